@@ -1,0 +1,107 @@
+"""The default answer engine: cited sentences from the proposals, or an honest 'not stated'."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from assistant.answer.evidence import Evidence, score_hits, select, weights
+from assistant.answer.question import QuestionPlan, plan_question
+from assistant.index.keyword import KeywordIndex
+from assistant.ingest.safety import suspicious_spans
+from assistant.models import Answer, Citation, Hit, Page
+from assistant.retrieve import HybridRetriever
+from assistant.text import quote_in_page
+
+HITS_PER_VENDOR = 6
+
+
+class GroundedAnswerer:
+    """Answers from retrieved sentences only; every sentence is cited and checked."""
+
+    def __init__(
+        self,
+        retriever: HybridRetriever,
+        keyword: KeywordIndex,
+        vendors: list[str],
+        page_text: Callable[[str, int], str],
+        embed_query: Callable[[str], np.ndarray],
+    ) -> None:
+        self.retriever = retriever
+        self.keyword = keyword
+        self.vendors = vendors
+        self.page_text = page_text
+        self.embed_query = embed_query
+
+    def answer(self, question: str) -> Answer:
+        """Answer one question from the workspace's documents."""
+        if not self.vendors:
+            return Answer(question, "The workspace holds no proposals yet: ingest some first.", True)
+        plan = plan_question(question, self.vendors)
+        vector = self.embed_query(question)
+        term_weights = weights(plan, self.keyword)
+        limit = 2 if plan.cross_vendor else 3
+        found: dict[str, list[Evidence]] = {}
+        closest: dict[str, Evidence | None] = {}
+        all_hits: list[Hit] = []
+        for vendor in plan.vendors:
+            hits = self.retriever.retrieve(question, [vendor], HITS_PER_VENDOR, vector=vector)
+            all_hits += hits
+            candidates = score_hits(plan, hits, self.page_text, term_weights)
+            found[vendor] = [e for e in select(candidates, hits, limit) if self._verified(e)]
+            closest[vendor] = candidates[0] if candidates else None
+        warnings = self._injection_warnings(all_hits)
+        if not any(found.values()):
+            return Answer(question, self._not_stated(plan, closest), True, (), warnings)
+        text, citations = self._compose(plan, found)
+        return Answer(question, text, False, citations, warnings)
+
+    def _verified(self, evidence: Evidence) -> bool:
+        """A quote is shown only if it occurs in the cited page's text."""
+        return quote_in_page(evidence.quote, self.page_text(evidence.document, evidence.page))
+
+    def _compose(
+        self, plan: QuestionPlan, found: dict[str, list[Evidence]]
+    ) -> tuple[str, tuple[Citation, ...]]:
+        citations: list[Citation] = []
+        lines: list[str] = []
+        for vendor in plan.vendors:
+            cited = []
+            for evidence in found[vendor]:
+                citations.append(
+                    Citation(len(citations) + 1, evidence.document, evidence.vendor,
+                             evidence.page, evidence.quote)
+                )
+                cited.append(f"{_sentence(evidence.quote)} [{len(citations)}]")
+            if cited:
+                lines.append(f"{vendor}: " + " ".join(cited))
+            elif plan.cross_vendor:
+                lines.append(f"{vendor}: the proposal does not state this.")
+        return "\n".join(lines), tuple(citations)
+
+    def _not_stated(self, plan: QuestionPlan, closest: dict[str, Evidence | None]) -> str:
+        where = "any proposal" if plan.cross_vendor else f"the proposal of {plan.vendors[0]}"
+        best = max((e for e in closest.values() if e), key=lambda e: e.score, default=None)
+        missing = best.missing if best else tuple(plan.surface.values())
+        topic = ", ".join(f"'{word}'" for word in missing[:3]) or "this question"
+        return f"The proposals do not say. Nothing in {where} addresses {topic}."
+
+    def _injection_warnings(self, hits: list[Hit]) -> tuple[str, ...]:
+        flagged = []
+        for hit in hits:
+            chunk = hit.chunk
+            page = Page(chunk.page, self.page_text(chunk.document, chunk.page)[chunk.start : chunk.end])
+            if suspicious_spans(page):
+                note = (
+                    f"{chunk.document} page {chunk.page} contains instructions aimed at AI "
+                    "assistants; they were treated as data and not followed."
+                )
+                if note not in flagged:
+                    flagged.append(note)
+        return tuple(flagged)
+
+
+def _sentence(quote: str) -> str:
+    """A quote as it reads inside the answer."""
+    return quote if quote.endswith((".", "!", "?")) else quote + "."

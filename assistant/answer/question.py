@@ -1,0 +1,110 @@
+"""What a question asks about: its scope (which vendors) and its focus terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.text import STOPWORDS, stem, terms, tokens
+
+# Words that say how a question is asked, not what it is about.
+_QUESTION_WORDS = frozenset(
+    terms(
+        """vendor vendors supplier suppliers provider providers proposal proposals company companies
+        bidder bidders document documents offer offers offered provide provides provided state
+        states stated hold holds held has have having say says mention mentions mentioned list tell describe give show does do
+        which who whose compare comparison across each every all any both lowest highest cheapest
+        best worst most least longest shortest fastest biggest largest smallest more less
+        their they them its it our please explain detail details information anything something
+        kind type available include includes included propose proposed quote quoted"""
+    )
+)
+_COMPANY_WORDS = frozenset(
+    """contact solutions solution partners partner group services service bpo cx customer care
+    support inc ltd llc limited plc gmbh co corp corporation the and of global international
+    outsourcing center centre""".split()
+)
+
+SYNONYM_GROUPS = [
+    "price pricing rate cost fee charge charges billed billing tariff usd eur gbp",
+    "hour hourly",
+    "certification certified certificate accredited accreditation compliant compliance attestation",
+    "pilot trial",
+    "terminate termination exit convenience",
+    "attrition turnover",
+    "language languages multilingual bilingual",
+    "location site sites centre center located based delivery",
+    "hours 24/7 opening coverage",
+    "sla slas",
+    "email e-mail",
+    "voice phone call calls telephone telephony",
+    "chat messaging webchat",
+    "crm integration integrations platform",
+    "disaster continuity recovery rto rpo",
+    "quality qa monitoring calibration",
+    "training onboarding nesting",
+    "credit credits penalty penalties",
+    "setup set-up implementation one-time",
+    "minimum commitment",
+    "reference references",
+    "automation ai bot chatbot virtual",
+    "agent agents fte ftes headcount seat seats staff",
+]
+
+
+def _synonyms() -> dict[str, frozenset[str]]:
+    table: dict[str, frozenset[str]] = {}
+    for line in SYNONYM_GROUPS:
+        group = frozenset(stem(word) for word in line.split())
+        for member in group:
+            table[member] = table.get(member, frozenset()) | group
+    return table
+
+
+SYNONYMS = _synonyms()
+
+
+@dataclass(frozen=True)
+class QuestionPlan:
+    """The vendors a question is about and the terms an answering sentence should contain."""
+
+    question: str
+    vendors: tuple[str, ...]
+    cross_vendor: bool
+    focus: tuple[str, ...]
+    surface: dict[str, str]
+    vendor_terms: frozenset[str] = frozenset()
+
+    def variants(self, term: str) -> frozenset[str]:
+        """A focus term and its synonyms."""
+        return SYNONYMS.get(term, frozenset({term}))
+
+    def all_variants(self) -> frozenset[str]:
+        """Every focus term with its synonyms."""
+        return frozenset().union(*(self.variants(term) for term in self.focus))
+
+
+def vendor_aliases(vendors: list[str]) -> dict[str, set[str]]:
+    """Distinctive name tokens per vendor ('meridian' for 'Meridian Contact Solutions')."""
+    token_sets = {v: [t for t in tokens(v) if t not in _COMPANY_WORDS] or tokens(v) for v in vendors}
+    aliases = {}
+    for vendor, toks in token_sets.items():
+        others = {t for other, ts in token_sets.items() if other != vendor for t in ts}
+        aliases[vendor] = {t for t in toks if t not in others} or set(toks)
+    return aliases
+
+
+def plan_question(question: str, vendors: list[str]) -> QuestionPlan:
+    """Decide scope and focus: named vendors stay alone; otherwise every vendor is asked."""
+    question_tokens = tokens(question)
+    aliases = vendor_aliases(vendors)
+    named = tuple(v for v in vendors if aliases[v] & set(question_tokens))
+    scope = named or tuple(vendors)
+    name_tokens = {t for v in named for t in tokens(v)}
+    surface: dict[str, str] = {}
+    for token in question_tokens:
+        term = stem(token)
+        if token in STOPWORDS or token in name_tokens or term in _QUESTION_WORDS or len(term) < 2:
+            continue
+        surface.setdefault(term, token)
+    vendor_terms = frozenset(stem(t) for v in vendors for t in tokens(v))
+    return QuestionPlan(question, scope, len(scope) > 1, tuple(surface), surface, vendor_terms)

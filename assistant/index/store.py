@@ -1,0 +1,67 @@
+"""Dense vectors in a Chroma PersistentClient inside the workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from assistant.models import Chunk
+from assistant.settings import quiet_third_parties
+
+COLLECTION = "chunks"
+_MAX_BATCH = 4000  # Chroma refuses much more than ~5,400 items per call
+
+
+class VectorStore:
+    """Chunk vectors keyed by chunk id, with document and vendor as metadata."""
+
+    def __init__(self, directory: Path) -> None:
+        quiet_third_parties()
+        import chromadb
+
+        directory.mkdir(parents=True, exist_ok=True)
+        self._client = chromadb.PersistentClient(
+            path=str(directory),
+            settings=chromadb.Settings(anonymized_telemetry=False, allow_reset=False),
+        )
+        # embedding_function=None: we always pass vectors; Chroma's default would download one.
+        self._collection = self._client.get_or_create_collection(
+            COLLECTION, embedding_function=None, metadata={"hnsw:space": "cosine"}
+        )
+
+    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        """Insert or replace the vectors of these chunks."""
+        for start in range(0, len(chunks), _MAX_BATCH):
+            batch = chunks[start : start + _MAX_BATCH]
+            self._collection.upsert(
+                ids=[chunk.id for chunk in batch],
+                embeddings=vectors[start : start + _MAX_BATCH],
+                metadatas=[
+                    {"document": c.document, "vendor": c.vendor, "page": c.page} for c in batch
+                ],
+            )
+
+    def delete_document(self, document: str) -> None:
+        """Drop every vector of one document."""
+        self._collection.delete(where={"document": document})
+
+    def query(
+        self, vector: np.ndarray, k: int, vendors: Sequence[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) pairs, best first, optionally within some vendors."""
+        count = self._collection.count()
+        if count == 0:
+            return []
+        where = None
+        if vendors:
+            where = {"vendor": vendors[0]} if len(vendors) == 1 else {"vendor": {"$in": list(vendors)}}
+        result = self._collection.query(
+            query_embeddings=[vector], n_results=min(k, count), where=where, include=["distances"]
+        )
+        return [(cid, 1.0 - dist) for cid, dist in zip(result["ids"][0], result["distances"][0])]
+
+    def count(self) -> int:
+        """Number of stored vectors."""
+        return self._collection.count()

@@ -1,0 +1,194 @@
+"""The interview plan as data: topics, slots, vocabularies and questions, loaded from YAML."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+PLAN_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "interview" / "plan.yaml"
+
+SlotType = Literal[
+    "text",
+    "int",
+    "percent",
+    "duration",
+    "money",
+    "list[str]",
+    "bool",
+    "enum",
+    "channel_mix",
+    "service_level",
+    "channel_hours",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Term(_Strict):
+    """One vocabulary entry: a canonical name and the phrases that mean it.
+
+    A synonym written in capitals ("US", "EU") is matched case-sensitively, so that
+    the pronoun "us" is not read as the United States.
+    """
+
+    name: str
+    synonyms: tuple[str, ...] = ()
+    group: str | None = None
+
+    def phrases(self) -> tuple[str, ...]:
+        """The name and its synonyms."""
+        return (self.name, *self.synonyms)
+
+
+class SlotDef(_Strict):
+    """One piece of the requirements profile."""
+
+    name: str
+    label: str
+    type: SlotType
+    description: str
+    vocabulary: str | None = None
+    cues: tuple[str, ...] = ()
+    channel: str | None = None
+    incidental: bool = True
+
+
+class Topic(_Strict):
+    """A heading of the interview."""
+
+    id: str
+    title: str
+
+
+class Condition(_Strict):
+    """A test on an earlier answer; an unfilled slot never passes."""
+
+    slot: str
+    equals: str | int | bool | None = None
+    any_of: tuple[str, ...] = ()
+    group: str | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        tests = [self.equals is not None, bool(self.any_of), self.group is not None]
+        if sum(tests) != 1:
+            raise ValueError(f"condition on {self.slot!r} needs exactly one of equals/any_of/group")
+        return self
+
+
+class Question(_Strict):
+    """One question of the plan; `ask_if` passes when any of its conditions does."""
+
+    id: str
+    topic: str
+    prompt: str
+    why: str
+    guidance: tuple[str, ...] = Field(min_length=1)
+    slots: tuple[str, ...] = Field(min_length=1)
+    required: bool
+    ask_if: tuple[Condition, ...] = ()
+
+
+class Plan(_Strict):
+    """The whole interview plan."""
+
+    version: int
+    topics: tuple[Topic, ...]
+    vocabularies: dict[str, tuple[Term, ...]]
+    slots: tuple[SlotDef, ...]
+    questions: tuple[Question, ...]
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Plan:
+        _check_unique("topic", [t.id for t in self.topics])
+        _check_unique("slot", [s.name for s in self.slots])
+        _check_unique("question", [q.id for q in self.questions])
+        for slot in self.slots:
+            _check_slot(slot, self.vocabularies)
+        topic_ids = [t.id for t in self.topics]
+        slot_names = {s.name for s in self.slots}
+        seen_topics: list[str] = []
+        filled_before: set[str] = set()
+        for question in self.questions:
+            if question.topic not in topic_ids:
+                raise ValueError(f"question {question.id}: unknown topic {question.topic!r}")
+            if seen_topics and topic_ids.index(question.topic) < topic_ids.index(seen_topics[-1]):
+                raise ValueError(f"question {question.id}: topics out of order")
+            seen_topics.append(question.topic)
+            for name in question.slots:
+                if name not in slot_names:
+                    raise ValueError(f"question {question.id}: unknown slot {name!r}")
+            for cond in question.ask_if:
+                if cond.slot not in filled_before:
+                    raise ValueError(f"question {question.id}: ask_if on {cond.slot!r}, not asked earlier")
+            filled_before.update(question.slots)
+        return self
+
+    @cached_property
+    def slot_map(self) -> dict[str, SlotDef]:
+        """Slots by name."""
+        return {s.name: s for s in self.slots}
+
+    @cached_property
+    def question_map(self) -> dict[str, Question]:
+        """Questions by id."""
+        return {q.id: q for q in self.questions}
+
+    def slot(self, name: str) -> SlotDef:
+        """The slot called `name`."""
+        return self.slot_map[name]
+
+    def question(self, question_id: str) -> Question:
+        """The question with this id."""
+        return self.question_map[question_id]
+
+    def topic_title(self, topic_id: str) -> str:
+        """The title of a topic."""
+        return next(t.title for t in self.topics if t.id == topic_id)
+
+    def terms(self, vocabulary: str) -> tuple[Term, ...]:
+        """The entries of a named vocabulary."""
+        return self.vocabularies[vocabulary]
+
+    def group_members(self, vocabulary: str, group: str) -> set[str]:
+        """Names in `vocabulary` that belong to `group` (the group's own name included)."""
+        return {t.name for t in self.terms(vocabulary) if t.group == group or t.name == group}
+
+    def guidance_ids(self) -> set[str]:
+        """Every guidance id the plan points at."""
+        return {gid for q in self.questions for gid in q.guidance}
+
+
+def _check_unique(kind: str, names: list[str]) -> None:
+    dupes = {n for n in names if names.count(n) > 1}
+    if dupes:
+        raise ValueError(f"duplicate {kind} names: {sorted(dupes)}")
+
+
+def _check_slot(slot: SlotDef, vocabularies: dict[str, Any]) -> None:
+    needs_vocab = slot.type in ("enum", "list[str]")
+    if needs_vocab and slot.vocabulary not in vocabularies:
+        raise ValueError(f"slot {slot.name}: type {slot.type} needs a known vocabulary")
+    if slot.vocabulary is not None and slot.vocabulary not in vocabularies:
+        raise ValueError(f"slot {slot.name}: unknown vocabulary {slot.vocabulary!r}")
+    if slot.type == "service_level" and not slot.channel:
+        raise ValueError(f"slot {slot.name}: a service_level slot names its channel")
+
+
+def load_plan(path: Path | None = None) -> Plan:
+    """Read and validate the interview plan.
+
+    Args:
+        path: a plan YAML file; the packaged `knowledge/interview/plan.yaml` by default.
+
+    Returns:
+        The validated plan.
+    """
+    raw = yaml.safe_load((path or PLAN_PATH).read_text(encoding="utf-8"))
+    return Plan.model_validate(raw)

@@ -1,0 +1,125 @@
+"""Typed slot values (duration, money, service level) and how each slot type is shown."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+from assistant.interview.plan import SlotType
+
+DurationUnit = Literal["seconds", "minutes", "hours", "days", "weeks", "months", "years"]
+
+UNIT_SECONDS: dict[str, float] = {
+    "seconds": 1,
+    "minutes": 60,
+    "hours": 3600,
+    "days": 86400,
+    "weeks": 7 * 86400,
+    "months": 30 * 86400,
+    "years": 365 * 86400,
+}
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Duration(_Value):
+    """A length of time as the buyer said it ("3 months" stays 3 months)."""
+
+    amount: float
+    unit: DurationUnit
+
+    @property
+    def seconds(self) -> float:
+        """The length in seconds (a month counts 30 days)."""
+        return self.amount * UNIT_SECONDS[self.unit]
+
+    def __str__(self) -> str:
+        unit = self.unit[:-1] if self.amount == 1 else self.unit
+        return f"{_num(self.amount)} {unit}"
+
+
+class Money(_Value):
+    """An amount in a currency, optionally per unit (hour, FTE, contact, minute, month, year)."""
+
+    amount: float
+    currency: str
+    per: str | None = None
+
+    def __str__(self) -> str:
+        per = f" per {self.per}" if self.per else ""
+        return f"{self.currency} {_num(self.amount, money=True)}{per}"
+
+
+class ServiceLevel(_Value):
+    """A speed target: `percent` of contacts handled within `seconds` (percent may be unstated)."""
+
+    percent: float | None = None
+    seconds: float
+
+    def __str__(self) -> str:
+        within = _seconds_text(self.seconds)
+        return f"{_num(self.percent)}% within {within}" if self.percent else f"within {within}"
+
+
+VALUE_TYPES: dict[str, Any] = {
+    "text": str,
+    "int": int,
+    "percent": float,
+    "duration": Duration,
+    "money": Money,
+    "list[str]": list[str],
+    "bool": bool,
+    "enum": str,
+    "channel_mix": dict[str, float],
+    "service_level": ServiceLevel,
+    "channel_hours": dict[str, str],
+}
+ADAPTERS: dict[str, TypeAdapter[Any]] = {k: TypeAdapter(v) for k, v in VALUE_TYPES.items()}
+
+
+def validate_value(slot_type: SlotType, value: Any) -> Any:
+    """Check and coerce a value to its slot type (raises pydantic.ValidationError)."""
+    return ADAPTERS[slot_type].validate_python(value, strict=slot_type in ("bool",))
+
+
+def to_plain(value: Any) -> Any:
+    """JSON-ready form of a typed value."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    return value
+
+
+def format_value(slot_type: SlotType, value: Any) -> str:
+    """A slot value as the buyer would read it."""
+    if slot_type == "int":
+        return f"{value:,}"
+    if slot_type == "percent":
+        return f"{_num(value)}%"
+    if slot_type == "bool":
+        return "yes" if value else "no"
+    if slot_type == "list[str]":
+        return ", ".join(value) if value else "none"
+    if slot_type == "channel_mix":
+        return ", ".join(f"{k} {_num(v)}%" for k, v in value.items())
+    if slot_type == "channel_hours":
+        return ", ".join(v if k == "all" else f"{k} {v}" for k, v in value.items())
+    return str(value)
+
+
+def _num(value: float | None, money: bool = False) -> str:
+    if value is None:
+        return "?"
+    if money and value != int(value):
+        return f"{value:,.2f}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
+
+
+def _seconds_text(seconds: float) -> str:
+    for unit in ("days", "hours", "minutes"):
+        size = UNIT_SECONDS[unit]
+        if seconds >= size and seconds % size == 0:
+            return str(Duration(amount=seconds / size, unit=unit))  # type: ignore[arg-type]
+    return str(Duration(amount=seconds, unit="seconds"))

@@ -1,0 +1,53 @@
+"""One Settings object, built from environment variables at the edge and passed in."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+
+def default_home() -> Path:
+    """The per-user data directory, overridable with PROCURE_HOME."""
+    if home := os.environ.get("PROCURE_HOME"):
+        return Path(home).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("procure", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Tunable knobs of the pipeline; defaults suit a laptop with two cores."""
+
+    workspace: Path
+    chunk_chars: int = 900
+    max_file_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 2000
+    dense_k: int = 24
+    keyword_k: int = 24
+    rrf_k: int = 60
+    embed_batch: int = 32
+
+    @classmethod
+    def from_env(cls, workspace: Path | str | None = None) -> Settings:
+        """Settings for a workspace (default: the per-user data directory)."""
+        settings = cls(workspace=Path(workspace) if workspace else default_home())
+        if limit := os.environ.get("PROCURE_MAX_FILE_MB"):
+            settings = replace(settings, max_file_bytes=int(float(limit) * 1024 * 1024))
+        return settings
+
+
+def quiet_third_parties() -> None:
+    """Switch off telemetry and hub access before heavy libraries are imported."""
+    for key, value in {
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "ANONYMIZED_TELEMETRY": "False",
+        "ORT_DISABLE_TELEMETRY": "1",
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "TOKENIZERS_PARALLELISM": "false",
+        "TRANSFORMERS_VERBOSITY": "error",
+        "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+    }.items():
+        os.environ.setdefault(key, value)

@@ -1,0 +1,162 @@
+"""Shared text helpers: tokens, light stemming, sentence spans and quote matching."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers him his how i if in into is it its itself just
+    me more most my no nor not of off on once only or other our ours out over own same she should
+    so some such than that the their theirs them then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with would you
+    your yours us per vs via also within""".split()
+)
+_TOKEN = re.compile(r"\d+/\d+|[a-z0-9]+(?:[.-][a-z0-9]+)*")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\d\s.][.!?])|(?<=\d{3}[.!?]))\s+(?=[A-Z0-9(\"'])")
+
+
+def stem(token: str) -> str:
+    """A light English stemmer: enough to match 'rates'/'rate', 'certified'/'certification'."""
+    if len(token) <= 3 or not token.isalpha():
+        return token
+    for suffix, keep in (
+        ("ications", 0), ("ication", 0), ("ations", 0), ("ation", 0), ("ities", 0), ("ity", 0),
+        ("ings", 0), ("ing", 0), ("ied", 0), ("ies", 0), ("ed", 0), ("es", 0), ("ly", 1),
+        ("ss", 9), ("s", 0),
+    ):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3 + keep:
+            token = token[: -len(suffix)]
+            break
+    return token[:-1] if len(token) >= 4 and token[-1] in "ei" else token
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word and number tokens (keeps 24/7, 80/20, 2.40, iso-27001 whole)."""
+    return _TOKEN.findall(text.lower().replace(",", ""))
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content tokens, stopwords removed: the unit of keyword matching."""
+    return [stem(tok) for tok in tokens(text) if tok not in STOPWORDS]
+
+
+_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+[A-Z]")
+_MARKDOWN = re.compile(r"^(#{1,6})\s+(.*)$")
+_SENTENCE_END = re.compile(r"[.;:,!?]$")
+
+
+def heading_level(line: str) -> int | None:
+    """The heading level a line looks like, or None for body text."""
+    line = line.strip()
+    if match := _MARKDOWN.match(line):
+        return len(match.group(1))
+    if not line or len(line) > 80 or "|" in line or _SENTENCE_END.search(line):
+        return None
+    if line.startswith(("-", "*", "•", "(")) or line[0].islower():
+        return None
+    if match := _NUMBERED.match(line):
+        return min(match.group(1).count(".") + 1, 4)
+    words = line.split()
+    if len(words) > 10 or sum(ch.isdigit() for ch in line) > len(line) / 3:
+        return None
+    capitalised = sum(word[0].isupper() or not word[0].isalpha() for word in words)
+    return 2 if capitalised >= max(1, len(words) * 0.5) else None
+
+
+def heading_text(line: str) -> str:
+    """A heading line without Markdown marks."""
+    return line.strip().lstrip("#").strip()
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence-like span of a page: [start, end) into the page text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Sentences of text[start:end]; table rows, bullets and headings stand alone.
+
+    A line continues the block above it when that block's last line did not end a
+    sentence, so wrapped bullets and wrapped table cells stay whole.
+    """
+    end = len(text) if end is None else end
+    block: list[tuple[int, int]] = []
+    is_row = False
+    offset = start
+    for line in text[start:end].split("\n"):
+        line_start, line_end = offset, offset + len(line)
+        offset = line_end + 1
+        stripped = line.strip()
+        previous = text[block[-1][0] : block[-1][1]] if block else ""
+        after_heading = len(block) == 1 and heading_level(previous) is not None
+        continues = bool(block) and not after_heading and not _ends_sentence(previous)
+        starts_new = (
+            not stripped
+            or after_heading
+            or "|" in stripped
+            or stripped.startswith(_BULLETS)
+            or (not continues and _looks_like_heading(stripped))
+        )
+        if block and (starts_new or is_row and not (continues and len(stripped) < 40)):
+            yield from _emit(text, block, is_row)
+            block = []
+        if stripped:
+            if not block:
+                is_row = "|" in stripped
+            block.append((line_start, line_end))
+    if block:
+        yield from _emit(text, block, is_row)
+
+
+_BULLETS = ("-", "•", "*", "#", "•")
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith((".", "!", "?", ":", ";"))
+
+
+def _looks_like_heading(line: str) -> bool:
+    return len(line) < 60 and not _ends_sentence(line)
+
+
+def _emit(text: str, block: list[tuple[int, int]], is_row: bool) -> Iterator[Span]:
+    start, end = block[0][0], block[-1][1]
+    if is_row:
+        yield Span(start, end, _flat(text[start:end]))
+    else:
+        yield from _split_block(text, start, end)
+
+
+def _split_block(text: str, start: int, end: int) -> Iterator[Span]:
+    chunk = text[start:end]
+    position = 0
+    for match in _SENTENCE_BREAK.finditer(chunk):
+        piece = chunk[position : match.start()]
+        if piece.strip():
+            yield Span(start + position, start + match.start(), _flat(piece))
+        position = match.end()
+    if chunk[position:].strip():
+        yield Span(start + position, end, _flat(chunk[position:]))
+
+
+def _flat(text: str) -> str:
+    """One line, single spaces."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def normalise_for_match(text: str) -> str:
+    """Whitespace- and case-insensitive form used to check quotes against pages."""
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def quote_in_page(quote: str, page_text: str) -> bool:
+    """True when the quote occurs in the page text (ignoring whitespace and case)."""
+    return bool(quote.strip()) and normalise_for_match(quote) in normalise_for_match(page_text)

@@ -1,0 +1,128 @@
+"""A workspace: one buyer's documents, index and answers, kept in one directory."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from assistant.ingest import IngestError, LoadedDocument, load_document
+from assistant.models import Answer, DocumentRecord, IngestOutcome
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Workspace:
+    """Ingest, list, remove and ask; the CLI and the web app are thin shells over this."""
+
+    def __init__(self, settings: Settings, embedder=None) -> None:
+        from assistant.index.catalog import Catalog
+
+        self.settings = settings
+        self.root = settings.workspace
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.catalog = Catalog(self.root / "documents")
+        self._embedder = embedder
+        self._lock = threading.RLock()
+        self._answerer = None
+
+    @property
+    def embedder(self):
+        """The embedding model, loaded on first use."""
+        if self._embedder is None:
+            from assistant.index.embedder import shared_embedder
+
+            self._embedder = shared_embedder()
+        return self._embedder
+
+    @cached_property
+    def store(self):
+        """The Chroma collection of this workspace."""
+        from assistant.index.store import VectorStore
+
+        return VectorStore(self.root / "chroma")
+
+    def documents(self) -> list[DocumentRecord]:
+        """Documents held, by name."""
+        return sorted(self.catalog.records.values(), key=lambda r: r.name)
+
+    def ingest(self, paths: Iterable[Path], vendor: str | None = None) -> list[IngestOutcome]:
+        """Ingest each file; a bad file is reported and the rest of the batch goes on."""
+        outcomes = []
+        for path in paths:
+            path = Path(path)
+            try:
+                document = load_document(path, self.settings, vendor)
+            except IngestError as exc:
+                outcomes.append(IngestOutcome(str(path), False, str(exc)))
+                continue
+            record = self._index(document)
+            outcomes.append(IngestOutcome(str(path), True, _summary(record), record))
+        return outcomes
+
+    def _index(self, document: LoadedDocument) -> DocumentRecord:
+        """Embed and store a document, replacing an earlier one of the same name."""
+        vectors = self.embedder.embed([chunk.embedding_text() for chunk in document.chunks])
+        with self._lock:
+            self.store.delete_document(document.name)
+            self.store.add(document.chunks, vectors)
+            record = self.catalog.add(document)
+            self._answerer = None
+        return record
+
+    def remove(self, name: str) -> bool:
+        """Remove a document by name (or its vendor's single document); False if absent."""
+        with self._lock:
+            if name not in self.catalog.records:
+                return False
+            self.store.delete_document(name)
+            self.catalog.remove(name)
+            self._answerer = None
+        return True
+
+    def ask(self, question: str) -> Answer:
+        """Answer a question with citations, or abstain."""
+        return self.answerer().answer(question.strip())
+
+    def answerer(self):
+        """The grounded engine over the current documents (rebuilt after each change)."""
+        with self._lock:
+            if self._answerer is None:
+                self._answerer = self._build_answerer()
+            return self._answerer
+
+    def _build_answerer(self):
+        from assistant.answer.grounded import GroundedAnswerer
+        from assistant.index.keyword import KeywordIndex
+        from assistant.retrieve import HybridRetriever
+
+        keyword = KeywordIndex(self.catalog.chunks.values())
+        retriever = HybridRetriever(
+            dict(self.catalog.chunks),
+            keyword,
+            self.store,
+            self.embed_query,
+            self.settings.dense_k,
+            self.settings.keyword_k,
+            self.settings.rrf_k,
+        )
+        return GroundedAnswerer(
+            retriever, keyword, self.catalog.vendors(), self.catalog.page_text, self.embed_query
+        )
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """The vector of one query."""
+        return self.embedder.embed([text])[0]
+
+
+def _summary(record: DocumentRecord) -> str:
+    """One line about an ingested document."""
+    line = f"ingested as vendor '{record.vendor}': {record.pages} pages, {record.chunks} chunks"
+    if record.warnings:
+        line += f"; WARNING: {len(record.warnings)} page(s) contain instructions aimed at AI assistants"
+    return line
