@@ -76,6 +76,8 @@ def _page_spans(
         if span_start is not None and (level is not None or too_long):
             yield span_start, span_end, headings
             span_start = None
+        if level is not None and not stack and line.text.strip()[0] not in "#0123456789":
+            level = 0  # the document's first unnumbered heading is its title: the root
         if level is not None:
             while stack and stack[-1][0] >= level:
                 stack.pop()

@@ -14,6 +14,7 @@ log = logging.getLogger(__name__)
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # glyphs pypdf cannot map (bullets)
 _DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER_LINE = re.compile(r"\bpage\b|^\W*\d+\W*$|^\d+\s*(of|/)\s*\d+$", re.I)
 PAGE_BREAK = "\f"
 
 
@@ -51,18 +52,23 @@ def strip_running_lines(pages: list[Page]) -> list[Page]:
         return pages
     counts: dict[str, int] = {}
     for page in pages:
-        for key in {_DIGITS.sub("#", line.strip()) for line in page.text.splitlines() if line.strip()}:
+        for key in {_running_key(line) for line in page.text.splitlines() if line.strip()}:
             counts[key] = counts.get(key, 0) + 1
     running = {key for key, count in counts.items() if count >= max(3, len(pages) * 0.6)}
     if not running:
         return pages
     return [
         Page(page.number, "\n".join(
-            line for line in page.text.splitlines()
-            if _DIGITS.sub("#", line.strip()) not in running
+            line for line in page.text.splitlines() if _running_key(line) not in running
         ).strip())
         for page in pages
     ]
+
+
+def _running_key(line: str) -> str:
+    """A line as compared across pages; page numbers are the only part allowed to vary."""
+    line = line.strip()
+    return _DIGITS.sub("#", line) if _PAGE_NUMBER_LINE.search(line) else line
 
 
 def read_pdf(path: Path, max_pages: int) -> tuple[list[Page], str]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 PLAN_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "interview" / "plan.yaml"
 
@@ -47,7 +48,14 @@ class Term(_Strict):
 
 
 class SlotDef(_Strict):
-    """One piece of the requirements profile."""
+    """One piece of the requirements profile.
+
+    `cues` are words that tie a value in the same sentence to this slot ("contacts" for a
+    volume); `incidental: false` means the slot is read only while its own question is
+    pending; `fallback` takes values of its type that no cue claims; `per_month` converts
+    yearly, weekly and daily figures; `pattern` is a regex that picks a text value (group
+    `value` when present).
+    """
 
     name: str
     label: str
@@ -57,6 +65,16 @@ class SlotDef(_Strict):
     cues: tuple[str, ...] = ()
     channel: str | None = None
     incidental: bool = True
+    fallback: bool = False
+    per_month: bool = False
+    pattern: str | None = None
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern_compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            re.compile(value)
+        return value
 
 
 class Topic(_Strict):

@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 
 PROPOSALS_DIR = Path(__file__).parent / "proposals"
 PAGE_BREAK = "<!-- pagebreak -->"
+_CELL_INSET = 2 * 6.0 + 3.0  # default cell padding each side, plus slack for rounding
 MARGIN = 18 * mm
 _TITLE_SEPARATOR = re.compile(r"\s+[—–]\s+")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
@@ -66,17 +68,31 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "title": ParagraphStyle("title", parent=base["Title"], fontSize=16, leading=20),
         "h2": ParagraphStyle(
-            "h2", parent=base["Heading2"], fontSize=12.5, leading=15, spaceBefore=8,
-            spaceAfter=4, keepWithNext=1,
+            "h2",
+            parent=base["Heading2"],
+            fontSize=12.5,
+            leading=15,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
         ),
         "h3": ParagraphStyle(
-            "h3", parent=base["Heading3"], fontSize=10.5, leading=13, spaceBefore=6,
-            spaceAfter=3, keepWithNext=1,
+            "h3",
+            parent=base["Heading3"],
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
         ),
         "body": body,
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
         "head": ParagraphStyle(
-            "head", parent=body, fontName="Helvetica-Bold", fontSize=8.5, leading=10.5,
+            "head",
+            parent=body,
+            fontName="Helvetica-Bold",
+            fontSize=8.5,
+            leading=10.5,
             spaceAfter=0,
         ),
         "bullet": ParagraphStyle("bullet", parent=body, spaceAfter=1),
@@ -88,12 +104,31 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
+def _column_widths(rows: list[list[str]], width: float) -> list[float]:
+    """Widths that follow each column's longest text but never split a word."""
+    columns = range(len(rows[0]))
+    floors = [max(_word_width(row[i]) for row in rows) + _CELL_INSET for i in columns]
+    weights = [min(max(max(len(row[i]) for row in rows), 6), 40) for i in columns]
+    widths = [width * weight / sum(weights) for weight in weights]
+    pinned = [w < floor for w, floor in zip(widths, floors, strict=True)]
+    spare = width - sum(floor for floor, pin in zip(floors, pinned, strict=True) if pin)
+    free = sum(weight for weight, pin in zip(weights, pinned, strict=True) if not pin)
+    return [
+        floor if pin else spare * weight / free
+        for floor, weight, pin in zip(floors, weights, pinned, strict=True)
+    ]
+
+
+def _word_width(text: str) -> float:
+    """The printed width of the longest word in a cell (header font, the wider one)."""
+    return max((stringWidth(word, "Helvetica-Bold", 8.5) for word in text.split()), default=0.0)
+
+
 def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle], width: float) -> Table:
     """A gridded table whose column widths follow the longest text in each column."""
     columns = max(len(row) for row in rows)
     rows = [row + [""] * (columns - len(row)) for row in rows]
-    weights = [min(max(max(len(row[i]) for row in rows), 6), 40) for i in range(columns)]
-    widths = [width * weight / sum(weights) for weight in weights]
+    widths = _column_widths(rows, width)
     data = [
         [Paragraph(escape(cell), styles["head" if r == 0 else "cell"]) for cell in row]
         for r, row in enumerate(rows)

@@ -1,0 +1,41 @@
+# procure: the two commands of the README are `make app` and `make test`.
+SHELL := /bin/bash
+VENV  := .venv
+PY    := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup app test eval bench lint chromium
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	# torch first, pinned: its CPU build lies on local disk; an unpinned torch pulls CUDA.
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Set up, build the demo workspace from the sample proposals, serve http://127.0.0.1:7860
+app: setup
+	$(VENV)/bin/procure --workspace data/demo serve --demo
+
+## Set up and run the whole test suite (what CI runs)
+test: setup chromium
+	$(PY) -m pytest
+
+## The eval suite, gated on its recorded thresholds
+eval: setup
+	$(VENV)/bin/procure eval
+
+## Speed and memory figures (not a test)
+bench: setup
+	$(VENV)/bin/procure bench
+
+lint: setup
+	$(VENV)/bin/ruff check assistant evals tests
+
+# Debian's Chromium drives the browser tests (Playwright cannot download browsers here).
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: run 'sudo apt-get install chromium' for the browser tests"; fi; }

@@ -1,0 +1,54 @@
+"""Workspaces on disk: re-ingest replaces, remove removes, restart keeps, two never mix."""
+
+from __future__ import annotations
+
+from assistant.settings import Settings
+from assistant.workspace import Workspace
+
+
+def test_reingesting_the_same_file_replaces_it(make_workspace, sample_pdfs):
+    workspace = make_workspace()
+    first = workspace.ingest([sample_pdfs["meridian.pdf"]])[0]
+    second = workspace.ingest([sample_pdfs["meridian.pdf"]])[0]
+    assert first.ok and second.ok
+    assert [r.name for r in workspace.documents()] == ["meridian.pdf"]
+    assert workspace.store.count() == second.record.chunks == len(workspace.catalog.chunks)
+
+
+def test_mixed_batch_lands_the_good_files(make_workspace, sample_pdfs, tmp_path):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\n garbage")
+    workspace = make_workspace()
+    outcomes = workspace.ingest([bad, sample_pdfs["atlas.pdf"], tmp_path / "missing.pdf"])
+    assert [o.ok for o in outcomes] == [False, True, False]
+    assert "corrupt" in outcomes[0].message or "no extractable text" in outcomes[0].message
+    assert [r.vendor for r in workspace.documents()] == ["Atlas CX Partners"]
+
+
+def test_remove_and_restart(make_workspace, sample_pdfs, embedder):
+    workspace = make_workspace("persist")
+    workspace.ingest([sample_pdfs["meridian.pdf"], sample_pdfs["atlas.pdf"]])
+    assert workspace.remove("atlas.pdf")
+    assert not workspace.remove("atlas.pdf")
+    reopened = Workspace(Settings(workspace=workspace.root), embedder=embedder)
+    assert [r.name for r in reopened.documents()] == ["meridian.pdf"]
+    assert reopened.store.count() == len(reopened.catalog.chunks)
+    answer = reopened.ask("What is Atlas's per-call price?")
+    assert all(c.document == "meridian.pdf" for c in answer.citations)
+
+
+def test_two_workspaces_never_see_each_other(make_workspace, sample_pdfs):
+    one, two = make_workspace("one"), make_workspace("two")
+    one.ingest([sample_pdfs["meridian.pdf"]])
+    two.ingest([sample_pdfs["northwind.pdf"]])
+    assert [r.name for r in one.documents()] == ["meridian.pdf"]
+    assert [r.name for r in two.documents()] == ["northwind.pdf"]
+    answer = two.ask("What is the hourly rate for English voice?")
+    assert all(c.document == "northwind.pdf" for c in answer.citations)
+    assert "28.50" not in answer.text
+
+
+def test_injection_is_flagged_at_ingest(make_workspace, sample_pdfs):
+    outcome = make_workspace().ingest([sample_pdfs["helios.pdf"]])[0]
+    assert outcome.ok and outcome.record.warnings
+    assert "AI assistants" in outcome.message
