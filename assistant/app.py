@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import gradio as gr
@@ -27,15 +28,19 @@ INTRO = (
     "Upload vendor proposals, then ask questions about them. Every answer quotes the page it "
     "comes from; when the proposals do not say, the answer says so."
 )
+ANSWER_PLACEHOLDER = "_Answers appear here, each quote with the document and page it comes from._"
 CSS = """
 .gradio-container { max-width: 960px !important; margin: 0 auto !important; }
-#answer { min-height: 3rem; }
+#documents [role="grid"] * { font-family: var(--font) !important; }
+#answer p { margin: 0 0 0.6em 0; }
 """
 # Uploaded copies of proposals are confidential; keep them for an hour or two at most.
 UPLOAD_RETENTION_S = 3600
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860, demo: bool = False) -> None:
+def serve(
+    settings: Settings, host: str = "127.0.0.1", port: int = 7860, demo: bool = False
+) -> None:
     """Start the web app (blocking), optionally preloaded with the sample proposals."""
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     os.environ["GRADIO_TEMP_DIR"] = str(settings.workspace / "uploads")
@@ -84,7 +89,7 @@ def build_app(settings: Settings) -> gr.Blocks:
             return "_Type a question first._"
         if not workspace.documents():
             return "_Add at least one proposal first._"
-        return answer_markdown(workspace.ask(question))
+        return answer_markdown(workspace.ask(question), workspace.catalog.vendors())
 
     with gr.Blocks(
         title="procure — vendor proposals",
@@ -95,12 +100,12 @@ def build_app(settings: Settings) -> gr.Blocks:
 
         with gr.Group():
             gr.Markdown("### Proposals", padding=True)
-            with gr.Row(equal_height=True):
+            with gr.Row():
                 files = gr.File(
                     label="Proposal files (PDF, DOCX, TXT, MD)",
                     file_count="multiple",
                     file_types=FILE_TYPES,
-                    height=140,
+                    height=170,
                     scale=3,
                     elem_id="upload",
                 )
@@ -134,7 +139,13 @@ def build_app(settings: Settings) -> gr.Blocks:
                 )
                 ask_button = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
         gr.Examples(EXAMPLE_QUESTIONS, inputs=question, label="Example questions")
-        answer = gr.Markdown(elem_id="answer", latex_delimiters=[], line_breaks=True, padding=True)
+        answer = gr.Markdown(
+            ANSWER_PLACEHOLDER,
+            elem_id="answer",
+            latex_delimiters=[],
+            container=True,
+            padding=True,
+        )
 
         ingest_button.click(ingest, [files, vendor], [report, table, files])
         ask_button.click(ask, question, answer)
@@ -148,9 +159,9 @@ def ingest_report(outcomes: list[IngestOutcome]) -> str:
     for outcome in outcomes:
         name = _escape(Path(outcome.path).name)
         if outcome.ok:
-            lines.append(f"- ✅ **{name}**: {_escape(outcome.message)}")
+            lines.append(f"- **{name}** — {_escape(outcome.message)}")
         else:
-            lines.append(f"- ❌ **{name}** was not ingested: {_escape(outcome.message)}")
+            lines.append(f"- **{name}** — **not ingested:** {_escape(outcome.message)}")
     return "\n".join(lines)
 
 
@@ -159,10 +170,11 @@ def document_rows(records: list[DocumentRecord]) -> list[list]:
     return [[r.name, r.vendor, r.pages, r.chunks, "\n".join(r.warnings)] for r in records]
 
 
-def answer_markdown(answer: Answer) -> str:
-    """The answer, its citations as "[n] vendor — document, p. N: “quote”", then warnings."""
-    parts = [_escape(answer.text)]
+def answer_markdown(answer: Answer, vendors: Sequence[str] = ()) -> str:
+    """The answer (one paragraph per line, vendor names in bold), its sources, its warnings."""
+    parts = [_bold_vendor(_escape(line), vendors) for line in answer.text.splitlines() if line]
     if answer.citations:
+        parts.append("**Sources**")
         parts.append(
             "\n".join(
                 f"- \\[{c.marker}\\] {_escape(c.vendor)} — {_escape(c.document)}, p. {c.page}: "
@@ -171,8 +183,17 @@ def answer_markdown(answer: Answer) -> str:
             )
         )
     if answer.warnings:
-        parts.append("\n".join(f"- ⚠️ {_escape(warning)}" for warning in answer.warnings))
+        parts.extend(f"**Warning:** {_escape(warning)}" for warning in answer.warnings)
     return "\n\n".join(parts)
+
+
+def _bold_vendor(line: str, vendors: Sequence[str]) -> str:
+    """Bold the "Vendor:" that opens a per-vendor line of an answer."""
+    for vendor in sorted(vendors, key=len, reverse=True):
+        prefix = f"{_escape(vendor)}:"
+        if line.startswith(prefix):
+            return f"**{prefix}**{line[len(prefix) :]}"
+    return line
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|!~])")

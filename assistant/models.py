@@ -96,9 +96,14 @@ class Citation:
     page: int
     quote: str
 
+    @property
+    def source(self) -> str:
+        """'guidance' for the knowledge base, 'proposal' for a vendor document."""
+        return "guidance" if self.document.startswith("guidance:") else "proposal"
+
     def to_dict(self) -> dict:
-        """JSON-ready form, in the CLI contract's key order."""
-        return asdict(self)
+        """JSON-ready form, in the CLI contract's key order (source added last)."""
+        return {**asdict(self), "source": self.source}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ STOPWORDS = frozenset(
     under until up very was we were what when where which while who whom why will with would you
     your yours us per vs via also within""".split()
 )
-_TOKEN = re.compile(r"\d+/\d+|[a-z0-9]+(?:[.-][a-z0-9]+)*")
+_TOKEN = re.compile(r"\d+/\d+|\d+(?:\.\d+)+|[a-z0-9]+")
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[^\d\s.][.!?])|(?<=\d{3}[.!?]))\s+(?=[A-Z0-9(\"'])")
 
 
@@ -35,7 +35,7 @@ def stem(token: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased word and number tokens (keeps 24/7, 80/20, 2.40, iso-27001 whole)."""
+    """Lower-cased word and number tokens (keeps 24/7, 80/20 and 2.40 whole)."""
     return _TOKEN.findall(text.lower().replace(",", ""))
 
 

@@ -30,6 +30,7 @@ class Workspace:
         self._embedder = embedder
         self._lock = threading.RLock()
         self._answerer = None
+        self._guidance = None
 
     @property
     def embedder(self):
@@ -86,8 +87,37 @@ class Workspace:
         return True
 
     def ask(self, question: str) -> Answer:
-        """Answer a question with citations, or abstain."""
-        return self.answerer().answer(question.strip())
+        """Answer from the proposals, or from the guidance when the question asks for advice."""
+        question = question.strip()
+        from assistant.answer.question import is_guidance_question
+
+        if is_guidance_question(question, self.catalog.vendors()):
+            return self.guidance_answerer().answer(question)
+        return self.answerer().answer(question)
+
+    def guidance_answerer(self):
+        """The grounded engine over the guidance knowledge base (indexed once per workspace)."""
+        with self._lock:
+            if self._guidance is None:
+                self._guidance = self._build_guidance_answerer()
+            return self._guidance
+
+    def _build_guidance_answerer(self):
+        from assistant.answer.grounded import GroundedAnswerer
+        from assistant.index.guidance import GUIDANCE_VENDOR, ensure_guidance_vectors, guidance_chunks
+        from assistant.index.keyword import KeywordIndex
+        from assistant.knowledge import load_guidance
+        from assistant.retrieve import HybridRetriever
+
+        chunks = guidance_chunks(load_guidance())
+        store = ensure_guidance_vectors(self.root, chunks, self.embedder.embed)
+        keyword = KeywordIndex(chunks)
+        texts = {chunk.document: chunk.text for chunk in chunks}
+        retriever = HybridRetriever({c.id: c for c in chunks}, keyword, store, self.embed_query)
+        return GroundedAnswerer(
+            retriever, keyword, [GUIDANCE_VENDOR], lambda doc, _page: texts.get(doc, ""),
+            self.embed_query, subject="guidance notes",
+        )
 
     def answerer(self):
         """The grounded engine over the current documents (rebuilt after each change)."""

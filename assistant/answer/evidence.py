@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answer.question import QuestionPlan
 from assistant.index.keyword import KeywordIndex
-from assistant.text import heading_level
 from assistant.ingest.safety import is_suspicious
-from assistant.models import Hit
-from assistant.text import normalise_for_match, sentence_spans, terms
+from assistant.models import Chunk, Hit
+from assistant.text import heading_level, sentence_spans, terms
 
 MIN_COVERAGE = 0.5
+_DIGIT_OR_NEGATION = re.compile(r"\d|\b(not|no|none|never|cannot|n't)\b", re.I)
 MIN_SIMILARITY = 0.15
 _NUMERIC_QUESTION = re.compile(
     r"\b(how (much|many|long|soon|quickly|fast)|rate|price|cost|fee|target|percent|level|length|"
@@ -43,40 +44,56 @@ def weights(plan: QuestionPlan, keyword: KeywordIndex) -> dict[str, float]:
     return result
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a chunk with its terms, computed once per chunk."""
+
+    text: str
+    terms: frozenset[str]
+
+
+def chunk_sentences(chunk: Chunk, page_text: str) -> list[Sentence]:
+    """The sentences of a chunk that could be evidence (headings, scraps and injections left out)."""
+    return [
+        Sentence(span.text, frozenset(terms(span.text)))
+        for span in sentence_spans(page_text, chunk.start, chunk.end)
+        if _informative(span.text) and not is_suspicious(span.text)
+    ]
+
+
 def score_hits(
-    plan: QuestionPlan, hits: list[Hit], page_text, term_weights: dict[str, float]
+    plan: QuestionPlan,
+    hits: list[Hit],
+    sentences_of: Callable[[Chunk], list[Sentence]],
+    term_weights: dict[str, float],
 ) -> list[Evidence]:
-    """Every sentence of the hits, scored; suspicious sentences never become evidence."""
+    """Every sentence of the hits, scored by the weighted share of focus terms it covers."""
     total = sum(term_weights.values()) or 1.0
     numeric = bool(_NUMERIC_QUESTION.search(plan.question))
+    echo = plan.all_variants() | plan.vendor_terms
     seen: set[str] = set()
     found: list[Evidence] = []
     for rank, hit in enumerate(hits, start=1):
         chunk = hit.chunk
-        text = page_text(chunk.document, chunk.page)
         heading_terms = set(terms(chunk.heading))
-        for span in sentence_spans(text, chunk.start, chunk.end):
-            key = normalise_for_match(span.text)
-            if key in seen or not _informative(span.text) or is_suspicious(span.text):
+        for sentence in sentences_of(chunk):
+            if sentence.text in seen or not _says_something(sentence.text, sentence.terms - echo):
                 continue
-            seen.add(key)
-            span_terms = set(terms(span.text))
-            if len(span_terms - plan.all_variants() - plan.vendor_terms) < 2:
-                continue
+            seen.add(sentence.text)
             matched, missing = 0.0, []
             for term, weight in term_weights.items():
                 variants = plan.variants(term)
-                if variants & span_terms:
+                if variants & sentence.terms:
                     matched += weight
                 elif variants & heading_terms:
                     matched += weight / 2
                 else:
                     missing.append(plan.surface.get(term, term))
             coverage = matched / total if term_weights else 0.0
-            bonus = 0.1 if numeric and any(ch.isdigit() for ch in span.text) else 0.0
+            bonus = 0.1 if numeric and any(ch.isdigit() for ch in sentence.text) else 0.0
             score = coverage + 0.3 * hit.similarity + bonus + 0.05 / rank
             found.append(
-                Evidence(chunk.vendor, chunk.document, chunk.page, span.text, coverage, score,
+                Evidence(chunk.vendor, chunk.document, chunk.page, sentence.text, coverage, score,
                          tuple(missing))
             )
     return sorted(found, key=lambda e: -e.score)
@@ -85,6 +102,11 @@ def score_hits(
 def _informative(text: str) -> bool:
     """Headings and scraps say nothing on their own."""
     return len(text) >= 15 and heading_level(text) is None
+
+
+def _says_something(text: str, new_terms: set[str]) -> bool:
+    """More than an echo of the question: new words, a number, or a negation."""
+    return len(new_terms) >= 2 or bool(_DIGIT_OR_NEGATION.search(text))
 
 
 def select(candidates: list[Evidence], hits: list[Hit], limit: int) -> list[Evidence]:

@@ -6,15 +6,15 @@ from collections.abc import Callable
 
 import numpy as np
 
-from assistant.answer.evidence import Evidence, score_hits, select, weights
+from assistant.answer.evidence import Evidence, Sentence, chunk_sentences, score_hits, select, weights
 from assistant.answer.question import QuestionPlan, plan_question
 from assistant.index.keyword import KeywordIndex
 from assistant.ingest.safety import suspicious_spans
-from assistant.models import Answer, Citation, Hit, Page
+from assistant.models import Answer, Chunk, Citation, Hit, Page
 from assistant.retrieve import HybridRetriever
 from assistant.text import quote_in_page
 
-HITS_PER_VENDOR = 6
+HITS_PER_VENDOR = 8
 
 
 class GroundedAnswerer:
@@ -27,35 +27,49 @@ class GroundedAnswerer:
         vendors: list[str],
         page_text: Callable[[str, int], str],
         embed_query: Callable[[str], np.ndarray],
+        subject: str = "proposals",
     ) -> None:
         self.retriever = retriever
         self.keyword = keyword
         self.vendors = vendors
         self.page_text = page_text
         self.embed_query = embed_query
+        self.subject = subject
+        self._sentences: dict[str, list[Sentence]] = {}
 
     def answer(self, question: str) -> Answer:
         """Answer one question from the workspace's documents."""
         if not self.vendors:
             return Answer(question, "The workspace holds no proposals yet: ingest some first.", True)
         plan = plan_question(question, self.vendors)
-        vector = self.embed_query(question)
+        hits_by_vendor = self.retrieve(plan)
         term_weights = weights(plan, self.keyword)
         limit = 2 if plan.cross_vendor else 3
         found: dict[str, list[Evidence]] = {}
-        closest: dict[str, Evidence | None] = {}
-        all_hits: list[Hit] = []
-        for vendor in plan.vendors:
-            hits = self.retriever.retrieve(question, [vendor], HITS_PER_VENDOR, vector=vector)
-            all_hits += hits
-            candidates = score_hits(plan, hits, self.page_text, term_weights)
+        closest: list[Evidence] = []
+        for vendor, hits in hits_by_vendor.items():
+            candidates = score_hits(plan, hits, self._sentences_of, term_weights)
             found[vendor] = [e for e in select(candidates, hits, limit) if self._verified(e)]
-            closest[vendor] = candidates[0] if candidates else None
-        warnings = self._injection_warnings(all_hits)
+            closest += candidates[:1]
+        warnings = self._injection_warnings([h for hits in hits_by_vendor.values() for h in hits])
         if not any(found.values()):
             return Answer(question, self._not_stated(plan, closest), True, (), warnings)
         text, citations = self._compose(plan, found)
         return Answer(question, text, False, citations, warnings)
+
+    def retrieve(self, plan: QuestionPlan) -> dict[str, list[Hit]]:
+        """The hits for each vendor in the question's scope (one query embedding for all)."""
+        vector = self.embed_query(plan.question)
+        return {
+            vendor: self.retriever.retrieve(plan.question, [vendor], HITS_PER_VENDOR, vector=vector)
+            for vendor in plan.vendors
+        }
+
+    def _sentences_of(self, chunk: Chunk) -> list[Sentence]:
+        """A chunk's candidate sentences, split once and cached."""
+        if chunk.id not in self._sentences:
+            self._sentences[chunk.id] = chunk_sentences(chunk, self.page_text(chunk.document, chunk.page))
+        return self._sentences[chunk.id]
 
     def _verified(self, evidence: Evidence) -> bool:
         """A quote is shown only if it occurs in the cited page's text."""
@@ -80,12 +94,17 @@ class GroundedAnswerer:
                 lines.append(f"{vendor}: the proposal does not state this.")
         return "\n".join(lines), tuple(citations)
 
-    def _not_stated(self, plan: QuestionPlan, closest: dict[str, Evidence | None]) -> str:
-        where = "any proposal" if plan.cross_vendor else f"the proposal of {plan.vendors[0]}"
-        best = max((e for e in closest.values() if e), key=lambda e: e.score, default=None)
+    def _not_stated(self, plan: QuestionPlan, closest: list[Evidence]) -> str:
+        if self.subject != "proposals":
+            where = f"the {self.subject}"
+        elif plan.cross_vendor:
+            where = "any proposal"
+        else:
+            where = f"the proposal of {plan.vendors[0]}"
+        best = max(closest, key=lambda e: e.score, default=None)
         missing = best.missing if best else tuple(plan.surface.values())
         topic = ", ".join(f"'{word}'" for word in missing[:3]) or "this question"
-        return f"The proposals do not say. Nothing in {where} addresses {topic}."
+        return f"The {self.subject} do not say. Nothing in {where} addresses {topic}."
 
     def _injection_warnings(self, hits: list[Hit]) -> tuple[str, ...]:
         flagged = []

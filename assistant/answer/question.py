@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.text import STOPWORDS, stem, terms, tokens
@@ -15,7 +16,12 @@ _QUESTION_WORDS = frozenset(
         which who whose compare comparison across each every all any both lowest highest cheapest
         best worst most least longest shortest fastest biggest largest smallest more less
         their they them its it our please explain detail details information anything something
-        kind type available include includes included propose proposed quote quoted"""
+        kind type available include includes included propose proposed quote quoted much many
+        long require required requires need needs commit commits committed feature features
+        annual annualised annualized status approach summarise summarize summary work works
+        current currently option options one two three four five six seven eight nine ten
+        question questions ask asking good choose select between matter matters important
+        typical reasonable recommend recommended consider"""
     )
 )
 _COMPANY_WORDS = frozenset(
@@ -108,3 +114,19 @@ def plan_question(question: str, vendors: list[str]) -> QuestionPlan:
         surface.setdefault(term, token)
     vendor_terms = frozenset(stem(t) for v in vendors for t in tokens(v))
     return QuestionPlan(question, scope, len(scope) > 1, tuple(surface), surface, vendor_terms)
+
+
+_ADVICE = re.compile(
+    r"\b(should (i|we|an?|the|our|my)|what should|how (do|should|can|would) (i|we)|what to ask|"
+    r"which questions|questions? (should|to) ask|best practices?|guidance|checklist|tips?|"
+    r"why (is|are|does|do|should|would|ask)|what does .{1,40} (mean|stand for)|define|definition|"
+    r"what (is|are) (a |an )?(good|typical|reasonable|normal|usual)|industry (standard|benchmark)s?|"
+    r"what makes|mistakes|pitfalls|red flags|how to (choose|select|evaluate|compare|write|measure))\b",
+    re.I,
+)
+
+
+def is_guidance_question(question: str, vendors: list[str]) -> bool:
+    """Advice-seeking questions that name no vendor go to the guidance knowledge base."""
+    named = any(aliases & set(tokens(question)) for aliases in vendor_aliases(vendors).values())
+    return not named and bool(_ADVICE.search(question))

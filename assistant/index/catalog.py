@@ -9,7 +9,7 @@ from pathlib import Path
 
 from assistant.ingest import LoadedDocument
 from assistant.ingest.chunking import document_key
-from assistant.models import Chunk, DocumentRecord, Page
+from assistant.models import Chunk, DocumentRecord
 
 
 def write_json_atomic(path: Path, data: object) -> None:

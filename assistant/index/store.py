@@ -17,7 +17,7 @@ _MAX_BATCH = 4000  # Chroma refuses much more than ~5,400 items per call
 class VectorStore:
     """Chunk vectors keyed by chunk id, with document and vendor as metadata."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, collection: str = COLLECTION) -> None:
         quiet_third_parties()
         import chromadb
 
@@ -28,7 +28,7 @@ class VectorStore:
         )
         # embedding_function=None: we always pass vectors; Chroma's default would download one.
         self._collection = self._client.get_or_create_collection(
-            COLLECTION, embedding_function=None, metadata={"hnsw:space": "cosine"}
+            collection, embedding_function=None, metadata={"hnsw:space": "cosine"}
         )
 
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
@@ -46,6 +46,12 @@ class VectorStore:
     def delete_document(self, document: str) -> None:
         """Drop every vector of one document."""
         self._collection.delete(where={"document": document})
+
+    def clear(self) -> None:
+        """Drop every vector of the collection."""
+        existing = self._collection.get(include=[])["ids"]
+        if existing:
+            self._collection.delete(ids=existing)
 
     def query(
         self, vector: np.ndarray, k: int, vendors: Sequence[str] | None = None

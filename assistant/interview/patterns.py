@@ -26,7 +26,7 @@ ALWAYS_RE = re.compile(
     r"|24 hours a day(?:,? 7 days a week)?",
     re.I,
 )
-_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?"
+_DAY = r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\b"
 DAYS_RE = re.compile(
     rf"(?P<d1>{_DAY})\s*(?:-|–|to|through|thru)\s*(?P<d2>{_DAY})|(?P<wk>weekdays?)"
     r"|(?P<all>(?:7|seven) days(?: a week)?|every day|weekends?)",

@@ -30,8 +30,8 @@ log = logging.getLogger(__name__)
 
 PROPOSALS_DIR = Path(__file__).parent / "proposals"
 PAGE_BREAK = "<!-- pagebreak -->"
-_CELL_INSET = 2 * 6.0 + 3.0  # default cell padding each side, plus slack for rounding
 MARGIN = 18 * mm
+_CELL_INSET = 2 * 6.0 + 3.0  # default cell padding each side, plus slack for rounding
 _TITLE_SEPARATOR = re.compile(r"\s+[—–]\s+")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
