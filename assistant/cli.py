@@ -40,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=7860)
     serve.add_argument("--demo", action="store_true", help="preload the sample proposals")
 
+    evaluate = commands.add_parser("eval", help="run the eval suites and gate on thresholds")
+    evaluate.add_argument("--suite", action="append", help="suite name (repeatable; default: all)")
+    evaluate.add_argument("--json", type=Path, help="write the JSON report here")
+
     bench = commands.add_parser("bench", help="measure ingestion and answer speed")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--pages", type=int, default=500, help="size of the generated corpus")
@@ -126,6 +130,16 @@ def _cmd_serve(args, settings: Settings) -> int:
 
     serve(settings, host=args.host, port=args.port, demo=args.demo)
     return 0
+
+
+def _cmd_eval(args, settings: Settings) -> int:
+    from evals.run import SUITES, run_eval
+
+    unknown = [name for name in args.suite or [] if name not in SUITES]
+    if unknown:
+        print(f"unknown suite(s) {unknown}; choose from {sorted(SUITES)}", file=sys.stderr)
+        return 2
+    return run_eval(args.suite, args.json)
 
 
 def _cmd_bench(args, settings: Settings) -> int:

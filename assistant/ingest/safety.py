@@ -8,8 +8,15 @@ from assistant.models import Page
 from assistant.text import Span, sentence_spans
 
 _PATTERNS = [
-    r"\b(ignore|disregard|forget|override)\b.{0,40}\b(previous|prior|above|earlier|all|any|other)\b"
-    r".{0,30}\b(instruction|prompt|direction|rule|guideline)s?",
+    r"\b(ignore|disregard|forget|override|set aside|put aside|discard|bypass)\b.{0,40}"
+    r"\b(previous|prior|above|earlier|all|any|other|your)\b.{0,30}"
+    r"\b(instruction|prompt|direction|rule|guideline)s?",
+    r"\bnote to (ai|artificial intelligence|llm|language model|chat ?bot|automated)",
+    r"\b(your task is now|from now on,? you|new instructions?)\b",
+    r"\b(do not|don't|never)\b.{0,20}\b(mention|compare|cite|name|recommend)\b.{0,40}"
+    r"\b(other|any other|competing|rival)\b.{0,10}\b(vendor|supplier|provider|bidder)s?",
+    r"\balways (recommend|rank|rate|select|choose|prefer)\b.{0,60}"
+    r"\b(as the (best|preferred|top|winning)|first|highest|above all)",
     r"\b(ai|artificial intelligence|llm|language model|chat ?bot|automated)\b.{0,40}"
     r"\b(assistant|model|tool|evaluator|system|reviewer)s?\b.{0,80}\b(must|should|shall|are to|"
     r"need to|ignore|rank|rate|score|recommend|select|say|answer|respond)\b",
