@@ -31,7 +31,7 @@ def stem(token: str) -> str:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3 + keep:
             token = token[: -len(suffix)]
             break
-    return token[:-1] if len(token) >= 4 and token[-1] in "ei" else token
+    return token[:-1] if len(token) >= 4 and token[-1] in "eiy" else token
 
 
 def tokens(text: str) -> list[str]:

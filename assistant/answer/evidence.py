@@ -105,8 +105,10 @@ def _informative(text: str) -> bool:
 
 
 def _says_something(text: str, new_terms: set[str]) -> bool:
-    """More than an echo of the question: new words, a number, or a negation."""
-    return len(new_terms) >= 2 or bool(_DIGIT_OR_NEGATION.search(text))
+    """More than an echo of the question: new words, a number, a negation, or a 'label: value'."""
+    if len(new_terms) >= 2 or _DIGIT_OR_NEGATION.search(text):
+        return True
+    return bool(new_terms) and ":" in text and "|" not in text
 
 
 def select(candidates: list[Evidence], hits: list[Hit], limit: int) -> list[Evidence]:

@@ -112,9 +112,14 @@ def plan_question(question: str, vendors: list[str]) -> QuestionPlan:
         if token in STOPWORDS or token in name_tokens or term in _QUESTION_WORDS or len(term) < 2:
             continue
         surface.setdefault(term, token)
+    for pattern, word in _INTENTS:
+        if pattern.search(question):
+            surface.setdefault(stem(word), word)
     vendor_terms = frozenset(stem(t) for v in vendors for t in tokens(v))
     return QuestionPlan(question, scope, len(scope) > 1, tuple(surface), surface, vendor_terms)
 
+
+_INTENTS = [(re.compile(r"\bwhere\b", re.I), "location")]
 
 _ADVICE = re.compile(
     r"\b(should (i|we|an?|the|our|my)|what should|how (do|should|can|would) (i|we)|what to ask|"
