@@ -6,10 +6,19 @@ import re
 from dataclasses import dataclass
 
 from assistant.interview.plan import Term
-from assistant.interview.quantities import NUM, UNIT, UNITS, WORDNUM, overlaps, parse_number
+from assistant.interview.quantities import (
+    NUM,
+    UNIT,
+    UNITS,
+    WORDNUM,
+    find_durations,
+    find_percents,
+    overlaps,
+    parse_number,
+)
 from assistant.interview.spans import clause_bounds, clauses
 from assistant.interview.values import UNIT_SECONDS, ServiceLevel
-from assistant.interview.vocab import TermHit, find_terms
+from assistant.interview.vocab import find_terms
 
 
 @dataclass(frozen=True)
@@ -43,7 +52,10 @@ SHARE_WORDS: dict[str, float | None] = {
     "the rest": None, "rest": None, "the remainder": None, "remainder": None, "remaining": None,
 }  # fmt: skip
 _SHARE = rf"(?P<pct>{NUM})\s*(?:%|percent\b|per cent\b)|(?P<word>{'|'.join(SHARE_WORDS)})"
-_FILLER = r"(?:\s+(?:of|it|them|those|that|our|the|contacts?|volume|interactions?|is|are|via|by|over|through|on|in|comes?|coming|from|goes|go|to))*"
+_FILLER = (
+    r"(?:\s+(?:of|it|them|those|that|our|the|contacts?|volume|interactions?|is|are|via|by|over"
+    r"|through|on|in|comes?|coming|from|goes|go|to))*"
+)
 SL_RE = re.compile(
     rf"(?P<pct>{NUM})\s*(?:%|percent)\s+(?:of\s+(?:all\s+|the\s+|our\s+)?(?P<noun>[a-z-]+)\s+)?"
     r"(?:(?:answered|handled|responded\s+to|replied\s+to|picked\s+up)\s+)?"
@@ -52,7 +64,14 @@ SL_RE = re.compile(
 )
 SL_RATIO_RE = re.compile(r"(?<![\d/])(?P<pct>[5-9]\d)\s*/\s*(?P<sec>\d{1,3})(?![\d/])")
 SL_WITHIN_RE = re.compile(
-    rf"(?:within|under|inside)\s+(?P<n>{NUM}|{WORDNUM})\s*-?\s*(?P<unit>{UNIT})(?![a-z])", re.I
+    rf"(?:within|under|inside)\s+(?P<n>{NUM}|{WORDNUM})\s*-?\s*"
+    rf"(?:(?:business|working|calendar)\s+)?(?P<unit>{UNIT})(?![a-z])",
+    re.I,
+)
+SL_VERB_RE = re.compile(
+    r"answer|respond|response|reply|replies|replied|pick(?:ed)? up|handled|turnaround"
+    r"|service level",
+    re.I,
 )
 SL_CONTEXT_RE = re.compile(r"service level|\bSLA?\b|answer|ASA|speed", re.I)
 
@@ -103,11 +122,16 @@ def find_hour_specs(text: str, taken: list[tuple[int, int]]) -> list[Spec]:
     ranges = [(m, t) for m, t in ranges if t and not overlaps(m.start(), m.end(), taken)]
     days = [m for m in DAYS_RE.finditer(text) if not _inside(m, specs)]
     for d in days:
-        near = [(m, t) for m, t in ranges if -2 <= m.start() - d.end() <= 6]
+        near = [
+            (m, t)
+            for m, t in ranges
+            if -2 <= m.start() - d.end() <= 6 or -2 <= d.start() - m.end() <= 6
+        ]
         if near:
             m, t = near[0]
             ranges.remove(near[0])
-            specs.append(Spec(f"{_days_text(d)} {t}", d.start(), m.end()))
+            start, end = min(d.start(), m.start()), max(d.end(), m.end())
+            specs.append(Spec(f"{_days_text(d)} {t}", start, end))
         else:
             specs.append(Spec(_days_text(d), d.start(), d.end()))
     specs += [Spec(t, m.start(), m.end()) for m, t in ranges]
@@ -176,12 +200,31 @@ def find_service_levels(
     if SL_CONTEXT_RE.search(text) or default_channel:
         for m in SL_RATIO_RE.finditer(text):
             add(m, None, float(m.group("pct")), float(m.group("sec")))
+    if default_channel and not found:
+        found += _bare_level(text, taken, default_channel)
     for m in SL_WITHIN_RE.finditer(text):
         near = _channel_near(text, m.start(), channels)
-        if near or default_channel:
+        c_start, c_end = clause_bounds(text, m.start())
+        if (near and SL_VERB_RE.search(text, c_start, c_end)) or default_channel:
             secs = parse_number(m.group("n")) * UNIT_SECONDS[UNITS[m.group("unit").lower()]]
             add(m, near, None, secs)
     return found
+
+
+def _bare_level(
+    text: str, taken: list[tuple[int, int]], channel: str
+) -> list[tuple[str, ServiceLevel, str]]:
+    """'24h' or '90%, 24 hours' as the answer to a service-level question."""
+    durations = find_durations(text, list(taken))
+    if not durations:
+        return []
+    duration = durations[0]
+    percents = find_percents(text, list(taken))
+    pct = percents[0].value if percents else None
+    start = min([duration.start] + [p.start for p in percents[:1]])
+    taken.append((start, duration.end))
+    level = ServiceLevel(percent=pct, seconds=duration.value.seconds)
+    return [(channel, level, text[start : duration.end])]
 
 
 def find_channel_mix(
@@ -211,6 +254,3 @@ def find_channel_mix(
     mix = {k: round(v if v is not None else max(100 - known, 0), 1) for k, v in shares.items()}
     taken.extend(spans)
     return dict(sorted(mix.items(), key=lambda kv: -kv[1]))
-
-
-__all__ = ["TermHit", "find_channel_hours", "find_channel_mix", "find_service_levels"]

@@ -34,17 +34,26 @@ class _Strict(BaseModel):
 class Term(_Strict):
     """One vocabulary entry: a canonical name and the phrases that mean it.
 
-    A synonym written in capitals ("US", "EU") is matched case-sensitively, so that
-    the pronoun "us" is not read as the United States.
+    A synonym written in capitals ("US", "EU") or starting with "=" ("=Epic") is matched
+    case-sensitively, so that the pronoun "us" is not read as the United States.
+    `answer_only` phrases count only as an answer to the question asked ("per contact" answers
+    the pricing question, but "cost per contact" elsewhere is not a pricing preference).
     """
 
     name: str
     synonyms: tuple[str, ...] = ()
+    answer_only: tuple[str, ...] = ()
     group: str | None = None
 
-    def phrases(self) -> tuple[str, ...]:
-        """The name and its synonyms."""
-        return (self.name, *self.synonyms)
+    def phrases(self, answering: bool = False) -> tuple[str, ...]:
+        """The name and synonyms; `answer_only` phrases too while the term's question is asked.
+
+        The name is left out when a synonym "=name" keeps its case.
+        """
+        extra = self.answer_only if answering else ()
+        if f"={self.name}" in self.synonyms:
+            return (*self.synonyms, *extra)
+        return (self.name, *self.synonyms, *extra)
 
 
 class SlotDef(_Strict):
@@ -54,7 +63,8 @@ class SlotDef(_Strict):
     volume); `incidental: false` means the slot is read only while its own question is
     pending; `fallback` takes values of its type that no cue claims; `per_month` converts
     yearly, weekly and daily figures; `pattern` is a regex that picks a text value (group
-    `value` when present).
+    `value` when present); `combined_value` is the enum value taken when one message names
+    two or more ('we provide the CRM, the vendor the telephony' -> mixed).
     """
 
     name: str
@@ -68,6 +78,7 @@ class SlotDef(_Strict):
     fallback: bool = False
     per_month: bool = False
     pattern: str | None = None
+    combined_value: str | None = None
 
     @field_validator("pattern")
     @classmethod
@@ -144,7 +155,9 @@ class Plan(_Strict):
                     raise ValueError(f"question {question.id}: unknown slot {name!r}")
             for cond in question.ask_if:
                 if cond.slot not in filled_before:
-                    raise ValueError(f"question {question.id}: ask_if on {cond.slot!r}, not asked earlier")
+                    raise ValueError(
+                        f"question {question.id}: ask_if on {cond.slot!r}, not asked earlier"
+                    )
             filled_before.update(question.slots)
         return self
 
@@ -195,6 +208,9 @@ def _check_slot(slot: SlotDef, vocabularies: dict[str, Any]) -> None:
         raise ValueError(f"slot {slot.name}: type {slot.type} needs a known vocabulary")
     if slot.vocabulary is not None and slot.vocabulary not in vocabularies:
         raise ValueError(f"slot {slot.name}: unknown vocabulary {slot.vocabulary!r}")
+    names = {t.name for t in vocabularies.get(slot.vocabulary or "", ())}
+    if slot.combined_value is not None and slot.combined_value not in names:
+        raise ValueError(f"slot {slot.name}: combined_value is not in its vocabulary")
     if slot.type == "service_level" and not slot.channel:
         raise ValueError(f"slot {slot.name}: a service_level slot names its channel")
 

@@ -52,14 +52,29 @@ WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse
 UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 PER = "|".join(sorted(PER_UNITS, key=len, reverse=True))
 
-NUMBER_RE = re.compile(rf"(?<![\w.,/$€£])(?P<num>{NUM}){SCALE}(?![\w/%])", re.I)
+_MONTH = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+YEAR_RE = re.compile(
+    rf"(?:\b(?:{_MONTH})[a-z]*\.?,?|\bq[1-4]|\b(?:in|by|from|until|since|before|after|of|early|"
+    r"mid|late|spring|summer|autumn|fall|winter))\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+WORD_NUMBER_RE = re.compile(
+    r"(?<![\w-])(?P<num>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"eighteen|twenty|thirty|forty|fifty|sixty|ninety)(?![\w-])(?P<scale>)",
+    re.I,
+)
+NUMBER_RE = re.compile(
+    rf"(?<![\w.,/$€£])(?P<num>{NUM}){SCALE}(?![\w%]|/(?!(?:month|mo|year|yr|week|day)\b))", re.I
+)
 PERCENT_RE = re.compile(rf"(?<![\w.])(?P<num>{NUM})\s*(?:%|per\s?cent\b|pct\b)", re.I)
 DURATION_RE = re.compile(
     rf"(?<![\w.,/])(?:(?P<num>{NUM})(?:\s*-\s*|\s*)|(?P<wnum>{WORDNUM})(?:\s*-\s*|\s+))"
     rf"(?:(?:business|working|calendar)\s+)?(?P<unit>{UNIT})(?![a-z])",
     re.I,
 )
-_PER_TAIL = rf"(?:\s*(?:/|per|an?|each)\s*(?P<per>{PER})s?\b|\s+(?P<adv>hourly|monthly|annually|yearly)\b)?"
+_PER_TAIL = (
+    rf"(?:\s*(?:/|per|an?|each)\s*(?P<per>{PER})s?\b|\s+(?P<adv>hourly|monthly|annually|yearly)\b)?"
+)
 MONEY_PREFIX_RE = re.compile(
     rf"(?P<cur>us\$|ca\$|au\$|c\$|a\$|\$|€|£|usd|eur|gbp|cad|aud|mxn|php|inr)\s?(?P<num>{NUM}){SCALE}{_PER_TAIL}",
     re.I,
@@ -144,13 +159,34 @@ def find_percents(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     return found
 
 
-def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Plain numbers: '60k', '1.2 million', '5,000'."""
+MULTIPLE_RE = re.compile(r"\b(?P<word>doubles?|doubling|triples?|tripling)\b", re.I)
+MULTIPLE_PERCENT = {"doub": 100.0, "trip": 200.0}
+
+
+def find_multiples(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """'volume doubles' is a 100% rise; 'triples' 200%."""
     found: list[Mention] = []
-    for m in NUMBER_RE.finditer(text):
+    for m in MULTIPLE_RE.finditer(text):
+        if not overlaps(m.start(), m.end(), taken):
+            value = MULTIPLE_PERCENT[m.group("word")[:4].lower()]
+            found.append(Mention("percent", m.start(), m.end(), value, m.group(0)))
+            taken.append((m.start(), m.end()))
+    return found
+
+
+def find_years(text: str, taken: list[tuple[int, int]]) -> None:
+    """Mark years ('October 2026', 'by 2027') as taken, so that no slot reads them as counts."""
+    for m in YEAR_RE.finditer(text):
+        taken.append((m.start("year"), m.end("year")))
+
+
+def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Plain numbers: '60k', '1.2 million', '5,000', 'five' (but not 'one' or 'a')."""
+    found: list[Mention] = []
+    for m in [*NUMBER_RE.finditer(text), *WORD_NUMBER_RE.finditer(text)]:
         if overlaps(m.start(), m.end(), taken):
             continue
-        value = parse_number(m.group("num"), m.group("scale"))
+        value = parse_number(m.group("num"), m.group("scale") or None)
         found.append(Mention("number", m.start(), m.end(), value, m.group(0)))
         taken.append((m.start(), m.end()))
     return found
@@ -158,6 +194,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
 def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """All quantities, most specific kind first so that '$25/hour' is not also read as 25."""
+    find_years(text, taken)
     mentions = find_money(text, taken) + find_durations(text, taken)
-    mentions += find_percents(text, taken) + find_numbers(text, taken)
+    mentions += find_percents(text, taken) + find_multiples(text, taken)
+    mentions += find_numbers(text, taken)
     return sorted(mentions, key=lambda m: m.start)

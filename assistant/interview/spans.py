@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_BREAK = re.compile(r"(?<!\d)[.!?](?!\d)|[\n;]")
-CLAUSE_BREAK = re.compile(r"(?<!\d)[.!?,:](?!\d)|[\n;()]|\b(?:but|while|whereas|although)\b", re.I)
+SENTENCE_BREAK = re.compile(r"[.!?](?!\d)|[\n;]")
+CLAUSE_BREAK = re.compile(r"[.!?,:](?!\d)|[\n;()]|\s-\s|\b(?:but|while|whereas|although)\b", re.I)
 WORD = re.compile(r"[a-z']+")
 NEGATIONS = {
     "no", "not", "non", "without", "except", "excluding", "never", "drop", "remove", "minus",

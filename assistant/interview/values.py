@@ -105,8 +105,15 @@ def format_value(slot_type: SlotType, value: Any) -> str:
     if slot_type == "channel_mix":
         return ", ".join(f"{k} {_num(v)}%" for k, v in value.items())
     if slot_type == "channel_hours":
-        return ", ".join(v if k == "all" else f"{k} {v}" for k, v in value.items())
+        return _hours_text(value)
     return str(value)
+
+
+def _hours_text(hours: dict[str, str]) -> str:
+    named = [f"{k} {v}" for k, v in hours.items() if k != "all"]
+    if "all" in hours:
+        named.append(f"other channels {hours['all']}" if named else hours["all"])
+    return ", ".join(named)
 
 
 def _num(value: float | None, money: bool = False) -> str:

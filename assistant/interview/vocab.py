@@ -22,28 +22,36 @@ class TermHit:
 
 
 def phrase_pattern(phrase: str) -> str:
-    """A regex for a phrase: word-bounded, flexible about spaces and hyphens."""
+    """A regex for a phrase: word-bounded, flexible about spaces and hyphens.
+
+    All-capital phrases ("US") and phrases starting with "=" ("=Epic") keep their case.
+    """
+    exact = phrase.startswith("=")
+    phrase = phrase.removeprefix("=")
     parts = [re.escape(p) for p in re.split(r"[\s-]+", phrase.strip())]
     body = r"[\s-]*".join(parts)
-    if phrase.isupper():
+    if exact or phrase.isupper():
         return rf"(?-i:(?<![A-Za-z0-9]){body}(?![A-Za-z0-9]))"
     return rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
 
 
 @lru_cache(maxsize=256)
-def _compiled(terms: tuple[Term, ...]) -> list[tuple[re.Pattern[str], str]]:
-    pairs = [(phrase, t.name) for t in terms for phrase in t.phrases()]
+def _compiled(terms: tuple[Term, ...], answering: bool) -> list[tuple[re.Pattern[str], str]]:
+    pairs = [(phrase, t.name) for t in terms for phrase in t.phrases(answering)]
     pairs.sort(key=lambda p: len(p[0]), reverse=True)
     return [(re.compile(phrase_pattern(phrase), re.I), name) for phrase, name in pairs]
 
 
 def find_terms(
-    text: str, terms: tuple[Term, ...], taken: list[tuple[int, int]] | None = None
+    text: str,
+    terms: tuple[Term, ...],
+    taken: list[tuple[int, int]] | None = None,
+    answering: bool = False,
 ) -> list[TermHit]:
     """Terms in order of appearance; longer phrases win over the shorter ones inside them."""
     used = list(taken or [])
     hits: list[TermHit] = []
-    for regex, name in _compiled(terms):
+    for regex, name in _compiled(terms, answering):
         for m in regex.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in used):
                 continue

@@ -95,7 +95,9 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-def test_upload_ingest_and_ask_with_citation(app_url, browser, meridian_pdf):
+def test_upload_ingest_and_ask_with_citation(app_url, browser, meridian_pdf, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_text("not a pdf")
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -103,9 +105,11 @@ def test_upload_ingest_and_ask_with_citation(app_url, browser, meridian_pdf):
     expect(page.locator("#ingest")).to_be_visible()
     _shot(page, "1-empty")
 
-    # Upload: wait until the File component lists the file (its name cell carries aria-label).
-    page.locator("#upload input[type=file]").set_input_files(str(meridian_pdf))
-    expect(page.locator('#upload td.filename[aria-label="meridian.pdf"]')).to_be_visible()
+    # Upload: wait until the File component lists each file (its name cell carries aria-label;
+    # the visible name is split across elements).
+    page.locator("#upload input[type=file]").set_input_files([str(meridian_pdf), str(broken)])
+    for name in ("meridian.pdf", "broken.pdf"):
+        expect(page.locator(f'#upload td.filename[aria-label="{name}"]')).to_be_visible()
     _shot(page, "2-uploaded")
 
     page.locator("#ingest").click()
@@ -114,8 +118,14 @@ def test_upload_ingest_and_ask_with_citation(app_url, browser, meridian_pdf):
     cells = page.locator('#documents [role="gridcell"]')
     expect(cells.filter(has_text="meridian.pdf")).to_be_visible(timeout=SLOW_MS)
     expect(cells.filter(has_text="Meridian Contact Solutions")).to_be_visible()
-    expect(page.locator("#ingest-report")).to_contain_text("meridian.pdf")
-    expect(page.locator("#ingest-report")).not_to_contain_text("not ingested")
+    # One line per file; the bad one says why, and the batch went on.
+    report = page.locator("#ingest-report li")
+    expect(report).to_have_count(2)
+    expect(report.filter(has_text="meridian.pdf")).to_contain_text(
+        "ingested as vendor 'Meridian Contact Solutions'"
+    )
+    expect(report.filter(has_text="broken.pdf")).to_contain_text("not ingested: not a PDF")
+    expect(cells.filter(has_text="broken.pdf")).to_have_count(0)
     _shot(page, "3-ingested")
 
     page.locator("#question").get_by_role("textbox").fill(

@@ -1,0 +1,180 @@
+"""What the scorecard checks vendors against, and how an interview profile maps onto it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_WEIGHTS = {
+    "price": 30.0,
+    "compliance": 20.0,
+    "service levels": 15.0,
+    "coverage": 15.0,
+    "workforce": 10.0,
+    "continuity": 5.0,
+    "contract": 5.0,
+}
+# Handle times used when the buyer gives none (minutes per contact), stated as assumptions.
+DEFAULT_AHT = {"voice": 6.0, "chat": 8.0, "email": 5.0}
+# Units of the buyer's currency per one unit of another (editable; stated as assumptions).
+DEFAULT_FX = {"USD": 1.0, "EUR": 1.08, "GBP": 1.27, "CAD": 0.73, "AUD": 0.66}
+# Interview criteria -> scorecard criteria they raise the weight of.
+CRITERIA_MAP = {
+    "price": "price", "quality": "service levels", "security": "compliance",
+    "flexibility": "contract", "experience": "workforce", "references": "workforce",
+    "technology": "continuity", "culture": "workforce",
+}  # fmt: skip
+FRAMEWORK_FIELDS = {
+    "PCI DSS": "cert_pci_dss", "HIPAA": "cert_hipaa", "ISO 27001": "cert_iso_27001",
+    "SOC 2": "cert_soc2", "HITRUST": "cert_hitrust", "GDPR": "cert_gdpr",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ServiceTarget:
+    """A speed target: `percent` of contacts within `seconds`."""
+
+    percent: float | None
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Requirements:
+    """The buyer's needs the scorecard checks (all optional; unset means 'not a requirement')."""
+
+    monthly_contacts: int | None = None
+    channel_mix: dict[str, float] = field(default_factory=dict)
+    aht_minutes: dict[str, float] = field(default_factory=dict)
+    languages: tuple[str, ...] = ()
+    language_mix: dict[str, float] = field(default_factory=dict)
+    certifications: tuple[str, ...] = ()
+    hipaa_baa: bool = False
+    open_24_7: tuple[str, ...] = ()
+    max_term_months: float | None = None
+    pilot_wanted: bool | None = None
+    min_pilot_days: float | None = None
+    shore_models: tuple[str, ...] = ()
+    service_levels: dict[str, ServiceTarget] = field(default_factory=dict)
+    max_attrition: float | None = None
+    max_rto_hours: float | None = None
+    budget_monthly: float | None = None
+    currency: str = "USD"
+    fx: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_FX))
+    occupancy: float = 0.80
+    shrinkage: float = 0.30
+    paid_hours_per_fte: float = 160.0
+    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+
+
+def requirements_from_profile(profile: Any, **overrides: Any) -> Requirements:
+    """Map an interview profile (or a plain dict of slot values) to scorecard requirements.
+
+    Args:
+        profile: `assistant.interview.profile.Profile`, or a dict of slot name -> plain value.
+        overrides: Requirements fields to set directly (fx rates, weights, occupancy…).
+
+    Returns:
+        The requirements; slots the profile lacks stay unset.
+    """
+    slots = _plain_slots(profile)
+    mix = {k: float(v) for k, v in (slots.get("channel_mix") or {}).items() if k in DEFAULT_AHT}
+    channels = tuple(mix) or tuple(c for c in slots.get("channels") or () if c in DEFAULT_AHT)
+    aht = _minutes(slots.get("average_handle_time"))
+    frameworks = tuple(slots.get("compliance_frameworks") or ())
+    values: dict[str, Any] = {
+        "monthly_contacts": slots.get("monthly_volume"),
+        "channel_mix": mix,
+        "aht_minutes": {c: aht for c in channels or DEFAULT_AHT} if aht else {},
+        "languages": tuple(slots.get("languages") or ()),
+        "certifications": tuple(f for f in frameworks if f in FRAMEWORK_FIELDS),
+        "hipaa_baa": bool(slots.get("hipaa_baa_required")) or "HIPAA" in frameworks,
+        "open_24_7": _round_clock_channels(slots, channels),
+        "max_term_months": _months(slots.get("contract_term")),
+        "pilot_wanted": slots.get("pilot_wanted"),
+        "min_pilot_days": _days(slots.get("pilot_duration")),
+        "shore_models": tuple(slots.get("shore_model") or ()),
+        "service_levels": _targets(slots),
+        "max_attrition": slots.get("attrition_max"),
+        "max_rto_hours": _hours(slots.get("recovery_time")),
+        "weights": _weights(slots.get("evaluation_criteria") or ()),
+    }
+    budget = slots.get("budget") or {}
+    if budget.get("amount") and budget.get("per") in (None, "month"):
+        values["budget_monthly"] = float(budget["amount"])
+        values["currency"] = budget.get("currency") or "USD"
+    values.update(overrides)
+    return Requirements(**{k: v for k, v in values.items() if v is not None})
+
+
+def _plain_slots(profile: Any) -> dict[str, Any]:
+    if isinstance(profile, dict):
+        return profile
+    if hasattr(profile, "values") and callable(profile.values):
+        return profile.values()
+    raise TypeError(f"expected a Profile or a dict of slot values, got {type(profile).__name__}")
+
+
+_SECONDS = {
+    "seconds": 1,
+    "minutes": 60,
+    "hours": 3600,
+    "days": 86400,
+    "weeks": 604800,
+    "months": 2592000,
+    "years": 31536000,
+}
+
+
+def _seconds(duration: Any) -> float | None:
+    if not isinstance(duration, dict) or "amount" not in duration:
+        return None
+    return float(duration["amount"]) * _SECONDS.get(duration.get("unit", "seconds"), 1)
+
+
+def _minutes(duration: Any) -> float | None:
+    seconds = _seconds(duration)
+    return seconds / 60 if seconds else None
+
+
+def _hours(duration: Any) -> float | None:
+    seconds = _seconds(duration)
+    return seconds / 3600 if seconds else None
+
+
+def _days(duration: Any) -> float | None:
+    seconds = _seconds(duration)
+    return seconds / 86400 if seconds else None
+
+
+def _months(duration: Any) -> float | None:
+    if isinstance(duration, dict) and duration.get("unit") in ("months", "years"):
+        return float(duration["amount"]) * (12 if duration["unit"] == "years" else 1)
+    seconds = _seconds(duration)
+    return round(seconds / _SECONDS["months"], 1) if seconds else None
+
+
+def _round_clock_channels(slots: dict[str, Any], channels: tuple[str, ...]) -> tuple[str, ...]:
+    hours = slots.get("channel_hours") or {}
+    wanted = [c for c, text in hours.items() if "24/7" in str(text) or "24 hours" in str(text)]
+    if "all" in wanted:
+        return channels or tuple(DEFAULT_AHT)
+    if wanted:
+        return tuple(c for c in wanted if c in DEFAULT_AHT)
+    return (channels or tuple(DEFAULT_AHT)) if slots.get("open_24_7") else ()
+
+
+def _targets(slots: dict[str, Any]) -> dict[str, ServiceTarget]:
+    targets = {}
+    for channel in DEFAULT_AHT:
+        value = slots.get(f"service_level_{channel}")
+        if isinstance(value, dict) and value.get("seconds"):
+            targets[channel] = ServiceTarget(value.get("percent"), float(value["seconds"]))
+    return targets
+
+
+def _weights(criteria: Any) -> dict[str, float]:
+    weights = dict(DEFAULT_WEIGHTS)
+    for name in criteria:
+        if key := CRITERIA_MAP.get(name):
+            weights[key] *= 2
+    return weights

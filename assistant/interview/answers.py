@@ -1,0 +1,112 @@
+"""Replies that are not answers: 'why do you ask?' and side questions, cited from guidance."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
+
+from assistant.interview.plan import Question
+
+STOPWORDS = {
+    "the", "and", "for", "you", "your", "our", "what", "how", "why", "should", "can", "could",
+    "does", "are", "which", "when", "who", "where", "would", "will", "with", "that", "this",
+    "have", "has", "about", "into", "from", "they", "them", "there", "their", "is", "do", "we",
+    "a", "an", "of", "to", "in", "on", "it", "be", "or", "as", "at", "by", "if", "i", "me",
+    "my", "vendor", "vendors", "need", "best", "good", "usually", "typical",
+}  # fmt: skip
+
+
+class GuidanceItemLike(Protocol):
+    """What the interview reads from a guidance item."""
+
+    id: str
+    title: str
+    why: str
+    keywords: tuple[str, ...]
+
+    @property
+    def citation_id(self) -> str: ...
+
+
+class GuidanceLike(Protocol):
+    """What the interview needs from the guidance base: lookup by id and iteration."""
+
+    def get(self, item_id: str) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+def citation(item: GuidanceItemLike) -> dict[str, str]:
+    """{"id": "guidance:<id>", "title": ...}."""
+    return {"id": item.citation_id, "title": item.title}
+
+
+def question_items(question: Question, guidance: GuidanceLike) -> list[GuidanceItemLike]:
+    """The guidance items a question points at (ids missing from the base are left out)."""
+    items = (guidance.get(gid) for gid in question.guidance)
+    return [item for item in items if item is not None]
+
+
+def explain(question: Question, guidance: GuidanceLike) -> tuple[str, list[dict[str, str]]]:
+    """Why the question is asked: the plan's reason, then each guidance item's, cited."""
+    items = question_items(question, guidance)
+    lines = [f"I ask because {question.why[0].lower()}{question.why[1:]}"]
+    lines += [f"- {item.title}: {item.why} [{item.citation_id}]" for item in items]
+    return "\n".join(lines), [citation(item) for item in items]
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 1}
+
+
+def _score(item: GuidanceItemLike, text: str, words: set[str]) -> int:
+    lowered = text.lower()
+    score = sum(4 for k in item.keywords if re.search(rf"\b{re.escape(k.lower())}\b", lowered))
+    score += 2 * len(words & _words(item.title))
+    score += len(words & _words(" ".join(item.keywords)))
+    return score
+
+
+def search_guidance(text: str, guidance: GuidanceLike, k: int = 2) -> list[GuidanceItemLike]:
+    """Guidance items whose keywords and title best match the question (keyword match)."""
+    words = _words(text)
+    scored = [(_score(item, text, words), index, item) for index, item in enumerate(guidance)]
+    scored = [s for s in scored if s[0] >= 2]
+    return [item for _score_, _index, item in sorted(scored, key=lambda s: (-s[0], s[1]))[:k]]
+
+
+def answer_from_guidance(text: str, guidance: GuidanceLike) -> tuple[str, list[dict[str, str]]]:
+    """A short answer built from the best-matching guidance items, or an honest 'not covered'."""
+    items = search_guidance(text, guidance)
+    if not items:
+        return "I don't have guidance on that yet, so I won't guess.", []
+    lines = ["From our guidance:"]
+    lines += [f"- {item.title}: {item.why} [{item.citation_id}]" for item in items]
+    return "\n".join(lines), [citation(item) for item in items]
+
+
+def ask_external(
+    text: str, answer_question: Callable[[str], Any]
+) -> tuple[str, list[dict[str, Any]]]:
+    """Call the project's question answerer and read its result (str, dict or Answer-like)."""
+    result = answer_question(text)
+    if isinstance(result, str):
+        return result, []
+    if isinstance(result, dict):
+        body = result.get("answer") or result.get("text") or result.get("reply") or ""
+        return str(body), [_citation_dict(c) for c in result.get("citations", [])]
+    body = getattr(result, "text", None) or getattr(result, "answer", None) or str(result)
+    return str(body), [_citation_dict(c) for c in getattr(result, "citations", ())]
+
+
+def _citation_dict(cite: Any) -> dict[str, Any]:
+    if isinstance(cite, dict):
+        return cite
+    if isinstance(cite, str):
+        return {"id": cite}
+    if hasattr(cite, "citation_id"):
+        return {"id": cite.citation_id, "title": getattr(cite, "title", "")}
+    if hasattr(cite, "to_dict"):
+        return dict(cite.to_dict())
+    return {"id": str(cite)}

@@ -1,0 +1,54 @@
+"""Scripted buyer conversations for the slot-accuracy eval: load, validate, replay."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.interview.commands import chat_turn
+
+logger = logging.getLogger(__name__)
+
+CASES_DIR = Path(__file__).resolve().parents[2] / "evals" / "cases" / "interviews"
+
+
+class InterviewCase(BaseModel):
+    """One conversation: the buyer's messages and the profile slots they should produce."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    description: str
+    turns: tuple[str, ...] = Field(min_length=1)
+    expect_profile: dict[str, Any] = Field(min_length=1)
+
+
+def load_interview_cases(directory: Path | None = None) -> list[InterviewCase]:
+    """Every `*.yaml` case in the folder, in name order; a bad file is logged and skipped."""
+    cases = []
+    for path in sorted((directory or CASES_DIR).glob("*.yaml")):
+        try:
+            cases.append(InterviewCase.model_validate(yaml.safe_load(path.read_text("utf-8"))))
+        except (OSError, yaml.YAMLError, ValidationError) as error:
+            logger.warning("skipping interview case %s: %s", path, error)
+    return cases
+
+
+def replay_case(case: InterviewCase, workspace_dir: Path) -> dict[str, Any]:
+    """Send the case's messages to a fresh interview in `workspace_dir`; the final profile.
+
+    Args:
+        case: the scripted conversation.
+        workspace_dir: an empty directory (each call to chat_turn reloads it, as the CLI does).
+
+    Returns:
+        Plain slot values, as in chat_turn's "profile".
+    """
+    result = chat_turn(workspace_dir, "start")
+    for message in case.turns:
+        result = chat_turn(workspace_dir, message)
+    return result["profile"]

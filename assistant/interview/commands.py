@@ -1,0 +1,103 @@
+"""Plain functions the CLI wires in: one chat turn, a terminal loop, the profile view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.interview import flow
+from assistant.interview.engine import InterviewEngine
+from assistant.interview.plan import Plan, load_plan
+from assistant.interview.profile import Profile, load_profile, load_state
+from assistant.interview.render import format_profile as _format_profile
+
+QUIT_WORDS = {"quit", "exit", "bye", ":q"}
+
+
+@lru_cache(maxsize=1)
+def _plan() -> Plan:
+    return load_plan()
+
+
+def _engine(workspace_dir: Path, answer_question: Callable[[str], Any] | None) -> InterviewEngine:
+    from assistant.knowledge import load_guidance
+
+    return InterviewEngine(Path(workspace_dir), _plan(), load_guidance(), answer_question)
+
+
+def chat_turn(
+    workspace_dir: Path, message: str, answer_question: Callable[[str], Any] | None = None
+) -> dict[str, Any]:
+    """One interview turn on a workspace.
+
+    Args:
+        workspace_dir: where profile.json and interview.json live.
+        message: the buyer's message ('' or 'start' shows the current question).
+        answer_question: optional answerer for side questions; guidance is used otherwise.
+
+    Returns:
+        {"reply": str, "profile": {slot: value}, "progress": {"answered", "required", "total"},
+        "citations": [{"id": ..., "title": ...}]}.
+    """
+    return _engine(workspace_dir, answer_question).turn(message).to_dict()
+
+
+def run_interactive(
+    workspace_dir: Path,
+    input_fn: Callable[[str], str] = input,
+    output_fn: Callable[[str], None] = print,
+    answer_question: Callable[[str], Any] | None = None,
+) -> None:
+    """Terminal loop until 'quit' or end of input; the interview resumes where it stopped."""
+    engine = _engine(workspace_dir, answer_question)
+    output_fn(engine.turn("start").reply)
+    while True:
+        try:
+            message = input_fn("> ")
+        except (EOFError, KeyboardInterrupt):
+            output_fn("Saved. Run the interview again to carry on.")
+            return
+        if message.strip().lower() in QUIT_WORDS:
+            output_fn("Saved. Run the interview again to carry on.")
+            return
+        result = engine.turn(message)
+        output_fn(result.reply)
+        for cite in result.citations:
+            output_fn(f"  [{cite.get('id')}] {cite.get('title', '')}".rstrip())
+
+
+def profile_view(workspace_dir: Path) -> dict[str, Any]:
+    """The profile with provenance, plus where the interview stands."""
+    plan = _plan()
+    profile = load_profile(Path(workspace_dir))
+    state = load_state(Path(workspace_dir))
+    slots = {
+        name: {
+            "label": plan.slot(name).label if name in plan.slot_map else name,
+            "type": value.type,
+            "value": value.plain(),
+            "display": value.display(),
+            "message_index": value.message_index,
+            "message": value.message,
+            "corrected": value.corrected,
+        }
+        for name, value in profile.slots.items()
+    }
+    return {
+        "profile": slots,
+        "progress": flow.progress(plan, profile, state),
+        "current_question": state.current,
+        "skipped": list(state.skipped),
+        "finished": state.finished,
+    }
+
+
+def format_profile(profile: Profile | Mapping[str, Any]) -> str:
+    """Human-readable profile; takes a Profile, chat_turn's 'profile' or profile_view's."""
+    if isinstance(profile, Mapping) and isinstance(profile.get("profile"), Mapping):
+        keep = ("type", "value", "message_index", "message", "corrected")
+        slots = {k: {f: v[f] for f in keep} for k, v in profile["profile"].items()}
+        profile = Profile.model_validate({"slots": slots})
+    return _format_profile(profile, _plan())

@@ -1,0 +1,395 @@
+"""Draft an RFP from the buyer's answers, the RFP wording and the guidance base."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from assistant.interview.plan import Plan, load_plan
+from assistant.knowledge import GuidanceBase
+from assistant.rfp.facts import Answers, join_words
+from assistant.rfp.model import (
+    OpenPoint,
+    Requirement,
+    RfpDocument,
+    Scope,
+    Section,
+    Table,
+    display_numbers,
+    tbc,
+)
+from assistant.rfp.relevance import questionnaire
+from assistant.rfp.scope import build_scope, condition_slots
+from assistant.rfp.tables import BUILDERS, format_date
+from assistant.rfp.templates import (
+    Conditional,
+    RequirementSpec,
+    SectionsFile,
+    SectionSpec,
+    fill_template,
+    load_sections,
+)
+
+log = logging.getLogger(__name__)
+
+QUESTIONNAIRE_ID = "vendor_questionnaire"
+
+
+@dataclass
+class _PendingPoint:
+    """An open point while the draft is being written."""
+
+    what: str
+    slot: str | None
+    section_id: str
+    requirement_ids: list[str] = field(default_factory=list)
+    question: str | None = None
+    section_ids: list[str] = field(default_factory=list)
+
+    def used(self, section_id: str, requirement_id: str | None) -> None:
+        """Record one more place that carries this point's marker."""
+        if requirement_id is None:
+            if section_id not in self.section_ids:
+                self.section_ids.append(section_id)
+        elif requirement_id not in self.requirement_ids:
+            self.requirement_ids.append(requirement_id)
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """A filled template, the slots it used and the open points it hit."""
+
+    text: str
+    slots: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+class _Placeholders(Mapping[str, str]):
+    """Resolves the names in one template and remembers which slots and gaps it touched."""
+
+    def __init__(self, drafter: _Drafter, extra: Mapping[str, str]) -> None:
+        self._drafter = drafter
+        self._extra = extra
+        self.slots: list[str] = []
+        self.missing: list[str] = []
+
+    def __getitem__(self, key: str) -> str:
+        if key in self._extra:
+            return self._extra[key]
+        return self._drafter.resolve(key, self)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._extra)
+
+    def __len__(self) -> int:
+        return len(self._extra)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+class _Drafter:
+    """Writes one RFP; also the context table builders read from."""
+
+    def __init__(
+        self,
+        answers: Answers,
+        spec: SectionsFile,
+        guidance: GuidanceBase,
+        scope: Scope,
+        today: date,
+    ) -> None:
+        self.answers = answers
+        self.spec = spec
+        self.guidance = guidance
+        self.scope = scope
+        self.today = today
+        self.buyer = answers.text("company_name") or spec.client_noun
+        self._points: dict[str, _PendingPoint] = {}
+        self._section_id = ""
+        numbers = display_numbers([s.appendix for s in spec.sections])
+        self._numbers = {s.id: n for n, s in zip(numbers, spec.sections, strict=True)}
+
+    # --- placeholders -------------------------------------------------------------------
+
+    def resolve(self, key: str, seen: _Placeholders) -> str:
+        """The text for one placeholder name (KeyError for an unknown name)."""
+        if key == "buyer":
+            return self.buyer
+        if key == "issue_date":
+            return format_date(self.today)
+        if key.startswith("sec_") and key[4:] in self._numbers:
+            return self.section_label(key[4:])
+        if key in self.spec.no_slot_points:
+            seen.missing.append(key)
+            return tbc(self.spec.no_slot_points[key])
+        if key.endswith("_phrase") and key[: -len("_phrase")] in self.answers.plan.slot_map:
+            return self._phrase(key[: -len("_phrase")], seen)
+        if key in self.answers.plan.slot_map:
+            seen.slots.append(key)
+            filled = self.answers.fill(key)
+            seen.missing.extend(filled.missing)
+            if not filled.missing and self.answers.plan.slot(key).vocabulary == "locations":
+                return self._places(key)
+            return filled.text
+        raise KeyError(key)
+
+    def _places(self, slot: str) -> str:
+        """Place names in running text, with "the" where English needs it."""
+        definite = {p.lower() for p in self.spec.definite_places}
+        names = [f"the {n}" if n.lower() in definite else n for n in self.answers.items(slot)]
+        return join_words(names)
+
+    def _phrase(self, slot: str, seen: _Placeholders) -> str:
+        """The phrase for an enum answer, itself a template; the answer when unlisted."""
+        seen.slots.append(slot)
+        text = self.answers.text(slot)
+        if text is None:
+            seen.missing.append(slot)
+            return tbc(self.answers.label(slot))
+        phrases = {k.lower(): v for k, v in self.spec.phrases.get(slot, {}).items()}
+        phrase = phrases.get(text.lower())
+        return fill_template(phrase, seen, f"phrase {slot}={text}") if phrase else text
+
+    def render(
+        self, template: str, where: str, extra: Mapping[str, str] | None = None
+    ) -> _Rendered:
+        """Fill a template strictly."""
+        seen = _Placeholders(self, extra or {})
+        text = _capitalised(fill_template(template, seen, where))
+        return _Rendered(text, tuple(dict.fromkeys(seen.slots)), tuple(dict.fromkeys(seen.missing)))
+
+    # --- open points (also the TableContext API) ----------------------------------------
+
+    def _note(self, keys: tuple[str, ...], requirement_id: str | None = None) -> None:
+        for key in keys:
+            point = self._points.get(key)
+            if point is None:
+                point = self._new_point(key)
+                self._points[key] = point
+            point.used(self._section_id, requirement_id)
+
+    def _new_point(self, key: str) -> _PendingPoint:
+        if key in self.spec.no_slot_points:
+            return _PendingPoint(self.spec.no_slot_points[key], None, self._section_id)
+        label = self.answers.label(key)
+        return _PendingPoint(label, key, self._section_id, question=self.answers.question(key))
+
+    def fill(self, slot: str) -> str:
+        """A slot's text for a table cell; a marker (and an open point) when unanswered."""
+        filled = self.answers.fill(slot)
+        self._note(filled.missing)
+        return filled.text
+
+    def gap(self, what: str, slot: str | None) -> str:
+        """A marker for a specific missing detail, recorded as an open point."""
+        key = f"{slot or ''}:{what}"
+        if key not in self._points:
+            question = self.answers.question(slot) if slot else None
+            self._points[key] = _PendingPoint(what, slot, self._section_id, question=question)
+        self._points[key].used(self._section_id, None)
+        return tbc(what)
+
+    def open_points(self) -> list[OpenPoint]:
+        """Open points in the order of the sections that first need them."""
+        order = {s.id: i for i, s in enumerate(self.spec.sections)}
+        points = sorted(self._points.values(), key=lambda p: order.get(p.section_id, len(order)))
+        return [
+            OpenPoint(
+                p.what,
+                p.slot,
+                p.section_id,
+                tuple(p.requirement_ids),
+                p.question,
+                tuple(p.section_ids),
+            )
+            for p in points
+        ]
+
+    def section_label(self, section_id: str) -> str:
+        """'section 7' or 'Appendix A'."""
+        number = self._numbers[section_id]
+        return number if number.startswith("Appendix") else f"section {number}"
+
+    # --- sections -----------------------------------------------------------------------
+
+    def _holds(self, item: Conditional) -> bool:
+        return item.holds(self.scope.flag)
+
+    def section(self, spec: SectionSpec, requirements: tuple[Requirement, ...] = ()) -> Section:
+        """One section: intro, tables and requirements whose conditions hold."""
+        self._section_id = spec.id
+        where = f"section {spec.id}"
+        intro = []
+        for paragraph in (p for p in spec.intro if self._holds(p)):
+            rendered = self.render(paragraph.text, f"{where} intro")
+            self._note(rendered.missing)
+            intro.append(rendered.text)
+        if not requirements:
+            requirements = self._requirements(spec)
+        tables = tuple(
+            self._table(t.builder, t.caption, where) for t in spec.tables if self._holds(t)
+        )
+        return Section(spec.id, spec.title, tuple(intro), requirements, tables, spec.appendix)
+
+    def _table(self, builder: str, caption: str, where: str) -> Table:
+        rendered = self.render(caption, f"{where} table {builder}")
+        self._note(rendered.missing)
+        header, rows = BUILDERS[builder](self)
+        return Table(rendered.text, header, rows)
+
+    def _requirements(self, spec: SectionSpec) -> tuple[Requirement, ...]:
+        made: list[Requirement] = []
+        for index, req in enumerate(spec.requirements):
+            if self._holds(req):
+                for text, guidance, extra in self._variants(req):
+                    ident = f"REQ-{spec.code}-{len(made) + 1:02d}"
+                    made.append(
+                        self._requirement(ident, req, text, guidance, extra, f"{spec.id} #{index}")
+                    )
+        return tuple(made)
+
+    def _variants(self, req: RequirementSpec) -> list[tuple[str, tuple[str, ...], dict[str, str]]]:
+        """(template, guidance, extra placeholders) per requirement to write."""
+        if req.each is None:
+            return [(req.text, req.guidance, {})]
+        values = self.answers.items(req.each)
+        if not values:
+            # Unanswered: the slot's own placeholder (a marker) goes where a value would be.
+            return [(req.text.replace("{item}", f"{{{req.each}}}"), req.guidance, {})]
+        cases = {k.lower(): v for k, v in req.cases.items()}
+        variants = []
+        for value in values:
+            case = cases.get(value.lower())
+            text, guidance = (case.text, case.guidance) if case else (req.text, req.guidance)
+            variants.append((text, guidance, {"item": value}))
+        return variants
+
+    def _requirement(
+        self,
+        ident: str,
+        req: RequirementSpec,
+        template: str,
+        guidance: tuple[str, ...],
+        extra: dict[str, str],
+        where: str,
+    ) -> Requirement:
+        rendered = self.render(template, where, extra)
+        self._note(rendered.missing, ident)
+        slots = [*rendered.slots]
+        if req.each:
+            slots.append(req.each)
+        for condition in req.conditions():
+            slots.extend(condition_slots(condition))
+        slots = list(dict.fromkeys(slots))
+        source = "buyer" if slots else "guidance"
+        return Requirement(ident, rendered.text, source, tuple(slots), tuple(guidance), req.group)
+
+    def questionnaire_section(self, spec: SectionSpec, cited: set[str]) -> Section:
+        """The vendor questionnaire: guidance questions in scope that no requirement asks."""
+        self._section_id = spec.id
+        written = self._requirements(spec)
+        cited = cited | _cited_at_home(
+            [Section(spec.id, spec.title, requirements=written)], self.guidance
+        )
+        titles = {s.id: s.title for s in self.spec.sections}
+        questions = questionnaire(self.guidance, self.spec, self.scope, cited, titles)
+        start = len(written) + 1
+        generated = tuple(
+            Requirement(f"REQ-{spec.code}-{n:02d}", q.text, "guidance", (), (q.item.id,), q.group)
+            for n, q in enumerate(questions, start=start)
+        )
+        return self.section(spec, _grouped(written, generated))
+
+
+def _cited_at_home(sections: Iterable[Section], guidance: GuidanceBase) -> set[str]:
+    """Guidance ids cited by a requirement in the item's own RFP section."""
+    cited = set()
+    for section in sections:
+        for req in section.requirements:
+            for gid in req.guidance:
+                item = guidance.get(gid)
+                if item is not None and item.rfp_section == section.id:
+                    cited.add(gid)
+    return cited
+
+
+def _grouped(
+    written: tuple[Requirement, ...], generated: tuple[Requirement, ...]
+) -> tuple[Requirement, ...]:
+    """Written and generated questions merged by group (groups in generated order), renumbered."""
+    order: dict[str | None, int] = {}
+    for req in (*generated, *written):
+        order.setdefault(req.group, len(order))
+    ranked = sorted((*written, *generated), key=lambda r: order[r.group])
+    if not ranked:
+        return ()
+    prefix = ranked[0].id.rsplit("-", 1)[0]
+    return tuple(replace(r, id=f"{prefix}-{n:02d}") for n, r in enumerate(ranked, start=1))
+
+
+def check_references(spec: SectionsFile, guidance: GuidanceBase) -> None:
+    """Raise ValueError when the wording cites unknown guidance or an unknown table builder."""
+    unknown = sorted(g for g in spec.guidance_ids() if g not in guidance)
+    if unknown:
+        raise ValueError(f"RFP wording cites unknown guidance ids: {unknown}")
+    builders = {t.builder for s in spec.sections for t in s.tables}
+    missing = sorted(builders - set(BUILDERS))
+    if missing:
+        raise ValueError(f"RFP wording names unknown table builders: {missing}")
+
+
+def draft_rfp(
+    values: Mapping[str, object],
+    guidance: GuidanceBase,
+    today: date | None = None,
+    *,
+    plan: Plan | None = None,
+    sections: SectionsFile | None = None,
+) -> RfpDocument:
+    """Draft the RFP for a buyer.
+
+    Args:
+        values: ``slot id -> value`` from the requirements profile (see ``profile_values``);
+            missing slots become ``[To be confirmed: …]`` markers and open points.
+        guidance: the guidance base the requirements and questionnaire cite.
+        today: the issue date (defaults to today).
+        plan: the interview plan (slot types and labels); the packaged one by default.
+        sections: the RFP wording; ``knowledge/rfp/sections.yaml`` by default.
+
+    Returns:
+        The document model every renderer reads.
+
+    Raises:
+        TemplateError: a template names a placeholder with no value.
+        ValueError: the wording cites unknown guidance ids or table builders.
+    """
+    plan = plan or load_plan()
+    spec = sections or load_sections()
+    check_references(spec, guidance)
+    answers = Answers(values, plan, spec.labels)
+    scope = build_scope(answers, spec.conditions())
+    drafter = _Drafter(answers, spec, guidance, scope, today or date.today())
+    built: dict[str, Section] = {}
+    for spec_section in spec.sections:
+        if spec_section.id != QUESTIONNAIRE_ID and not spec_section.appendix:
+            built[spec_section.id] = drafter.section(spec_section)
+    cited = _cited_at_home(built.values(), guidance)
+    for spec_section in spec.sections:
+        if spec_section.id == QUESTIONNAIRE_ID:
+            built[spec_section.id] = drafter.questionnaire_section(spec_section, cited)
+    for spec_section in spec.sections:
+        if spec_section.appendix:
+            built[spec_section.id] = drafter.section(spec_section)
+    log.info("drafted RFP for %s: %d open points", drafter.buyer, len(drafter.open_points()))
+    return RfpDocument(
+        title=spec.title,
+        buyer=drafter.buyer,
+        date=drafter.today,
+        sections=tuple(built[s.id] for s in spec.sections),
+        open_points=tuple(drafter.open_points()),
+        scope=scope,
+    )

@@ -1,0 +1,104 @@
+"""The sample proposals' terms matrix: provenance, the Atlas contradiction, exports, eval."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.compare import field_accuracy, read_csv, read_markdown, xlsx_available
+from assistant.compare.export import cell_text
+from assistant.text import quote_in_page
+
+CASES = Path(__file__).resolve().parents[2] / "evals" / "cases" / "compare.yaml"
+ATLAS = "Atlas CX Partners"
+
+
+def test_every_value_quotes_its_page(sample_matrix, sample_workspace):
+    catalog = sample_workspace.catalog
+    count = 0
+    for row in sample_matrix.rows:
+        for cell in row.cells.values():
+            for value in cell.values:
+                c = value.citation
+                assert c.vendor == cell.vendor and c.document in catalog.records
+                assert 1 <= c.page <= catalog.records[c.document].pages
+                assert quote_in_page(c.quote, catalog.page_text(c.document, c.page)), (
+                    row.field.key,
+                    c,
+                )
+                count += 1
+    assert count > 300
+
+
+def test_atlas_term_contradiction_keeps_both_citations(sample_matrix):
+    cell = sample_matrix.cell("contract_term", ATLAS)
+    assert cell.conflicting and cell.status == "conflicting"
+    found = {
+        (tv.normalised["months"], tv.citation.document, tv.citation.page) for tv in cell.values
+    }
+    assert found == {(24, "atlas.pdf", 1), (36, "atlas.pdf", 7)}
+    assert "24 months" in cell.summary and "36 months" in cell.summary
+    assert not sample_matrix.cell("contract_term", "Meridian Contact Solutions").conflicting
+
+
+def test_not_stated_is_distinct_from_not_held(sample_matrix):
+    assert sample_matrix.cell("cert_hipaa", "Northwind BPO").status == "not stated"
+    assert sample_matrix.cell("cert_hipaa", "Bluewater Support Group").status == "not held"
+    assert sample_matrix.cell("cert_iso_27001", ATLAS).status == "not held"
+    assert sample_matrix.cell("cert_soc2", "Meridian Contact Solutions").status == "in progress"
+    assert sample_matrix.cell("cert_pci_dss", ATLAS).status == "via third party"
+
+
+def test_field_accuracy_on_the_samples(sample_matrix):
+    expected = yaml.safe_load(CASES.read_text(encoding="utf-8"))
+    score, reason = field_accuracy(expected, sample_matrix)
+    assert score >= 0.95, reason
+
+
+def test_csv_round_trip(sample_matrix, tmp_path):
+    path = sample_matrix.to_csv(tmp_path / "matrix.csv")
+    back = read_csv(path)
+    expected = {
+        (row.field.key, v): cell_text(c) for row in sample_matrix.rows for v, c in row.cells.items()
+    }
+    assert back == expected
+    assert back[("contract_term", ATLAS)].startswith("CONFLICTING:")
+
+
+def test_markdown_round_trip(sample_matrix, tmp_path):
+    path = sample_matrix.to_markdown(tmp_path / "matrix.md")
+    back = read_markdown(path)
+    expected = {
+        (row.field.label, v): cell_text(c)
+        for row in sample_matrix.rows
+        for v, c in row.cells.items()
+    }
+    assert back == expected
+    text = path.read_text(encoding="utf-8")
+    assert "## Sources" in text and 'atlas.pdf p.7: "Initial term | 36 months' in text
+
+
+def test_json_is_serialisable_and_complete(sample_matrix):
+    data = json.loads(json.dumps(sample_matrix.to_json()))
+    assert len(data["vendors"]) == 5
+    term = next(f for f in data["fields"] if f["field"] == "contract_term")
+    atlas = term["cells"][ATLAS]
+    assert atlas["conflicting"] and {v["citation"]["page"] for v in atlas["values"]} == {1, 7}
+
+
+@pytest.mark.skipif(not xlsx_available(), reason="openpyxl not installed")
+def test_xlsx_export(sample_matrix, tmp_path):
+    from openpyxl import load_workbook
+
+    book = load_workbook(sample_matrix.to_xlsx(tmp_path / "matrix.xlsx"))
+    assert book.sheetnames == ["Matrix", "Evidence"]
+
+
+def test_xlsx_without_openpyxl_says_how(sample_matrix, tmp_path):
+    if xlsx_available():
+        pytest.skip("openpyxl is installed")
+    with pytest.raises(RuntimeError, match="openpyxl"):
+        sample_matrix.to_xlsx(tmp_path / "matrix.xlsx")

@@ -1,0 +1,166 @@
+"""Scorecard maths on a small hand-made matrix, and the profile -> requirements mapping."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.compare import (
+    Requirements,
+    Source,
+    TermValue,
+    build_scorecard,
+    matrix_from_values,
+    requirements_from_profile,
+)
+
+ALPHA, BETA = "Alpha Contact", "Beta Care"
+
+
+def value(field: str, vendor: str, normalised: dict, text: str = "x") -> TermValue:
+    return TermValue(field, text, normalised, Source(f"{vendor[:4].lower()}.pdf", vendor, 1, text))
+
+
+@pytest.fixture
+def matrix():
+    alpha = [
+        value(
+            "rates",
+            ALPHA,
+            {
+                "currency": "USD",
+                "amount": 20.0,
+                "unit": "hour",
+                "channels": ["voice", "chat", "email"],
+            },
+        ),  # fmt: skip
+        value("minimum_commitment", ALPHA, {"kind": "volume", "amount": 10, "unit": "FTE"}),
+        value("one_time_fees", ALPHA, {"currency": "USD", "amount": 10000.0}),
+        value("contract_term", ALPHA, {"months": 24, "key": "24 months"}, "24 months"),
+        value("cert_iso_27001", ALPHA, {"status": "held", "type": "", "strength": 2}, "held"),
+        value("pilot_length", ALPHA, {"offered": True, "days": 30, "key": "30 days"}, "30 days"),
+        value("attrition", ALPHA, {"percent": 20, "key": "20"}, "20%"),
+        value("languages", ALPHA, {"language": "English", "status": "offered"}),
+        value("hours_voice", ALPHA, {"24_7": True, "basis": "stated", "channel": "voice"}, "24/7"),
+    ]
+    beta = [
+        value("rates", BETA, {"currency": "EUR", "amount": 2.0, "unit": "transaction"}),
+        value("contract_term", BETA, {"months": 36, "key": "36 months"}, "36 months"),
+        value(
+            "cert_iso_27001", BETA, {"status": "not held", "type": "", "strength": 2}, "not held"
+        ),
+        value("pilot_length", BETA, {"offered": False, "key": "none"}, "no pilot offered"),
+        value("attrition", BETA, {"percent": 40, "key": "40"}, "40%"),
+        value("languages", BETA, {"language": "Spanish", "status": "offered"}),
+    ]
+    return matrix_from_values({ALPHA: alpha, BETA: beta})
+
+
+@pytest.fixture
+def req():
+    return Requirements(
+        monthly_contacts=10_000, channel_mix={"voice": 100}, aht_minutes={"voice": 6},
+        certifications=("ISO 27001",), languages=("English",), open_24_7=("voice",),
+        max_term_months=24, pilot_wanted=True, fx={"USD": 1.0, "EUR": 1.1},
+        weights={"price": 1, "compliance": 1, "coverage": 1, "contract": 1, "workforce": 1},
+    )  # fmt: skip
+
+
+def test_cost_estimates_on_one_scale(matrix, req):
+    card = build_scorecard(matrix, req)
+    alpha, beta = card.costs[ALPHA], card.costs[BETA]
+    # 10,000 calls x 6 min = 1,000 handled hours; / 80% occupancy = 1,250 productive hours x USD 20.
+    assert alpha.low == alpha.high == pytest.approx(25_000)
+    # 10 FTE minimum x 160 h x 70% x USD 20 = 22,400: below the estimate, so it does not bind.
+    assert not any("minimum commitment" in a for a in alpha.assumptions)
+    assert alpha.one_time == 10_000
+    # 10,000 transactions x EUR 2.00 x 1.1 = USD 22,000.
+    assert beta.mid == pytest.approx(22_000)
+    assert beta.one_time is None and "one-time fees not stated" in beta.missing
+    assert alpha.text() == "USD 25,000 per month"
+
+
+def test_checks_and_verdicts(matrix, req):
+    card = build_scorecard(matrix, req)
+    verdicts = {c.requirement: c.verdict for c in card.checks[ALPHA]}
+    assert verdicts == {
+        "ISO 27001 in place": "meets", "languages: English": "meets", "voice open 24/7": "meets",
+        "initial term at most 24 months": "meets", "pilot offered": "meets",
+    }  # fmt: skip
+    verdicts = {c.requirement: c.verdict for c in card.checks[BETA]}
+    assert verdicts == {
+        "ISO 27001 in place": "does not meet", "languages: English": "does not meet",
+        "voice open 24/7": "not addressed", "initial term at most 24 months": "does not meet",
+        "pilot offered": "does not meet",
+    }  # fmt: skip
+    iso = next(c for c in card.checks[ALPHA] if c.requirement == "ISO 27001 in place")
+    assert iso.evidence and iso.evidence[0].document == "alph.pdf"
+
+
+def test_weighted_ranking_shows_why(matrix, req):
+    card = build_scorecard(matrix, req)
+    first, second = card.ranking
+    assert (first.vendor, first.rank, second.vendor, second.rank) == (ALPHA, 1, BETA, 2)
+    alpha = {c.criterion: c.score for c in first.criteria}
+    beta = {c.criterion: c.score for c in second.criteria}
+    # price: cheapest midpoint / own midpoint
+    assert alpha["price"] == pytest.approx(22_000 / 25_000, abs=1e-3) and beta["price"] == 1.0
+    assert (alpha["compliance"], beta["compliance"]) == (1.0, 0.0)
+    assert (alpha["coverage"], beta["coverage"]) == (1.0, 0.0)
+    assert (alpha["contract"], beta["contract"]) == (1.0, 0.0)
+    # workforce: attrition relative to the best (lower is better): 20/20 and 20/40
+    assert (alpha["workforce"], beta["workforce"]) == (1.0, 0.5)
+    assert first.total == pytest.approx(100 * (0.88 + 4) / 5, abs=0.1)
+    assert second.total == pytest.approx(100 * 1.5 / 5, abs=0.1)
+    why = {c.criterion: c.reason for c in second.criteria}
+    assert "ISO 27001 in place: does not meet" in why["compliance"]
+    assert "40%" in why["workforce"]
+    assert (
+        "# Vendor scorecard" in card.to_markdown()
+        and card.to_dict()["ranking"][0]["vendor"] == ALPHA
+    )
+
+
+def test_budget_and_missing_volume(matrix, req):
+    from dataclasses import replace
+
+    card = build_scorecard(matrix, replace(req, budget_monthly=23_000))
+    budget = {
+        v: next(c for c in checks if c.criterion == "price").verdict
+        for v, checks in card.checks.items()
+    }
+    assert budget == {ALPHA: "does not meet", BETA: "meets"}
+    card = build_scorecard(matrix, replace(req, monthly_contacts=None))
+    assert (
+        card.costs[ALPHA].low is None
+        and "monthly contact volume not given" in card.costs[ALPHA].missing
+    )
+    assert all(c.score is None for v in card.ranking for c in v.criteria if c.criterion == "price")
+
+
+def test_requirements_from_a_real_profile():
+    from assistant.interview.profile import Profile
+
+    profile = Profile()
+    for name, slot_type, val in [
+        ("monthly_volume", "int", 60000),
+        ("channel_mix", "channel_mix", {"voice": 55, "chat": 25, "email": 20}),
+        ("average_handle_time", "duration", {"amount": 7, "unit": "minutes"}),
+        ("languages", "list[str]", ["English", "Spanish"]),
+        ("compliance_frameworks", "list[str]", ["PCI DSS", "HIPAA"]),
+        ("contract_term", "duration", {"amount": 2, "unit": "years"}),
+        ("pilot_wanted", "bool", True),
+        ("channel_hours", "channel_hours", {"voice": "24/7", "chat": "8am-8pm"}),
+        ("evaluation_criteria", "list[str]", ["price", "security"]),
+    ]:
+        profile.set(name, slot_type, val, 1, "answer")
+    req = requirements_from_profile(profile)
+    assert req.monthly_contacts == 60000
+    assert req.channel_mix == {"voice": 55.0, "chat": 25.0, "email": 20.0}
+    assert req.aht_minutes == {"voice": 7.0, "chat": 7.0, "email": 7.0}
+    assert req.certifications == ("PCI DSS", "HIPAA") and req.hipaa_baa
+    assert req.max_term_months == 24
+    assert req.open_24_7 == ("voice",) and req.pilot_wanted is True
+    assert req.weights["price"] == 60 and req.weights["compliance"] == 40
+    assert requirements_from_profile({}, currency="EUR").currency == "EUR"
+    with pytest.raises(TypeError):
+        requirements_from_profile(["not", "a", "profile"])

@@ -1,0 +1,312 @@
+"""Free-text slot extraction against the real plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.interview.extract import extract
+from assistant.interview.update import combine
+from assistant.interview.values import Duration, Money, ServiceLevel, to_plain
+
+
+@pytest.fixture
+def read(plan):
+    """Extract and pool: slot -> value (lists pooled, removals under '<slot>-')."""
+
+    def run(text: str, pending: tuple[str, ...] = ()) -> dict:
+        out = {}
+        for name, c in combine(extract(text, plan, pending)).items():
+            if c.adds or c.cleared:
+                out[name] = c.adds or []
+            if c.removes:
+                out[f"{name}-"] = c.removes
+            if c.value is not None:
+                out[name] = to_plain(c.value)
+        return out
+
+    return run
+
+
+# --- the examples from the brief
+
+
+def test_volume_and_channel_mix_in_one_sentence(read):
+    got = read("About 60k contacts a month, half phone, 30% chat, 20% email")
+    assert got["monthly_volume"] == 60000
+    assert got["channel_mix"] == {"voice": 50, "chat": 30, "email": 20}
+    assert got["channels"] == ["voice", "chat", "email"]
+
+
+def test_voice_service_level(read):
+    got = read("80% of calls in 30 seconds")
+    assert got["service_level_voice"] == {"percent": 80, "seconds": 30}
+
+
+def test_languages_with_hedges(read):
+    assert read("English and Spanish, some Vietnamese")["languages"] == [
+        "English",
+        "Spanish",
+        "Vietnamese",
+    ]
+
+
+def test_healthcare_provider(read):
+    assert read("we're a healthcare provider")["industry"] == "healthcare"
+
+
+def test_hours_per_channel(read):
+    got = read("24/7 for phone, chat 8am-8pm")
+    assert got["channel_hours"] == {"voice": "24/7", "chat": "08:00-20:00"}
+
+
+# --- numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("60k contacts a month", 60000),
+        ("1.2 million contacts a month", 1_200_000),
+        ("about 5,000 calls monthly", 5000),
+        ("roughly 45K tickets per month", 45000),
+        ("1.2 million calls a year", 100_000),
+        ("2,000 calls a day", 60_000),
+    ],
+)
+def test_monthly_volume_numbers(read, text, expected):
+    assert read(text)["monthly_volume"] == expected
+
+
+def test_a_bare_number_answers_the_pending_question_only(read):
+    assert read("about 5,000", ("monthly_volume",))["monthly_volume"] == 5000
+    assert "monthly_volume" not in read("about 5,000")
+
+
+def test_numbers_inside_names_are_not_quantities(read):
+    got = read("We need ISO 27001 and SOC 2, and 24/7 cover", ("monthly_volume",))
+    assert got["compliance_frameworks"] == ["ISO 27001", "SOC 2"]
+    assert "monthly_volume" not in got
+
+
+def test_the_pronoun_us_is_not_the_united_states(read):
+    got = read("Call us about it; our customers are in the US")
+    assert got["customer_regions"] == ["United States"]
+
+
+# --- durations, percentages, money
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "expected"),
+    [
+        ("a 3-month pilot", "pilot_duration", Duration(amount=3, unit="months")),
+        ("pilot of 90 days", "pilot_duration", Duration(amount=90, unit="days")),
+        ("AHT is around 6 minutes", "average_handle_time", Duration(amount=6, unit="minutes")),
+        ("training takes three weeks", "training_duration", Duration(amount=3, unit="weeks")),
+        ("service restored within 4 hours", "recovery_time", Duration(amount=4, unit="hours")),
+    ],
+)
+def test_durations(read, text, slot, expected):
+    assert read(text)[slot] == expected.model_dump()
+
+
+def test_durations_go_to_the_nearest_cue(read):
+    got = read("We want a 3 month pilot, then a 3 year contract with 90 days notice")
+    assert got["pilot_duration"] == {"amount": 3, "unit": "months"}
+    assert got["contract_term"] == {"amount": 3, "unit": "years"}
+    assert got["termination_notice"] == {"amount": 90, "unit": "days"}
+    assert got["pilot_wanted"] is True
+
+
+def test_a_month_after_a_count_is_a_rate_not_a_duration(read):
+    got = read("60k contacts a month", ("pilot_wanted", "pilot_duration"))
+    assert "pilot_duration" not in got
+
+
+def test_percentages_follow_their_cues(read):
+    got = read("CSAT of 85%, attrition under 40% and a QA score of 90%")
+    assert got["csat_target"] == 85
+    assert got["attrition_max"] == 40
+    assert got["quality_target"] == 90
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$25/hour", Money(amount=25, currency="USD", per="hour")),
+        ("EUR 2.40 per contact", Money(amount=2.4, currency="EUR", per="contact")),
+        ("£1.2m a year", Money(amount=1_200_000, currency="GBP", per="year")),
+        ("around 30 dollars an hour", Money(amount=30, currency="USD", per="hour")),
+        ("€18 per FTE hour", Money(amount=18, currency="EUR", per="FTE")),
+    ],
+)
+def test_money(read, text, expected):
+    assert read(text)["budget"] == expected.model_dump()
+
+
+def test_refunds_are_not_the_budget(read):
+    got = read("agents can refund up to $50 without approval")
+    assert got["refund_limit"] == {"amount": 50, "currency": "USD", "per": None}
+    assert "budget" not in got
+
+
+# --- service levels and hours
+
+
+def test_several_service_levels_in_one_message(read):
+    got = read("90% of chats within 60 seconds and respond to emails within 24 hours")
+    assert got["service_level_chat"] == ServiceLevel(percent=90, seconds=60).model_dump()
+    assert got["service_level_email"] == {"percent": None, "seconds": 86400}
+
+
+def test_ratio_service_level_needs_context(read):
+    assert read("service level of 80/20")["service_level_voice"] == {"percent": 80, "seconds": 20}
+    assert "service_level_voice" not in read("a 70/30 split between the sites")
+
+
+def test_restoring_a_site_is_not_a_service_level(read):
+    got = read("calls must be rerouted and service restored within 4 hours")
+    assert "service_level_voice" not in got
+    assert got["recovery_time"] == {"amount": 4, "unit": "hours"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mon-Fri 9am to 6pm", {"all": "Mon-Fri 09:00-18:00"}),
+        ("phone and chat 24/7", {"voice": "24/7", "chat": "24/7"}),
+        ("open around the clock", {"all": "24/7"}),
+        ("email weekdays 9-5", {"email": "Mon-Fri 09:00-17:00"}),
+        (
+            "phones 08:00-22:00, email business hours",
+            {"voice": "08:00-22:00", "email": "business hours"},
+        ),
+    ],
+)
+def test_opening_hours(read, text, expected):
+    assert read(text)["channel_hours"] == expected
+
+
+def test_channel_mix_with_the_rest(read):
+    got = read("70% voice, a quarter chat and the rest email")
+    assert got["channel_mix"] == {"voice": 70, "chat": 25, "email": 5}
+
+
+def test_one_share_is_not_a_mix(read):
+    assert "channel_mix" not in read("30% chat")
+
+
+# --- vocabularies, negation, yes/no
+
+
+def test_regions_split_between_customers_and_delivery(read):
+    got = read(
+        "Customers in the US and Germany; we'd like delivery from Mexico or the Philippines,"
+        " nearshore or offshore"
+    )
+    assert got["customer_regions"] == ["United States", "Germany"]
+    assert got["delivery_locations"] == ["Mexico", "Philippines"]
+    assert got["shore_model"] == ["nearshore", "offshore"]
+
+
+def test_negated_terms_are_removals(read):
+    got = read("No French, but English and German")
+    assert got["languages"] == ["English", "German"]
+    assert got["languages-"] == ["French"]
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "expected"),
+    [
+        ("we use Salesforce and Genesys", "tech_platforms", ["Salesforce", "Genesys"]),
+        ("PCI DSS and HIPAA apply", "compliance_frameworks", ["PCI DSS", "HIPAA"]),
+        ("we're an online retailer", "industry", "e-commerce"),
+        ("a regional retail bank", "industry", "financial services"),
+        ("per FTE pricing", "pricing_model", "per FTE"),
+        ("outcome-based if possible", "pricing_model", "outcome-based"),
+        ("a dedicated team please", "team_model", "dedicated"),
+        ("agents working from home", "work_model", "work from home"),
+    ],
+)
+def test_vocabularies(read, text, slot, expected):
+    assert read(text)[slot] == expected
+
+
+def test_nice_the_adjective_is_not_the_vendor(read):
+    assert "tech_platforms" not in read("it would be nice to have good tools")
+    assert read("we run NICE CXone")["tech_platforms"] == ["NICE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Agents take card payments over the phone", True),
+        ("We don't take card payments", False),
+        ("no card payments at all", False),
+    ],
+)
+def test_yes_no_from_cues(read, text, expected):
+    assert read(text)["card_payments_by_agents"] is expected
+
+
+def test_bare_yes_and_no_answer_the_pending_question(read):
+    assert read("yes", ("hipaa_baa_required",))["hipaa_baa_required"] is True
+    assert read("Nope.", ("background_checks",))["background_checks"] is False
+    assert read("yes") == {}
+
+
+def test_none_clears_a_list_question(read):
+    assert read("none", ("compliance_frameworks",))["compliance_frameworks"] == []
+
+
+def test_topic_words_are_read_only_when_their_question_is_asked(read):
+    assert "outsourcing_goals" not in read("quality matters")
+    assert read("quality matters", ("outsourcing_goals",))["outsourcing_goals"] == [
+        "better quality"
+    ]
+
+
+# --- text slots
+
+
+def test_company_name_from_a_chatty_first_answer(read):
+    got = read(
+        "We're Acme Health, a healthcare provider with about 60k contacts a month",
+        ("company_name",),
+    )
+    assert got["company_name"] == "Acme Health"
+    assert got["industry"] == "healthcare"
+    assert got["monthly_volume"] == 60000
+
+
+def test_a_number_is_not_a_company_name(read):
+    assert "company_name" not in read("about 60k contacts a month", ("company_name",))
+
+
+def test_go_live_and_peaks(read):
+    got = read("We need to go live by March 2026. Volume peaks in December, up about 40%.")
+    assert got["go_live_date"] == "March 2026"
+    assert got["peak_periods"] == "Volume peaks in December"
+    assert got["peak_uplift"] == 40
+
+
+def test_may_the_verb_is_not_a_month(read):
+    assert read("we may launch in Q3 2026")["go_live_date"] == "Q3 2026"
+
+
+def test_everything_in_one_message(read):
+    got = read(
+        "We're a telecom with customers in the UK and Ireland. About 120k contacts a month, "
+        "60% voice, 40% chat, English only. Phones 24/7, chat 8am-10pm. 80% of calls in 20 "
+        "seconds. We want a 60 day pilot and per FTE pricing at about GBP 22 an hour."
+    )
+    assert got["industry"] == "telecom"
+    assert got["customer_regions"] == ["United Kingdom", "Ireland"]
+    assert got["monthly_volume"] == 120000
+    assert got["channel_mix"] == {"voice": 60, "chat": 40}
+    assert got["languages"] == ["English"]
+    assert got["channel_hours"] == {"voice": "24/7", "chat": "08:00-22:00"}
+    assert got["service_level_voice"] == {"percent": 80, "seconds": 20}
+    assert got["pilot_duration"] == {"amount": 60, "unit": "days"}
+    assert got["pricing_model"] == "per FTE"
+    assert got["budget"] == {"amount": 22, "currency": "GBP", "per": "hour"}

@@ -1,0 +1,105 @@
+"""Profile persistence and the CLI-facing functions."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from pydantic import ValidationError
+
+from assistant.interview.commands import chat_turn, format_profile, profile_view, run_interactive
+from assistant.interview.profile import Profile, atomic_write_json, load_profile, save_profile
+from assistant.interview.values import Duration
+
+
+def test_profile_round_trip_keeps_types_and_provenance(workspace):
+    profile = Profile()
+    profile.set("pilot_duration", "duration", {"amount": 3, "unit": "months"}, 4, "a 3 month pilot")
+    profile.set("languages", "list[str]", ["English"], 5, "English only", corrected=True)
+    save_profile(workspace, profile)
+    loaded = load_profile(workspace)
+    assert loaded.get("pilot_duration") == Duration(amount=3, unit="months")
+    assert loaded.slots["languages"].corrected and loaded.slots["languages"].message_index == 5
+
+
+def test_a_value_of_the_wrong_type_is_rejected(workspace):
+    with pytest.raises(ValidationError):
+        Profile().set("monthly_volume", "int", "lots", 1, "lots")
+    (workspace / "profile.json").write_text(
+        json.dumps(
+            {
+                "slots": {
+                    "open_24_7": {
+                        "type": "bool",
+                        "value": "maybe",
+                        "message_index": 1,
+                        "message": "x",
+                    }
+                }
+            }
+        )
+    )
+    with pytest.raises(ValidationError):
+        load_profile(workspace)
+
+
+def test_missing_profile_is_empty(workspace):
+    assert load_profile(workspace).slots == {}
+
+
+def test_atomic_write_leaves_no_temp_files_and_survives_a_failed_write(workspace):
+    path = workspace / "profile.json"
+    atomic_write_json(path, {"a": 1})
+    with pytest.raises(TypeError):
+        atomic_write_json(path, {"a": object()})
+    assert json.loads(path.read_text()) == {"a": 1}
+    assert os.listdir(workspace) == ["profile.json"]
+
+
+def test_chat_turn_contract(workspace):
+    first = chat_turn(workspace, "")
+    assert set(first) == {"reply", "profile", "progress", "citations"}
+    assert set(first["progress"]) == {"answered", "required", "total"}
+    result = chat_turn(workspace, "We're Acme Health, a healthcare provider")
+    assert result["profile"] == {"company_name": "Acme Health", "industry": "healthcare"}
+    json.dumps(result)  # JSON-ready
+    why = chat_turn(workspace, "why do you ask?")
+    assert all(c["id"].startswith("guidance:") and c["title"] for c in why["citations"])
+
+
+def test_profile_view_and_format(workspace):
+    chat_turn(workspace, "start")
+    chat_turn(workspace, "Acme")
+    chat_turn(workspace, "we're a retailer; about 60k contacts a month")
+    chat_turn(workspace, "actually 70k a month")
+    view = profile_view(workspace)
+    volume = view["profile"]["monthly_volume"]
+    assert volume["value"] == 70000 and volume["display"] == "70,000" and volume["corrected"]
+    assert volume["message"] == "actually 70k a month"
+    assert view["current_question"] == "org-current"
+    assert view["progress"]["answered"] == 3  # name, industry, and volume in passing
+    text = format_profile(view)
+    assert "Volumes and demand curve\n  monthly volume: 70,000 (corrected)" in text
+    assert "Organisation and goals\n  organisation: Acme\n  industry: retail" in text
+    assert format_profile(load_profile(workspace)) == text
+    assert format_profile({"monthly_volume": 5000}).endswith("monthly volume: 5,000")
+    assert format_profile({}) == "(nothing recorded yet)"
+
+
+def test_run_interactive_until_quit_then_resume(workspace):
+    out: list[str] = []
+    inputs = iter(["Acme", "why?", "quit"])
+    run_interactive(workspace, input_fn=lambda _prompt: next(inputs), output_fn=out.append)
+    assert "What is the name of your organisation?" in out[0]
+    assert any("Noted: organisation Acme." in line for line in out)
+    assert any("[guidance:vq-industry-experience]" in line for line in out)
+    assert out[-1].startswith("Saved")
+
+    out.clear()
+
+    def eof(_prompt: str) -> str:
+        raise EOFError
+
+    run_interactive(workspace, input_fn=eof, output_fn=out.append)
+    assert "Welcome back" in out[0] and "Which industry" in out[0]

@@ -1,0 +1,42 @@
+"""slot_accuracy: the pure scoring function of the interview eval."""
+
+from __future__ import annotations
+
+from assistant.interview.scoring import slot_accuracy, values_match
+
+
+def test_all_match_with_loose_equality():
+    expected = {
+        "languages": ["english", "Spanish"],
+        "monthly_volume": 60000,
+        "service_level_voice": {"percent": 80, "seconds": 30},
+        "industry": "Healthcare",
+    }
+    actual = {
+        "languages": ["Spanish", "English"],
+        "monthly_volume": 60000.0,
+        "service_level_voice": {"percent": 80.0, "seconds": 30.0},
+        "industry": "healthcare",
+        "extra": 1,
+    }
+    assert slot_accuracy(expected, actual) == (1.0, "all 4 slots match")
+
+
+def test_misses_are_named():
+    score, reason = slot_accuracy({"a": 1, "b": True, "c": ["x"]}, {"a": 2, "b": 1, "c": ["x"]})
+    assert score == 1 / 3
+    assert "a: expected 1, got 2" in reason and "b: expected True" in reason
+    assert "c:" not in reason
+
+
+def test_none_means_must_stay_empty():
+    assert slot_accuracy({"gdpr": None}, {})[0] == 1.0
+    assert slot_accuracy({"gdpr": None}, {"gdpr": True})[0] == 0.0
+
+
+def test_edge_cases():
+    assert slot_accuracy({}, {"a": 1}) == (1.0, "no expected slots")
+    assert not values_match(["a"], ["a", "b"])
+    assert not values_match({"percent": 80, "seconds": 30}, {"percent": 80})
+    assert values_match(100.0, 100.5)  # within 1%
+    assert not values_match(True, 1)
