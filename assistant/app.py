@@ -1,23 +1,31 @@
-"""The web app: a thin Gradio shell over the Workspace (upload, list, ask)."""
+"""The web app: a thin Gradio shell over the workspace, interview, compare and RFP functions."""
 
 from __future__ import annotations
 
 import logging
 import os
-import re
-from collections.abc import Sequence
+import tempfile
+import threading
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 import gradio as gr
 
-from assistant.models import Answer, DocumentRecord, IngestOutcome
+from assistant import app_views as views
+from assistant.app_views import (  # noqa: F401  (kept importable from assistant.app)
+    DOCUMENT_HEADERS,
+    answer_markdown,
+    document_rows,
+    ingest_report,
+)
+from assistant.models import IngestOutcome
 from assistant.settings import Settings, quiet_third_parties
 from assistant.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 FILE_TYPES = [".pdf", ".docx", ".txt", ".md"]
-DOCUMENT_HEADERS = ["document", "vendor", "pages", "chunks", "warnings"]
 EXAMPLE_QUESTIONS = [
     "What is Meridian's hourly rate for English voice?",
     "What are the contract termination terms?",
@@ -25,17 +33,24 @@ EXAMPLE_QUESTIONS = [
     "Which vendors offer weekend coverage?",
 ]
 INTRO = (
-    "Upload vendor proposals, then ask questions about them. Every answer quotes the page it "
-    "comes from; when the proposals do not say, the answer says so."
+    "Tell us what you need (**Interview**), add vendor proposals (**Proposals**), ask questions "
+    "with cited answers (**Ask**), compare the vendors (**Compare**) and draft your RFP (**RFP**)."
 )
 ANSWER_PLACEHOLDER = "_Answers appear here, each quote with the document and page it comes from._"
 CSS = """
-.gradio-container { max-width: 960px !important; margin: 0 auto !important; }
-#documents [role="grid"] * { font-family: var(--font) !important; }
+.gradio-container { max-width: 1100px !important; margin: 0 auto !important; }
+#documents [role="grid"] *, #matrix [role="grid"] * { font-family: var(--font) !important; }
 #answer p { margin: 0 0 0.6em 0; }
+#page-view pre.page-text { white-space: pre-wrap; font-size: 0.85em; max-height: 420px;
+  overflow-y: auto; padding: 0.6em; border: 1px solid var(--border-color-primary); }
+#page-view mark { background: #fde68a; }
 """
 # Uploaded copies of proposals are confidential; keep them for an hour or two at most.
 UPLOAD_RETENTION_S = 3600
+LOADING, READY = "Loading the language model…", "Ready"
+
+_model = {"status": LOADING}
+_model_lock = threading.Lock()
 
 
 def serve(
@@ -63,142 +78,363 @@ def launch_options(settings: Settings) -> dict:
 
 def prepare_demo(workspace: Path) -> list[IngestOutcome]:
     """Build the sample proposals under `<workspace>/samples/` and ingest those not yet held."""
-    from assistant.samples import build_sample_pdfs
+    return load_samples(Workspace(Settings.from_env(workspace)), workspace)
 
-    space = Workspace(Settings.from_env(workspace))
+
+def load_samples(space: Workspace, root: Path) -> list[IngestOutcome]:
+    """Ingest the sample proposals of `<root>/samples/` (built if missing) not yet held."""
     held = {record.name for record in space.documents()}
-    missing = [path for path in build_sample_pdfs(workspace / "samples") if path.name not in held]
+    missing = [path for path in sample_pdfs(root) if path.name not in held]
     outcomes = space.ingest(missing) if missing else []
     for outcome in outcomes:
         log.info("%s: %s", Path(outcome.path).name, outcome.message)
     return outcomes
 
 
+def sample_pdfs(root: Path) -> list[Path]:
+    """The sample proposal PDFs, rendered once into `<root>/samples/`."""
+    folder = Path(root) / "samples"
+    existing = sorted(folder.glob("*.pdf"))
+    if existing:
+        return existing
+    from assistant.samples import build_sample_pdfs
+
+    return build_sample_pdfs(folder)
+
+
+def start_model_loading() -> None:
+    """Load the embedding model in a background thread (once per process)."""
+    with _model_lock:
+        if _model.get("thread"):
+            return
+        thread = threading.Thread(target=_load_model, name="procure-model", daemon=True)
+        _model["thread"] = thread
+    thread.start()
+
+
+def _load_model() -> None:
+    from assistant.index.embedder import shared_embedder
+
+    try:
+        shared_embedder()
+        _model["status"] = READY
+    except Exception as exc:  # shown to the user; asking will retry the load
+        log.exception("the embedding model failed to load")
+        _model["status"] = f"The language model failed to load: {exc}"
+
+
+def model_status() -> str:
+    """The status line: loading, ready or failed."""
+    return str(_model["status"])
+
+
+@lru_cache(maxsize=1)
+def slot_choices() -> list[tuple[str, str]]:
+    """(label, label) of every profile field the edit form offers."""
+    from assistant.interview.plan import load_plan
+
+    return [(slot.label, slot.label) for slot in load_plan().slots]
+
+
+class Spaces:
+    """Workspace objects by folder, shared by all callbacks (cheap; the model is shared)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.root = settings.workspace
+        self._spaces: dict[str, Workspace] = {}
+        self._lock = threading.Lock()
+
+    def get(self, path: str) -> Workspace:
+        """The Workspace of a session or named folder."""
+        with self._lock:
+            if path not in self._spaces:
+                self._spaces[path] = Workspace(replace(self.settings, workspace=Path(path)))
+            return self._spaces[path]
+
+
 def build_app(settings: Settings) -> gr.Blocks:
-    """The page: add proposals, see what is held, ask questions with cited answers."""
-    workspace = Workspace(settings)
-
-    def ingest(files: list[str] | None, vendor: str):
-        if not files:
-            return "Choose one or more files first.", document_rows(workspace.documents()), None
-        outcomes = workspace.ingest([Path(f) for f in files], vendor=vendor.strip() or None)
-        return ingest_report(outcomes), document_rows(workspace.documents()), None
-
-    def ask(question: str) -> str:
-        if not question.strip():
-            return "_Type a question first._"
-        if not workspace.documents():
-            return "_Add at least one proposal first._"
-        return answer_markdown(workspace.ask(question), workspace.catalog.vendors())
-
+    """The page: interview, proposals, ask, compare and RFP tabs over a per-visitor workspace."""
+    start_model_loading()
+    spaces = Spaces(settings)
     with gr.Blocks(
-        title="procure — vendor proposals",
+        title="procure — choose a contact-centre vendor",
         analytics_enabled=False,
         delete_cache=(UPLOAD_RETENTION_S, UPLOAD_RETENTION_S),
     ) as app:
-        gr.Markdown(f"# procure — vendor proposals\n{INTRO}")
-
-        with gr.Group():
-            gr.Markdown("### Proposals", padding=True)
-            with gr.Row():
-                files = gr.File(
-                    label="Proposal files (PDF, DOCX, TXT, MD)",
-                    file_count="multiple",
-                    file_types=FILE_TYPES,
-                    height=170,
-                    scale=3,
-                    elem_id="upload",
-                )
-                with gr.Column(scale=2, min_width=220):
-                    vendor = gr.Textbox(
-                        label="Vendor (optional)",
-                        placeholder="detected from the document",
-                        elem_id="vendor",
-                    )
-                    ingest_button = gr.Button("Ingest", variant="primary", elem_id="ingest")
-            report = gr.Markdown(elem_id="ingest-report", padding=True)
-            table = gr.Dataframe(
-                value=document_rows(workspace.documents()),
-                headers=DOCUMENT_HEADERS,
-                datatype=["str", "str", "number", "number", "str"],
-                interactive=False,
-                wrap=True,
-                column_widths=["22%", "28%", "9%", "9%", "32%"],
-                label="Documents in this workspace",
-                elem_id="documents",
-            )
-
-        with gr.Group():
-            gr.Markdown("### Ask", padding=True)
-            with gr.Row(equal_height=True):
-                question = gr.Textbox(
-                    show_label=False,
-                    placeholder="e.g. What is the hourly rate for English voice?",
-                    scale=5,
-                    elem_id="question",
-                )
-                ask_button = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
-        gr.Examples(EXAMPLE_QUESTIONS, inputs=question, label="Example questions")
-        answer = gr.Markdown(
-            ANSWER_PLACEHOLDER,
-            elem_id="answer",
-            latex_delimiters=[],
-            container=True,
-            padding=True,
-        )
-
-        ingest_button.click(ingest, [files, vendor], [report, table, files])
-        ask_button.click(ask, question, answer)
-        question.submit(ask, question, answer)
+        _layout(app, spaces)
     return app
 
 
-def ingest_report(outcomes: list[IngestOutcome]) -> str:
-    """One Markdown line per file: what was ingested, or why it failed."""
-    lines = []
-    for outcome in outcomes:
-        name = _escape(Path(outcome.path).name)
-        if outcome.ok:
-            lines.append(f"- **{name}** — {_escape(outcome.message)}")
-        else:
-            lines.append(f"- **{name}** — **not ingested:** {_escape(outcome.message)}")
-    return "\n".join(lines)
+def export_dir() -> Path:
+    """A fresh folder for files offered as downloads (inside the temp dir Gradio serves)."""
+    return Path(tempfile.mkdtemp(prefix="procure-export-"))
 
 
-def document_rows(records: list[DocumentRecord]) -> list[list]:
-    """Rows of the documents table."""
-    return [[r.name, r.vendor, r.pages, r.chunks, "\n".join(r.warnings)] for r in records]
+# --- layout: one function per tab; callbacks are a few lines over plain functions ------------
 
 
-def answer_markdown(answer: Answer, vendors: Sequence[str] = ()) -> str:
-    """The answer (one paragraph per line, vendor names in bold), its sources, its warnings."""
-    parts = [_bold_vendor(_escape(line), vendors) for line in answer.text.splitlines() if line]
-    if answer.citations:
-        parts.append("**Sources**")
-        parts.append(
-            "\n".join(
-                f"- \\[{c.marker}\\] {_escape(c.vendor)} — {_escape(c.document)}, p. {c.page}: "
-                f"“{_escape(c.quote)}”"
-                for c in answer.citations
-            )
+def _layout(app: gr.Blocks, spaces: Spaces) -> None:
+    """Header, workspace bar and the five tabs, wired to the visitor's workspace (gr.State)."""
+    ws = gr.State("")
+    gr.Markdown(f"# procure — choose a contact-centre vendor\n{INTRO}")
+    status = gr.Markdown(model_status(), elem_id="model-status")
+    timer = gr.Timer(1.0)
+    with gr.Row(equal_height=True):
+        where = gr.Markdown(elem_id="workspace-label")
+        name = gr.Textbox(
+            show_label=False, placeholder="Workspace name (letters, digits, - and _)",
+            elem_id="workspace-name", scale=2,
         )
-    if answer.warnings:
-        parts.extend(f"**Warning:** {_escape(warning)}" for warning in answer.warnings)
-    return "\n\n".join(parts)
+        open_button = gr.Button("Open", elem_id="workspace-open", scale=1)
+    with gr.Tabs():
+        with gr.Tab("Interview", id="interview"):
+            chat, profile, progress = _interview_tab(spaces, ws)
+        with gr.Tab("Proposals", id="proposals"):
+            table, remove_name = _proposals_tab(spaces, ws)
+        with gr.Tab("Ask", id="ask-tab"):
+            _ask_tab(spaces, ws)
+        with gr.Tab("Compare", id="compare"):
+            _compare_tab(spaces, ws)
+        with gr.Tab("RFP", id="rfp"):
+            _rfp_tab(spaces, ws)
+
+    session_outputs = [ws, where, table, remove_name, chat, profile, progress]
+
+    def views_of(path: str) -> list:
+        space = spaces.get(path)
+        history, profile_md, progress_md = _interview_views(path)
+        return [
+            path, views.workspace_label(spaces.root, Path(path)),
+            document_rows(space.documents()), _names_update(space), history, profile_md,
+            progress_md,
+        ]
+
+    def on_load():
+        return views_of(str(views.new_session_dir(spaces.root)))
+
+    def on_open(workspace_name: str, current: str):
+        try:
+            path = views.named_workspace_dir(spaces.root, workspace_name)
+        except ValueError as exc:
+            gr.Warning(str(exc))
+            return views_of(current)
+        path.mkdir(parents=True, exist_ok=True)
+        return views_of(str(path))
+
+    def on_tick():
+        text = model_status()
+        return text, gr.Timer(active=text == LOADING)
+
+    gr.on([open_button.click, name.submit], on_open, [name, ws], session_outputs)
+    timer.tick(on_tick, None, [status, timer])
+    app.load(on_tick, None, [status, timer])
+    app.load(on_load, None, session_outputs)
 
 
-def _bold_vendor(line: str, vendors: Sequence[str]) -> str:
-    """Bold the "Vendor:" that opens a per-vendor line of an answer."""
-    for vendor in sorted(vendors, key=len, reverse=True):
-        prefix = f"{_escape(vendor)}:"
-        if line.startswith(prefix):
-            return f"**{prefix}**{line[len(prefix) :]}"
-    return line
+def _names_update(space: Workspace):
+    names = [record.name for record in space.documents()]
+    return gr.Dropdown(choices=names, value=None)
 
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+def _interview_views(path: str) -> tuple[list[dict], str, str]:
+    """Chat history opened by the current question, the profile and the progress."""
+    from assistant.interview.commands import chat_turn, format_profile, profile_view
+
+    turn = chat_turn(Path(path), "start")
+    view = profile_view(Path(path))
+    history = [{"role": "assistant", "content": turn["reply"]}]
+    profile_md = views.profile_markdown(format_profile(view))
+    return history, profile_md, views.progress_markdown(turn["progress"])
 
 
-def _escape(text: str) -> str:
-    """Show document text literally: proposals are untrusted and must not inject markup."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+def _interview_tab(spaces: Spaces, ws: gr.State):
+    with gr.Row():
+        with gr.Column(scale=3):
+            chat = gr.Chatbot(label="Interview", height=460, elem_id="chat", buttons=["copy"])
+            with gr.Row(equal_height=True):
+                message = gr.Textbox(
+                    show_label=False, placeholder="Answer in your own words, or ask a question",
+                    scale=5, elem_id="chat-input",
+                )
+                send = gr.Button("Send", variant="primary", scale=1, elem_id="chat-send")
+        with gr.Column(scale=2):
+            progress = gr.Markdown(elem_id="progress")
+            profile = gr.Markdown(elem_id="profile", container=True, padding=True)
+            with gr.Accordion("Edit a field", open=False):
+                slot = gr.Dropdown(choices=slot_choices(), label="Field", elem_id="edit-slot")
+                value = gr.Textbox(label="New value", elem_id="edit-value")
+                save = gr.Button("Save", elem_id="edit-save")
+
+    def turn(path: str, text: str, history: list):
+        from assistant.interview.commands import chat_turn, format_profile
+
+        history = [
+            {"role": m["role"], "content": views.message_text(m["content"])} for m in history or []
+        ]
+        if not text.strip():
+            return history, "", gr.skip(), gr.skip()
+        space = spaces.get(path)
+        result = chat_turn(Path(path), text, answer_question=lambda q: space.ask(q))
+        history += [{"role": "user", "content": text}, {"role": "assistant", "content": result["reply"]}]
+        profile_md = views.profile_markdown(format_profile({"profile": _profile_slots(path)}))
+        return history, "", profile_md, views.progress_markdown(result["progress"])
+
+    def save_field(path: str, label: str | None, new_value: str, history: list):
+        if not label or not new_value.strip():
+            gr.Warning("Choose a field and type its new value.")
+            return history, new_value, gr.skip(), gr.skip()
+        return turn(path, views.change_message(label, new_value), history)
+
+    outputs = [chat, message, profile, progress]
+    gr.on([send.click, message.submit], turn, [ws, message, chat], outputs)
+    save.click(save_field, [ws, slot, value, chat], [chat, value, profile, progress])
+    return chat, profile, progress
+
+
+def _profile_slots(path: str) -> dict:
+    from assistant.interview.commands import profile_view
+
+    return profile_view(Path(path))["profile"]
+
+
+def _proposals_tab(spaces: Spaces, ws: gr.State):
+    with gr.Row():
+        files = gr.File(
+            label="Proposal files (PDF, DOCX, TXT, MD)", file_count="multiple",
+            file_types=FILE_TYPES, height=170, scale=3, elem_id="upload",
+        )
+        with gr.Column(scale=2, min_width=220):
+            vendor = gr.Textbox(
+                label="Vendor (optional)", placeholder="detected from the document",
+                elem_id="vendor",
+            )
+            ingest_button = gr.Button("Ingest", variant="primary", elem_id="ingest")
+            samples_button = gr.Button("Load sample proposals", elem_id="load-samples")
+    report = gr.Markdown(elem_id="ingest-report", padding=True)
+    table = gr.Dataframe(
+        headers=DOCUMENT_HEADERS, datatype=["str", "str", "number", "number", "str"],
+        interactive=False, wrap=True, column_widths=["22%", "28%", "9%", "9%", "32%"],
+        label="Documents in this workspace", elem_id="documents",
+    )
+    with gr.Row(equal_height=True):
+        remove_name = gr.Dropdown(label="Remove a document", choices=[], elem_id="remove-name", scale=3)
+        remove_button = gr.Button("Remove", variant="stop", elem_id="remove", scale=1)
+
+    def ingest(path: str, paths: list[str] | None, vendor_name: str):
+        if not paths:
+            return "Choose one or more files first.", gr.skip(), gr.skip(), gr.skip()
+        space = spaces.get(path)
+        outcomes = space.ingest([Path(f) for f in paths], vendor=vendor_name.strip() or None)
+        return ingest_report(outcomes), document_rows(space.documents()), None, _names_update(space)
+
+    def samples(path: str):
+        space = spaces.get(path)
+        outcomes = load_samples(space, spaces.root)
+        text = ingest_report(outcomes) or "The sample proposals are already here."
+        return text, document_rows(space.documents()), gr.skip(), _names_update(space)
+
+    def remove(path: str, document: str | None):
+        space = spaces.get(path)
+        if not document:
+            return "Choose a document to remove.", gr.skip(), gr.skip(), gr.skip()
+        done = space.remove(document)
+        text = f"Removed **{views.escape_markdown(document)}**." if done else "Not held any more."
+        return text, document_rows(space.documents()), gr.skip(), _names_update(space)
+
+    outputs = [report, table, files, remove_name]
+    ingest_button.click(ingest, [ws, files, vendor], outputs)
+    samples_button.click(samples, ws, outputs)
+    remove_button.click(remove, [ws, remove_name], outputs)
+    return table, remove_name
+
+
+def _ask_tab(spaces: Spaces, ws: gr.State) -> None:
+    cited = gr.State([])
+    with gr.Row(equal_height=True):
+        question = gr.Textbox(
+            show_label=False, placeholder="e.g. What is the hourly rate for English voice?",
+            scale=5, elem_id="question",
+        )
+        ask_button = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+    gr.Examples(EXAMPLE_QUESTIONS, inputs=question, label="Example questions")
+    answer = gr.Markdown(
+        ANSWER_PLACEHOLDER, elem_id="answer", latex_delimiters=[], container=True, padding=True
+    )
+    with gr.Row(equal_height=True):
+        pick = gr.Dropdown(label="Open a cited page", choices=[], elem_id="citation-pick", scale=4)
+        open_page = gr.Button("Show page", elem_id="open-page", scale=1)
+    page = gr.HTML(elem_id="page-view")
+
+    def ask(path: str, text: str):
+        space = spaces.get(path)
+        if not text.strip():
+            return "_Type a question first._", [], gr.Dropdown(choices=[], value=None), ""
+        if not space.documents():
+            return "_Add at least one proposal first._", [], gr.Dropdown(choices=[], value=None), ""
+        result = space.ask(text)
+        choices = views.citation_choices(result.citations)
+        first = choices[0][1] if choices else None
+        markdown = answer_markdown(result, space.catalog.vendors())
+        return markdown, list(result.citations), gr.Dropdown(choices=choices, value=first), ""
+
+    def show(path: str, citations: list, index: int | None):
+        if index is None or not 0 <= int(index) < len(citations):
+            return "<p><i>Choose a citation first.</i></p>"
+        c = citations[int(index)]
+        text = "" if c.source == "guidance" else spaces.get(path).catalog.page_text(c.document, c.page)
+        return views.page_html(c.document, c.page, text or c.quote, c.quote)
+
+    outputs = [answer, cited, pick, page]
+    gr.on([ask_button.click, question.submit], ask, [ws, question], outputs)
+    open_page.click(show, [ws, cited, pick], page)
+
+
+def _compare_tab(spaces: Spaces, ws: gr.State) -> None:
+    build = gr.Button("Build comparison", variant="primary", elem_id="build-compare")
+    note = gr.Markdown(elem_id="compare-note")
+    matrix = gr.Dataframe(interactive=False, wrap=True, label="Terms by vendor", elem_id="matrix")
+    scorecard = gr.Markdown(elem_id="scorecard", container=True, padding=True)
+    csv = gr.DownloadButton("Download CSV", interactive=False, elem_id="matrix-csv")
+
+    def compare(path: str):
+        from assistant.compare import build_matrix, build_scorecard, requirements_from_profile
+        from assistant.interview.profile import load_profile
+
+        space = spaces.get(path)
+        if not space.documents():
+            return "_Add proposals first._", gr.skip(), "", gr.DownloadButton(interactive=False)
+        result = build_matrix(space.catalog)
+        headers, rows = views.matrix_table(result)
+        card = build_scorecard(result, requirements_from_profile(load_profile(Path(path))))
+        out = result.to_csv(export_dir() / "comparison.csv")
+        note_md = f"{len(result.vendors)} vendor(s); sources are [document p.N]."
+        table = gr.Dataframe(value=rows, headers=headers)
+        return note_md, table, card.to_markdown(), gr.DownloadButton(value=str(out), interactive=True)
+
+    build.click(compare, ws, [note, matrix, scorecard, csv])
+
+
+def _rfp_tab(spaces: Spaces, ws: gr.State) -> None:
+    draft = gr.Button("Draft RFP", variant="primary", elem_id="draft-rfp")
+    summary = gr.Markdown(elem_id="rfp-summary")
+    with gr.Row():
+        docx = gr.DownloadButton("Download DOCX", interactive=False, elem_id="rfp-docx")
+        markdown = gr.DownloadButton("Download Markdown", interactive=False, elem_id="rfp-md")
+    preview = gr.Markdown(elem_id="rfp-preview", container=True, padding=True, latex_delimiters=[])
+
+    def make(path: str):
+        from assistant.rfp import draft_for_workspace, export_rfp, render_markdown
+
+        document = draft_for_workspace(Path(path))
+        folder = export_dir()
+        docx_path = export_rfp(document, "docx", folder / "rfp.docx")
+        md_path = export_rfp(document, "md", folder / "rfp.md")
+        return (
+            views.rfp_summary(document.open_points),
+            gr.DownloadButton(value=str(docx_path), interactive=True),
+            gr.DownloadButton(value=str(md_path), interactive=True),
+            render_markdown(document),
+        )
+
+    draft.click(make, ws, [summary, docx, markdown, preview])

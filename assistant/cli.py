@@ -32,6 +32,26 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("questions", nargs="+")
     ask.add_argument("--json", action="store_true", help="one JSON object per line")
 
+    chat = commands.add_parser("chat", help="one turn of the guided interview")
+    chat.add_argument("message", nargs="*", help="the buyer's message (empty: show the current question)")
+    chat.add_argument("--json", action="store_true")
+
+    commands.add_parser("interview", help="the guided interview in the terminal")
+
+    profile = commands.add_parser("profile", help="show the requirements profile")
+    profile.add_argument("--json", action="store_true")
+
+    rfp = commands.add_parser("rfp", help="draft the RFP from the requirements profile")
+    rfp.add_argument("--format", choices=["docx", "md", "pdf"], default="docx")
+    rfp.add_argument("--out", type=Path, help="output file (default: in the workspace)")
+
+    compare = commands.add_parser("compare", help="the vendors' terms side by side, every cell cited")
+    compare.add_argument("--json", action="store_true")
+    compare.add_argument("--csv", type=Path)
+    compare.add_argument("--md", type=Path)
+    compare.add_argument("--xlsx", type=Path)
+    compare.add_argument("--scorecard", action="store_true", help="check against the profile and rank")
+
     samples = commands.add_parser("samples", help="write the sample proposals as PDFs")
     samples.add_argument("out", type=Path)
 
@@ -114,6 +134,75 @@ def _cmd_ask(args, settings: Settings) -> int:
         for warning in answer.warnings:
             print(f"  WARNING: {warning}")
         print(flush=True)
+    return 0
+
+
+def _cmd_chat(args, settings: Settings) -> int:
+    from assistant.interview.commands import chat_turn
+
+    workspace = _workspace(settings)
+    result = chat_turn(settings.workspace, " ".join(args.message), answer_question=workspace.ask)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, default=str))
+    else:
+        progress = result["progress"]
+        print(result["reply"])
+        print(f"[{progress['answered']} answered / {progress['required']} required / {progress['total']} total]")
+    return 0
+
+
+def _cmd_interview(args, settings: Settings) -> int:
+    from assistant.interview.commands import run_interactive
+
+    run_interactive(settings.workspace, answer_question=_workspace(settings).ask)
+    return 0
+
+
+def _cmd_profile(args, settings: Settings) -> int:
+    from assistant.interview.commands import format_profile, profile_view
+
+    view = profile_view(settings.workspace)
+    print(json.dumps(view, ensure_ascii=False, default=str) if args.json else format_profile(view))
+    return 0
+
+
+def _cmd_rfp(args, settings: Settings) -> int:
+    from assistant.rfp import draft_for_workspace, export_rfp
+
+    document = draft_for_workspace(settings.workspace)
+    out = args.out or settings.workspace / f"rfp.{args.format}"
+    path = export_rfp(document, args.format, out)
+    print(f"{path} ({len(document.open_points)} open points marked [To be confirmed])")
+    return 0
+
+
+def _cmd_compare(args, settings: Settings) -> int:
+    from assistant.compare import matrix_text
+
+    workspace = _workspace(settings)
+    matrix = workspace.matrix()
+    if not matrix.vendors:
+        print("No proposals in this workspace: ingest some first.", file=sys.stderr)
+        return 1
+    for path, write in ((args.csv, matrix.to_csv), (args.md, matrix.to_markdown), (args.xlsx, matrix.to_xlsx)):
+        if path:
+            try:
+                write(path)
+            except RuntimeError as exc:  # e.g. openpyxl is not installed
+                print(str(exc), file=sys.stderr)
+                return 2
+    data = {"matrix": matrix.to_json()}
+    card = None
+    if args.scorecard:
+        from assistant.compare import build_scorecard, requirements_from_profile
+        from assistant.interview.profile import load_profile
+
+        card = build_scorecard(matrix, requirements_from_profile(load_profile(settings.workspace)))
+        data["scorecard"] = card.to_dict()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, default=str))
+    else:
+        print(matrix_text(matrix) + (f"\n\n{card.to_markdown()}" if card else ""))
     return 0
 
 

@@ -52,7 +52,26 @@ class HybridRetriever:
             for cid, sim in self.store.query(vector, self.dense_k, vendors)
             if cid in self.chunks
         ]
-        keyword = self.keyword.search(question, self.keyword_k, vendors)
+        return self._fuse(dense, self.keyword.search(question, self.keyword_k, vendors), k)
+
+    def retrieve_per_vendor(
+        self, question: str, vendors: Sequence[str], k: int, vector: np.ndarray
+    ) -> dict[str, list[Hit]]:
+        """The top-k fused hits of each vendor, from one dense query and one keyword scoring."""
+        if len(vendors) == 1:
+            return {vendors[0]: self.retrieve(question, vendors, k, vector)}
+        dense_by_vendor: dict[str, list[tuple[str, float]]] = {v: [] for v in vendors}
+        for cid, sim in self.store.query(vector, self.dense_k * len(vendors), vendors):
+            chunk = self.chunks.get(cid)
+            if chunk is not None and len(dense_by_vendor[chunk.vendor]) < self.dense_k:
+                dense_by_vendor[chunk.vendor].append((cid, sim))
+        keyword = self.keyword.search_by_vendor(question, self.keyword_k, vendors)
+        return {v: self._fuse(dense_by_vendor[v], keyword[v], k) for v in vendors}
+
+    def _fuse(
+        self, dense: list[tuple[str, float]], keyword: list[tuple[Chunk, float]], k: int
+    ) -> list[Hit]:
+        """Reciprocal-rank fusion of one dense and one keyword ranking."""
         dense_ids = [cid for cid, _ in dense]
         keyword_ids = [chunk.id for chunk, _ in keyword]
         fused = reciprocal_rank_fusion([dense_ids, keyword_ids], self.rrf_k)

@@ -16,7 +16,9 @@ STOPWORDS = frozenset(
     your yours us per vs via also within""".split()
 )
 _TOKEN = re.compile(r"\d+/\d+|\d+(?:\.\d+)+|[a-z0-9]+")
-_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\d\s.][.!?])|(?<=\d{3}[.!?]))\s+(?=[A-Z0-9(\"'])")
+_SENTENCE_BREAK = re.compile(
+    r"(?:(?<=[^\d\s.][.!?])|(?<=\d{3}[.!?])|(?<=\.\d\d[.!?]))\s+(?=[A-Z0-9(\"'])"
+)
 
 
 def stem(token: str) -> str:

@@ -16,6 +16,8 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
+EMBED_WINDOW = 256  # chunks per embedding call: length-sorted batches then pad little
+
 
 class Workspace:
     """Ingest, list, remove and ask; the CLI and the web app are thin shells over this."""
@@ -31,6 +33,7 @@ class Workspace:
         self._lock = threading.RLock()
         self._answerer = None
         self._guidance = None
+        self._matrix = None
 
     @property
     def embedder(self):
@@ -54,27 +57,57 @@ class Workspace:
 
     def ingest(self, paths: Iterable[Path], vendor: str | None = None) -> list[IngestOutcome]:
         """Ingest each file; a bad file is reported and the rest of the batch goes on."""
-        outcomes = []
-        for path in paths:
-            path = Path(path)
+        outcomes: dict[int, IngestOutcome] = {}
+        pending: list[tuple[int, Path, LoadedDocument]] = []
+        for position, path in enumerate(map(Path, paths)):
             try:
-                document = load_document(path, self.settings, vendor)
+                pending.append((position, path, load_document(path, self.settings, vendor)))
             except IngestError as exc:
-                outcomes.append(IngestOutcome(str(path), False, str(exc)))
-                continue
-            record = self._index(document)
-            outcomes.append(IngestOutcome(str(path), True, _summary(record), record))
+                outcomes[position] = IngestOutcome(str(path), False, str(exc))
+            if sum(len(doc.chunks) for _, _, doc in pending) >= EMBED_WINDOW:
+                outcomes.update(self._index_all(pending))
+                pending = []
+        outcomes.update(self._index_all(pending))
+        return [outcomes[position] for position in sorted(outcomes)]
+
+    def _index_all(
+        self, pending: list[tuple[int, Path, LoadedDocument]]
+    ) -> dict[int, IngestOutcome]:
+        """Embed the chunks of several documents in one call, then store each document."""
+        if not pending:
+            return {}
+        texts = [chunk.embedding_text() for _, _, doc in pending for chunk in doc.chunks]
+        vectors = self.embedder.embed(texts)
+        outcomes, start = {}, 0
+        for position, path, document in pending:
+            end = start + len(document.chunks)
+            record = self._store(document, vectors[start:end])
+            outcomes[position] = IngestOutcome(str(path), True, _summary(record), record)
+            start = end
         return outcomes
 
-    def _index(self, document: LoadedDocument) -> DocumentRecord:
-        """Embed and store a document, replacing an earlier one of the same name."""
-        vectors = self.embedder.embed([chunk.embedding_text() for chunk in document.chunks])
+    def _store(self, document: LoadedDocument, vectors: np.ndarray) -> DocumentRecord:
+        """Store a document's vectors and texts, replacing an earlier one of the same name."""
         with self._lock:
             self.store.delete_document(document.name)
             self.store.add(document.chunks, vectors)
             record = self.catalog.add(document)
-            self._answerer = None
+            self._forget_derived()
         return record
+
+    def _forget_derived(self) -> None:
+        """Indexes built from the documents are rebuilt after any change."""
+        self._answerer = None
+        self._matrix = None
+
+    def matrix(self):
+        """The comparison matrix of the vendors' terms (built once per change)."""
+        with self._lock:
+            if self._matrix is None:
+                from assistant.compare import build_matrix
+
+                self._matrix = build_matrix(self.catalog)
+            return self._matrix
 
     def remove(self, name: str) -> bool:
         """Remove a document by name (or its vendor's single document); False if absent."""
@@ -83,16 +116,21 @@ class Workspace:
                 return False
             self.store.delete_document(name)
             self.catalog.remove(name)
-            self._answerer = None
+            self._forget_derived()
         return True
 
     def ask(self, question: str) -> Answer:
-        """Answer from the proposals, or from the guidance when the question asks for advice."""
+        """Answer from the guidance (advice), the terms matrix (comparisons) or the proposals."""
         question = question.strip()
         from assistant.answer.question import is_guidance_question
 
         if is_guidance_question(question, self.catalog.vendors()):
             return self.guidance_answerer().answer(question)
+        if self.catalog.records:
+            from assistant.compare import matrix_answer
+
+            if (answer := matrix_answer(self.matrix(), question)) is not None:
+                return answer
         return self.answerer().answer(question)
 
     def guidance_answerer(self):
@@ -104,7 +142,11 @@ class Workspace:
 
     def _build_guidance_answerer(self):
         from assistant.answer.grounded import GroundedAnswerer
-        from assistant.index.guidance import GUIDANCE_VENDOR, ensure_guidance_vectors, guidance_chunks
+        from assistant.index.guidance import (
+            GUIDANCE_VENDOR,
+            ensure_guidance_vectors,
+            guidance_chunks,
+        )
         from assistant.index.keyword import KeywordIndex
         from assistant.knowledge import load_guidance
         from assistant.retrieve import HybridRetriever

@@ -102,7 +102,72 @@ def run_qa_suite(workspace=None) -> SuiteReport:
         return report
 
 
-SUITES = {"qa": run_qa_suite}
+def _suite(name: str, scores: dict[str, list[tuple[str, float, str]]]) -> SuiteReport:
+    """A report from (case id, value, reason) triples per metric."""
+    report = SuiteReport(name)
+    for metric, rows in scores.items():
+        report.metrics[metric] = statistics.fmean(value for _, value, _ in rows) if rows else 0.0
+        report.counts[metric] = len(rows)
+        report.failures += [
+            {"case": case, "metric": metric, "reason": reason} for case, value, reason in rows if value < 1.0
+        ]
+    return report
+
+
+def run_interview_suite(workspace=None) -> SuiteReport:
+    """Replay each scripted buyer conversation; slot accuracy against the expected profile."""
+    from assistant.interview.cases import load_interview_cases, replay_case
+    from assistant.interview.scoring import slot_accuracy
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="procure-eval-interview-") as tmp:
+        for case in load_interview_cases():
+            profile = replay_case(case, Path(tmp) / case.id)
+            value, reason = slot_accuracy(case.expect_profile, profile)
+            rows.append((case.id, value, reason))
+    return _suite("interview", {"slot_accuracy": rows})
+
+
+def run_rfp_suite(workspace=None) -> SuiteReport:
+    """Draft the RFP for each case profile; coverage of relevant guidance and the case's checks."""
+    from assistant.knowledge import load_guidance
+    from assistant.rfp import draft_rfp, render_markdown
+    from assistant.rfp.scoring import case_terms, load_rfp_cases, rfp_coverage
+
+    guidance = load_guidance()
+    coverage, terms = [], []
+    for case in load_rfp_cases(CASES_DIR / "rfp"):
+        document = draft_rfp(dict(case.values), guidance)
+        coverage.append((case.id, *rfp_coverage(document, guidance)))
+        terms.append((case.id, *case_terms(case, document, render_markdown(document))))
+    return _suite("rfp", {"rfp_coverage": coverage, "rfp_case_checks": terms})
+
+
+def run_compare_suite(workspace=None) -> SuiteReport:
+    """Field accuracy of the terms matrix against hand-written values for the sample vendors."""
+    from assistant.compare import field_accuracy
+
+    with tempfile.TemporaryDirectory(prefix="procure-eval-compare-") as tmp:
+        workspace = workspace or sample_workspace(Path(tmp))
+        expected = yaml.safe_load((CASES_DIR / "compare.yaml").read_text(encoding="utf-8"))
+        value, reason = field_accuracy(expected, workspace.matrix())
+    return _suite("compare", {"field_accuracy": [("samples", value, reason)]})
+
+
+SUITES = {
+    "qa": run_qa_suite,
+    "interview": run_interview_suite,
+    "rfp": run_rfp_suite,
+    "compare": run_compare_suite,
+}
+
+
+def run_suites(names: list[str]) -> list[SuiteReport]:
+    """Run suites; those over the sample proposals share one workspace."""
+    with tempfile.TemporaryDirectory(prefix="procure-eval-") as tmp:
+        needs_samples = {"qa", "compare"} & set(names)
+        workspace = sample_workspace(Path(tmp)) if needs_samples else None
+        return [SUITES[name](workspace) for name in names]
 
 
 def load_thresholds(path: Path = THRESHOLDS) -> dict[str, dict[str, float]]:
@@ -135,7 +200,7 @@ def format_table(report: SuiteReport, thresholds: dict[str, dict[str, float]]) -
 def run_eval(suites: list[str] | None = None, json_path: Path | None = None) -> int:
     """Run suites, print tables, write the JSON report; exit code 1 if any metric is below its floor."""
     thresholds = load_thresholds()
-    reports = [SUITES[name]() for name in (suites or list(SUITES))]
+    reports = run_suites(suites or list(SUITES))
     problems = []
     for report in reports:
         print(format_table(report, thresholds))

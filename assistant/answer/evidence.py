@@ -13,6 +13,7 @@ from assistant.models import Chunk, Hit
 from assistant.text import heading_level, sentence_spans, terms
 
 MIN_COVERAGE = 0.5
+_DIGIT = re.compile(r"\d")
 _DIGIT_OR_NEGATION = re.compile(r"\d|\b(not|no|none|never|cannot|n't)\b", re.I)
 MIN_SIMILARITY = 0.15
 _NUMERIC_QUESTION = re.compile(
@@ -50,12 +51,15 @@ class Sentence:
 
     text: str
     terms: frozenset[str]
+    heading_terms: frozenset[str] = frozenset()
+    has_digit: bool = False
 
 
 def chunk_sentences(chunk: Chunk, page_text: str) -> list[Sentence]:
     """The sentences of a chunk that could be evidence (headings, scraps and injections left out)."""
+    heading_terms = frozenset(terms(chunk.heading))
     return [
-        Sentence(span.text, frozenset(terms(span.text)))
+        Sentence(span.text, frozenset(terms(span.text)), heading_terms, _DIGIT.search(span.text) is not None)
         for span in sentence_spans(page_text, chunk.start, chunk.end)
         if _informative(span.text) and not is_suspicious(span.text)
     ]
@@ -75,7 +79,6 @@ def score_hits(
     found: list[Evidence] = []
     for rank, hit in enumerate(hits, start=1):
         chunk = hit.chunk
-        heading_terms = set(terms(chunk.heading))
         for sentence in sentences_of(chunk):
             if sentence.text in seen or not _says_something(sentence.text, sentence.terms - echo):
                 continue
@@ -85,12 +88,12 @@ def score_hits(
                 variants = plan.variants(term)
                 if variants & sentence.terms:
                     matched += weight
-                elif variants & heading_terms:
+                elif variants & sentence.heading_terms:
                     matched += weight / 2
                 else:
                     missing.append(plan.surface.get(term, term))
             coverage = matched / total if term_weights else 0.0
-            bonus = 0.1 if numeric and any(ch.isdigit() for ch in sentence.text) else 0.0
+            bonus = 0.1 if numeric and sentence.has_digit else 0.0
             score = coverage + 0.3 * hit.similarity + bonus + 0.05 / rank
             found.append(
                 Evidence(chunk.vendor, chunk.document, chunk.page, sentence.text, coverage, score,

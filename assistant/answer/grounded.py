@@ -6,7 +6,14 @@ from collections.abc import Callable
 
 import numpy as np
 
-from assistant.answer.evidence import Evidence, Sentence, chunk_sentences, score_hits, select, weights
+from assistant.answer.evidence import (
+    Evidence,
+    Sentence,
+    chunk_sentences,
+    score_hits,
+    select,
+    weights,
+)
 from assistant.answer.question import QuestionPlan, plan_question
 from assistant.index.keyword import KeywordIndex
 from assistant.ingest.safety import suspicious_spans
@@ -36,6 +43,7 @@ class GroundedAnswerer:
         self.embed_query = embed_query
         self.subject = subject
         self._sentences: dict[str, list[Sentence]] = {}
+        self._flagged: dict[str, bool] = {}
 
     def answer(self, question: str) -> Answer:
         """Answer one question from the workspace's documents."""
@@ -60,10 +68,9 @@ class GroundedAnswerer:
     def retrieve(self, plan: QuestionPlan) -> dict[str, list[Hit]]:
         """The hits for each vendor in the question's scope (one query embedding for all)."""
         vector = self.embed_query(plan.question)
-        return {
-            vendor: self.retriever.retrieve(plan.question, [vendor], HITS_PER_VENDOR, vector=vector)
-            for vendor in plan.vendors
-        }
+        return self.retriever.retrieve_per_vendor(
+            plan.question, list(plan.vendors), HITS_PER_VENDOR, vector
+        )
 
     def _sentences_of(self, chunk: Chunk) -> list[Sentence]:
         """A chunk's candidate sentences, split once and cached."""
@@ -106,12 +113,18 @@ class GroundedAnswerer:
         topic = ", ".join(f"'{word}'" for word in missing[:3]) or "this question"
         return f"The {self.subject} do not say. Nothing in {where} addresses {topic}."
 
+    def _suspicious(self, chunk: Chunk) -> bool:
+        """Whether a chunk holds text aimed at AI assistants (checked once per chunk)."""
+        if chunk.id not in self._flagged:
+            text = self.page_text(chunk.document, chunk.page)[chunk.start : chunk.end]
+            self._flagged[chunk.id] = bool(suspicious_spans(Page(chunk.page, text)))
+        return self._flagged[chunk.id]
+
     def _injection_warnings(self, hits: list[Hit]) -> tuple[str, ...]:
         flagged = []
         for hit in hits:
             chunk = hit.chunk
-            page = Page(chunk.page, self.page_text(chunk.document, chunk.page)[chunk.start : chunk.end])
-            if suspicious_spans(page):
+            if self._suspicious(chunk):
                 note = (
                     f"{chunk.document} page {chunk.page} contains instructions aimed at AI "
                     "assistants; they were treated as data and not followed."

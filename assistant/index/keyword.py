@@ -39,6 +39,23 @@ class KeywordIndex:
         self, query: str, k: int, vendors: Sequence[str] | None = None
     ) -> list[tuple[Chunk, float]]:
         """Top-k chunks by BM25 for the query, optionally within some vendors."""
+        allowed = set(vendors) if vendors else None
+        hits = [(c, score) for c, score in self._ranked(query) if allowed is None or c.vendor in allowed]
+        return hits[:k]
+
+    def search_by_vendor(
+        self, query: str, k: int, vendors: Sequence[str]
+    ) -> dict[str, list[tuple[Chunk, float]]]:
+        """Top-k chunks per vendor, scoring the corpus once."""
+        result: dict[str, list[tuple[Chunk, float]]] = {vendor: [] for vendor in vendors}
+        for chunk, score in self._ranked(query):
+            bucket = result.get(chunk.vendor)
+            if bucket is not None and len(bucket) < k:
+                bucket.append((chunk, score))
+        return result
+
+    def _ranked(self, query: str) -> list[tuple[Chunk, float]]:
+        """Every chunk that shares a term with the query, best first."""
         scores: dict[int, float] = defaultdict(float)
         for term in set(terms(query)):
             postings = self._postings.get(term)
@@ -48,11 +65,5 @@ class KeywordIndex:
             for position, tf in postings:
                 norm = self.k1 * (1 - self.b + self.b * self._lengths[position] / self._average)
                 scores[position] += idf * tf * (self.k1 + 1) / (tf + norm)
-        allowed = set(vendors) if vendors else None
         ranked = sorted(scores.items(), key=lambda item: -item[1])
-        hits = [
-            (self.chunks[pos], score)
-            for pos, score in ranked
-            if allowed is None or self.chunks[pos].vendor in allowed
-        ]
-        return hits[:k]
+        return [(self.chunks[pos], score) for pos, score in ranked]

@@ -30,9 +30,11 @@ class VectorStore:
         self._collection = self._client.get_or_create_collection(
             collection, embedding_function=None, metadata={"hnsw:space": "cosine"}
         )
+        self._count: int | None = None
 
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         """Insert or replace the vectors of these chunks."""
+        self._count = None
         for start in range(0, len(chunks), _MAX_BATCH):
             batch = chunks[start : start + _MAX_BATCH]
             self._collection.upsert(
@@ -45,10 +47,12 @@ class VectorStore:
 
     def delete_document(self, document: str) -> None:
         """Drop every vector of one document."""
+        self._count = None
         self._collection.delete(where={"document": document})
 
     def clear(self) -> None:
         """Drop every vector of the collection."""
+        self._count = None
         existing = self._collection.get(include=[])["ids"]
         if existing:
             self._collection.delete(ids=existing)
@@ -57,7 +61,7 @@ class VectorStore:
         self, vector: np.ndarray, k: int, vendors: Sequence[str] | None = None
     ) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) pairs, best first, optionally within some vendors."""
-        count = self._collection.count()
+        count = self.count()
         if count == 0:
             return []
         where = None
@@ -69,5 +73,7 @@ class VectorStore:
         return [(cid, 1.0 - dist) for cid, dist in zip(result["ids"][0], result["distances"][0])]
 
     def count(self) -> int:
-        """Number of stored vectors."""
-        return self._collection.count()
+        """Number of stored vectors (cached between writes)."""
+        if self._count is None:
+            self._count = self._collection.count()
+        return self._count

@@ -10,7 +10,6 @@ from assistant.models import Chunk, Page
 from assistant.text import heading_level, heading_text
 
 
-
 @dataclass(frozen=True)
 class _Line:
     start: int

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from assistant.text import heading_level, heading_text
 from assistant.models import Page
+from assistant.text import heading_level, heading_text
 
 _SEPARATORS = re.compile(r"\s+[—–|:-]\s+|:\s+")
 _GENERIC = re.compile(

@@ -1,4 +1,4 @@
-"""The real Gradio app in headless Chromium: upload a proposal, ingest it, ask a question."""
+"""The real Gradio app in headless Chromium: proposals, ask, interview, compare, RFP, sessions."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 SLOW_MS = 120_000  # the first ingest loads the embedding model
+QUESTION = "What is Meridian's hourly rate for English voice?"
 
 pytestmark = [
     pytest.mark.browser,
@@ -95,23 +96,35 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-def test_upload_ingest_and_ask_with_citation(app_url, browser, meridian_pdf, tmp_path):
-    broken = tmp_path / "broken.pdf"
-    broken.write_text("not a pdf")
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def _open(browser, app_url):
+    """A fresh browser context (a new visitor) on the app, its session workspace ready."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(app_url)
+    expect(page.locator("#workspace-label")).to_contain_text("private session", timeout=SLOW_MS)
+    return context, page, errors
+
+
+def _tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name, exact=True).click()
+
+
+def test_upload_ask_open_page_compare_and_isolation(app_url, browser, meridian_pdf, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_text("not a pdf")
+    context, page, errors = _open(browser, app_url)
+    expect(page.locator("#model-status")).to_contain_text("Ready", timeout=SLOW_MS)
+    _tab(page, "Proposals")
     expect(page.locator("#ingest")).to_be_visible()
-    _shot(page, "1-empty")
+    _shot(page, "1-proposals-empty")
 
     # Upload: wait until the File component lists each file (its name cell carries aria-label;
     # the visible name is split across elements).
     page.locator("#upload input[type=file]").set_input_files([str(meridian_pdf), str(broken)])
     for name in ("meridian.pdf", "broken.pdf"):
         expect(page.locator(f'#upload td.filename[aria-label="{name}"]')).to_be_visible()
-    _shot(page, "2-uploaded")
-
     page.locator("#ingest").click()
     # The documents table is virtualised: visible cells are role=gridcell divs (the <td>s
     # belong to a hidden sizing row), so locate the row's cells by role and exact text.
@@ -126,19 +139,92 @@ def test_upload_ingest_and_ask_with_citation(app_url, browser, meridian_pdf, tmp
     )
     expect(report.filter(has_text="broken.pdf")).to_contain_text("not ingested: not a PDF")
     expect(cells.filter(has_text="broken.pdf")).to_have_count(0)
-    _shot(page, "3-ingested")
+    _shot(page, "2-ingested")
 
-    page.locator("#question").get_by_role("textbox").fill(
-        "What is Meridian's hourly rate for English voice?"
-    )
+    _tab(page, "Ask")
+    page.locator("#question").get_by_role("textbox").fill(QUESTION)
     page.locator("#ask").click()
     answer = page.locator("#answer")
     expect(answer).to_contain_text("28.50", timeout=SLOW_MS)
     citation = answer.locator("li").filter(has_text="meridian.pdf")
     expect(citation).to_have_count(1)
-    expect(citation).to_contain_text("p. 6")
     expect(citation).to_contain_text("Meridian Contact Solutions — meridian.pdf, p. 6:")
-    _shot(page, "4-answer")
+    # The first citation is preselected: open its page, the quote is highlighted.
+    page.locator("#open-page").click()
+    view = page.locator("#page-view")
+    expect(view).to_contain_text("meridian.pdf, page 6", timeout=SLOW_MS)
+    expect(view.locator("mark")).to_contain_text("28.50")
+    _shot(page, "3-answer-and-page")
+
+    _tab(page, "Compare")
+    page.locator("#build-compare").click()
+    matrix = page.locator('#matrix [role="gridcell"]')
+    expect(matrix.filter(has_text="meridian.pdf p.").first).to_be_visible(timeout=SLOW_MS)
+    expect(page.locator("#compare-note")).to_contain_text("1 vendor")
+    _shot(page, "4-compare")
+
+    # A second visitor has a workspace of their own: no documents there.
+    other, other_page, other_errors = _open(browser, app_url)
+    _tab(other_page, "Proposals")
+    expect(other_page.locator("#documents")).to_be_visible()
+    expect(other_page.locator('#documents [role="gridcell"]').filter(has_text="meridian.pdf")).to_have_count(0)
+    _tab(other_page, "Ask")
+    other_page.locator("#question").get_by_role("textbox").fill(QUESTION)
+    other_page.locator("#ask").click()
+    expect(other_page.locator("#answer")).to_contain_text("Add at least one proposal first")
+    _shot(other_page, "5-second-visitor")
 
     assert not errors, errors
-    page.close()
+    assert not other_errors, other_errors
+    other.close()
+    context.close()
+
+
+def test_interview_updates_profile_and_rfp_downloads(app_url, browser, tmp_path):
+    import docx
+
+    context, page, errors = _open(browser, app_url)
+    chat = page.locator("#chat")
+    expect(chat).to_contain_text("What is the name of your organisation?")
+    box = page.locator("#chat-input textarea")
+    for message, noted in (
+        ("We are Harbor Health, a healthcare retailer", "Harbor Health"),
+        ("About 60k contacts a month, half phone, 30% chat, 20% email", "60,000"),
+        ("English and Spanish", "Spanish"),
+    ):
+        box.fill(message)
+        page.locator("#chat-send").click()
+        expect(page.locator("#profile")).to_contain_text(noted, timeout=SLOW_MS)
+    expect(chat).to_contain_text("Noted: languages English, Spanish")
+    expect(page.locator("#progress")).to_contain_text("5 of")
+    _shot(page, "6-interview")
+
+    _tab(page, "RFP")
+    page.locator("#draft-rfp").click()
+    expect(page.locator("#rfp-summary")).to_contain_text("Open points", timeout=SLOW_MS)
+    expect(page.locator("#rfp-preview")).to_contain_text("Harbor Health")
+    _shot(page, "7-rfp")
+    with page.expect_download() as download:
+        page.locator("#rfp-docx").click()
+    saved = tmp_path / "rfp.docx"
+    download.value.save_as(saved)
+    text = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
+    assert "Harbor Health" in text
+
+    assert not errors, errors
+    context.close()
+
+
+def test_named_workspace_rejects_bad_names_and_reopens(app_url, browser):
+    context, page, errors = _open(browser, app_url)
+    name = page.locator("#workspace-name textarea, #workspace-name input").first
+    name.fill("../etc")
+    page.locator("#workspace-open").click()
+    expect(page.get_by_text("letters, digits, - and _ only")).to_be_visible()
+    expect(page.locator("#workspace-label")).to_contain_text("private session")
+    name.fill("harbor-rfp_2")
+    page.locator("#workspace-open").click()
+    expect(page.locator("#workspace-label")).to_contain_text("harbor-rfp_2")
+    _shot(page, "8-named-workspace")
+    assert not errors, errors
+    context.close()

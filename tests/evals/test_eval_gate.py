@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from evals.metrics import MetricResult, QACase, QARun, answer_correctness, citation_recall
-from evals.run import below_thresholds, format_table, load_thresholds, run_qa_suite
 from assistant.models import Answer, Citation
+from evals.metrics import MetricResult, QACase, QARun, answer_correctness, citation_recall
+from evals.run import SUITES, below_thresholds, format_table, load_thresholds, run_qa_suite
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +19,15 @@ def test_qa_metrics_hold_their_thresholds(qa_report):
     print(format_table(qa_report, thresholds))
     assert set(thresholds["qa"]) <= set(qa_report.metrics)
     assert below_thresholds(qa_report, thresholds) == []
+
+
+@pytest.mark.parametrize("suite", ["interview", "rfp", "compare"])
+def test_other_suites_hold_their_thresholds(suite, sample_workspace):
+    thresholds = load_thresholds()
+    report = SUITES[suite](sample_workspace)
+    print(format_table(report, thresholds))
+    assert set(thresholds[suite]) <= set(report.metrics)
+    assert below_thresholds(report, thresholds) == [], report.failures
 
 
 def test_thresholds_are_real_floors():
