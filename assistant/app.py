@@ -44,6 +44,8 @@ CSS = """
 #page-view pre.page-text { white-space: pre-wrap; font-size: 0.85em; max-height: 420px;
   overflow-y: auto; padding: 0.6em; border: 1px solid var(--border-color-primary); }
 #page-view mark { background: #fde68a; }
+#scorecard table { font-size: 0.85em; }
+#scorecard th { word-break: normal; overflow-wrap: normal; }
 """
 # Uploaded copies of proposals are confidential; keep them for an hour or two at most.
 UPLOAD_RETENTION_S = 3600
@@ -125,7 +127,7 @@ def _load_model() -> None:
 
 def model_status() -> str:
     """The status line: loading, ready or failed."""
-    return str(_model["status"])
+    return f"**Status:** {_model['status']}"
 
 
 @lru_cache(maxsize=1)
@@ -180,11 +182,13 @@ def _layout(app: gr.Blocks, spaces: Spaces) -> None:
     gr.Markdown(f"# procure — choose a contact-centre vendor\n{INTRO}")
     status = gr.Markdown(model_status(), elem_id="model-status")
     timer = gr.Timer(1.0)
-    with gr.Row(equal_height=True):
+    with gr.Row():
         where = gr.Markdown(elem_id="workspace-label")
         name = gr.Textbox(
-            show_label=False, placeholder="Workspace name (letters, digits, - and _)",
-            elem_id="workspace-name", scale=2,
+            show_label=False,
+            placeholder="Workspace name (letters, digits, - and _)",
+            elem_id="workspace-name",
+            scale=2,
         )
         open_button = gr.Button("Open", elem_id="workspace-open", scale=1)
     with gr.Tabs():
@@ -205,8 +209,12 @@ def _layout(app: gr.Blocks, spaces: Spaces) -> None:
         space = spaces.get(path)
         history, profile_md, progress_md = _interview_views(path)
         return [
-            path, views.workspace_label(spaces.root, Path(path)),
-            document_rows(space.documents()), _names_update(space), history, profile_md,
+            path,
+            views.workspace_label(spaces.root, Path(path)),
+            document_rows(space.documents()),
+            _names_update(space),
+            history,
+            profile_md,
             progress_md,
         ]
 
@@ -223,8 +231,7 @@ def _layout(app: gr.Blocks, spaces: Spaces) -> None:
         return views_of(str(path))
 
     def on_tick():
-        text = model_status()
-        return text, gr.Timer(active=text == LOADING)
+        return model_status(), gr.Timer(active=_model["status"] == LOADING)
 
     gr.on([open_button.click, name.submit], on_open, [name, ws], session_outputs)
     timer.tick(on_tick, None, [status, timer])
@@ -251,11 +258,13 @@ def _interview_views(path: str) -> tuple[list[dict], str, str]:
 def _interview_tab(spaces: Spaces, ws: gr.State):
     with gr.Row():
         with gr.Column(scale=3):
-            chat = gr.Chatbot(label="Interview", height=460, elem_id="chat", buttons=["copy"])
+            chat = gr.Chatbot(show_label=False, height=460, elem_id="chat", buttons=["copy"])
             with gr.Row(equal_height=True):
                 message = gr.Textbox(
-                    show_label=False, placeholder="Answer in your own words, or ask a question",
-                    scale=5, elem_id="chat-input",
+                    show_label=False,
+                    placeholder="Answer in your own words, or ask a question",
+                    scale=5,
+                    elem_id="chat-input",
                 )
                 send = gr.Button("Send", variant="primary", scale=1, elem_id="chat-send")
         with gr.Column(scale=2):
@@ -276,7 +285,10 @@ def _interview_tab(spaces: Spaces, ws: gr.State):
             return history, "", gr.skip(), gr.skip()
         space = spaces.get(path)
         result = chat_turn(Path(path), text, answer_question=lambda q: space.ask(q))
-        history += [{"role": "user", "content": text}, {"role": "assistant", "content": result["reply"]}]
+        history += [
+            {"role": "user", "content": text},
+            {"role": "assistant", "content": result["reply"]},
+        ]
         profile_md = views.profile_markdown(format_profile({"profile": _profile_slots(path)}))
         return history, "", profile_md, views.progress_markdown(result["progress"])
 
@@ -301,24 +313,35 @@ def _profile_slots(path: str) -> dict:
 def _proposals_tab(spaces: Spaces, ws: gr.State):
     with gr.Row():
         files = gr.File(
-            label="Proposal files (PDF, DOCX, TXT, MD)", file_count="multiple",
-            file_types=FILE_TYPES, height=170, scale=3, elem_id="upload",
+            label="Proposal files (PDF, DOCX, TXT, MD)",
+            file_count="multiple",
+            file_types=FILE_TYPES,
+            height=170,
+            scale=3,
+            elem_id="upload",
         )
         with gr.Column(scale=2, min_width=220):
             vendor = gr.Textbox(
-                label="Vendor (optional)", placeholder="detected from the document",
+                label="Vendor (optional)",
+                placeholder="detected from the document",
                 elem_id="vendor",
             )
             ingest_button = gr.Button("Ingest", variant="primary", elem_id="ingest")
             samples_button = gr.Button("Load sample proposals", elem_id="load-samples")
     report = gr.Markdown(elem_id="ingest-report", padding=True)
     table = gr.Dataframe(
-        headers=DOCUMENT_HEADERS, datatype=["str", "str", "number", "number", "str"],
-        interactive=False, wrap=True, column_widths=["22%", "28%", "9%", "9%", "32%"],
-        label="Documents in this workspace", elem_id="documents",
+        headers=DOCUMENT_HEADERS,
+        datatype=["str", "str", "number", "number", "str"],
+        interactive=False,
+        wrap=True,
+        column_widths=["22%", "28%", "9%", "9%", "32%"],
+        label="Documents in this workspace",
+        elem_id="documents",
     )
     with gr.Row(equal_height=True):
-        remove_name = gr.Dropdown(label="Remove a document", choices=[], elem_id="remove-name", scale=3)
+        remove_name = gr.Dropdown(
+            label="Remove a document", choices=[], elem_id="remove-name", scale=3
+        )
         remove_button = gr.Button("Remove", variant="stop", elem_id="remove", scale=1)
 
     def ingest(path: str, paths: list[str] | None, vendor_name: str):
@@ -353,8 +376,10 @@ def _ask_tab(spaces: Spaces, ws: gr.State) -> None:
     cited = gr.State([])
     with gr.Row(equal_height=True):
         question = gr.Textbox(
-            show_label=False, placeholder="e.g. What is the hourly rate for English voice?",
-            scale=5, elem_id="question",
+            show_label=False,
+            placeholder="e.g. What is the hourly rate for English voice?",
+            scale=5,
+            elem_id="question",
         )
         ask_button = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
     gr.Examples(EXAMPLE_QUESTIONS, inputs=question, label="Example questions")
@@ -382,7 +407,9 @@ def _ask_tab(spaces: Spaces, ws: gr.State) -> None:
         if index is None or not 0 <= int(index) < len(citations):
             return "<p><i>Choose a citation first.</i></p>"
         c = citations[int(index)]
-        text = "" if c.source == "guidance" else spaces.get(path).catalog.page_text(c.document, c.page)
+        text = (
+            "" if c.source == "guidance" else spaces.get(path).catalog.page_text(c.document, c.page)
+        )
         return views.page_html(c.document, c.page, text or c.quote, c.quote)
 
     outputs = [answer, cited, pick, page]
@@ -391,11 +418,12 @@ def _ask_tab(spaces: Spaces, ws: gr.State) -> None:
 
 
 def _compare_tab(spaces: Spaces, ws: gr.State) -> None:
-    build = gr.Button("Build comparison", variant="primary", elem_id="build-compare")
+    with gr.Row():
+        build = gr.Button("Build comparison", variant="primary", elem_id="build-compare", scale=3)
+        csv = gr.DownloadButton("Download CSV", interactive=False, elem_id="matrix-csv", scale=1)
     note = gr.Markdown(elem_id="compare-note")
     matrix = gr.Dataframe(interactive=False, wrap=True, label="Terms by vendor", elem_id="matrix")
     scorecard = gr.Markdown(elem_id="scorecard", container=True, padding=True)
-    csv = gr.DownloadButton("Download CSV", interactive=False, elem_id="matrix-csv")
 
     def compare(path: str):
         from assistant.compare import build_matrix, build_scorecard, requirements_from_profile
@@ -409,8 +437,14 @@ def _compare_tab(spaces: Spaces, ws: gr.State) -> None:
         card = build_scorecard(result, requirements_from_profile(load_profile(Path(path))))
         out = result.to_csv(export_dir() / "comparison.csv")
         note_md = f"{len(result.vendors)} vendor(s); sources are [document p.N]."
-        table = gr.Dataframe(value=rows, headers=headers)
-        return note_md, table, card.to_markdown(), gr.DownloadButton(value=str(out), interactive=True)
+        widths = views.matrix_column_widths(len(result.vendors))
+        table = gr.Dataframe(value=rows, headers=headers, column_widths=widths)
+        return (
+            note_md,
+            table,
+            card.to_markdown(),
+            gr.DownloadButton(value=str(out), interactive=True),
+        )
 
     build.click(compare, ws, [note, matrix, scorecard, csv])
 
@@ -421,7 +455,9 @@ def _rfp_tab(spaces: Spaces, ws: gr.State) -> None:
     with gr.Row():
         docx = gr.DownloadButton("Download DOCX", interactive=False, elem_id="rfp-docx")
         markdown = gr.DownloadButton("Download Markdown", interactive=False, elem_id="rfp-md")
-    preview = gr.Markdown(elem_id="rfp-preview", container=True, padding=True, latex_delimiters=[])
+    preview = gr.Markdown(
+        elem_id="rfp-preview", container=True, padding=True, latex_delimiters=[], max_height=720
+    )
 
     def make(path: str):
         from assistant.rfp import draft_for_workspace, export_rfp, render_markdown

@@ -12,7 +12,7 @@ from typing import Any
 from assistant.models import Answer, Citation, DocumentRecord, IngestOutcome
 
 DOCUMENT_HEADERS = ["document", "vendor", "pages", "chunks", "warnings"]
-NAME_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
@@ -35,7 +35,7 @@ def new_session_dir(root: Path) -> Path:
 def named_workspace_dir(root: Path, name: str) -> Path:
     """The folder of a named workspace; ValueError unless the name is letters, digits, - and _."""
     name = (name or "").strip()
-    if not NAME_RE.match(name):
+    if not NAME_RE.fullmatch(name):
         raise ValueError("A workspace name uses letters, digits, - and _ only (at most 64).")
     return Path(root) / "named" / name
 
@@ -73,7 +73,9 @@ def document_rows(records: list[DocumentRecord]) -> list[list]:
 
 def answer_markdown(answer: Answer, vendors: Sequence[str] = ()) -> str:
     """The answer (one paragraph per line, vendor names in bold), its sources, its warnings."""
-    parts = [_bold_vendor(escape_markdown(line), vendors) for line in answer.text.splitlines() if line]
+    parts = [
+        _bold_vendor(escape_markdown(line), vendors) for line in answer.text.splitlines() if line
+    ]
     if answer.citations:
         parts.append("**Sources**")
         parts.append("\n".join(f"- {citation_line(c)}" for c in answer.citations))
@@ -163,7 +165,9 @@ def profile_markdown(profile_text: str) -> str:
     for line in profile_text.splitlines():
         if not line.strip():
             continue
-        if line[:1].isspace():
+        if line.strip().startswith("("):
+            lines.append(f"_{escape_markdown(line.strip())}_")
+        elif line[:1].isspace():
             lines.append(f"- {escape_markdown(line.strip())}")
         else:
             lines.append(f"\n**{escape_markdown(line.strip())}**\n")
@@ -188,6 +192,12 @@ def matrix_table(matrix) -> tuple[list[str], list[list[str]]]:
         summaries = [row.cells[v].summary if v in row.cells else "" for v in matrix.vendors]
         rows.append([row.field.label, *summaries, row_sources(row, matrix.vendors)])
     return headers, rows
+
+
+def matrix_column_widths(vendors: int) -> list[str]:
+    """Field 20%, sources 22%, the vendors share the rest."""
+    share = 58 / max(vendors, 1)
+    return ["20%", *[f"{share:.1f}%" for _ in range(vendors)], "22%"]
 
 
 def row_sources(row, vendors: Sequence[str]) -> str:

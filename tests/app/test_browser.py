@@ -167,7 +167,9 @@ def test_upload_ask_open_page_compare_and_isolation(app_url, browser, meridian_p
     other, other_page, other_errors = _open(browser, app_url)
     _tab(other_page, "Proposals")
     expect(other_page.locator("#documents")).to_be_visible()
-    expect(other_page.locator('#documents [role="gridcell"]').filter(has_text="meridian.pdf")).to_have_count(0)
+    expect(
+        other_page.locator('#documents [role="gridcell"]').filter(has_text="meridian.pdf")
+    ).to_have_count(0)
     _tab(other_page, "Ask")
     other_page.locator("#question").get_by_role("textbox").fill(QUESTION)
     other_page.locator("#ask").click()
