@@ -183,9 +183,11 @@ class Workspace:
             self.settings.keyword_k,
             self.settings.rrf_k,
         )
-        return GroundedAnswerer(
+        answerer = GroundedAnswerer(
             retriever, keyword, self.catalog.vendors(), self.catalog.page_text, self.embed_query
         )
+        answerer.prepare()
+        return answerer
 
     def embed_query(self, text: str) -> np.ndarray:
         """The vector of one query."""

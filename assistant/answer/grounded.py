@@ -72,6 +72,12 @@ class GroundedAnswerer:
             plan.question, list(plan.vendors), HITS_PER_VENDOR, vector
         )
 
+    def prepare(self) -> None:
+        """Split every chunk into candidate sentences now, so no question pays for it later."""
+        for chunk in self.retriever.chunks.values():
+            self._sentences_of(chunk)
+            self._suspicious(chunk)
+
     def _sentences_of(self, chunk: Chunk) -> list[Sentence]:
         """A chunk's candidate sentences, split once and cached."""
         if chunk.id not in self._sentences:
