@@ -29,9 +29,9 @@ class SuiteReport:
     failures: list[dict] = field(default_factory=list)
 
 
-def load_qa_cases(path: Path = CASES_DIR / "qa.yaml") -> list[QACase]:
-    """The question-answering cases."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_qa_cases(paths: tuple[Path, ...] = (CASES_DIR / "qa.yaml", CASES_DIR / "qa_guidance.yaml")) -> list[QACase]:
+    """The question-answering cases: over the sample proposals, and over the guidance."""
+    raw = [item for path in paths for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
     return [
         QACase(
             id=item["id"],
@@ -62,17 +62,18 @@ def sample_workspace(directory: Path):
 
 def run_case(workspace, case: QACase) -> QARun:
     """Ask one question and collect what the metrics need."""
-    from assistant.answer.question import plan_question
+    from assistant.answer.question import is_guidance_question, plan_question
 
     started = time.perf_counter()
     answer = workspace.ask(case.question)
     seconds = time.perf_counter() - started
-    answerer = workspace.answerer()
+    guidance = is_guidance_question(case.question, workspace.catalog.vendors())
+    answerer = workspace.guidance_answerer() if guidance else workspace.answerer()
     plan = plan_question(case.question, answerer.vendors)
     retrieved = tuple(
         (hit.chunk.document, hit.chunk.page) for hits in answerer.retrieve(plan).values() for hit in hits
     )
-    pages = {(c.document, c.page): workspace.catalog.page_text(c.document, c.page) for c in answer.citations}
+    pages = {(c.document, c.page): answerer.page_text(c.document, c.page) for c in answer.citations}
     return QARun(answer, retrieved, pages, seconds)
 
 

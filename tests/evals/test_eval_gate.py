@@ -43,3 +43,18 @@ def test_metrics_score_a_wrong_answer_as_wrong():
     wrong = QARun(Answer("q", "A: Voice USD 14.20. [1] Also 9.99.", False, (cited,)), (("a.pdf", 6),))
     assert answer_correctness(case, wrong).value == 0.0
     assert citation_recall(case, wrong) == MetricResult(0.5, "1/2 cited")
+
+
+def test_guidance_cases_point_at_real_items():
+    from assistant.knowledge import load_guidance
+    from evals.run import CASES_DIR, load_qa_cases
+
+    base = load_guidance()
+    cases = [c for c in load_qa_cases((CASES_DIR / "qa_guidance.yaml",))]
+    assert len(cases) >= 5
+    for case in cases:
+        for document, _page in case.evidence:
+            item = base.get(document)
+            assert item is not None, document
+            for fact in case.expect_facts:
+                assert fact.lower() in item.as_text().lower(), (case.id, fact)
