@@ -16,7 +16,7 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-EMBED_WINDOW = 256  # chunks per embedding call: length-sorted batches then pad little
+EMBED_WINDOW = 1024  # chunks per embedding call: length-sorted batches then pad little
 
 
 class Workspace:
