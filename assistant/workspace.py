@@ -110,7 +110,7 @@ class Workspace:
             return self._matrix
 
     def remove(self, name: str) -> bool:
-        """Remove a document by name (or its vendor's single document); False if absent."""
+        """Remove a document by name; False if it is not in the workspace."""
         with self._lock:
             if name not in self.catalog.records:
                 return False

@@ -55,14 +55,27 @@ class Sentence:
     has_digit: bool = False
 
 
-def chunk_sentences(chunk: Chunk, page_text: str) -> list[Sentence]:
-    """The sentences of a chunk that could be evidence (headings, scraps and injections left out)."""
+@dataclass(frozen=True)
+class ChunkReading:
+    """A chunk read once: its candidate sentences, and whether it addresses AI assistants."""
+
+    sentences: list[Sentence]
+    suspicious: bool
+
+
+def read_chunk(chunk: Chunk, page_text: str) -> ChunkReading:
+    """Split a chunk into sentences; headings, scraps and injected instructions never become evidence."""
     heading_terms = frozenset(terms(chunk.heading))
-    return [
-        Sentence(span.text, frozenset(terms(span.text)), heading_terms, _DIGIT.search(span.text) is not None)
-        for span in sentence_spans(page_text, chunk.start, chunk.end)
-        if _informative(span.text) and not is_suspicious(span.text)
-    ]
+    sentences, suspicious = [], False
+    for span in sentence_spans(page_text, chunk.start, chunk.end):
+        if is_suspicious(span.text):
+            suspicious = True
+        elif _informative(span.text):
+            sentences.append(
+                Sentence(span.text, frozenset(terms(span.text)), heading_terms,
+                         _DIGIT.search(span.text) is not None)
+            )
+    return ChunkReading(sentences, suspicious)
 
 
 def score_hits(

@@ -7,17 +7,17 @@ from collections.abc import Callable
 import numpy as np
 
 from assistant.answer.evidence import (
+    ChunkReading,
     Evidence,
     Sentence,
-    chunk_sentences,
+    read_chunk,
     score_hits,
     select,
     weights,
 )
 from assistant.answer.question import QuestionPlan, plan_question
 from assistant.index.keyword import KeywordIndex
-from assistant.ingest.safety import suspicious_spans
-from assistant.models import Answer, Chunk, Citation, Hit, Page
+from assistant.models import Answer, Chunk, Citation, Hit
 from assistant.retrieve import HybridRetriever
 from assistant.text import quote_in_page
 
@@ -42,8 +42,7 @@ class GroundedAnswerer:
         self.page_text = page_text
         self.embed_query = embed_query
         self.subject = subject
-        self._sentences: dict[str, list[Sentence]] = {}
-        self._flagged: dict[str, bool] = {}
+        self._readings: dict[str, ChunkReading] = {}
 
     def answer(self, question: str) -> Answer:
         """Answer one question from the workspace's documents."""
@@ -73,16 +72,20 @@ class GroundedAnswerer:
         )
 
     def prepare(self) -> None:
-        """Split every chunk into candidate sentences now, so no question pays for it later."""
+        """Read every chunk now, so no question pays for it later."""
         for chunk in self.retriever.chunks.values():
-            self._sentences_of(chunk)
-            self._suspicious(chunk)
+            self._reading(chunk)
+
+    def _reading(self, chunk: Chunk) -> ChunkReading:
+        """A chunk's sentences and injection flag, read once and cached."""
+        if chunk.id not in self._readings:
+            text = self.page_text(chunk.document, chunk.page)
+            self._readings[chunk.id] = read_chunk(chunk, text)
+        return self._readings[chunk.id]
 
     def _sentences_of(self, chunk: Chunk) -> list[Sentence]:
-        """A chunk's candidate sentences, split once and cached."""
-        if chunk.id not in self._sentences:
-            self._sentences[chunk.id] = chunk_sentences(chunk, self.page_text(chunk.document, chunk.page))
-        return self._sentences[chunk.id]
+        """A chunk's candidate sentences."""
+        return self._reading(chunk).sentences
 
     def _verified(self, evidence: Evidence) -> bool:
         """A quote is shown only if it occurs in the cited page's text."""
@@ -119,18 +122,11 @@ class GroundedAnswerer:
         topic = ", ".join(f"'{word}'" for word in missing[:3]) or "this question"
         return f"The {self.subject} do not say. Nothing in {where} addresses {topic}."
 
-    def _suspicious(self, chunk: Chunk) -> bool:
-        """Whether a chunk holds text aimed at AI assistants (checked once per chunk)."""
-        if chunk.id not in self._flagged:
-            text = self.page_text(chunk.document, chunk.page)[chunk.start : chunk.end]
-            self._flagged[chunk.id] = bool(suspicious_spans(Page(chunk.page, text)))
-        return self._flagged[chunk.id]
-
     def _injection_warnings(self, hits: list[Hit]) -> tuple[str, ...]:
         flagged = []
         for hit in hits:
             chunk = hit.chunk
-            if self._suspicious(chunk):
+            if self._reading(chunk).suspicious:
                 note = (
                     f"{chunk.document} page {chunk.page} contains instructions aimed at AI "
                     "assistants; they were treated as data and not followed."
