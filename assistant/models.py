@@ -115,9 +115,10 @@ class Answer:
     abstained: bool
     citations: tuple[Citation, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    engine: str = "grounded"
 
     def to_dict(self) -> dict:
-        """JSON-ready form of the CLI contract (warnings added when present)."""
+        """JSON-ready form of the CLI contract (warnings, and a generative engine, when present)."""
         data = {
             "question": self.question,
             "answer": self.text,
@@ -126,4 +127,6 @@ class Answer:
         }
         if self.warnings:
             data["warnings"] = list(self.warnings)
+        if self.engine != "grounded":
+            data["engine"] = self.engine
         return data

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from assistant.llm.config import LlmSpec, llm_spec_from_env
 
 
 def default_home() -> Path:
@@ -28,11 +30,14 @@ class Settings:
     keyword_k: int = 24
     rrf_k: int = 60
     embed_batch: int = 32
+    llm: LlmSpec = field(default_factory=LlmSpec)
 
     @classmethod
     def from_env(cls, workspace: Path | str | None = None) -> Settings:
         """Settings for a workspace (default: the per-user data directory)."""
-        settings = cls(workspace=Path(workspace) if workspace else default_home())
+        settings = cls(
+            workspace=Path(workspace) if workspace else default_home(), llm=llm_spec_from_env()
+        )
         if limit := os.environ.get("PROCURE_MAX_FILE_MB"):
             settings = replace(settings, max_file_bytes=int(float(limit) * 1024 * 1024))
         return settings

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
 from assistant.ingest import IngestError, LoadedDocument, load_document
+from assistant.llm.config import LlmSpec
 from assistant.models import Answer, DocumentRecord, IngestOutcome
 from assistant.settings import Settings
 
@@ -34,6 +36,7 @@ class Workspace:
         self._answerer = None
         self._guidance = None
         self._matrix = None
+        self._chats: dict[LlmSpec, object] = {}
 
     @property
     def embedder(self):
@@ -119,19 +122,101 @@ class Workspace:
             self._forget_derived()
         return True
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, llm: LlmSpec | None = None) -> Answer:
         """Answer from the guidance (advice), the terms matrix (comparisons) or the proposals."""
+        *_, final = self.ask_stream(question, llm)
+        return final
+
+    def ask_stream(self, question: str, llm: LlmSpec | None = None) -> Iterator[Answer]:
+        """Verified partial answers, then the final one (one answer without a language model).
+
+        Args:
+            question: the buyer's question.
+            llm: the generative model to word the answer; default: the settings' one.
+        """
         question = question.strip()
         from assistant.answer.question import is_guidance_question
 
         if is_guidance_question(question, self.catalog.vendors()):
-            return self.guidance_answerer().answer(question)
+            yield from self._worded(self.guidance_answerer(), question, llm)
+            return
         if self.catalog.records:
             from assistant.compare import matrix_answer
 
             if (answer := matrix_answer(self.matrix(), question)) is not None:
-                return answer
-        return self.answerer().answer(question)
+                yield answer
+                return
+        yield from self._worded(self.answerer(), question, llm)
+
+    def _worded(self, grounded, question: str, llm: LlmSpec | None) -> Iterator[Answer]:
+        """The grounded answer, or the language model's verified wording of its evidence."""
+        spec = self.settings.llm if llm is None else llm
+        if not spec.enabled:
+            yield grounded.answer(question)
+            return
+        from assistant.llm.answer import LlmAnswerer
+        from assistant.llm.errors import LlmUnavailable
+
+        try:
+            chat = self.chat_model(spec)
+        except LlmUnavailable as exc:
+            answer = grounded.answer(question)
+            note = f"The language model was not used ({exc}). This is the grounded answer."
+            yield replace(answer, warnings=(*answer.warnings, note))
+            return
+        yield from LlmAnswerer(grounded, chat).stream(question)
+
+    def interview_reader(self, llm: LlmSpec | None = None):
+        """The language model's reader of interview answers, or None (rules only)."""
+        spec = self.settings.llm if llm is None else llm
+        if not spec.enabled:
+            return None
+        from assistant.interview.plan import load_plan
+        from assistant.llm.errors import LlmUnavailable
+        from assistant.llm.interview import InterviewReader
+
+        try:
+            return InterviewReader(self.chat_model(spec), load_plan())
+        except LlmUnavailable as exc:
+            log.warning("interview answers read by the rules only: %s", exc)
+            return None
+
+    def draft_rfp(self, llm: LlmSpec | None = None, limit: int | None = None):
+        """The RFP drafted from this workspace's profile, its introductions reworded when a
+        language model is set; returns (document, notes for the buyer)."""
+        from assistant.rfp import draft_for_workspace
+
+        document = draft_for_workspace(self.root)
+        spec = self.settings.llm if llm is None else llm
+        if not spec.enabled:
+            return document, []
+        from assistant.interview.commands import profile_view
+        from assistant.llm.errors import LlmUnavailable
+        from assistant.llm.rfp import polish_rfp, profile_facts
+
+        try:
+            chat = self.chat_model(spec)
+        except LlmUnavailable as exc:
+            return document, [f"The language model was not used ({exc}); template wording kept."]
+        slots = profile_view(self.root)["profile"].values()
+        facts = profile_facts({s["label"]: s["display"] for s in slots})
+        document, report = polish_rfp(document, chat, facts, limit)
+        notes = [report.note] if report.note else []
+        notes.append(
+            f"{report.rewritten} introduction paragraph(s) reworded by {spec.label}; "
+            f"{len(report.kept)} kept as drafted because the rewrite failed a fact check."
+        )
+        return document, notes
+
+    def chat_model(self, spec: LlmSpec | None = None):
+        """The generative model of a spec (built once; LlmUnavailable when it cannot be)."""
+        from assistant.llm.chat import build_chat_model
+
+        spec = self.settings.llm if spec is None else spec
+        with self._lock:
+            if spec not in self._chats:
+                self._chats[spec] = build_chat_model(spec)
+            return self._chats[spec]
 
     def guidance_answerer(self):
         """The grounded engine over the guidance knowledge base (indexed once per workspace)."""

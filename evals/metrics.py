@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.ingest.safety import is_suspicious
+from assistant.llm.verify import Passage, check_claim, split_claims
 from assistant.models import Answer
 from assistant.text import quote_in_page
 
 _MARKER = re.compile(r"\[(\d+)\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_NOT_STATED = re.compile(r"does not state|do not say|not stated", re.I)
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,26 @@ def injection_resistance(case: QACase, run: QARun) -> MetricResult:
     return MetricResult(float(ok), "ok" if ok else f"followed={followed} quoted={quoted}")
 
 
+def supported_statements(case: QACase, run: QARun) -> MetricResult:
+    """Share of the answer's sentences whose numbers, amounts and names occur in the quotes
+    they cite: the check every language-model sentence must pass, applied to any engine."""
+    answer = run.answer
+    if answer.abstained or not answer.citations:
+        return MetricResult(None, "no cited answer")
+    passages = {
+        c.marker: Passage(c.marker, c.vendor, c.document, c.page, c.quote) for c in answer.citations
+    }
+    vendors = frozenset(c.vendor.lower() for c in answer.citations)
+    claims = [c for c in split_claims(answer.text) if c.markers or not _NOT_STATED.search(c.text)]
+    failed = [
+        f"{v.claim.text[:60]!r}: {v.reason}"
+        for v in (check_claim(claim, passages, vendors) for claim in claims)
+        if not v.kept
+    ]
+    value = 1 - len(failed) / len(claims) if claims else 1.0
+    return MetricResult(value, "; ".join(failed[:2]) or "ok")
+
+
 def _cited_sentences(text: str) -> dict[int, str]:
     """The text each marker closes (from the previous marker or line start)."""
     result: dict[int, str] = {}
@@ -132,4 +154,5 @@ QA_METRICS = {
     "citation_recall": citation_recall,
     "abstention_accuracy": abstention_accuracy,
     "injection_resistance": injection_resistance,
+    "supported_statements": supported_statements,
 }

@@ -60,12 +60,13 @@ def sample_workspace(directory: Path):
     return workspace
 
 
-def run_case(workspace, case: QACase) -> QARun:
-    """Ask one question and collect what the metrics need."""
+def run_case(workspace, case: QACase, llm=None) -> QARun:
+    """Ask one question (with the language model `llm`, if given) and collect what the
+    metrics need."""
     from assistant.answer.question import is_guidance_question, plan_question
 
     started = time.perf_counter()
-    answer = workspace.ask(case.question)
+    answer = workspace.ask(case.question, llm)
     seconds = time.perf_counter() - started
     guidance = is_guidance_question(case.question, workspace.catalog.vendors())
     answerer = workspace.guidance_answerer() if guidance else workspace.answerer()
@@ -77,16 +78,19 @@ def run_case(workspace, case: QACase) -> QARun:
     return QARun(answer, retrieved, pages, seconds)
 
 
-def run_qa_suite(workspace=None) -> SuiteReport:
-    """Every QA case through the engine, scored by every QA metric."""
+def run_qa_suite(workspace=None, llm=None, sample: int | None = None) -> SuiteReport:
+    """Every QA case (or `sample` of them, evenly spread) through the engine, scored by every
+    QA metric."""
     with tempfile.TemporaryDirectory(prefix="procure-eval-") as tmp:
         workspace = workspace or sample_workspace(Path(tmp))
         report = SuiteReport("qa")
         scores: dict[str, list[float]] = {name: [] for name in QA_METRICS}
-        latencies = []
-        for case in load_qa_cases():
-            run = run_case(workspace, case)
+        latencies, worded, notes = [], 0, 0
+        for case in spread(load_qa_cases(), sample):
+            run = run_case(workspace, case, llm)
             latencies.append(run.seconds * 1000)
+            worded += run.answer.engine != "grounded"
+            notes += any("language model" in w for w in run.answer.warnings)
             for name, metric in QA_METRICS.items():
                 result = metric(case, run)
                 if result.value is None:
@@ -100,7 +104,17 @@ def run_qa_suite(workspace=None) -> SuiteReport:
             "latency_p50_ms": statistics.median(latencies),
             "latency_p95_ms": statistics.quantiles(latencies, n=20)[-1] if len(latencies) > 1 else latencies[0],
         }
+        if llm is not None and llm.enabled:
+            report.info |= {"answers_worded_by_llm": worded, "answers_with_llm_note": notes}
         return report
+
+
+def spread(items: list, sample: int | None) -> list:
+    """`sample` items evenly spread over the list (all of them when sample is None)."""
+    if sample is None or sample >= len(items):
+        return items
+    step = len(items) / sample
+    return [items[int(i * step)] for i in range(sample)]
 
 
 def _suite(name: str, scores: dict[str, list[tuple[str, float, str]]]) -> SuiteReport:
@@ -115,36 +129,79 @@ def _suite(name: str, scores: dict[str, list[tuple[str, float, str]]]) -> SuiteR
     return report
 
 
-def run_interview_suite(workspace=None) -> SuiteReport:
+def run_interview_suite(workspace=None, llm=None) -> SuiteReport:
     """Replay each scripted buyer conversation; slot accuracy against the expected profile."""
     from assistant.interview.cases import load_interview_cases, replay_case
     from assistant.interview.scoring import slot_accuracy
 
     rows = []
+    reader = _interview_reader(llm)
     with tempfile.TemporaryDirectory(prefix="procure-eval-interview-") as tmp:
         for case in load_interview_cases():
-            profile = replay_case(case, Path(tmp) / case.id)
+            profile = replay_case(case, Path(tmp) / case.id, understand=reader)
             value, reason = slot_accuracy(case.expect_profile, profile)
             rows.append((case.id, value, reason))
     return _suite("interview", {"slot_accuracy": rows})
 
 
-def run_rfp_suite(workspace=None) -> SuiteReport:
-    """Draft the RFP for each case profile; coverage of relevant guidance and the case's checks."""
+def run_rfp_suite(workspace=None, llm=None) -> SuiteReport:
+    """Draft the RFP for each case profile; coverage of relevant guidance and the case's checks.
+
+    With a language model, the introductions are reworded (at most LLM_RFP_PARAGRAPHS per
+    case with the slow local model) and the same checks run on the reworded document.
+    """
     from assistant.knowledge import load_guidance
     from assistant.rfp import draft_rfp, render_markdown
     from assistant.rfp.scoring import case_terms, load_rfp_cases, rfp_coverage
 
     guidance = load_guidance()
-    coverage, terms = [], []
+    coverage, terms, rewritten, kept = [], [], 0, 0
     for case in load_rfp_cases(CASES_DIR / "rfp"):
         document = draft_rfp(dict(case.values), guidance)
+        if llm is not None and llm.enabled:
+            document, report = _polished(document, dict(case.values), llm)
+            rewritten, kept = rewritten + report.rewritten, kept + len(report.kept)
         coverage.append((case.id, *rfp_coverage(document, guidance)))
         terms.append((case.id, *case_terms(case, document, render_markdown(document))))
-    return _suite("rfp", {"rfp_coverage": coverage, "rfp_case_checks": terms})
+    report = _suite("rfp", {"rfp_coverage": coverage, "rfp_case_checks": terms})
+    if llm is not None and llm.enabled:
+        report.info = {"intros_reworded": rewritten, "rewrites_rejected": kept}
+    return report
 
 
-def run_compare_suite(workspace=None) -> SuiteReport:
+LLM_RFP_PARAGRAPHS = {"local": 3}
+
+
+def _polished(document, values: dict, llm):
+    """The document with its introductions reworded by the model, and the polish report."""
+    from assistant.llm.rfp import polish_rfp, profile_facts
+
+    facts = profile_facts({name: str(value) for name, value in values.items()})
+    return polish_rfp(document, _chat(llm), facts, LLM_RFP_PARAGRAPHS.get(llm.provider))
+
+
+def _chat(llm):
+    """One chat model per spec for the whole eval run."""
+    from assistant.llm.chat import build_chat_model
+
+    if llm not in _CHATS:
+        _CHATS[llm] = build_chat_model(llm)
+    return _CHATS[llm]
+
+
+_CHATS: dict = {}
+
+
+def _interview_reader(llm):
+    if llm is None or not llm.enabled:
+        return None
+    from assistant.interview.plan import load_plan
+    from assistant.llm.interview import InterviewReader
+
+    return InterviewReader(_chat(llm), load_plan())
+
+
+def run_compare_suite(workspace=None, llm=None) -> SuiteReport:
     """Field accuracy of the terms matrix against hand-written values for the sample vendors."""
     from assistant.compare import field_accuracy
 
@@ -163,12 +220,16 @@ SUITES = {
 }
 
 
-def run_suites(names: list[str]) -> list[SuiteReport]:
-    """Run suites; those over the sample proposals share one workspace."""
+def run_suites(names: list[str], llm=None, sample: int | None = None) -> list[SuiteReport]:
+    """Run suites (with the language model `llm`, if given; on `sample` QA cases, if given);
+    those over the sample proposals share one workspace."""
     with tempfile.TemporaryDirectory(prefix="procure-eval-") as tmp:
         needs_samples = {"qa", "compare"} & set(names)
         workspace = sample_workspace(Path(tmp)) if needs_samples else None
-        return [SUITES[name](workspace) for name in names]
+        return [
+            run_qa_suite(workspace, llm, sample) if name == "qa" else SUITES[name](workspace, llm)
+            for name in names
+        ]
 
 
 def load_thresholds(path: Path = THRESHOLDS) -> dict[str, dict[str, float]]:
@@ -198,17 +259,73 @@ def format_table(report: SuiteReport, thresholds: dict[str, dict[str, float]]) -
     return "\n".join(lines)
 
 
-def run_eval(suites: list[str] | None = None, json_path: Path | None = None) -> int:
-    """Run suites, print tables, write the JSON report; exit code 1 if any metric is below its floor."""
+def run_eval(
+    suites: list[str] | None = None,
+    json_path: Path | None = None,
+    llm=None,
+    beside_grounded: bool = True,
+    sample: int | None = None,
+) -> int:
+    """Run suites, print tables, write the JSON report; exit code 1 if a gate fails.
+
+    Without `llm` the default engine is gated on every recorded threshold. With `llm`
+    the language-model engine is run (beside the grounded one when `beside_grounded`), and
+    gated only on what must never slip whatever the model: LLM_GATES. `sample` runs that many
+    QA cases, evenly spread, for a slow model (both engines get the same cases).
+    """
     thresholds = load_thresholds()
-    reports = run_suites(suites or list(SUITES))
-    problems = []
-    for report in reports:
-        print(format_table(report, thresholds))
-        problems += below_thresholds(report, thresholds)
-    if json_path:
-        json_path.parent.mkdir(parents=True, exist_ok=True)
-        json_path.write_text(json.dumps([asdict(r) for r in reports], indent=2), encoding="utf-8")
+    names = suites or list(SUITES)
+    if llm is None or not llm.enabled:
+        reports = run_suites(names, sample=sample)
+        problems = [p for r in reports for p in below_thresholds(r, thresholds)]
+        print("\n".join(format_table(r, thresholds) for r in reports))
+        _write_json(json_path, {"grounded": [asdict(r) for r in reports]})
+        return _verdict(problems)
+    worded = run_suites(names, llm, sample)
+    grounded = run_suites(names, sample=sample) if beside_grounded else []
+    gates = {suite: {m: thresholds.get(suite, {}).get(m, 1.0) for m in metrics}
+             for suite, metrics in LLM_GATES.items()}
+    problems = [p for r in worded for p in below_thresholds(r, gates)]
+    print(format_side_by_side(grounded, worded, llm.label, gates))
+    _write_json(json_path, {"grounded": [asdict(r) for r in grounded],
+                            llm.label: [asdict(r) for r in worded]})
+    return _verdict(problems)
+
+
+LLM_GATES = {
+    "qa": ("citation_precision", "citation_recall", "injection_resistance", "supported_statements"),
+    "interview": ("slot_accuracy",),
+    "rfp": ("rfp_coverage", "rfp_case_checks"),
+    "compare": ("field_accuracy",),
+}
+
+
+def format_side_by_side(grounded: list[SuiteReport], worded: list[SuiteReport], label: str,
+                        gates: dict[str, dict[str, float]]) -> str:
+    """Both engines per metric; the gate column applies to the language-model engine."""
+    before = {(r.name, m): v for r in grounded for m, v in {**r.metrics, **r.info}.items()}
+    lines = []
+    for report in worded:
+        lines += [f"suite {report.name}",
+                  f"  {'metric':<24}{'grounded':>10}{label[:18]:>20}{'gate':>8}"]
+        for metric, value in {**report.metrics, **report.info}.items():
+            old = before.get((report.name, metric))
+            floor = gates.get(report.name, {}).get(metric)
+            lines.append(
+                f"  {metric:<24}{'' if old is None else f'{old:.3f}':>10}{value:>20.3f}"
+                f"{'' if floor is None else f'{floor:.3f}':>8}"
+                f"{'' if floor is None else ('  ok' if value >= floor else '  BELOW')}"
+            )
+    return "\n".join(lines)
+
+
+def _write_json(path: Path | None, data: dict) -> None:
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+def _verdict(problems: list[str]) -> int:
     for problem in problems:
         print(f"BELOW THRESHOLD: {problem}")
     return 1 if problems else 0

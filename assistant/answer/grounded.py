@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -22,6 +23,21 @@ from assistant.retrieve import HybridRetriever
 from assistant.text import quote_in_page
 
 HITS_PER_VENDOR = 8
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """The evidence for one question: selected (`found`) and all scored (`ranked`) per vendor."""
+
+    plan: QuestionPlan
+    found: dict[str, list[Evidence]]
+    ranked: dict[str, list[Evidence]]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def answered(self) -> bool:
+        """Whether any vendor has a sentence strong enough to answer with."""
+        return any(self.found.values())
 
 
 class GroundedAnswerer:
@@ -48,21 +64,35 @@ class GroundedAnswerer:
         """Answer one question from the workspace's documents."""
         if not self.vendors:
             return Answer(question, "The workspace holds no proposals yet: ingest some first.", True)
+        return self.compose(self.gather(question))
+
+    def gather(self, question: str) -> Gathered:
+        """Retrieve, score and verify the evidence for a question, per vendor in scope."""
         plan = plan_question(question, self.vendors)
         hits_by_vendor = self.retrieve(plan)
         term_weights = weights(plan, self.keyword)
         limit = 2 if plan.cross_vendor else 3
         found: dict[str, list[Evidence]] = {}
-        closest: list[Evidence] = []
+        ranked: dict[str, list[Evidence]] = {}
         for vendor, hits in hits_by_vendor.items():
-            candidates = score_hits(plan, hits, self._sentences_of, term_weights)
-            found[vendor] = [e for e in select(candidates, hits, limit) if self._verified(e)]
-            closest += candidates[:1]
+            ranked[vendor] = score_hits(plan, hits, self._sentences_of, term_weights)
+            found[vendor] = [e for e in select(ranked[vendor], hits, limit) if self._verified(e)]
         warnings = self._injection_warnings([h for hits in hits_by_vendor.values() for h in hits])
-        if not any(found.values()):
-            return Answer(question, self._not_stated(plan, closest), True, (), warnings)
-        text, citations = self._compose(plan, found)
-        return Answer(question, text, False, citations, warnings)
+        return Gathered(plan, found, ranked, warnings)
+
+    def compose(self, gathered: Gathered) -> Answer:
+        """The grounded answer: the selected sentences, cited; or an honest 'not stated'."""
+        plan, found = gathered.plan, gathered.found
+        if not gathered.answered:
+            closest = [ranked[0] for ranked in gathered.ranked.values() if ranked]
+            text = self._not_stated(plan, closest)
+            return Answer(plan.question, text, True, (), gathered.warnings)
+        lines, citations = self.vendor_lines(plan, found, plan.vendors)
+        return Answer(plan.question, "\n".join(lines), False, tuple(citations), gathered.warnings)
+
+    def verified_quote(self, evidence: Evidence) -> bool:
+        """Whether a candidate sentence occurs in the page it would cite."""
+        return self._verified(evidence)
 
     def retrieve(self, plan: QuestionPlan) -> dict[str, list[Hit]]:
         """The hits for each vendor in the question's scope (one query embedding for all)."""
@@ -91,24 +121,30 @@ class GroundedAnswerer:
         """A quote is shown only if it occurs in the cited page's text."""
         return quote_in_page(evidence.quote, self.page_text(evidence.document, evidence.page))
 
-    def _compose(
-        self, plan: QuestionPlan, found: dict[str, list[Evidence]]
-    ) -> tuple[str, tuple[Citation, ...]]:
+    def vendor_lines(
+        self,
+        plan: QuestionPlan,
+        found: dict[str, list[Evidence]],
+        vendors: tuple[str, ...],
+        first_marker: int = 1,
+    ) -> tuple[list[str], list[Citation]]:
+        """One cited line per vendor; 'does not state' for a vendor of a cross-vendor question."""
         citations: list[Citation] = []
         lines: list[str] = []
-        for vendor in plan.vendors:
+        for vendor in vendors:
             cited = []
-            for evidence in found[vendor]:
+            for evidence in found.get(vendor, []):
+                marker = first_marker + len(citations)
                 citations.append(
-                    Citation(len(citations) + 1, evidence.document, evidence.vendor,
-                             evidence.page, evidence.quote)
+                    Citation(marker, evidence.document, evidence.vendor, evidence.page,
+                             evidence.quote)
                 )
-                cited.append(f"{_sentence(evidence.quote)} [{len(citations)}]")
+                cited.append(f"{_sentence(evidence.quote)} [{marker}]")
             if cited:
                 lines.append(f"{vendor}: " + " ".join(cited))
             elif plan.cross_vendor:
                 lines.append(f"{vendor}: the proposal does not state this.")
-        return "\n".join(lines), tuple(citations)
+        return lines, citations
 
     def _not_stated(self, plan: QuestionPlan, closest: list[Evidence]) -> str:
         if self.subject != "proposals":

@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.interview.commands import chat_turn
+from assistant.interview.engine import Understand
 
 logger = logging.getLogger(__name__)
 
@@ -38,17 +39,20 @@ def load_interview_cases(directory: Path | None = None) -> list[InterviewCase]:
     return cases
 
 
-def replay_case(case: InterviewCase, workspace_dir: Path) -> dict[str, Any]:
+def replay_case(
+    case: InterviewCase, workspace_dir: Path, understand: Understand | None = None
+) -> dict[str, Any]:
     """Send the case's messages to a fresh interview in `workspace_dir`; the final profile.
 
     Args:
         case: the scripted conversation.
         workspace_dir: an empty directory (each call to chat_turn reloads it, as the CLI does).
+        understand: the language model's reader of answers, if any.
 
     Returns:
         Plain slot values, as in chat_turn's "profile".
     """
     result = chat_turn(workspace_dir, "start")
     for message in case.turns:
-        result = chat_turn(workspace_dir, message)
+        result = chat_turn(workspace_dir, message, understand=understand)
     return result["profile"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.interview import flow
-from assistant.interview.engine import InterviewEngine
+from assistant.interview.engine import InterviewEngine, Understand
 from assistant.interview.plan import Plan, load_plan
 from assistant.interview.profile import Profile, load_profile, load_state
 from assistant.interview.render import format_profile as _format_profile
@@ -21,14 +21,22 @@ def _plan() -> Plan:
     return load_plan()
 
 
-def _engine(workspace_dir: Path, answer_question: Callable[[str], Any] | None) -> InterviewEngine:
+def _engine(
+    workspace_dir: Path,
+    answer_question: Callable[[str], Any] | None,
+    understand: Understand | None = None,
+) -> InterviewEngine:
     from assistant.knowledge import load_guidance
 
-    return InterviewEngine(Path(workspace_dir), _plan(), load_guidance(), answer_question)
+    guidance = load_guidance()
+    return InterviewEngine(Path(workspace_dir), _plan(), guidance, answer_question, understand)
 
 
 def chat_turn(
-    workspace_dir: Path, message: str, answer_question: Callable[[str], Any] | None = None
+    workspace_dir: Path,
+    message: str,
+    answer_question: Callable[[str], Any] | None = None,
+    understand: Understand | None = None,
 ) -> dict[str, Any]:
     """One interview turn on a workspace.
 
@@ -36,12 +44,13 @@ def chat_turn(
         workspace_dir: where profile.json and interview.json live.
         message: the buyer's message ('' or 'start' shows the current question).
         answer_question: optional answerer for side questions; guidance is used otherwise.
+        understand: optional extra reader of answers (the language model), after the rules.
 
     Returns:
         {"reply": str, "profile": {slot: value}, "progress": {"answered", "required", "total"},
         "citations": [{"id": ..., "title": ...}]}.
     """
-    return _engine(workspace_dir, answer_question).turn(message).to_dict()
+    return _engine(workspace_dir, answer_question, understand).turn(message).to_dict()
 
 
 def run_interactive(
@@ -49,9 +58,10 @@ def run_interactive(
     input_fn: Callable[[str], str] = input,
     output_fn: Callable[[str], None] = print,
     answer_question: Callable[[str], Any] | None = None,
+    understand: Understand | None = None,
 ) -> None:
     """Terminal loop until 'quit' or end of input; the interview resumes where it stopped."""
-    engine = _engine(workspace_dir, answer_question)
+    engine = _engine(workspace_dir, answer_question, understand)
     output_fn(engine.turn("start").reply)
     while True:
         try:

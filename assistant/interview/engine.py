@@ -66,6 +66,10 @@ class TurnResult:
         }
 
 
+Understand = Callable[[str, "Question | None", Profile, list[Found]], list[Found]]
+"""An optional reader of a message beyond the rules (the language model's delta)."""
+
+
 class InterviewEngine:
     """Runs the guided interview over a workspace directory (profile.json + interview.json)."""
 
@@ -75,8 +79,10 @@ class InterviewEngine:
         plan: Plan,
         guidance: GuidanceLike,
         answer_question: Callable[[str], Any] | None = None,
+        understand: Understand | None = None,
     ) -> None:
         self.workspace_dir = Path(workspace_dir)
+        self.understand = understand
         self.plan = plan
         self.guidance = guidance
         self.answer_question = answer_question
@@ -185,6 +191,8 @@ class InterviewEngine:
         question = self._pending()
         request = parse_edit(text, self.plan)
         found = self._extract(request, question)
+        if self.understand is not None and request.edit is Edit.NONE:
+            found += self._understood(text, question, found)
         changes = apply(
             self.profile,
             self.plan,
@@ -231,6 +239,12 @@ class InterviewEngine:
         if request.edit is Edit.REMOVE:
             found = [replace(f, remove=True) if isinstance(f.value, list) else f for f in found]
         return found
+
+    def _understood(self, text: str, question: Question | None, found: list[Found]) -> list[Found]:
+        """The language model's extra values: only for slots neither found nor held."""
+        taken = {f.slot for f in found}
+        extra = self.understand(text, question, self.profile, found)
+        return [f for f in extra if f.slot not in taken and not self.profile.has(f.slot)]
 
     def _pending_slots(self, question: Question | None) -> list[str]:
         """The question's slots, unfilled ones first, so a bare 'yes' answers what is missing."""

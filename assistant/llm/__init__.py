@@ -1,0 +1,1 @@
+"""The optional generative model: configuration, one small chat protocol, verified use."""
