@@ -50,28 +50,35 @@ class LangChainChat:
 
         messages = [SystemMessage(system), HumanMessage(user)]
         pieces: queue.Queue = queue.Queue()
+        abandoned = threading.Event()
         worker = threading.Thread(
-            target=self._produce, args=(messages, pieces), name="procure-llm", daemon=True
+            target=self._produce, args=(messages, pieces, abandoned), name="procure-llm",
+            daemon=True,
         )
         worker.start()
         deadline = time.monotonic() + self.timeout_s
-        while True:
-            left = deadline - time.monotonic()
-            try:
-                item = pieces.get(timeout=max(left, 0.0))
-            except queue.Empty:
-                raise LlmUnavailable(
-                    f"{self.label} did not finish within {self.timeout_s:g} s"
-                ) from None
-            if item is _DONE:
-                return
-            if isinstance(item, BaseException):
-                raise LlmUnavailable(f"{self.label} failed: {_one_line(item)}") from item
-            yield item
+        try:
+            while True:
+                left = deadline - time.monotonic()
+                try:
+                    item = pieces.get(timeout=max(left, 0.0))
+                except queue.Empty:
+                    raise LlmUnavailable(
+                        f"{self.label} did not finish within {self.timeout_s:g} s"
+                    ) from None
+                if item is _DONE:
+                    return
+                if isinstance(item, BaseException):
+                    raise LlmUnavailable(f"{self.label} failed: {_one_line(item)}") from item
+                yield item
+        finally:
+            abandoned.set()  # a model still writing stops at its next piece
 
-    def _produce(self, messages: list, pieces: queue.Queue) -> None:
+    def _produce(self, messages: list, pieces: queue.Queue, abandoned: threading.Event) -> None:
         try:
             for chunk in self.model.stream(messages):
+                if abandoned.is_set():
+                    break
                 if text := _chunk_text(chunk):
                     pieces.put(text)
         except BaseException as exc:  # handed to the reader, which raises LlmUnavailable
