@@ -19,6 +19,8 @@ from assistant.app_views import (  # noqa: F401  (kept importable from assistant
     document_rows,
     ingest_report,
 )
+from assistant.index.embedder import TurnTakingEmbedder
+from assistant.llm.config import LlmSpec, parse_llm_spec
 from assistant.models import IngestOutcome
 from assistant.settings import Settings, quiet_third_parties
 from assistant.workspace import Workspace
@@ -37,6 +39,11 @@ INTRO = (
     "with cited answers (**Ask**), compare the vendors (**Compare**) and draft your RFP (**RFP**)."
 )
 ANSWER_PLACEHOLDER = "_Answers appear here, each quote with the document and page it comes from._"
+SCORECARD_PLACEHOLDER = "_The scorecard appears here: press **Build comparison**._"
+EMPTY_MATRIX_HEADERS = ["field", "sources"]
+RFP_PLACEHOLDER = (
+    "_The draft appears here, written from your interview answers: press **Draft RFP**._"
+)
 CSS = """
 .gradio-container { max-width: 1100px !important; margin: 0 auto !important; }
 #documents [role="grid"] *, #matrix [role="grid"] * { font-family: var(--font) !important; }
@@ -49,7 +56,17 @@ CSS = """
 """
 # Uploaded copies of proposals are confidential; keep them for an hour or two at most.
 UPLOAD_RETENTION_S = 3600
-LOADING, READY = "Loading the language model…", "Ready"
+# A private session unused this long is deleted at the next start; named workspaces are kept.
+SESSION_RETENTION_DAYS = 30
+# The browser remembers which workspace it had ('session:<hex>' or 'named:<name>', never a
+# path). BrowserState's secret travels to the page, so it protects nothing; a fixed one lets
+# visitors keep their session across server restarts, and the server validates every key.
+WORKSPACE_STORAGE_KEY = "procure-workspace"
+WORKSPACE_STORAGE_SECRET = "procure-workspace-key"
+# Callbacks of different visitors run at once (Gradio runs one at a time per event otherwise).
+CONCURRENCY_LIMIT = 8
+LOADING, READY = "Loading the embedding model…", "Ready"
+ENGINE_INFO = "Every sentence it writes is checked against the passage it cites before you see it."
 
 _model = {"status": LOADING}
 _model_lock = threading.Lock()
@@ -64,7 +81,7 @@ def serve(
     quiet_third_parties()
     if demo:
         prepare_demo(settings.workspace)
-    build_app(settings).launch(server_name=host, server_port=port, **launch_options(settings))
+    build_app(settings, demo).launch(server_name=host, server_port=port, **launch_options(settings))
 
 
 def launch_options(settings: Settings) -> dict:
@@ -122,7 +139,7 @@ def _load_model() -> None:
         _model["status"] = READY
     except Exception as exc:  # shown to the user; asking will retry the load
         log.exception("the embedding model failed to load")
-        _model["status"] = f"The language model failed to load: {exc}"
+        _model["status"] = f"The embedding model failed to load: {exc}"
 
 
 def model_status() -> str:
@@ -141,31 +158,71 @@ def slot_choices() -> list[tuple[str, str]]:
 class Spaces:
     """Workspace objects by folder, shared by all callbacks (cheap; the model is shared)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, seed: Path | None = None) -> None:
         self.settings = settings
         self.root = settings.workspace
+        self.seed = seed  # new sessions start with a copy of this workspace's documents (demo)
+        self.engines = views.engine_choices(settings.llm, local_model_installed())
+        self.embedder = TurnTakingEmbedder()
         self._spaces: dict[str, Workspace] = {}
         self._lock = threading.Lock()
 
     def get(self, path: str) -> Workspace:
         """The Workspace of a session or named folder."""
+        if not path:  # an event before the page's load event ran (an API call, say)
+            raise gr.Error("Your session has not started yet; reload the page.")
         with self._lock:
             if path not in self._spaces:
-                self._spaces[path] = Workspace(replace(self.settings, workspace=Path(path)))
+                settings = replace(self.settings, workspace=Path(path))
+                self._spaces[path] = Workspace(settings, embedder=self.embedder)
             return self._spaces[path]
 
+    def new_session(self) -> Path:
+        """A fresh private workspace (holding the demo documents when the server has them)."""
+        path = views.new_session_dir(self.root)
+        if self.seed is not None:
+            views.copy_documents(self.seed, path)
+        return path
 
-def build_app(settings: Settings) -> gr.Blocks:
-    """The page: interview, proposals, ask, compare and RFP tabs over a per-visitor workspace."""
+    def engine(self, label: str | None) -> LlmSpec:
+        """The visitor's choice of engine; only the offered ones are accepted."""
+        offered = {value for _, value in self.engines}
+        chosen = label if label in offered else "none"
+        return parse_llm_spec(chosen, self.settings.llm.timeout_s)
+
+
+def local_model_installed() -> bool:
+    """Whether the tiny offline model (`local:smollm2`) can be offered."""
+    from assistant.llm.errors import LlmUnavailable
+    from assistant.llm.local import smollm2_gguf
+
+    try:
+        smollm2_gguf()
+    except LlmUnavailable:
+        return False
+    return True
+
+
+def build_app(settings: Settings, demo: bool = False) -> gr.Blocks:
+    """The page: interview, proposals, ask, compare and RFP tabs over a per-visitor workspace.
+
+    With `demo`, each new visitor's workspace starts with a copy of the documents of the
+    server's workspace (the sample proposals, see `prepare_demo`).
+    """
     start_model_loading()
-    spaces = Spaces(settings)
+    stale = views.remove_stale_sessions(settings.workspace, SESSION_RETENTION_DAYS * 86400)
+    if stale:
+        log.info(
+            "removed %d session workspace(s) unused for %d days", len(stale), SESSION_RETENTION_DAYS
+        )
+    spaces = Spaces(settings, seed=settings.workspace if demo else None)
     with gr.Blocks(
         title="procure — choose a contact-centre vendor",
         analytics_enabled=False,
         delete_cache=(UPLOAD_RETENTION_S, UPLOAD_RETENTION_S),
     ) as app:
         _layout(app, spaces)
-    return app
+    return app.queue(default_concurrency_limit=CONCURRENCY_LIMIT)
 
 
 def export_dir() -> Path:
@@ -179,10 +236,12 @@ def export_dir() -> Path:
 def _layout(app: gr.Blocks, spaces: Spaces) -> None:
     """Header, workspace bar and the five tabs, wired to the visitor's workspace (gr.State)."""
     ws = gr.State("")
+    remembered = gr.BrowserState(
+        "", storage_key=WORKSPACE_STORAGE_KEY, secret=WORKSPACE_STORAGE_SECRET
+    )
     gr.Markdown(f"# procure — choose a contact-centre vendor\n{INTRO}")
-    status = gr.Markdown(model_status(), elem_id="model-status")
     timer = gr.Timer(1.0)
-    with gr.Row():
+    with gr.Row(equal_height=True):
         where = gr.Markdown(elem_id="workspace-label")
         name = gr.Textbox(
             show_label=False,
@@ -191,57 +250,83 @@ def _layout(app: gr.Blocks, spaces: Spaces) -> None:
             scale=2,
         )
         open_button = gr.Button("Open", elem_id="workspace-open", scale=1)
+    with gr.Row(equal_height=True):
+        status = gr.Markdown(model_status(), elem_id="model-status")
+        engine = gr.Dropdown(
+            choices=spaces.engines,
+            value=spaces.engines[-1][1] if spaces.settings.llm.enabled else "none",
+            label="Language model (optional)",
+            info=ENGINE_INFO,
+            elem_id="engine",
+            scale=2,
+        )
     with gr.Tabs():
         with gr.Tab("Interview", id="interview"):
-            chat, profile, progress = _interview_tab(spaces, ws)
+            chat, profile, progress = _interview_tab(spaces, ws, engine)
         with gr.Tab("Proposals", id="proposals"):
-            table, remove_name = _proposals_tab(spaces, ws)
+            table, remove_name, cleared = _proposals_tab(spaces, ws)
         with gr.Tab("Ask", id="ask-tab"):
-            _ask_tab(spaces, ws)
+            cleared |= _ask_tab(spaces, ws, engine)
         with gr.Tab("Compare", id="compare"):
-            _compare_tab(spaces, ws)
+            cleared |= _compare_tab(spaces, ws)
         with gr.Tab("RFP", id="rfp"):
-            _rfp_tab(spaces, ws)
+            cleared |= _rfp_tab(spaces, ws, engine)
 
-    session_outputs = [ws, where, table, remove_name, chat, profile, progress]
+    # Results of the previous workspace are cleared so that none shows in the next one.
+    session_outputs = [ws, remembered, where, table, remove_name, chat, profile, progress]
+    session_outputs += list(cleared)
 
-    def views_of(path: str) -> list:
-        space = spaces.get(path)
-        history, profile_md, progress_md = _interview_views(path)
+    def views_of(path: Path) -> list:
+        space = spaces.get(str(path))
+        history, profile_md, progress_md = _interview_views(str(path))
         return [
-            path,
-            views.workspace_label(spaces.root, Path(path)),
+            str(path),
+            views.workspace_key(spaces.root, path),
+            views.workspace_label(spaces.root, path),
             document_rows(space.documents()),
             _names_update(space),
             history,
             profile_md,
             progress_md,
+            *(empty() for empty in cleared.values()),
         ]
 
-    def on_load():
-        return views_of(str(views.new_session_dir(spaces.root)))
+    def on_load(key: str):
+        path = views.remembered_workspace_dir(spaces.root, key)
+        if path is None:
+            return views_of(spaces.new_session())
+        os.utime(path)  # a visit counts as use: the folder is kept SESSION_RETENTION_DAYS more
+        return views_of(path)
 
-    def on_open(workspace_name: str, current: str):
+    def on_open(workspace_name: str):
         try:
             path = views.named_workspace_dir(spaces.root, workspace_name)
         except ValueError as exc:
-            gr.Warning(str(exc))
-            return views_of(current)
+            gr.Warning(str(exc), duration=5)
+            return [gr.skip()] * len(session_outputs)
         path.mkdir(parents=True, exist_ok=True)
-        return views_of(str(path))
+        return views_of(path)
 
     def on_tick():
         return model_status(), gr.Timer(active=_model["status"] == LOADING)
 
-    gr.on([open_button.click, name.submit], on_open, [name, ws], session_outputs)
+    gr.on([open_button.click, name.submit], on_open, name, session_outputs)
     timer.tick(on_tick, None, [status, timer])
     app.load(on_tick, None, [status, timer])
-    app.load(on_load, None, session_outputs)
+    app.load(on_load, remembered, session_outputs)
 
 
 def _names_update(space: Workspace):
     names = [record.name for record in space.documents()]
     return gr.Dropdown(choices=names, value=None)
+
+
+def _no_choices():
+    return gr.Dropdown(choices=[], value=None)
+
+
+def _no_download():
+    return gr.DownloadButton(value=None, interactive=False)
 
 
 def _interview_views(path: str) -> tuple[list[dict], str, str]:
@@ -250,15 +335,17 @@ def _interview_views(path: str) -> tuple[list[dict], str, str]:
 
     turn = chat_turn(Path(path), "start")
     view = profile_view(Path(path))
-    history = [{"role": "assistant", "content": turn["reply"]}]
+    history = [views.chat_message("assistant", turn["reply"])]
     profile_md = views.profile_markdown(format_profile(view))
     return history, profile_md, views.progress_markdown(turn["progress"])
 
 
-def _interview_tab(spaces: Spaces, ws: gr.State):
+def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
     with gr.Row():
         with gr.Column(scale=3):
-            chat = gr.Chatbot(show_label=False, height=460, elem_id="chat", buttons=["copy"])
+            chat = gr.Chatbot(
+                show_label=False, height=460, elem_id="chat", buttons=["copy"], latex_delimiters=[]
+            )
             with gr.Row(equal_height=True):
                 message = gr.Textbox(
                     show_label=False,
@@ -275,7 +362,7 @@ def _interview_tab(spaces: Spaces, ws: gr.State):
                 value = gr.Textbox(label="New value", elem_id="edit-value")
                 save = gr.Button("Save", elem_id="edit-save")
 
-    def turn(path: str, text: str, history: list):
+    def turn(path: str, text: str, history: list, label: str | None = "none"):
         from assistant.interview.commands import chat_turn, format_profile
 
         history = [
@@ -283,23 +370,24 @@ def _interview_tab(spaces: Spaces, ws: gr.State):
         ]
         if not text.strip():
             return history, "", gr.skip(), gr.skip()
-        space = spaces.get(path)
-        result = chat_turn(Path(path), text, answer_question=lambda q: space.ask(q))
+        space, spec = spaces.get(path), spaces.engine(label)
+        reader = space.interview_reader(spec)
+        result = chat_turn(Path(path), text, lambda q: space.ask(q, spec), understand=reader)
         history += [
-            {"role": "user", "content": text},
-            {"role": "assistant", "content": result["reply"]},
+            views.chat_message("user", text),
+            views.chat_message("assistant", result["reply"]),
         ]
         profile_md = views.profile_markdown(format_profile({"profile": _profile_slots(path)}))
         return history, "", profile_md, views.progress_markdown(result["progress"])
 
-    def save_field(path: str, label: str | None, new_value: str, history: list):
+    def save_field(path: str, label: str | None, new_value: str, history: list):  # rules only
         if not label or not new_value.strip():
             gr.Warning("Choose a field and type its new value.")
             return history, new_value, gr.skip(), gr.skip()
         return turn(path, views.change_message(label, new_value), history)
 
     outputs = [chat, message, profile, progress]
-    gr.on([send.click, message.submit], turn, [ws, message, chat], outputs)
+    gr.on([send.click, message.submit], turn, [ws, message, chat, engine], outputs)
     save.click(save_field, [ws, slot, value, chat], [chat, value, profile, progress])
     return chat, profile, progress
 
@@ -312,8 +400,9 @@ def _profile_slots(path: str) -> dict:
 
 def _proposals_tab(spaces: Spaces, ws: gr.State):
     with gr.Row():
+        limit = views.size_text(spaces.settings.max_file_bytes)
         files = gr.File(
-            label="Proposal files (PDF, DOCX, TXT, MD)",
+            label=f"Proposal files (PDF, DOCX, TXT, MD; at most {limit} each)",
             file_count="multiple",
             file_types=FILE_TYPES,
             height=170,
@@ -369,10 +458,10 @@ def _proposals_tab(spaces: Spaces, ws: gr.State):
     ingest_button.click(ingest, [ws, files, vendor], outputs)
     samples_button.click(samples, ws, outputs)
     remove_button.click(remove, [ws, remove_name], outputs)
-    return table, remove_name
+    return table, remove_name, {report: str}
 
 
-def _ask_tab(spaces: Spaces, ws: gr.State) -> None:
+def _ask_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:
     cited = gr.State([])
     with gr.Row(equal_height=True):
         question = gr.Textbox(
@@ -391,17 +480,20 @@ def _ask_tab(spaces: Spaces, ws: gr.State) -> None:
         open_page = gr.Button("Show page", elem_id="open-page", scale=1)
     page = gr.HTML(elem_id="page-view")
 
-    def ask(path: str, text: str):
+    def ask(path: str, text: str, label: str | None):
+        """Verified partial answers while a language model writes; then the final one."""
         space = spaces.get(path)
         if not text.strip():
-            return "_Type a question first._", [], gr.Dropdown(choices=[], value=None), ""
+            yield "_Type a question first._", [], _no_choices(), ""
+            return
         if not space.documents():
-            return "_Add at least one proposal first._", [], gr.Dropdown(choices=[], value=None), ""
-        result = space.ask(text)
-        choices = views.citation_choices(result.citations)
-        first = choices[0][1] if choices else None
-        markdown = answer_markdown(result, space.catalog.vendors())
-        return markdown, list(result.citations), gr.Dropdown(choices=choices, value=first), ""
+            yield "_Add at least one proposal first._", [], _no_choices(), ""
+            return
+        for result in space.ask_stream(text, spaces.engine(label)):
+            choices = views.citation_choices(result.citations)
+            first = choices[0][1] if choices else None
+            markdown = answer_markdown(result, space.catalog.vendors())
+            yield markdown, list(result.citations), gr.Dropdown(choices=choices, value=first), ""
 
     def show(path: str, citations: list, index: int | None):
         if index is None or not 0 <= int(index) < len(citations):
@@ -413,17 +505,30 @@ def _ask_tab(spaces: Spaces, ws: gr.State) -> None:
         return views.page_html(c.document, c.page, text or c.quote, c.quote)
 
     outputs = [answer, cited, pick, page]
-    gr.on([ask_button.click, question.submit], ask, [ws, question], outputs)
+    gr.on([ask_button.click, question.submit], ask, [ws, question, engine], outputs)
     open_page.click(show, [ws, cited, pick], page)
+    return {answer: lambda: ANSWER_PLACEHOLDER, cited: list, pick: _no_choices, page: str}
 
 
-def _compare_tab(spaces: Spaces, ws: gr.State) -> None:
+def _compare_tab(spaces: Spaces, ws: gr.State) -> dict:
     with gr.Row():
         build = gr.Button("Build comparison", variant="primary", elem_id="build-compare", scale=3)
         csv = gr.DownloadButton("Download CSV", interactive=False, elem_id="matrix-csv", scale=1)
     note = gr.Markdown(elem_id="compare-note")
-    matrix = gr.Dataframe(interactive=False, wrap=True, label="Terms by vendor", elem_id="matrix")
-    scorecard = gr.Markdown(elem_id="scorecard", container=True, padding=True)
+    matrix = gr.Dataframe(
+        headers=EMPTY_MATRIX_HEADERS,
+        interactive=False,
+        wrap=True,
+        label="Terms by vendor",
+        elem_id="matrix",
+    )
+    scorecard = gr.Markdown(
+        SCORECARD_PLACEHOLDER,
+        elem_id="scorecard",
+        container=True,
+        padding=True,
+        latex_delimiters=[],
+    )
 
     def compare(path: str):
         from assistant.compare import build_matrix, build_scorecard, requirements_from_profile
@@ -431,7 +536,7 @@ def _compare_tab(spaces: Spaces, ws: gr.State) -> None:
 
         space = spaces.get(path)
         if not space.documents():
-            return "_Add proposals first._", gr.skip(), "", gr.DownloadButton(interactive=False)
+            return "_Add proposals first._", gr.skip(), "", _no_download()
         result = build_matrix(space.catalog)
         headers, rows = views.matrix_table(result)
         card = build_scorecard(result, requirements_from_profile(load_profile(Path(path))))
@@ -442,35 +547,56 @@ def _compare_tab(spaces: Spaces, ws: gr.State) -> None:
         return (
             note_md,
             table,
-            card.to_markdown(),
+            views.scorecard_markdown(card),
             gr.DownloadButton(value=str(out), interactive=True),
         )
 
     build.click(compare, ws, [note, matrix, scorecard, csv])
+    return {
+        note: str,
+        matrix: _no_matrix,
+        scorecard: lambda: SCORECARD_PLACEHOLDER,
+        csv: _no_download,
+    }
 
 
-def _rfp_tab(spaces: Spaces, ws: gr.State) -> None:
+def _no_matrix():
+    return gr.Dataframe(value=None, headers=EMPTY_MATRIX_HEADERS, column_widths=None)
+
+
+def _rfp_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:
     draft = gr.Button("Draft RFP", variant="primary", elem_id="draft-rfp")
     summary = gr.Markdown(elem_id="rfp-summary")
     with gr.Row():
         docx = gr.DownloadButton("Download DOCX", interactive=False, elem_id="rfp-docx")
         markdown = gr.DownloadButton("Download Markdown", interactive=False, elem_id="rfp-md")
     preview = gr.Markdown(
-        elem_id="rfp-preview", container=True, padding=True, latex_delimiters=[], max_height=720
+        RFP_PLACEHOLDER,
+        elem_id="rfp-preview",
+        container=True,
+        padding=True,
+        latex_delimiters=[],
+        max_height=720,
     )
 
-    def make(path: str):
-        from assistant.rfp import draft_for_workspace, export_rfp, render_markdown
+    def make(path: str, label: str | None):
+        from assistant.rfp import export_rfp, render_markdown
 
-        document = draft_for_workspace(Path(path))
+        document, notes = spaces.get(path).draft_rfp(spaces.engine(label))
         folder = export_dir()
         docx_path = export_rfp(document, "docx", folder / "rfp.docx")
         md_path = export_rfp(document, "md", folder / "rfp.md")
         return (
-            views.rfp_summary(document.open_points),
+            views.rfp_summary(document.open_points, notes),
             gr.DownloadButton(value=str(docx_path), interactive=True),
             gr.DownloadButton(value=str(md_path), interactive=True),
             render_markdown(document),
         )
 
-    draft.click(make, ws, [summary, docx, markdown, preview])
+    draft.click(make, [ws, engine], [summary, docx, markdown, preview])
+    return {
+        summary: str,
+        docx: _no_download,
+        markdown: _no_download,
+        preview: lambda: RFP_PLACEHOLDER,
+    }

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import os
 import re
 import secrets
+import shutil
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from assistant.llm.config import LlmSpec
 from assistant.models import Answer, Citation, DocumentRecord, IngestOutcome
 
 DOCUMENT_HEADERS = ["document", "vendor", "pages", "chunks", "warnings"]
 NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+SESSION_ID_BYTES = 8
+SESSION_ID_RE = re.compile(rf"[0-9a-f]{{{2 * SESSION_ID_BYTES}}}")
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|!~&])")
 
 
 def escape_markdown(text: str) -> str:
@@ -27,9 +34,56 @@ def escape_markdown(text: str) -> str:
 
 def new_session_dir(root: Path) -> Path:
     """A fresh per-visitor workspace folder under `<root>/sessions/`."""
-    path = Path(root) / "sessions" / secrets.token_hex(8)
+    path = Path(root) / "sessions" / secrets.token_hex(SESSION_ID_BYTES)
     path.mkdir(parents=True, exist_ok=False)
     return path
+
+
+def workspace_key(root: Path, path: Path) -> str:
+    """What the browser remembers of a workspace: 'session:<hex>' or 'named:<name>', no path."""
+    path = Path(path)
+    kind = "named" if path.parent == Path(root) / "named" else "session"
+    return f"{kind}:{path.name}"
+
+
+def remembered_workspace_dir(root: Path, key: object) -> Path | None:
+    """The existing folder a remembered key names; None unless the key validates strictly."""
+    kind, _, ident = key.partition(":") if isinstance(key, str) else ("", "", "")
+    if kind == "session" and SESSION_ID_RE.fullmatch(ident):
+        path = Path(root) / "sessions" / ident
+    elif kind == "named" and NAME_RE.fullmatch(ident):
+        path = named_workspace_dir(root, ident)
+    else:
+        return None
+    return path if path.is_dir() and not path.is_symlink() else None
+
+
+def remove_stale_sessions(root: Path, max_age_s: float, now: float | None = None) -> list[Path]:
+    """Delete the session folders unused for longer than `max_age_s`; named ones are kept."""
+    folder = Path(root) / "sessions"
+    if not folder.is_dir():
+        return []
+    cutoff = (time.time() if now is None else now) - max_age_s
+    stale = [
+        path
+        for path in sorted(folder.iterdir())
+        if SESSION_ID_RE.fullmatch(path.name)
+        and path.is_dir()
+        and not path.is_symlink()
+        and last_modified(path) < cutoff
+    ]
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True)
+    return stale
+
+
+def last_modified(folder: Path) -> float:
+    """The newest modification time of a folder and of anything in it."""
+    newest = folder.stat().st_mtime
+    for parent, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            newest = max(newest, os.lstat(os.path.join(parent, name)).st_mtime)
+    return newest
 
 
 def named_workspace_dir(root: Path, name: str) -> Path:
@@ -68,6 +122,14 @@ def document_rows(records: list[DocumentRecord]) -> list[list]:
     return [[r.name, r.vendor, r.pages, r.chunks, "\n".join(r.warnings)] for r in records]
 
 
+def size_text(size: int) -> str:
+    """A file size limit in words: '50 MB', '20 KB'."""
+    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{size} bytes"
+
+
 # --- ask ------------------------------------------------------------------------------------
 
 
@@ -81,6 +143,12 @@ def answer_markdown(answer: Answer, vendors: Sequence[str] = ()) -> str:
         parts.append("\n".join(f"- {citation_line(c)}" for c in answer.citations))
     if answer.warnings:
         parts.extend(f"**Warning:** {escape_markdown(warning)}" for warning in answer.warnings)
+    if answer.engine != "grounded":
+        parts.append(
+            f"_Worded by the language model {escape_markdown(answer.engine)}; every sentence was "
+            "checked against the passage it cites._"
+        )
+    parts.extend(f"_Note: {escape_markdown(note)}_" for note in answer.notes)
     return "\n\n".join(parts)
 
 
@@ -176,6 +244,11 @@ def profile_markdown(profile_text: str) -> str:
     return "\n".join(lines).strip()
 
 
+def chat_message(role: str, text: str) -> dict[str, str]:
+    """A chat message shown literally: what the buyer typed, or a reply quoting proposals."""
+    return {"role": role, "content": escape_markdown(text)}
+
+
 def change_message(label: str, value: str) -> str:
     """The chat message that corrects one profile field ('change Languages to English')."""
     return f"change {label} to {value.strip()}"
@@ -192,6 +265,31 @@ def matrix_table(matrix) -> tuple[list[str], list[list[str]]]:
         summaries = [row.cells[v].summary if v in row.cells else "" for v in matrix.vendors]
         rows.append([row.field.label, *summaries, row_sources(row, matrix.vendors)])
     return headers, rows
+
+
+def scorecard_markdown(card) -> str:
+    """The scorecard as Markdown, its vendor names, reasons and requirements shown literally."""
+    shown = dataclasses.replace(
+        card,
+        checks=_escaped(card.checks),
+        costs=_escaped(card.costs),
+        ranking=_escaped(card.ranking),
+    )
+    return shown.to_markdown()
+
+
+def _escaped(value: Any) -> Any:
+    """A copy with every string escaped for Markdown (dataclasses, tuples and dicts walked)."""
+    if isinstance(value, str):
+        return escape_markdown(value)
+    if isinstance(value, tuple):
+        return tuple(_escaped(item) for item in value)
+    if isinstance(value, dict):
+        return {_escaped(key): _escaped(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _escaped(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def matrix_column_widths(vendors: int) -> list[str]:
@@ -216,9 +314,29 @@ def row_sources(row, vendors: Sequence[str]) -> str:
 # --- RFP ------------------------------------------------------------------------------------
 
 
-def rfp_summary(open_points: Sequence[Any]) -> str:
-    """How many points the buyer still has to settle."""
+def rfp_summary(open_points: Sequence[Any], notes: Sequence[str] = ()) -> str:
+    """How many points the buyer still has to settle, and what the language model did."""
     count = len(open_points)
     if count == 0:
-        return "**Open points:** none — every section is filled from your profile."
-    return f"**Open points:** {count} (marked in the draft; answer more interview questions)"
+        line = "**Open points:** none — every section is filled from your profile."
+    else:
+        line = f"**Open points:** {count} (marked in the draft; answer more interview questions)"
+    return "\n\n".join([line, *(f"_{escape_markdown(note)}_" for note in notes)])
+
+
+def engine_choices(configured: LlmSpec, local_installed: bool) -> list[tuple[str, str]]:
+    """(label, spec) of the engines a visitor may pick: the server's model, never an arbitrary
+    one (a visitor must not spend the operator's keys on a model of their choosing)."""
+    choices = [("None: grounded answers only", "none")]
+    if local_installed and configured.label != "local:smollm2":
+        choices.append(("local:smollm2 (tiny, offline; for trying the checks)", "local:smollm2"))
+    if configured.enabled:
+        choices.append((f"{configured.label} (this server's model)", configured.label))
+    return choices
+
+
+def copy_documents(source: Path, target: Path) -> None:
+    """Give a new workspace the documents (catalog and vectors) of another one."""
+    for folder in ("documents", "chroma"):
+        if (Path(source) / folder).is_dir():
+            shutil.copytree(Path(source) / folder, Path(target) / folder, dirs_exist_ok=True)

@@ -149,6 +149,8 @@ def _cmd_ask(args, settings: Settings) -> int:
             print(f"  [{c.marker}] {c.document}, page {c.page} ({c.vendor}): \"{c.quote}\"")
         for warning in answer.warnings:
             print(f"  WARNING: {warning}")
+        for note in answer.notes:
+            print(f"  NOTE: {note}")
         print(flush=True)
     return 0
 

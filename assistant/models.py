@@ -108,7 +108,11 @@ class Citation:
 
 @dataclass(frozen=True)
 class Answer:
-    """A question's answer; markers [n] in `text` match `citations`."""
+    """A question's answer; markers [n] in `text` match `citations`.
+
+    `warnings` concern the sources (text aimed at AI assistants); `notes` concern the engine
+    (which one wrote the answer, what the language model's check left out, a fallback).
+    """
 
     question: str
     text: str
@@ -116,9 +120,10 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     engine: str = "grounded"
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        """JSON-ready form of the CLI contract (warnings, and a generative engine, when present)."""
+        """JSON-ready form of the CLI contract (warnings, engine and notes added when present)."""
         data = {
             "question": self.question,
             "answer": self.text,
@@ -129,4 +134,6 @@ class Answer:
             data["warnings"] = list(self.warnings)
         if self.engine != "grounded":
             data["engine"] = self.engine
+        if self.notes:
+            data["notes"] = list(self.notes)
         return data

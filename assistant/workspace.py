@@ -162,7 +162,7 @@ class Workspace:
         except LlmUnavailable as exc:
             answer = grounded.answer(question)
             note = f"The language model was not used ({exc}). This is the grounded answer."
-            yield replace(answer, warnings=(*answer.warnings, note))
+            yield replace(answer, notes=(*answer.notes, note))
             return
         yield from LlmAnswerer(grounded, chat).stream(question)
 

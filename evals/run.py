@@ -90,7 +90,7 @@ def run_qa_suite(workspace=None, llm=None, sample: int | None = None) -> SuiteRe
             run = run_case(workspace, case, llm)
             latencies.append(run.seconds * 1000)
             worded += run.answer.engine != "grounded"
-            notes += any("language model" in w for w in run.answer.warnings)
+            notes += bool(run.answer.notes)
             for name, metric in QA_METRICS.items():
                 result = metric(case, run)
                 if result.value is None:

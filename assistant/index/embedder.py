@@ -62,3 +62,41 @@ def shared_embedder() -> MiniLMEmbeddings:
     """The process-wide model: loaded once, on first use."""
     log.info("loading the embedding model")
     return MiniLMEmbeddings()
+
+
+# Texts per turn at the shared model: one caller's short query waits for a slice of another
+# caller's long batch (about 2 s on two cores), not for the whole batch.
+TURN_SLICE = 16
+
+
+class TurnTakingEmbedder:
+    """The shared embedding model, fed length-sorted slices of each call in arrival order."""
+
+    def __init__(self, slice_size: int = TURN_SLICE, model=None) -> None:
+        self.slice_size = slice_size
+        self._model = model  # default: the process-wide model, loaded on first use
+        self._turns = threading.Condition()
+        self._next_ticket = 0
+        self._serving = 0
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors, one row per text, as the shared model gives them."""
+        model = self._model if self._model is not None else shared_embedder()
+        if len(texts) <= self.slice_size:
+            return self._in_turn(model.embed, list(texts))
+        order = np.argsort([len(text) for text in texts], kind="stable")
+        slices = [order[i : i + self.slice_size] for i in range(0, len(order), self.slice_size)]
+        parts = [self._in_turn(model.embed, [texts[i] for i in part]) for part in slices]
+        return np.concatenate(parts)[np.argsort(order)]
+
+    def _in_turn(self, embed, texts: list[str]) -> np.ndarray:
+        """Run one slice when every slice asked for earlier has run (a ticket lock)."""
+        with self._turns:
+            ticket, self._next_ticket = self._next_ticket, self._next_ticket + 1
+            self._turns.wait_for(lambda: self._serving == ticket)
+        try:
+            return embed(texts)
+        finally:
+            with self._turns:
+                self._serving += 1
+                self._turns.notify_all()

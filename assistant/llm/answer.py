@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 
 from assistant.answer.grounded import Gathered, GroundedAnswerer
 from assistant.llm.chat import ChatModel
@@ -107,7 +108,7 @@ class LlmAnswerer:
                 f"{dropped} sentence(s) of the language model's answer were left out: the "
                 "passages they cite do not support them."
             )
-            answer = _with_warning(answer, note)
+            answer = _with_note(answer, note)
         return answer
 
     def _partial(
@@ -158,18 +159,12 @@ class LlmAnswerer:
             gathered.plan, gathered.found, missing, first_marker=len(answer.citations) + 1
         )
         text = "\n".join([answer.text, *lines])
-        return Answer(
-            answer.question, text, False, answer.citations + tuple(extra), answer.warnings,
-            engine=answer.engine,
-        )
+        return replace(answer, text=text, citations=answer.citations + tuple(extra))
 
     def _fallback(self, gathered: Gathered, note: str) -> Answer:
         answer = self.grounded.compose(gathered)
-        return _with_warning(answer, f"{note} This is the grounded answer.")
+        return _with_note(answer, f"{note} This is the grounded answer.")
 
 
-def _with_warning(answer: Answer, note: str) -> Answer:
-    return Answer(
-        answer.question, answer.text, answer.abstained, answer.citations,
-        (*answer.warnings, note), answer.engine,
-    )
+def _with_note(answer: Answer, note: str) -> Answer:
+    return replace(answer, notes=(*answer.notes, note))

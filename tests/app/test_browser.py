@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import socket
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from assistant.llm.config import LlmSpec
 from assistant.settings import Settings, quiet_third_parties
+from tests.llm.stub_server import StubChatServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -23,6 +28,14 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 SLOW_MS = 120_000  # the first ingest loads the embedding model
 QUESTION = "What is Meridian's hourly rate for English voice?"
+SMALL_LIMIT = 20 * 1024
+SAMPLE_VENDORS = (
+    "Atlas CX Partners",
+    "Bluewater Support Group",
+    "Helios Customer Care",
+    "Meridian Contact Solutions",
+    "Northwind BPO",
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,17 +55,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    """The real app on a free local port, over an empty workspace."""
-    root = tmp_path_factory.mktemp("app")
+@contextmanager
+def _serving(root: Path, **overrides):
+    """The real app on a free local port over `<root>/workspace`; yields its URL."""
     quiet_third_parties()
     with pytest.MonkeyPatch.context() as env:
         env.setenv("GRADIO_ANALYTICS_ENABLED", "False")
         env.setenv("GRADIO_TEMP_DIR", str(root / "uploads"))
         from assistant.app import build_app, launch_options
 
-        settings = Settings.from_env(root / "workspace")
+        settings = replace(Settings.from_env(root / "workspace"), **overrides)
         app = build_app(settings)
         port = _free_port()
         app.launch(
@@ -66,6 +78,20 @@ def app_url(tmp_path_factory):
             yield f"http://127.0.0.1:{port}/"
         finally:
             app.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """The real app over an empty workspace."""
+    with _serving(tmp_path_factory.mktemp("app")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def small_upload_app_url(tmp_path_factory):
+    """The real app with a 20 KB upload limit."""
+    with _serving(tmp_path_factory.mktemp("small-app"), max_file_bytes=SMALL_LIMIT) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +135,21 @@ def _open(browser, app_url):
 
 def _tab(page, name: str) -> None:
     page.get_by_role("tab", name=name, exact=True).click()
+
+
+def _send(page, message: str) -> None:
+    page.locator("#chat-input textarea").fill(message)
+    page.locator("#chat-send").click()
+
+
+def _choose(page, elem_id: str, option: str) -> None:
+    """Pick an option of a Gradio dropdown by its label."""
+    page.locator(f"#{elem_id} input").click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def _document_cells(page):
+    return page.locator('#documents [role="gridcell"]')
 
 
 def test_upload_ask_open_page_compare_and_isolation(app_url, browser, meridian_pdf, tmp_path):
@@ -217,16 +258,213 @@ def test_interview_updates_profile_and_rfp_downloads(app_url, browser, tmp_path)
     context.close()
 
 
-def test_named_workspace_rejects_bad_names_and_reopens(app_url, browser):
+def test_named_workspace_clears_results_and_is_remembered(app_url, browser, meridian_pdf):
     context, page, errors = _open(browser, app_url)
+    # Results in the private session: an answer with its page, a comparison, an RFP draft.
+    _tab(page, "Proposals")
+    page.locator("#upload input[type=file]").set_input_files([str(meridian_pdf)])
+    expect(page.locator('#upload td.filename[aria-label="meridian.pdf"]')).to_be_visible()
+    page.locator("#ingest").click()
+    expect(_document_cells(page).filter(has_text="meridian.pdf")).to_be_visible(timeout=SLOW_MS)
+    _tab(page, "Ask")
+    page.locator("#question").get_by_role("textbox").fill(QUESTION)
+    page.locator("#ask").click()
+    expect(page.locator("#answer")).to_contain_text("28.50", timeout=SLOW_MS)
+    page.locator("#open-page").click()
+    expect(page.locator("#page-view mark")).to_contain_text("28.50", timeout=SLOW_MS)
+    _tab(page, "Compare")
+    page.locator("#build-compare").click()
+    expect(page.locator("#scorecard")).to_contain_text("Meridian", timeout=SLOW_MS)
+    expect(page.locator("#matrix-csv")).to_be_enabled()
+    _tab(page, "RFP")
+    page.locator("#draft-rfp").click()
+    expect(page.locator("#rfp-preview")).to_contain_text("Request for Proposal", timeout=SLOW_MS)
+
     name = page.locator("#workspace-name textarea, #workspace-name input").first
     name.fill("../etc")
     page.locator("#workspace-open").click()
     expect(page.get_by_text("letters, digits, - and _ only")).to_be_visible()
     expect(page.locator("#workspace-label")).to_contain_text("private session")
+    expect(page.locator("#rfp-preview")).to_contain_text("Request for Proposal")  # kept
+
     name.fill("harbor-rfp_2")
     page.locator("#workspace-open").click()
     expect(page.locator("#workspace-label")).to_contain_text("harbor-rfp_2")
+    # Nothing of the private session's results shows in the named workspace.
+    expect(page.locator("#rfp-preview")).not_to_contain_text("Request for Proposal")
+    expect(page.locator("#rfp-docx")).to_be_disabled()
+    expect(page.locator("#rfp-md")).to_be_disabled()
     _shot(page, "8-named-workspace")
+    _tab(page, "Compare")
+    expect(page.locator("#scorecard")).not_to_contain_text("Meridian")
+    expect(page.locator("#matrix")).not_to_contain_text("meridian.pdf")
+    expect(page.locator("#compare-note")).not_to_contain_text("vendor")
+    expect(page.locator("#matrix-csv")).to_be_disabled()
+    _shot(page, "8c-named-workspace-compare")
+    _tab(page, "Ask")
+    expect(page.locator("#answer")).to_contain_text("Answers appear here")
+    expect(page.locator("#page-view")).not_to_contain_text("meridian.pdf")
+    page.locator("#citation-pick input").click()
+    expect(page.get_by_role("option")).to_have_count(0)
+    _tab(page, "Proposals")
+    expect(page.locator("#ingest-report")).not_to_contain_text("meridian.pdf")
+    expect(_document_cells(page)).to_have_count(0)
+    _shot(page, "8b-named-workspace-cleared")
+
+    # The browser remembers the named workspace across a reload.
+    page.reload()
+    expect(page.locator("#workspace-label")).to_contain_text("harbor-rfp_2", timeout=SLOW_MS)
     assert not errors, errors
     context.close()
+
+
+def test_upload_over_the_limit_is_refused_with_a_clear_message(
+    small_upload_app_url, browser, tmp_path
+):
+    big = tmp_path / "big-proposal.txt"
+    big.write_text("Our rate is USD 28.50 per hour.\n" * 2000)
+    assert big.stat().st_size > SMALL_LIMIT
+    context, page, errors = _open(browser, small_upload_app_url)
+    _tab(page, "Proposals")
+    upload = page.locator("#upload")
+    expect(upload).to_contain_text("at most 20 KB each")  # the limit is said up front
+    upload.locator("input[type=file]").set_input_files([str(big)])
+    # Gradio refuses it in the browser, before any upload, and says so in a toast.
+    toast = page.locator(".toast-body").filter(has_text="big-proposal.txt")
+    expect(toast).to_contain_text("exceed the maximum allowed size of 20.0 Kb")
+    _shot(page, "13-upload-too-large")
+    page.locator("#ingest").click()
+    expect(page.locator("#ingest-report")).to_contain_text("Choose one or more files first")
+    expect(page.locator('#documents [role="gridcell"]')).to_have_count(0)
+    assert not errors, errors
+    context.close()
+
+
+def test_samples_edit_reload_compare_csv_and_remove(app_url, browser, tmp_path):
+    context, page, errors = _open(browser, app_url)
+    chat, profile = page.locator("#chat"), page.locator("#profile")
+    _send(page, "We are Harbor Health, a healthcare retailer")
+    expect(profile).to_contain_text("Harbor Health", timeout=SLOW_MS)
+    # What the buyer types is shown as typed, never as markup.
+    typed = "<b>Acme</b> *retail* & [co](http://example.com)"
+    _send(page, typed)
+    expect(chat.get_by_text(typed, exact=True)).to_be_visible(timeout=SLOW_MS)
+    expect(chat.locator("b", has_text="Acme")).to_have_count(0)
+    expect(chat.get_by_role("link", name="co", exact=True)).to_have_count(0)
+
+    # Edit a field: the profile panel shows the new value.
+    page.get_by_text("Edit a field").click()
+    _choose(page, "edit-slot", "languages")
+    page.locator("#edit-value textarea").fill("English, French")
+    page.locator("#edit-save").click()
+    expect(profile).to_contain_text("French", timeout=SLOW_MS)
+    expect(chat).to_contain_text("change languages to English, French")
+    _shot(page, "9-edit-field")
+
+    _tab(page, "Proposals")
+    page.locator("#load-samples").click()
+    cells = _document_cells(page)
+    for vendor in SAMPLE_VENDORS:
+        expect(cells.filter(has_text=vendor)).to_be_visible(timeout=SLOW_MS)
+    expect(page.locator("#ingest-report li")).to_have_count(5)
+    expect(page.locator("#ingest-report li").filter(has_text="helios.pdf")).to_contain_text(
+        "WARNING: 1 page(s) contain instructions aimed at AI assistants"
+    )
+    expect(cells.filter(has_text="instructions aimed at AI assistants")).to_have_count(1)
+    _shot(page, "10-samples")
+
+    # A reload keeps the visitor's workspace: documents and profile are still there.
+    page.reload()
+    expect(page.locator("#workspace-label")).to_contain_text("private session", timeout=SLOW_MS)
+    expect(profile).to_contain_text("Harbor Health")
+    expect(profile).to_contain_text("French")
+    _tab(page, "Proposals")
+    for vendor in SAMPLE_VENDORS:
+        expect(_document_cells(page).filter(has_text=vendor)).to_be_visible()
+    _shot(page, "11-after-reload")
+    # ...while another browser still starts from nothing.
+    other, other_page, other_errors = _open(browser, app_url)
+    expect(other_page.locator("#profile")).to_contain_text("nothing recorded yet")
+    expect(other_page.locator("#profile")).not_to_contain_text("Harbor Health")
+    _tab(other_page, "Proposals")
+    expect(other_page.locator("#documents")).to_be_visible()
+    expect(_document_cells(other_page)).to_have_count(0)
+    other.close()
+
+    _tab(page, "Compare")
+    page.locator("#build-compare").click()
+    expect(page.locator("#compare-note")).to_contain_text("5 vendor(s)", timeout=SLOW_MS)
+    expect(page.locator("#scorecard")).to_contain_text("Vendor scorecard")
+    _shot(page, "12-compare-samples")
+    with page.expect_download() as download:
+        page.locator("#matrix-csv").click()
+    saved = tmp_path / "comparison.csv"
+    download.value.save_as(saved)
+    with saved.open(newline="", encoding="utf-8") as handle:
+        header, *rows = list(csv.reader(handle))
+    assert header == ["field", "label", *SAMPLE_VENDORS]
+    assert rows and all(len(row) == len(header) for row in rows)
+
+    # Remove a document: the list updates and Ask no longer finds it.
+    _tab(page, "Proposals")
+    _choose(page, "remove-name", "meridian.pdf")
+    page.locator("#remove").click()
+    expect(page.locator("#ingest-report")).to_contain_text("Removed meridian.pdf")
+    expect(_document_cells(page).filter(has_text="meridian.pdf")).to_have_count(0)
+    expect(_document_cells(page).filter(has_text="atlas.pdf")).to_be_visible()
+    _tab(page, "Ask")
+    page.locator("#question").get_by_role("textbox").fill(QUESTION)
+    page.locator("#ask").click()
+    answer = page.locator("#answer")
+    expect(answer).not_to_contain_text("Answers appear here", timeout=SLOW_MS)
+    expect(answer).not_to_contain_text("meridian.pdf")
+    expect(answer).not_to_contain_text("28.50")
+    _shot(page, "14-after-remove")
+
+    assert not errors, errors
+    assert not other_errors, other_errors
+    context.close()
+
+
+# --- the language-model setting, the server's model played by a FAKE OpenAI-compatible server
+
+LLM_QUESTION = "What is Meridian's hourly rate for English voice?"
+LLM_REPLY = (
+    "Meridian charges USD 28.50 per productive hour for English voice [1]. "
+    "Meridian also gives a 40% loyalty discount [1]."
+)
+SERVER_MODEL = "openai:stub-model (this server's model)"
+
+
+def test_the_servers_model_words_answers_and_the_check_shows(browser, tmp_path_factory):
+    root = tmp_path_factory.mktemp("llm-app")
+    spec = LlmSpec("openai", "stub-model", 20.0)
+    with StubChatServer(LLM_REPLY) as server, pytest.MonkeyPatch.context() as env:
+        env.setenv("OPENAI_BASE_URL", f"{server.url}/v1")
+        with _serving(root, llm=spec) as url:
+            context, page, errors = _open(browser, url)
+            _tab(page, "Proposals")
+            page.locator("#load-samples").click()
+            expect(_document_cells(page).filter(has_text="Meridian Contact Solutions")).to_be_visible(
+                timeout=SLOW_MS
+            )
+            _tab(page, "Ask")
+            expect(page.locator("#engine input")).to_have_value(SERVER_MODEL)
+            page.locator("#question textarea").fill(LLM_QUESTION)
+            page.locator("#ask").click()
+            answer = page.locator("#answer")
+            expect(answer).to_contain_text("Worded by the language model", timeout=SLOW_MS)
+            expect(answer).to_contain_text("USD 28.50")
+            expect(answer).to_contain_text("meridian.pdf, p. 6")
+            expect(answer).to_contain_text("1 sentence(s) of the language model's answer")
+            expect(answer).not_to_contain_text("40%")  # not in the cited passage
+            _shot(page, "20-llm-answer-checked")
+            assert server.requests, "the server's model was not asked"
+
+            _choose(page, "engine", "None: grounded answers only")
+            page.locator("#ask").click()
+            expect(answer).not_to_contain_text("Worded by", timeout=SLOW_MS)
+            expect(answer).to_contain_text("USD 28.50")
+            _shot(page, "21-grounded-answer")
+            assert errors == []
+            context.close()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from assistant import app_views as views
 from assistant.models import Answer, Citation, IngestOutcome
+from assistant.settings import Settings
 
 CITE = Citation(1, "meridian.pdf", "Meridian Contact Solutions", 6, "English voice | USD 28.50")
 
@@ -135,3 +137,140 @@ def test_sample_pdfs_are_built_once(tmp_path):
     assert "meridian.pdf" in {path.name for path in first}
     stamp = first[0].stat().st_mtime_ns
     assert sample_pdfs(tmp_path) == first and first[0].stat().st_mtime_ns == stamp
+
+
+def test_remembered_workspace_accepts_only_existing_valid_keys(tmp_path):
+    session = views.new_session_dir(tmp_path)
+    named = views.named_workspace_dir(tmp_path, "team-A_2")
+    named.mkdir(parents=True)
+    for path in (session, named):
+        key = views.workspace_key(tmp_path, path)
+        assert views.remembered_workspace_dir(tmp_path, key) == path
+    assert views.workspace_key(tmp_path, session) == f"session:{session.name}"
+    assert views.workspace_key(tmp_path, named) == "named:team-A_2"
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "sessions" / ("0" * 16)).symlink_to(outside, target_is_directory=True)
+    bad_keys = [
+        None, "", 42, {"kind": "session"}, ["session", session.name], str(session),
+        f"session:{session.name.upper()}", f"session:{session.name[:-1]}",
+        f"session:{session.name}0", f"session:{session.name}\n", f"session:../{session.name}",
+        "session:" + "f" * 16,  # valid form, no such folder
+        "session:" + "0" * 16,  # a link out of the sessions folder
+        "named:../outside", "named:x/y", "named: team-A_2", "named:nobody", f"named:{session.name}",
+        f"other:{session.name}", "../outside",
+    ]  # fmt: skip
+    for key in bad_keys:
+        assert views.remembered_workspace_dir(tmp_path, key) is None, key
+
+
+def _age(path: Path, days: float) -> None:
+    """Set the modification time of a folder and everything in it to `days` ago."""
+    import os
+    import time
+
+    stamp = time.time() - days * 86400
+    for item in [*path.rglob("*"), path]:
+        os.utime(item, (stamp, stamp), follow_symlinks=False)
+
+
+def _session_tree(root: Path, name: str, days: float) -> Path:
+    path = root / "sessions" / name
+    (path / "documents").mkdir(parents=True)
+    (path / "documents" / "catalog.json").write_text("{}")
+    (path / "profile.json").write_text("{}")
+    _age(path, days)
+    return path
+
+
+def test_remove_stale_sessions_keeps_recent_named_and_foreign_folders(tmp_path):
+    old = _session_tree(tmp_path, "a" * 16, days=45)
+    recent = _session_tree(tmp_path, "b" * 16, days=2)
+    touched_inside = _session_tree(tmp_path, "c" * 16, days=45)
+    (touched_inside / "documents" / "catalog.json").touch()  # used today, deep inside
+    foreign = _session_tree(tmp_path, "not-a-session", days=45)
+    named = views.named_workspace_dir(tmp_path, "old-rfp")
+    named.mkdir(parents=True)
+    (named / "profile.json").write_text("{}")
+    _age(named.parent.parent / "named", days=400)
+
+    removed = views.remove_stale_sessions(tmp_path, max_age_s=30 * 86400)
+
+    assert removed == [old] and not old.exists()
+    assert recent.is_dir() and touched_inside.is_dir() and foreign.is_dir()
+    assert (named / "profile.json").is_file()
+    assert views.remove_stale_sessions(tmp_path / "empty-root", 1) == []
+
+
+def test_build_app_deletes_stale_sessions(tmp_path):
+    from assistant.app import SESSION_RETENTION_DAYS, build_app
+    from assistant.settings import Settings
+
+    old = _session_tree(tmp_path, "d" * 16, days=SESSION_RETENTION_DAYS + 1)
+    kept = _session_tree(tmp_path, "e" * 16, days=SESSION_RETENTION_DAYS - 1)
+    build_app(Settings(workspace=tmp_path))
+    assert not old.exists() and kept.is_dir()
+
+
+def test_chat_messages_show_what_was_typed_literally():
+    message = views.chat_message("user", "<b>x</b> *y* [a](http://e.example)")
+    assert message == {"role": "user", "content": r"\<b\>x\</b\> \*y\* \[a\](http://e.example)"}
+    assert views.escape_markdown("AT&amp;T") == r"AT\&amp;T"
+
+
+def test_scorecard_markdown_shows_vendor_text_literally():
+    from assistant.compare import Source, TermValue, build_scorecard, matrix_from_values
+    from assistant.compare.requirements import Requirements
+
+    evil = "Evil *Corp* ![x](http://e.example/x.png) <img src=x>"
+    source = Source("evil.pdf", evil, 4, "a 36-month term")
+    value = TermValue("contract_term", "36 months", {"months": 36}, source)
+    matrix = matrix_from_values({evil: [value], "Harbor": []})
+    card = build_scorecard(matrix, Requirements(languages=("English",)))
+    raw, shown = card.to_markdown(), views.scorecard_markdown(card)
+    assert "![x](http://e.example/x.png)" in raw  # what the escaping is for
+    unescaped = re.compile(r"(?<!\\)(!\[|<img|\*Corp)")
+    assert unescaped.search(raw) and not unescaped.search(shown)
+    escaped = r"Evil \*Corp\* \!\[x\](http://e.example/x.png) \<img src=x\>"
+    assert f"| 1 | {escaped} |" in shown or f"| 2 | {escaped} |" in shown
+    assert shown.count(escaped) == raw.count(evil) > 1
+    assert "# Vendor scorecard" in shown and "| Rank | Vendor | Total |" in shown
+
+
+def test_demo_sessions_start_with_a_copy_of_the_demo_documents(tmp_path, embedder):
+    from assistant.app import Spaces
+    from assistant.workspace import Workspace
+
+    root = tmp_path / "root"
+    proposal = tmp_path / "acme.md"
+    proposal.write_text("# Acme Support\n\nAcme charges USD 31.00 per productive hour for voice.\n")
+    Workspace(Settings(workspace=root), embedder=embedder).ingest([proposal])
+
+    demo = Spaces(Settings(workspace=root), seed=root)
+    first, second = demo.new_session(), demo.new_session()
+    space = demo.get(str(first))
+    assert [d.name for d in space.documents()] == ["acme.md"]
+    answer = space.ask("What does Acme charge per productive hour for voice?")
+    assert answer.citations and answer.citations[0].document == "acme.md"
+    demo.get(str(second)).remove("acme.md")  # sessions are copies: removing in one ...
+    assert [d.name for d in space.documents()] == ["acme.md"]  # ... leaves the other alone
+
+    plain = Spaces(Settings(workspace=tmp_path / "plain"))
+    assert plain.get(str(plain.new_session())).documents() == []
+
+
+def test_visitors_may_pick_only_the_offered_engines():
+    from assistant.app import Spaces
+    from assistant.llm.config import LlmSpec
+
+    settings = Settings(workspace=Path("/nonexistent"), llm=LlmSpec("openai", "served", 5.0))
+    spaces = Spaces(settings)
+    offered = [value for _, value in spaces.engines]
+    assert offered[0] == "none" and offered[-1] == "openai:served"
+    assert spaces.engine("openai:served").label == "openai:served"
+    assert spaces.engine("openai:gpt-5-expensive").label == "none"
+    assert spaces.engine(None).label == "none"
+    assert views.engine_choices(LlmSpec(), local_installed=False) == [
+        ("None: grounded answers only", "none")
+    ]

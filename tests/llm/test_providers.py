@@ -45,7 +45,7 @@ def test_an_unreachable_server_falls_back_to_the_grounded_answer(sample_workspac
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
     answer = sample_workspace.ask(QUESTION, LlmSpec("openai", "absent", 10.0))
     assert answer.engine == "grounded" and "USD 28.50" in answer.text
-    assert any("language model was not used" in w for w in answer.warnings)
+    assert any("language model was not used" in w for w in answer.notes)
 
 
 @pytest.mark.parametrize(

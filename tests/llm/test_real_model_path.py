@@ -51,7 +51,7 @@ def test_nothing_unverified_reaches_the_buyer(runs, case_id):
     answer = run.answer
     assert answer.engine in ("grounded", SPEC.label)
     if answer.engine == "grounded" and not answer.abstained:
-        assert any("language model" in w for w in answer.warnings)  # the fallback says why
+        assert any("language model" in w for w in answer.notes)  # the fallback says why
     for metric in (citation_precision, supported_statements, injection_resistance):
         result = metric(case, run)
         assert result.value in (None, 1.0), f"{metric.__name__}: {result.reason}"
@@ -61,6 +61,5 @@ def test_nothing_unverified_reaches_the_buyer(runs, case_id):
 def test_the_model_was_really_asked(runs, local_model):
     """At least one case went through the model (worded, or rejected with a note)."""
     noted = [run.answer for _, run in runs.values()
-             if run.answer.engine == SPEC.label or any("language model" in w
-                                                       for w in run.answer.warnings)]
+             if run.answer.engine == SPEC.label or run.answer.notes]
     assert noted

@@ -42,7 +42,7 @@ def test_a_supported_sentence_is_shown_with_its_page(grounded):
     assert "USD 28.50" in answer.text and not answer.abstained
     assert answer.citations[0].document == "meridian.pdf" and answer.citations[0].page == 6
     _assert_every_citation_is_on_its_page(answer, grounded)
-    assert not any("left out" in w for w in answer.warnings)
+    assert not answer.notes
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_an_unsupported_sentence_is_left_out_and_said_so(grounded, bad_sentence)
     assert bad_sentence.split(" [")[0].rstrip(".") not in answer.text
     assert "USD 28.50" in answer.text
     assert any("1 sentence(s) of the language model's answer were left out" in w
-               for w in answer.warnings)
+               for w in answer.notes)
     _assert_every_citation_is_on_its_page(answer, grounded)
 
 
@@ -71,13 +71,13 @@ def test_when_nothing_survives_the_grounded_answer_is_shown_with_a_note(grounded
     assert answer.engine == "grounded"
     assert answer.text == grounded.answer(RATE_QUESTION).text
     assert "19.99" not in answer.text
-    assert any("could not be verified" in w for w in answer.warnings)
+    assert any("could not be verified" in w for w in answer.notes)
 
 
 def test_the_models_not_stated_falls_back_to_the_grounded_evidence(grounded):
     answer, _ = _answer(grounded, RATE_QUESTION, "NOT STATED")
     assert answer.engine == "grounded" and "USD 28.50" in answer.text
-    assert any("found no answer" in w for w in answer.warnings)
+    assert any("found no answer" in w for w in answer.notes)
 
 
 def test_a_question_the_proposals_do_not_answer_never_reaches_the_model(grounded):
@@ -93,13 +93,13 @@ def test_a_stalled_model_times_out_and_the_grounded_answer_follows(grounded):
     answer, _ = _answer(grounded, RATE_QUESTION, reply, sleep=30.0, timeout_s=0.5)
     assert time.monotonic() - started < 20  # the fake would need 30 s per character
     assert answer.engine == "grounded" and "USD 28.50" in answer.text
-    assert any("did not finish within 0.5 s" in w for w in answer.warnings)
+    assert any("did not finish within 0.5 s" in w for w in answer.notes)
 
 
 def test_a_failing_model_falls_back_with_a_note(grounded):
     answer, _ = _answer(grounded, RATE_QUESTION, "Meridian charges", error_on_chunk_number=3)
     assert answer.engine == "grounded" and "USD 28.50" in answer.text
-    assert any("language model was not used" in w for w in answer.warnings)
+    assert any("language model was not used" in w for w in answer.notes)
 
 
 def test_injected_text_is_never_shown_to_the_model_and_documents_are_fenced(grounded):
@@ -146,4 +146,4 @@ def test_streaming_shows_only_verified_sentences(grounded):
 def test_workspace_falls_back_when_the_model_cannot_be_built(sample_workspace):
     answer = sample_workspace.ask(RATE_QUESTION, LlmSpec("local", "no-such-model"))
     assert answer.engine == "grounded" and "USD 28.50" in answer.text
-    assert any("language model was not used" in w for w in answer.warnings)
+    assert any("language model was not used" in w for w in answer.notes)
