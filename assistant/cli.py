@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --llm: the language-model engine alone, or beside the grounded one (default)",
     )
     evaluate.add_argument("--sample", type=int, help="run only N QA cases, evenly spread")
+    for command in (ask, chat, evaluate, rfp):  # `procure eval --llm SPEC` reads naturally too
+        command.add_argument("--llm", metavar="SPEC", default=argparse.SUPPRESS, help=SPEC_HELP)
 
     bench = commands.add_parser("bench", help="measure ingestion and answer speed")
     bench.add_argument("--json", action="store_true")

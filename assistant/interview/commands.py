@@ -92,6 +92,7 @@ def profile_view(workspace_dir: Path) -> dict[str, Any]:
             "message_index": value.message_index,
             "message": value.message,
             "corrected": value.corrected,
+            "inferred": value.inferred,
         }
         for name, value in profile.slots.items()
     }

@@ -191,17 +191,19 @@ class InterviewEngine:
         question = self._pending()
         request = parse_edit(text, self.plan)
         found = self._extract(request, question)
-        if self.understand is not None and request.edit is Edit.NONE:
-            found += self._understood(text, question, found)
         changes = apply(
             self.profile,
             self.plan,
             found,
-            replace=self._replace_set(request, question, found, text),
+            replace=self._replace_set(request, question, found, text) | self._inferred(found),
             corrected=request.edit is not Edit.NONE,
             message_index=self.state.messages,
             message=text,
         )
+        if self.understand is not None and request.edit is Edit.NONE:
+            extra = self._understood(text, question, found)
+            changes += self._apply_inferred(extra, text)
+            found += extra
         changes += derive(self.profile, self.plan, self.state.messages, text)
         self._changed = [c.slot for c in changes if not c.kept]
         self.state.last_slots = self._changed or self.state.last_slots
@@ -239,6 +241,20 @@ class InterviewEngine:
         if request.edit is Edit.REMOVE:
             found = [replace(f, remove=True) if isinstance(f.value, list) else f for f in found]
         return found
+
+    def _inferred(self, found: list[Found]) -> set[str]:
+        """Single-valued slots the rules read now whose held value only the model had read
+        (lists need nothing: a new reading is added to them)."""
+        return {f.slot for f in found if not isinstance(f.value, list)
+                and f.slot in self.profile.slots and self.profile.slots[f.slot].inferred}
+
+    def _apply_inferred(self, extra: list[Found], text: str) -> list:
+        """Write the language model's values, marked so that the rules' reading replaces them."""
+        changes = apply(self.profile, self.plan, extra, replace=set(), corrected=False,
+                        message_index=self.state.messages, message=text)
+        for change in changes:
+            self.profile.slots[change.slot].inferred = True
+        return changes
 
     def _understood(self, text: str, question: Question | None, found: list[Found]) -> list[Found]:
         """The language model's extra values: only for slots neither found nor held."""

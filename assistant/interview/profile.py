@@ -27,6 +27,10 @@ class SlotValue(BaseModel):
     message_index: int = Field(ge=0, description="Which buyer message set it (1 = first).")
     message: str = Field(description="That message, as the buyer wrote it.")
     corrected: bool = Field(default=False, description="The buyer explicitly changed it.")
+    inferred: bool = Field(
+        default=False,
+        description="Read by the language model, not the rules; a later rule reading replaces it.",
+    )
 
     @model_validator(mode="after")
     def _value_fits_type(self) -> SlotValue:

@@ -93,3 +93,14 @@ def test_a_stalled_model_leaves_the_rules_to_do_the_work(tmp_path):
 )
 def test_parse_json_object(raw, parsed):
     assert parse_json_object(raw) == parsed
+
+
+def test_the_rules_reading_replaces_a_value_only_the_model_had_read(tmp_path):
+    workspace = _started(tmp_path)
+    reader = _reader({"go_live_date": "next spring"})
+    chat_turn(workspace, "Retail. We hope to open the lines next spring", understand=reader)
+    held = profile_view(workspace)["profile"]["go_live_date"]
+    assert held["value"] == "next spring" and held["inferred"]
+    chat_turn(workspace, "Go-live is 1 March 2027", understand=_reader({}))
+    held = profile_view(workspace)["profile"]["go_live_date"]
+    assert "March 2027" in held["value"] and not held["inferred"]
