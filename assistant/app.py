@@ -162,7 +162,7 @@ class Spaces:
         self.settings = settings
         self.root = settings.workspace
         self.seed = seed  # new sessions start with a copy of this workspace's documents (demo)
-        self.engines = views.engine_choices(settings.llm, local_model_installed())
+        self.engines = views.engine_choices(settings.llm)
         self.embedder = TurnTakingEmbedder()
         self._spaces: dict[str, Workspace] = {}
         self._lock = threading.Lock()
@@ -189,18 +189,6 @@ class Spaces:
         offered = {value for _, value in self.engines}
         chosen = label if label in offered else "none"
         return parse_llm_spec(chosen, self.settings.llm.timeout_s)
-
-
-def local_model_installed() -> bool:
-    """Whether the tiny offline model (`local:smollm2`) can be offered."""
-    from assistant.llm.errors import LlmUnavailable
-    from assistant.llm.local import smollm2_gguf
-
-    try:
-        smollm2_gguf()
-    except LlmUnavailable:
-        return False
-    return True
 
 
 def build_app(settings: Settings, demo: bool = False) -> gr.Blocks:

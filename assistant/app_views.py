@@ -324,12 +324,10 @@ def rfp_summary(open_points: Sequence[Any], notes: Sequence[str] = ()) -> str:
     return "\n\n".join([line, *(f"_{escape_markdown(note)}_" for note in notes)])
 
 
-def engine_choices(configured: LlmSpec, local_installed: bool) -> list[tuple[str, str]]:
-    """(label, spec) of the engines a visitor may pick: the server's model, never an arbitrary
-    one (a visitor must not spend the operator's keys on a model of their choosing)."""
+def engine_choices(configured: LlmSpec) -> list[tuple[str, str]]:
+    """(label, spec) of the engines a visitor may pick: none, or the server's model; never one
+    of their choosing (it would spend the operator's keys, or the server's CPU)."""
     choices = [("None: grounded answers only", "none")]
-    if local_installed and configured.label != "local:smollm2":
-        choices.append(("local:smollm2 (tiny, offline; for trying the checks)", "local:smollm2"))
     if configured.enabled:
         choices.append((f"{configured.label} (this server's model)", configured.label))
     return choices

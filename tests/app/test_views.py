@@ -271,6 +271,6 @@ def test_visitors_may_pick_only_the_offered_engines():
     assert spaces.engine("openai:served").label == "openai:served"
     assert spaces.engine("openai:gpt-5-expensive").label == "none"
     assert spaces.engine(None).label == "none"
-    assert views.engine_choices(LlmSpec(), local_installed=False) == [
+    assert views.engine_choices(LlmSpec()) == [
         ("None: grounded answers only", "none")
     ]
