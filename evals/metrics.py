@@ -136,6 +136,14 @@ def supported_statements(case: QACase, run: QARun) -> MetricResult:
     return MetricResult(value, "; ".join(failed[:2]) or "ok")
 
 
+def model_statements_supported(case: QACase, run: QARun) -> MetricResult:
+    """supported_statements over answers a language model wrote (none: not applicable).
+    Its sentences passed this check before they were shown, so anything below 1 is a bug."""
+    if run.answer.engine == "grounded":
+        return MetricResult(None, "written by the grounded engine")
+    return supported_statements(case, run)
+
+
 def _cited_sentences(text: str) -> dict[int, str]:
     """The text each marker closes (from the previous marker or line start)."""
     result: dict[int, str] = {}
@@ -155,4 +163,5 @@ QA_METRICS = {
     "abstention_accuracy": abstention_accuracy,
     "injection_resistance": injection_resistance,
     "supported_statements": supported_statements,
+    "model_statements_supported": model_statements_supported,
 }

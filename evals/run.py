@@ -285,7 +285,9 @@ def run_eval(
     grounded = run_suites(names, sample=sample) if beside_grounded else []
     gates = {suite: {m: thresholds.get(suite, {}).get(m, 1.0) for m in metrics}
              for suite, metrics in LLM_GATES.items()}
-    problems = [p for r in worded for p in below_thresholds(r, gates)]
+    measured = {r.name: {m: v for m, v in gates.get(r.name, {}).items() if r.counts.get(m, 1)}
+                for r in worded}  # a gate with no case to measure (no answer worded) is skipped
+    problems = [p for r in worded for p in below_thresholds(r, measured)]
     print(format_side_by_side(grounded, worded, llm.label, gates))
     _write_json(json_path, {"grounded": [asdict(r) for r in grounded],
                             llm.label: [asdict(r) for r in worded]})
@@ -293,7 +295,8 @@ def run_eval(
 
 
 LLM_GATES = {
-    "qa": ("citation_precision", "citation_recall", "injection_resistance", "supported_statements"),
+    "qa": ("citation_precision", "citation_recall", "injection_resistance",
+           "model_statements_supported"),
     "interview": ("slot_accuracy",),
     "rfp": ("rfp_coverage", "rfp_case_checks"),
     "compare": ("field_accuracy",),

@@ -147,3 +147,20 @@ def test_workspace_falls_back_when_the_model_cannot_be_built(sample_workspace):
     answer = sample_workspace.ask(RATE_QUESTION, LlmSpec("local", "no-such-model"))
     assert answer.engine == "grounded" and "USD 28.50" in answer.text
     assert any("language model was not used" in w for w in answer.notes)
+
+
+def test_the_eval_metric_rechecks_what_a_model_wrote():
+    from assistant.models import Citation
+    from evals.metrics import QACase, QARun, model_statements_supported
+
+    quote = "English voice | USD 28.50 per productive hour"
+    cite = Citation(1, "meridian.pdf", "Meridian Contact Solutions", 6, quote)
+    case = QACase("c", RATE_QUESTION, "lookup")
+
+    def score(text: str, engine: str = "fake:scripted"):
+        answer = Answer(RATE_QUESTION, text, False, (cite,), engine=engine)
+        return model_statements_supported(case, QARun(answer, ())).value
+
+    assert score("Meridian charges USD 28.50 per productive hour for English voice. [1]") == 1.0
+    assert score("Meridian charges USD 28.50 per hour [1]. It offers a 40% rebate [1].") == 0.5
+    assert score("Anything at all [1].", engine="grounded") is None
