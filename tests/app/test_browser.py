@@ -133,6 +133,14 @@ def _open(browser, app_url):
     return context, page, errors
 
 
+def _download(page, button_id: str, target: Path) -> Path:
+    """Click a download button and save what the browser receives."""
+    with page.expect_download() as download:
+        page.locator(f"#{button_id}").click()
+    download.value.save_as(target)
+    return target
+
+
 def _tab(page, name: str) -> None:
     page.get_by_role("tab", name=name, exact=True).click()
 
@@ -247,10 +255,7 @@ def test_interview_updates_profile_and_rfp_downloads(app_url, browser, tmp_path)
     expect(page.locator("#rfp-summary")).to_contain_text("Open points", timeout=SLOW_MS)
     expect(page.locator("#rfp-preview")).to_contain_text("Harbor Health")
     _shot(page, "7-rfp")
-    with page.expect_download() as download:
-        page.locator("#rfp-docx").click()
-    saved = tmp_path / "rfp.docx"
-    download.value.save_as(saved)
+    saved = _download(page, "rfp-docx", tmp_path / "rfp.docx")
     text = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
     assert "Harbor Health" in text
 
@@ -396,10 +401,7 @@ def test_samples_edit_reload_compare_csv_and_remove(app_url, browser, tmp_path):
     expect(page.locator("#compare-note")).to_contain_text("5 vendor(s)", timeout=SLOW_MS)
     expect(page.locator("#scorecard")).to_contain_text("Vendor scorecard")
     _shot(page, "12-compare-samples")
-    with page.expect_download() as download:
-        page.locator("#matrix-csv").click()
-    saved = tmp_path / "comparison.csv"
-    download.value.save_as(saved)
+    saved = _download(page, "matrix-csv", tmp_path / "comparison.csv")
     with saved.open(newline="", encoding="utf-8") as handle:
         header, *rows = list(csv.reader(handle))
     assert header == ["field", "label", *SAMPLE_VENDORS]
@@ -445,9 +447,8 @@ def test_the_servers_model_words_answers_and_the_check_shows(browser, tmp_path_f
             context, page, errors = _open(browser, url)
             _tab(page, "Proposals")
             page.locator("#load-samples").click()
-            expect(_document_cells(page).filter(has_text="Meridian Contact Solutions")).to_be_visible(
-                timeout=SLOW_MS
-            )
+            meridian = _document_cells(page).filter(has_text="Meridian Contact Solutions")
+            expect(meridian).to_be_visible(timeout=SLOW_MS)
             _tab(page, "Ask")
             expect(page.locator("#engine input")).to_have_value(SERVER_MODEL)
             page.locator("#question textarea").fill(LLM_QUESTION)
