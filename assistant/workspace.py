@@ -150,36 +150,29 @@ class Workspace:
 
     def _worded(self, grounded, question: str, llm: LlmSpec | None) -> Iterator[Answer]:
         """The grounded answer, or the language model's verified wording of its evidence."""
-        spec = self.settings.llm if llm is None else llm
-        if not spec.enabled:
-            yield grounded.answer(question)
+        chat, why_not = self._chat_for(llm)
+        if chat is None:
+            answer = grounded.answer(question)
+            if why_not:
+                note = f"The language model was not used ({why_not}). This is the grounded answer."
+                answer = replace(answer, notes=(*answer.notes, note))
+            yield answer
             return
         from assistant.llm.answer import LlmAnswerer
-        from assistant.llm.errors import LlmUnavailable
 
-        try:
-            chat = self.chat_model(spec)
-        except LlmUnavailable as exc:
-            answer = grounded.answer(question)
-            note = f"The language model was not used ({exc}). This is the grounded answer."
-            yield replace(answer, notes=(*answer.notes, note))
-            return
         yield from LlmAnswerer(grounded, chat).stream(question)
 
     def interview_reader(self, llm: LlmSpec | None = None):
         """The language model's reader of interview answers, or None (rules only)."""
-        spec = self.settings.llm if llm is None else llm
-        if not spec.enabled:
+        chat, why_not = self._chat_for(llm)
+        if chat is None:
+            if why_not:
+                log.warning("interview answers read by the rules only: %s", why_not)
             return None
         from assistant.interview.plan import load_plan
-        from assistant.llm.errors import LlmUnavailable
         from assistant.llm.interview import InterviewReader
 
-        try:
-            return InterviewReader(self.chat_model(spec), load_plan())
-        except LlmUnavailable as exc:
-            log.warning("interview answers read by the rules only: %s", exc)
-            return None
+        return InterviewReader(chat, load_plan())
 
     def draft_rfp(self, llm: LlmSpec | None = None, limit: int | None = None):
         """The RFP drafted from this workspace's profile, its introductions reworded when a
@@ -187,26 +180,35 @@ class Workspace:
         from assistant.rfp import draft_for_workspace
 
         document = draft_for_workspace(self.root)
-        spec = self.settings.llm if llm is None else llm
-        if not spec.enabled:
-            return document, []
+        chat, why_not = self._chat_for(llm)
+        if chat is None:
+            notes = [f"The language model was not used ({why_not}); template wording kept."]
+            return document, notes if why_not else []
         from assistant.interview.commands import profile_view
-        from assistant.llm.errors import LlmUnavailable
         from assistant.llm.rfp import polish_rfp, profile_facts
 
-        try:
-            chat = self.chat_model(spec)
-        except LlmUnavailable as exc:
-            return document, [f"The language model was not used ({exc}); template wording kept."]
         slots = profile_view(self.root)["profile"].values()
         facts = profile_facts({s["label"]: s["display"] for s in slots})
         document, report = polish_rfp(document, chat, facts, limit)
         notes = [report.note] if report.note else []
         notes.append(
-            f"{report.rewritten} introduction paragraph(s) reworded by {spec.label}; "
+            f"{report.rewritten} introduction paragraph(s) reworded by {chat.label}; "
             f"{len(report.kept)} kept as drafted because the rewrite failed a fact check."
         )
         return document, notes
+
+    def _chat_for(self, llm: LlmSpec | None):
+        """(chat model, '') for the given or configured spec; (None, '') when none is set;
+        (None, why) when it cannot be built."""
+        spec = self.settings.llm if llm is None else llm
+        if not spec.enabled:
+            return None, ""
+        from assistant.llm.errors import LlmUnavailable
+
+        try:
+            return self.chat_model(spec), ""
+        except LlmUnavailable as exc:
+            return None, str(exc)
 
     def chat_model(self, spec: LlmSpec | None = None):
         """The generative model of a spec (built once; LlmUnavailable when it cannot be)."""

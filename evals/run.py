@@ -156,15 +156,16 @@ def run_rfp_suite(workspace=None, llm=None) -> SuiteReport:
 
     guidance = load_guidance()
     coverage, terms, rewritten, kept = [], [], 0, 0
+    chat = _chat(llm)
     for case in load_rfp_cases(CASES_DIR / "rfp"):
         document = draft_rfp(dict(case.values), guidance)
-        if llm is not None and llm.enabled:
-            document, report = _polished(document, dict(case.values), llm)
+        if chat is not None:
+            document, report = _polished(document, dict(case.values), chat, llm)
             rewritten, kept = rewritten + report.rewritten, kept + len(report.kept)
         coverage.append((case.id, *rfp_coverage(document, guidance)))
         terms.append((case.id, *case_terms(case, document, render_markdown(document))))
     report = _suite("rfp", {"rfp_coverage": coverage, "rfp_case_checks": terms})
-    if llm is not None and llm.enabled:
+    if chat is not None:
         report.info = {"intros_reworded": rewritten, "rewrites_rejected": kept}
     return report
 
@@ -172,33 +173,31 @@ def run_rfp_suite(workspace=None, llm=None) -> SuiteReport:
 LLM_RFP_PARAGRAPHS = {"local": 3}
 
 
-def _polished(document, values: dict, llm):
+def _polished(document, values: dict, chat, llm):
     """The document with its introductions reworded by the model, and the polish report."""
     from assistant.llm.rfp import polish_rfp, profile_facts
 
     facts = profile_facts({name: str(value) for name, value in values.items()})
-    return polish_rfp(document, _chat(llm), facts, LLM_RFP_PARAGRAPHS.get(llm.provider))
+    return polish_rfp(document, chat, facts, LLM_RFP_PARAGRAPHS.get(llm.provider))
 
 
 def _chat(llm):
-    """One chat model per spec for the whole eval run."""
+    """The suite's chat model (None without a language model)."""
+    if llm is None or not llm.enabled:
+        return None
     from assistant.llm.chat import build_chat_model
 
-    if llm not in _CHATS:
-        _CHATS[llm] = build_chat_model(llm)
-    return _CHATS[llm]
-
-
-_CHATS: dict = {}
+    return build_chat_model(llm)
 
 
 def _interview_reader(llm):
-    if llm is None or not llm.enabled:
+    chat = _chat(llm)
+    if chat is None:
         return None
     from assistant.interview.plan import load_plan
     from assistant.llm.interview import InterviewReader
 
-    return InterviewReader(_chat(llm), load_plan())
+    return InterviewReader(chat, load_plan())
 
 
 def run_compare_suite(workspace=None, llm=None) -> SuiteReport:

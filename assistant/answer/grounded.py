@@ -76,7 +76,8 @@ class GroundedAnswerer:
         ranked: dict[str, list[Evidence]] = {}
         for vendor, hits in hits_by_vendor.items():
             ranked[vendor] = score_hits(plan, hits, self._sentences_of, term_weights)
-            found[vendor] = [e for e in select(ranked[vendor], hits, limit) if self._verified(e)]
+            selected = select(ranked[vendor], hits, limit)
+            found[vendor] = [e for e in selected if self.verified_quote(e)]
         warnings = self._injection_warnings([h for hits in hits_by_vendor.values() for h in hits])
         return Gathered(plan, found, ranked, warnings)
 
@@ -89,10 +90,6 @@ class GroundedAnswerer:
             return Answer(plan.question, text, True, (), gathered.warnings)
         lines, citations = self.vendor_lines(plan, found, plan.vendors)
         return Answer(plan.question, "\n".join(lines), False, tuple(citations), gathered.warnings)
-
-    def verified_quote(self, evidence: Evidence) -> bool:
-        """Whether a candidate sentence occurs in the page it would cite."""
-        return self._verified(evidence)
 
     def retrieve(self, plan: QuestionPlan) -> dict[str, list[Hit]]:
         """The hits for each vendor in the question's scope (one query embedding for all)."""
@@ -117,7 +114,7 @@ class GroundedAnswerer:
         """A chunk's candidate sentences."""
         return self._reading(chunk).sentences
 
-    def _verified(self, evidence: Evidence) -> bool:
+    def verified_quote(self, evidence: Evidence) -> bool:
         """A quote is shown only if it occurs in the cited page's text."""
         return quote_in_page(evidence.quote, self.page_text(evidence.document, evidence.page))
 

@@ -96,7 +96,7 @@ class LlmAnswerer:
             return self._fallback(
                 gathered, "The language model found no answer in the passages it was given."
             )
-        verdicts = self._verdicts(gathered, passages, written)
+        verdicts = self._verdicts(passages, written)
         kept = [v for v in verdicts if v.kept]
         if not kept:
             return self._fallback(
@@ -117,13 +117,11 @@ class LlmAnswerer:
         """The verified sentences written so far (the last, unfinished one is held back)."""
         if says_not_stated(written):
             return None
-        verdicts = self._verdicts(gathered, passages, written)[:-1]
+        verdicts = self._verdicts(passages, written)[:-1]
         kept = [v for v in verdicts if v.kept]
         return self._text_answer(gathered, passages, kept) if kept else None
 
-    def _verdicts(
-        self, gathered: Gathered, passages: dict[int, Passage], written: str
-    ) -> list[Verdict]:
+    def _verdicts(self, passages: dict[int, Passage], written: str) -> list[Verdict]:
         names = frozenset(v.lower() for v in self.grounded.vendors)
         return verify_answer(written, passages, names)
 

@@ -124,6 +124,6 @@ def _names(text: str) -> set[str]:
     for match in _CAPITALISED.finditer(text):
         before = text[: match.start()].rstrip()
         opens_sentence = not before or before[-1] in ".!?:;\n-•*(\"'"
-        if not opens_sentence and match.group(0).lower() not in _COMMON_CAPITALS:
+        if not opens_sentence:
             found.add(match.group(0))
     return {name for name in found if name.lower() not in _COMMON_CAPITALS}
