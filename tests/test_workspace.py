@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.settings import Settings
 from assistant.workspace import Workspace
 
@@ -22,7 +24,7 @@ def test_mixed_batch_lands_the_good_files(make_workspace, sample_pdfs, tmp_path)
     outcomes = workspace.ingest([bad, sample_pdfs["atlas.pdf"], tmp_path / "missing.pdf"])
     assert [o.ok for o in outcomes] == [False, True, False]
     assert "corrupt" in outcomes[0].message or "no extractable text" in outcomes[0].message
-    assert [r.vendor for r in workspace.documents()] == ["Atlas CX Partners"]
+    assert [r.vendor for r in workspace.documents()] == ["Atlas"]
 
 
 def test_remove_and_restart(make_workspace, sample_pdfs, embedder):
@@ -52,3 +54,33 @@ def test_injection_is_flagged_at_ingest(make_workspace, sample_pdfs):
     outcome = make_workspace().ingest([sample_pdfs["helios.pdf"]])[0]
     assert outcome.ok and outcome.record.warnings
     assert "AI assistants" in outcome.message
+
+
+def test_vendors_rename_merge_and_remember_the_users_name(make_workspace, sample_pdfs):
+    workspace = make_workspace()
+    workspace.ingest([sample_pdfs["meridian.pdf"], sample_pdfs["atlas.pdf"]])
+    assert [v["vendor"] for v in workspace.vendors()] == ["Atlas", "Meridian"]
+    workspace.rename_vendor("Meridian", "Meridian CS")
+    assert workspace.catalog.vendors() == ["Atlas", "Meridian CS"]
+    assert all(c.vendor == "Meridian CS" for c in workspace.catalog.chunks.values() if c.document == "meridian.pdf")
+    # the vector store filters by the new name too, and the old name still finds the vendor
+    answer = workspace.ask("What is Meridian's hourly rate for English voice?")
+    assert answer.citations and {c.vendor for c in answer.citations} == {"Meridian CS"}
+    # a later upload of the same proposal keeps the user's name
+    (again,) = workspace.ingest([sample_pdfs["meridian.pdf"]])
+    assert again.record.vendor == "Meridian CS"
+    workspace.merge_vendors("Atlas", "Meridian CS")
+    assert workspace.catalog.vendors() == ["Meridian CS"]
+    with pytest.raises(ValueError, match="no vendor named"):
+        workspace.rename_vendor("Nobody", "X")
+
+
+def test_a_document_that_is_no_proposal_is_no_vendor(make_workspace, tmp_path):
+    notes = tmp_path / "study.txt"
+    notes.write_text("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.")
+    workspace = make_workspace()
+    (outcome,) = workspace.ingest([notes])
+    assert outcome.ok and outcome.record.kind == "reference" and "reference document" in outcome.message
+    assert workspace.catalog.vendors() == [] and workspace.matrix().vendors == ()
+    workspace.make_proposal("study.txt", "Lorem Ltd")
+    assert workspace.catalog.vendors() == ["Lorem Ltd"]

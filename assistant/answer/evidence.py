@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from assistant.answer.question import QuestionPlan
 from assistant.index.keyword import KeywordIndex
 from assistant.ingest.safety import is_suspicious
-from assistant.models import Chunk, Hit
+from assistant.models import Chunk, Hit, Page
 from assistant.text import heading_level, sentence_spans, terms
 
 MIN_COVERAGE = 0.5
@@ -63,11 +63,11 @@ class ChunkReading:
     suspicious: bool
 
 
-def read_chunk(chunk: Chunk, page_text: str) -> ChunkReading:
+def read_chunk(chunk: Chunk, page: Page) -> ChunkReading:
     """Split a chunk into sentences; headings, scraps and injected instructions never become evidence."""
     heading_terms = frozenset(terms(chunk.heading))
     sentences, suspicious = [], False
-    for span in sentence_spans(page_text, chunk.start, chunk.end):
+    for span in sentence_spans(page.text, chunk.start, chunk.end, page.atomic_spans):
         if is_suspicious(span.text):
             suspicious = True
         elif _informative(span.text):

@@ -18,7 +18,7 @@ from assistant.answer.evidence import (
 )
 from assistant.answer.question import QuestionPlan, plan_question
 from assistant.index.keyword import KeywordIndex
-from assistant.models import Answer, Chunk, Citation, Hit
+from assistant.models import Answer, Chunk, Citation, Hit, Page
 from assistant.retrieve import HybridRetriever
 from assistant.text import quote_in_page
 
@@ -48,16 +48,18 @@ class GroundedAnswerer:
         retriever: HybridRetriever,
         keyword: KeywordIndex,
         vendors: list[str],
-        page_text: Callable[[str, int], str],
+        page: Callable[[str, int], Page | None],
         embed_query: Callable[[str], np.ndarray],
         subject: str = "proposals",
+        aliases: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.retriever = retriever
         self.keyword = keyword
         self.vendors = vendors
-        self.page_text = page_text
+        self.page = page
         self.embed_query = embed_query
         self.subject = subject
+        self.aliases = aliases or {}
         self._readings: dict[str, ChunkReading] = {}
 
     def answer(self, question: str) -> Answer:
@@ -68,7 +70,7 @@ class GroundedAnswerer:
 
     def gather(self, question: str) -> Gathered:
         """Retrieve, score and verify the evidence for a question, per vendor in scope."""
-        plan = plan_question(question, self.vendors)
+        plan = plan_question(question, self.vendors, self.aliases)
         hits_by_vendor = self.retrieve(plan)
         term_weights = weights(plan, self.keyword)
         limit = 2 if plan.cross_vendor else 3
@@ -106,8 +108,8 @@ class GroundedAnswerer:
     def _reading(self, chunk: Chunk) -> ChunkReading:
         """A chunk's sentences and injection flag, read once and cached."""
         if chunk.id not in self._readings:
-            text = self.page_text(chunk.document, chunk.page)
-            self._readings[chunk.id] = read_chunk(chunk, text)
+            page = self.page(chunk.document, chunk.page) or Page(chunk.page, "")
+            self._readings[chunk.id] = read_chunk(chunk, page)
         return self._readings[chunk.id]
 
     def _sentences_of(self, chunk: Chunk) -> list[Sentence]:
@@ -117,6 +119,11 @@ class GroundedAnswerer:
     def verified_quote(self, evidence: Evidence) -> bool:
         """A quote is shown only if it occurs in the cited page's text."""
         return quote_in_page(evidence.quote, self.page_text(evidence.document, evidence.page))
+
+    def page_text(self, document: str, number: int) -> str:
+        """The stored text of a page ('' when unknown)."""
+        page = self.page(document, number)
+        return page.text if page else ""
 
     def vendor_lines(
         self,

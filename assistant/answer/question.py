@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.text import STOPWORDS, stem, terms, tokens
@@ -24,12 +25,6 @@ _QUESTION_WORDS = frozenset(
         typical reasonable recommend recommended consider"""
     )
 )
-_COMPANY_WORDS = frozenset(
-    """contact solutions solution partners partner group services service bpo cx customer care
-    support inc ltd llc limited plc gmbh co corp corporation the and of global international
-    outsourcing center centre""".split()
-)
-
 SYNONYM_GROUPS = [
     "price pricing rate cost fee charge charges billed billing tariff usd eur gbp",
     "hour hourly",
@@ -89,34 +84,44 @@ class QuestionPlan:
         return frozenset().union(*(self.variants(term) for term in self.focus))
 
 
-def vendor_aliases(vendors: list[str]) -> dict[str, set[str]]:
-    """Distinctive name tokens per vendor ('meridian' for 'Meridian Contact Solutions')."""
-    token_sets = {v: [t for t in tokens(v) if t not in _COMPANY_WORDS] or tokens(v) for v in vendors}
-    aliases = {}
-    for vendor, toks in token_sets.items():
-        others = {t for other, ts in token_sets.items() if other != vendor for t in ts}
-        aliases[vendor] = {t for t in toks if t not in others} or set(toks)
-    return aliases
+def named_vendors(question: str, vendors: list[str], aliases: Mapping[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """Vendors the question names, by name or any alias (fuzzy, accent-folded)."""
+    from assistant.reading.names import VendorAliases, resolve_vendors
+
+    known = [VendorAliases(v, tuple((aliases or {}).get(v, ()))) for v in vendors]
+    return tuple(resolve_vendors(question, known))
 
 
-def plan_question(question: str, vendors: list[str]) -> QuestionPlan:
+def plan_question(
+    question: str, vendors: list[str], aliases: Mapping[str, tuple[str, ...]] | None = None
+) -> QuestionPlan:
     """Decide scope and focus: named vendors stay alone; otherwise every vendor is asked."""
+    from assistant.reading.names import name_tokens
+
     question_tokens = tokens(question)
-    aliases = vendor_aliases(vendors)
-    named = tuple(v for v in vendors if aliases[v] & set(question_tokens))
+    named = named_vendors(question, vendors, aliases)
     scope = named or tuple(vendors)
-    name_tokens = {t for v in named for t in tokens(v)}
+    name_tokens_ = {t for v in named for a in (v, *(aliases or {}).get(v, ())) for t in tokens(a)}
+    name_tokens_ |= {t for v in named for a in (v, *(aliases or {}).get(v, ())) for t in name_tokens(a)}
     surface: dict[str, str] = {}
     for token in question_tokens:
         term = stem(token)
-        if token in STOPWORDS or token in name_tokens or term in _QUESTION_WORDS or len(term) < 2:
+        if token in STOPWORDS or token in name_tokens_ or term in _QUESTION_WORDS or len(term) < 2:
             continue
+        if named and _near_name(token, name_tokens_):
+            continue  # a misspelt vendor name is a name, not a topic
         surface.setdefault(term, token)
     for pattern, word in _INTENTS:
         if pattern.search(question):
             surface.setdefault(stem(word), word)
     vendor_terms = frozenset(stem(t) for v in vendors for t in tokens(v))
     return QuestionPlan(question, scope, len(scope) > 1, tuple(surface), surface, vendor_terms)
+
+
+def _near_name(token: str, names: set[str]) -> bool:
+    from rapidfuzz import fuzz
+
+    return len(token) >= 5 and any(fuzz.ratio(token, n) >= 85 for n in names if len(n) >= 5)
 
 
 _INTENTS = [(re.compile(r"\bwhere\b", re.I), "location")]
@@ -131,7 +136,8 @@ _ADVICE = re.compile(
 )
 
 
-def is_guidance_question(question: str, vendors: list[str]) -> bool:
+def is_guidance_question(
+    question: str, vendors: list[str], aliases: Mapping[str, tuple[str, ...]] | None = None
+) -> bool:
     """Advice-seeking questions that name no vendor go to the guidance knowledge base."""
-    named = any(aliases & set(tokens(question)) for aliases in vendor_aliases(vendors).values())
-    return not named and bool(_ADVICE.search(question))
+    return bool(_ADVICE.search(question)) and not named_vendors(question, vendors, aliases)

@@ -91,11 +91,9 @@ def matrix_answer(matrix: Matrix, question: str) -> Answer | None:
 
 def _scope(matrix: Matrix, question: str) -> list[str]:
     """Vendors the question is about: those it names (two or more), or all for a comparison."""
-    from assistant.answer.question import vendor_aliases
-    from assistant.text import tokens
+    from assistant.answer.question import named_vendors
 
-    words = set(tokens(question))
-    named = [v for v, aliases in vendor_aliases(list(matrix.vendors)).items() if aliases & words]
+    named = list(named_vendors(question, list(matrix.vendors), matrix.aliases))
     if len(named) == 1:
         return []
     if len(named) >= 2:

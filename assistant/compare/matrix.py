@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.compare.extract import TermValue, extract_catalog
@@ -65,6 +65,7 @@ class Matrix:
 
     vendors: tuple[str, ...]
     rows: tuple[Row, ...]
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def row(self, key: str) -> Row:
         """The row of one field."""
@@ -108,7 +109,8 @@ def build_matrix(catalog) -> Matrix:
     Returns:
         The matrix; vendors in name order.
     """
-    return matrix_from_values(extract_catalog(catalog))
+    matrix = matrix_from_values(extract_catalog(catalog))
+    return replace(matrix, aliases=catalog.vendor_aliases())
 
 
 def matrix_from_values(values_by_vendor: dict[str, list[TermValue]]) -> Matrix:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.models import Page
 from assistant.text import heading_level, sentence_spans
 
 # Sections that describe the buyer, the vendor's history or other clients, not the offer.
@@ -59,17 +60,31 @@ class Sentence:
         return None
 
 
-def vendor_sentences(pages: dict[int, str], document: str, vendor: str) -> list[Sentence]:
-    """Every sentence and row of a document, in page order, with heading and table header."""
+def vendor_sentences(pages: dict[int, Page], document: str, vendor: str) -> list[Sentence]:
+    """Every sentence and row of a document, in page order, with heading and table header.
+
+    A table cell (a line 'row — column: value') is a two-cell row: its row label and its
+    value, under the header of its column.
+    """
     result: list[Sentence] = []
     heading = ""
     for number in sorted(pages):
-        text = pages[number]
+        page = pages[number]
+        text = page.text
         headings = heading_lines(text)
+        table_cells = {cell.start: cell for table in page.tables for cell in table.cells}
         header: tuple[str, ...] = ()
         in_table = False
-        for span in sentence_spans(text):
+        for span in sentence_spans(text, atomic=page.atomic_spans):
             heading = _heading_before(headings, span.start, heading)
+            if cell := table_cells.get(span.start):
+                section = _section(heading, span.text, (), (), vendor)
+                where = (document, vendor, number, span.start, span.end, span.text, heading)
+                cells = (" / ".join(cell.row_header), cell.text)
+                column = ("", " / ".join(cell.col_header)) if cell.col_header else ()
+                result.append(Sentence(*where, cells, column, section, False))
+                in_table = False
+                continue
             cells = tuple(c.strip() for c in span.text.split("|")) if "|" in span.text else ()
             row_header, is_header = header, False
             if cells and not in_table:
@@ -162,6 +177,8 @@ def document_sentences(catalog) -> dict[str, list[Sentence]]:
     result: dict[str, list[Sentence]] = {}
     for name in sorted(catalog.records):
         record = catalog.records[name]
+        if not record.is_proposal:
+            continue
         sentences = vendor_sentences(catalog.pages.get(name, {}), name, record.vendor)
         result.setdefault(record.vendor, []).extend(sentences)
     return result

@@ -45,6 +45,15 @@ class VectorStore:
                 ],
             )
 
+    def set_vendor(self, chunks: Sequence[Chunk]) -> None:
+        """Record these chunks' (new) vendor in their metadata."""
+        for start in range(0, len(chunks), _MAX_BATCH):
+            batch = chunks[start : start + _MAX_BATCH]
+            self._collection.update(
+                ids=[c.id for c in batch],
+                metadatas=[{"document": c.document, "vendor": c.vendor, "page": c.page} for c in batch],
+            )
+
     def delete_document(self, document: str) -> None:
         """Drop every vector of one document."""
         self._count = None

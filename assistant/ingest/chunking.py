@@ -30,7 +30,8 @@ def chunk_pages(
     stack: list[tuple[int, str]] = []
     chunks: list[Chunk] = []
     for page in pages:
-        for start, end, headings in _page_spans(page.text, stack, max_chars):
+        cells = {start for start, _ in page.atomic_spans}
+        for start, end, headings in _page_spans(page.text, stack, max_chars, cells):
             text = page.text[start:end].strip()
             if text:
                 chunks.append(
@@ -63,14 +64,17 @@ def _lines(text: str, max_chars: int = 900) -> Iterator[_Line]:
 
 
 def _page_spans(
-    text: str, stack: list[tuple[int, str]], max_chars: int
+    text: str, stack: list[tuple[int, str]], max_chars: int, cells: set[int] = frozenset()
 ) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-    """Yield (start, end, headings) spans of one page; `stack` carries headings across pages."""
+    """Yield (start, end, headings) spans of one page; `stack` carries headings across pages.
+
+    A table cell's line (starting at an offset in `cells`) is never taken for a heading.
+    """
     span_start: int | None = None
     span_end = 0
     headings = tuple(title for _, title in stack)
     for line in _lines(text, max_chars):
-        level = heading_level(line.text)
+        level = None if line.start in cells else heading_level(line.text)
         too_long = span_start is not None and line.end - span_start > max_chars
         if span_start is not None and (level is not None or too_long):
             yield span_start, span_end, headings

@@ -35,7 +35,8 @@ def is_suspicious(text: str) -> bool:
 
 def suspicious_spans(page: Page) -> list[Span]:
     """Sentences of a page that address AI assistants."""
-    return [span for span in sentence_spans(page.text) if is_suspicious(span.text)]
+    spans = sentence_spans(page.text, atomic=page.atomic_spans)
+    return [span for span in spans if is_suspicious(span.text)]
 
 
 def injection_warnings(pages: list[Page]) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from assistant.answer.question import is_guidance_question
 from assistant.knowledge import load_guidance
 from assistant.text import quote_in_page
 
-VENDORS = ["Meridian Contact Solutions", "Atlas CX Partners"]
+VENDORS = ["Meridian", "Atlas"]
 
 
 def test_routing_sends_advice_to_guidance_and_facts_to_proposals():

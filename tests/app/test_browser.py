@@ -30,11 +30,11 @@ SLOW_MS = 120_000  # the first ingest loads the embedding model
 QUESTION = "What is Meridian's hourly rate for English voice?"
 SMALL_LIMIT = 20 * 1024
 SAMPLE_VENDORS = (
-    "Atlas CX Partners",
-    "Bluewater Support Group",
-    "Helios Customer Care",
-    "Meridian Contact Solutions",
-    "Northwind BPO",
+    "Atlas",
+    "Bluewater",
+    "Helios",
+    "Meridian",
+    "Northwind",
 )
 
 pytestmark = [
@@ -179,12 +179,12 @@ def test_upload_ask_open_page_compare_and_isolation(app_url, browser, meridian_p
     # belong to a hidden sizing row), so locate the row's cells by role and exact text.
     cells = page.locator('#documents [role="gridcell"]')
     expect(cells.filter(has_text="meridian.pdf")).to_be_visible(timeout=SLOW_MS)
-    expect(cells.filter(has_text="Meridian Contact Solutions")).to_be_visible()
+    expect(cells.filter(has_text="Meridian")).to_be_visible()
     # One line per file; the bad one says why, and the batch went on.
     report = page.locator("#ingest-report li")
     expect(report).to_have_count(2)
     expect(report.filter(has_text="meridian.pdf")).to_contain_text(
-        "ingested as vendor 'Meridian Contact Solutions'"
+        "ingested as vendor 'Meridian'"
     )
     expect(report.filter(has_text="broken.pdf")).to_contain_text("not ingested: not a PDF")
     expect(cells.filter(has_text="broken.pdf")).to_have_count(0)
@@ -197,7 +197,7 @@ def test_upload_ask_open_page_compare_and_isolation(app_url, browser, meridian_p
     expect(answer).to_contain_text("28.50", timeout=SLOW_MS)
     citation = answer.locator("li").filter(has_text="meridian.pdf")
     expect(citation).to_have_count(1)
-    expect(citation).to_contain_text("Meridian Contact Solutions — meridian.pdf, p. 6:")
+    expect(citation).to_contain_text("Meridian — meridian.pdf, p. 6:")
     # The first citation is preselected: open its page, the quote is highlighted.
     page.locator("#open-page").click()
     view = page.locator("#page-view")
@@ -447,7 +447,7 @@ def test_the_servers_model_words_answers_and_the_check_shows(browser, tmp_path_f
             context, page, errors = _open(browser, url)
             _tab(page, "Proposals")
             page.locator("#load-samples").click()
-            meridian = _document_cells(page).filter(has_text="Meridian Contact Solutions")
+            meridian = _document_cells(page).filter(has_text="Meridian")
             expect(meridian).to_be_visible(timeout=SLOW_MS)
             _tab(page, "Ask")
             expect(page.locator("#engine input")).to_have_value(SERVER_MODEL)

@@ -11,7 +11,7 @@ from assistant import app_views as views
 from assistant.models import Answer, Citation, IngestOutcome
 from assistant.settings import Settings
 
-CITE = Citation(1, "meridian.pdf", "Meridian Contact Solutions", 6, "English voice | USD 28.50")
+CITE = Citation(1, "meridian.pdf", "Meridian", 6, "English voice | USD 28.50")
 
 
 def test_escape_markdown_neutralises_markup():
@@ -32,11 +32,11 @@ def test_ingest_report_says_what_happened_per_file():
 
 
 def test_answer_markdown_lists_citations_with_vendor_document_and_page():
-    answer = Answer("q", "Meridian Contact Solutions: USD 28.50 [1]", False, (CITE,))
-    text = views.answer_markdown(answer, ["Meridian Contact Solutions"])
-    assert text.startswith("**Meridian Contact Solutions:**")
+    answer = Answer("q", "Meridian: USD 28.50 [1]", False, (CITE,))
+    text = views.answer_markdown(answer, ["Meridian"])
+    assert text.startswith("**Meridian:**")
     assert (
-        "\\[1\\] Meridian Contact Solutions — meridian.pdf, p. 6: “English voice \\| USD 28.50”"
+        "\\[1\\] Meridian — meridian.pdf, p. 6: “English voice \\| USD 28.50”"
         in text
     )
 
@@ -44,7 +44,7 @@ def test_answer_markdown_lists_citations_with_vendor_document_and_page():
 def test_citation_choices_point_at_each_citation():
     second = Citation(2, "harbor.pdf", "Harbor", 3, "q")
     assert views.citation_choices([CITE, second]) == [
-        ("[1] Meridian Contact Solutions — meridian.pdf, p. 6", 0),
+        ("[1] Meridian — meridian.pdf, p. 6", 0),
         ("[2] Harbor — harbor.pdf, p. 3", 1),
     ]
 

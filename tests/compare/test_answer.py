@@ -45,10 +45,10 @@ def test_lowest_nearshore_rate_is_per_unit(ask):
     answer = ask("Which vendor has the lowest nearshore rate?")
     headline = answer["answer"].splitlines()[0]
     assert "different units" in headline
-    assert "per transaction (USD): Atlas CX Partners" in headline
-    assert "per FTE per month (EUR): Northwind BPO" in headline
+    assert "per transaction (USD): Atlas" in headline
+    assert "per FTE per month (EUR): Northwind" in headline
     assert "Meridian" not in headline
-    assert "- Meridian Contact Solutions: the proposal does not state this." in answer["answer"]
+    assert "- Meridian: the proposal does not state this." in answer["answer"]
     assert answer["field"] == "rates"
 
 
@@ -64,14 +64,14 @@ def test_which_vendors_hold_iso_27001(ask):
 
 def test_longest_pilot(ask):
     answer = ask("Who offers the longest pilot?")
-    assert answer["answer"].startswith("Longest (pilot length): Northwind BPO [")
+    assert answer["answer"].startswith("Longest (pilot length): Northwind [")
     assert "no pilot offered" in answer["answer"]  # Helios is listed, not dropped
 
 
 def test_vendors_that_do_not_state_the_term_are_listed(ask):
     answer = ask("Which vendors will sign a HIPAA Business Associate Agreement?")
-    assert "not stated: Northwind BPO" in answer["answer"].splitlines()[0]
-    assert "- Northwind BPO: the proposal does not state this." in answer["answer"]
+    assert "not stated: Northwind" in answer["answer"].splitlines()[0]
+    assert "- Northwind: the proposal does not state this." in answer["answer"]
     assert len([line for line in answer["answer"].splitlines() if line.startswith("- ")]) == 5
 
 
@@ -85,11 +85,11 @@ def test_conflict_is_shown_with_both_citations(ask):
 
 def test_language_and_hours_questions(ask):
     german = ask("Which vendors can support German-speaking customers?")["answer"].splitlines()[0]
-    assert german.startswith("German offered by: Bluewater Support Group")
-    assert "not offered by: Atlas CX Partners" in german
+    assert german.startswith("German offered by: Bluewater")
+    assert "not offered by: Atlas" in german
     voice = ask("Which vendors can provide 24/7 voice support?")["answer"].splitlines()[0]
-    assert "round the clock at extra cost: Atlas CX Partners" in voice
-    assert "limited hours: Northwind BPO" in voice
+    assert "round the clock at extra cost: Atlas" in voice
+    assert "limited hours: Northwind" in voice
 
 
 @pytest.mark.parametrize(

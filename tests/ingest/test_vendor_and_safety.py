@@ -1,28 +1,64 @@
-"""Vendor names come from the flag, the title, the first heading or the file name; injected instructions are flagged."""
+"""Who wrote a document (never the buyer, a title or a file name when the text says); injected
+instructions are flagged."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.ingest.identity import identify
 from assistant.ingest.safety import injection_warnings, is_suspicious
-from assistant.ingest.vendor import vendor_name
 from assistant.models import Page
 
-PAGES = [Page(1, "Northwind BPO\nResponse to RFP HHH-CS-2026-07\nBody text.")]
+OFFER = (
+    "We propose a contact centre with agents for voice, chat and email, priced per productive "
+    "hour, with a pilot and a service level agreement."
+)
+
+
+def _identify(text: str, title: str = "", name: str = "x.pdf", **kw):
+    return identify([Page(1, text)], title, Path(name), **kw)
 
 
 def test_explicit_vendor_wins():
-    assert vendor_name("Acme", "Meridian — Proposal", PAGES, Path("x.pdf")) == "Acme"
+    identity = identify([Page(1, OFFER)], "", Path("x.pdf"), explicit="Acme")
+    assert identity.vendor == "Acme" and identity.source == "flag"
 
 
-def test_title_without_document_words():
-    assert vendor_name(None, "Meridian Contact Solutions — Proposal for Customer Service Outsourcing", PAGES, Path("x.pdf")) == "Meridian Contact Solutions"
-    assert vendor_name(None, "Proposal: Atlas CX Partners", PAGES, Path("x.pdf")) == "Atlas CX Partners"
+def test_legal_name_and_author_cues_beat_the_buyer_named_more_often():
+    text = (
+        "PREPARED FOR HOLLOWAY WATER\n"
+        "Holloway Water asked for a partner. Holloway Water's requirements are clear, and "
+        "Holloway Water's customers deserve better. This proposal answers Holloway Water's RFP.\n"
+        f"Tamsin Grove Contact Centres Ltd is pleased to submit this proposal. {OFFER}\n"
+        "About Tamsin Grove\nFounded in 2004."
+    )
+    identity = _identify(text, title="Holloway Water RFP", name="response_final_v3.pdf")
+    assert identity.vendor == "Tamsin Grove"
+    assert identity.legal_name == "Tamsin Grove Contact Centres Ltd"
+    assert not any("Holloway" in alias for alias in identity.aliases)
 
 
-def test_first_heading_then_file_name():
-    assert vendor_name(None, "", PAGES, Path("x.pdf")) == "Northwind BPO"
-    assert vendor_name(None, "", [Page(1, "plain body text only.")], Path("blue_water-proposal-2026.pdf")) == "Blue Water"
+def test_the_buyer_of_the_profile_is_never_the_vendor():
+    text = f"Northgate Energy Ltd\nAddressed to the procurement team. {OFFER} Marlow Support will staff it."
+    assert _identify(text, buyers=("Northgate Energy",)).vendor != "Northgate Energy"
+
+
+def test_capitals_banner_in_normal_case_with_acronym_from_the_text():
+    text = f"BRAMBLE & KEY CUSTOMER SERVICES, INC.\nBramble & Key Customer Services (BKCS) is pleased to respond. {OFFER}"
+    identity = _identify(text)
+    assert identity.vendor == "Bramble & Key"
+    assert identity.legal_name == "Bramble & Key Customer Services, Inc."
+    assert "BKCS" in identity.aliases
+
+
+def test_title_then_file_name_only_when_the_text_names_no_company():
+    assert _identify(f"{OFFER}", title="Lantern BPO — Proposal for Customer Service Outsourcing").vendor == "Lantern"
+    assert _identify(f"{OFFER}", name="kestrel_proposal-2026.pdf").vendor == "Kestrel"
+
+
+def test_a_document_that_offers_nothing_is_a_reference_document():
+    identity = _identify("Lorem ipsum dolor sit amet, consectetur adipiscing elit. Sed do eiusmod tempor.")
+    assert identity.kind == "reference" and identity.vendor == ""
 
 
 def test_injection_phrasings_are_suspicious():

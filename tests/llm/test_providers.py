@@ -34,7 +34,7 @@ def test_a_provider_answers_through_langchain_and_is_verified(
     system, user = request["messages"][0], request["messages"][1]
     assert request["model"] == "stub-model"
     assert "never an instruction" in system["content"]
-    assert "<<< [1] Meridian Contact Solutions, meridian.pdf, page 6" in user["content"]
+    assert "<<< [1] Meridian, meridian.pdf, page 6" in user["content"]
 
 
 def test_an_unreachable_server_falls_back_to_the_grounded_answer(sample_workspace, monkeypatch):

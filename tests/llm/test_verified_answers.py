@@ -119,7 +119,7 @@ def test_injected_text_is_never_shown_to_the_model_and_documents_are_fenced(grou
 def test_vendors_the_model_skips_keep_their_grounded_lines(grounded):
     gathered = grounded.gather(TERM_QUESTION)
     found = [v for v, evidence in gathered.found.items() if evidence]
-    reply = "Atlas CX Partners proposes an initial contract term of 24 months [1]."
+    reply = "Atlas proposes an initial contract term of 24 months [1]."
     answer, _ = _answer(grounded, TERM_QUESTION, reply)
     assert answer.engine == "fake:scripted"
     for vendor in gathered.plan.vendors:
@@ -154,7 +154,7 @@ def test_the_eval_metric_rechecks_what_a_model_wrote():
     from evals.metrics import QACase, QARun, model_statements_supported
 
     quote = "English voice | USD 28.50 per productive hour"
-    cite = Citation(1, "meridian.pdf", "Meridian Contact Solutions", 6, quote)
+    cite = Citation(1, "meridian.pdf", "Meridian", 6, quote)
     case = QACase("c", RATE_QUESTION, "lookup")
 
     def score(text: str, engine: str = "fake:scripted"):
