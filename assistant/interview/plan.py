@@ -225,4 +225,55 @@ def load_plan(path: Path | None = None) -> Plan:
         The validated plan.
     """
     raw = yaml.safe_load((path or PLAN_PATH).read_text(encoding="utf-8"))
+    raw["vocabularies"] = {**shared_vocabularies(), **(raw.get("vocabularies") or {})}
     return Plan.model_validate(raw)
+
+
+# The plan's vocabularies that are the domain's own words: one copy, in knowledge/lexicon.
+SHARED = {
+    "channels": ("channels", None), "languages": ("languages", None),
+    "locations": ("locations", None), "shore_models": ("delivery", "shore"),
+    "work_models": ("delivery", "work"), "frameworks": ("frameworks", None),
+    "kpis": ("kpis", None), "platforms": ("platforms", None),
+    "pricing_models": ("pricing_models", None),
+}  # fmt: skip
+
+
+def shared_vocabularies() -> dict[str, list[dict]]:
+    """The lexicon's vocabularies as plan vocabularies (name, synonyms, answer-only phrases)."""
+    from assistant.reading.lexicon import vocabulary
+
+    result = {}
+    for name, (source, group) in SHARED.items():
+        lex = vocabulary(source)
+        terms = [_plan_term(t) for t in lex.terms if group is None or t.group == group]
+        listed = {t["name"] for t in terms}
+        terms += [{"name": n} for n in lex.common if n not in listed]
+        if source == "locations":
+            terms += [{"name": n} for n in _countries() if n not in listed]
+            for term in terms:
+                if term["name"] in lex.eea:
+                    term["group"] = "EEA"
+        result[name] = terms
+    return result
+
+
+def _countries() -> list[str]:
+    """Every country's English name (Babel), for the interview's place vocabulary."""
+    from babel import Locale
+
+    names = Locale("en").territories
+    return sorted({n for code, n in names.items() if code.isalpha() and len(code) == 2 and "(" not in n})
+
+
+def _plan_term(term) -> dict:
+    synonyms = [p for p in term.phrases if p.lower() != term.name.lower()]
+    synonyms += [e if e.isupper() else f"={e}" for e in term.exact]
+    if term.patterns and not term.phrases:
+        synonyms.append(term.name.lower())
+    entry: dict = {"name": term.name, "synonyms": synonyms}
+    if term.answer_only:
+        entry["answer_only"] = list(term.answer_only)
+    if term.group and term.group not in ("shore", "work"):
+        entry["group"] = term.group
+    return entry
