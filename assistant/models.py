@@ -209,6 +209,7 @@ class DocumentRecord:
     tables: int = 0
     ocr_pages: tuple[int, ...] = ()
     sample: bool = False
+    addressed_to: str = ""
 
     @property
     def is_proposal(self) -> bool:

@@ -19,12 +19,12 @@ from assistant.compare.scorecard import (
     build_scorecard,
 )
 from assistant.compare.scoring import field_accuracy
-from assistant.compare.sentences import Sentence, document_sentences
+from assistant.compare.statements import Statement, catalog_statements
 
 __all__ = [
     "Cell", "Check", "CostEstimate", "CriterionScore", "FIELDS", "FieldDef", "Matrix",
-    "Requirements", "Row", "Scorecard", "Sentence", "ServiceTarget", "Source", "TermValue",
-    "VendorScore", "answer_from_matrix", "build_matrix", "build_scorecard", "document_sentences",
+    "Requirements", "Row", "Scorecard", "Statement", "ServiceTarget", "Source", "TermValue",
+    "VendorScore", "answer_from_matrix", "build_matrix", "build_scorecard", "catalog_statements",
     "estimate_costs", "extract_catalog", "extract_terms", "field_accuracy", "matrix_answer",
     "matrix_from_values", "matrix_text", "read_csv", "read_markdown",
     "requirements_from_profile", "xlsx_available",

@@ -177,9 +177,7 @@ def _relevant(cell: Cell, question: str) -> list[TermValue]:
         values = [tv for tv in values if tv.normalised.get("delivery") == model.group(1).lower()]
     for channel in channels_in(question):
         values = [tv for tv in values if channel in tv.normalised.get("channels", [channel])]
-    from assistant.compare.vocab import names_in
-
-    for language in names_in(question.replace("-", " "), "languages"):
+    for language in _languages_asked(question):
         values = [tv for tv in values if language in tv.normalised.get("languages", [language])]
     return sorted(values, key=lambda tv: tv.normalised["amount"])
 
@@ -222,23 +220,16 @@ def _status_headline(field: str, cells: dict[str, Cell], writer: _Writer) -> str
             else ""
         )
         groups.setdefault(cell.status, []).append(f"{vendor} {mark}".strip())
-    order = [
-        "held",
-        "will sign",
-        "in progress",
-        "via third party",
-        "conflicting",
-        "not held",
-        "not stated",
-    ]
+    order = ["held", "will sign", "in progress", "via third party", "conditional", "conflicting",
+             "not held", "not stated"]
     parts = [f"{status}: {', '.join(groups[status])}" for status in order if status in groups]
     return f"{CERTIFICATIONS[field]} status — " + "; ".join(parts) + "."
 
 
 def _languages_asked(question: str) -> list[str]:
-    from assistant.compare.vocab import names_in
+    from assistant.reading.vocab import find_terms
 
-    return names_in(question.replace("-", " "), "languages")
+    return list(dict.fromkeys(t.name for t in find_terms(question, ("language",))))
 
 
 def _language_headline(asked: list[str], cells: dict[str, Cell], writer: _Writer) -> str:

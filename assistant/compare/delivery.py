@@ -1,245 +1,182 @@
-"""Extractors for where and when work is done: languages, sites, shore model, hours, platforms."""
+"""Where and when the work is done: languages, delivery sites, delivery models, opening hours
+and platforms, each with what the proposal asserts about it (offered, not offered, on request,
+through a partner)."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from assistant.compare.fields import CHANNELS, Found, channels_in
-from assistant.compare.normalise import find_money
-from assistant.compare.sentences import Sentence
-from assistant.compare.vocab import (
-    CONTACT_CENTRE_PLATFORMS,
-    WORKFORCE_TOOLS,
-    language_spans,
-    languages_named,
-    platforms_named,
-)
+from assistant.compare.fields import CHANNELS, Found
+from assistant.compare.fieldspec import FieldSpec
+from assistant.compare.statements import Statement
+from assistant.reading.assertion import find_triggers
+from assistant.reading.lexicon import vocabulary
+from assistant.reading.mentions import Mention
 
-OFFER_CUE = re.compile(
-    r"\blanguages?\b|offer|propos|support|\bserv(?:e|es|ing)\b|available|fluent|bilingual|"
-    r"native|speak|covered",
-    re.I,
-)
-NOT_OFFERED = re.compile(
-    r"not offered|not available|(?:does|do|will) not (?:offer|provide|support|cover)|"
-    r"(?:doesn't|don't|won't) (?:offer|provide|support)|out of scope|not supported|\bcannot\b",
-    re.I,
-)
-ON_REQUEST = re.compile(r"\bif\b|on request|optional|\bexpan", re.I)
+LANGUAGE_STATUS = {"affirmed": "offered", "negated": "not offered", "conditional": "on request",
+                   "hedged": "on request", "third_party": "via partner", "planned": "planned"}
+_HEADER_LANGUAGE = re.compile(r"language", re.I)
+_HEADER_SITE = re.compile(r"\b(?:site|location|centre|center|hub|delivery|country|city)", re.I)
 
 
-def languages(s: Sentence) -> list[Found]:
-    """Languages offered, not offered or available on request, per cell or clause."""
-    if s.section != "offer":
-        return []
-    statuses: dict[str, str] = {}
-    for piece, cue in _language_pieces(s):
-        for _, _, name in language_spans(piece):
-            if NOT_OFFERED.search(piece):
-                statuses.setdefault(name, "not offered")
-            elif cue or OFFER_CUE.search(piece):
-                statuses.setdefault(name, "on request" if ON_REQUEST.search(piece) else "offered")
-    return [
-        Found("languages", f"{name}: {status}", {"language": name, "status": status})
-        for name, status in statuses.items()
-    ]
+@cache
+def _near_words(source: str, attribute: str) -> re.Pattern[str]:
+    words = getattr(vocabulary(source), attribute)
+    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
 
 
-def _language_pieces(s: Sentence) -> list[tuple[str, bool]]:
-    """Cells (with whether row context already says 'language offered') or clauses of prose."""
-    if not s.cells:
-        return [(clause, False) for clause in re.split(r";|(?<=\.)\s", s.text)]
-    priced = bool(find_money(" ".join(s.cells[1:])))
-    pieces = []
-    for index, cell in enumerate(s.cells):
-        header = s.header[index] if len(s.header) == len(s.cells) else ""
-        cue = bool(re.search(r"language", f"{header} {s.label}", re.I)) or (index == 0 and priced)
-        pieces.append((cell, cue))
-    return pieces
-
-
-PLACE = r"[A-ZÀ-Þ][\w'’.-]*(?: (?:[A-ZÀ-Þ][\w'’.-]*|de|del))*"
-_STOP = {"Our", "The", "We", "This", "These", "Both", "Only", "All", "Each", "A", "An", "In", "At"}
-SITE_PHRASE = re.compile(
-    rf"\b(?:centre|center|site|team|hub|solution|operation|facility|office)s? (?:in|at) "
-    rf"(?P<places>{PLACE}(?:, {PLACE})?(?: and {PLACE}(?:, {PLACE})?)?)"
-)
-SEATS_BULLET = re.compile(rf"^[•*-]?\s*(?P<places>{PLACE}, {PLACE}) \([\d,]+ seats")
-NOT_PROPOSED = re.compile(
-    r"not part of this (?:offer|proposal)|not (?:be )?proposed|do not propose|serve other clients|"
-    r"at capacity|fully committed",
-    re.I,
-)
-SHORE = re.compile(r"(?<![-\w])(onshore|nearshore|offshore|near-shore|off-shore|on-shore)\b", re.I)
-
-
-def locations(s: Sentence) -> list[Found]:
-    """Delivery sites proposed (or explicitly not proposed), with a shore model where stated."""
-    if s.section == "references" or s.section == "buyer":
-        return []
-    if NOT_PROPOSED.search(s.text):
-        return [_site(p, None, proposed=False) for p in _excluded_places(s.text)]
-    if s.section != "offer":
-        return []
-    found = []
-    for place, model in _site_mentions(s):
-        found.append(_site(place, model, proposed=True))
-    return found
-
-
-def _site_mentions(s: Sentence) -> list[tuple[str, str | None]]:
-    """(place, shore model) pairs from site phrases, site columns and price-table headers."""
-    mentions: list[tuple[str, str | None]] = []
-    for regex in (SITE_PHRASE, SEATS_BULLET):
-        for m in regex.finditer(s.text):
-            before = s.text[max(0, m.start() - 30) : m.start() + 20]
-            model = SHORE.search(before)
-            for place in _split_places(m.group("places")):
-                mentions.append((place, _model(model)))
-    if site := s.column(r"^(site|location|centre|center)"):
-        mentions.append((site, _model(SHORE.search(site))))
-    if re.match(LOCATION_LABEL, s.label, re.I) and not s.header_row:
-        model = SHORE.search(s.value_text)
-        for place in _split_places(s.value_text.split(":")[-1]):
-            mentions.append((place, _model(model)))
-    if s.cells and find_money(s.text) and len(s.header) == len(s.cells):
-        for cell in s.header[1:]:
-            if re.match(rf"^{PLACE}, {PLACE}", cell):
-                mentions.append((cell, _model(SHORE.search(cell))))
-    return [(p, m) for p, m in mentions if _clean_places([p])]
-
-
-LOCATION_LABEL = (
-    r"^(delivery (model|locations?|centres?|centers?|sites?)|locations?|sites?|delivery)$"
-)
-EXCLUDED = re.compile(
-    rf"(?P<places>(?:{PLACE}, )*{PLACE}(?: and {PLACE})?) (?:centres?|centers?|sites?|offices?)\b"
-)
-
-
-def _excluded_places(text: str) -> list[str]:
-    """Places named right before 'centre(s)' in a sentence that rules them out."""
-    places = []
-    for m in EXCLUDED.finditer(text):
-        places += re.split(r", | and ", m.group("places"))
-    return _clean_places([_strip_stop(p) for p in places])
-
-
-def _split_places(text: str) -> list[str]:
-    """'Mexico City, Mexico and Bogotá, Colombia' -> ['Mexico City, Mexico', 'Bogotá, Colombia']."""
-    return [_strip_stop(p) for p in re.findall(rf"{PLACE}(?:, {PLACE})?", text)]
-
-
-def _strip_stop(place: str) -> str:
-    words = place.split(" ")
-    while words and words[0] in _STOP:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _clean_places(places: list[str]) -> list[str]:
-    return [p for p in places if p and not languages_named(p) and not platforms_named(p)]
-
-
-def _model(match: re.Match[str] | None) -> str | None:
-    return match.group(1).lower().replace("-", "") if match else None
-
-
-def _site(place: str, model: str | None, proposed: bool) -> Found:
-    name = re.sub(r"\s*\(.*?\)", "", place).strip(" ,")
-    key = name.split(",")[0].strip()
-    data = {"site": name, "key": key, "proposed": proposed}
-    if model:
-        data["model"] = model
-    suffix = f" ({model})" if model else ""
-    return Found("locations", f"{name}{suffix}" if proposed else f"{name}: not proposed", data)
-
-
-def delivery_model(s: Sentence) -> list[Found]:
-    """Onshore / nearshore / offshore, as proposed or explicitly not proposed."""
-    if s.section != "offer":
-        return []
-    found = []
-    for m in SHORE.finditer(s.text):
-        model = _model(m)
-        negated = re.search(r"\b(?:not|no|n't)\b[^.;]{0,25}$", s.text[: m.start()])
-        status = "not proposed" if negated else "proposed"
-        found.append(
-            Found("delivery_model", f"{model}: {status}", {"model": model, "status": status})
-        )
-    return found
-
-
-ROUND_CLOCK = re.compile(
-    r"24/7|24x7|24 hours a day|round[- ]the[- ]clock|around the clock|24 hours, 7 days", re.I
-)
-RANGE = re.compile(
-    r"(?:from )?\d{1,2}[:.]\d{2}\s*(?:to|-|–|until)\s*\d{1,2}[:.]\d{2}"
-    r"(?:[^.;|(]{0,30}?\b(?:time|ET|CT|PT|GMT|UTC)\b)?",
-    re.I,
-)
-COVERAGE = re.compile(r"answer|service|coverage|covered|\bopen\b|\bhours\b|support|staffed", re.I)
-CONDITIONAL = re.compile(
-    r"uplift|premium|at extra|additional (?:cost|charge|fee)|on request|optional|available at", re.I
-)
-
-
-def hours(s: Sentence) -> list[Found]:
-    """Opening hours per channel: 24/7 (or 24/7 at extra cost) or the stated time ranges."""
-    if s.section != "offer":
-        return []
-    clocks = list(ROUND_CLOCK.finditer(s.text))
-    ranges = [r.strip() for r in RANGE.findall(s.value_text)]
-    if not clocks and not ranges:
-        return []
-    site_row = bool(s.column(r"^(site|location|centre)"))
-    channels = channels_in(s.text)
-    if not channels and (site_row or not COVERAGE.search(s.text)):
-        return []
-    data: dict = {"basis": "site" if site_row else "stated", "24_7": _round_clock(s, clocks)}
-    if ranges and data["24_7"] is not True:
-        data["ranges"] = ranges
-    text = _hours_text(data)
-    return [Found(f"hours_{c}", text, {**data, "channel": c}) for c in channels or CHANNELS]
-
-
-def _round_clock(s: Sentence, clocks: list[re.Match[str]]) -> bool | str:
-    """True for plain 24/7, 'at extra cost' with an uplift, False when denied or absent."""
-    states = []
-    for m in clocks:
-        if re.search(r"\b(?:not|no|n't)\b[^.;]{0,25}$", s.text[: m.start()]):
-            states.append(False)
-            continue
-        window = s.text if s.cells else s.text[max(0, m.start() - 40) : m.end() + 50]
-        states.append("at extra cost" if CONDITIONAL.search(window) else True)
-    if True in states:
+def _cell_denies(s: Statement) -> bool:
+    """A table cell whose whole text denies ('Not offered', 'No', 'N/A', '—')."""
+    if s.cell is None:
+        return False
+    text = s.cell.text.strip()
+    if re.fullmatch(r"[-–—✗x]|n/?a|none", text, re.I):
         return True
-    return "at extra cost" if "at extra cost" in states else False
+    return any(t.status == "negated" for t in find_triggers(text)) and len(text.split()) <= 4
 
 
-def _hours_text(data: dict) -> str:
-    parts = []
-    if data["24_7"] is True:
-        parts.append("24/7")
-    elif data["24_7"] == "at extra cost":
-        parts.append("24/7 at extra cost")
-    elif not data.get("ranges"):
-        parts.append("not 24/7")
-    parts += data.get("ranges", [])
-    return "; ".join(parts)
+def _status(s: Statement, mention: Mention) -> str:
+    if _cell_denies(s):
+        return "negated"
+    return mention.status
 
 
-def platforms(s: Sentence) -> list[Found]:
-    """Contact-centre platforms and CRM/ticketing systems the vendor uses or integrates with."""
+def languages(spec: FieldSpec, s: Statement) -> list[Found]:
+    """Languages offered, not offered, on request or through a partner."""
     if s.section != "offer":
         return []
-    found = []
-    for name in platforms_named(s.text):
-        if name in WORKFORCE_TOOLS:
+    cue = bool(s.cell and (_HEADER_LANGUAGE.search(f"{s.label} {s.column}")))
+    offered_words = _near_words("languages", "offer_words")
+    found: dict[str, str] = {}
+    for m in s.of("language"):
+        status = _status(s, m)
+        if status == "other_client":
             continue
-        field = "platform" if name in CONTACT_CENTRE_PLATFORMS else "crm_integrations"
-        found.append(Found(field, name, {"product": name, "key": name}))
+        if not (cue or s.cell or offered_words.search(s.text)):
+            continue
+        found.setdefault(m.value["name"], LANGUAGE_STATUS.get(status, "offered"))
+    return [Found(spec.key, f"{name}: {status}", {"language": name, "status": status})
+            for name, status in found.items()]
+
+
+def locations(spec: FieldSpec, s: Statement) -> list[Found]:
+    """Delivery sites proposed (or ruled out), with their delivery model where stated."""
+    if s.section not in ("offer", "company"):
+        return []
+    site_words = _near_words("locations", "site_words")
+    header_site = bool(s.cell and _HEADER_SITE.search(s.column + " " + s.label))
+    if not (header_site or site_words.search(s.text)):
+        return []
+    places = [m for m in s.of("location") if m.status != "other_client" and "country" in m.value]
+    found, seen = [], set()
+    for i, m in enumerate(places):
+        if m.value["name"] in seen:
+            continue
+        if i + 1 < len(places) and _city_country(s.text, m, places[i + 1]):
+            site, country = f"{m.value['name']}, {places[i + 1].value['name']}", places[i + 1].value["name"]
+            seen.add(places[i + 1].value["name"])
+        else:
+            site, country = m.value["name"], m.value["country"]
+        seen.add(m.value["name"])
+        proposed = _status(s, m) != "negated"
+        if s.section == "company" and proposed:
+            continue  # the company at large: its sites are not all proposed
+        data = {"site": site, "key": m.value["name"], "country": country, "proposed": proposed}
+        if model := _model_near(s, m):
+            data["model"] = model
+        suffix = f" ({data['model']})" if data.get("model") else ""
+        found.append(Found(spec.key, f"{site}{suffix}" if proposed else f"{site}: not proposed", data))
     return found
 
 
-EXTRACTORS = (languages, locations, delivery_model, hours, platforms)
+def _city_country(text: str, city: Mention, country: Mention) -> bool:
+    """'Manila, Philippines': a city and the country it is in, side by side."""
+    return (re.fullmatch(r",\s*", text[city.end : country.start]) is not None
+            and city.value.get("country") == country.value.get("name"))
+
+
+def _model_near(s: Statement, place: Mention) -> str | None:
+    """The shore model named next to a place ('our nearshore hub in Bogotá', 'Manila (offshore)')."""
+    models = [m for m in s.of("delivery_model") if m.value["name"] in ("onshore", "nearshore", "offshore")]
+    close = [m for m in models if abs(m.start - place.end) <= 40 or abs(place.start - m.end) <= 40]
+    return min(close, key=lambda m: min(abs(m.start - place.end), abs(place.start - m.end))).value["name"] if close else None
+
+
+def delivery_model(spec: FieldSpec, s: Statement) -> list[Found]:
+    """Onshore, nearshore, offshore, work from home: proposed or explicitly not."""
+    if s.section != "offer":
+        return []
+    found = []
+    for m in s.of("delivery_model"):
+        status = _status(s, m)
+        if status == "other_client":
+            continue
+        state = "not proposed" if status == "negated" else "proposed"
+        found.append(Found(spec.key, f"{m.value['name']}: {state}", {"model": m.value["name"], "status": state}))
+    return found
+
+
+_COVERAGE = re.compile(r"\b(?:hours|open|opening|cover|coverage|covered|staffed|available|service|"
+                       r"support|answer|operate|operating)\b", re.I)
+
+
+def hours(spec: FieldSpec, s: Statement) -> list[Found]:
+    """A channel's opening hours: 24/7 (or 24/7 at extra cost), or its day and time ranges."""
+    if s.section != "offer":
+        return []
+    times = [m for m in s.of("hours") if m.status != "other_client"]
+    if not times:
+        return []
+    channels = [c for c in dict.fromkeys(m.value["name"] for m in s.of("channel")) if c in CHANNELS]
+    if spec.channel not in (channels or (CHANNELS if _COVERAGE.search(s.text) else ())):
+        return []
+    always = [m for m in times if m.value.get("always")]
+    states = [False if _status(s, m) == "negated" else
+              ("at extra cost" if m.status in ("conditional", "hedged") or _extra_cost(s.text) else True)
+              for m in always]
+    round_clock = True if True in states else ("at extra cost" if "at extra cost" in states else False)
+    ranges = [_range(m) for m in times if not m.value.get("always") and _status(s, m) != "negated"]
+    ranges = [r for r in ranges if r]
+    if not always and not ranges:
+        return []
+    data: dict = {"24_7": round_clock, "channel": spec.channel, "basis": "stated"}
+    if ranges and round_clock is not True:
+        data["ranges"] = ranges
+    text = {True: "24/7", "at extra cost": "24/7 at extra cost", False: "not 24/7"}[round_clock]
+    if round_clock is not True and ranges:
+        text = "; ".join(([text] if always else []) + ranges)
+    return [Found(spec.key, text, data)]
+
+
+def _extra_cost(text: str) -> bool:
+    return bool(re.search(r"surcharge|uplift|premium|at extra|additional (?:cost|charge|fee)", text, re.I))
+
+
+def _range(m: Mention) -> str:
+    value = m.value
+    if not value.get("start"):
+        return value.get("days") or ""
+    days = f"{value['days']} " if value.get("days") else ""
+    zone = f" {value['tz']}" if value.get("tz") else ""
+    return f"{days}{value['start']}–{value['end']}{zone}"
+
+
+def platforms(spec: FieldSpec, s: Statement) -> list[Found]:
+    """Contact-centre platforms (`platform`) or CRM and ticketing systems (`crm_integrations`)."""
+    if s.section != "offer":
+        return []
+    roles = {"platform": ("contact_centre",), "crm_integrations": ("crm", "ticketing")}[spec.key]
+    lexicon = vocabulary("platforms")
+    found = []
+    for m in s.of("platform"):
+        term = lexicon.term(m.value["name"])
+        if m.status in ("other_client", "negated") or term is None or term.role not in roles:
+            continue
+        found.append(Found(spec.key, m.value["name"], {"product": m.value["name"], "key": m.value["name"]}))
+    return found
+
+
+READERS = {"languages": languages, "locations": locations, "delivery_model": delivery_model,
+           "hours": hours, "platforms": platforms}

@@ -1,4 +1,4 @@
-"""Run every field extractor over a vendor's sentences; each value keeps its verbatim citation."""
+"""Every field's reader over a vendor's statements; each value keeps its verbatim citation."""
 
 from __future__ import annotations
 
@@ -6,21 +6,18 @@ import logging
 from dataclasses import asdict, dataclass, field
 
 from assistant.compare import certifications, commercial, contract, delivery, service
-from assistant.compare.fields import Found
-from assistant.compare.sentences import Sentence, document_sentences
+from assistant.compare.fields import FIELDS, Found
+from assistant.compare.fieldspec import FieldSpec
+from assistant.compare.generic import read_field
+from assistant.compare.statements import Statement, catalog_statements
 from assistant.ingest.safety import is_suspicious
 from assistant.models import Citation
 from assistant.text import quote_in_page
 
 log = logging.getLogger(__name__)
 
-EXTRACTORS = (
-    *commercial.EXTRACTORS,
-    *service.EXTRACTORS,
-    *delivery.EXTRACTORS,
-    *certifications.EXTRACTORS,
-    *contract.EXTRACTORS,
-)
+READERS = {**commercial.READERS, **service.READERS, **delivery.READERS,
+           **certifications.READERS, **contract.READERS}
 
 
 @dataclass(frozen=True)
@@ -56,35 +53,31 @@ class TermValue:
         }
 
 
-def extract_sentence(sentence: Sentence) -> list[TermValue]:
-    """Every value any extractor reads from one sentence (none from text aimed at AI tools)."""
-    if is_suspicious(sentence.text):
+def read_statement(spec: FieldSpec, statement: Statement) -> list[Found]:
+    """What one field's reader finds in one statement."""
+    reader = READERS.get(spec.reader) if spec.reader else None
+    return reader(spec, statement) if reader else read_field(spec, statement)
+
+
+def extract_statement(statement: Statement) -> list[TermValue]:
+    """Every value any field reads from one statement (none from text aimed at AI tools)."""
+    if is_suspicious(statement.text):
         return []
-    source = Source(sentence.document, sentence.vendor, sentence.page, sentence.text)
+    source = Source(statement.document, statement.vendor, statement.page, statement.text)
     values: list[TermValue] = []
-    for extractor in EXTRACTORS:
-        found: list[Found] = extractor(sentence)
-        values += [TermValue(f.field, f.value, f.normalised, source) for f in found]
+    for spec in FIELDS:
+        values += [TermValue(f.field, f.value, f.normalised, source) for f in read_statement(spec, statement)]
     return values
 
 
-def extract_terms(sentences: list[Sentence], page_text=None) -> list[TermValue]:
-    """Values from a vendor's sentences; a value whose quote is not on its page is dropped."""
+def extract_terms(statements: list[Statement], page_text=None) -> list[TermValue]:
+    """Values from a vendor's statements; a value whose quote is not on its page is dropped."""
     values: list[TermValue] = []
-    for sentence in sentences:
-        for value in extract_sentence(sentence):
+    for statement in statements:
+        for value in extract_statement(statement):
             source = value.citation
-            if (
-                page_text
-                and source
-                and not quote_in_page(source.quote, page_text(source.document, source.page))
-            ):
-                log.warning(
-                    "dropped %s: quote not found on %s p.%s",
-                    value.field,
-                    source.document,
-                    source.page,
-                )
+            if page_text and source and not quote_in_page(source.quote, page_text(source.document, source.page)):
+                log.warning("dropped %s: quote not found on %s p.%s", value.field, source.document, source.page)
                 continue
             values.append(value)
     return values
@@ -93,6 +86,6 @@ def extract_terms(sentences: list[Sentence], page_text=None) -> list[TermValue]:
 def extract_catalog(catalog) -> dict[str, list[TermValue]]:
     """Values per vendor over a workspace catalog."""
     return {
-        vendor: extract_terms(sentences, catalog.page_text)
-        for vendor, sentences in document_sentences(catalog).items()
+        vendor: extract_terms(statements, catalog.page_text)
+        for vendor, statements in catalog_statements(catalog).items()
     }

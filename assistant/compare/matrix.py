@@ -116,7 +116,7 @@ def build_matrix(catalog) -> Matrix:
 def matrix_from_values(values_by_vendor: dict[str, list[TermValue]]) -> Matrix:
     """A matrix from already extracted values (vendors in name order)."""
     vendors = tuple(sorted(values_by_vendor))
-    enriched = {v: enrich_rates(values_by_vendor[v]) for v in vendors}
+    enriched = {v: _with_pricing_model(enrich_rates(values_by_vendor[v])) for v in vendors}
     rows = []
     for spec in FIELDS:
         cells = {}
@@ -125,6 +125,26 @@ def matrix_from_values(values_by_vendor: dict[str, list[TermValue]]) -> Matrix:
             cells[vendor] = summarise(spec, vendor, values)
         rows.append(Row(spec, cells))
     return Matrix(vendors, tuple(rows))
+
+
+_MODEL_OF_UNIT = {"hour": "per hour", "minute": "per minute", "FTE-month": "per FTE",
+                  "FTE-year": "per FTE", "transaction": "per transaction"}
+
+
+def _with_pricing_model(values: list[TermValue]) -> list[TermValue]:
+    """No pricing model stated in words: the one the rate card's units show, cited by its rates."""
+    if any(tv.field == "pricing_model" for tv in values):
+        return values
+    rates = [tv for tv in values if tv.field == "rates" and not tv.normalised.get("qualifier")]
+    models = list(dict.fromkeys(_MODEL_OF_UNIT[tv.normalised["unit"]] for tv in rates))
+    if not models:
+        return values
+    model = models[0] if len(models) == 1 else "hybrid"
+    first = next(tv for tv in rates if _MODEL_OF_UNIT[tv.normalised["unit"]] == models[0])
+    data = {"model": model, "key": model, "from_rates": True}
+    if model == "hybrid":
+        data["components"] = models
+    return [*values, TermValue("pricing_model", model, data, first.citation)]
 
 
 def enrich_rates(values: list[TermValue]) -> list[TermValue]:

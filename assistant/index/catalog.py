@@ -86,6 +86,7 @@ class Catalog:
             tables=document.tables,
             ocr_pages=document.ocr_pages,
             sample=sample,
+            addressed_to=identity.addressed_to,
         )
         pages = {page.number: page for page in document.pages}
         self._write(record, pages, list(document.chunks))

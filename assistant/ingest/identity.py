@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -50,6 +50,7 @@ class Identity:
     source: str = "document"  # flag | document | heading | title | file name
     kind: str = "proposal"  # proposal | reference
     note: str = ""
+    addressed_to: str = ""  # the buyer the document is written for, when it says
 
 
 @dataclass
@@ -91,10 +92,14 @@ def identify(
         identity = Identity(display, legal, _aliases(display, legal, best.acronyms, stem), "document")
     else:
         identity = _fallback(pages, title, path, companies)
+    buyer = max((c for c in companies if c.addressee > c.author and c.addressee >= 3),
+                key=lambda c: c.addressee, default=None)
+    addressed_to = normal_case(_surface(buyer)) if buyer else ""
     if not proposal:
         return Identity("", identity.legal_name, identity.aliases, identity.source, "reference",
-                        "no offer of contact-centre services found: kept as a reference document")
-    return identity
+                        "no offer of contact-centre services found: kept as a reference document",
+                        addressed_to)
+    return replace(identity, addressed_to=addressed_to)
 
 
 def _companies(pages: list[Page], buyers: tuple[str, ...]) -> list[_Company]:
@@ -163,7 +168,7 @@ def _trim(text: str, match: re.Match[str]) -> _Mention | None:
         words = words[1:]
     while words and (words[-1] in _CONNECTORS or not (words[-1][0].isupper() or legal_suffix(words[-1]))):
         words = words[:-1]
-    surface = " ".join(words).rstrip(",")
+    surface = re.sub(r"['’]s$", "", " ".join(words).rstrip(","))
     if len(surface) < 3:
         return None
     begin = text.find(words[0], match.start())

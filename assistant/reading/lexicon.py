@@ -79,6 +79,9 @@ class Vocabulary(_Strict):
     common: tuple[str, ...] = ()  # languages: names matched in lower case too
     eea: tuple[str, ...] = ()  # locations: the countries of the EEA
     city_population: int = 15000  # locations: the smallest city known by name
+    holding_words: tuple[str, ...] = ()  # frameworks: words that say one is held or signed
+    offer_words: tuple[str, ...] = ()  # languages: words that say one is offered
+    site_words: tuple[str, ...] = ()  # locations: words that make a place a delivery site
 
     def term(self, name: str) -> LexTerm | None:
         """The entry of a canonical name."""
@@ -143,11 +146,12 @@ class Assertion(_Strict):
 
 
 class Sections(_Strict):
-    """Heading words that say what a proposal's section is about."""
+    """Heading words that say what a proposal's section is about; the buyer's own voice."""
 
     buyer: tuple[str, ...]
     references: tuple[str, ...]
     company: tuple[str, ...]
+    buyer_voice: tuple[str, ...]
 
 
 def _load(name: str) -> dict:

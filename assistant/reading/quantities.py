@@ -8,7 +8,7 @@ knowledge/lexicon (currencies.yaml, units.yaml); ISO 4217 codes come from Babel.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import cache
 
 from assistant.reading.lexicon import currencies, units
@@ -170,6 +170,17 @@ def _unit_following(text: str, end: int) -> tuple[str | None, int]:
             # 'per FTE per month': the longest phrase was tried first
             return unit, end + m.end()
     return None, 0
+
+
+def unit_named(text: str) -> str | None:
+    """The unit a heading or caption names for the amounts under it ('Rate (USD per productive
+    hour)', 'All prices are charged per FTE per month'), or None."""
+    for i in range(len(text)):
+        if text[i].isspace() or text[i] == "(":
+            unit, _ = _unit_following(text, i)
+            if unit and unit not in ("month", "year", "one_time"):
+                return unit
+    return None
 
 
 def _unit_preceding(text: str, start: int) -> str | None:
@@ -554,5 +565,5 @@ def find_quantities(text: str) -> list[Quantity]:
 __all__ = [
     "Number", "Quantity", "duration_seconds", "find_counts", "find_durations", "find_hours",
     "find_money", "find_multipliers", "find_percents", "find_quantities", "find_service_levels",
-    "currency_of", "field",
+    "currency_of", "unit_named",
 ]  # fmt: skip

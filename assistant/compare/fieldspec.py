@@ -1,0 +1,65 @@
+"""The comparison fields, declared as data in knowledge/compare/fields.yaml."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, model_validator
+
+FIELDS_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "compare" / "fields.yaml"
+READERS = ("pricing_model", "rates", "service_levels", "languages", "locations", "delivery_model",
+           "hours", "certifications", "platforms", "data_ownership")
+
+
+class FieldSpec(BaseModel):
+    """One row of the terms matrix and how its values are read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str
+    label: str
+    group: str
+    kind: Literal["single", "list", "status"]
+    reader: str | None = None
+    channel: str | None = None
+    framework: str | None = None
+    value: Literal["percent", "duration", "money", "count", "multiplier", "score", "presence"] | None = None
+    triggers: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    compare: str | None = None
+    money_units: tuple[str, ...] = ()
+    counts: tuple[str, ...] = ()
+    min_amount: float = 0.0
+    before: int = 0
+    after: int = 12
+
+    @model_validator(mode="after")
+    def _read_somehow(self) -> FieldSpec:
+        if self.reader is None and (self.value is None or not self.triggers):
+            raise ValueError(f"field {self.key}: needs a reader, or a value kind and triggers")
+        if self.reader is not None and self.reader not in READERS:
+            raise ValueError(f"field {self.key}: unknown reader {self.reader!r}")
+        return self
+
+    @property
+    def unit(self) -> str:
+        """The unit the field's cells are compared in ('%', 'days', …)."""
+        if self.value == "percent":
+            return "%"
+        return self.compare or ""
+
+
+@cache
+def load_fields(path: Path = FIELDS_PATH) -> tuple[FieldSpec, ...]:
+    """Every field, in matrix order."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    fields = tuple(FieldSpec(**item) for item in data["fields"])
+    keys = [f.key for f in fields]
+    if len(keys) != len(set(keys)):
+        raise ValueError("duplicate field keys in fields.yaml")
+    return fields

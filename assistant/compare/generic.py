@@ -1,0 +1,188 @@
+"""The reader of fields declared as data: a trigger, then the nearest value of the right kind.
+
+A statement qualifies when it names the field (a trigger phrase, or a KPI the lexicon knows),
+has none of its `avoid` words and one of its `requires` words; its value is the nearest mention
+of the field's value kind after the trigger (or just before it, where the field allows), in the
+offer's own voice (never another client's figure). A value that is only hedged, planned or
+conditional keeps that status, so the matrix can say so.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+
+from assistant.compare.fieldspec import FieldSpec
+from assistant.compare.fields import Found, fmt_money, fmt_number
+from assistant.compare.statements import Statement
+from assistant.reading.mentions import Mention
+from assistant.reading.quantities import SECONDS, duration_seconds
+
+_WORD = re.compile(r"\S+")
+_MONEY_UNITS = {"none": None}
+_NONE_BEFORE = re.compile(r"\b(?:no|without|waived?|free)\s+(?:\w+\s+){0,2}$", re.I)
+STATUS_NOTE = {"conditional": "conditional", "hedged": "not firm", "planned": "planned",
+               "third_party": "via a third party"}
+
+
+def read_field(spec: FieldSpec, statement: Statement) -> list[Found]:
+    """The field's value in one statement, if it states one."""
+    if statement.section != "offer" or not _qualifies(spec, statement.text):
+        return []
+    triggers = _triggers(spec, statement)
+    if not triggers:
+        return []
+    if spec.value == "presence":
+        return [Found(spec.key, "yes", {"available": True, "key": "yes"})]
+    if spec.value == "score":
+        return _score(spec, statement, triggers)
+    candidates = [m for m in statement.mentions if _fits(spec, m)]
+    if not candidates:
+        return _none_stated(spec, statement, triggers)
+    chosen = _nearest(spec, statement, triggers, candidates)
+    if chosen is None:
+        return []
+    trigger_text = statement.text[triggers[0][0] : triggers[0][1]].lower()
+    return [_found(spec, chosen, trigger_text)]
+
+
+def _qualifies(spec: FieldSpec, text: str) -> bool:
+    if spec.avoid and _any_word(spec.avoid).search(text):
+        return False
+    return not spec.requires or bool(_any_word(spec.requires, prefix=True).search(text))
+
+
+@cache
+def _any_word(words: tuple[str, ...], prefix: bool = False) -> re.Pattern[str]:
+    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+    tail = "" if prefix else r"(?![\w])"
+    return re.compile(rf"(?<![\w])(?:{body}){tail}", re.I)
+
+
+def _triggers(spec: FieldSpec, statement: Statement) -> list[tuple[int, int]]:
+    """Where the statement names the field: its phrases, and the KPIs it refers to."""
+    phrases = tuple(t for t in spec.triggers if not t.startswith("kpi:"))
+    kpis = {t.split(":", 1)[1] for t in spec.triggers if t.startswith("kpi:")}
+    spans = [(m.start(), m.end()) for m in _any_word(phrases).finditer(statement.text)] if phrases else []
+    spans += [(m.start, m.end) for m in statement.of("kpi") if m.value.get("name") in kpis]
+    return sorted(spans)
+
+
+def _fits(spec: FieldSpec, mention: Mention) -> bool:
+    """A mention of the field's value kind, in the offer's own voice."""
+    if mention.status in ("other_client", "negated"):
+        return False
+    kind = spec.value
+    if mention.kind != kind:
+        return False
+    value = mention.value
+    if kind == "duration":
+        return not spec.units or value["unit"] in spec.units
+    if kind == "money":
+        allowed = tuple(_MONEY_UNITS.get(u, u) for u in spec.money_units)
+        return (not spec.money_units or value.get("unit") in allowed) and (
+            value.get("amount") is not None and (value["amount"] >= spec.min_amount or value["amount"] == 0)
+        )
+    if kind == "count":
+        return not spec.counts or value.get("what") in spec.counts
+    return True
+
+
+def _nearest(spec: FieldSpec, statement: Statement, triggers, candidates: list[Mention]) -> Mention | None:
+    """The candidate nearest after a trigger (or just before, where allowed); a table cell's
+    value when the trigger stands in its headers."""
+    cell = statement.cell
+    if cell is not None:
+        value_start = statement.end - len(cell.text)
+        in_cell = [m for m in candidates if m.start >= value_start]
+        if in_cell and any(end <= value_start for _, end in triggers):
+            return in_cell[0]
+    words = [m.start() for m in _WORD.finditer(statement.text)]
+    best, best_gap = None, None
+    for start, end in triggers:
+        for mention in candidates:
+            if mention.start >= end:
+                gap = bisect_left(words, mention.start) - bisect_left(words, end)
+                if gap <= spec.after and (best_gap is None or gap < best_gap):
+                    best, best_gap = mention, gap
+            elif spec.before and mention.end <= start:
+                gap = bisect_left(words, start) - bisect_left(words, mention.end)
+                if gap <= spec.before and (best_gap is None or gap < best_gap):
+                    best, best_gap = mention, gap
+    return best
+
+
+def _score(spec: FieldSpec, statement: Statement, triggers) -> list[Found]:
+    """A bare number right after the trigger ('NPS of +42'), not a percentage or a year."""
+    from assistant.reading.numbers import find_numbers
+
+    taken = [(m.start, m.end) for m in statement.mentions if m.kind != "kpi"]
+    end = triggers[0][1]
+    for number in find_numbers(statement.text[end : end + 40]):
+        start = end + number.start
+        if any(s <= start < e for s, e in taken) or 1900 <= number.value <= 2100:
+            continue
+        if statement.text[end : start].count(" ") <= 4 and -100 <= number.value <= 100:
+            value = -number.value if statement.text[start - 1 : start] == "-" else number.value
+            return [Found(spec.key, fmt_number(value), {"score": value, "key": fmt_number(value)})]
+    return []
+
+
+def _none_stated(spec: FieldSpec, statement: Statement, triggers) -> list[Found]:
+    """'no set-up fee', 'no termination fee': a fee of nothing."""
+    if spec.value != "money":
+        return []
+    for start, _ in triggers:
+        if _NONE_BEFORE.search(statement.text[max(0, start - 25) : start]):
+            return [Found(spec.key, "none", {"amount": 0, "key": "none"})]
+    return []
+
+
+def _found(spec: FieldSpec, mention: Mention, trigger: str) -> Found:
+    value = mention.value
+    note = STATUS_NOTE.get(mention.status)
+    extra = {"status": mention.status} if note else {}
+    if spec.value == "percent":
+        text = f"{fmt_number(value['value'])}%"
+        data = {"percent": value["value"], "key": fmt_number(value["value"])}
+    elif spec.value == "duration":
+        unit = spec.compare or value["unit"]
+        amount = duration_seconds(value) / SECONDS[unit] if unit in SECONDS else value["amount"]
+        amount = round(amount, 2)
+        text = mention.text
+        data = {unit: amount, "amount": value["amount"], "unit": value["unit"],
+                "key": f"{fmt_number(amount)} {unit}"}
+        if value.get("business"):
+            data["business_time"] = True
+    elif spec.value == "money":
+        if value["amount"] == 0:
+            text, data = "none", {"amount": 0, "key": "none"}
+        else:
+            text = fmt_money(value["currency"], value["amount"])
+            data = {"currency": value["currency"], "amount": value["amount"], "key": text}
+            if spec.key == "one_time_fees":
+                data["kind"] = trigger
+                text = f"{text} ({trigger})"
+            if spec.key == "vendor_estimate":
+                text = f"{text} per month"
+    elif spec.value == "count":
+        what = value.get("what") or ""
+        if spec.key == "pilot_size":
+            data = {"agents": value["value"], "key": fmt_number(value["value"])}
+            text = f"{fmt_number(value['value'])} agents"
+        else:
+            noun = "FTE" if what in ("FTE", "agents", "seats") else (what or "")
+            data = {"kind": "volume", "amount": value["value"], "unit": noun, "key": fmt_number(value["value"])}
+            text = f"{fmt_number(value['value'])} {noun}".strip()
+    elif spec.value == "multiplier":
+        data = {"applies_to": trigger, "multiplier": value["value"], "key": f"{trigger}:{value['value']}"}
+        text = f"{trigger}: {fmt_number(value['value'])}x the standard rate"
+    elif spec.value == "score":
+        data = {"score": value["value"], "key": fmt_number(value["value"])}
+        text = fmt_number(value["value"])
+    else:
+        data, text = {"key": mention.text}, mention.text
+    if note:
+        text = f"{text} ({note})"
+    return Found(spec.key, text, {**data, **extra})

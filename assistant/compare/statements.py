@@ -1,0 +1,138 @@
+"""A vendor's pages as statements: sentences and table cells, each with its heading, the kind
+of section it stands in, its table headers, and its mentions read by the reading layer.
+
+A section that restates the buyer's needs is the buyer's wish, a case study speaks of other
+clients, a company profile of the vendor at large (knowledge/lexicon/sections.yaml); only the
+offer's statements become matrix values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.models import Page, TableCell
+from assistant.reading.lexicon import sections
+from assistant.reading.mentions import Mention, read
+from assistant.text import heading_level, heading_text, sentence_spans
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence or table cell of one page, with where it stands and what it says."""
+
+    document: str
+    vendor: str
+    page: int
+    start: int
+    end: int
+    text: str
+    heading: str = ""
+    section: str = "offer"  # offer | buyer | references | company
+    cell: TableCell | None = None
+    mentions: tuple[Mention, ...] = ()
+    unit_hint: str | None = None  # a table's unit, named in its headers or the text above it
+
+    @property
+    def label(self) -> str:
+        """A cell's row header ('' for prose)."""
+        return " / ".join(self.cell.row_header) if self.cell else ""
+
+    @property
+    def column(self) -> str:
+        """A cell's column header ('' for prose)."""
+        return " / ".join(self.cell.col_header) if self.cell else ""
+
+    @property
+    def value_text(self) -> str:
+        """A cell's own text; a sentence's whole text."""
+        return self.cell.text if self.cell else self.text
+
+    def of(self, *kinds: str) -> list[Mention]:
+        """The statement's mentions of these kinds."""
+        return [m for m in self.mentions if m.kind in kinds]
+
+
+def page_statements(page: Page, document: str, vendor: str, buyer: str = "", heading: str = "") -> list[Statement]:
+    """Every statement of one page (headings themselves are none)."""
+    cells = {cell.start: cell for table in page.tables for cell in table.cells}
+    result = []
+    for span in sentence_spans(page.text, atomic=page.atomic_spans):
+        line = span.text
+        cell = cells.get(span.start)
+        if cell is None and line.startswith("#") or (cell is None and heading_level(line) is not None
+                                                    and len(line) < 90 and not line.endswith(".")):
+            heading = heading_text(line)
+            continue
+        section = _section(heading, line, buyer)
+        context = "other_client" if section == "references" else None
+        mentions = tuple(read(line, context))
+        result.append(Statement(document, vendor, page.number, span.start, span.end, line,
+                                heading, section, cell, mentions))
+    return result
+
+
+def document_statements(pages: dict[int, Page], document: str, vendor: str, buyer: str = "") -> list[Statement]:
+    """Every statement of a document, in page order; headings carry over page breaks."""
+    result: list[Statement] = []
+    heading = ""
+    for number in sorted(pages):
+        found = page_statements(pages[number], document, vendor, buyer, heading)
+        if found:
+            heading = found[-1].heading
+        result += found
+    return _with_unit_hints(result)
+
+
+def _with_unit_hints(statements: list[Statement]) -> list[Statement]:
+    """Give each table cell the unit its headers, its heading or the prose above it name."""
+    from dataclasses import replace
+
+    from assistant.reading.quantities import unit_named
+
+    result, prose_unit, heading = [], None, None
+    for statement in statements:
+        if statement.heading != heading:
+            heading, prose_unit = statement.heading, unit_named(statement.heading)
+        if statement.cell is None:
+            prose_unit = unit_named(statement.text) or prose_unit
+            result.append(statement)
+            continue
+        hint = unit_named(f" {statement.label} {statement.column}") or prose_unit
+        result.append(replace(statement, unit_hint=hint))
+    return result
+
+
+def catalog_statements(catalog) -> dict[str, list[Statement]]:
+    """Statements per vendor over a catalog's proposals (documents in name order)."""
+    result: dict[str, list[Statement]] = {}
+    for name in sorted(catalog.records):
+        record = catalog.records[name]
+        if not record.is_proposal:
+            continue
+        statements = document_statements(catalog.pages.get(name, {}), name, record.vendor, record.addressed_to)
+        result.setdefault(record.vendor, []).extend(statements)
+    return result
+
+
+@cache
+def _cues(kind: str, buyer: str) -> re.Pattern[str] | None:
+    table = sections()
+    phrases = [p.replace("{buyer}", buyer) for p in getattr(table, kind) if buyer or "{buyer}" not in p]
+    if not phrases:
+        return None
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in phrases)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
+
+
+def _section(heading: str, text: str, buyer: str) -> str:
+    """What kind of passage a statement is, from its heading and its own words."""
+    for kind in ("references", "buyer", "company"):
+        pattern = _cues(kind, buyer)
+        if pattern and pattern.search(heading):
+            return kind
+    voice = _cues("buyer_voice", buyer)
+    if voice and voice.search(text):
+        return "buyer"
+    return "offer"
