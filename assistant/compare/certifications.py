@@ -15,6 +15,8 @@ from assistant.reading.lexicon import vocabulary
 STATUS = {"affirmed": "held", "negated": "not held", "planned": "in progress",
           "third_party": "via third party", "conditional": "conditional", "hedged": "conditional"}
 _SIGN = re.compile(r"\bsign(?:s|ed|ing)?\b|\bexecute[sd]?\b|\benter into\b|\bagree to\b", re.I)
+_TRAINING = re.compile(r"[\s-]*(?:training|trained|awareness|course|modules?)\b", re.I)
+_AGREEMENT = re.compile(r"\bagreements?\b|\bBAAs?\b|\bDPAs?\b|\baddendum\b|contractual clauses", re.I)
 _HEADER = re.compile(r"certif|complian|framework|standard|accreditation|security|attestation|"
                      r"regulat|status|held", re.I)
 
@@ -38,16 +40,22 @@ def certifications(spec: FieldSpec, s: Statement) -> list[Found]:
     framework = CERT_FRAMEWORKS[spec.key]
     term = vocabulary("frameworks").term(framework)
     found: dict[str, Found] = {}
-    for m in s.of("framework"):
-        if _family(m.value["name"]) != framework or m.status == "other_client":
-            continue
+    mentions = [m for m in s.of("framework") if _family(m.value["name"]) == framework]
+    if any(m.status != "affirmed" for m in mentions):
+        # 'PCI DSS: Helios is not PCI DSS certified' — the first mention is only a label
+        mentions = [m for m in mentions if m.status != "affirmed"]
+    for m in mentions:
+        if m.status == "other_client" or _TRAINING.match(s.text, m.end):
+            continue  # 'HIPAA training' holds nothing
         in_table = bool(s.cell) and bool(_HEADER.search(f"{s.label} {s.column}") or _HEADER.search(s.heading))
-        said = _holding().search(_clause(s.text, m.start, m.end))
+        said = m.status != "affirmed" or _holding().search(_clause(s.text, m.start, m.end))
         if not (said or in_table):
             continue  # named, not claimed
         status = STATUS[m.status]
-        if term is not None and term.agreement and status in ("held", "in progress") and _SIGN.search(s.text):
-            status = "will sign"
+        if term is not None and term.agreement and status in ("held", "in progress") and (
+            _SIGN.search(s.text) or _AGREEMENT.search(s.text)
+        ):
+            status = "will sign"  # a BAA or a DPA is signed with the client, not held
         kind = _soc_type(m.value["name"])
         value = f"{status} ({kind})" if kind else status
         data = {"status": status, "type": kind, "strength": 2 if said else 1, "key": value}

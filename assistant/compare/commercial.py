@@ -25,7 +25,7 @@ def _words(*phrases: str) -> re.Pattern[str]:
 
 # Words that make a price something other than the rate card.
 ESTIMATE = _words("indicative", "estimate", "estimated", "total", "monthly cost", "monthly invoice",
-                  "worked example", "illustrative", "blended rate", "revenue", "equivalent")
+                  "worked example", "illustrative", "blended rate", "revenue")
 ADD_ON = _words("optional", "add-on", "add on", "virtual agent", "agent assist", "chatbot", "bot",
                 "automation", "priced separately", "licence", "license")
 SECONDARY = _words("overflow", "overtime", "surcharge", "uplift", "holiday", "holidays", "premium",
@@ -48,7 +48,7 @@ def rates(spec: FieldSpec, s: Statement) -> list[Found]:
         return []
     found = []
     for money in s.of("money"):
-        unit = RATE_UNITS.get(money.value.get("unit") or s.unit_hint or "")
+        unit = RATE_UNITS.get(_rate_unit(money.value.get("unit"), s.unit_hint))
         if unit is None or money.status in _SKIP or not money.value.get("amount"):
             continue
         if s.cell is not None and money.start < _value_start(s):
@@ -76,6 +76,8 @@ def _context(s: Statement, money: Mention) -> dict:
         near = [m for m in s.mentions if m.start >= clause_start and m is not money]
     context: dict = {}
     channels = list(dict.fromkeys(m.value["name"] for m in near if m.kind == "channel"))
+    if money.value.get("channel"):
+        channels = [money.value["channel"]]
     if channels:
         context["channels"] = [c for c in channels if c in ("voice", "chat", "email")] or channels
     languages = list(dict.fromkeys(m.value["name"] for m in near if m.kind == "language"))
@@ -89,6 +91,15 @@ def _context(s: Statement, money: Mention) -> dict:
     if models:
         context["delivery"] = models[0]
     return context
+
+
+def _rate_unit(stated: str | None, hint: str | None) -> str:
+    """The amount's own unit, or the table's: 'Monthly fee per FTE: EUR 3,950' is per FTE-month."""
+    if stated in RATE_UNITS:
+        return stated
+    if hint in RATE_UNITS and stated in (None, "month", "year"):
+        return hint
+    return ""
 
 
 def _value_start(s: Statement) -> int:

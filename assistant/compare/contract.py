@@ -28,3 +28,40 @@ def data_ownership(spec: FieldSpec, s: Statement) -> list[Found]:
 
 
 READERS = {"data_ownership": data_ownership}
+
+
+_FEE = re.compile(r"termination (?:fee|charge|payment)|early termination|exit fee|break fee|"
+                  r"terminat\w+ for convenience|for convenience[^.]*\bfees?\b", re.I)
+_OF_FEES = re.compile(r"['’]?s?['’]?\s+(?:average |of |worth of )?(?:fees|charges|billing|invoic)", re.I)
+_REMAINING = re.compile(r"remaining|rest of the term|balance of the term|unexpired", re.I)
+_NO_FEE = re.compile(r"\bno (?:termination |early termination )?(?:fee|charge|penalty)|without (?:any )?(?:fee|penalty|charge)", re.I)
+
+
+def termination_fee(spec: FieldSpec, s: Statement) -> list[Found]:
+    """What ending early for convenience costs: a sum, some months of fees, the remaining
+    minimum, or nothing."""
+    from assistant.compare.fields import fmt_money, fmt_number
+
+    if s.section != "offer" or not _FEE.search(s.text):
+        return []
+    money = [m for m in s.of("money") if m.status not in ("other_client", "negated") and m.value.get("amount")]
+    months = [m for m in s.of("duration") if m.value["unit"] == "months" and _OF_FEES.match(s.text, m.end)]
+    if money and money[0].value.get("unit") in (None, "one_time"):
+        value = money[0].value
+        text = fmt_money(value["currency"], value["amount"])
+        data = {"kind": "fixed", "currency": value["currency"], "amount": value["amount"]}
+    elif months:
+        count = months[0].value["amount"]
+        text = f"{fmt_number(count)} month's fees" if count == 1 else f"{fmt_number(count)} months' fees"
+        data = {"kind": "months of fees", "months": count}
+    elif _REMAINING.search(s.text) and re.search(r"minimum", s.text, re.I):
+        text, data = "minimum billing for the rest of the term", {"kind": "remaining minimum billing"}
+    elif _NO_FEE.search(s.text):
+        text, data = "none", {"kind": "none"}
+    else:
+        return []
+    data["key"] = text
+    return [Found(spec.key, text, data)]
+
+
+READERS["termination_fee"] = termination_fee

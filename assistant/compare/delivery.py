@@ -81,6 +81,8 @@ def locations(spec: FieldSpec, s: Statement) -> list[Found]:
             site, country = m.value["name"], m.value["country"]
         seen.add(m.value["name"])
         proposed = _status(s, m) != "negated"
+        if not proposed and not _EXCLUDES.search(s.text):
+            continue  # 'the hours when neither Glasgow nor Cape Town is awake' excludes no site
         if s.section == "company" and proposed:
             continue  # the company at large: its sites are not all proposed
         data = {"site": site, "key": m.value["name"], "country": country, "proposed": proposed}
@@ -89,6 +91,9 @@ def locations(spec: FieldSpec, s: Statement) -> list[Found]:
         suffix = f" ({data['model']})" if data.get("model") else ""
         found.append(Found(spec.key, f"{site}{suffix}" if proposed else f"{site}: not proposed", data))
     return found
+
+
+_EXCLUDES = re.compile(r"propos|offer|part of|\buse\b|\bused\b|include|scope|deliver|serve|staff", re.I)
 
 
 def _city_country(text: str, city: Mention, country: Mention) -> bool:
@@ -105,13 +110,13 @@ def _model_near(s: Statement, place: Mention) -> str | None:
 
 
 def delivery_model(spec: FieldSpec, s: Statement) -> list[Found]:
-    """Onshore, nearshore, offshore, work from home: proposed or explicitly not."""
+    """Onshore, nearshore, offshore: proposed or explicitly not."""
     if s.section != "offer":
         return []
     found = []
     for m in s.of("delivery_model"):
         status = _status(s, m)
-        if status == "other_client":
+        if status == "other_client" or m.value["name"] not in ("onshore", "nearshore", "offshore"):
             continue
         state = "not proposed" if status == "negated" else "proposed"
         found.append(Found(spec.key, f"{m.value['name']}: {state}", {"model": m.value["name"], "status": state}))
@@ -130,6 +135,9 @@ def hours(spec: FieldSpec, s: Statement) -> list[Found]:
     if not times:
         return []
     channels = [c for c in dict.fromkeys(m.value["name"] for m in s.of("channel")) if c in CHANNELS]
+    site_row = bool(s.cell) and any(m.end <= len(s.label) for m in s.of("location"))
+    if not channels and site_row:
+        return []  # a site's hours are not a channel's
     if spec.channel not in (channels or (CHANNELS if _COVERAGE.search(s.text) else ())):
         return []
     always = [m for m in times if m.value.get("always")]
@@ -151,7 +159,11 @@ def hours(spec: FieldSpec, s: Statement) -> list[Found]:
 
 
 def _extra_cost(text: str) -> bool:
-    return bool(re.search(r"surcharge|uplift|premium|at extra|additional (?:cost|charge|fee)", text, re.I))
+    """A surcharge, uplift or premium is said, and not denied ('with no overnight surcharge')."""
+    for m in re.finditer(r"surcharge|uplift|premium|at extra|additional (?:cost|charge|fee)", text, re.I):
+        if not re.search(r"\b(?:no|without|free of)\s+(?:\w+\s+)?$", text[max(0, m.start() - 25) : m.start()], re.I):
+            return True
+    return False
 
 
 def _range(m: Mention) -> str:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 FIELDS_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "compare" / "fields.yaml"
 READERS = ("pricing_model", "rates", "service_levels", "languages", "locations", "delivery_model",
-           "hours", "certifications", "platforms", "data_ownership")
+           "hours", "certifications", "platforms", "data_ownership", "termination_fee")
 
 
 class FieldSpec(BaseModel):
@@ -27,6 +27,7 @@ class FieldSpec(BaseModel):
     channel: str | None = None
     framework: str | None = None
     value: Literal["percent", "duration", "money", "count", "multiplier", "score", "presence"] | None = None
+    also: tuple[Literal["percent", "duration", "money", "count", "multiplier"], ...] = ()
     triggers: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
@@ -37,6 +38,11 @@ class FieldSpec(BaseModel):
     min_amount: float = 0.0
     before: int = 0
     after: int = 12
+    sections: tuple[str, ...] = ("offer",)
+    plain: bool = False  # a hedge or condition around the value does not qualify it
+    prefer: tuple[str, ...] = ()  # words that mark the value to keep among several ('total')
+    kinds: dict[str, tuple[str, ...]] = {}  # kinds of value, by words of the statement
+    denied: str = ""  # the cell's text when the statement denies the thing ('no pilot offered')
 
     @model_validator(mode="after")
     def _read_somehow(self) -> FieldSpec:

@@ -28,7 +28,7 @@ STATUS_NOTE = {"conditional": "conditional", "hedged": "not firm", "planned": "p
 
 def read_field(spec: FieldSpec, statement: Statement) -> list[Found]:
     """The field's value in one statement, if it states one."""
-    if statement.section != "offer" or not _qualifies(spec, statement.text):
+    if statement.section not in spec.sections or not _required(spec, statement.text):
         return []
     triggers = _triggers(spec, statement)
     if not triggers:
@@ -37,20 +37,41 @@ def read_field(spec: FieldSpec, statement: Statement) -> list[Found]:
         return [Found(spec.key, "yes", {"available": True, "key": "yes"})]
     if spec.value == "score":
         return _score(spec, statement, triggers)
+    if spec.denied and _denied(statement, triggers):
+        return [Found(spec.key, spec.denied, {"offered": False, "key": "none"})]
     candidates = [m for m in statement.mentions if _fits(spec, m)]
     if not candidates:
         return _none_stated(spec, statement, triggers)
     chosen = _nearest(spec, statement, triggers, candidates)
     if chosen is None:
         return []
-    trigger_text = statement.text[triggers[0][0] : triggers[0][1]].lower()
-    return [_found(spec, chosen, trigger_text)]
+    mention, trigger = chosen
+    if _avoided(spec, statement.text, trigger, mention):
+        return []
+    trigger_text = statement.text[trigger[0] : trigger[1]].lower()
+    found = _found(spec, mention, trigger_text)
+    extra = {}
+    if spec.prefer and _any_word(spec.prefer).search(f"{statement.label} {statement.text}"):
+        extra["preferred"] = True
+    for kind, words in spec.kinds.items():
+        if _any_word(words, prefix=True).search(statement.text):
+            extra["kind"] = kind
+            break
+    return [Found(found.field, found.value, {**found.normalised, **extra})]
 
 
-def _qualifies(spec: FieldSpec, text: str) -> bool:
-    if spec.avoid and _any_word(spec.avoid).search(text):
-        return False
+def _required(spec: FieldSpec, text: str) -> bool:
     return not spec.requires or bool(_any_word(spec.requires, prefix=True).search(text))
+
+
+def _avoided(spec: FieldSpec, text: str, trigger: tuple[int, int], mention: Mention) -> bool:
+    """An `avoid` word near the trigger or between it and the value ('the pilot's minimum')."""
+    if not spec.avoid:
+        return False
+    start = min(trigger[0], mention.start)
+    start = max(0, text.rfind(" ", 0, max(0, start - 30)))
+    end = max(trigger[1], mention.end)
+    return bool(_any_word(spec.avoid).search(text[start:end]))
 
 
 @cache
@@ -73,8 +94,8 @@ def _fits(spec: FieldSpec, mention: Mention) -> bool:
     """A mention of the field's value kind, in the offer's own voice."""
     if mention.status in ("other_client", "negated"):
         return False
-    kind = spec.value
-    if mention.kind != kind:
+    kind = mention.kind
+    if kind != spec.value and kind not in spec.also:
         return False
     value = mention.value
     if kind == "duration":
@@ -89,27 +110,29 @@ def _fits(spec: FieldSpec, mention: Mention) -> bool:
     return True
 
 
-def _nearest(spec: FieldSpec, statement: Statement, triggers, candidates: list[Mention]) -> Mention | None:
-    """The candidate nearest after a trigger (or just before, where allowed); a table cell's
-    value when the trigger stands in its headers."""
+def _nearest(spec: FieldSpec, statement: Statement, triggers, candidates: list[Mention]):
+    """(value, trigger): the candidate nearest after a trigger (or just before, where allowed);
+    a table cell's value when the trigger stands in its headers."""
     cell = statement.cell
     if cell is not None:
-        value_start = statement.end - len(cell.text)
+        value_start = len(statement.text) - len(cell.text)
         in_cell = [m for m in candidates if m.start >= value_start]
-        if in_cell and any(end <= value_start for _, end in triggers):
-            return in_cell[0]
+        headers = [t for t in triggers if t[1] <= value_start]
+        if in_cell and headers:
+            return in_cell[0], headers[0]
     words = [m.start() for m in _WORD.finditer(statement.text)]
     best, best_gap = None, None
-    for start, end in triggers:
+    for trigger in triggers:
+        start, end = trigger
         for mention in candidates:
             if mention.start >= end:
                 gap = bisect_left(words, mention.start) - bisect_left(words, end)
                 if gap <= spec.after and (best_gap is None or gap < best_gap):
-                    best, best_gap = mention, gap
+                    best, best_gap = (mention, trigger), gap
             elif spec.before and mention.end <= start:
                 gap = bisect_left(words, start) - bisect_left(words, mention.end)
                 if gap <= spec.before and (best_gap is None or gap < best_gap):
-                    best, best_gap = mention, gap
+                    best, best_gap = (mention, trigger), gap
     return best
 
 
@@ -129,19 +152,32 @@ def _score(spec: FieldSpec, statement: Statement, triggers) -> list[Found]:
     return []
 
 
+def _denied(statement: Statement, triggers) -> bool:
+    """Whether the statement denies the trigger's thing ('we do not offer a pilot')."""
+    from assistant.reading.assertion import statuses
+
+    return "negated" in statuses(statement.text, list(triggers))
+
+
 def _none_stated(spec: FieldSpec, statement: Statement, triggers) -> list[Found]:
-    """'no set-up fee', 'no termination fee': a fee of nothing."""
-    if spec.value != "money":
-        return []
-    for start, _ in triggers:
-        if _NONE_BEFORE.search(statement.text[max(0, start - 25) : start]):
+    """'no set-up fee': a fee of nothing; 'weekend work: no surcharge': no extra charge."""
+    for start, end in triggers:
+        before = statement.text[max(0, start - 25) : start]
+        after = statement.text[end : end + 25]
+        said_none = _NONE_BEFORE.search(before) or re.match(r"\s*[:—-]?\s*(?:no|none)\b", after, re.I)
+        if not said_none:
+            continue
+        if spec.value == "money":
             return [Found(spec.key, "none", {"amount": 0, "key": "none"})]
+        if spec.value == "multiplier":
+            what = statement.text[start:end].lower()
+            return [Found(spec.key, f"{what}: no surcharge", {"applies_to": what, "none": True, "key": f"{what}:none"})]
     return []
 
 
 def _found(spec: FieldSpec, mention: Mention, trigger: str) -> Found:
     value = mention.value
-    note = STATUS_NOTE.get(mention.status)
+    note = None if spec.plain else STATUS_NOTE.get(mention.status)
     extra = {"status": mention.status} if note else {}
     if spec.value == "percent":
         text = f"{fmt_number(value['value'])}%"
@@ -149,12 +185,23 @@ def _found(spec: FieldSpec, mention: Mention, trigger: str) -> Found:
     elif spec.value == "duration":
         unit = spec.compare or value["unit"]
         amount = duration_seconds(value) / SECONDS[unit] if unit in SECONDS else value["amount"]
-        amount = round(amount, 2)
+        amount = round(amount, 4)
         text = mention.text
         data = {unit: amount, "amount": value["amount"], "unit": value["unit"],
                 "key": f"{fmt_number(amount)} {unit}"}
         if value.get("business"):
             data["business_time"] = True
+    elif mention.kind == "money" and spec.value != "money":
+        per = value.get("unit")
+        text = fmt_money(value["currency"], value["amount"]) + (f" per {per}" if per else "")
+        data = {"kind": "spend", "currency": value["currency"], "amount": value["amount"], "per": per,
+                "key": text}
+    elif mention.kind == "duration" and spec.value != "duration":
+        text = f"{fmt_number(value['amount'])} {value['unit']}"
+        data = {"kind": "volume", "amount": value["amount"], "unit": value["unit"], "key": text}
+    elif mention.kind == "percent" and spec.value == "multiplier":
+        data = {"applies_to": trigger, "uplift_percent": value["value"], "key": f"{trigger}:{value['value']}%"}
+        text = f"{trigger}: {fmt_number(value['value'])}% uplift"
     elif spec.value == "money":
         if value["amount"] == 0:
             text, data = "none", {"amount": 0, "key": "none"}

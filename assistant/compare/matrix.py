@@ -192,7 +192,10 @@ def summarise(spec: FieldDef, vendor: str, values: tuple[TermValue, ...]) -> Cel
 
 
 def _distinct_summary(values: tuple[TermValue, ...]) -> tuple[str, bool, dict]:
-    """Single-valued fields: different values (of the same kind) are a conflict."""
+    """Single-valued fields: different values (of the same kind) are a conflict; where some
+    are marked preferred (a table's total), those alone count."""
+    preferred = tuple(tv for tv in values if tv.normalised.get("preferred"))
+    values = preferred or values
     keys = Counter(_key(tv) for tv in values)
     kinds: dict[str, set[str]] = {}
     for tv in values:

@@ -21,12 +21,17 @@ def service_levels(spec: FieldSpec, s: Statement) -> list[Found]:
     if s.section != "offer" or _NOT_SPEED.search(s.text):
         return []
     channels = [m.value["name"] for m in s.of("channel") if m.status != "other_client"]
+    channels += _channels_inside(s)
     if spec.channel not in channels or len(set(channels) & {"voice", "chat", "email"}) > 1:
         return []
-    levels = [m for m in s.of("service_level") if m.status not in ("other_client", "negated")]
+    levels = [m.value for m in s.of("service_level") if m.status not in ("other_client", "negated")]
+    if not levels and s.cell is not None:
+        levels = _across_headers(s)
     if levels:
-        value = levels[0].value
-        text = f"{fmt_number(value['percent'])}% within {_seconds_text(value['seconds'])}"
+        value = levels[0]
+        business = any(m.value.get("business") for m in s.of("duration"))
+        within = _seconds_text(value["seconds"]).replace(" hours", " business hours" if business else " hours")
+        text = f"{fmt_number(value['percent'])}% within {within}"
         data = {"channel": spec.channel, "percent": value["percent"], "within_seconds": value["seconds"], "key": text}
         return [Found(spec.key, text, data)]
     times = [m for m in s.of("duration") if m.status not in ("other_client", "negated")
@@ -47,11 +52,30 @@ def service_levels(spec: FieldSpec, s: Statement) -> list[Found]:
     return [Found(spec.key, text, data)]
 
 
+def _channels_inside(s: Statement) -> list[str]:
+    """Channels named inside a service level's own words ('95% of emails within 6 hours')."""
+    from assistant.reading.vocab import find_terms
+
+    return [t.name for m in s.of("service_level") for t in find_terms(m.text, ("channel",))]
+
+
+def _across_headers(s: Statement) -> list[dict]:
+    """A table row 'Calls answered within 30 seconds' whose cell says '80%': one service level."""
+    percents = [m for m in s.of("percent") if m.status not in ("other_client", "negated")]
+    times = [m for m in s.of("duration") if m.status not in ("other_client", "negated")
+             and m.value["unit"] in ("seconds", "minutes", "hours", "days")]
+    if len(percents) == 1 and len(times) == 1 and _RESPONSE.search(s.text):
+        return [{"percent": percents[0].value["value"], "seconds": duration_seconds(times[0].value)}]
+    return []
+
+
 def _seconds_text(seconds: float) -> str:
-    for unit, size in (("hours", 3600), ("minutes", 60)):
-        if seconds >= size and seconds % size == 0:
-            return f"{fmt_number(seconds / size)} {unit}"
-    return f"{fmt_number(seconds)} seconds"
+    """Seconds up to two minutes, minutes up to two hours, then hours."""
+    if seconds < 120 or seconds % 60:
+        return f"{fmt_number(seconds)} seconds"
+    if seconds < 7200 or seconds % 3600:
+        return f"{fmt_number(seconds / 60)} minutes"
+    return f"{fmt_number(seconds / 3600)} hours"
 
 
 READERS = {"service_levels": service_levels}

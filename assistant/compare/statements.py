@@ -66,6 +66,8 @@ def page_statements(page: Page, document: str, vendor: str, buyer: str = "", hea
             heading = heading_text(line)
             continue
         section = _section(heading, line, buyer)
+        if section == "buyer" and _vendor_speaks(line, cell, vendor):
+            section = "offer"  # a response column, or the vendor's own answer to the need
         context = "other_client" if section == "references" else None
         mentions = tuple(read(line, context))
         result.append(Statement(document, vendor, page.number, span.start, span.end, line,
@@ -124,6 +126,24 @@ def _cues(kind: str, buyer: str) -> re.Pattern[str] | None:
         return None
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in phrases)
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|we're|we'll|we’ll|we’re)\b", re.I)
+
+
+def _vendor_speaks(line: str, cell: TableCell | None, vendor: str) -> bool:
+    """In a section about the buyer's needs: a cell under the vendor's response column, or a
+    sentence in the vendor's own voice ('we', its name)."""
+    from assistant.reading.names import fold
+
+    said = cell.text if cell else line
+    column = " / ".join(cell.col_header) if cell else ""
+    name = fold(vendor.split()[0]) if vendor else ""
+    if cell and re.search(r"respon|our |propos|offer|solution|approach", column, re.I):
+        return True
+    if name and (name in fold(column) or re.search(rf"\b{re.escape(name)}\b", fold(said))):
+        return True
+    return bool(_FIRST_PERSON.search(said))
 
 
 def _section(heading: str, text: str, buyer: str) -> str:

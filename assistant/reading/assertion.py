@@ -44,8 +44,8 @@ def _phrase(phrase: str, nouns: tuple[str, ...]) -> str:
             forms = nouns if word == "CLIENT" else tuple(f"{n}s" for n in nouns)
             words.append("(?:" + "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True)) + ")")
         else:
-            words.append(re.escape(word))
-    body = r"\s+".join(words)
+            words.append(re.escape(word).replace(r"\-", r"[\s-]"))
+    body = r"[\s-]+".join(words)
     first, last = phrase.split()[0], phrase.split()[-1]
     lead = r"(?<![\w'’-])" if first[:1].isalnum() or first == "*" else ""
     tail = r"(?![\w'’-])" if last[-1:].isalnum() or last == "*" else ""
@@ -62,7 +62,7 @@ def _patterns():
     pseudo = re.compile(alternation(lex.pseudo), re.I)
     triggers = []
     for status, directions in lex.triggers().items():
-        for direction in ("forward", "backward", "both", "sentence"):
+        for direction in ("forward", "backward", "both", "sentence", "short"):
             phrases = getattr(directions, direction)
             if phrases:
                 triggers.append((status, direction, re.compile(alternation(phrases), re.I)))
@@ -104,6 +104,8 @@ def _join(one: str, other: str) -> str:
     """The directions of two triggers on the same words."""
     if "sentence" in (one, other):
         return "sentence"
+    if "short" in (one, other):
+        return "short"
     return one if one == other else "both"
 
 
@@ -167,6 +169,9 @@ class _Scope:
         if trigger.start < end and start < trigger.end:
             return False  # the mention is the trigger's own words
         ahead = trigger.end <= start
+        if ahead and trigger.direction == "short":
+            gap = self.text[trigger.end : start]
+            return ":" not in gap and self._open(trigger.end, start, trigger.status, forward=True, window=3)
         if ahead and trigger.direction in ("forward", "both"):
             return self._open(trigger.end, start, trigger.status, forward=True)
         looks_back = trigger.direction in ("backward", "both") or (
@@ -205,7 +210,7 @@ class _Scope:
         start, _ = self.spans[index]
         return bool(re.search(r"\bour\s+(?:[\w-]+\s+)?$", self.text[max(0, start - 25) : start], re.I))
 
-    def _open(self, left: int, right: int, status: str, forward: bool = False) -> bool:
+    def _open(self, left: int, right: int, status: str, forward: bool = False, window: int | None = None) -> bool:
         """No clause end or terminator between (nor, but for a condition's or a case study's
         consequence, a comma starting a new clause), and within the status's window of words."""
         if any(left <= b < right for b in self.bounds):
@@ -214,7 +219,7 @@ class _Scope:
         if not carries and any(left <= b < right for b in self.joins):
             return False
         between = bisect_left(self.words, right) - bisect_left(self.words, left)
-        return between <= self.windows[status]
+        return between <= (window or self.windows[status])
 
     def _listed_before(self, trigger: Trigger, index: int) -> bool:
         """A backward scope: the nearest mention before the trigger, and those listed with it."""

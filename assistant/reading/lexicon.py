@@ -118,6 +118,7 @@ class Directions(_Strict):
     backward: tuple[str, ...] = ()
     both: tuple[str, ...] = ()
     sentence: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()  # forward, three words at most
 
 
 class Assertion(_Strict):

@@ -79,12 +79,12 @@ def _unit_after() -> list[tuple[str, re.Pattern[str]]]:
     """(unit, pattern) for the words after an amount: a joining word and what it buys
     ('per productive hour', '/hr', 'by ticket'), or a unit word ('hourly', 'one-time')."""
     lex = units()
-    per = "|".join(re.escape(w) for w in sorted(lex.per_words, key=len, reverse=True))
+    per = "|".join(re.escape(w) if w != "/" else r"/(?=\S)" for w in sorted(lex.per_words, key=len, reverse=True))
     found = []
     for unit, nouns in lex.money_unit_nouns.items():
         for noun in nouns:
             body = re.escape(noun).replace(r"\ ", r"[\s-]+").replace("/", r"\s?/\s?")
-            pattern = rf"\s*(?:\(\s*)?(?:{per})\s?(?:(?:[\w-]+\s+){{0,1}}?){body}s?(?![\w])"
+            pattern = rf"\s*(?:\(\s*)?(?:{per})\s?(?:(?:[\w-]+\s+){{0,1}}?)(?P<noun>{body})s?(?![\w])"
             found.append((len(noun) + 10, "fte_month" if unit == "fte" else unit, re.compile(pattern, re.I)))
     for unit, words in lex.money_unit_words.items():
         for word in words:
@@ -118,14 +118,23 @@ def find_money(text: str, mark: str | None = None) -> list[Quantity]:
             if amount is None or currency is None:
                 continue
             end = m.end()
-            unit, unit_end = _unit_following(text, end)
+            unit, unit_end, noun = _unit_and_noun(text, end)
             unit = unit or _unit_preceding(text, m.start())
             unit = unit or _parallel_unit(text, found, m.start(), currency)
             stop = unit_end or end
             value = {"amount": amount, "currency": currency, "unit": unit}
+            if unit == "contact" and (channel := _channel_of(noun)):
+                value["channel"] = channel  # 'per email', 'per call'
             found.append(Quantity("money", value, m.start(), stop, text[m.start() : stop]))
     found += _free(text, found)
     return sorted(found, key=lambda q: q.start)
+
+
+def _channel_of(noun: str) -> str | None:
+    from assistant.reading.vocab import find_terms
+
+    named = [t.name for t in find_terms(noun, ("channel",))] if noun else []
+    return named[0] if named else None
 
 
 def _parallel_unit(text: str, found: list[Quantity], start: int, currency: str) -> str | None:
@@ -163,13 +172,20 @@ def _amount(raw: str, scale: str | None, mark: str) -> float | None:
 
 def _unit_following(text: str, end: int) -> tuple[str | None, int]:
     """The unit named right after an amount ('per productive hour', '/hr'), and where it ends."""
+    unit, stop, _ = _unit_and_noun(text, end)
+    return unit, stop
+
+
+def _unit_and_noun(text: str, end: int) -> tuple[str | None, int, str]:
+    """The unit after an amount, where it ends, and the noun it names ('email' of 'per email')."""
     tail = text[end : end + 48]
     for unit, pattern in _unit_after():
         m = pattern.match(tail)
         if m:
             # 'per FTE per month': the longest phrase was tried first
-            return unit, end + m.end()
-    return None, 0
+            noun = m.groupdict().get("noun") or ""
+            return unit, end + m.end(), noun
+    return None, 0, ""
 
 
 def unit_named(text: str) -> str | None:
@@ -337,9 +353,10 @@ _RATIO = re.compile(
     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.I
 )
 _LEVEL_LINK = re.compile(
-    r"^\s*(?:of\s+(?:all\s+)?(?:[\w-]+\s+){0,3}?)?(?:(?:are|is|to\s+be|must\s+be|will\s+be|be)\s+)?"
-    r"(?:(?:answered|responded\s+to|handled|resolved|picked\s+up|replied\s+to|acknowledged|"
-    r"closed|offered)\s+)?(?:in|within|under|inside|by|<)\s*$",
+    r"^\s*(?:of\s+(?:all\s+)?(?:[\w-]+\s+){0,3}?)?(?:(?:are|is|to\s+be|must\s+be|will\s+be|be|"
+    r"would|should|will|must)\s+)?(?:(?:answered|responded\s+to|handled|resolved|picked\s+up|"
+    r"replied\s+to|acknowledged|closed|offered|receive|get|have)\s+(?:[\w-]+\s+){0,5}?)?"
+    r"(?:in|within|under|inside|by|<)\s*$",
     re.I,
 )
 
@@ -352,14 +369,14 @@ def find_service_levels(text: str, mark: str | None = None) -> list[Quantity]:
     percents = find_percents(text, mark) + _ratios(text)
     durations = find_durations(text, mark)
     for pct in percents:
-        after = next((d for d in durations if d.start >= pct.end and d.start - pct.end <= 60), None)
+        after = next((d for d in durations if d.start >= pct.end and d.start - pct.end <= 90), None)
         if after and _LEVEL_LINK.match(text[pct.end : after.start]) and after.value["unit"] in (
             "seconds", "minutes", "hours", "days"
         ):
             found.append(_level(text, pct, after))
             continue
         before = next((d for d in reversed(durations) if d.end <= pct.start and pct.start - d.end <= 6), None)
-        if before and re.match(r"^\s*,?\s*$", text[before.end : pct.start]) and re.search(
+        if before and re.match(r"^\s*[,|:—–-]?\s*$", text[before.end : pct.start]) and re.search(
             r"(?:in|within|under)\s*$", text[max(0, before.start - 10) : before.start], re.I
         ):
             found.append(_level(text, before, pct))

@@ -37,10 +37,14 @@ class Term:
         return {"name": self.name, **dict(self.extra)}
 
 
+# A word ends a phrase unless a hyphen joins it to more, but for 'French-language', 'Spanish-speaking'.
+_TAIL = r"(?![\w]|-(?!(?:language|speaking|speakers?)\b))"
+
+
 def _phrase_pattern(phrase: str, case_sensitive: bool) -> str:
     body = re.escape(phrase).replace(r"\ ", r"[\s-]+")
     body = body if case_sensitive else f"(?i:{body})"
-    return rf"(?<![\w-]){body}(?![\w-])" if phrase[-1:].isalnum() else rf"(?<![\w-]){body}"
+    return rf"(?<![\w-]){body}{_TAIL}" if phrase[-1:].isalnum() else rf"(?<![\w-]){body}"
 
 
 def _term_patterns(term: LexTerm) -> list[str]:
@@ -188,7 +192,7 @@ def _gazetteer_terms(text: str, kinds: list[str]) -> list[Term]:
                 piece = re.sub(r"-(?:language|speaking|speakers?)$", "", piece)
                 for kind in kinds:
                     hit = _gazetteer(kind).get(piece)
-                    if hit:
+                    if hit and not (kind == "location" and _in_person_name(words, i, size)):
                         found.append(Term(kind, hit[0], start, start + len(piece), piece, hit[1]))
     for kind, names in lowered.items():
         if names:
@@ -197,6 +201,16 @@ def _gazetteer_terms(text: str, kinds: list[str]) -> list[Term]:
                 if name:
                     found.append(Term(kind, name, m.start(), m.end(), m.group(0), ()))
     return found
+
+
+def _in_person_name(words, i: int, size: int) -> bool:
+    """'Sofia Marques': a one-word place followed by a rare capitalised word is a person."""
+    from wordfreq import zipf_frequency
+
+    if size != 1 or i + 1 >= len(words):
+        return False
+    following = words[i + 1].group(0).strip(".,;:")
+    return following[:1].isupper() and zipf_frequency(following.lower(), "en") < 2.5
 
 
 @cache

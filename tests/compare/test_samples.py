@@ -78,7 +78,7 @@ def test_markdown_round_trip(sample_matrix, tmp_path):
     }
     assert back == expected
     text = path.read_text(encoding="utf-8")
-    assert "## Sources" in text and 'atlas.pdf p.7: "Initial term | 36 months' in text
+    assert "## Sources" in text and 'atlas.pdf p.7: "Initial term — ' in text
 
 
 def test_json_is_serialisable_and_complete(sample_matrix):
