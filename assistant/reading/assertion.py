@@ -21,6 +21,8 @@ from assistant.reading.lexicon import assertion
 
 STATUSES = ("affirmed", "negated", "planned", "hedged", "conditional", "third_party", "other_client")
 _WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
+_DASH = re.compile(r"\s[—–]\s")
+_BRACKET = re.compile(r"\s*\(\s*")
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
 
@@ -45,9 +47,14 @@ def _phrase(phrase: str, nouns: tuple[str, ...]) -> str:
             words.append("(?:" + "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True)) + ")")
         else:
             words.append(re.escape(word).replace(r"\-", r"[\s-]"))
+    anchored = phrase.startswith("^")
+    if anchored:
+        words[0] = words[0].replace(r"\^", "", 1)
     body = r"[\s-]+".join(words)
-    first, last = phrase.split()[0], phrase.split()[-1]
+    first, last = phrase.lstrip("^").split()[0], phrase.split()[-1]
     lead = r"(?<![\w'’-])" if first[:1].isalnum() or first == "*" else ""
+    if anchored:
+        lead = r"^\W*"
     tail = r"(?![\w'’-])" if last[-1:].isalnum() or last == "*" else ""
     return f"{lead}{body}{tail}"
 
@@ -71,8 +78,9 @@ def _patterns():
     clause_end = re.compile(rf"[{marks}]|\.(?=\s+[A-Z])|\.\s*$")
     sites = re.compile(alternation(lex.site_words), re.I)
     relative = re.compile(alternation(lex.relativizers), re.I)
-    joins = re.compile("|".join(re.escape(j).replace(r"\ ", r"\s+") for j in lex.clause_joins), re.I)
-    return pseudo, triggers, terminators, clause_end, sites, relative, joins
+    joins = re.compile("|".join(re.escape(j).replace(r"\ ", r"\s+") + r"(?![\w])" for j in lex.clause_joins), re.I)
+    reverser = re.compile(alternation(lex.reversers), re.I)
+    return pseudo, triggers, terminators, clause_end, sites, relative, joins, reverser
 
 
 def find_triggers(text: str) -> list[Trigger]:
@@ -109,15 +117,15 @@ def _join(one: str, other: str) -> str:
     return one if one == other else "both"
 
 
-def _boundaries(text: str, triggers: list[Trigger]) -> tuple[list[int], list[int]]:
-    """Where scopes end: (clause ends and terminator words, commas that join a new clause);
-    a terminator inside a trigger ('rather than') is none."""
-    _, _, terminators, clause_end, _, _, joins = _patterns()
+def _boundaries(text: str, triggers: list[Trigger]) -> tuple[list[int], list[tuple[int, bool]]]:
+    """Where scopes end: (clause ends and terminator words, commas that join a new clause and
+    whether the clause is a relative one); a terminator inside a trigger is none."""
+    _, _, terminators, clause_end, _, _, joins, _ = _patterns()
     inside = [(t.start, t.end) for t in triggers]
     hard = [m.start() for m in clause_end.finditer(text)]
     hard += [m.start() for m in terminators.finditer(text)
              if not any(s <= m.start() < e for s, e in inside)]
-    soft = [m.start() for m in joins.finditer(text)]
+    soft = [(m.start(), bool(re.match(r",\s*wh", m.group(0), re.I))) for m in joins.finditer(text)]
     return sorted(hard), sorted(soft)
 
 
@@ -142,7 +150,8 @@ def statuses(
     for i in range(len(spans)):
         covering = [t for t in triggers if scope.covers(t, i)]
         found = {t.status for t in covering}
-        if scope.cancelled([t for t in covering if t.status == "negated"]):
+        negations = [t for t in covering if t.status == "negated"]
+        if scope.cancelled(negations) or scope.reversed(negations, i):
             found.discard("negated")  # 'no site that does not hold …' holds it
         if kinds and kinds[i] == "location":
             if scope.own_site(i):
@@ -161,6 +170,7 @@ class _Scope:
         self.bounds, self.joins = _boundaries(text, triggers)
         self.words = [m.start() for m in _WORD.finditer(text)]
         self.windows = assertion().windows
+        self.back_windows = assertion().back_windows
 
     def covers(self, trigger: Trigger, index: int) -> bool:
         start, end = self.spans[index]
@@ -196,6 +206,12 @@ class _Scope:
         """Whether any mention follows the trigger inside its clause."""
         return any(s >= trigger.end and self._open(trigger.end, s, trigger.status, True) for s, _ in self.spans)
 
+    def reversed(self, negations: list[Trigger], index: int) -> bool:
+        """'no Services delivered from outside the United Kingdom': the place after 'outside'."""
+        start, _ = self.spans[index]
+        reverser = _patterns()[7]
+        return any(t.end <= start and reverser.search(self.text[t.end : start]) for t in negations)
+
     def cancelled(self, negations: list[Trigger]) -> bool:
         """Two negations joined by a relative word cancel ('no site that does not hold')."""
         relative = _patterns()[5]
@@ -206,9 +222,15 @@ class _Scope:
         return False
 
     def own_site(self, index: int) -> bool:
-        """A place named as the vendor's own ('at our Noida site', 'from our Pune centre')."""
-        start, _ = self.spans[index]
-        return bool(re.search(r"\bour\s+(?:[\w-]+\s+)?$", self.text[max(0, start - 25) : start], re.I))
+        """A place named as the vendor's own site ('at our Noida site', '(Manila)', 'the Bogotá
+        site', 'not for the Manila entity'): the site exists, whatever is said of it."""
+        start, end = self.spans[index]
+        before, after = self.text[max(0, start - 25) : start], self.text[end : end + 25]
+        if re.search(r"\bour\s+(?:[\w-]+\s+)?$", before, re.I):
+            return True
+        if before.rstrip().endswith("(") and re.match(r"\s*(?:site|centre|center|hub|office)?\s*\)", after, re.I):
+            return True
+        return bool(re.match(r"\s+(?:site|centre|center|hub|office|entity|campus|facility|floor)\b", after, re.I))
 
     def _open(self, left: int, right: int, status: str, forward: bool = False, window: int | None = None) -> bool:
         """No clause end or terminator between (nor, but for a condition's or a case study's
@@ -216,10 +238,14 @@ class _Scope:
         if any(left <= b < right for b in self.bounds):
             return False
         carries = forward and status in ("conditional", "other_client")
-        if not carries and any(left <= b < right for b in self.joins):
+        joins = [b for b, relative in self.joins if not (relative and status == "third_party")]
+        if not carries and any(left <= b < right for b in joins):
             return False
+        if forward and not carries and _DASH.search(self.text[left:right]):
+            return False  # 'we don't do offshore — every agent sits in Australia'
         between = bisect_left(self.words, right) - bisect_left(self.words, left)
-        return between <= (window or self.windows[status])
+        limit = window or (self.windows if forward else self.back_windows)[status]
+        return between <= limit
 
     def _listed_before(self, trigger: Trigger, index: int) -> bool:
         """A backward scope: the nearest mention before the trigger, and those listed with it."""
@@ -227,10 +253,15 @@ class _Scope:
         if not before:
             return False
         chain = [before[-1]]
+        joined = False  # a list ends 'A, B and C': a bare comma joins only once 'and' has
         for i in reversed(before[:-1]):
             gap = self.text[self.spans[i][1] : self.spans[chain[-1]][0]]
-            if not _LIST_JOIN.match(gap) and not _same_phrase(gap):
+            if _same_phrase(gap) or _BRACKET.fullmatch(gap):
+                chain.append(i)
+                continue
+            if not _LIST_JOIN.match(gap) or (gap.strip() in (",", "") and not joined and len(chain) == 1):
                 break
+            joined = joined or bool(re.search(r"\b(?:and|or|nor)\b|&", gap, re.I))
             chain.append(i)
         return index in chain
 
@@ -238,7 +269,7 @@ class _Scope:
         """A place named with words about opening or adding a site ('a new site in …')."""
         sites = _patterns()[4]
         start, end = self.spans[index]
-        window = self.text[max(0, start - 40) : end + 20]
+        window = self.text[max(0, start - 40) : end + 35]
         return bool(sites.search(window))
 
 

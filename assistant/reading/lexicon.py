@@ -136,10 +136,12 @@ class Assertion(_Strict):
     clause_joins: tuple[str, ...]
     clause_breaks: tuple[str, ...]
     windows: dict[str, int]
+    back_windows: dict[str, int]
     client_nouns: tuple[str, ...]
     site_words: tuple[str, ...]
     relativizers: tuple[str, ...]
     orphan_negations: tuple[str, ...]
+    reversers: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""
