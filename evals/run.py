@@ -213,7 +213,21 @@ def run_compare_suite(workspace=None, llm=None) -> SuiteReport:
     return _suite("compare", {"field_accuracy": [("samples", value, reason)]})
 
 
+def run_reading_suite(workspace=None, llm=None) -> SuiteReport:
+    """Mentions and assertion status on the annotated corpus, per split (dev tuned, test not)."""
+    from evals.reading import run_reading
+
+    report = SuiteReport("reading")
+    for split, score in run_reading().items():
+        for metric, value in score.ratios().items():
+            report.metrics[f"{split}_{metric}"] = value
+            report.counts[f"{split}_{metric}"] = score.gold if metric != "polarity_errors" else score.matched
+        report.failures += [{"case": e["id"], "metric": split, "reason": str(e)} for e in score.errors[:50]]
+    return report
+
+
 SUITES = {
+    "reading": run_reading_suite,
     "qa": run_qa_suite,
     "interview": run_interview_suite,
     "rfp": run_rfp_suite,
@@ -239,12 +253,17 @@ def load_thresholds(path: Path = THRESHOLDS) -> dict[str, dict[str, float]]:
 
 
 def below_thresholds(report: SuiteReport, thresholds: dict[str, dict[str, float]]) -> list[str]:
-    """Metrics of the report that fall below their recorded threshold."""
-    return [
-        f"{report.name}.{metric}: {report.metrics.get(metric, 0.0):.3f} < {minimum:.3f}"
-        for metric, minimum in thresholds.get(report.name, {}).items()
-        if report.metrics.get(metric, 0.0) < minimum
-    ]
+    """Metrics of the report that miss their recorded threshold: a floor for a score, a
+    ceiling for a count of errors (a metric whose name ends in `_errors`)."""
+    problems = []
+    for metric, limit in thresholds.get(report.name, {}).items():
+        value = report.metrics.get(metric)
+        if metric.endswith("_errors"):
+            if value is None or value > limit:
+                problems.append(f"{report.name}.{metric}: {value} > {limit}")
+        elif (value or 0.0) < limit:
+            problems.append(f"{report.name}.{metric}: {value or 0.0:.3f} < {limit:.3f}")
+    return problems
 
 
 def format_table(report: SuiteReport, thresholds: dict[str, dict[str, float]]) -> str:
@@ -252,7 +271,8 @@ def format_table(report: SuiteReport, thresholds: dict[str, dict[str, float]]) -
     lines = [f"suite {report.name}", f"  {'metric':<24}{'value':>8}{'cases':>7}{'min':>8}"]
     for metric, value in report.metrics.items():
         minimum = thresholds.get(report.name, {}).get(metric)
-        mark = "" if minimum is None else ("  ok" if value >= minimum else "  BELOW")
+        ok = minimum is None or (value <= minimum if metric.endswith("_errors") else value >= minimum)
+        mark = "" if minimum is None else ("  ok" if ok else "  BELOW")
         floor = "" if minimum is None else f"{minimum:.3f}"
         lines.append(f"  {metric:<24}{value:>8.3f}{report.counts.get(metric, 0):>7}{floor:>8}{mark}")
     for name, value in report.info.items():

@@ -1,6 +1,9 @@
-"""The checkable facts of a sentence: numbers, amounts with units, currencies, names, negation.
-
-A model's sentence is supported by a source text when each of these facts occurs in it.
+"""Is a model's sentence backed by the passage it cites? Compared as the reading layer reads
+both: every typed mention of the sentence (money, percentages, durations, counts, service
+levels, hours, languages, frameworks, places, platforms…) must stand in the passage with the
+same value and the same assertion status, so '$28.50' matches 'USD 28.50' and 'forty-five
+days' matches '45 days', while 'holds PCI DSS' against 'PCI DSS | Not held' fails: a dropped
+negation fails as surely as an added one.
 """
 
 from __future__ import annotations
@@ -8,29 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.reading.mentions import Mention, read
+from assistant.reading.numbers import find_numbers
+from assistant.reading.quantities import duration_seconds
 from assistant.text import stem, terms
 
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
-}
-_NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])|\b(" + "|".join(_WORD_NUMBERS) + r")\b",
-    re.I,
-)
-_UNIT = re.compile(
-    r"\s*(?:-\s*)?(?:(?:business|working|calendar)\s+)?"
-    r"(%|percent|per\s?cent|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
-    r"years?|yrs?)\b|\s*(%)",
-    re.I,
-)
-_UNIT_NAMES = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "percent.": "percent",
-    "sec": "second", "min": "minute", "hr": "hour", "yr": "year",
-}
-_CURRENCY = re.compile(r"US\$|\$|€|£|\b(USD|EUR|GBP|CAD|AUD|INR|PHP|MXN|ZAR|PLN|CHF|SGD)\b")
-_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,}[a-z]?\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][A-Za-z'-]*\b")
 _NEGATION = re.compile(r"\b(not|no|none|never|cannot|without|neither|nor)\b|n't\b", re.I)
@@ -39,37 +24,38 @@ _COMMON_CAPITALS = frozenset(
     "yes no however also and but or if as at by from to of our we you your he she his her "
     "vendor vendors proposal proposals page pages document answer question".split()
 )
+QUANTITY_KINDS = ("money", "percent", "duration", "count", "service_level", "hours", "multiplier")
+STATUS_WORDS = {"negated": "not", "planned": "planned or in progress", "hedged": "not firm",
+                "conditional": "conditional", "third_party": "through a third party",
+                "other_client": "about another client", "affirmed": "affirmed"}
 
 
 @dataclass(frozen=True)
 class Facts:
-    """What a text asserts that can be checked word for word."""
+    """What a text asserts that can be checked: its typed mentions, bare numbers, names."""
 
-    numbers: frozenset[str]
-    quantities: frozenset[tuple[str, str]]
-    currencies: frozenset[str]
+    mentions: tuple[Mention, ...]
+    numbers: frozenset[float]
     names: frozenset[str]
     negated: bool
     terms: frozenset[str]
 
 
 def read_facts(text: str) -> Facts:
-    """The numbers (normalised), number+unit pairs, currencies, names and terms of a text."""
-    numbers, quantities = set(), set()
-    for match in _NUMBER.finditer(text):
-        value = _number_value(match)
-        numbers.add(value)
-        unit = _UNIT.match(text, match.end())
-        if unit:
-            quantities.add((value, _unit_name(unit.group(1) or unit.group(2))))
-    return Facts(
-        frozenset(numbers),
-        frozenset(quantities),
-        frozenset(_SYMBOLS.get(m.group(0), m.group(0)) for m in _CURRENCY.finditer(text)),
-        frozenset(_names(text)),
-        bool(_NEGATION.search(text)),
-        frozenset(terms(text)),
+    """A text's typed mentions (with their status), the numbers outside them, names, terms."""
+    mentions = tuple(read(text))
+    inside = [(m.start, m.end) for m in mentions if m.kind in QUANTITY_KINDS]
+    numbers = frozenset(
+        n.value for n in find_numbers(text)
+        if not any(s <= n.start < e for s, e in inside)
     )
+    return Facts(mentions, numbers, frozenset(_names(text)), bool(_NEGATION.search(text)),
+                 frozenset(terms(text)))
+
+
+def stated_numbers(text: str) -> frozenset[float]:
+    """Every number a text states, digits or words, scales applied ('60k' is 60000)."""
+    return frozenset(n.value for n in find_numbers(text))
 
 
 def unsupported(claim: str, source: str, known_names: set[str] | frozenset[str] = frozenset(),
@@ -83,39 +69,105 @@ def unsupported(claim: str, source: str, known_names: set[str] | frozenset[str] 
         min_term_share: the share of the claim's content words the source must contain.
     """
     said, backing = read_facts(claim), read_facts(source)
-    source_words = _words(source)
     known_words = _words(" ".join(known_names))
-    problems = [f"number {n}" for n in sorted(said.numbers - backing.numbers)]
-    problems += [f"{n} {u}" for n, u in sorted(said.quantities - backing.quantities)
-                 if n in backing.numbers]
-    problems += [f"currency {c}" for c in sorted(said.currencies - backing.currencies)]
-    problems += [
-        f"name {name}" for name in sorted(said.names)
-        if name.lower() not in source_words | known_words
-    ]
+    problems = []
+    for mention in said.mentions:
+        if mention.kind == "location" and mention.text.lower() in known_words:
+            continue
+        problem = _unbacked(mention, backing.mentions)
+        if problem:
+            problems.append(problem)
+    source_numbers = backing.numbers | _mention_numbers(backing.mentions)
+    problems += [f"number {_fmt(n)}" for n in sorted(said.numbers) if not _among(n, source_numbers)]
+    source_words = _words(source)
+    problems += [f"name {name}" for name in sorted(said.names)
+                 if name.lower() not in source_words | known_words]
     if said.negated and not backing.negated:
         problems.append("a negation")
-    content = {t for t in said.terms if t.isalpha()} - {stem(w) for w in known_words}
-    if content and len(content & backing.terms) / len(content) < min_term_share:
+    claim_words = terms(_without_quantities(claim, said.mentions))
+    content = {t for t in claim_words if t.isalpha()} - {stem(w) for w in known_words}
+    if len(content) >= 2 and len(content & backing.terms) / len(content) < min_term_share:
         problems.append("words not in the passage")
     return problems
 
 
+def _without_quantities(text: str, mentions: tuple[Mention, ...]) -> str:
+    """The text with its quantities blanked ('forty-five days' is checked as a duration)."""
+    for m in sorted((m for m in mentions if m.kind in QUANTITY_KINDS), key=lambda m: -m.start):
+        text = text[: m.start] + " " + text[m.end :]
+    return text
+
+
+def _unbacked(mention: Mention, source: tuple[Mention, ...]) -> str:
+    """'' when the source states the same thing with the same status; else what differs."""
+    same = [m for m in source if m.kind == mention.kind and _same_value(mention, m)]
+    if not same:
+        return f"{mention.kind} {mention.text!r}"
+    if any(_compatible(mention.status, m.status) for m in same):
+        return ""
+    status = same[0].status
+    return f"{mention.text!r} is {STATUS_WORDS.get(status, status)} in the passage"
+
+
+def _compatible(claimed: str, stated: str) -> bool:
+    """A claim may restate a status, or soften a firm one; it may never firm up a negation,
+    plan, hedge, condition, partner or other client's figure, nor deny what is affirmed."""
+    if claimed == stated:
+        return True
+    if stated == "affirmed":
+        return claimed not in ("negated", "other_client")
+    return False
+
+
+def _same_value(a: Mention, b: Mention) -> bool:
+    va, vb = a.value, b.value
+    if a.kind == "money":
+        return _close(va.get("amount"), vb.get("amount")) and (
+            not va.get("currency") or not vb.get("currency") or va["currency"] == vb["currency"]
+        ) and (not va.get("unit") or not vb.get("unit") or va["unit"] == vb["unit"])
+    if a.kind == "percent":
+        return _close(va["value"], vb["value"])
+    if a.kind == "duration":
+        return _close(duration_seconds(va), duration_seconds(vb))
+    if a.kind == "count":
+        return _close(va["value"], vb["value"])
+    if a.kind == "service_level":
+        return _close(va["percent"], vb["percent"]) and _close(va["seconds"], vb["seconds"])
+    if a.kind == "hours":
+        if va.get("always") or vb.get("always"):
+            return bool(va.get("always")) == bool(vb.get("always"))
+        return (va.get("start"), va.get("end")) == (vb.get("start"), vb.get("end"))
+    if a.kind == "multiplier":
+        return _close(va["value"], vb["value"])
+    return va.get("name") == vb.get("name") or (
+        a.kind == "framework" and va.get("name", "").split(" Type")[0] == vb.get("name", "").split(" Type")[0]
+    )
+
+
+def _mention_numbers(mentions: tuple[Mention, ...]) -> frozenset[float]:
+    """The numbers inside a text's quantities (a bare '28.50' in a claim may restate them)."""
+    values = set()
+    for m in mentions:
+        for key in ("amount", "value", "percent"):
+            if isinstance(m.value.get(key), int | float):
+                values.add(float(m.value[key]))
+    return frozenset(values)
+
+
+def _close(a, b) -> bool:
+    return a is not None and b is not None and abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(a)))
+
+
+def _among(value: float, values: frozenset[float]) -> bool:
+    return any(_close(value, v) for v in values)
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
 def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[\w&'-]+", text)}
-
-
-def _number_value(match: re.Match[str]) -> str:
-    if match.group(3):
-        return str(_WORD_NUMBERS[match.group(3).lower()])
-    whole = match.group(1).replace(",", "")
-    fraction = (match.group(2) or "").rstrip("0").rstrip(".")
-    return str(int(whole)) + fraction
-
-
-def _unit_name(raw: str) -> str:
-    word = re.sub(r"\s+", " ", raw.lower()).rstrip("s") if raw != "%" else "%"
-    return _UNIT_NAMES.get(word, word)
 
 
 def _names(text: str) -> set[str]:

@@ -21,7 +21,7 @@ from assistant.interview.plan import Plan, Question, SlotDef
 from assistant.interview.profile import Profile
 from assistant.llm.chat import ChatModel
 from assistant.llm.errors import LlmUnavailable
-from assistant.llm.facts import read_facts
+from assistant.llm.facts import stated_numbers
 from assistant.llm.prompts import fenced, render_prompt
 from assistant.text import terms
 
@@ -145,9 +145,9 @@ def _unstated(slot: SlotDef, value: Any, message: str, plan: Plan) -> str:
     """Why a value is not backed by the message ('' when it is)."""
     lowered = message.lower()
     if slot.type in ("int", "percent"):
-        stated = read_facts(message).numbers | _shorthand_numbers(message)
-        number = _plain_number(value)
-        return "" if number in stated else f"{number} is not in the message"
+        number = float(value)
+        stated = stated_numbers(message)
+        return "" if any(abs(number - n) < 1e-6 for n in stated) else f"{_plain_number(number)} is not in the message"
     if slot.type == "text":
         return "" if str(value).lower() in lowered else "the text is not in the message"
     if slot.type == "bool":
@@ -169,14 +169,8 @@ def _vocabulary_words(slot: SlotDef, value: Any, plan: Plan) -> set[str]:
 
 
 def _plain_number(value: float) -> str:
-    """60000.0 as '60000', 12.5 as '12.5' (the form read_facts gives)."""
+    """60000.0 as '60000', 12.5 as '12.5'."""
     return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def _shorthand_numbers(message: str) -> set[str]:
-    """'60k' as 60000, '1.2m' as 1200000."""
-    scale = {"k": 1_000, "m": 1_000_000}
-    return {_plain_number(float(n) * scale[u.lower()]) for n, u in _SHORTHAND.findall(message)}
 
 
 def _json_type(slot_type: str) -> str:

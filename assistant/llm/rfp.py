@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from assistant.ingest.safety import is_suspicious
 from assistant.llm.chat import ChatModel
 from assistant.llm.errors import LlmUnavailable
-from assistant.llm.facts import read_facts, unsupported
+from assistant.llm.facts import stated_numbers, unsupported
 from assistant.llm.prompts import fenced, render_prompt
 from assistant.rfp.model import TBC_PATTERN, RfpDocument, Section
 
@@ -85,8 +85,8 @@ def rewrite_problem(paragraph: str, candidate: str, facts: str, buyer: str) -> s
         return "reads as an instruction to an AI system"
     if TBC_PATTERN.findall(candidate) != TBC_PATTERN.findall(paragraph):
         return "changed a 'To be confirmed' mark"
-    if lost := read_facts(paragraph).numbers - read_facts(candidate).numbers:
-        return f"dropped the number {sorted(lost)[0]}"
+    if lost := stated_numbers(paragraph) - stated_numbers(candidate):
+        return f"dropped the number {sorted(lost)[0]:g}"
     source = f"{paragraph}\n{facts}"
     if added := unsupported(candidate, source, frozenset({buyer.lower()}), min_term_share=0.0):
         return "added " + ", ".join(added[:3])

@@ -352,6 +352,13 @@ _RATIO = re.compile(
     r"(?<![\w])(?P<a>one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out of)\s+"
     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.I
 )
+@cache
+def _level_link() -> re.Pattern[str]:
+    """What may stand between a share and its time: 'of calls answered within', 'calls in'."""
+    nouns = "|".join(re.escape(w) for w in units().count_nouns["contacts"])
+    return re.compile(rf"^\s*(?:(?:{nouns})\s+)?" + _LEVEL_LINK.pattern.removeprefix("^\\s*"), re.I)
+
+
 _LEVEL_LINK = re.compile(
     r"^\s*(?:of\s+(?:all\s+)?(?:[\w-]+\s+){0,3}?)?(?:(?:are|is|to\s+be|must\s+be|will\s+be|be|"
     r"would|should|will|must)\s+)?(?:(?:answered|responded\s+to|handled|resolved|picked\s+up|"
@@ -370,7 +377,7 @@ def find_service_levels(text: str, mark: str | None = None) -> list[Quantity]:
     durations = find_durations(text, mark)
     for pct in percents:
         after = next((d for d in durations if d.start >= pct.end and d.start - pct.end <= 90), None)
-        if after and _LEVEL_LINK.match(text[pct.end : after.start]) and after.value["unit"] in (
+        if after and _level_link().match(text[pct.end : after.start]) and after.value["unit"] in (
             "seconds", "minutes", "hours", "days"
         ):
             found.append(_level(text, pct, after))

@@ -1,0 +1,71 @@
+"""The reading layer on sentences of the kinds that went wrong before: one parser per
+quantity, and the assertion status of every mention (the corpus itself is scored by the
+`reading` eval suite)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.llm.facts import unsupported
+from assistant.reading.mentions import read
+from assistant.reading.quantities import find_quantities
+
+
+def _status(text: str, kind: str, name: str) -> str:
+    return next(m.status for m in read(text) if m.kind == kind and m.value.get("name") == name)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name", "status"),
+    [
+        ("We do not currently support German.", "language", "German", "negated"),
+        ("ISO 27001 certification is not currently held.", "framework", "ISO 27001", "negated"),
+        ("German is not required.", "language", "German", "negated"),
+        ("Our telephony subcontractor holds PCI DSS Level 1.", "framework", "PCI DSS", "third_party"),
+        ("We offer English and French but not German.", "language", "French", "affirmed"),
+        ("We offer English and French but not German.", "language", "German", "negated"),
+        ("Not only English but also French is offered.", "language", "English", "affirmed"),
+        ("SOC 2 Type II report expected in Q3 2027.", "framework", "SOC 2 Type II", "planned"),
+        ("For a telecom client we reached 92% FCR.", "kpi", "FCR", "other_client"),
+        ("We may be able to offer Sunday chat.", "channel", "chat", "hedged"),
+        ("There is no site in our network that does not hold ISO 27001.", "framework", "ISO 27001", "affirmed"),
+        ("No data is processed outside the United Kingdom.", "location", "United Kingdom", "affirmed"),
+    ],
+)
+def test_assertion_status(text, kind, name, status):
+    assert _status(text, kind, name) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("a notice period of forty-five days", "duration", {"amount": 45.0, "unit": "days", "business": False}),
+        ("Roughly sixty thousand contacts monthly", "count", {"value": 60000.0, "per": "month", "what": "contacts"}),
+        ("about 40k/mo", "count", {"value": 40000.0, "per": "month", "what": None}),
+        ("CHF 40 per hour", "money", {"amount": 40.0, "currency": "CHF", "unit": "hour"}),
+        ("1.234,50 € per FTE per month", "money", {"amount": 1234.5, "currency": "EUR", "unit": "fte_month"}),
+        ("INR 1,20,000 a month", "money", {"amount": 120000.0, "currency": "INR", "unit": "month"}),
+        ("a discount of 20 pct", "percent", {"value": 20.0}),
+        ("four in five calls within 20 seconds", "service_level", {"percent": 80.0, "seconds": 20.0}),
+        ("within 20 seconds, 80%", "service_level", {"percent": 80.0, "seconds": 20.0}),
+        ("2 working days", "duration", {"amount": 2.0, "unit": "days", "business": True}),
+        ("Mon–Sat 8.30am to 5pm ET", "hours", {"days": "Mon-Sat", "start": "08:30", "end": "17:00", "tz": "ET"}),
+    ],
+)
+def test_one_parser_per_quantity(text, kind, value):
+    (found,) = [q for q in find_quantities(text) if q.kind == kind]
+    assert found.value == value
+
+
+def test_the_model_check_compares_typed_facts_both_ways():
+    known = {"meridian"}
+    # a dropped negation fails, as an added one does
+    assert unsupported("Meridian holds PCI DSS", "PCI DSS | Not held", known)
+    assert unsupported("Meridian does not offer Spanish", "Meridian offers Spanish voice.", known)
+    # a planned certification is not a held one; another client's figure is not the offer
+    assert unsupported("ISO 27001 is held", "ISO 27001 audit scheduled for Q3 2027.", known)
+    assert unsupported("FCR is 79%", "For a utility client, first-contact resolution rose to 79%.", known)
+    # restating the same facts in other forms passes
+    assert unsupported("Meridian charges $28.50 per productive hour for English voice",
+                       "English voice — Tampa: USD 28.50 per productive hour", known) == []
+    assert unsupported("The pilot lasts forty-five days", "A 45-day pilot.", known) == []
