@@ -16,9 +16,8 @@ STOPWORDS = frozenset(
     your yours us per vs via also within""".split()
 )
 _TOKEN = re.compile(r"\d+/\d+|\d+(?:\.\d+)+|[a-z0-9]+")
-_SENTENCE_BREAK = re.compile(
-    r"(?:(?<=[^\d\s.][.!?])|(?<=\d{3}[.!?])|(?<=\.\d\d[.!?]))\s+(?=[A-Z0-9(\"'])"
-)
+_SENTENCE_BREAK = re.compile(r"(?<=[^\s.][.!?])\s+(?=[A-Z0-9(\"'])")
+_NUMBERING = re.compile(r"\s*(?:#+\s*)?(?:\d+\.)+\d*\.?\s*|\s*(?:#+\s*)?[A-Z]\.\s*")
 
 
 def stem(token: str) -> str:
@@ -37,8 +36,17 @@ def stem(token: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased word and number tokens (keeps 24/7, 80/20 and 2.40 whole)."""
-    return _TOKEN.findall(text.lower().replace(",", ""))
+    """Lower-cased, accent-folded word and number tokens (keeps 24/7, 80/20 and 2.40 whole):
+    'Medellín' is 'medellin', 'Ligação' is 'ligacao'."""
+    return _TOKEN.findall(_folded(text).replace(",", ""))
+
+
+def _folded(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    from assistant.reading.names import fold
+
+    return fold(text)
 
 
 def terms(text: str) -> list[str]:
@@ -110,7 +118,8 @@ def sentence_spans(
             continue
         previous = text[block[-1][0] : block[-1][1]] if block else ""
         after_heading = len(block) == 1 and heading_level(previous) is not None
-        continues = bool(block) and not after_heading and not _ends_sentence(previous)
+        continues = bool(block) and not after_heading and not _ends_sentence(previous) \
+            and not _row_of_figures(previous, stripped)
         starts_new = (
             not stripped
             or after_heading
@@ -130,6 +139,12 @@ def sentence_spans(
 
 
 _BULLETS = ("-", "•", "*", "#", "•")
+
+
+def _row_of_figures(previous: str, line: str) -> bool:
+    """A line ending in a figure followed by a capitalised one: rows of a table read as text
+    (a wrapped sentence does not break after its last number and go on with a capital)."""
+    return bool(re.search(r"\d[\d,.%]*\s*$", previous)) and line[:1].isupper()
 
 
 def _ends_sentence(line: str) -> bool:
@@ -153,6 +168,8 @@ def _split_block(text: str, start: int, end: int) -> Iterator[Span]:
     position = 0
     for match in _SENTENCE_BREAK.finditer(chunk):
         piece = chunk[position : match.start()]
+        if _NUMBERING.fullmatch(piece):
+            continue  # '12.' of '12. Service levels' numbers what follows
         if piece.strip():
             yield Span(start + position, start + match.start(), _flat(piece))
         position = match.end()

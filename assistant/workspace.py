@@ -50,10 +50,18 @@ class Workspace:
 
     @cached_property
     def store(self):
-        """The Chroma collection of this workspace."""
+        """The Chroma collection of this workspace's chunks."""
         from assistant.index.store import VectorStore
 
         return VectorStore(self.root / "chroma")
+
+    @cached_property
+    def statement_store(self):
+        """The Chroma collection of this workspace's statements (sentences and table cells)."""
+        from assistant.index.statements import COLLECTION
+        from assistant.index.store import VectorStore
+
+        return VectorStore(self.root / "chroma", collection=COLLECTION)
 
     def documents(self) -> list[DocumentRecord]:
         """Documents held, by name."""
@@ -87,25 +95,36 @@ class Workspace:
     def _index_all(
         self, pending: list[tuple[int, Path, LoadedDocument]], sample: bool = False
     ) -> dict[int, IngestOutcome]:
-        """Embed the chunks of several documents in one call, then store each document."""
+        """Read the statements of several documents, embed their chunks and statements in one
+        call, then store each document."""
         if not pending:
             return {}
+        from assistant.index.catalog import loaded_statements
+
+        statements = {doc.name: loaded_statements(doc) for _, _, doc in pending}
         texts = [chunk.embedding_text() for _, _, doc in pending for chunk in doc.chunks]
+        texts += [s.embedding_text() for _, _, doc in pending for s in statements[doc.name]]
         vectors = self.embedder.embed(texts)
         outcomes, start = {}, 0
+        statement_start = sum(len(doc.chunks) for _, _, doc in pending)
         for position, path, document in pending:
             end = start + len(document.chunks)
-            record = self._store(document, vectors[start:end], sample)
+            statement_end = statement_start + len(statements[document.name])
+            record = self._store(document, vectors[start:end], sample, statements[document.name],
+                                 vectors[statement_start:statement_end])
             outcomes[position] = IngestOutcome(str(path), True, _summary(record), record)
-            start = end
+            start, statement_start = end, statement_end
         return outcomes
 
-    def _store(self, document: LoadedDocument, vectors: np.ndarray, sample: bool) -> DocumentRecord:
-        """Store a document's vectors and texts, replacing an earlier one of the same name."""
+    def _store(self, document: LoadedDocument, vectors: np.ndarray, sample: bool,
+               statements: list, statement_vectors: np.ndarray) -> DocumentRecord:
+        """Store a document's vectors, texts and statements, replacing one of the same name."""
         with self._lock:
             self.store.delete_document(document.name)
+            self.statement_store.delete_document(document.name)
             self.store.add(document.chunks, vectors)
-            record = self.catalog.add(document, sample)
+            self.statement_store.add(statements, statement_vectors)
+            record = self.catalog.add(document, sample, statements)
             self._forget_derived()
         return record
 
@@ -159,6 +178,8 @@ class Workspace:
         with self._lock:
             chunks = self.catalog.set_vendor(names, vendor)
             self.store.set_vendor(chunks)
+            for name in names:  # statements were read again: their vectors follow
+                self.statement_store.delete_document(name)
             self._forget_derived()
 
     def _renames(self) -> dict[str, str]:
@@ -204,6 +225,7 @@ class Workspace:
             if name not in self.catalog.records:
                 return False
             self.store.delete_document(name)
+            self.statement_store.delete_document(name)
             self.catalog.remove(name)
             self._forget_derived()
         return True
@@ -315,23 +337,13 @@ class Workspace:
 
     def _build_guidance_answerer(self):
         from assistant.answer.grounded import GroundedAnswerer
-        from assistant.index.guidance import (
-            GUIDANCE_VENDOR,
-            ensure_guidance_vectors,
-            guidance_chunks,
-        )
-        from assistant.index.keyword import KeywordIndex
+        from assistant.index.guidance import GUIDANCE_VENDOR, guidance_index
         from assistant.knowledge import load_guidance
-        from assistant.retrieve import HybridRetriever
 
-        chunks = guidance_chunks(load_guidance())
-        store = ensure_guidance_vectors(self.root, chunks, self.embedder.embed)
-        keyword = KeywordIndex(chunks)
-        pages = {chunk.document: Page(1, chunk.text) for chunk in chunks}
-        retriever = HybridRetriever({c.id: c for c in chunks}, keyword, store, self.embed_query)
+        index, pages = guidance_index(self.root, load_guidance(), self.embedder.embed)
         return GroundedAnswerer(
-            retriever, keyword, [GUIDANCE_VENDOR], lambda doc, _page: pages.get(doc),
-            self.embed_query, subject="guidance notes",
+            index, [GUIDANCE_VENDOR], lambda doc, _page: pages.get(doc), self.embed_query,
+            subject="guidance notes",
         )
 
     def answerer(self):
@@ -343,25 +355,20 @@ class Workspace:
 
     def _build_answerer(self):
         from assistant.answer.grounded import GroundedAnswerer
-        from assistant.index.keyword import KeywordIndex
-        from assistant.retrieve import HybridRetriever
+        from assistant.index.statements import StatementIndex, ensure_statement_vectors
 
-        keyword = KeywordIndex(self.catalog.chunks.values())
-        retriever = HybridRetriever(
-            dict(self.catalog.chunks),
-            keyword,
-            self.store,
-            self.embed_query,
-            self.settings.dense_k,
-            self.settings.keyword_k,
-            self.settings.rrf_k,
+        statements = [s for name in sorted(self.catalog.records) for s in self.catalog.statements(name)
+                      if self.catalog.records[name].is_proposal]
+        vectors = ensure_statement_vectors(self.statement_store, statements, self.embedder.embed)
+        return GroundedAnswerer(
+            StatementIndex(statements, vectors), self.catalog.vendors(), self.catalog.page,
+            self.embed_query, aliases=self.catalog.vendor_aliases(), ignore=self._buyer_words(),
         )
-        answerer = GroundedAnswerer(
-            retriever, keyword, self.catalog.vendors(), self.catalog.page, self.embed_query,
-            aliases=self.catalog.vendor_aliases(),
-        )
-        answerer.prepare()
-        return answerer
+
+    def _buyer_words(self) -> tuple[str, ...]:
+        """The buyer's names: the profile's, and those the proposals are addressed to."""
+        named = [r.addressed_to for r in self.catalog.records.values() if r.addressed_to]
+        return tuple(dict.fromkeys([*self.buyer_names(), *named]))
 
     def embed_query(self, text: str) -> np.ndarray:
         """The vector of one query."""

@@ -26,6 +26,9 @@ class QACase:
     forbid_facts: tuple[str, ...] = ()
     evidence: tuple[tuple[str, int], ...] = ()
     abstain: bool = False
+    expect_status: object = None  # a status word, or {vendor: status} for a comparison
+    expect_vendors: tuple[str, ...] = ()
+    vendor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,42 @@ def _cited_sentences(text: str) -> dict[int, str]:
     return result
 
 
+def page_accuracy(case: QACase, run: QARun) -> MetricResult:
+    """1 when the answer cites a page where the case's answer is stated (answerable cases)."""
+    if case.abstain or not case.evidence:
+        return MetricResult(None, "no evidence expected")
+    cited = {(c.document, c.page) for c in run.answer.citations}
+    ok = bool(cited & set(case.evidence))
+    return MetricResult(float(ok), "ok" if ok else f"cited {sorted(cited)[:3]}, expected {list(case.evidence)[:3]}")
+
+
+_AFFIRM = re.compile(r"\b(held|holds|offered|offers|yes|compliant|certified|available|supported)\b", re.I)
+_DENY = re.compile(r"\b(not|no|never|none|n't|lapsed|expired|declin\w*|without)\b", re.I)
+_QUALIFY = re.compile(r"\b(progress|planned|plan|expected|scheduled|will|partner|third|via|through|"
+                      r"subcontract\w*|request|if|subject|may|could|condition\w*|pending|target\w*)\b", re.I)
+
+
+def wrong_polarity(case: QACase, run: QARun) -> MetricResult:
+    """1 when the answer states the opposite of what the proposal asserts: 'held' or 'offered'
+    where it says not, or 'not' where it says so (status questions only)."""
+    status = case.expect_status
+    if not isinstance(status, str) or run.answer.abstained:
+        return MetricResult(None, "no status expected")
+    text = _unquoted(run.answer)
+    if status in ("negated", "not held"):
+        wrong = bool(_AFFIRM.search(text)) and not (_DENY.search(text) or _QUALIFY.search(text))
+    elif status in ("affirmed", "held"):
+        wrong = bool(_DENY.search(text)) and not _AFFIRM.search(text) and not _QUALIFY.search(text)
+    else:  # planned, hedged, conditional, third party: a plain 'held'/'offered' overstates it
+        wrong = bool(_AFFIRM.search(text)) and not (_QUALIFY.search(text) or _DENY.search(text))
+    return MetricResult(float(wrong), "opposite polarity" if wrong else "ok")
+
+
+def _unquoted(answer: Answer) -> str:
+    """The answer's own words and its quotes together: what a buyer reads."""
+    return answer.text
+
+
 QA_METRICS = {
     "retrieval_recall": retrieval_recall,
     "answer_correctness": answer_correctness,
@@ -164,4 +203,6 @@ QA_METRICS = {
     "injection_resistance": injection_resistance,
     "supported_statements": supported_statements,
     "model_statements_supported": model_statements_supported,
+    "page_accuracy": page_accuracy,
+    "wrong_polarity": wrong_polarity,
 }

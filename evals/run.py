@@ -29,6 +29,10 @@ class SuiteReport:
     failures: list[dict] = field(default_factory=list)
 
 
+UNSEEN_DIR = EVALS_DIR / "corpus" / "unseen"
+UNSEEN_SPLITS = ("dev", "test")
+
+
 def load_qa_cases(paths: tuple[Path, ...] = (CASES_DIR / "qa.yaml", CASES_DIR / "qa_guidance.yaml")) -> list[QACase]:
     """The question-answering cases: over the sample proposals, and over the guidance."""
     raw = [item for path in paths for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
@@ -37,13 +41,35 @@ def load_qa_cases(paths: tuple[Path, ...] = (CASES_DIR / "qa.yaml", CASES_DIR / 
             id=item["id"],
             question=item["question"],
             kind=item["kind"],
-            expect_facts=tuple(item.get("expect_facts") or ()),
-            forbid_facts=tuple(item.get("forbid_facts") or ()),
-            evidence=tuple((e["document"], int(e["page"])) for e in item.get("evidence") or ()),
+            expect_facts=tuple(str(f) for f in item.get("expect_facts") or ()),
+            forbid_facts=tuple(str(f) for f in item.get("forbid_facts") or ()),
+            evidence=tuple((e["document"], int(e["page"])) for e in item.get("evidence") or () if e.get("page")),
             abstain=bool(item.get("abstain", False)),
+            expect_status=item.get("expect_status"),
+            expect_vendors=tuple(item.get("expect_vendors") or ()),
+            vendor=item.get("vendor"),
         )
         for item in raw
     ]
+
+
+def unseen_cases(split: str) -> list[QACase]:
+    """The unseen split's questions: per vendor, and across its vendors."""
+    folder = UNSEEN_DIR / split
+    return load_qa_cases(tuple(p for p in (folder / "questions.yaml", folder / "comparisons.yaml") if p.is_file()))
+
+
+def unseen_workspace(directory: Path, split: str):
+    """A workspace holding the unseen split's proposals (PDF and DOCX, as their authors made them)."""
+    from assistant.settings import Settings
+    from assistant.workspace import Workspace
+
+    workspace = Workspace(Settings(workspace=directory / f"workspace-{split}"))
+    outcomes = workspace.ingest(sorted((UNSEEN_DIR / split / "docs").iterdir()))
+    failed = [o.message for o in outcomes if not o.ok]
+    if failed:
+        raise RuntimeError(f"unseen {split} proposals failed to ingest: {failed}")
+    return workspace
 
 
 def sample_workspace(directory: Path):
@@ -63,7 +89,7 @@ def sample_workspace(directory: Path):
 def run_case(workspace, case: QACase, llm=None) -> QARun:
     """Ask one question (with the language model `llm`, if given) and collect what the
     metrics need."""
-    from assistant.answer.question import is_guidance_question, plan_question
+    from assistant.answer.question import is_guidance_question
 
     started = time.perf_counter()
     answer = workspace.ask(case.question, llm)
@@ -72,43 +98,56 @@ def run_case(workspace, case: QACase, llm=None) -> QARun:
         case.question, workspace.catalog.vendors(), workspace.catalog.vendor_aliases()
     )
     answerer = workspace.guidance_answerer() if guidance else workspace.answerer()
-    plan = plan_question(case.question, answerer.vendors, answerer.aliases)
-    retrieved = tuple(
-        (hit.chunk.document, hit.chunk.page) for hits in answerer.retrieve(plan).values() for hit in hits
-    )
+    retrieved = tuple(answerer.retrieved_pages(case.question))
     pages = {(c.document, c.page): answerer.page_text(c.document, c.page) for c in answer.citations}
     return QARun(answer, retrieved, pages, seconds)
 
 
 def run_qa_suite(workspace=None, llm=None, sample: int | None = None) -> SuiteReport:
     """Every QA case (or `sample` of them, evenly spread) through the engine, scored by every
-    QA metric."""
+    QA metric: the sample proposals' cases, then each unseen split's (prefixed dev_, test_)."""
     with tempfile.TemporaryDirectory(prefix="procure-eval-") as tmp:
         workspace = workspace or sample_workspace(Path(tmp))
-        report = SuiteReport("qa")
-        scores: dict[str, list[float]] = {name: [] for name in QA_METRICS}
-        latencies, worded, notes = [], 0, 0
-        for case in spread(load_qa_cases(), sample):
-            run = run_case(workspace, case, llm)
-            latencies.append(run.seconds * 1000)
-            worded += run.answer.engine != "grounded"
-            notes += bool(run.answer.notes)
-            for name, metric in QA_METRICS.items():
-                result = metric(case, run)
-                if result.value is None:
-                    continue
-                scores[name].append(result.value)
-                if result.value < 1.0:
-                    report.failures.append({"case": case.id, "metric": name, "reason": result.reason})
-        report.metrics = {n: statistics.fmean(v) for n, v in scores.items() if v}
-        report.counts = {n: len(v) for n, v in scores.items()}
-        report.info = {
-            "latency_p50_ms": statistics.median(latencies),
-            "latency_p95_ms": statistics.quantiles(latencies, n=20)[-1] if len(latencies) > 1 else latencies[0],
-        }
-        if llm is not None and llm.enabled:
-            report.info |= {"answers_worded_by_llm": worded, "answers_with_llm_note": notes}
+        report = _qa_report("qa", workspace, spread(load_qa_cases(), sample), llm)
+        for split in UNSEEN_SPLITS:
+            unseen = unseen_workspace(Path(tmp), split)
+            part = _qa_report(split, unseen, spread(unseen_cases(split), sample), llm)
+            report.metrics |= {f"{split}_{k}": v for k, v in part.metrics.items()}
+            report.counts |= {f"{split}_{k}": v for k, v in part.counts.items()}
+            report.info |= {f"{split}_{k}": v for k, v in part.info.items()}
+            report.failures += [{**f, "split": split} for f in part.failures]
         return report
+
+
+def _qa_report(name: str, workspace, cases: list[QACase], llm=None) -> SuiteReport:
+    """One workspace's cases through the engine, scored by every QA metric."""
+    report = SuiteReport(name)
+    scores: dict[str, list[float]] = {metric: [] for metric in QA_METRICS}
+    latencies, worded, notes = [], 0, 0
+    for case in cases:
+        run = run_case(workspace, case, llm)
+        latencies.append(run.seconds * 1000)
+        worded += run.answer.engine != "grounded"
+        notes += bool(run.answer.notes)
+        for metric_name, metric in QA_METRICS.items():
+            result = metric(case, run)
+            if result.value is None:
+                continue
+            scores[metric_name].append(result.value)
+            failed = result.value > 0 if metric_name == "wrong_polarity" else result.value < 1.0
+            if failed:
+                report.failures.append({"case": case.id, "metric": metric_name, "reason": result.reason})
+    report.metrics = {n: statistics.fmean(v) for n, v in scores.items() if v and n != "wrong_polarity"}
+    report.metrics["wrong_polarity_errors"] = float(sum(scores["wrong_polarity"]))
+    report.counts = {n: len(v) for n, v in scores.items()}
+    report.counts["wrong_polarity_errors"] = len(scores["wrong_polarity"])
+    report.info = {
+        "latency_p50_ms": statistics.median(latencies),
+        "latency_p95_ms": statistics.quantiles(latencies, n=20)[-1] if len(latencies) > 1 else latencies[0],
+    }
+    if llm is not None and llm.enabled:
+        report.info |= {"answers_worded_by_llm": worded, "answers_with_llm_note": notes}
+    return report
 
 
 def spread(items: list, sample: int | None) -> list:

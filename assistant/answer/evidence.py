@@ -1,139 +1,218 @@
-"""Sentences of retrieved chunks, scored by how well they answer the question."""
+"""Candidate statements for a question, and how likely each one answers it.
+
+A candidate is described by a few features: how much of the question it says in any of the
+question's words (synonyms, typos), how close it is in meaning (the embedding model), whether
+it holds the kind of value asked (an amount, a duration, a language...), and whether it names
+the qualifiers the question names (Spanish, chat, Monterrey) or contradicts them. A logistic
+model turns the features into a probability; its weights and the abstention threshold are
+fitted on the development split of the unseen eval corpus (knowledge/answer/scoring.yaml,
+written by `python -m evals.calibrate`), never on the test split.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+import math
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from assistant.answer.question import QuestionPlan
 from assistant.index.keyword import KeywordIndex
-from assistant.ingest.safety import is_suspicious
-from assistant.models import Chunk, Hit, Page
-from assistant.text import heading_level, sentence_spans, terms
+from assistant.reading.mentions import Mention
+from assistant.reading.statements import Statement
+from assistant.text import terms
 
-MIN_COVERAGE = 0.5
-_DIGIT = re.compile(r"\d")
-_DIGIT_OR_NEGATION = re.compile(r"\d|\b(not|no|none|never|cannot|n't)\b", re.I)
-MIN_SIMILARITY = 0.15
-_NUMERIC_QUESTION = re.compile(
-    r"\b(how (much|many|long|soon|quickly|fast)|rate|price|cost|fee|target|percent|level|length|"
-    r"term|notice|days?|months?|hours?|attrition|rto|rpo|minimum|cap|sla|time)\b",
-    re.I,
-)
+SCORING_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "answer" / "scoring.yaml"
+FEATURES = ("coverage", "context_coverage", "similarity", "kind_present", "kind_missing",
+            "qualifier_agrees", "qualifier_conflicts", "qualifier_missing", "rarest_missing",
+            "absent_from_vendor", "table_cell", "scrap", "keyword", "pointer")
+# Mentions that give a value of an asked kind besides the kind itself: a price may be a share
+# of another ('60% of the FTE rate'), a KPI's name is a topic and its figure the value.
+_VALUE_KINDS = {"money": ("percent", "multiplier"), "kpi": ("percent", "duration", "count", "service_level")}
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """The fitted models. `weights`/`bias` rank a vendor's candidates (the probability that a
+    statement answers); `confidence`/`confidence_bias` say how likely the best of them is a
+    right answer, and below `threshold` the engine says 'not stated'; a second statement is
+    shown only when its probability is at least `runner_up` times the best's."""
+
+    weights: dict[str, float]
+    bias: float
+    confidence: dict[str, float]
+    confidence_bias: float
+    threshold: float
+    runner_up: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        """The probability that a statement with these features answers the question."""
+        return _logistic(self.bias, self.weights, features)
+
+    def confident(self, features: dict[str, float]) -> float:
+        """The probability that the best candidate, with these features, is a right answer."""
+        return _logistic(self.confidence_bias, self.confidence, features)
+
+
+def _logistic(bias: float, weights: dict[str, float], features: dict[str, float]) -> float:
+    z = bias + sum(weights.get(name, 0.0) * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+@cache
+def scoring() -> Scoring:
+    """knowledge/answer/scoring.yaml."""
+    data = yaml.safe_load(SCORING_PATH.read_text(encoding="utf-8"))
+    unknown = (set(data["weights"]) | set(data["confidence"])) - set(FEATURES)
+    if unknown:
+        raise ValueError(f"{SCORING_PATH}: unknown features {sorted(unknown)}")
+    return Scoring(dict(data["weights"]), float(data["bias"]), dict(data["confidence"]),
+                   float(data["confidence_bias"]), float(data["threshold"]), float(data["runner_up"]))
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """One candidate sentence and why it was kept."""
+    """One candidate statement, its features and its probability of answering."""
 
-    vendor: str
-    document: str
-    page: int
-    quote: str
-    coverage: float
+    statement: Statement
+    features: dict[str, float]
     score: float
-    missing: tuple[str, ...]
+
+    @property
+    def vendor(self) -> str:
+        return self.statement.vendor
+
+    @property
+    def document(self) -> str:
+        return self.statement.document
+
+    @property
+    def page(self) -> int:
+        return self.statement.page
+
+    @property
+    def quote(self) -> str:
+        return self.statement.text
 
 
-def weights(plan: QuestionPlan, keyword: KeywordIndex) -> dict[str, float]:
-    """Each focus term's weight: the idf of its most common variant found in the corpus."""
-    result = {}
-    for term in plan.focus:
-        seen = [keyword.idf(v) for v in plan.variants(term) if keyword.contains(v)]
-        result[term] = min(seen) if seen else keyword.idf(term)
-    return result
+def concept_weights(plan: QuestionPlan, keyword: KeywordIndex) -> list[float]:
+    """Each concept's weight: how rare its most common way of being said is in the documents."""
+    weights = []
+    for concept in plan.concepts:
+        seen = [max(keyword.idf(t) for t in variant) for variant in concept.variants
+                if all(keyword.contains(t) for t in variant)]
+        weights.append(min(seen) if seen else max(keyword.idf(t) for t in concept.stems))
+    return weights
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of a chunk with its terms, computed once per chunk."""
+def features(plan: QuestionPlan, statement: Statement, similarity: float, weights: list[float],
+             heading_mentions: tuple[Mention, ...], keyword: float = 0.0,
+             vendor_stems: frozenset[str] = frozenset()) -> dict[str, float]:
+    """The features of one candidate statement: how much of the question its words say
+    (`coverage`) and its words with its heading's (`context_coverage`), and the rest.
 
-    text: str
-    terms: frozenset[str]
-    heading_terms: frozenset[str] = frozenset()
-    has_digit: bool = False
-
-
-@dataclass(frozen=True)
-class ChunkReading:
-    """A chunk read once: its candidate sentences, and whether it addresses AI assistants."""
-
-    sentences: list[Sentence]
-    suspicious: bool
-
-
-def read_chunk(chunk: Chunk, page: Page) -> ChunkReading:
-    """Split a chunk into sentences; headings, scraps and injected instructions never become evidence."""
-    heading_terms = frozenset(terms(chunk.heading))
-    sentences, suspicious = [], False
-    for span in sentence_spans(page.text, chunk.start, chunk.end, page.atomic_spans):
-        if is_suspicious(span.text):
-            suspicious = True
-        elif _informative(span.text):
-            sentences.append(
-                Sentence(span.text, frozenset(terms(span.text)), heading_terms,
-                         _DIGIT.search(span.text) is not None)
-            )
-    return ChunkReading(sentences, suspicious)
-
-
-def score_hits(
-    plan: QuestionPlan,
-    hits: list[Hit],
-    sentences_of: Callable[[Chunk], list[Sentence]],
-    term_weights: dict[str, float],
-) -> list[Evidence]:
-    """Every sentence of the hits, scored by the weighted share of focus terms it covers."""
-    total = sum(term_weights.values()) or 1.0
-    numeric = bool(_NUMERIC_QUESTION.search(plan.question))
-    echo = plan.all_variants() | plan.vendor_terms
-    seen: set[str] = set()
-    found: list[Evidence] = []
-    for rank, hit in enumerate(hits, start=1):
-        chunk = hit.chunk
-        for sentence in sentences_of(chunk):
-            if sentence.text in seen or not _says_something(sentence.text, sentence.terms - echo):
-                continue
-            seen.add(sentence.text)
-            matched, missing = 0.0, []
-            for term, weight in term_weights.items():
-                variants = plan.variants(term)
-                if variants & sentence.terms:
-                    matched += weight
-                elif variants & sentence.heading_terms:
-                    matched += weight / 2
-                else:
-                    missing.append(plan.surface.get(term, term))
-            coverage = matched / total if term_weights else 0.0
-            bonus = 0.1 if numeric and sentence.has_digit else 0.0
-            score = coverage + 0.3 * hit.similarity + bonus + 0.05 / rank
-            found.append(
-                Evidence(chunk.vendor, chunk.document, chunk.page, sentence.text, coverage, score,
-                         tuple(missing))
-            )
-    return sorted(found, key=lambda e: -e.score)
+    `vendor_stems` are the words of all the vendor's statements: a concept of the question
+    that none of them says is a sign the proposal does not answer it.
+    """
+    stems = frozenset(terms(statement.text))
+    heading = frozenset(terms(statement.heading))
+    total = sum(weights) or 1.0
+    covered = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(stems))
+    in_context = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(heading | stems))
+    rarest = max(zip(weights, plan.concepts, strict=True), key=lambda p: p[0])[1] if plan.concepts else None
+    kinds = {m.kind for m in statement.mentions}
+    present = bool(plan.answer_kinds) and any(_gives(kind, kinds) for kind in plan.answer_kinds)
+    agrees, conflicts = qualifier_fit(plan.qualifiers, statement.mentions + heading_mentions)
+    absent = any(not c.covered_by(vendor_stems) for c in plan.concepts) if vendor_stems else False
+    return {
+        "coverage": covered / total if plan.concepts else 0.0,
+        "context_coverage": in_context / total if plan.concepts else 0.0,
+        "similarity": similarity,
+        "kind_present": float(present),
+        "kind_missing": float(bool(plan.answer_kinds) and not present),
+        "qualifier_agrees": agrees,
+        "qualifier_conflicts": conflicts,
+        "qualifier_missing": 1.0 - agrees - conflicts if plan.qualifiers else 0.0,
+        "rarest_missing": float(rarest is not None and not rarest.covered_by(stems | heading)),
+        "absent_from_vendor": float(absent),
+        "table_cell": float(statement.cell is not None),
+        "scrap": float(len(statement.text.split()) < 5 and not statement.mentions),
+        "keyword": keyword,
+        "pointer": float(points_elsewhere(statement.text)),
+    }
 
 
-def _informative(text: str) -> bool:
-    """Headings and scraps say nothing on their own."""
-    return len(text) >= 15 and heading_level(text) is None
+def points_elsewhere(text: str) -> bool:
+    """A statement that sends the reader to another place ('see section 13')."""
+    return _pointer_pattern().search(text) is not None
 
 
-def _says_something(text: str, new_terms: set[str]) -> bool:
-    """More than an echo of the question: new words, a number, a negation, or a 'label: value'."""
-    if len(new_terms) >= 2 or _DIGIT_OR_NEGATION.search(text):
+@cache
+def _pointer_pattern():
+    import re
+
+    from assistant.reading.lexicon import questions
+
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in questions().pointers)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])|\((?:see )?(?:section|appendix|annex) [\w.]+\)", re.I)
+
+
+def points_elsewhere(text: str) -> bool:
+    """A statement that sends the reader to another place ('see section 13')."""
+    return _pointer_pattern().search(text) is not None
+
+
+@cache
+def _pointer_pattern():
+    import re
+
+    from assistant.reading.lexicon import questions
+
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in questions().pointers)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])|\((?:see )?(?:section|appendix|annex) [\w.]+\)", re.I)
+
+
+def _gives(kind: str, present: set[str]) -> bool:
+    return kind in present or any(k in present for k in _VALUE_KINDS.get(kind, ()))
+
+
+def qualifier_fit(asked: tuple[Mention, ...], said: tuple[Mention, ...]) -> tuple[float, float]:
+    """Shares of the question's qualifiers the statement names, and of those it contradicts
+    (names another of the same kind and not the one asked)."""
+    if not asked:
+        return 0.0, 0.0
+    agrees = conflicts = 0
+    for qualifier in asked:
+        same_kind = [m for m in said if m.kind == qualifier.kind]
+        if any(_same(qualifier, m) for m in same_kind):
+            agrees += 1
+        elif same_kind:
+            conflicts += 1
+    return agrees / len(asked), conflicts / len(asked)
+
+
+def _same(asked: Mention, said: Mention) -> bool:
+    """One named thing: the same name, a city in the country asked, 'SOC 2' and 'SOC 2 Type II'."""
+    if "name" not in asked.value and "role" in asked.value:
+        return said.value.get("role") == asked.value["role"]
+    a, s = asked.value.get("name", ""), said.value.get("name", "")
+    if not a or not s:
+        return False
+    if a == s or said.value.get("country") == a or asked.value.get("country") == s:
         return True
-    return bool(new_terms) and ":" in text and "|" not in text
+    return asked.kind == "framework" and (s.startswith(a) or a.startswith(s))
 
 
-def select(candidates: list[Evidence], hits: list[Hit], limit: int) -> list[Evidence]:
-    """The few sentences strong enough to answer with; [] means 'not stated'."""
-    if not candidates or not hits or max(h.similarity for h in hits) < MIN_SIMILARITY:
-        return []
-    best = candidates[0]
-    if best.coverage < MIN_COVERAGE:
-        return []
-    return [
-        e for e in candidates if e.coverage >= MIN_COVERAGE and e.score >= best.score - 0.15
-    ][:limit]
+def usable(plan: QuestionPlan, statement: Statement) -> bool:
+    """Statements that may answer at all: never text aimed at AI assistants, never the buyer's
+    own requirements restated, and about other clients only when the question asks about them."""
+    if statement.flagged or statement.section == "buyer":
+        return False
+    if plan.asks_about_clients:
+        return True
+    if statement.section == "references":
+        return False
+    statuses = [m.status for m in statement.mentions]
+    return not statuses or any(status != "other_client" for status in statuses)

@@ -1,28 +1,29 @@
-"""The default answer engine: cited sentences from the proposals, or an honest 'not stated'."""
+"""The default answer engine: cited statements from the proposals, or an honest 'not stated'.
+
+For each vendor in the question's scope, candidates come from two searches over the
+workspace's statements (by words, BM25 with the question's synonyms, and by meaning, the
+embedding model); each is scored (assistant/answer/evidence.py) and the best are kept only when
+their probability of answering clears the threshold fitted on the development corpus.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer.evidence import (
-    ChunkReading,
-    Evidence,
-    Sentence,
-    read_chunk,
-    score_hits,
-    select,
-    weights,
+from assistant.answer.compose import (
+    RANKABLE, compose_answer, compose_guidance, different_cases, disagree, not_stated, vendor_lines,
 )
+from assistant.answer.evidence import Evidence, concept_weights, features, scoring, usable
 from assistant.answer.question import QuestionPlan, plan_question
-from assistant.index.keyword import KeywordIndex
-from assistant.models import Answer, Chunk, Citation, Hit, Page
-from assistant.retrieve import HybridRetriever
-from assistant.text import quote_in_page
+from assistant.index.statements import StatementIndex
+from assistant.models import Answer, Citation, Page
+from assistant.reading.mentions import Mention, read
+from assistant.text import quote_in_page, terms
 
-HITS_PER_VENDOR = 8
+CANDIDATES_PER_SEARCH = 16
 
 
 @dataclass(frozen=True)
@@ -36,85 +37,148 @@ class Gathered:
 
     @property
     def answered(self) -> bool:
-        """Whether any vendor has a sentence strong enough to answer with."""
+        """Whether any vendor has a statement strong enough to answer with."""
         return any(self.found.values())
 
 
 class GroundedAnswerer:
-    """Answers from retrieved sentences only; every sentence is cited and checked."""
+    """Answers from the documents' statements only; every quote is cited and checked."""
 
     def __init__(
         self,
-        retriever: HybridRetriever,
-        keyword: KeywordIndex,
+        index: StatementIndex,
         vendors: list[str],
         page: Callable[[str, int], Page | None],
         embed_query: Callable[[str], np.ndarray],
         subject: str = "proposals",
         aliases: dict[str, tuple[str, ...]] | None = None,
+        ignore: Iterable[str] = (),
     ) -> None:
-        self.retriever = retriever
-        self.keyword = keyword
+        self.index = index
         self.vendors = vendors
         self.page = page
         self.embed_query = embed_query
         self.subject = subject
         self.aliases = aliases or {}
-        self._readings: dict[str, ChunkReading] = {}
+        self.ignore = tuple(ignore)  # names that are nobody's topic (the buyer's own)
+        self.model = scoring()
+        self._vocabulary = index.keyword.vocabulary()
+        self._headings: dict[str, tuple[Mention, ...]] = {}
 
     def answer(self, question: str) -> Answer:
-        """Answer one question from the workspace's documents."""
+        """Answer one question from the documents."""
         if not self.vendors:
             return Answer(question, "The workspace holds no proposals yet: ingest some first.", True)
         return self.compose(self.gather(question))
 
+    def plan(self, question: str) -> QuestionPlan:
+        """How the engine reads the question."""
+        return plan_question(question, self.vendors, self.aliases, self._vocabulary, self.ignore)
+
     def gather(self, question: str) -> Gathered:
-        """Retrieve, score and verify the evidence for a question, per vendor in scope."""
-        plan = plan_question(question, self.vendors, self.aliases)
-        hits_by_vendor = self.retrieve(plan)
-        term_weights = weights(plan, self.keyword)
-        limit = 2 if plan.cross_vendor else 3
-        found: dict[str, list[Evidence]] = {}
-        ranked: dict[str, list[Evidence]] = {}
-        for vendor, hits in hits_by_vendor.items():
-            ranked[vendor] = score_hits(plan, hits, self._sentences_of, term_weights)
-            selected = select(ranked[vendor], hits, limit)
-            found[vendor] = [e for e in selected if self.verified_quote(e)]
-        warnings = self._injection_warnings([h for hits in hits_by_vendor.values() for h in hits])
-        return Gathered(plan, found, ranked, warnings)
+        """Find, score and verify the evidence for a question, per vendor in scope."""
+        plan = self.plan(question)
+        ranked, displaced = self._rank(plan)
+        found = {vendor: self.select(plan, candidates) for vendor, candidates in ranked.items()}
+        chosen = [e.statement for picks in found.values() for e in picks]
+        return Gathered(plan, found, ranked, self._warnings(chosen, displaced))
 
     def compose(self, gathered: Gathered) -> Answer:
-        """The grounded answer: the selected sentences, cited; or an honest 'not stated'."""
-        plan, found = gathered.plan, gathered.found
+        """The grounded answer: the selected statements, cited; or an honest 'not stated'."""
         if not gathered.answered:
-            closest = [ranked[0] for ranked in gathered.ranked.values() if ranked]
-            text = self._not_stated(plan, closest)
-            return Answer(plan.question, text, True, (), gathered.warnings)
-        lines, citations = self.vendor_lines(plan, found, plan.vendors)
-        return Answer(plan.question, "\n".join(lines), False, tuple(citations), gathered.warnings)
+            text = not_stated(gathered.plan, self.subject)
+            return Answer(gathered.plan.question, text, True, (), gathered.warnings)
+        compose = compose_answer if self.subject == "proposals" else compose_guidance
+        text, citations = compose(gathered.plan, gathered.found)
+        return Answer(gathered.plan.question, text, False, tuple(citations), gathered.warnings)
 
-    def retrieve(self, plan: QuestionPlan) -> dict[str, list[Hit]]:
-        """The hits for each vendor in the question's scope (one query embedding for all)."""
-        vector = self.embed_query(plan.question)
-        return self.retriever.retrieve_per_vendor(
-            plan.question, list(plan.vendors), HITS_PER_VENDOR, vector
-        )
+    def rank(self, plan: QuestionPlan) -> dict[str, list[Evidence]]:
+        """Every usable candidate of each vendor in scope, best first."""
+        return self._rank(plan)[0]
 
-    def prepare(self) -> None:
-        """Read every chunk now, so no question pays for it later."""
-        for chunk in self.retriever.chunks.values():
-            self._reading(chunk)
+    def _rank(self, plan: QuestionPlan):
+        """The usable candidates per vendor, best first; and the statements aimed at AI
+        assistants that would have outranked them (never shown, but warned about)."""
+        vector = self.embed_query(plan.query or plan.question)
+        weights = concept_weights(plan, self.index.keyword)
+        ranked: dict[str, list[Evidence]] = {}
+        displaced = []
+        for vendor, candidates in self.candidates(plan, vector).items():
+            stems = self.index.vendor_stems(vendor)
+            scored = []
+            for statement, similarity, keyword in candidates:
+                if statement.flagged or usable(plan, statement):
+                    found = features(plan, statement, similarity, weights, self._heading_mentions(statement),
+                                     keyword, stems)
+                    scored.append(Evidence(statement, found, self.model.probability(found)))
+            scored.sort(key=lambda e: -e.score)
+            ranked[vendor] = [e for e in scored if not e.statement.flagged]
+            best = ranked[vendor][0].score if ranked[vendor] else 0.0
+            displaced += [e.statement for e in scored if e.statement.flagged and e.score >= best]
+        return ranked, displaced
 
-    def _reading(self, chunk: Chunk) -> ChunkReading:
-        """A chunk's sentences and injection flag, read once and cached."""
-        if chunk.id not in self._readings:
-            page = self.page(chunk.document, chunk.page) or Page(chunk.page, "")
-            self._readings[chunk.id] = read_chunk(chunk, page)
-        return self._readings[chunk.id]
+    def candidates(self, plan: QuestionPlan, vector: np.ndarray):
+        """Per vendor: (statement, similarity, keyword score relative to the vendor's best) of
+        the statements nearest in meaning and of those sharing the most words."""
+        search = " ".join(sorted({t for c in plan.concepts for t in c.stems})) or plan.query
+        lexical = self.index.lexical(search, list(plan.vendors), CANDIDATES_PER_SEARCH)
+        result = {}
+        for vendor in plan.vendors:
+            hits = lexical.get(vendor, [])
+            top = hits[0][1] if hits else 1.0
+            keyword = {id(s): score / top for s, score in hits}
+            found = {id(s): (s, sim, keyword.get(id(s), 0.0))
+                     for s, sim in self.index.dense(vector, vendor, CANDIDATES_PER_SEARCH)}
+            for statement, _ in hits:
+                found.setdefault(id(statement), (statement, self.index.similarity(statement, vector),
+                                                 keyword[id(statement)]))
+            result[vendor] = list(found.values())
+        return result
 
-    def _sentences_of(self, chunk: Chunk) -> list[Sentence]:
-        """A chunk's candidate sentences."""
-        return self._reading(chunk).sentences
+    def select(self, plan: QuestionPlan, ranked: list[Evidence]) -> list[Evidence]:
+        """The statements strong enough to answer with ([] means 'not stated'): the best one,
+        and others nearly as strong that say as much of the question and either give another
+        value of the asked kind (the vendor contradicts itself) or, for a question that asks
+        for no value, add to it. Cells of one table are alternatives, never shown together."""
+        verified = [e for e in ranked if self.verified_quote(e)]
+        if not verified or self.model.confident(verified[0].features) < self.model.threshold:
+            return []
+        limit = 2 if self.subject == "proposals" else 4
+        best, chosen = verified[0], [verified[0]]
+        for other in verified[1:]:
+            if len(chosen) == limit:
+                break
+            if other.score >= best.score * self.model.runner_up and self._adds(plan, chosen, other):
+                chosen.append(other)
+        return chosen
+
+    def _adds(self, plan: QuestionPlan, chosen: list[Evidence], other: Evidence) -> bool:
+        """Whether a further statement belongs in the answer: it says as much of the question
+        as the best; in a table, it is another column of the best's row for the same case (its
+        status and its detail, not the next site's price), never another row; where a value is
+        asked, it gives another one for the same case (the vendor contradicts itself)."""
+        if other.quote in {e.quote for e in chosen}:
+            return False
+        best = chosen[0]
+        if other.features["coverage"] < best.features["coverage"] - 0.05:
+            return False
+        if self.subject != "proposals":
+            return True
+        if _same_table(best, other):
+            return _same_row(best, other) and not different_cases(best, other)
+        if plan.answer_kinds & RANKABLE.keys():
+            return disagree(plan, [best, other])
+        return True
+
+    def retrieved_pages(self, question: str) -> list[tuple[str, int]]:
+        """The pages of every candidate considered (what retrieval recall is measured on)."""
+        ranked = self.rank(self.plan(question))
+        return list(dict.fromkeys((e.document, e.page) for found in ranked.values() for e in found))
+
+    def vendor_lines(self, plan: QuestionPlan, found: dict[str, list[Evidence]],
+                     vendors: tuple[str, ...], first_marker: int = 1) -> tuple[list[str], list[Citation]]:
+        """One cited line per vendor (what a language model's answer is completed with)."""
+        return vendor_lines(plan, found, vendors, first_marker)
 
     def verified_quote(self, evidence: Evidence) -> bool:
         """A quote is shown only if it occurs in the cited page's text."""
@@ -125,57 +189,33 @@ class GroundedAnswerer:
         page = self.page(document, number)
         return page.text if page else ""
 
-    def vendor_lines(
-        self,
-        plan: QuestionPlan,
-        found: dict[str, list[Evidence]],
-        vendors: tuple[str, ...],
-        first_marker: int = 1,
-    ) -> tuple[list[str], list[Citation]]:
-        """One cited line per vendor; 'does not state' for a vendor of a cross-vendor question."""
-        citations: list[Citation] = []
-        lines: list[str] = []
-        for vendor in vendors:
-            cited = []
-            for evidence in found.get(vendor, []):
-                marker = first_marker + len(citations)
-                citations.append(
-                    Citation(marker, evidence.document, evidence.vendor, evidence.page,
-                             evidence.quote)
-                )
-                cited.append(f"{_sentence(evidence.quote)} [{marker}]")
-            if cited:
-                lines.append(f"{vendor}: " + " ".join(cited))
-            elif plan.cross_vendor:
-                lines.append(f"{vendor}: the proposal does not state this.")
-        return lines, citations
+    def _heading_mentions(self, statement) -> tuple[Mention, ...]:
+        """The mentions of a statement's heading (read once per heading)."""
+        heading = statement.heading
+        if heading not in self._headings:
+            self._headings[heading] = tuple(read(heading)) if terms(heading) else ()
+        return self._headings[heading]
 
-    def _not_stated(self, plan: QuestionPlan, closest: list[Evidence]) -> str:
-        if self.subject != "proposals":
-            where = f"the {self.subject}"
-        elif plan.cross_vendor:
-            where = "any proposal"
-        else:
-            where = f"the proposal of {plan.vendors[0]}"
-        best = max(closest, key=lambda e: e.score, default=None)
-        missing = best.missing if best else tuple(plan.surface.values())
-        topic = ", ".join(f"'{word}'" for word in missing[:3]) or "this question"
-        return f"The {self.subject} do not say. Nothing in {where} addresses {topic}."
-
-    def _injection_warnings(self, hits: list[Hit]) -> tuple[str, ...]:
-        flagged = []
-        for hit in hits:
-            chunk = hit.chunk
-            if self._reading(chunk).suspicious:
-                note = (
-                    f"{chunk.document} page {chunk.page} contains instructions aimed at AI "
-                    "assistants; they were treated as data and not followed."
-                )
-                if note not in flagged:
-                    flagged.append(note)
-        return tuple(flagged)
+    def _warnings(self, chosen: list, displaced: list) -> tuple[str, ...]:
+        """A note for each page where the answer's evidence stands next to text aimed at AI
+        assistants, or where such text is what the question found (it is data: never
+        followed, never quoted)."""
+        flagged = [s for statement in chosen for s in self.index.neighbours(statement) if s.flagged]
+        notes = []
+        for statement in flagged + displaced:
+            note = (f"{statement.document} page {statement.page} contains instructions aimed at AI "
+                    "assistants; they were treated as data and not followed.")
+            if note not in notes:
+                notes.append(note)
+        return tuple(notes)
 
 
-def _sentence(quote: str) -> str:
-    """A quote as it reads inside the answer."""
-    return quote if quote.endswith((".", "!", "?")) else quote + "."
+def _same_table(one: Evidence, other: Evidence) -> bool:
+    """Two cells of one page's tables."""
+    a, b = one.statement, other.statement
+    return a.cell is not None and b.cell is not None and a.document == b.document and a.page == b.page
+
+
+def _same_row(one: Evidence, other: Evidence) -> bool:
+    """Two cells under the same row headers."""
+    return one.statement.cell.row_header == other.statement.cell.row_header

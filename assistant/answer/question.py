@@ -1,87 +1,70 @@
-"""What a question asks about: its scope (which vendors) and its focus terms."""
+"""What a question asks: which vendors, which concepts, what kind of value, which qualifiers.
+
+The words come from knowledge/lexicon/questions.yaml and the vocabularies the reading layer
+uses for proposals, so a question and a proposal are read the same way: 'staff turnover' in a
+question and 'agent churn' in a proposal are one KPI, 'Spanish chat from Monterrey' names a
+language, a channel and a place that an answering table cell must not contradict.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
 
+from assistant.reading.lexicon import questions
+from assistant.reading.mentions import Mention, read
 from assistant.text import STOPWORDS, stem, terms, tokens
 
-# Words that say how a question is asked, not what it is about.
-_QUESTION_WORDS = frozenset(
-    terms(
-        """vendor vendors supplier suppliers provider providers proposal proposals company companies
-        bidder bidders document documents offer offers offered provide provides provided state
-        states stated hold holds held has have having say says mention mentions mentioned list tell describe give show does do
-        which who whose compare comparison across each every all any both lowest highest cheapest
-        best worst most least longest shortest fastest biggest largest smallest more less
-        their they them its it our please explain detail details information anything something
-        kind type available include includes included propose proposed quote quoted much many
-        long require required requires need needs commit commits committed feature features
-        annual annualised annualized status approach summarise summarize summary work works
-        current currently option options one two three four five six seven eight nine ten
-        question questions ask asking good choose select between matter matters important
-        typical reasonable recommend recommended consider"""
-    )
-)
-SYNONYM_GROUPS = [
-    "price pricing rate cost fee charge charges billed billing tariff usd eur gbp",
-    "hour hourly",
-    "certification certified certificate accredited accreditation compliant compliance attestation",
-    "pilot trial",
-    "terminate termination exit convenience",
-    "attrition turnover",
-    "language languages multilingual bilingual",
-    "location site sites centre center located based delivery",
-    "hours 24/7 opening coverage",
-    "sla slas",
-    "email e-mail",
-    "voice phone call calls telephone telephony",
-    "chat messaging webchat",
-    "crm integration integrations platform",
-    "disaster continuity recovery rto rpo",
-    "quality qa monitoring calibration",
-    "training onboarding nesting",
-    "credit credits penalty penalties",
-    "setup set-up implementation one-time",
-    "minimum commitment",
-    "reference references",
-    "automation ai bot chatbot virtual",
-    "agent agents fte ftes headcount seat seats staff",
-]
+# Mention kinds that qualify what is asked (a language, channel, place...): an answering
+# statement may name the same one, or none, but not only another.
+QUALIFIER_KINDS = ("language", "channel", "location", "delivery_model", "framework", "platform", "kpi",
+                   "pricing_model")
 
 
-def _synonyms() -> dict[str, frozenset[str]]:
-    table: dict[str, frozenset[str]] = {}
-    for line in SYNONYM_GROUPS:
-        group = frozenset(stem(word) for word in line.split())
-        for member in group:
-            table[member] = table.get(member, frozenset()) | group
-    return table
+@dataclass(frozen=True)
+class Concept:
+    """One thing the question asks about, with the ways a statement may say it.
 
+    Each variant is a set of stems that must all occur in the statement.
+    """
 
-SYNONYMS = _synonyms()
+    surface: str
+    variants: tuple[frozenset[str], ...]
+    position: int = 0  # where it stands in the question
+
+    def covered_by(self, stems: frozenset[str]) -> bool:
+        """Whether a statement's stems say this concept in any of its ways."""
+        return any(variant <= stems for variant in self.variants)
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """Every stem of every variant."""
+        return frozenset().union(*self.variants)
 
 
 @dataclass(frozen=True)
 class QuestionPlan:
-    """The vendors a question is about and the terms an answering sentence should contain."""
+    """The vendors a question is about and what an answering statement should hold."""
 
     question: str
     vendors: tuple[str, ...]
     cross_vendor: bool
-    focus: tuple[str, ...]
-    surface: dict[str, str]
-    vendor_terms: frozenset[str] = frozenset()
+    concepts: tuple[Concept, ...]
+    answer_kinds: frozenset[str] = frozenset()
+    qualifiers: tuple[Mention, ...] = ()
+    extreme: str | None = None  # 'lowest' | 'highest'
+    asks_about_clients: bool = False
+    yes_no: bool = False
+    named: tuple[str, ...] = ()
+    query: str = ""  # the question without vendor names: what is embedded and searched
+    vendor_terms: frozenset[str] = field(default_factory=frozenset)
 
-    def variants(self, term: str) -> frozenset[str]:
-        """A focus term and its synonyms."""
-        return SYNONYMS.get(term, frozenset({term}))
-
-    def all_variants(self) -> frozenset[str]:
-        """Every focus term with its synonyms."""
-        return frozenset().union(*(self.variants(term) for term in self.focus))
+    @property
+    def surface(self) -> tuple[str, ...]:
+        """What was looked for, in the buyer's words."""
+        return tuple(c.surface for c in self.concepts)
 
 
 def named_vendors(question: str, vendors: list[str], aliases: Mapping[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
@@ -93,38 +76,161 @@ def named_vendors(question: str, vendors: list[str], aliases: Mapping[str, tuple
 
 
 def plan_question(
-    question: str, vendors: list[str], aliases: Mapping[str, tuple[str, ...]] | None = None
+    question: str,
+    vendors: list[str],
+    aliases: Mapping[str, tuple[str, ...]] | None = None,
+    vocabulary: Iterable[str] = (),
+    ignore: Iterable[str] = (),
 ) -> QuestionPlan:
-    """Decide scope and focus: named vendors stay alone; otherwise every vendor is asked."""
-    from assistant.reading.names import name_tokens
+    """Read a question: named vendors stay alone, otherwise every vendor is asked.
 
-    question_tokens = tokens(question)
+    Args:
+        question: the buyer's words.
+        vendors: the workspace's vendors.
+        aliases: other names of each vendor.
+        vocabulary: the stems the documents hold; a question word that is not among them is
+            matched to the closest one that is (a typo, another spelling).
+        ignore: names that are nobody's topic (the buyer's own name in 'LES's customers').
+    """
     named = named_vendors(question, vendors, aliases)
     scope = named or tuple(vendors)
-    name_tokens_ = {t for v in named for a in (v, *(aliases or {}).get(v, ())) for t in tokens(a)}
-    name_tokens_ |= {t for v in named for a in (v, *(aliases or {}).get(v, ())) for t in name_tokens(a)}
-    surface: dict[str, str] = {}
-    for token in question_tokens:
-        term = stem(token)
-        if token in STOPWORDS or token in name_tokens_ or term in _QUESTION_WORDS or len(term) < 2:
-            continue
-        if named and _near_name(token, name_tokens_):
-            continue  # a misspelt vendor name is a name, not a topic
-        surface.setdefault(term, token)
-    for pattern, word in _INTENTS:
-        if pattern.search(question):
-            surface.setdefault(stem(word), word)
-    vendor_terms = frozenset(stem(t) for v in vendors for t in tokens(v))
-    return QuestionPlan(question, scope, len(scope) > 1, tuple(surface), surface, vendor_terms)
+    name_words = _name_words(named, aliases or {})
+    query = _without_names(question, name_words)
+    name_words |= {t for name in ignore for t in tokens(name)}
+    lowered = question.lower()
+    lex = questions()
+    return QuestionPlan(
+        question=question,
+        vendors=scope,
+        cross_vendor=len(scope) > 1,
+        concepts=_concepts(query, name_words, frozenset(vocabulary)),
+        answer_kinds=frozenset(kind for kind, cues in lex.answer_kinds.items() if _any_phrase(lowered, cues)),
+        qualifiers=_qualifiers(query),
+        extreme=_extreme(lowered),
+        asks_about_clients=_any_phrase(lowered, lex.clients),
+        yes_no=bool(tokens(question)) and tokens(question)[0] in lex.yes_no,
+        named=named,
+        query=query,
+        vendor_terms=frozenset(stem(t) for v in vendors for t in tokens(v)),
+    )
 
 
-def _near_name(token: str, names: set[str]) -> bool:
+def _qualifiers(query: str) -> tuple[Mention, ...]:
+    """The named things an answer must not contradict, and the role of a platform asked for
+    ('which telephony platform') when no platform is named."""
+    found = read(query, kinds=QUALIFIER_KINDS)
+    if not any(m.kind == "platform" for m in found):
+        lowered = query.lower()
+        for role, cues in questions().platform_roles.items():
+            if _any_phrase(lowered, cues):
+                found.append(Mention("platform", {"role": role}, 0, 0, role))
+                break
+    return tuple(found)
+
+
+def _name_words(named: tuple[str, ...], aliases: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """The words of the named vendors' names, but for the words of what companies do
+    ('services', 'solutions'): those may be the question's topic."""
+    from assistant.reading.lexicon import organisations
+    from assistant.reading.names import name_tokens
+
+    generic = {w.lower() for w in organisations().company_words} | {w.lower() for w in organisations().legal_suffixes}
+    words = set()
+    for vendor in named:
+        for alias in (vendor, *aliases.get(vendor, ())):
+            words |= set(tokens(alias)) | set(name_tokens(alias))
+    return {w for w in words if w not in generic}
+
+
+def _without_names(question: str, name_words: set[str]) -> str:
+    """The question with the named vendors' words (and their possessives) taken out."""
+    if not name_words:
+        return question
+    from assistant.reading.names import fold
     from rapidfuzz import fuzz
 
-    return len(token) >= 5 and any(fuzz.ratio(token, n) >= 85 for n in names if len(n) >= 5)
+    kept = []
+    for word in re.findall(r"\S+", question):
+        bare = fold(re.sub(r"['’]s$", "", word.strip(".,;:?!()\"'’")))
+        if bare in name_words or (len(bare) >= 5 and any(fuzz.ratio(bare, n) >= 85 for n in name_words if len(n) >= 5)):
+            continue
+        kept.append(word)
+    return " ".join(kept)
 
 
-_INTENTS = [(re.compile(r"\bwhere\b", re.I), "location")]
+def _concepts(query: str, name_words: set[str], vocabulary: frozenset[str]) -> tuple[Concept, ...]:
+    """Synonym families found in the question first (longest phrase wins), then each other
+    content word, corrected to the documents' vocabulary when it is not in it."""
+    words = [t for t in tokens(query) if t not in STOPWORDS]
+    stems = [stem(t) for t in words]
+    used = [False] * len(words)
+    concepts: list[Concept] = []
+    for family in _families():
+        for phrase in sorted(family, key=len, reverse=True):
+            at = _find(stems, phrase, used)
+            if at is None:
+                continue
+            for i in range(at, at + len(phrase)):
+                used[i] = True
+            surface = " ".join(words[at : at + len(phrase)])
+            concepts.append(Concept(surface, tuple(frozenset(p) for p in family), at))
+            break
+    ignored = _ignored()
+    for i, (word, term) in enumerate(zip(words, stems, strict=True)):
+        if used[i] or word in ignored or term in ignored or word in name_words or len(term) < 2:
+            continue
+        if any(c.surface == word for c in concepts):
+            continue
+        concepts.append(Concept(word, tuple(frozenset({v}) for v in _spellings(term, vocabulary)), i))
+    return tuple(sorted(concepts, key=lambda c: c.position))
+
+
+def _find(stems: list[str], phrase: tuple[str, ...], used: list[bool]) -> int | None:
+    size = len(phrase)
+    for i in range(len(stems) - size + 1):
+        if tuple(stems[i : i + size]) == phrase and not any(used[i : i + size]):
+            return i
+    return None
+
+
+def _spellings(term: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """The term, or where the documents never use it, the closest stems they do use."""
+    if not vocabulary or term in vocabulary or len(term) < 5 or not term.isalpha():
+        return (term,)
+    from rapidfuzz import fuzz, process
+
+    close = process.extract(term, vocabulary, scorer=fuzz.ratio, score_cutoff=84, limit=3)
+    return (term, *(match for match, _score, _ in close if abs(len(match) - len(term)) <= 2))
+
+
+@cache
+def _families() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Each synonym family as stem sequences."""
+    return tuple(
+        tuple(dict.fromkeys(tuple(terms(phrase)) for phrase in family if terms(phrase)))
+        for family in questions().synonyms
+    )
+
+
+@cache
+def _ignored() -> frozenset[str]:
+    words = questions().question_words
+    return frozenset(words) | frozenset(stem(w) for w in words)
+
+
+def _any_phrase(lowered: str, phrases: Iterable[str]) -> bool:
+    return any(re.search(rf"(?<![\w]){re.escape(p)}(?![\w])", lowered) for p in phrases)
+
+
+def _extreme(lowered: str) -> str | None:
+    """'lowest' or 'highest' when asked for; 'at least 85%' and 'at most' are bounds, not that."""
+    lowered = re.sub(r"\bat (?:least|most)\b", " ", lowered)
+    extremes = questions().extremes
+    for name in ("lowest", "highest"):
+        if _any_phrase(lowered, getattr(extremes, name)):
+            return name
+    return None
+
 
 _ADVICE = re.compile(
     r"\b(should (i|we|an?|the|our|my)|what should|how (do|should|can|would) (i|we)|what to ask|"

@@ -19,7 +19,7 @@ from assistant.compare.scorecard import (
     build_scorecard,
 )
 from assistant.compare.scoring import field_accuracy
-from assistant.compare.statements import Statement, catalog_statements
+from assistant.reading.statements import Statement, catalog_statements
 
 __all__ = [
     "Cell", "Check", "CostEstimate", "CriterionScore", "FIELDS", "FieldDef", "Matrix",

@@ -29,12 +29,12 @@ TOPICS = (
     (r"overtime|holiday|surcharge|uplift", "other_charges"),
     (r"indexation|price increase|annual increase|inflation", "price_indexation"),
     (r"currenc", "currency"),
-    (r"\brates?\b|cheapest|prices?\b|per hour|per minute|per fte|per transaction", "rates"),
     (r"first (?:contact|call) resolution|\bfcr\b", "fcr"),
     (r"customer satisfaction|\bcsat\b", "csat"), (r"net promoter|\bnps\b", "nps"),
     (r"quality (?:score|target)|\bqa (?:score|target)", "qa_target"),
     (r"abandon", "abandonment"), (r"earn[- ]?back", "earn_back"),
     (r"service credit", "credit_cap"),
+    (r"\brates?\b|cheapest|prices?\b|per hour|per minute|per fte|per transaction", "rates"),
     (r"24/7|around the clock|round[- ]the[- ]clock|opening hours|hours of (?:operation|coverage)",
      "hours"),
     (r"service levels?|answered within|speed of answer|\basa\b|response times?", "sl"),
@@ -45,13 +45,16 @@ TOPICS = (
     (r"\bcrm\b|ticketing|integrat", "crm_integrations"),
     (r"platform|telephony|ccaas", "platform"),
 )  # fmt: skip
+# A question across vendors: a comparison word, 'which vendor(s)', or a question that starts
+# with 'who' ('which'/'who' inside a question are mostly relative pronouns).
 COMPARE = re.compile(
-    r"\b(which|who|whose|compare|comparison|each|every|all|vendors|suppliers|providers|across|"
-    r"rank|lowest|highest|cheapest|longest|shortest|fewest|least|most|best|between)\b",
+    r"\b(compare|comparison|each|every|all|vendors|suppliers|providers|bidders|proposals|across|"
+    r"rank|ranking|lowest|highest|cheapest|longest|shortest|fewest|least|most|best|between)\b|"
+    r"\b(which|what) (vendor|supplier|provider|bidder|proposal|company|one)s?\b|^\W*who\b",
     re.I,
 )
-LOWEST = re.compile(r"\b(lowest|cheapest|shortest|fewest|least|smallest|fastest|minimum)\b", re.I)
-HIGHEST = re.compile(r"\b(highest|longest|most|largest|biggest|greatest|maximum)\b", re.I)
+LOWEST = re.compile(r"(?<!at )\b(lowest|cheapest|shortest|fewest|least|smallest|fastest|minimum)\b", re.I)
+HIGHEST = re.compile(r"(?<!at )\b(highest|longest|most|largest|biggest|greatest|maximum)\b", re.I)
 QUOTE_CHARS = 180
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -80,8 +83,8 @@ def matrix_answer(matrix: Matrix, question: str) -> Answer | None:
     if not vendors or field is None:
         return None
     cells = {v: matrix.cell(field, v) for v in vendors}
-    if not any(c.stated for c in cells.values()):
-        return None
+    if not any(c.stated and _relevant(c, question) for c in cells.values()):
+        return None  # nothing the question asks for: the proposals' statements answer instead
     writer = _Writer()
     lines = _headline(field, cells, question, writer)
     for vendor, cell in cells.items():

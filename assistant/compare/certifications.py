@@ -9,7 +9,7 @@ from functools import cache
 
 from assistant.compare.fields import CERT_FRAMEWORKS, Found
 from assistant.compare.fieldspec import FieldSpec
-from assistant.compare.statements import Statement
+from assistant.reading.statements import Statement
 from assistant.reading.lexicon import vocabulary
 
 STATUS = {"affirmed": "held", "negated": "not held", "planned": "in progress",

@@ -8,7 +8,7 @@ from functools import cache
 
 from assistant.compare.fields import Found, fmt_money
 from assistant.compare.fieldspec import FieldSpec
-from assistant.compare.statements import Statement
+from assistant.reading.statements import Statement
 from assistant.reading.mentions import Mention
 
 # The reading layer's units, as the matrix names them.

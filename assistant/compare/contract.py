@@ -6,7 +6,7 @@ import re
 
 from assistant.compare.fields import Found
 from assistant.compare.fieldspec import FieldSpec
-from assistant.compare.statements import Statement
+from assistant.reading.statements import Statement
 
 _OWNS = re.compile(r"(\w+)(?:'s|’s)? (?:own|owns|retains? (?:full )?ownership of|is the owner of) "
                    r"(?:all )?(?:of )?(?:its |the |their |your )?(?:\w+ )?data", re.I)

@@ -9,7 +9,7 @@ from functools import cache
 
 from assistant.compare.fields import CHANNELS, Found
 from assistant.compare.fieldspec import FieldSpec
-from assistant.compare.statements import Statement
+from assistant.reading.statements import Statement
 from assistant.reading.assertion import find_triggers
 from assistant.reading.lexicon import vocabulary
 from assistant.reading.mentions import Mention

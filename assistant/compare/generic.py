@@ -15,7 +15,7 @@ from functools import cache
 
 from assistant.compare.fieldspec import FieldSpec
 from assistant.compare.fields import Found, fmt_money, fmt_number
-from assistant.compare.statements import Statement
+from assistant.reading.statements import Statement
 from assistant.reading.mentions import Mention
 from assistant.reading.quantities import SECONDS, duration_seconds
 

@@ -7,7 +7,7 @@ import re
 
 from assistant.compare.fields import Found, fmt_number
 from assistant.compare.fieldspec import FieldSpec
-from assistant.compare.statements import Statement
+from assistant.reading.statements import Statement
 from assistant.reading.quantities import duration_seconds
 
 _RESPONSE = re.compile(r"\b(?:answer\w*|respon\w*|repl\w*|acknowledg\w*|turnaround|handled|"

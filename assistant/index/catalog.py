@@ -1,16 +1,18 @@
-"""The workspace's record of documents: metadata, pages (text, tables, positions) and chunks."""
+"""The workspace's record of documents: metadata, pages (text, tables, positions), chunks, and
+the statements the reading layer found in them (read once, at ingest)."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant.ingest import LoadedDocument
 from assistant.ingest.chunking import document_key
 from assistant.models import Chunk, DocumentRecord, Page
+from assistant.reading.statements import Statement, document_statements
 
 
 def write_json_atomic(path: Path, data: object) -> None:
@@ -26,23 +28,48 @@ def write_json_atomic(path: Path, data: object) -> None:
         raise
 
 
-def document_payload(record: DocumentRecord, pages: dict[int, Page], chunks: list[Chunk]) -> dict:
+@dataclass(frozen=True)
+class StoredDocument:
+    """What the catalog keeps of one document."""
+
+    record: DocumentRecord
+    pages: dict[int, Page]
+    chunks: list[Chunk]
+    statements: list[Statement]
+
+
+def read_statements(record: DocumentRecord, pages: dict[int, Page]) -> list[Statement]:
+    """The statements of a document, read now (at ingest, after a rename, or for an old payload)."""
+    return document_statements(pages, record.name, record.vendor, record.addressed_to)
+
+
+def loaded_statements(document: LoadedDocument) -> list[Statement]:
+    """The statements of a document just read (before it is stored)."""
+    pages = {page.number: page for page in document.pages}
+    return document_statements(pages, document.name, document.vendor, document.identity.addressed_to)
+
+
+def document_payload(document: StoredDocument) -> dict:
     """One document as one JSON-ready object."""
     return {
-        "record": record.to_dict(),
-        "pages": {str(number): page.to_dict() for number, page in pages.items()},
-        "chunks": [chunk.to_dict() for chunk in chunks],
+        "record": document.record.to_dict(),
+        "pages": {str(number): page.to_dict() for number, page in document.pages.items()},
+        "chunks": [chunk.to_dict() for chunk in document.chunks],
+        "statements": [statement.to_dict() for statement in document.statements],
     }
 
 
-def parse_payload(data: dict) -> tuple[DocumentRecord, dict[int, Page], list[Chunk]]:
-    """Inverse of document_payload (older payloads hold pages as plain strings)."""
+def parse_payload(data: dict) -> StoredDocument:
+    """Inverse of document_payload; an older payload's pages may be plain strings and its
+    statements missing (they are read again)."""
+    record = DocumentRecord.from_dict(data["record"])
     pages = {int(n): Page.from_dict(int(n), page) for n, page in data["pages"].items()}
-    return (
-        DocumentRecord.from_dict(data["record"]),
-        pages,
-        [Chunk.from_dict(chunk) for chunk in data["chunks"]],
-    )
+    chunks = [Chunk.from_dict(chunk) for chunk in data["chunks"]]
+    if "statements" in data:
+        statements = [Statement.from_dict(s, record.name, record.vendor, pages) for s in data["statements"]]
+    else:
+        statements = read_statements(record, pages)
+    return StoredDocument(record, pages, chunks, statements)
 
 
 class Catalog:
@@ -53,6 +80,7 @@ class Catalog:
         self.records: dict[str, DocumentRecord] = {}
         self.pages: dict[str, dict[int, Page]] = {}
         self.chunks: dict[str, Chunk] = {}
+        self._statements: dict[str, list[Statement]] = {}
         self._load()
 
     def _path(self, name: str) -> Path:
@@ -60,16 +88,24 @@ class Catalog:
 
     def _load(self) -> None:
         for path in sorted(self.directory.glob("*.json")):
-            self._remember(*parse_payload(json.loads(path.read_text(encoding="utf-8"))))
+            data = json.loads(path.read_text(encoding="utf-8"))
+            stored = parse_payload(data)
+            if "statements" not in data:
+                write_json_atomic(path, document_payload(stored))  # read once, kept from now on
+            self._remember(stored)
 
-    def _remember(self, record: DocumentRecord, pages: dict[int, Page], chunks: list[Chunk]) -> None:
-        self.records[record.name] = record
-        self.pages[record.name] = pages
-        for chunk in chunks:
+    def _remember(self, document: StoredDocument) -> None:
+        name = document.record.name
+        self.records[name] = document.record
+        self.pages[name] = document.pages
+        self._statements[name] = document.statements
+        for chunk in document.chunks:
             self.chunks[chunk.id] = chunk
 
-    def add(self, document: LoadedDocument, sample: bool = False) -> DocumentRecord:
-        """Store a document (replacing one of the same name) and return its record."""
+    def add(self, document: LoadedDocument, sample: bool = False,
+            statements: list[Statement] | None = None) -> DocumentRecord:
+        """Store a document (replacing one of the same name) and return its record; its
+        statements are read unless given (`loaded_statements`)."""
         identity = document.identity
         record = DocumentRecord(
             name=document.name,
@@ -89,13 +125,15 @@ class Catalog:
             addressed_to=identity.addressed_to,
         )
         pages = {page.number: page for page in document.pages}
-        self._write(record, pages, list(document.chunks))
+        if statements is None:
+            statements = read_statements(record, pages)
+        self._write(StoredDocument(record, pages, list(document.chunks), statements))
         return record
 
-    def _write(self, record: DocumentRecord, pages: dict[int, Page], chunks: list[Chunk]) -> None:
-        write_json_atomic(self._path(record.name), document_payload(record, pages, chunks))
-        self.forget(record.name)
-        self._remember(record, pages, chunks)
+    def _write(self, document: StoredDocument) -> None:
+        write_json_atomic(self._path(document.record.name), document_payload(document))
+        self.forget(document.record.name)
+        self._remember(document)
 
     def remove(self, name: str) -> bool:
         """Delete a document's file and memory; False if it was not here."""
@@ -109,7 +147,12 @@ class Catalog:
         """Drop a document from memory only."""
         self.records.pop(name, None)
         self.pages.pop(name, None)
+        self._statements.pop(name, None)
         self.chunks = {cid: c for cid, c in self.chunks.items() if c.document != name}
+
+    def statements(self, document: str) -> list[Statement]:
+        """The statements of one document, in reading order ([] if unknown)."""
+        return self._statements.get(document, [])
 
     def page(self, document: str, number: int) -> Page | None:
         """One stored page, or None."""
@@ -144,6 +187,7 @@ class Catalog:
             aliases = tuple(dict.fromkeys(a for a in (*record.aliases, record.vendor) if a and a != vendor))
             new = replace(record, vendor=vendor, kind=kind, aliases=aliases, vendor_source="user")
             chunks = [replace(c, vendor=vendor) for c in self.chunks.values() if c.document == name]
-            self._write(new, self.pages[name], chunks)
+            pages = self.pages[name]
+            self._write(StoredDocument(new, pages, chunks, read_statements(new, pages)))
             changed += chunks
         return changed

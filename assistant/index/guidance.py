@@ -1,56 +1,58 @@
-"""The guidance knowledge base indexed like a proposal: chunks, vectors in Chroma, citable ids."""
+"""The guidance knowledge base indexed like a proposal: statements with citable ids
+(`guidance:<id>`, page 1), their vectors in Chroma (embedded once per change of the guidance)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.index.catalog import write_json_atomic
+from assistant.index.statements import StatementIndex, ensure_statement_vectors
 from assistant.index.store import VectorStore
 from assistant.knowledge import GuidanceBase
-from assistant.models import Chunk
+from assistant.models import Page
+from assistant.reading.statements import Statement, page_statements
 
 GUIDANCE_VENDOR = "Guidance"
-COLLECTION = "guidance"
+COLLECTION = "guidance-statements"
 
 
-def guidance_chunks(base: GuidanceBase) -> list[Chunk]:
-    """One chunk per guidance item; its document name is the citable id `guidance:<id>`."""
-    chunks = []
+def guidance_pages(base: GuidanceBase) -> dict[str, Page]:
+    """One page per guidance item, under its citable id."""
+    return {item.citation_id: Page(1, item.as_text()) for item in base}
+
+
+def guidance_statements(base: GuidanceBase, pages: dict[str, Page]) -> list[Statement]:
+    """Every statement of every item, its heading the item's title (all of it is advice)."""
+    result = []
     for item in base:
-        text = item.as_text()
-        chunks.append(
-            Chunk(
-                id=item.citation_id,
-                document=item.citation_id,
-                vendor=GUIDANCE_VENDOR,
-                page=1,
-                start=0,
-                end=len(text),
-                text=text,
-                headings=(item.topic, item.title),
-            )
-        )
-    return chunks
+        for statement in page_statements(pages[item.citation_id], item.citation_id, GUIDANCE_VENDOR,
+                                         heading=item.title):
+            result.append(replace(statement, section="offer"))
+    return result
 
 
-def fingerprint(chunks: list[Chunk]) -> str:
+def fingerprint(statements: list[Statement]) -> str:
     """Changes whenever any guidance text changes."""
     digest = hashlib.sha256()
-    for chunk in chunks:
-        digest.update(f"{chunk.id}\0{chunk.embedding_text()}\0".encode())
+    for statement in statements:
+        digest.update(f"{statement.id}\0{statement.embedding_text()}\0".encode())
     return digest.hexdigest()
 
 
-def ensure_guidance_vectors(root: Path, chunks: list[Chunk], embed) -> VectorStore:
-    """The workspace's guidance collection, (re)embedded only when the guidance changed."""
+def guidance_index(root: Path, base: GuidanceBase, embed) -> tuple[StatementIndex, dict[str, Page]]:
+    """The guidance's statements indexed, their vectors in the workspace's Chroma store
+    (embedded again only when the guidance changed)."""
+    pages = guidance_pages(base)
+    statements = guidance_statements(base, pages)
     store = VectorStore(root / "chroma", collection=COLLECTION)
     marker = root / "guidance.json"
-    current = fingerprint(chunks)
+    current = fingerprint(statements)
     known = json.loads(marker.read_text())["fingerprint"] if marker.exists() else None
-    if known != current or store.count() != len(chunks):
+    if known != current:
         store.clear()
-        store.add(chunks, embed([c.embedding_text() for c in chunks]))
         write_json_atomic(marker, {"fingerprint": current})
-    return store
+    vectors = ensure_statement_vectors(store, statements, embed)
+    return StatementIndex(statements, vectors), pages

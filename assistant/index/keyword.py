@@ -1,4 +1,4 @@
-"""An in-memory BM25 index over chunk text and headings."""
+"""An in-memory BM25 index over chunks or statements (anything with an embedding text and a vendor)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,10 @@ class KeywordIndex:
     def contains(self, term: str) -> bool:
         """Whether any chunk holds the term."""
         return term in self._postings
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every term the index holds."""
+        return frozenset(self._postings)
 
     def search(
         self, query: str, k: int, vendors: Sequence[str] | None = None

@@ -33,7 +33,8 @@ class VectorStore:
         self._count: int | None = None
 
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
-        """Insert or replace the vectors of these chunks."""
+        """Insert or replace the vectors of these records (chunks or sentences: anything with an
+        id, document, vendor and page)."""
         self._count = None
         for start in range(0, len(chunks), _MAX_BATCH):
             batch = chunks[start : start + _MAX_BATCH]
@@ -53,6 +54,13 @@ class VectorStore:
                 ids=[c.id for c in batch],
                 metadatas=[{"document": c.document, "vendor": c.vendor, "page": c.page} for c in batch],
             )
+
+    def vectors_of(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these ids (those not stored are left out)."""
+        if not ids:
+            return {}
+        found = self._collection.get(ids=list(ids), include=["embeddings"])
+        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(found["ids"], found["embeddings"], strict=True)}
 
     def delete_document(self, document: str) -> None:
         """Drop every vector of one document."""

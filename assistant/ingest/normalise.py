@@ -14,6 +14,8 @@ from collections.abc import Iterable
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # unmapped glyphs (bullets, mostly)
 _UNMAPPED = re.compile(r"\(cid:\d+\)")  # pdfminer's name for a glyph with no character
+# Private-use characters: symbol-font glyphs (Word's bullets are U+F0B7 in the Symbol font).
+_PRIVATE = re.compile(r"[\ue000-\uf8ff]")
 _SPACES = re.compile(r"[^\S\n]+")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -22,8 +24,18 @@ def clean(text: str) -> str:
     """NFKC-normalised text: ligatures split, spaces unified, invisible characters dropped."""
     text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
     text = _CONTROL.sub("•", text)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (_SPACES.sub(" ", _private_glyphs(line)).strip() for line in text.split("\n"))
     return "\n".join(_unmapped_glyphs(line) for line in lines)
+
+
+def _private_glyphs(line: str) -> str:
+    """A symbol-font glyph: a bullet at the start of a line, else a space."""
+    if not _PRIVATE.search(line):
+        return line
+    stripped = line.lstrip()
+    if _PRIVATE.match(stripped):
+        line = "• " + stripped[1:].lstrip()
+    return _PRIVATE.sub(" ", line)
 
 
 def _unmapped_glyphs(line: str) -> str:

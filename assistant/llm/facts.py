@@ -70,18 +70,21 @@ def unsupported(claim: str, source: str, known_names: set[str] | frozenset[str] 
     """
     said, backing = read_facts(claim), read_facts(source)
     known_words = _words(" ".join(known_names))
-    problems = []
+    problems, backed_words = [], set()
     for mention in said.mentions:
         if mention.kind == "location" and mention.text.lower() in known_words:
             continue
         problem = _unbacked(mention, backing.mentions)
         if problem:
             problems.append(problem)
+        else:
+            backed_words |= _words(mention.text)
     source_numbers = backing.numbers | _mention_numbers(backing.mentions)
     problems += [f"number {_fmt(n)}" for n in sorted(said.numbers) if not _among(n, source_numbers)]
     source_words = _words(source)
+    # A name inside a mention the passage backs ('United Kingdom' for 'UK') is that mention.
     problems += [f"name {name}" for name in sorted(said.names)
-                 if name.lower() not in source_words | known_words]
+                 if name.lower() not in source_words | known_words | backed_words]
     if said.negated and not backing.negated:
         problems.append("a negation")
     claim_words = terms(_without_quantities(claim, said.mentions))
@@ -167,7 +170,9 @@ def _fmt(value: float) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[\w&'-]+", text)}
+    """Lower-case words, hyphenated ones also in their parts ('HHH-CS-2026' has 'cs')."""
+    return {w.lower() for w in re.findall(r"[\w&'-]+", text)} | {
+        w.lower() for w in re.findall(r"[\w&']+", text)}
 
 
 def _names(text: str) -> set[str]:

@@ -11,7 +11,7 @@ from assistant.llm.prompts import FENCE_CLOSE, FENCE_OPEN
 
 NOT_STATED = "NOT STATED"
 _MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-_BREAK = re.compile(r"(?<=[.!?])\s+")
+_BREAK = re.compile(r"(?<=[.!?\]])\s+")
 _LEADING_MARKERS = re.compile(r"^\s*((?:\[[\d,;\s]+\]\s*)+)")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
@@ -44,18 +44,25 @@ class Verdict:
     reason: str = ""
 
 
+_QUOTATION = re.compile(r'"[^"\n]*"')
+_PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
+
+
 def split_claims(answer: str) -> list[Claim]:
-    """The sentences of an answer; markers written after the full stop stay with their sentence."""
+    """The sentences of an answer; markers written after the full stop stay with their sentence,
+    and a quotation is one claim however many sentences it holds."""
     pieces: list[str] = []
     for line in answer.splitlines():
         line = _BULLET.sub("", line).strip()
+        quotes = _QUOTATION.findall(line)
+        line = _QUOTATION.sub(lambda m: f"\x00{quotes.index(m.group(0))}\x00", line)
         for piece in _BREAK.split(line) if line else []:
             lead = _LEADING_MARKERS.match(piece)
             if lead and pieces:
                 pieces[-1] += " " + lead.group(1).strip()
                 piece = piece[lead.end():]
             if piece.strip():
-                pieces.append(piece.strip())
+                pieces.append(_PLACEHOLDER.sub(lambda m: quotes[int(m.group(1))], piece.strip()))
     return [_claim(piece) for piece in pieces]
 
 

@@ -72,7 +72,7 @@ def _patterns():
         for direction in ("forward", "backward", "both", "sentence", "short"):
             phrases = getattr(directions, direction)
             if phrases:
-                triggers.append((status, direction, re.compile(alternation(phrases), re.I)))
+                triggers.append((status, direction, re.compile(alternation(phrases), re.I), _anchors(phrases)))
     terminators = re.compile(alternation(lex.terminators), re.I)
     marks = "".join(re.escape(c) for c in lex.clause_breaks)
     clause_end = re.compile(rf"[{marks}]|\.(?=\s+[A-Z])|\.\s*$")
@@ -83,12 +83,27 @@ def _patterns():
     return pseudo, triggers, terminators, clause_end, sites, relative, joins, reverser
 
 
+def _anchors(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """Lower-case literal first words, one of which a match of any phrase contains; () when a
+    phrase starts with a wildcard or a noun class (then the pattern always runs)."""
+    anchors = set()
+    for phrase in phrases:
+        first = re.split(r"[\s'’-]", phrase.lstrip("^").lower(), maxsplit=1)[0]
+        if not first or first == "*" or first.startswith("client") or not re.search(r"\w", first):
+            return ()
+        anchors.add(first)
+    return tuple(anchors)
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """The triggers of a sentence, pseudo-triggers masked, the longer of two overlapping kept."""
     pseudo, patterns, *_ = _patterns()
     masked = [(m.start(), m.end()) for m in pseudo.finditer(text)]
     found = []
-    for status, direction, pattern in patterns:
+    lowered = text.lower()
+    for status, direction, pattern, anchors in patterns:
+        if anchors and not any(a in lowered for a in anchors):
+            continue
         for m in pattern.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in masked):
                 found.append(Trigger(status, direction, m.start(), m.end(), m.group(0)))

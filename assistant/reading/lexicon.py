@@ -157,6 +157,36 @@ class Sections(_Strict):
     buyer_voice: tuple[str, ...]
 
 
+class Extremes(_Strict):
+    """Words asking for the lowest or the highest value."""
+
+    lowest: tuple[str, ...]
+    highest: tuple[str, ...]
+
+
+class Questions(_Strict):
+    """How buyers ask: question words, synonym families, answer-kind cues, extremes."""
+
+    question_words: tuple[str, ...]
+    synonyms: tuple[tuple[str, ...], ...]
+    answer_kinds: dict[str, tuple[str, ...]]
+    extremes: Extremes
+    clients: tuple[str, ...]
+    yes_no: tuple[str, ...]
+    platform_roles: dict[str, tuple[str, ...]]
+    pointers: tuple[str, ...]
+
+    @field_validator("answer_kinds")
+    @classmethod
+    def _known_kinds(cls, kinds: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        from assistant.reading.mentions import KINDS
+
+        unknown = set(kinds) - set(KINDS)
+        if unknown:
+            raise ValueError(f"unknown mention kinds {sorted(unknown)}; known: {', '.join(KINDS)}")
+        return kinds
+
+
 def _load(name: str) -> dict:
     path = LEXICON_DIR / f"{name}.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -206,12 +236,18 @@ def sections() -> Sections:
     return Sections(**_load("sections"))
 
 
+@cache
+def questions() -> Questions:
+    """knowledge/lexicon/questions.yaml, validated."""
+    return Questions(**_load("questions"))
+
+
 def validate_all() -> list[str]:
     """Load every lexicon file; the names of those loaded (raises on the first invalid one)."""
     loaded = []
     for loader, name in ((organisations, "organisations"), (offer, "offer"), (units, "units"),
                          (currencies, "currencies"), (assertion, "assertion"),
-                         (sections, "sections")):
+                         (sections, "sections"), (questions, "questions")):
         loader()
         loaded.append(name)
     for name in VOCABULARIES:

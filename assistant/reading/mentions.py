@@ -13,6 +13,9 @@ from assistant.reading.quantities import find_quantities
 from assistant.reading.vocab import find_terms
 
 QUANTITY_KINDS = ("money", "percent", "duration", "count", "service_level", "hours", "multiplier")
+TERM_KINDS = ("channel", "delivery_model", "framework", "kpi", "platform", "pricing_model", "language",
+              "location")
+KINDS = QUANTITY_KINDS + TERM_KINDS
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,7 @@ def read(text: str, context: str | None = None, kinds: tuple[str, ...] | None = 
             for q in find_quantities(text)
             if wanted is None or q.kind in wanted
         ]
-    term_kinds = tuple(k for k in ("channel", "delivery_model", "framework", "kpi", "platform",
-                                   "pricing_model", "language", "location") if wanted is None or k in wanted)
+    term_kinds = tuple(k for k in TERM_KINDS if wanted is None or k in wanted)
     if term_kinds:
         for term in find_terms(text, term_kinds):
             if not any(m.start < term.end and term.start < m.end for m in found):

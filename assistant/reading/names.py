@@ -73,10 +73,14 @@ def short_name(name: str) -> str:
 
 
 def acronym(name: str) -> str:
-    """'Blue Peak Services' -> 'BPS' (three or more words; connectors left out), else ''.
+    """'Blue Peak Services' -> 'BPS' (three or more words; connectors left out), 'Thornbury &
+    Vale' -> 'T&V' (two names joined by an ampersand), else ''.
 
-    Two letters are too often another word ('NB', 'CS') to stand for a company.
+    Two bare letters are too often another word ('NB', 'CS') to stand for a company.
     """
+    pair = re.fullmatch(r"\s*([^\W\d_])[\w'’-]*\s*&\s*([^\W\d_])[\w'’-]*\s*", without_suffix(name))
+    if pair:
+        return f"{pair.group(1).upper()}&{pair.group(2).upper()}"
     words = [w for w in re.split(r"[\s\-]+", without_suffix(name)) if w and w[0].isalpha()]
     words = [w for w in words if fold(w) not in ("of", "and", "the", "de", "du", "la", "y", "et")]
     return "".join(w[0].upper() for w in words) if len(words) >= 3 else ""
@@ -136,7 +140,7 @@ def resolve_vendors(question: str, vendors: Iterable[VendorAliases], threshold: 
     windows = _windows(tokens)
     named = []
     for vendor in vendors:
-        if any(_alias_in(alias, tokens, windows, threshold) for alias in (vendor.name, *vendor.aliases)):
+        if any(_alias_in(alias, question, tokens, windows, threshold) for alias in (vendor.name, *vendor.aliases)):
             named.append(vendor.name)
     return named
 
@@ -151,10 +155,12 @@ def _windows(tokens: list[str]) -> dict[int, set[str]]:
     return result
 
 
-def _alias_in(alias: str, tokens: list[str], windows: Mapping[int, set[str]], threshold: float) -> bool:
+def _alias_in(alias: str, question: str, tokens: list[str], windows: Mapping[int, set[str]], threshold: float) -> bool:
     words = name_tokens(alias)
     if not words or all(w in _company_words() for w in words):
         return False
+    if "&" in alias and len(alias) <= 5:  # 'T&V': as written
+        return re.search(rf"(?<![\w&]){re.escape(alias)}(?![\w&])", question) is not None
     if alias.isupper() and len(alias) <= 6:  # an acronym: the exact word
         return fold(alias) in tokens
     keys = alias_keys(alias)

@@ -57,19 +57,30 @@ def _term_patterns(term: LexTerm) -> list[str]:
 
 
 @cache
-def _compiled(kind: str) -> tuple[tuple[str, re.Pattern[str], tuple], ...]:
-    """(name, pattern, extra) for every listed term of a kind."""
+def _compiled(kind: str) -> tuple[tuple[str, re.Pattern[str], tuple, tuple[str, ...]], ...]:
+    """(name, pattern, extra, anchors) for every listed term of a kind."""
     entries = []
     for term in vocabulary(KINDS[kind]).terms:
         parts = _term_patterns(term)
         if parts:
-            entries.append((term.name, re.compile("|".join(parts)), _extra(kind, term)))
+            entries.append((term.name, re.compile("|".join(parts)), _extra(kind, term), _anchors(term)))
     return tuple(entries)
+
+
+def _anchors(term: LexTerm) -> tuple[str, ...]:
+    """Lower-case first words, one of which any match must contain; () when a pattern can match
+    anything (then the pattern always runs)."""
+    if term.patterns:
+        return ()
+    phrases = ((() if term.exact else (term.name,)) + term.phrases + term.exact)
+    return tuple({re.split(r"[\s-]", p.lower(), maxsplit=1)[0] for p in phrases if p})
 
 
 def _extra(kind: str, term: LexTerm) -> tuple:
     if kind == "location":
         return (("country", term.name),) if term.group != "region" else ()
+    if kind == "platform" and term.role:
+        return (("role", term.role),)
     return ()
 
 
@@ -163,8 +174,11 @@ def find_terms(text: str, kinds: tuple[str, ...] | None = None) -> list[Term]:
     """Vocabulary mentions in text; where two overlap, the longer one is kept."""
     kinds = kinds or tuple(KINDS)
     found: list[Term] = []
+    lowered = text.lower()
     for kind in kinds:
-        for name, pattern, extra in _compiled(kind):
+        for name, pattern, extra, anchors in _compiled(kind):
+            if anchors and not any(a in lowered for a in anchors):
+                continue
             for m in pattern.finditer(text):
                 found.append(Term(kind, name, m.start(), m.end(), m.group(0), extra))
     gazetteers = [k for k in ("language", "location") if k in kinds]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import socket
 from contextlib import contextmanager
 from dataclasses import replace
@@ -156,6 +157,11 @@ def _choose(page, elem_id: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
 
 
+def _exactly(text: str) -> re.Pattern[str]:
+    """A cell's whole text, not a part of another ('Meridian' is not 'meridian.pdf')."""
+    return re.compile(rf"^\s*{re.escape(text)}\s*$")
+
+
 def _document_cells(page):
     return page.locator('#documents [role="gridcell"]')
 
@@ -179,7 +185,7 @@ def test_upload_ask_open_page_compare_and_isolation(app_url, browser, meridian_p
     # belong to a hidden sizing row), so locate the row's cells by role and exact text.
     cells = page.locator('#documents [role="gridcell"]')
     expect(cells.filter(has_text="meridian.pdf")).to_be_visible(timeout=SLOW_MS)
-    expect(cells.filter(has_text="Meridian")).to_be_visible()
+    expect(cells.filter(has_text=_exactly("Meridian"))).to_be_visible()
     # One line per file; the bad one says why, and the batch went on.
     report = page.locator("#ingest-report li")
     expect(report).to_have_count(2)
@@ -370,10 +376,10 @@ def test_samples_edit_reload_compare_csv_and_remove(app_url, browser, tmp_path):
     page.locator("#load-samples").click()
     cells = _document_cells(page)
     for vendor in SAMPLE_VENDORS:
-        expect(cells.filter(has_text=vendor)).to_be_visible(timeout=SLOW_MS)
+        expect(cells.filter(has_text=_exactly(vendor))).to_be_visible(timeout=SLOW_MS)
     expect(page.locator("#ingest-report li")).to_have_count(5)
     expect(page.locator("#ingest-report li").filter(has_text="helios.pdf")).to_contain_text(
-        "WARNING: 1 page(s) contain instructions aimed at AI assistants"
+        "WARNING: page 4 contains instructions aimed at AI assistants"
     )
     expect(cells.filter(has_text="instructions aimed at AI assistants")).to_have_count(1)
     _shot(page, "10-samples")
@@ -385,7 +391,7 @@ def test_samples_edit_reload_compare_csv_and_remove(app_url, browser, tmp_path):
     expect(profile).to_contain_text("French")
     _tab(page, "Proposals")
     for vendor in SAMPLE_VENDORS:
-        expect(_document_cells(page).filter(has_text=vendor)).to_be_visible()
+        expect(_document_cells(page).filter(has_text=_exactly(vendor))).to_be_visible()
     _shot(page, "11-after-reload")
     # ...while another browser still starts from nothing.
     other, other_page, other_errors = _open(browser, app_url)
@@ -447,7 +453,7 @@ def test_the_servers_model_words_answers_and_the_check_shows(browser, tmp_path_f
             context, page, errors = _open(browser, url)
             _tab(page, "Proposals")
             page.locator("#load-samples").click()
-            meridian = _document_cells(page).filter(has_text="Meridian")
+            meridian = _document_cells(page).filter(has_text=_exactly("Meridian"))
             expect(meridian).to_be_visible(timeout=SLOW_MS)
             _tab(page, "Ask")
             expect(page.locator("#engine input")).to_have_value(SERVER_MODEL)

@@ -1,9 +1,10 @@
-"""A vendor's pages as statements: sentences and table cells, each with its heading, the kind
+"""A document's pages as statements: sentences and table cells, each with its heading, the kind
 of section it stands in, its table headers, and its mentions read by the reading layer.
 
 A section that restates the buyer's needs is the buyer's wish, a case study speaks of other
 clients, a company profile of the vendor at large (knowledge/lexicon/sections.yaml); only the
-offer's statements become matrix values.
+offer's statements become matrix values or answers. Statements are read once, at ingest, and
+kept with the document (`to_dict`); the comparison and the answer engine both use them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from assistant.ingest.safety import is_suspicious
 from assistant.models import Page, TableCell
 from assistant.reading.lexicon import sections
 from assistant.reading.mentions import Mention, read
@@ -33,6 +35,7 @@ class Statement:
     cell: TableCell | None = None
     mentions: tuple[Mention, ...] = ()
     unit_hint: str | None = None  # a table's unit, named in its headers or the text above it
+    flagged: bool = False  # text aimed at AI assistants: data, never evidence
 
     @property
     def label(self) -> str:
@@ -53,9 +56,62 @@ class Statement:
         """The statement's mentions of these kinds."""
         return [m for m in self.mentions if m.kind in kinds]
 
+    @property
+    def id(self) -> str:
+        """Unique within a workspace: document, page and position."""
+        return f"{self.document}#{self.page}:{self.start}"
 
-def page_statements(page: Page, document: str, vendor: str, buyer: str = "", heading: str = "") -> list[Statement]:
-    """Every statement of one page (headings themselves are none)."""
+    def embedding_text(self) -> str:
+        """What the embedder sees: the heading, then the statement."""
+        return f"{self.heading}: {self.text}" if self.heading and self.cell is None else self.text
+
+    def to_dict(self) -> dict:
+        """JSON-ready form without what the document already holds (its name, vendor, cells)."""
+        return {
+            "page": self.page, "start": self.start, "end": self.end, "text": self.text,
+            "heading": self.heading, "section": self.section, "unit_hint": self.unit_hint,
+            "flagged": self.flagged, "mentions": [[m.kind, m.value, m.start, m.end, m.text, m.status] for m in self.mentions],
+        }  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, data: dict, document: str, vendor: str, pages: dict[int, Page]) -> Statement:
+        """Inverse of to_dict; a table cell is found again on its page by position."""
+        page = pages.get(data["page"])
+        cells = {c.start: c for t in page.tables for c in t.cells} if page else {}
+        return cls(
+            document, vendor, data["page"], data["start"], data["end"], data["text"],
+            data["heading"], data["section"], cells.get(data["start"]),
+            tuple(Mention(*m) for m in data["mentions"]), data.get("unit_hint"),
+            bool(data.get("flagged")),
+        )  # fmt: skip
+
+
+@dataclass
+class Outline:
+    """Where a reader stands in a document: the last heading, and the section a heading with a
+    cue opened ('16. Case studies'), which its sub-headings ('Northern water company') keep
+    until a heading of the same or a higher level."""
+
+    heading: str = ""
+    section: str = "offer"
+    level: int = 0
+
+    def enter(self, line: str, buyer: str) -> None:
+        """Read one heading line."""
+        level = heading_level(line) or 2
+        self.heading = heading_text(line)
+        kind = _heading_section(self.heading, buyer)
+        if kind:
+            self.section, self.level = kind, level
+        elif self.level and level <= self.level:
+            self.section, self.level = "offer", 0
+
+
+def page_statements(page: Page, document: str, vendor: str, buyer: str = "", heading: str = "",
+                    outline: Outline | None = None) -> list[Statement]:
+    """Every statement of one page (headings themselves are none); `outline` carries the
+    headings from the pages before."""
+    outline = outline or Outline(heading)
     cells = {cell.start: cell for table in page.tables for cell in table.cells}
     result = []
     for span in sentence_spans(page.text, atomic=page.atomic_spans):
@@ -63,27 +119,24 @@ def page_statements(page: Page, document: str, vendor: str, buyer: str = "", hea
         cell = cells.get(span.start)
         if cell is None and line.startswith("#") or (cell is None and heading_level(line) is not None
                                                     and len(line) < 90 and not line.endswith(".")):
-            heading = heading_text(line)
+            outline.enter(line, buyer)
             continue
-        section = _section(heading, line, buyer)
+        section = outline.section if outline.section != "offer" else _voice(line, buyer)
         if section == "buyer" and _vendor_speaks(line, cell, vendor):
             section = "offer"  # a response column, or the vendor's own answer to the need
         context = "other_client" if section == "references" else None
         mentions = tuple(read(line, context))
         result.append(Statement(document, vendor, page.number, span.start, span.end, line,
-                                heading, section, cell, mentions))
+                                outline.heading, section, cell, mentions, flagged=is_suspicious(line)))
     return result
 
 
 def document_statements(pages: dict[int, Page], document: str, vendor: str, buyer: str = "") -> list[Statement]:
     """Every statement of a document, in page order; headings carry over page breaks."""
     result: list[Statement] = []
-    heading = ""
+    outline = Outline()
     for number in sorted(pages):
-        found = page_statements(pages[number], document, vendor, buyer, heading)
-        if found:
-            heading = found[-1].heading
-        result += found
+        result += page_statements(pages[number], document, vendor, buyer, outline=outline)
     return _with_unit_hints(result)
 
 
@@ -111,10 +164,8 @@ def catalog_statements(catalog) -> dict[str, list[Statement]]:
     result: dict[str, list[Statement]] = {}
     for name in sorted(catalog.records):
         record = catalog.records[name]
-        if not record.is_proposal:
-            continue
-        statements = document_statements(catalog.pages.get(name, {}), name, record.vendor, record.addressed_to)
-        result.setdefault(record.vendor, []).extend(statements)
+        if record.is_proposal:
+            result.setdefault(record.vendor, []).extend(catalog.statements(name))
     return result
 
 
@@ -146,13 +197,16 @@ def _vendor_speaks(line: str, cell: TableCell | None, vendor: str) -> bool:
     return bool(_FIRST_PERSON.search(said))
 
 
-def _section(heading: str, text: str, buyer: str) -> str:
-    """What kind of passage a statement is, from its heading and its own words."""
+def _heading_section(heading: str, buyer: str) -> str | None:
+    """The kind of section a heading opens, from its words (None: no cue)."""
     for kind in ("references", "buyer", "company"):
         pattern = _cues(kind, buyer)
         if pattern and pattern.search(heading):
             return kind
+    return None
+
+
+def _voice(text: str, buyer: str) -> str:
+    """'buyer' for a statement in the buyer's own voice ('you asked for'), else 'offer'."""
     voice = _cues("buyer_voice", buyer)
-    if voice and voice.search(text):
-        return "buyer"
-    return "offer"
+    return "buyer" if voice and voice.search(text) else "offer"

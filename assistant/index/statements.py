@@ -1,0 +1,81 @@
+"""The statements of a workspace indexed for answering: BM25 over their words, and their
+embedding vectors (kept in Chroma, computed at ingest) for search by meaning."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from assistant.index.keyword import KeywordIndex
+from assistant.index.store import VectorStore
+from assistant.reading.statements import Statement
+
+COLLECTION = "statements"
+
+
+def ensure_statement_vectors(store: VectorStore, statements: Sequence[Statement],
+                             embed: Callable[[list[str]], np.ndarray]) -> dict[str, np.ndarray]:
+    """Every statement's vector: those stored, and the missing ones embedded and stored now
+    (a workspace made before statements were embedded, or the guidance)."""
+    vectors = store.vectors_of([s.id for s in statements])
+    missing = [s for s in statements if s.id not in vectors]
+    if missing:
+        fresh = embed([s.embedding_text() for s in missing])
+        store.add(missing, fresh)
+        vectors |= {s.id: v for s, v in zip(missing, fresh, strict=True)}
+    return vectors
+
+
+class StatementIndex:
+    """Statements by vendor, searchable by words (BM25) and by meaning (cosine)."""
+
+    def __init__(self, statements: Sequence[Statement], vectors: dict[str, np.ndarray]) -> None:
+        self.statements = list(statements)
+        self.keyword = KeywordIndex(self.statements)
+        dimension = next(iter(vectors.values())).shape[0] if vectors else 1
+        self._matrix = np.stack([vectors.get(s.id, np.zeros(dimension, np.float32)) for s in self.statements]) \
+            if self.statements else np.zeros((0, dimension), np.float32)
+        self._rows: dict[str, np.ndarray] = {}
+        for vendor in {s.vendor for s in self.statements}:
+            self._rows[vendor] = np.array([i for i, s in enumerate(self.statements) if s.vendor == vendor])
+        self._position = {id(s): i for i, s in enumerate(self.statements)}
+        self._stems: dict[str, frozenset[str]] = {}
+
+    def vendor_stems(self, vendor: str) -> frozenset[str]:
+        """Every word stem of a vendor's statements and their headings."""
+        if vendor not in self._stems:
+            from assistant.text import terms
+
+            self._stems[vendor] = frozenset(t for s in self.statements if s.vendor == vendor
+                                            for t in terms(s.embedding_text() + " " + s.heading))
+        return self._stems[vendor]
+
+    def similarities(self, vector: np.ndarray, vendor: str) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, cosine similarity) of every statement of one vendor."""
+        rows = self._rows.get(vendor, np.array([], dtype=int))
+        return rows, (self._matrix[rows] @ vector if len(rows) else np.array([]))
+
+    def dense(self, vector: np.ndarray, vendor: str, k: int) -> list[tuple[Statement, float]]:
+        """The k statements of a vendor nearest in meaning to the vector."""
+        rows, sims = self.similarities(vector, vendor)
+        if not len(rows):
+            return []
+        top = np.argsort(-sims)[:k]
+        return [(self.statements[rows[i]], float(sims[i])) for i in top]
+
+    def similarity(self, statement: Statement, vector: np.ndarray) -> float:
+        """Cosine similarity of one statement to the vector."""
+        return float(self._matrix[self._position[id(statement)]] @ vector)
+
+    def lexical(self, query: str, vendors: Sequence[str], k: int) -> dict[str, list[tuple[Statement, float]]]:
+        """The k best statements per vendor by BM25, with their scores."""
+        return self.keyword.search_by_vendor(query, k, vendors)
+
+    def neighbours(self, statement: Statement, reach: int = 2) -> list[Statement]:
+        """The statements around one on its page: under the same heading, or within `reach`."""
+        i = self._position[id(statement)]
+        around = self.statements[max(0, i - 8) : i + 9]
+        return [s for s in around if s is not statement and s.document == statement.document
+                and s.page == statement.page
+                and (s.heading == statement.heading or abs(self._position[id(s)] - i) <= reach)]
