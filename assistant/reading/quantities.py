@@ -282,6 +282,8 @@ def find_counts(text: str, mark: str | None = None) -> list[Quantity]:
     noun_re, nouns, period_re, periods = _count_words()
     found = []
     for n in find_numbers(text, mark):
+        if _CLOCK_AFTER.match(text, n.end):
+            continue  # '8pm' is a time, not eight a month
         end, what, per = n.end, None, None
         m = noun_re.match(text, end)
         if m and _only_adjectives(text[end : m.start("noun")]):
@@ -292,9 +294,19 @@ def find_counts(text: str, mark: str | None = None) -> list[Quantity]:
         if what is None and per is None:
             continue
         per = per or _period_before(text, n.start)
-        value = {"value": n.value, "per": per, "what": what}
+        value = {"value": _whole(n), "per": per, "what": what}
         found.append(Quantity("count", value, n.start, end, text[n.start : end]))
     return found
+
+
+_CLOCK_AFTER = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![\w])", re.I)
+
+
+def _whole(n: Number) -> float:
+    """A count is whole: '12.000 contacts' groups thousands, whatever the text's decimal mark."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", n.text):
+        return float(n.text.replace(".", ""))
+    return n.value
 
 
 @cache
@@ -391,7 +403,7 @@ _DAY_NAMES = {
 }  # fmt: skip
 _ORDER = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 _DAY = (r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?s?|"
-        r"sat(?:urday)?s?|sun(?:day)?s?|(?-i:Mo|Tu|We|Th|Fr|Sa|Su))\.?")
+        r"sat(?:urday)?s?|sun(?:day)?s?|(?-i:Mo|Tu|We|Th|Fr|Sa|Su))(?![a-z])\.?")
 
 
 def _days_group(name: str) -> str:
@@ -409,10 +421,13 @@ _RANGE = rf"(?P<from>{_CLOCK}|\d{{1,2}})\s*(?:-|–|—|to|until|till|through)\s
 _ZONE = (r"(?:\s*(?:\(?(?P<tz>ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|"
          r"IST|AEST|Eastern(?:\s+Time)?|Central(?:\s+Time)?|Mountain(?:\s+Time)?|Pacific(?:\s+Time)?|"
          r"UK\s+time|local\s+time)\)?))?")
-_COVER = r"(?:\s+(?:coverage|cover|hours|opening|service|support|shifts?|only))?"
+# Words between the days and the times: 'Saturday mornings, 9am…', 'Saturday is 9 till 2'.
+_COVER = (r"(?:\s+(?:coverage|cover|hours|opening|service|support|shifts?|only|mornings?|afternoons?|"
+          r"evenings?|nights?|is|are|has\s+been|have\s+been|will\s+be|runs?|opens?)){0,2}")
 _HOURS = re.compile(
     rf"(?:(?:on\s+)?{_days_group('days')}{_COVER}[\s,:]*(?:from\s+|between\s+)?)?{_RANGE}{_ZONE}"
-    rf"(?:\s*,?\s*(?:on\s+)?{_days_group('days_after')})?",
+    # days after the times, unless they lead the next range ('… 18:00, Saturday 9:00 to 13:00')
+    rf"(?:\s*,?\s*(?:on\s+)?{_days_group('days_after')}(?!{_COVER}[\s,:]*(?:from\s+)?(?:\d|noon|midday)))?",
     re.I,
 )
 _ALWAYS = re.compile(
@@ -454,7 +469,8 @@ def find_hours(text: str) -> list[Quantity]:
 
 
 _DAYS_ONLY = re.compile(
-    rf"(?:(?<=\bon\s){_days_group('days')}|{_days_group('named')}(?=\s+(?:coverage|cover|service|"
+    # 'daily' alone says how often, not which days ('daily service level reports')
+    rf"(?:(?<=\bon\s){_days_group('days')}|(?!daily\b){_days_group('named')}(?=\s+(?:coverage|cover|service|"
     r"support|opening|hours|shifts?|working|chat|calls|email)\b|\s*[|:—]))",
     re.I,
 )
@@ -524,11 +540,40 @@ def _days(raw: str) -> str | None:
 _MULTIPLIER = re.compile(r"(?<![\w.])(?P<n>\d+(?:[.,]\d+)?)\s?(?:x|×|times)(?![\w])", re.I)
 
 
+@cache
+def _multiplier_words() -> tuple[re.Pattern[str], dict[str, float]]:
+    words = {w.lower(): float(v) for w, v in units().multiplier_words.items()}
+    return re.compile(_alternation(words), re.I), words
+
+
 def find_multipliers(text: str) -> list[Quantity]:
-    """'1.5x', '2 times' (overtime and surcharge rates)."""
-    return [
+    """'1.5x', '2 times' (overtime and surcharge rates); 'doubles', 'triple' (a volume that
+    rises to twice or three times itself)."""
+    found = [
         Quantity("multiplier", {"value": float(m.group("n").replace(",", "."))}, m.start(), m.end(), m.group(0))
         for m in _MULTIPLIER.finditer(text)
+    ]
+    pattern, words = _multiplier_words()
+    found += [
+        Quantity("multiplier", {"value": words[m.group(0).lower()]}, m.start(), m.end(), m.group(0))
+        for m in pattern.finditer(text)
+    ]
+    return sorted(found, key=lambda q: q.start)
+
+
+@cache
+def _fraction_words() -> tuple[re.Pattern[str], dict[str, float]]:
+    words = {re.sub(r"\s+", " ", w.lower()): float(v) for w, v in units().fractions.items()}
+    return re.compile(_alternation(words), re.I), words
+
+
+def find_fractions(text: str) -> list[Quantity]:
+    """Shares said in words ('half', 'a third', 'three quarters') as percentages. Not part of
+    find_quantities: 'half' is a share only where shares are being given (a channel mix)."""
+    pattern, words = _fraction_words()
+    return [
+        Quantity("percent", {"value": words[re.sub(r"\s+", " ", m.group(0).lower())]}, m.start(), m.end(), m.group(0))
+        for m in pattern.finditer(text)
     ]
 
 
@@ -553,6 +598,6 @@ def find_quantities(text: str) -> list[Quantity]:
 
 __all__ = [
     "Number", "Quantity", "duration_seconds", "find_counts", "find_durations", "find_hours",
-    "find_money", "find_multipliers", "find_percents", "find_quantities", "find_service_levels",
+    "find_fractions", "find_money", "find_multipliers", "find_percents", "find_quantities", "find_service_levels",
     "currency_of", "field",
 ]  # fmt: skip
