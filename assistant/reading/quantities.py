@@ -237,7 +237,31 @@ def find_durations(text: str, mark: str | None = None) -> list[Quantity]:
         business = bool(m.group("biz")) and m.group("biz").lower() != "calendar"
         value = {"amount": n.value, "unit": unit, "business": business}
         found.append(Quantity("duration", value, n.start, m.end(), text[n.start : m.end()]))
-    return _compound(text, found)
+    found += [q for q in _one_unit(text, lookup) if not any(f.start < q.end and q.start < f.end for f in found)]
+    return _compound(text, sorted(found, key=lambda q: q.start))
+
+
+_ONE_UNIT = re.compile(
+    r"\b(?:about|around|roughly|approximately|within|in|for|under|than|least|over|of|on|after|"
+    r"only|just|maybe|perhaps|first|like|is|be)\s+(?P<n>a\s+couple\s+of|a\s+few|an|a)\s+"
+    r"(?:(?P<biz>business|working)\s+)?(?P<unit>[a-z]+?)(?:s|'s|’s)?(?![\w])",
+    re.I,
+)
+_ONE = {"a": 1.0, "an": 1.0, "a couple of": 2.0}
+
+
+def _one_unit(text: str, lookup: dict[str, str]) -> list[Quantity]:
+    """'about a month', 'within an hour', 'a couple of months': one (or two) of a unit, after a
+    word that makes it a length of time (not 'contacts a month', a rate)."""
+    found = []
+    for m in _ONE_UNIT.finditer(text):
+        count = _ONE.get(re.sub(r"\s+", " ", m.group("n").lower()))
+        unit = lookup.get(m.group("unit").lower())
+        if count is None or unit is None or len(m.group("unit")) < 3:
+            continue
+        value = {"amount": count, "unit": unit, "business": bool(m.group("biz"))}
+        found.append(Quantity("duration", value, m.start("n"), m.end(), text[m.start("n") : m.end()]))
+    return found
 
 
 def _compound(text: str, found: list[Quantity]) -> list[Quantity]:
