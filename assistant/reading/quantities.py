@@ -242,11 +242,13 @@ def find_durations(text: str, mark: str | None = None) -> list[Quantity]:
 
 
 _ONE_UNIT = re.compile(
-    r"\b(?:about|around|roughly|approximately|within|in|for|under|than|least|over|of|on|after|"
-    r"only|just|maybe|perhaps|first|like|is|be)\s+(?P<n>a\s+couple\s+of|a\s+few|an|a)\s+"
+    r"(?:\b(?:about|around|roughly|approximately|within|in|for|under|than|least|over|of|on|after|"
+    r"only|just|maybe|perhaps|first|like|is|be)\s+(?P<n>an|a)|(?<![\w])(?P<couple>a\s+couple\s+of))\s+"
     r"(?:(?P<biz>business|working)\s+)?(?P<unit>[a-z]+?)(?:s|'s|’s)?(?![\w])",
     re.I,
 )
+
+
 _ONE = {"a": 1.0, "an": 1.0, "a couple of": 2.0}
 
 
@@ -255,12 +257,13 @@ def _one_unit(text: str, lookup: dict[str, str]) -> list[Quantity]:
     word that makes it a length of time (not 'contacts a month', a rate)."""
     found = []
     for m in _ONE_UNIT.finditer(text):
-        count = _ONE.get(re.sub(r"\s+", " ", m.group("n").lower()))
+        group = "couple" if m.group("couple") else "n"
+        count = _ONE.get(re.sub(r"\s+", " ", m.group(group).lower()))
         unit = lookup.get(m.group("unit").lower())
         if count is None or unit is None or len(m.group("unit")) < 3:
             continue
         value = {"amount": count, "unit": unit, "business": bool(m.group("biz"))}
-        found.append(Quantity("duration", value, m.start("n"), m.end(), text[m.start("n") : m.end()]))
+        found.append(Quantity("duration", value, m.start(group), m.end(), text[m.start(group) : m.end()]))
     return found
 
 
