@@ -471,7 +471,7 @@ _ZONE_CODES = {"eastern": "ET", "eastern time": "ET", "central": "CT", "central 
 
 def find_hours(text: str) -> list[Quantity]:
     """Opening hours: '24/7', 'Mon–Fri 8:00–20:00 ET', '8.30am to 5pm', '7 h to 22 h',
-    'Monday through Saturday, 7:00 a.m. to 7:00 p.m. Central Time'."""
+    'Monday through Saturday, 7:00 a.m. to 7:00 p.m. Central Time', 'business hours'."""
     found = [
         Quantity("hours", {"always": True}, m.start(), m.end(), m.group(0))
         for m in _ALWAYS.finditer(text)
@@ -492,7 +492,15 @@ def find_hours(text: str) -> list[Quantity]:
         value = {"days": days, "start": start, "end": end, "tz": _ZONE_CODES.get((tz or "").lower(), tz)}
         found.append(Quantity("hours", value, m.start(), m.end(), m.group(0).rstrip(" ,")))
     found += _days_only(text, found)
+    found += [
+        Quantity("hours", {"business": True}, m.start(), m.end(), m.group(0))
+        for m in _BUSINESS.finditer(text)
+        if not any(q.start < m.end() and m.start() < q.end for q in found)
+    ]
     return sorted(found, key=lambda q: q.start)
+
+
+_BUSINESS = re.compile(r"\b(?:(?:normal|standard|usual|regular)\s+)?(?:business|office)\s+hours\b", re.I)
 
 
 _DAYS_ONLY = re.compile(
