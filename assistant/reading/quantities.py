@@ -506,7 +506,10 @@ _BUSINESS = re.compile(r"\b(?:(?:normal|standard|usual|regular)\s+)?(?:business|
 _DAYS_ONLY = re.compile(
     # 'daily' alone says how often, not which days ('daily service level reports')
     rf"(?:(?<=\bon\s){_days_group('days')}|(?!daily\b){_days_group('named')}(?=\s+(?:coverage|cover|service|"
-    r"support|opening|hours|shifts?|working|chat|calls|email)\b|\s*[|:—]))",
+    r"support|opening|hours|shifts?|working|chat|calls|email)\b|\s*[|:—])"
+    # a span of days that ends its clause ('email weekdays.', 'chat Mon-Sat,')
+    rf"|(?P<span>weekdays|(?:{_DAY})\s*(?:-|–|—|to|through|thru)\s*(?:{_DAY})|(?:seven|7)\s+days\s+a\s+week)"
+    r"(?=\s*(?:[,.;!?)]|$)))",
     re.I,
 )
 
@@ -515,7 +518,7 @@ def _days_only(text: str, found: list[Quantity]) -> list[Quantity]:
     """Days named without times: 'Sunday cover | On request', 'on Saturdays', 'seven days a week'."""
     result = []
     for m in _DAYS_ONLY.finditer(text):
-        raw = m.group("days") or m.group("named")
+        raw = m.group("days") or m.group("named") or m.group("span")
         days = _days(raw)
         if days and not any(q.start < m.end() and m.start() < q.end for q in found + result):
             result.append(Quantity("hours", {"days": days, "start": None, "end": None, "tz": None},
