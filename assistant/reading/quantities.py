@@ -241,12 +241,16 @@ def find_durations(text: str, mark: str | None = None) -> list[Quantity]:
     return _compound(text, sorted(found, key=lambda q: q.start))
 
 
-_ONE_UNIT = re.compile(
-    r"(?:\b(?:about|around|roughly|approximately|within|in|for|under|than|least|over|of|on|after|"
-    r"only|just|maybe|perhaps|first|like|is|be)\s+(?P<n>an|a)|(?<![\w])(?P<couple>a\s+couple\s+of))\s+"
-    r"(?:(?P<biz>business|working)\s+)?(?P<unit>[a-z]+?)(?:s|'s|’s)?(?![\w])",
-    re.I,
-)
+@cache
+def _one_unit_pattern() -> re.Pattern[str]:
+    _, lookup = _time_unit()
+    unit_words = "|".join(sorted((w for w in lookup if len(w) >= 3), key=len, reverse=True))
+    return re.compile(
+        r"(?:\b(?:about|around|roughly|approximately|within|in|for|under|than|least|over|of|on|after|"
+        r"only|just|maybe|perhaps|first|like|is|be)\s+(?P<n>an|a)|(?<![\w])(?P<couple>a\s+couple\s+of))\s+"
+        rf"(?:(?P<biz>business|working)\s+)?(?P<unit>{unit_words})(?:s|'s|’s)?(?![\w])",
+        re.I,
+    )
 
 
 _ONE = {"a": 1.0, "an": 1.0, "a couple of": 2.0}
@@ -256,7 +260,7 @@ def _one_unit(text: str, lookup: dict[str, str]) -> list[Quantity]:
     """'about a month', 'within an hour', 'a couple of months': one (or two) of a unit, after a
     word that makes it a length of time (not 'contacts a month', a rate)."""
     found = []
-    for m in _ONE_UNIT.finditer(text):
+    for m in _one_unit_pattern().finditer(text):
         group = "couple" if m.group("couple") else "n"
         count = _ONE.get(re.sub(r"\s+", " ", m.group(group).lower()))
         unit = lookup.get(m.group("unit").lower())
