@@ -59,8 +59,8 @@ def test_atomic_write_leaves_no_temp_files_and_survives_a_failed_write(workspace
 
 def test_chat_turn_contract(workspace):
     first = chat_turn(workspace, "")
-    assert set(first) == {"reply", "profile", "progress", "citations"}
-    assert set(first["progress"]) == {"answered", "required", "total"}
+    assert set(first) == {"reply", "profile", "requirements", "progress", "citations"}
+    assert set(first["progress"]) == {"answered", "required", "required_answered", "total", "skipped", "parked"}
     result = chat_turn(workspace, "We're Acme Health, a healthcare provider")
     assert result["profile"] == {"company_name": "Acme Health", "industry": "healthcare"}
     json.dumps(result)  # JSON-ready
