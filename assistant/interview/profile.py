@@ -102,11 +102,12 @@ class Profile(BaseModel):
         for name, slot in self.slots.items():
             items = slot.value if isinstance(slot.value, list) and slot.type in ("list[str]", "notes") else None
             if items is None:
-                out.append({"slot": name, "value": slot.plain(), "priority": slot.priority, "source": slot.source})
+                out.append({"slot": name, "item": None, "value": slot.plain(), "priority": slot.priority,
+                            "source": slot.source})
                 continue
             for item in items:
                 priority = slot.item_priority.get(item, slot.priority)
-                out.append({"slot": name, "value": item, "priority": priority, "source": slot.source})
+                out.append({"slot": name, "item": item, "value": item, "priority": priority, "source": slot.source})
         return out
 
 
