@@ -3,9 +3,10 @@
 The message is read once by the reading layer (assistant/reading: typed quantities, the
 domain's vocabulary, assertion status); the readers in assistant/interview/readers give what it
 found to slots, in order (each marks the text it used, so later ones do not read it twice):
-renewal options -> shares (channel mix, evaluation weights) -> service levels -> opening hours
--> monthly volume -> other quantities by cue -> corrections -> vocabularies -> yes/no -> text
-slots -> goal targets -> the organisation -> short answers -> free-text requirements.
+text slots -> numbers corrected inside them -> renewal options -> shares (channel mix,
+evaluation weights) -> service levels -> opening hours -> monthly volume -> other quantities
+by cue -> corrections -> vocabularies -> yes/no -> goal targets -> the organisation -> short
+answers -> free-text requirements.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from assistant.interview import discourse as d
 from assistant.interview.message import Message
 from assistant.interview.plan import Plan, Question
 from assistant.interview.readers import Context, Found
-from assistant.interview.readers.corrections import read_corrections, resolve
+from assistant.interview.readers.corrections import read_corrections, read_text_corrections, resolve
 from assistant.interview.readers.cues import ctx_topics
 from assistant.interview.readers.measures import (
     read_by_cue,
@@ -91,11 +92,12 @@ def read_message(
     """
     message = Message(normalise(text), plan)
     ctx = Context(message, plan, question, tuple(pending), dict(filled or {}), tuple(last_slots), aside=tuple(aside))
-    found: list[Found] = []
+    found: list[Found] = read_texts(ctx)
+    found += read_text_corrections(ctx, found)
     for reader in (read_renewals, read_distributions, read_service_levels, read_hours, read_volumes, read_by_cue):
         found += reader(ctx)
     found += read_corrections(ctx, found)
-    for reader in (read_vocabulary, read_flags, read_texts, read_goal_targets, read_organisation):
+    for reader in (read_vocabulary, read_flags, read_goal_targets, read_organisation):
         found += reader(ctx)
     found += read_short_answers(ctx, found)
     found += read_requirements(ctx, found)

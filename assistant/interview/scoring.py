@@ -48,7 +48,9 @@ def same(slot: str, expected: Any, actual: Any) -> bool:
         return math.isclose(expected, actual, rel_tol=REL_TOLERANCE, abs_tol=1e-9)
     if isinstance(expected, str) and isinstance(actual, str):
         if slot_type in ("text", "notes"):
-            return expected.strip().lower() == actual.strip().lower() or similar(expected, actual)
+            # the same words, and every number of the expected text (a criterion's 88 is not 90)
+            return expected.strip().lower() == actual.strip().lower() or (
+                similar(expected, actual) and numbers(expected) <= numbers(actual))
         return same_name(slot, expected, actual)
     if isinstance(expected, list) and isinstance(actual, list):
         return len(expected) == len(actual) and all(any(same(slot, e, a) for a in actual) for e in expected)

@@ -37,14 +37,18 @@ def read_corrections(ctx: Context, found: list[Found]) -> list[Found]:
         if value is not None:
             ctx.take(n.start, n.end)
             out.append(Found(target.slot, value, clause_span(ctx, n.start), corrected=True))
-    out += _text_numbers(ctx, found)
     return out
 
 
+_BRIDGE = re.compile(r"[\w']+[\s,;:-]*(?:(?:make|it|that|to|is|be|was|say|then|more|like|about|around|roughly|"
+                     r"it's|that's|i\s+mean)\s+)*$", re.I)
+
+
 def _marked_just_before(ctx: Context, pos: int) -> bool:
-    """A correction word among the few words before the number ('no, make it three')."""
+    """A correction word right before the number, with nothing but 'make it', 'say' and the
+    like between them ('sorry, 45', 'no, make it three'); not 'Sorry, CSAT 88; 90 is …'."""
     marks = [c for r in ctx.message.roles for c in r.corrections]
-    return any(0 <= pos - c <= 18 for c in marks)
+    return any(0 <= pos - c <= 24 and _BRIDGE.match(ctx.text[c:pos]) for c in marks)
 
 
 def _than_value(ctx: Context, end: int) -> float | None:
@@ -101,9 +105,9 @@ def _like(model: Any, number: float, old: float | None) -> Any:
 _KPI_NUMBER = r"(?P<kpi>{kpi})(?P<gap>\s+(?:of|at|score of|target of|above|=|:)?\s*)(?P<num>\d+(?:\.\d+)?)"
 
 
-def _text_numbers(ctx: Context, found: list[Found]) -> list[Found]:
+def read_text_corrections(ctx: Context, found: list[Found]) -> list[Found]:
     """'Pilot success means CSAT of 90 or above … Sorry, CSAT 88': the number after a measure
-    in a text given earlier takes the corrected number."""
+    in a text given earlier (or just now) takes the corrected number, and is no value of its own."""
     out = []
     texts = [(f.slot, f.value) for f in found if isinstance(f.value, str)]
     texts += [(s, v) for s, v in ctx.filled.items() if isinstance(v, str) and s not in {t for t, _ in texts}]
@@ -120,6 +124,7 @@ def _text_numbers(ctx: Context, found: list[Found]) -> list[Found]:
                 if pattern.search(text) and ctx.plan.slot(slot).type == "text":
                     new = pattern.sub(lambda x: f"{x.group('kpi')}{x.group('gap')}{m.group(1)}", text, count=1)
                     if new != text:
+                        ctx.take(kpi.end + m.start(1), kpi.end + m.end(1))
                         out.append(Found(slot, new, (kpi.start, kpi.end + m.end()), corrected=True))
     return out
 

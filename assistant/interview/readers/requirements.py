@@ -135,7 +135,9 @@ def _place_rule(ctx: Context, index: int, words: list[str]) -> bool:
 
 
 def _wording(text: str) -> str:
-    """The buyer's words, trimmed: no leading 'and', 'but', 'so' or label punctuation."""
+    """The buyer's words, trimmed: no leading 'and', 'but', 'so' or label punctuation, and no
+    number the buyer corrected away ('more like 55,000 than 50,000' keeps 55,000)."""
     text = re.sub(r"^\s*(?:and|but|so|also|plus|then|oh|well)\b[\s,]*", "", text.strip(), flags=re.I)
+    text = re.sub(r"\s+than\s+(?:about\s+|around\s+)?\d[\d,.]*(?:\s?[km]\b)?", "", text, flags=re.I)
     text = text.strip(" ,;:-–—")
     return text[:1].upper() + text[1:] if text else ""

@@ -192,6 +192,7 @@ def _cued_text(ctx: Context, slot: SlotDef) -> Found | None:
         rest = ctx.text[cue.end() : segment.end]
         rest = re.sub(r"^\s*(?:is|are|means|mean|would be|will be|:|-|=)\s*", "", rest, flags=re.I)
         if len(rest.split()) >= 2:
+            ctx.take(cue.end(), segment.end)  # its numbers belong to the text ('CSAT of 90 or above')
             return Found(slot.name, rest.strip(" .,")[:300], (cue.end(), segment.end))
     if slot.name in ctx.pending and not slot.pattern and not ctx.message.only_acknowledges():
         text = ctx.text.strip()
@@ -211,16 +212,21 @@ def read_goal_targets(ctx: Context) -> list[Found]:
     10%': a target for a measure that has no slot of its own."""
     if "goal_targets" not in ctx.plan.slot_map:
         return []
+    from assistant.interview.readers.measures import bare_numbers
+
     targets, spans = [], []
     kpis = [m for m in ctx.message.of_kind("kpi") if ctx.message.usable(m)]
-    for m in ctx.message.of_kind("percent"):
+    numbers = ctx.message.of_kind("percent") + [n for n in bare_numbers(ctx) if 0 < n.value["value"] <= 100]
+    for m in sorted(numbers, key=lambda n: n.start):
         role = ctx.message.roles[m.segment]
         if not ctx.free(m.start, m.end) or not ctx.message.usable(m) or role.baseline:
             continue
         clause = clause_span(ctx, m.start)
         segment = ctx.message.segments[m.segment]
-        if not _GOAL.search(ctx.text, segment.start, m.start):
+        if not _GOAL.search(ctx.text, segment.start, m.start) and not (m.kind == "number" and _GOAL.search(ctx.text, m.end, segment.end)):
             continue
+        if m.kind == "number" and not _GOAL.search(ctx.text, m.end, segment.end):
+            continue  # a bare number is a target only when called one ('90 is our stretch goal')
         before = [k for k in kpis if k.end <= m.start and k.start >= ctx.message.sentences[max(0, segment.sentence - 1)][0]]
         if not before:
             continue
