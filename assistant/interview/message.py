@@ -61,6 +61,7 @@ class Role:
     skip: bool = False
     confirm: bool = False
     priority: str | None = None
+    given: bool = False  # the priority came from a label or a pointer, for the whole segment
     corrections: list[int] = field(default_factory=list)
 
 
@@ -223,8 +224,8 @@ def _give_priorities(message: Message) -> None:
     for i, role in enumerate(roles):
         text = message.segment_text(i)
         if role.priority and d.is_pointer(text, words.must + words.nice) and i > 0:
-            if roles[i - 1].priority is None:
-                roles[i - 1].priority = role.priority
+            if roles[i - 1].priority is None or not roles[i - 1].given:
+                roles[i - 1].priority, roles[i - 1].given = role.priority, True
             role.priority = None
     carried, label_end = None, 0
     for i, segment in enumerate(segments):
@@ -237,4 +238,4 @@ def _give_priorities(message: Message) -> None:
             carried = lead or carried
             label_end = start + len(label) if lead else start
         if carried and segment.start >= label_end and roles[i].priority is None:
-            roles[i].priority = carried
+            roles[i].priority, roles[i].given = carried, True

@@ -76,7 +76,8 @@ class SlotDef(_Strict):
     a figure about today ('we're at 28%') never fills; `priority` is the default must-have /
     nice-to-have of what the slot records; `negated_of` fills the slot with the values another
     slot's vocabulary names as excluded ('no offshore at all'); `today` marks a slot about how
-    things are now, which a figure about today does fill.
+    things are now, which a figure about today does fill; `plausible` bounds a duration
+    ('1 month', '10 years'): a contract is not two days long.
     """
 
     name: str
@@ -97,6 +98,7 @@ class SlotDef(_Strict):
     negated_of: str | None = None
     secondary: bool = False
     today: bool = False
+    plausible: tuple[str, str] | None = None
 
     @field_validator("pattern")
     @classmethod

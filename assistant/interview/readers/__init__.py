@@ -75,8 +75,19 @@ class Context:
         return len(self.message.sentences) == 1 and len(self.text.split()) <= 14
 
     def priority(self, mention: Mention) -> str | None:
-        """The priority the buyer gave where a mention stands (hedged reads as nice-to-have)."""
-        role = self.message.roles[mention.segment]
+        """The priority the buyer gave where a mention stands: hedged reads as nice-to-have;
+        then the words of its own clause; then what a label or a pointer gave its segment (or
+        the segment's own words when it has one clause)."""
+        from assistant.interview import discourse as d
+
         if mention.status == "hedged":
             return "nice"
-        return role.priority
+        role = self.message.roles[mention.segment]
+        segment = self.message.segments[mention.segment]
+        clause = d.clause_of(self.text, mention.start, segment)
+        own = d.priority_of(self.text[clause[0] : clause[1]])
+        if own:
+            return own
+        if role.given or (clause[0], clause[1]) == (segment.start, segment.end):
+            return role.priority
+        return None

@@ -113,11 +113,14 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
 
 # --------------------------------------------------------------------------- shares
 
+_JOINS_TERM = re.compile(r"\s*(?:(?:,|plus|with|and|an?|the|base|initial|term|contract|period)\s*)*", re.I)
+
+
 def _base_term(ctx: Context, durations: list[Mention], start: int, span) -> list[Found]:
     """'three years plus two optional one-year extensions': the duration just before the
     options is the initial term."""
     before = [q for q in durations if q.end <= start and ctx.free(q.start, q.end) and q.stated
-              and len(ctx.text[q.end : start].split()) <= 6]
+              and q.value["unit"] in ("months", "years") and _JOINS_TERM.fullmatch(ctx.text[q.end : start])]
     if not before:
         return []
     ctx.take(before[-1].start, before[-1].end)
@@ -249,7 +252,7 @@ def read_service_levels(ctx: Context) -> list[Found]:
             continue
         if re.fullmatch(r"\d+\s?/\s?\d+", m.text) and not (pending or _speaks_of_levels(ctx, m)):
             continue  # '80/20' is a service level only where answering speed is the topic
-        channel = _channel_for(ctx, m) or pending or "voice"
+        channel = _channel_for(ctx, m, clause_only=True) or pending or "voice"
         slot = by_channel.get("chat" if channel == "messaging" else channel)
         if slot is not None:
             value = ServiceLevel(percent=m.value["percent"], seconds=m.value["seconds"])
@@ -263,7 +266,7 @@ def read_service_levels(ctx: Context) -> list[Found]:
             continue
         clause = clause_span(ctx, m.start)
         channel = _channel_for(ctx, m)
-        responds = RESPONSE.search(ctx.text, clause[0], clause[1])
+        responds = RESPONSE.search(ctx.text, clause[0], clause[1]) or _channel_for(ctx, m, clause_only=True) in WRITTEN
         if channel in WRITTEN and responds or bare:
             slot = by_channel.get("chat" if (channel or pending) == "messaging" else (channel or pending))
             if slot is not None and m.value["unit"] in ("seconds", "minutes", "hours", "days"):
@@ -287,9 +290,9 @@ def _baseline(ctx: Context, mention: Mention) -> bool:
     return message.roles[mention.segment].baseline or bool(d.find(d.words().baseline, message.label(mention.segment)))
 
 
-def _channel_for(ctx: Context, mention: Mention) -> str | None:
-    """The channel a value is said of: named inside it ('of calls'), in its clause, then in
-    its segment, then its sentence."""
+def _channel_for(ctx: Context, mention: Mention, clause_only: bool = False) -> str | None:
+    """The channel a value is said of: named inside it ('of calls'), in its clause, then (unless
+    `clause_only`) in its segment, then its sentence."""
     channels = [c for c in ctx.message.of_kind("channel") if c.stated]
     inside = find_terms(mention.text, ("channel",))
     if inside:
@@ -297,7 +300,7 @@ def _channel_for(ctx: Context, mention: Mention) -> str | None:
     clause = clause_span(ctx, mention.start)
     segment = ctx.message.segments[mention.segment]
     sentence = ctx.message.sentences[segment.sentence]
-    for lo, hi in (clause, (segment.start, segment.end), sentence):
+    for lo, hi in (clause,) if clause_only else (clause, (segment.start, segment.end), sentence):
         near = [c for c in channels if lo <= c.start < hi]
         if near:
             return min(near, key=lambda c: abs(c.start - mention.start)).name
@@ -527,13 +530,22 @@ def _beside_cue(ctx: Context, m: Mention, r) -> bool:
     return not re.search(r"\b(?:or|and|to)\s+$", ctx.text[max(0, m.start - 5) : m.start], re.I)
 
 
+_CHANGE_BY = re.compile(r"\b(?:reduce|reducing|cut|cutting|lower|lowering|increase|increasing|improve|improving|"
+                        r"raise|raising|grow|growing|drop|bring down|bring up)\b[^,.;]{0,40}\bby\s+(?:about\s+|around\s+)?$", re.I)
+
+
 def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
-    """A target is never a figure about today; a multiplier is a peak's rise; a slot with
+    """A target is never a figure about today; a change by a percentage ('reduce cost per
+    contact by 10%') is a goal's target, not a level; a multiplier is a peak's rise; a slot with
     context words needs one of them (or its question) nearby; a percentage slot takes numbers
     up to 100."""
     if slot.target and _baseline(ctx, m):
         return False
+    if m.kind == "percent" and slot.name != "volume_growth" and _CHANGE_BY.search(ctx.text[max(0, m.start - 60) : m.start]):
+        return False
     if m.kind == "multiplier" and slot.name != "peak_uplift":
+        return False
+    if m.kind == "duration" and slot.plausible and not _plausible(m.value, slot.plausible):
         return False
     if m.kind == "number" and slot.type == "percent" and not 0 < m.value["value"] <= 100:
         return False
@@ -541,6 +553,14 @@ def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
         text = ctx.message.segment_text(m.segment)
         return bool(d.find(slot.context, text))
     return True
+
+
+def _plausible(value: dict, bounds: tuple[str, str]) -> bool:
+    """Whether a duration lies within a slot's bounds ('1 month' to '15 years')."""
+    from assistant.reading.quantities import find_durations
+
+    low, high = (duration_seconds(find_durations(b)[0].value) for b in bounds)
+    return low <= duration_seconds(value) <= high
 
 
 def bare_numbers(ctx: Context) -> list[Mention]:

@@ -110,7 +110,8 @@ def _go_live(ctx: Context, slot: SlotDef) -> Found | None:
     for index, cue in hits:
         segment = ctx.message.segments[index]
         start = cue.end() if cue else segment.start
-        dates = list(DATE.finditer(ctx.text, start, segment.end))
+        dates = [d for d in DATE.finditer(ctx.text, start, segment.end)
+                 if not re.search(r"\b(?:than|not|instead of)\s+$", ctx.text[max(0, d.start() - 12) : d.start()], re.I)]
         if dates:
             text = ctx.text[dates[0].start() : dates[-1].end()].strip(" ,.")
             return Found(slot.name, _tidy(text), (dates[0].start(), dates[-1].end()))
