@@ -12,7 +12,7 @@ answers -> free-text requirements.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.interview import discourse as d
@@ -104,7 +104,43 @@ def read_message(
     if only is not None:
         found = [f for f in found if f.slot in only]
     kept, away = resolve(ctx, found)
+    kept = [_restated(ctx, f) for f in kept]
     return Reading(message, kept, away, _skipped(ctx), _questions(message), _why(ctx))
+
+
+_COPULA = r"(?:\s+(?:is|are|was|will be|should be|must be|would be|now|of|at|around|about|roughly|more like))+\s*|\s*[:=]\s*"
+
+
+def _restated(ctx: Context, found: Found) -> Found:
+    """A value said directly of its slot ('Volume is about 45,000 a month', 'Contract: three
+    years', 'three years, not two') replaces what the profile held; a value said in passing
+    ('our AHT is 6 minutes across 70k contacts a month') does not."""
+    import re
+
+    from assistant.interview.readers.cues import question_of, slot_cues
+
+    slot = ctx.plan.slot(found.slot)
+    held = ctx.filled.get(found.slot)
+    if found.corrected or held is None or found.span is None or slot.type in ("list[str]", "notes", "targets"):
+        return found
+    text = ctx.text[found.span[0] : found.span[1]]
+    if re.search(r",\s*not\s+\w+|\brather than\b|\binstead of\b", text, re.I):
+        return replace(found, corrected=True)
+    index = ctx.message.segment_at(found.span[0])
+    question = question_of(ctx.plan, found.slot)
+    label = ctx.message.label(index)
+    if question is not None and label and question.id in _named(ctx, label):
+        return replace(found, corrected=True)
+    cues = "|".join(re.escape(c) for c in slot_cues(ctx.plan, slot))
+    if cues and re.match(rf"^\W*(?:(?:our|the|my|a|an|total|overall)\s+)*(?:{cues})(?:{_COPULA})", text, re.I):
+        return replace(found, corrected=True)
+    return found
+
+
+def _named(ctx: Context, text: str) -> set[str]:
+    from assistant.interview.readers.cues import named_topics
+
+    return named_topics(ctx, text)
 
 
 def extract(

@@ -37,7 +37,46 @@ def read_corrections(ctx: Context, found: list[Found]) -> list[Found]:
         if value is not None:
             ctx.take(n.start, n.end)
             out.append(Found(target.slot, value, clause_span(ctx, n.start), corrected=True))
+    return out + _not_instead(ctx)
+
+
+_NOT_OLD = re.compile(r"\s*,?\s*(?:not|rather than|instead of)\s+(?P<old>[\w.,]+)", re.I)
+_KIND_TYPE = {"duration": "duration", "count": "int", "percent": "percent", "money": "money"}
+
+
+def _not_instead(ctx: Context) -> list[Found]:
+    """'Three years, not two': a value followed by the one it replaces takes the slot that holds
+    the old one."""
+    from assistant.reading.numbers import find_numbers
+
+    out = []
+    for m in ctx.message.mentions:
+        if m.kind not in _KIND_TYPE or not ctx.free(m.start, m.end):
+            continue
+        after = _NOT_OLD.match(ctx.text, m.end)
+        numbers = find_numbers(after.group("old")) if after else []
+        if not numbers:
+            continue
+        held = [s for s, v in ctx.filled.items() if s in ctx.plan.slot_map and _number(v) == numbers[0].value
+                and ctx.plan.slot(s).type == _KIND_TYPE[m.kind]]
+        value = _value_of(m)
+        if len(held) == 1 and value is not None:
+            ctx.take(m.start, m.end)
+            out.append(Found(held[0], value, clause_span(ctx, m.start), corrected=True))
     return out
+
+
+def _value_of(m) -> Any:
+    """A mention's value in the type of the slot it corrects."""
+    if m.kind == "duration":
+        return Duration(amount=m.value["amount"], unit=m.value["unit"])
+    if m.kind == "money" and m.value.get("currency"):
+        return Money(amount=m.value["amount"], currency=m.value["currency"])
+    if m.kind == "count":
+        return round(m.value["value"])
+    if m.kind == "percent":
+        return float(m.value["value"])
+    return None
 
 
 _BRIDGE = re.compile(r"[\w']+[\s,;:-]*(?:(?:make|it|that|to|is|be|was|say|then|more|like|about|around|roughly|"

@@ -197,6 +197,7 @@ def _cued_text(ctx: Context, slot: SlotDef) -> Found | None:
             return Found(slot.name, rest.strip(" .,")[:300], (cue.end(), segment.end))
     if slot.name in ctx.pending and not slot.pattern and not ctx.message.only_acknowledges():
         text = ctx.text.strip()
+        ctx.take(0, len(ctx.text))
         return Found(slot.name, text[:300], (0, len(ctx.text)))
     return None
 
