@@ -355,9 +355,16 @@ def _period_before(text: str, start: int) -> str | None:
     return None
 
 
+_LINKS = re.compile(r"(?:of|per|a|an|the|to|in|on|for|with|and|or|than|from|by|each|every|over|under|about|"
+                    r"more|less|at|is|are|was|were|be|been|we|our|their|its|it|this|that|these|those)", re.I)
+
+
 def _only_adjectives(gap: str) -> bool:
+    """Words that qualify a count's noun ('1,500 onboarding calls', '12k inbound customer
+    emails'): lower-case words, none of them a link word ('5 years of calls' counts years)."""
     words = gap.split()
-    return all(_ADJECTIVES.fullmatch(w) for w in words)
+    return all(_ADJECTIVES.fullmatch(w) or (re.fullmatch(r"[a-z][a-z-]*", w) and not _LINKS.fullmatch(w))
+               for w in words)
 
 
 # --------------------------------------------------------------------------- service levels
