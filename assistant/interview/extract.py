@@ -100,10 +100,11 @@ def read_message(
     for reader in (read_vocabulary, read_flags, read_goal_targets, read_organisation):
         found += reader(ctx)
     found += read_short_answers(ctx, found)
-    found += read_requirements(ctx, found)
     if only is not None:
         found = [f for f in found if f.slot in only]
     kept, away = resolve(ctx, found)
+    if only is None:
+        kept += read_requirements(ctx, kept, away)
     kept = [_restated(ctx, f) for f in kept]
     return Reading(message, kept, away, _skipped(ctx), _questions(message), _why(ctx))
 

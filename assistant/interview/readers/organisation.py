@@ -13,10 +13,11 @@ _JOIN = r"(?:\s+(?:&|and|of|the|for|de|du|la|van|von|der|di|y)\s+|\s+|-)"
 _RUN = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,7}}"
 _SUFFIX = r"(?:,?\s+(?:S\.r\.l\.|S\.p\.A\.|S\.A\.|Ltd\.?|Limited|Inc\.?|LLC|AG|GmbH|plc|PLC|B\.V\.|N\.V\.|SE|SA|SAS|Pty Ltd|Co\.))?"
 # Cues before a name, strongest first.
-CUES = (r"work(?:ing)? (?:for|at)|I'?m with|I am with|here from|our company is|the company is|company name is|called",
+CUES = (r"work(?:ing)? (?:for|at)|I'?m with|I am with|here from|our company is|the company is|company name is|called|"
+        r"named|representing|on behalf of|my company,|our company,|I run|we run|I own",
         r"from|at|for|with the|with", r"this is|we are|we're|we’re|it's|it is")
 CUED = [re.compile(rf"\b(?i:{cues})\s+(?:the\s+)?(?P<name>{_RUN}{_SUFFIX})") for cues in CUES]
-LEAD = re.compile(rf"^\s*(?P<name>{_RUN}{_SUFFIX})(?:\s*[,.;!]|\s+-\s|\s*$)")
+LEAD = re.compile(rf"^\s*(?P<name>{_RUN}{_SUFFIX})(?:\s*[,.;!]|\s+-\s|\s*$|\s+(?:is|are)\s+(?:a|an|the)\s)")
 GREETINGS = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|evening|"
                        r"guten tag|buongiorno|bonjour|hola|dear|thanks|thank you|ok|okay|yes|no)\b", re.I)
 ROLES = re.compile(r"\b(?:manager|director|head|lead|officer|vp|president|chief|ceo|coo|cfo|cto|cxo|owner|"

@@ -16,8 +16,9 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w'’/-]*")
 MIN_WORDS = 2
 
 
-def read_requirements(ctx: Context, found: list[Found]) -> list[Found]:
-    """Free-text requirements, one per segment that states one."""
+def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) -> list[Found]:
+    """Free-text requirements, one per segment that states one; not a segment that holds a
+    value the buyer corrected away (its old figure would reach the RFP)."""
     covered = [f.span for f in found if f.span and f.slot != "other_requirements"]
     covered_words = _covered_words(ctx, found)
     out = []
@@ -32,6 +33,8 @@ def read_requirements(ctx: Context, found: list[Found]) -> list[Found]:
         if not _requires(ctx, index, text):
             continue
         start, end = _with_context(ctx, index)
+        if any(f.span and start <= f.span[0] < end for f in away):
+            continue
         words = [w for w in _content_words(ctx.text[start:end]) if w.lower() not in covered_words]
         if len(words) < MIN_WORDS and not _place_rule(ctx, index, words):
             continue
