@@ -22,7 +22,7 @@ from assistant.interview.values import Duration, Money, Renewal, ServiceLevel
 from assistant.reading.quantities import duration_seconds
 from assistant.reading.vocab import find_terms
 
-PER_MONTH = {"month": 1.0, "year": 1 / 12, "week": 52 / 12, "day": 30.0}
+PER_MONTH = {"month": 1.0, "year": 1 / 12, "quarter": 1 / 3, "week": 52 / 12, "day": 30.0}
 KIND_TYPES = {"money": ("money",), "duration": ("duration",), "percent": ("percent",),
               "count": ("int",), "multiplier": ("percent",), "number": ("int", "percent")}  # fmt: skip
 WRITTEN = ("email", "chat", "messaging", "sms", "social")
@@ -50,7 +50,7 @@ def _duration(value: dict) -> Duration:
 _PLUS = re.compile(r"(?<![\w/.+-])(\d{1,2})\s*\+\s*(\d{1,2})((?:\s*\+\s*\d{1,2})*)(?![\w%/.+-])")
 _COUNTED = re.compile(
     r"\b(?P<n>one|two|three|four|five|an|a|\d)\s+(?:optional\s+)?(?:(?P<len>[\w-]+)\s+)?(?:optional\s+)?"
-    r"(?:options?|extensions?|renewals?|renewal periods?)\b(?:\s+of\s+(?P<len2>[\w\s-]{2,20}?)(?=[,.;]|$))?",
+    r"(?:options?|extensions?|renewals?|renewal periods?)\b(?:\s+(?:of|for|to extend by)\s+(?P<len2>[\w\s-]{2,24}?)(?=[,.;]|$))?",
     re.I,
 )
 _ORDINAL = re.compile(r"\b(?:the\s+)?option(?:al)?\s+(?:of\s+|for\s+)?an?\s+(?:second|third|fourth|fifth|sixth)"
@@ -194,6 +194,18 @@ def _paired(ctx: Context, terms: list[Mention], numbers, window: int, share_afte
     return sorted(pairs, key=lambda p: p[0].start)
 
 
+def _later_pairs(ctx: Context, terms: list[Mention], numbers, pairs) -> list:
+    """Shares given again after a correction word ('Correction: chat is 15% and email 25%'):
+    each sentence that corrects is paired on its own."""
+    marks = sorted(c for r in ctx.message.roles for c in r.corrections)
+    if not marks:
+        return []
+    used = {n for _, n in pairs}
+    later_terms = [t for t in terms if t.start > marks[0] and not any(p[0] is t for p in pairs)]
+    later_numbers = [n for n in numbers if n[0] > marks[0] and n not in used]
+    return _pairs(ctx, later_terms, later_numbers) if later_terms and later_numbers else []
+
+
 _REST = re.compile(r"\b(?:the rest|the remainder|remainder|remaining|rest)\b(?:\s+(?:is|are|via|by|on|in|to|goes to|go to))?\s*$", re.I)
 
 
@@ -213,9 +225,12 @@ def _distribution(ctx: Context, slot: str, list_slot: str, terms: list[Mention],
     if slot not in ctx.plan.slot_map or not terms:
         return []
     pairs = _pairs(ctx, terms, numbers)
+    pairs += _later_pairs(ctx, terms, numbers, pairs)
     shares: dict[str, float | None] = {}
-    for term, (_s, _e, value, _old) in pairs:
-        shares.setdefault(term.name, value)
+    said: dict[str, int] = {}
+    for term, (start, _e, value, _old) in sorted(pairs, key=lambda p: p[1][0]):
+        if term.name not in shares or _corrected_between(ctx, said[term.name], start):
+            shares[term.name], said[term.name] = value, start
     for term in terms:
         if term.name not in shares and _REST.search(ctx.text[max(0, term.start - 24) : term.start]):
             shares[term.name] = None
@@ -231,6 +246,7 @@ def _distribution(ctx: Context, slot: str, list_slot: str, terms: list[Mention],
     used = [t for t, _ in pairs] + [t for t in terms if shares.get(t.name, 0) is None]
     for term, (s, e, _v, _o) in pairs:
         ctx.take(s, e)
+        ctx.take(term.start, term.end)
     start = min(t.start for t in used)
     end = max(t.end for t in used)
     ordered = dict(sorted(values.items(), key=lambda kv: -kv[1]))
@@ -343,10 +359,12 @@ def read_hours(ctx: Context) -> list[Found]:
         if not m.stated or ctx.priority(m) == "nice":
             continue
         here = len([h for h in ctx.message.of_kind("hours") if h.segment == m.segment])
-        for channel in _channel_for_hours(ctx, m, here):
+        channels = _channel_for_hours(ctx, m, here)
+        for channel in channels:
             hours.setdefault(channel, []).append((m.value.get("days"), hours_text(m.value), m.start))
-        spans.append(clause_span(ctx, m.start))
-        ctx.take(m.start, m.end)
+        if channels:
+            spans.append(clause_span(ctx, m.start))
+            ctx.take(m.start, m.end)
     if not hours:
         return found
     value = {channel: _joined(ctx, items) for channel, items in hours.items()}
@@ -361,6 +379,8 @@ def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[
     segment = ctx.message.segments[mention.segment]
     channels = [c for c in ctx.message.of_kind("channel") if c.stated and segment.start <= c.start < segment.end]
     clause = clause_span(ctx, mention.start)
+    if _PARTICULAR_LINE.search(ctx.text, clause[0], clause[1]):
+        return []  # 'an out-of-hours emergency line 24/7': a requirement of its own
     own = [c for c in channels if clause[0] <= c.start < clause[1]]
     near = own or channels
     if not near:
@@ -379,6 +399,8 @@ def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[
     return list(dict.fromkeys(names))
 
 
+_PARTICULAR_LINE = re.compile(r"\b(?!(?:phone|telephone|the|our|main|customer|service|support|a|an)\b)[a-z-]+\s+"
+                              r"(?:line|hotline|number)s?\b", re.I)
 _PLAIN = {"the", "our", "all", "inbound", "outbound", "and", "for", "on", "in", "with", "make", "keep", "open",
           "have", "need", "want", "plus", "also", "set", "put", "are", "is", "be", "to", "of", "a", "an", "my",
           "your", "their", "we", "us", "then", "so", "but", "or", "both", "only", "just", "english", "spanish"}
@@ -420,11 +442,13 @@ def read_volumes(ctx: Context) -> list[Found]:
         return []
     monthly: list[tuple[Mention, float]] = []
     for i, m in enumerate(counts):
-        per = m.value["per"] or _shared_period(ctx, counts[i + 1 :], m)
+        per = m.value["per"] or _shared_period(ctx, counts[i + 1 :], m, counts[:i])
         value = m.value["value"] * PER_MONTH.get(per or "month", 1.0)
         if monthly and _restates(ctx, monthly[-1], m, value):
             ctx.take(m.start, m.end)
             continue
+        if monthly and _corrected_between(ctx, monthly[-1][0].end, m.start):
+            monthly.pop()  # '30,000 a month - no wait, that's per quarter, so 10,000 a month'
         monthly.append((m, value))
     totals = [(m, v) for m, v in monthly if _TOTAL.search(ctx.text[m.start : m.end + 24])]
     totals += _bare_totals(ctx, monthly)
@@ -439,11 +463,21 @@ def read_volumes(ctx: Context) -> list[Found]:
     return found + ([Found("channels", channels, span)] if channels else [])
 
 
-def _shared_period(ctx: Context, later: list[Mention], m: Mention) -> str | None:
-    """'50,000 calls and 10,000 emails a month': the period said once for both."""
+def _corrected_between(ctx: Context, start: int, end: int) -> bool:
+    """A correction word between two values ('…, sorry, …', '- no wait, …')."""
+    return any(start <= c < end for r in ctx.message.roles for c in r.corrections)
+
+
+def _shared_period(ctx: Context, later: list[Mention], m: Mention, earlier: list[Mention] = ()) -> str | None:
+    """'50,000 calls and 10,000 emails a month', '14k calls a month, …, plus 3,000 emails':
+    the period said once for both."""
     nxt = next((c for c in later if c.segment == m.segment), None)
     if nxt is not None and nxt.value.get("per") and re.fullmatch(r"\s*(?:and|plus|,)\s*", ctx.text[m.end : nxt.start]):
         return nxt.value["per"]
+    sentence = ctx.message.segments[m.segment].sentence
+    before = [c for c in earlier if ctx.message.segments[c.segment].sentence == sentence and c.value.get("per")]
+    if before and re.search(r"\b(?:plus|and|with)\s+(?:about\s+|around\s+|another\s+)?$", ctx.text[max(0, m.start - 20) : m.start], re.I):
+        return before[-1].value["per"]
     return None
 
 
@@ -476,7 +510,11 @@ def _is_volume(ctx: Context, m: Mention) -> bool:
         return m.value.get("what") == "contacts" or rank(ctx, ctx.plan.slot("monthly_volume"), m.start, m.end) is not None \
             or bool([c for c in ctx.message.of_kind("channel") if c.segment == m.segment]) \
             or "monthly_volume" in ctx.pending or "monthly_volume" in ctx.filled
-    return "monthly_volume" in ctx.pending and m.value.get("what") == "contacts" and not POPULATION.search(m.text)
+    if m.value.get("what") == "contacts" and not POPULATION.search(m.text):
+        others = [c for c in ctx.message.of_kind("count") if c is not m and c.value.get("per")]
+        if "monthly_volume" in ctx.pending or _shared_period(ctx, others, m, others):
+            return True
+    return False
 
 
 def _restates(ctx: Context, previous: tuple[Mention, float], m: Mention, value: float) -> bool:

@@ -90,7 +90,8 @@ def _content_words(text: str) -> list[str]:
 
     words = d.words()
     filler = {w.lower() for w in words.filler_words}
-    required = d.pattern(words.requirement_words + words.must + words.nice)
+    required = d.pattern(words.requirement_words + words.must + words.nice + words.corrections
+                         + words.acknowledgements)
     text = required.sub(" ", text)
     kept = []
     for w in _WORD.findall(text):

@@ -110,11 +110,35 @@ def _go_live(ctx: Context, slot: SlotDef) -> Found | None:
     for index, cue in hits:
         segment = ctx.message.segments[index]
         start = cue.end() if cue else segment.start
-        dates = [d for d in DATE.finditer(ctx.text, start, segment.end)
-                 if not re.search(r"\b(?:than|not|instead of)\s+$", ctx.text[max(0, d.start() - 12) : d.start()], re.I)]
+        dates = _dates_in(ctx, start, segment.end)
         if dates:
+            later = _corrected_date(ctx, index)
+            if later is not None:
+                return later
             text = ctx.text[dates[0].start() : dates[-1].end()].strip(" ,.")
             return Found(slot.name, _tidy(text), (dates[0].start(), dates[-1].end()))
+    if slot.name in ctx.filled:
+        return _corrected_date(ctx, -1)
+    return None
+
+
+def _dates_in(ctx: Context, start: int, end: int) -> list[re.Match]:
+    """Date phrases in text[start:end], without the ones a correction dismisses ('rather than Q2')."""
+    return [m for m in DATE.finditer(ctx.text, start, end)
+            if not re.search(r"\b(?:than|not|instead of)\s+$", ctx.text[max(0, m.start() - 12) : m.start()], re.I)]
+
+
+def _corrected_date(ctx: Context, after: int) -> Found | None:
+    """'Go-live in September. Sorry, I mean October.': a date in a later segment that corrects."""
+    for index in range(len(ctx.message.segments) - 1, after, -1):
+        role = ctx.message.roles[index]
+        segment = ctx.message.segments[index]
+        if not role.corrections or role.question or role.past:
+            continue
+        dates = [m for m in _dates_in(ctx, segment.start, segment.end) if m.start() > role.corrections[0]]
+        if dates:
+            text = ctx.text[dates[0].start() : dates[-1].end()].strip(" ,.")
+            return Found("go_live_date", _tidy(text), (dates[0].start(), dates[-1].end()), corrected=True)
     return None
 
 
@@ -136,6 +160,13 @@ def _peaks(ctx: Context, slot: SlotDef) -> Found | None:
         return None
     pieces, spans = [], []
     indexes = sorted({index for index, _ in hits})
+    for index in list(indexes):  # a time said in the rest of the sentence ('Winter is busier - … from November')
+        for later in range(index + 1, len(ctx.message.segments)):
+            if ctx.message.segments[later].sentence != ctx.message.segments[index].sentence:
+                break
+            if PERIOD.search(ctx.message.segment_text(later)) and later not in indexes:
+                indexes.append(later)
+    indexes.sort()
     for index in range(indexes[0], indexes[-1] + 1):
         text = ctx.message.segment_text(index)
         if index not in indexes:

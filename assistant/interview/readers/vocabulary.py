@@ -150,6 +150,10 @@ def _kept(ctx: Context, m: Mention) -> bool:
     place where data is kept."""
     if not ctx.message.usable(m) or m.status in ("third_party", "other_client"):
         return False
+    if m.kind.startswith("term:") and m.kind != "term:criteria" and not ctx.free(m.start, m.end):
+        return False  # the words are another reader's ('60% quality' is a weight, not a goal)
+    if m.kind == "term:services" and _job_title(ctx, m):
+        return False
     label = ctx.message.label(m.segment)
     start = ctx.message.sentence_span(m.segment)[0]
     if label and m.end <= start + len(label) and m.kind.startswith("term:") and len(label.split()) <= 2:
@@ -174,6 +178,16 @@ def _us_states() -> frozenset[str]:
 def _city(m: Mention) -> bool:
     country = m.value.get("country")
     return bool(country) and country != m.name and m.name not in _us_states()
+
+
+_ROLE_BEFORE = re.compile(r"\b(?:head|director|vp|vice president|manager|lead|officer|chief|team leader)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
+_ROLE_AFTER = re.compile(r"^\s+(?:director|manager|lead|leader|officer|team lead|head|supervisor|vp)\b", re.I)
+
+
+def _job_title(ctx: Context, m: Mention) -> bool:
+    """'head of customer service', 'customer care director': a person's title, not a service."""
+    before = ctx.text[max(0, m.start - 30) : m.start]
+    return bool(_ROLE_BEFORE.search(before) or _ROLE_AFTER.match(ctx.text[m.end : m.end + 20]))
 
 
 def _state_of_a_named_country(ctx: Context, m: Mention) -> bool:
