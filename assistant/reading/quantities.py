@@ -39,7 +39,7 @@ class Quantity:
 def _alternation(phrases, word_edges: bool = True) -> str:
     ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return rf"(?<![\w]){body}(?![\w])" if word_edges else body
+    return rf"(?<![\w])(?:{body})(?![\w])" if word_edges else body
 
 
 @cache
@@ -319,6 +319,9 @@ def find_counts(text: str, mark: str | None = None) -> list[Quantity]:
         m = noun_re.match(text, end)
         if m and _only_adjectives(text[end : m.start("noun")]):
             what, end = nouns[m.group("noun").lower()], m.end()
+            more = re.match(rf"\s+{_alternation(nouns)}", text[end:], re.I)
+            if more:
+                end += more.end()  # 'claims calls', 'customer emails': the noun is the last word
         p = period_re.match(text, end)
         if p:
             per, end = periods[p.group("period").lower()], p.end()

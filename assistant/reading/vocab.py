@@ -183,12 +183,13 @@ def find_terms(text: str, kinds: tuple[str, ...] | None = None) -> list[Term]:
     return sorted(kept, key=lambda t: t.start)
 
 
-_CODES = re.compile(r"(?<![\w/])[A-Z]{2}(?:/[A-Z]{2})+(?![\w/])")
+_CODES = re.compile(r"(?<![\w/])[A-Z]{2}(?:/[A-Z]{2})+(?![\w/])|(?<![\w/,])[A-Z]{2}(?:,\s?[A-Z]{2}){2,}(?![\w/])")
 
 
 def _language_codes(text: str) -> list[Term]:
-    """Two-letter codes of common languages written together ('EN/DE', 'DE/EN/ES'); a run
-    with any code that is not one ('AM/PM') is no language at all."""
+    """Two-letter codes of common languages written together ('EN/DE', 'DE/EN/ES', or three
+    or more with commas: 'EN, FR, DE'); a run with any code that is not one ('AM/PM') is no
+    language at all."""
     import langcodes
 
     common = set(vocabulary("languages").common)
