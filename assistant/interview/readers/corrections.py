@@ -28,13 +28,13 @@ def read_corrections(ctx: Context, found: list[Found]) -> list[Found]:
         marked = _MAKE_IT.search(before) or _marked_just_before(ctx, n.start)
         if not (rather or marked) or _THAN.search(before):
             continue
-        old = _than_value(ctx, n.end)
+        old = _than_value(ctx, n.end) or _dismissed_value(ctx, n)
         target = _target(ctx, found, n.start, old)
         if target is None:
             continue
         value = _like(target.value if target.slot in {f.slot for f in found} else ctx.filled.get(target.slot),
                       n.value["value"], old)
-        if value is not None:
+        if value is not None and _fits(ctx, target.slot, value):
             ctx.take(n.start, n.end)
             out.append(Found(target.slot, value, clause_span(ctx, n.start), corrected=True))
     return out + _not_instead(ctx)
@@ -81,6 +81,27 @@ def _value_of(m) -> Any:
 
 _BRIDGE = re.compile(r"[\w']+[\s,;:-]*(?:(?:make|it|that|to|is|be|was|say|then|more|like|about|around|roughly|"
                      r"it's|that's|i\s+mean)\s+)*$", re.I)
+
+
+def _dismissed_value(ctx: Context, n) -> float | None:
+    """'18k was wrong, it's 22k': a number the same sentence says was wrong, or any held value
+    it repeats, is the one being corrected."""
+    from assistant.reading.numbers import find_numbers
+
+    sentence = ctx.message.sentences[ctx.message.segments[n.segment].sentence]
+    held = {_number(v) for v in ctx.filled.values()} - {None}
+    for other in find_numbers(ctx.text[sentence[0] : n.start]):
+        if other.value in held:
+            return other.value
+    return None
+
+
+def _fits(ctx: Context, slot: str, value: Any) -> bool:
+    """A corrected duration still within the slot's plausible bounds."""
+    from assistant.interview.readers.measures import _plausible
+
+    bounds = ctx.plan.slot(slot).plausible
+    return not (bounds and isinstance(value, Duration) and not _plausible(value.model_dump(), bounds))
 
 
 def _marked_just_before(ctx: Context, pos: int) -> bool:

@@ -56,6 +56,8 @@ _COUNTED = re.compile(
 _ORDINAL = re.compile(r"\b(?:the\s+)?option(?:al)?\s+(?:of\s+|for\s+)?an?\s+(?:second|third|fourth|fifth|sixth)"
                       r"|\ban?\s+optional\s+(?:second|third|fourth|fifth|sixth)\b", re.I)
 _TO_RENEW = re.compile(r"\boptions?\s+to\s+(?:renew|extend)\b", re.I)
+_RENEWABLE = re.compile(r"\b(?:renewable|extendable|extendible)\s+(?P<n>once|twice|three times|\d+\s+times)\b", re.I)
+_TIMES = {"once": 1, "twice": 2, "three times": 3}
 _PLUS_WORD = re.compile(r"\b(?:years?|months?)\s+plus\s+(?P<n>one|two|three|\d)\b(?!\s*(?:optional|one-year|year))", re.I)
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -95,6 +97,7 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
         return [Found("contract_renewal", renewal, span), Found("contract_term", term, span)]
     for m in _COUNTED.finditer(text):
         count = _COUNT_WORDS.get(m.group("n").lower()) or (int(m.group("n")) if m.group("n").isdigit() else 0)
+        ctx.take(offset + m.start(), offset + m.end())
         inside = [q for q in durations if offset + m.start() <= q.start < offset + m.end()]
         amount, unit = (inside[0].value["amount"], inside[0].value["unit"]) if inside else (None, None)
         for q in inside:
@@ -102,8 +105,20 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
         if count:
             return [Found("contract_renewal", Renewal(count=count, amount=amount, unit=unit), span),
                     *_base_term(ctx, durations, offset + m.start(), span)]
+    renewable = _RENEWABLE.search(text)
+    if renewable:
+        ctx.take(offset + renewable.start(), offset + renewable.end())
+        word = renewable.group("n").lower()
+        count = _TIMES.get(word) or int(re.match(r"\d+", word).group(0))
+        after = [q for q in durations if q.start >= offset + renewable.end() and q.start - (offset + renewable.end()) < 12]
+        amount, unit = (after[0].value["amount"], after[0].value["unit"]) if after else (None, None)
+        for q in after[:1]:
+            ctx.take(q.start, q.end)
+        return [Found("contract_renewal", Renewal(count=count, amount=amount, unit=unit), span),
+                *_base_term(ctx, durations, offset + renewable.start(), span)]
     found = _ORDINAL.search(text) or _PLUS_WORD.search(text)
     if found:
+        ctx.take(offset + found.start(), offset + found.end())
         return [Found("contract_renewal", Renewal(count=1, amount=1, unit=term_unit), span),
                 *_base_term(ctx, durations, offset + found.start(), span)]
     if _TO_RENEW.search(text):

@@ -16,7 +16,7 @@ _SUFFIX = r"(?:,?\s+(?:S\.r\.l\.|S\.p\.A\.|S\.A\.|Ltd\.?|Limited|Inc\.?|LLC|AG|G
 CUES = (r"work(?:ing)? (?:for|at)|I'?m with|I am with|here from|our company is|the company is|company name is|called|"
         r"named|representing|on behalf of|my company,|our company,|I run|we run|I own",
         r"from|at|for|with the|with", r"this is|we are|we're|we’re|it's|it is")
-CUED = [re.compile(rf"\b(?i:{cues})\s+(?:the\s+)?(?P<name>{_RUN}{_SUFFIX})") for cues in CUES]
+CUED = [re.compile(rf"(?:\b(?i:{cues})|\s@)\s+(?:the\s+)?(?P<name>{_RUN}{_SUFFIX})") for cues in CUES]
 LEAD = re.compile(rf"^\s*(?P<name>{_RUN}{_SUFFIX})(?:\s*[,.;!]|\s+-\s|\s*$|\s+(?:is|are)\s+(?:a|an|the)\s)")
 GREETINGS = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|evening|"
                        r"guten tag|buongiorno|bonjour|hola|dear|thanks|thank you|ok|okay|yes|no)\b", re.I)

@@ -108,7 +108,7 @@ def _covered_words(ctx: Context, found: list[Found]) -> set[str]:
     """Words inside the mentions that slot values used, and the cue words that tied them."""
     from assistant.interview.readers.cues import slot_cues
 
-    covered: set[str] = set()
+    covered: set[str] = {w.lower() for s, e in ctx.taken for w in _WORD.findall(ctx.text[s:e])}
     used = [f for f in found if f.slot != "other_requirements"]
     for m in ctx.message.mentions:
         if any(s < m.end and m.start < e for s, e in ctx.taken) or any(
