@@ -77,7 +77,7 @@ def whole(phrases: tuple[str, ...], text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|[;\n]+|(?<=[!?])\s+")
-_SEGMENT_BREAK = re.compile(r":\s+|\s+[-–—]\s+|,\s+(?=(?:and|but|so|while|whereas|although|though)\b)")
+_SEGMENT_BREAK = re.compile(r":\s+|\s+[-–—]\s+|,\s+(?=(?:and|but|so|only|while|whereas|although|though)\b)")
 _CLAUSE_BREAK = re.compile(r"[,()]\s*|\s+(?:but|while|whereas|although)\s+", re.I)
 
 
