@@ -264,12 +264,12 @@ def test_interview_updates_profile_and_rfp_downloads(app_url, browser, tmp_path)
 
     _tab(page, "Interview")
     page.locator("#restart").click()
-    expect(page.locator("#restart-confirm")).to_be_visible()
+    expect(page.locator("#restart-yes")).to_be_visible()
     page.locator("#restart-no").click()  # keeping the answers keeps them
     expect(page.locator("#profile")).to_contain_text("Harbor Health")
     page.locator("#restart").click()
     page.locator("#restart-yes").click()
-    expect(page.locator("#profile")).to_contain_text("Nothing captured", timeout=SLOW_MS)
+    expect(page.locator("#profile")).to_contain_text("nothing recorded yet", timeout=SLOW_MS)
     expect(chat).to_contain_text("What is the name of your organisation?")
 
     assert not errors, errors
