@@ -193,7 +193,7 @@ class InterviewEngine:
         if not found and not lines:
             lines.append(ACKNOWLEDGED if reading.message.only_acknowledges() else NOT_UNDERSTOOD)
         elif found and not changes and not lines:
-            lines.append("That matches what I already have.")
+            lines.append("That matches what I already have." if self._all_held(found) else NOT_UNDERSTOOD)
         if question is not None and answered:
             self._mark_answered(question)
         if question is None or answered or flow.is_done(question, self.profile, self.state, self.plan):
@@ -235,6 +235,25 @@ class InterviewEngine:
             return inferred | corrected
         asked = set(question.slots) if question else set()
         return asked | inferred | corrected | {f.slot for f in reading.corrected_away}
+
+    def _all_held(self, found: list[Found]) -> bool:
+        """Whether the profile already holds every value found (so the reply may say so)."""
+        for f in found:
+            held = self.profile.get(f.slot)
+            if isinstance(f.value, list):
+                if f.remove and any(v in (held or []) for v in f.value):
+                    return False
+                if not f.remove and not all(v in (held or []) for v in f.value):
+                    return False
+            elif held is None or held != f.value:
+                try:
+                    from assistant.interview.values import validate_value
+
+                    if validate_value(self.plan.slot(f.slot).type, f.value) != held:
+                        return False
+                except ValueError:
+                    return False
+        return True
 
     def _gone(self, reading: Reading, changes: list[Change]) -> list[str]:
         """A value the buyer corrected within the message, named so the buyer sees it went."""

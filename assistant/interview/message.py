@@ -185,8 +185,8 @@ def _read_segment(text: str, segment: Segment, index: int, plan: Plan) -> list[M
         found.append((f"term:{vocabulary}", {"name": hit.name}, hit.start, hit.end, piece[hit.start : hit.end]))
     found.sort(key=lambda f: f[2])
     states = statuses(piece, [(s, e) for _, _, s, e, _ in found], kinds=[k for k, *_ in found])
-    states = [_own_clause(piece, s, e, state) if state == "other_client" else state
-              for (_, _, s, e, _), state in zip(found, states, strict=True)]
+    states = [_own_clause(piece, s, e, state) if state == "other_client" or (state == "negated" and _says_itself(piece, s, e))
+              else state for (_, _, s, e, _), state in zip(found, states, strict=True)]
     return [
         Mention(kind, value, segment.start + s, segment.start + e, t, state, index)
         for (kind, value, s, e, t), state in zip(found, states, strict=True)
@@ -202,6 +202,17 @@ def _past_sentences(message: Message) -> None:
 
 
 _CLAUSE = re.compile(r"[,;]\s*")
+
+
+_OWN_VERB = re.compile(r"\b(?:is|are|was|were|be|needed|required|essential|mandatory|matters?|stays?|wanted)\b", re.I)
+
+
+def _says_itself(piece: str, start: int, end: int) -> bool:
+    """A clause after a comma with a verb of its own ('French is not required, English and
+    Spanish are'): a negation before the comma does not reach it."""
+    left = max([m.end() for m in _CLAUSE.finditer(piece, 0, start)], default=0)
+    right = next((m.start() for m in _CLAUSE.finditer(piece, end)), len(piece))
+    return left > 0 and bool(_OWN_VERB.search(piece, left, right))
 
 
 def _own_clause(piece: str, start: int, end: int, state: str) -> str:

@@ -47,7 +47,7 @@ def _duration(value: dict) -> Duration:
 
 # --------------------------------------------------------------------------- renewals
 
-_PLUS = re.compile(r"(?<![\w/.+-])(\d{1,2})\s*\+\s*(\d{1,2})((?:\s*\+\s*\d{1,2})*)(?![\w%/.+-])")
+_PLUS = re.compile(r"(?<![\w/.+-])(\d{1,2})\s*\+\s*(\d{1,2})((?:\s*\+\s*\d{1,2})*)(?![\w%/+-]|\.\d)")
 _COUNTED = re.compile(
     r"\b(?P<n>one|two|three|four|five|an|a|\d)\s+(?:optional\s+)?(?:(?P<len>[\w-]+)\s+)?(?:optional\s+)?"
     r"(?:options?|extensions?|renewals?|renewal periods?)\b(?:\s+(?:of|for|to extend by)\s+(?P<len2>[\w\s-]{2,24}?)(?=[,.;]|$))?",
