@@ -30,7 +30,7 @@ from assistant.interview.readers.measures import (
     read_volumes,
 )
 from assistant.interview.readers.organisation import read_organisation
-from assistant.interview.readers.requirements import read_requirements
+from assistant.interview.readers.requirements import read_requirements, read_scope_items
 from assistant.interview.readers.statements import (
     read_flags,
     read_goal_targets,
@@ -104,7 +104,7 @@ def read_message(
         found = [f for f in found if f.slot in only]
     kept, away = resolve(ctx, found)
     if only is None:
-        kept += read_requirements(ctx, kept, away)
+        kept += read_scope_items(ctx, kept) + read_requirements(ctx, kept, away)
     kept = [_restated(ctx, f) for f in kept]
     return Reading(message, kept, away, _skipped(ctx), _questions(message), _why(ctx))
 

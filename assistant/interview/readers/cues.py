@@ -56,6 +56,7 @@ def segment_topics(ctx: Context) -> list[set[str]]:
     message = ctx.message
     carried: set[str] = set()
     by_sentence: dict[int, set[str]] = {}
+    named = {i: named_topics(ctx, message.text[s:e]) for i, (s, e) in enumerate(message.sentences)}
     for index, (start, end) in enumerate(message.sentences):
         text = message.text[start:end]
         head, colon, _ = text.partition(":")
@@ -63,7 +64,8 @@ def segment_topics(ctx: Context) -> list[set[str]]:
         if label:
             carried = named_topics(ctx, label)
         by_sentence[index] = set(carried)
-    named = {i: named_topics(ctx, message.text[s:e]) for i, (s, e) in enumerate(message.sentences)}
+        if index and message.text[:start].rstrip().endswith(";"):
+            named[index] |= named[index - 1]  # a list after ';' keeps the sentence's topic
     return [named[s.sentence] | by_sentence[s.sentence] for s in message.segments]
 
 

@@ -45,6 +45,38 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
     return out
 
 
+_ITEM_SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+plus\s+|\s+-\s+", re.I)
+
+
+def read_scope_items(ctx: Context, found: list[Found]) -> list[Found]:
+    """'Scope: eligibility questions, ID card requests, help finding a provider': each listed
+    service the plan's vocabulary does not know is kept in the buyer's words."""
+    from assistant.interview.readers.cues import ctx_topics
+
+    out = []
+    topics = ctx_topics(ctx)
+    for index, segment in enumerate(ctx.message.segments):
+        role = ctx.message.roles[index]
+        scope = "scope-services" in topics[index] or "services" in ctx.pending
+        if not scope or role.question or role.past or role.skip or _label_only(ctx, index):
+            continue
+        text = ctx.message.segment_text(index)
+        at = segment.start
+        for piece in _ITEM_SPLIT.split(text):
+            start = ctx.text.find(piece, at)
+            at = start + len(piece)
+            item = re.sub(r"^\s*(?:and|plus|also|so|the|our|for us it would be|scope(?: would be)?|is)\b\s*", "", piece,
+                          flags=re.I).strip(" .,:;")
+            inside = [m for m in ctx.message.mentions if m.start < start + len(piece) and start < m.end]
+            if any(m.kind == "term:services" for m in inside) or EXCLUDED.search(piece):
+                continue
+            words = _content_words(item)
+            if 2 <= len(words) and len(item.split()) <= 8 and not inside:
+                out.append(Found("other_requirements", [f"Service in scope: {item}"], (start, start + len(piece)),
+                                 priority=role.priority))
+    return out
+
+
 def _requires(ctx: Context, index: int, text: str) -> bool:
     """Requirement language, a priority given to the segment, a condition, an exclusion, or a
     quantity no slot took ('First response on P1s within 15 minutes')."""
