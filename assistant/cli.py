@@ -231,9 +231,7 @@ def _cmd_interview(args, settings: Settings) -> int:
 
 
 def _cmd_profile(args, settings: Settings) -> int:
-    from assistant.interview.commands import format_profile, profile_view
-
-    from assistant.interview.commands import progress_line
+    from assistant.interview.commands import format_profile, profile_view, progress_line
 
     view = profile_view(settings.workspace)
     if args.json:

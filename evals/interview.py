@@ -31,8 +31,13 @@ from assistant.interview.scoring import canonical, hours_hold, same, similar
 
 UNSEEN_DIR = Path(__file__).resolve().parent / "cases" / "interviews_unseen"
 SPLITS = ("dev", "test")
-METRICS = ("facts_in_profile", "facts_in_rfp", "corrections_honoured", "side_remarks_ignored",
-           "asked_at_most_twice")
+METRICS = (
+    "facts_in_profile",
+    "facts_in_rfp",
+    "corrections_honoured",
+    "side_remarks_ignored",
+    "asked_at_most_twice",
+)
 
 
 class Mark(BaseModel):
@@ -84,8 +89,10 @@ class Score:
 
 def load_split(split: str, directory: Path = UNSEEN_DIR) -> list[UnseenCase]:
     """The cases of one split, in name order."""
-    return [UnseenCase.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))
-            for p in sorted((directory / split).glob("*.yaml"))]
+    return [
+        UnseenCase.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))
+        for p in sorted((directory / split).glob("*.yaml"))
+    ]
 
 
 def replay(case: UnseenCase, workspace: Path, understand=None) -> Run:
@@ -102,10 +109,13 @@ def replay(case: UnseenCase, workspace: Path, understand=None) -> Run:
         replies.append(result["reply"])
     rfp = render_markdown(draft_for_workspace(workspace))
     state = load_state(workspace)
-    return Run(result["profile"], result["requirements"], replies, rfp, state.skipped + state.parked)
+    return Run(
+        result["profile"], result["requirements"], replies, rfp, state.skipped + state.parked
+    )
 
 
 # --------------------------------------------------------------------------- facts
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -122,7 +132,11 @@ def facts(case: UnseenCase) -> list[Fact]:
     for slot, value in case.expect.items():
         if isinstance(value, list):
             out += [Fact(slot, str(i), item) for i, item in enumerate(value)]
-        elif isinstance(value, dict) and slot in ("channel_mix", "evaluation_weights", "channel_hours"):
+        elif isinstance(value, dict) and slot in (
+            "channel_mix",
+            "evaluation_weights",
+            "channel_hours",
+        ):
             out += [Fact(slot, key, item) for key, item in value.items()]
         else:
             out.append(Fact(slot, None, value))
@@ -132,8 +146,11 @@ def facts(case: UnseenCase) -> list[Fact]:
 def facts_in_profile(case: UnseenCase, run: Run) -> Score:
     """Share of expected facts the profile holds."""
     found = [f for f in facts(case) if holds(f, run.profile, case)]
-    misses = [f"{f.slot}{'[' + str(f.value) + ']' if f.key else ''}: expected {f.value!r}, got {run.profile.get(f.slot)!r}"
-              for f in facts(case) if f not in found]
+    misses = [
+        f"{f.slot}{'[' + str(f.value) + ']' if f.key else ''}: expected {f.value!r}, got {run.profile.get(f.slot)!r}"
+        for f in facts(case)
+        if f not in found
+    ]
     total = len(facts(case))
     return Score(len(found) / total if total else None, tuple(misses))
 
@@ -143,8 +160,10 @@ def facts_in_rfp(case: UnseenCase, run: Run) -> Score:
     text = _norm(run.rfp)
     all_facts = facts(case)
     missing = [f for f in all_facts if not in_text(f, text, run, case)]
-    return Score(1 - len(missing) / len(all_facts) if all_facts else None,
-                 tuple(f"{f.slot}: {f.value!r}" for f in missing))
+    return Score(
+        1 - len(missing) / len(all_facts) if all_facts else None,
+        tuple(f"{f.slot}: {f.value!r}" for f in missing),
+    )
 
 
 def corrections_honoured(case: UnseenCase, run: Run) -> Score:
@@ -163,7 +182,11 @@ def _absent(marks: tuple[Mark, ...], run: Run, case: UnseenCase, check_rfp: bool
     misses = []
     for mark in marks:
         held = run.profile.get(mark.field)
-        items = mark.value if isinstance(mark.value, list) and not _is_list_slot(mark.field) else [mark.value]
+        items = (
+            mark.value
+            if isinstance(mark.value, list) and not _is_list_slot(mark.field)
+            else [mark.value]
+        )
         for value in items:
             if _recorded(mark.field, value, held, run, case):
                 misses.append(f"{mark.field} still holds {value!r}")
@@ -173,7 +196,11 @@ def _absent(marks: tuple[Mark, ...], run: Run, case: UnseenCase, check_rfp: bool
 
 
 def _is_list_slot(slot: str) -> bool:
-    return _plan().slot(slot).type in ("list[str]", "notes", "targets") if slot in _plan().slot_map else False
+    return (
+        _plan().slot(slot).type in ("list[str]", "notes", "targets")
+        if slot in _plan().slot_map
+        else False
+    )
 
 
 def _recorded(slot: str, value: Any, held: Any, run: Run, case: UnseenCase) -> bool:
@@ -183,8 +210,14 @@ def _recorded(slot: str, value: Any, held: Any, run: Run, case: UnseenCase) -> b
         return sorted(map(str, value)) == sorted(map(str, held))
     if _is_list_slot(slot):
         return any(same(slot, value, item) for item in held)
-    if isinstance(held, dict) and isinstance(value, dict) and slot in ("channel_mix", "channel_hours"):
-        return all(same(slot, v, held.get(k) if k in held else held.get("all")) for k, v in value.items())
+    if (
+        isinstance(held, dict)
+        and isinstance(value, dict)
+        and slot in ("channel_mix", "channel_hours")
+    ):
+        return all(
+            same(slot, v, held.get(k) if k in held else held.get("all")) for k, v in value.items()
+        )
     return same(slot, value, held)
 
 
@@ -193,7 +226,11 @@ def _stale_in_rfp(slot: str, value: Any, held: Any, run: Run) -> bool:
     old = _display(slot, value)
     if not old or (held is not None and old == _display(slot, held)):
         return False
-    return bool(old) and len(old) > 3 and re.search(rf"(?<![\w.]){re.escape(_norm(old))}(?![\w])", _norm(run.rfp)) is not None
+    return (
+        bool(old)
+        and len(old) > 3
+        and re.search(rf"(?<![\w.]){re.escape(_norm(old))}(?![\w])", _norm(run.rfp)) is not None
+    )
 
 
 def asked_at_most_twice(case: UnseenCase, run: Run) -> Score:
@@ -209,14 +246,19 @@ def question_counts(run: Run) -> dict[str, int]:
     """How many replies put each question of the plan."""
     counts = {}
     for question in _plan().questions:
-        shown = sum(f": {question.prompt}\n" in reply or reply.rstrip().endswith(question.prompt)
-                    or f": {question.prompt}\n[" in reply for reply in run.replies)
+        shown = sum(
+            f": {question.prompt}\n" in reply
+            or reply.rstrip().endswith(question.prompt)
+            or f": {question.prompt}\n[" in reply
+            for reply in run.replies
+        )
         if shown:
             counts[question.id] = shown
     return counts
 
 
 # --------------------------------------------------------------------------- same meaning
+
 
 @cache
 def _plan():
@@ -247,17 +289,26 @@ def holds(fact: Fact, profile: dict[str, Any], case: UnseenCase) -> bool:
 
 # --------------------------------------------------------------------------- the RFP
 
+
 def in_text(fact: Fact, text: str, run: Run, case: UnseenCase) -> bool:
     """Whether the RFP states the fact (in the form the product writes it)."""
-    if fact.slot == "other_requirements" or (fact.slot == "services" and not canonical(fact.slot, fact.value)):
-        held = [r for r in run.profile.get("other_requirements") or [] if similar(fact.value, r, 0.5)]
+    if fact.slot == "other_requirements" or (
+        fact.slot == "services" and not canonical(fact.slot, fact.value)
+    ):
+        held = [
+            r for r in run.profile.get("other_requirements") or [] if similar(fact.value, r, 0.5)
+        ]
         return any(_norm(r)[:60] in text for r in held)
     if not holds(fact, run.profile, case):
         return False
     held = run.profile.get(fact.slot)
     if fact.key is not None and isinstance(held, dict):
         key = fact.key if fact.key in held else "all"
-        shown = _display(fact.slot, {key: held.get(key)}) if fact.slot != "channel_mix" else f"{held.get(key):g}%"
+        shown = (
+            _display(fact.slot, {key: held.get(key)})
+            if fact.slot != "channel_mix"
+            else f"{held.get(key):g}%"
+        )
         return _norm(shown).split(": ")[-1] in text or _norm(str(held.get(key))) in text
     if isinstance(held, list):
         match = next((i for i in held if same(fact.slot, fact.value, i)), None)
@@ -289,9 +340,13 @@ def _norm(text: str) -> str:
 
 # --------------------------------------------------------------------------- the suite
 
-SCORERS = {"facts_in_profile": facts_in_profile, "facts_in_rfp": facts_in_rfp,
-           "corrections_honoured": corrections_honoured, "side_remarks_ignored": side_remarks_ignored,
-           "asked_at_most_twice": asked_at_most_twice}
+SCORERS = {
+    "facts_in_profile": facts_in_profile,
+    "facts_in_rfp": facts_in_rfp,
+    "corrections_honoured": corrections_honoured,
+    "side_remarks_ignored": side_remarks_ignored,
+    "asked_at_most_twice": asked_at_most_twice,
+}
 
 
 def run_split(split: str, understand=None) -> tuple[dict[str, list[tuple[str, float, str]]], int]:

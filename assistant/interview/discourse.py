@@ -66,7 +66,9 @@ def pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.I)
 
 
-def find(phrases: tuple[str, ...], text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+def find(
+    phrases: tuple[str, ...], text: str, start: int = 0, end: int | None = None
+) -> list[re.Match]:
     """Every phrase of the list in text[start:end]."""
     return list(pattern(phrases).finditer(text, start, len(text) if end is None else end))
 
@@ -77,7 +79,9 @@ def whole(phrases: tuple[str, ...], text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|[;\n]+|(?<=[!?])\s+")
-_SEGMENT_BREAK = re.compile(r":\s+|\s+[-–—]\s+|,\s+(?=(?:and|but|so|only|while|whereas|although|though)\b)")
+_SEGMENT_BREAK = re.compile(
+    r":\s+|\s+[-–—]\s+|,\s+(?=(?:and|but|so|only|while|whereas|although|though)\b)"
+)
 _CLAUSE_BREAK = re.compile(r"[,()]\s*|\s+(?:but|while|whereas|although)\s+", re.I)
 
 
@@ -134,8 +138,13 @@ def is_pointer(text: str, keep: tuple[str, ...]) -> bool:
     """Whether a segment is only a pointer back and words of `keep` ('That's essential.')."""
     rest = pattern(keep).sub(" ", text)
     rest = pattern(words().pointers).sub(" ", rest)
-    rest = re.sub(r"\b(?:is|are|'s|’s|was|one|part|too|also|really|absolutely|very|of course|for|"
-                  r"tier \d|us|me|a|the)\b", " ", rest, flags=re.I)
+    rest = re.sub(
+        r"\b(?:is|are|'s|’s|was|one|part|too|also|really|absolutely|very|of course|for|"
+        r"tier \d|us|me|a|the)\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
     return bool(find(keep, text)) and not re.search(r"[a-z]{3,}", rest, re.I)
 
 
@@ -161,8 +170,13 @@ def asks_back(sentence: str) -> bool:
     if not sentence.endswith("?"):
         return False
     head = re.split(r":\s+|,\s+(?=\w+\s+(?:is|are|do|does|would|should|can|could)\b)", sentence)
-    return any(opens_question(part) for part in head) or bool(re.search(
-        r"\b(?:is|are|do|does|would|should|can|could|will)\s+(?:it|that|this|there|they|you|we|vendors?)\b", sentence, re.I))
+    return any(opens_question(part) for part in head) or bool(
+        re.search(
+            r"\b(?:is|are|do|does|would|should|can|could|will)\s+(?:it|that|this|there|they|you|we|vendors?)\b",
+            sentence,
+            re.I,
+        )
+    )
 
 
 def opens_question(text: str) -> bool:

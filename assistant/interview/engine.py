@@ -28,7 +28,9 @@ INTRO = (
     "'back', 'why?', 'summary', ask me a question, or correct anything ('actually 70k a month', "
     "'drop French')."
 )
-NOT_UNDERSTOOD = "I couldn't pick out an answer to that. You can rephrase, say 'skip', or ask 'why?'."
+NOT_UNDERSTOOD = (
+    "I couldn't pick out an answer to that. You can rephrase, say 'skip', or ask 'why?'."
+)
 ACKNOWLEDGED = "Good."
 
 
@@ -149,7 +151,9 @@ class InterviewEngine:
         self.state.finished = False
         return f"Going back.\n\n{self._ask()}", []
 
-    def _why(self, _text: str, question: Question | None = None) -> tuple[str, list[dict[str, Any]]]:
+    def _why(
+        self, _text: str, question: Question | None = None
+    ) -> tuple[str, list[dict[str, Any]]]:
         asked = question or self._pending()
         if asked is None:
             return "We have covered every question; ask me anything about outsourcing.", []
@@ -168,17 +172,30 @@ class InterviewEngine:
         reading = self._read(request, question)
         found = reading.found
         if request.edit is Edit.REMOVE:
-            found = [replace(f, remove=True) if isinstance(f.value, list) and f.slot != "other_requirements" else f
-                     for f in found]
+            found = [
+                replace(f, remove=True)
+                if isinstance(f.value, list) and f.slot != "other_requirements"
+                else f
+                for f in found
+            ]
         corrected = request.edit in (Edit.CORRECT, Edit.REMOVE) or bool(reading.corrected_away)
-        changes = apply(self.profile, self.plan, found, self._replace_set(request, question, found, reading),
-                        corrected=corrected, message_index=self.state.messages, message=reading.message.text)
+        changes = apply(
+            self.profile,
+            self.plan,
+            found,
+            self._replace_set(request, question, found, reading),
+            corrected=corrected,
+            message_index=self.state.messages,
+            message=reading.message.text,
+        )
         if self.understand is not None and request.edit is Edit.NONE:
             extra = self._understood(reading.message.text, question, found)
             changes += self._apply_inferred(extra, reading.message.text)
             found = found + extra
         self._remember_home(reading)
-        changes += derive(self.profile, self.plan, self.state.messages, reading.message.text, self.state.home)
+        changes += derive(
+            self.profile, self.plan, self.state.messages, reading.message.text, self.state.home
+        )
         self._changed = [c.slot for c in changes if not c.kept]
         self.state.last_slots = self._changed or self.state.last_slots
         lines = [describe(changes, self.plan)] if changes else []
@@ -193,10 +210,16 @@ class InterviewEngine:
         if not found and not lines:
             lines.append(ACKNOWLEDGED if reading.message.only_acknowledges() else NOT_UNDERSTOOD)
         elif found and not changes and not lines:
-            lines.append("That matches what I already have." if self._all_held(found) else NOT_UNDERSTOOD)
+            lines.append(
+                "That matches what I already have." if self._all_held(found) else NOT_UNDERSTOOD
+            )
         if question is not None and answered:
             self._mark_answered(question)
-        if question is None or answered or flow.is_done(question, self.profile, self.state, self.plan):
+        if (
+            question is None
+            or answered
+            or flow.is_done(question, self.profile, self.state, self.plan)
+        ):
             self._advance()
         elif found and not side and not reading.skipped and request.edit is Edit.NONE:
             lines.append("I still need an answer to this one:")
@@ -210,27 +233,52 @@ class InterviewEngine:
         filled = {name: slot.value for name, slot in self.profile.slots.items()}
         if request.target is not None:
             name = request.target.name
-            return read_message(request.body, self.plan, question, (name,), filled, self.state.last_slots, only=[name])
+            return read_message(
+                request.body,
+                self.plan,
+                question,
+                (name,),
+                filled,
+                self.state.last_slots,
+                only=[name],
+            )
         pending = self._pending_slots(question)
         if request.edit is Edit.CORRECT:
             pending = list(dict.fromkeys(pending + self.state.last_slots))
-        body = f"add {request.body}" if request.edit is Edit.ADD else request.body  # "add" says it is a list item
-        return read_message(body, self.plan, question, pending, filled, self.state.last_slots,
-                            aside=self._aside_slots())
+        body = (
+            f"add {request.body}" if request.edit is Edit.ADD else request.body
+        )  # "add" says it is a list item
+        return read_message(
+            body,
+            self.plan,
+            question,
+            pending,
+            filled,
+            self.state.last_slots,
+            aside=self._aside_slots(),
+        )
 
-    def _replace_set(self, request: EditRequest, question: Question | None, found: list[Found],
-                     reading: Reading) -> set[str]:
+    def _replace_set(
+        self, request: EditRequest, question: Question | None, found: list[Found], reading: Reading
+    ) -> set[str]:
         """Slots whose old value this message overrides."""
         if request.target is not None:
             return {request.target.name}
-        inferred = {f.slot for f in found if not isinstance(f.value, list)
-                    and f.slot in self.profile.slots and self.profile.slots[f.slot].inferred}
+        inferred = {
+            f.slot
+            for f in found
+            if not isinstance(f.value, list)
+            and f.slot in self.profile.slots
+            and self.profile.slots[f.slot].inferred
+        }
         corrected = {f.slot for f in found if f.corrected}
         if request.edit is Edit.CORRECT:
             # a list is replaced only when it is what was just said or asked ('actually English
             # and Spanish'); a list mentioned in passing ('make phones 24/7') is added to
             recent = set(self.state.last_slots) | (set(question.slots) if question else set())
-            return {f.slot for f in found if not isinstance(f.value, list) or f.slot in recent} | inferred
+            return {
+                f.slot for f in found if not isinstance(f.value, list) or f.slot in recent
+            } | inferred
         if request.edit is not Edit.NONE:
             return inferred | corrected
         asked = set(question.slots) if question else set()
@@ -263,7 +311,11 @@ class InterviewEngine:
             slot = self.plan.slot(f.slot)
             if f.slot in touched and self.profile.has(f.slot):
                 gone.append(f"{format_value(slot.type, f.value)}")
-        return [f"(Taken as corrected: {'; '.join(dict.fromkeys(gone))} is no longer recorded.)"] if gone else []
+        return (
+            [f"(Taken as corrected: {'; '.join(dict.fromkeys(gone))} is no longer recorded.)"]
+            if gone
+            else []
+        )
 
     def _side_questions(self, reading: Reading, citations: list[dict[str, Any]]) -> list[str]:
         """Answers to the buyer's questions ('why do you need that?', 'what is typical?')."""
@@ -309,16 +361,32 @@ class InterviewEngine:
         """The countries the buyer says it is in, from its first message that names any."""
         if self.state.home:
             return
-        places = [m.name for m in reading.message.of_kind("location")
-                  if reading.message.usable(m) and m.stated and "country" in m.value and m.value["country"] == m.name]
-        states = [m.value["country"] for m in reading.message.of_kind("location")
-                  if m.value.get("country") == "United States" and m.name != "United States"]
+        places = [
+            m.name
+            for m in reading.message.of_kind("location")
+            if reading.message.usable(m)
+            and m.stated
+            and "country" in m.value
+            and m.value["country"] == m.name
+        ]
+        states = [
+            m.value["country"]
+            for m in reading.message.of_kind("location")
+            if m.value.get("country") == "United States" and m.name != "United States"
+        ]
         self.state.home = list(dict.fromkeys(places + states))
 
     def _apply_inferred(self, extra: list[Found], text: str) -> list[Change]:
         """Write the language model's values, marked so that the rules' reading replaces them."""
-        changes = apply(self.profile, self.plan, extra, replace=set(), corrected=False,
-                        message_index=self.state.messages, message=text)
+        changes = apply(
+            self.profile,
+            self.plan,
+            extra,
+            replace=set(),
+            corrected=False,
+            message_index=self.state.messages,
+            message=text,
+        )
         for change in changes:
             self.profile.slots[change.slot].inferred = True
         return changes
@@ -339,7 +407,9 @@ class InterviewEngine:
         """The open slots of the question set aside last: the buyer may answer it after all."""
         for qid in [self.state.last_aside] if self.state.last_aside else []:
             question = self.plan.question_map.get(qid)
-            if question is not None and not flow.is_done(question, self.profile, self.state, self.plan):
+            if question is not None and not flow.is_done(
+                question, self.profile, self.state, self.plan
+            ):
                 return [s for s in question.slots if not self.profile.has(s)]
         return []
 
@@ -354,7 +424,11 @@ class InterviewEngine:
     def _pending(self) -> Question | None:
         """The current question, moving on first when it no longer applies or is set aside."""
         question = self.current_question()
-        if question is None or not flow.applies(question, self.profile, self.plan) or flow.set_aside(question, self.state):
+        if (
+            question is None
+            or not flow.applies(question, self.profile, self.plan)
+            or flow.set_aside(question, self.state)
+        ):
             self._advance()
             question = self.current_question()
         return question
@@ -369,7 +443,11 @@ class InterviewEngine:
         put twice without an answer is parked and the next one asked."""
         notes = []
         question = self._pending()
-        while question is not None and repeat and self.state.times_asked.get(question.id, 0) >= flow.MAX_ASKS:
+        while (
+            question is not None
+            and repeat
+            and self.state.times_asked.get(question.id, 0) >= flow.MAX_ASKS
+        ):
             self.state.parked.append(question.id)
             self.state.last_aside = question.id
             notes.append(f"We'll come back to {self._topic(question)} later.")
@@ -405,7 +483,11 @@ class InterviewEngine:
         if parked:
             lines.append("Parked (asked twice without an answer; we'll come back to these):")
             lines += [f"- {q.prompt}" for q in parked]
-        gaps = [q for q in flow.open_required(self.plan, self.profile, self.state) if q not in skipped + parked]
+        gaps = [
+            q
+            for q in flow.open_required(self.plan, self.profile, self.state)
+            if q not in skipped + parked
+        ]
         if gaps:
             lines.append("Still open (needed for a complete RFP):")
             lines += [f"- {q.prompt}" for q in gaps]

@@ -91,10 +91,25 @@ def read_message(
         The values found, what the message corrected away, skipped topics and questions.
     """
     message = Message(normalise(text), plan)
-    ctx = Context(message, plan, question, tuple(pending), dict(filled or {}), tuple(last_slots), aside=tuple(aside))
+    ctx = Context(
+        message,
+        plan,
+        question,
+        tuple(pending),
+        dict(filled or {}),
+        tuple(last_slots),
+        aside=tuple(aside),
+    )
     found: list[Found] = read_texts(ctx)
     found += read_text_corrections(ctx, found)
-    for reader in (read_renewals, read_distributions, read_service_levels, read_hours, read_volumes, read_by_cue):
+    for reader in (
+        read_renewals,
+        read_distributions,
+        read_service_levels,
+        read_hours,
+        read_volumes,
+        read_by_cue,
+    ):
         found += reader(ctx)
     found += read_corrections(ctx, found)
     for reader in (read_vocabulary, read_flags, read_goal_targets, read_organisation):
@@ -122,7 +137,12 @@ def _restated(ctx: Context, found: Found) -> Found:
 
     slot = ctx.plan.slot(found.slot)
     held = ctx.filled.get(found.slot)
-    if found.corrected or held is None or found.span is None or slot.type in ("list[str]", "notes", "targets"):
+    if (
+        found.corrected
+        or held is None
+        or found.span is None
+        or slot.type in ("list[str]", "notes", "targets")
+    ):
         return found
     text = ctx.text[found.span[0] : found.span[1]]
     if re.search(r",\s*not\s+\w+|\brather than\b|\binstead of\b", text, re.I):
@@ -133,7 +153,9 @@ def _restated(ctx: Context, found: Found) -> Found:
     if question is not None and label and question.id in _named(ctx, label):
         return replace(found, corrected=True)
     cues = "|".join(re.escape(c) for c in slot_cues(ctx.plan, slot))
-    if cues and re.match(rf"^\W*(?:(?:our|the|my|a|an|total|overall)\s+)*(?:{cues})(?:{_COPULA})", text, re.I):
+    if cues and re.match(
+        rf"^\W*(?:(?:our|the|my|a|an|total|overall)\s+)*(?:{cues})(?:{_COPULA})", text, re.I
+    ):
         return replace(found, corrected=True)
     return found
 

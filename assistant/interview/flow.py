@@ -38,7 +38,9 @@ def main_slots(question: Question, plan: Plan | None = None) -> tuple[str, ...]:
     return main or question.slots
 
 
-def is_done(question: Question, profile: Profile, state: InterviewState, plan: Plan | None = None) -> bool:
+def is_done(
+    question: Question, profile: Profile, state: InterviewState, plan: Plan | None = None
+) -> bool:
     """Answered when asked, or every main slot already filled by earlier messages."""
     return question.id in state.answered or all(profile.has(s) for s in main_slots(question, plan))
 
@@ -88,10 +90,14 @@ def progress_text(progress: dict[str, int]) -> str:
 
 def open_required(plan: Plan, profile: Profile, state: InterviewState) -> list[Question]:
     """Required questions that apply and are not answered (skipped and parked ones included)."""
-    return [q for q in applicable(plan, profile) if q.required and not is_done(q, profile, state, plan)]
+    return [
+        q for q in applicable(plan, profile) if q.required and not is_done(q, profile, state, plan)
+    ]
 
 
-def left_for_later(plan: Plan, profile: Profile, state: InterviewState) -> tuple[list[Question], list[Question]]:
+def left_for_later(
+    plan: Plan, profile: Profile, state: InterviewState
+) -> tuple[list[Question], list[Question]]:
     """(skipped, parked) questions that apply and are still open."""
     open_ = [q for q in applicable(plan, profile) if not is_done(q, profile, state, plan)]
     return [q for q in open_ if q.id in state.skipped], [q for q in open_ if q.id in state.parked]

@@ -182,11 +182,23 @@ def _read_segment(text: str, segment: Segment, index: int, plan: Plan) -> list[M
         if not any(s < term.end and term.start < e for _, _, s, e, _ in found):
             found.append((term.kind, term.value, term.start, term.end, term.text))
     for vocabulary, hit in find_plan_terms(piece, plan):
-        found.append((f"term:{vocabulary}", {"name": hit.name}, hit.start, hit.end, piece[hit.start : hit.end]))
+        found.append(
+            (
+                f"term:{vocabulary}",
+                {"name": hit.name},
+                hit.start,
+                hit.end,
+                piece[hit.start : hit.end],
+            )
+        )
     found.sort(key=lambda f: f[2])
     states = statuses(piece, [(s, e) for _, _, s, e, _ in found], kinds=[k for k, *_ in found])
-    states = [_own_clause(piece, s, e, state) if state == "other_client" or (state == "negated" and _says_itself(piece, s, e))
-              else state for (_, _, s, e, _), state in zip(found, states, strict=True)]
+    states = [
+        _own_clause(piece, s, e, state)
+        if state == "other_client" or (state == "negated" and _says_itself(piece, s, e))
+        else state
+        for (_, _, s, e, _), state in zip(found, states, strict=True)
+    ]
     return [
         Mention(kind, value, segment.start + s, segment.start + e, t, state, index)
         for (kind, value, s, e, t), state in zip(found, states, strict=True)
@@ -204,7 +216,9 @@ def _past_sentences(message: Message) -> None:
 _CLAUSE = re.compile(r"[,;]\s*")
 
 
-_OWN_VERB = re.compile(r"\b(?:is|are|was|were|be|needed|required|essential|mandatory|matters?|stays?|wanted)\b", re.I)
+_OWN_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|needed|required|essential|mandatory|matters?|stays?|wanted)\b", re.I
+)
 
 
 def _says_itself(piece: str, start: int, end: int) -> bool:

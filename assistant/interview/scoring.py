@@ -37,8 +37,10 @@ def same(slot: str, expected: Any, actual: Any) -> bool:
         return _company(str(expected)) == _company(str(actual))
     if slot == "channel_hours":
         if isinstance(expected, Mapping) and isinstance(actual, Mapping):
-            return all(hours_hold(k, v, actual) for k, v in expected.items()) and len(expected) >= len(
-                [k for k in actual if k != "all"]) - 0
+            return (
+                all(hours_hold(k, v, actual) for k, v in expected.items())
+                and len(expected) >= len([k for k in actual if k != "all"]) - 0
+            )
         return hours(str(expected)) == hours(str(actual))
     if slot == "go_live_date":
         return bool(dates(str(expected)) & dates(str(actual)))
@@ -50,10 +52,13 @@ def same(slot: str, expected: Any, actual: Any) -> bool:
         if slot_type in ("text", "notes"):
             # the same words, and every number of the expected text (a criterion's 88 is not 90)
             return expected.strip().lower() == actual.strip().lower() or (
-                similar(expected, actual) and numbers(expected) <= numbers(actual))
+                similar(expected, actual) and numbers(expected) <= numbers(actual)
+            )
         return same_name(slot, expected, actual)
     if isinstance(expected, list) and isinstance(actual, list):
-        return len(expected) == len(actual) and all(any(same(slot, e, a) for a in actual) for e in expected)
+        return len(expected) == len(actual) and all(
+            any(same(slot, e, a) for a in actual) for e in expected
+        )
     return False
 
 
@@ -76,19 +81,33 @@ def _same_mapping(slot_type: str, expected: Mapping, actual: Mapping) -> bool:
         return e is not None and a is not None and abs(e - a) < 1
     if slot_type == "renewal":
         keys = [k for k in ("count", "amount", "unit") if expected.get(k) is not None]
-        return all(expected[k] == actual.get(k) or (k != "count" and seconds(expected) == seconds(actual)) for k in keys)
+        return all(
+            expected[k] == actual.get(k) or (k != "count" and seconds(expected) == seconds(actual))
+            for k in keys
+        )
     if slot_type == "service_level":
-        return _close(expected.get("percent"), actual.get("percent")) and _close(expected.get("seconds"), actual.get("seconds"))
+        return _close(expected.get("percent"), actual.get("percent")) and _close(
+            expected.get("seconds"), actual.get("seconds")
+        )
     if slot_type == "money":
-        return _close(expected.get("amount"), actual.get("amount")) and expected.get("currency") == actual.get("currency") \
+        return (
+            _close(expected.get("amount"), actual.get("amount"))
+            and expected.get("currency") == actual.get("currency")
             and expected.get("per") in (None, actual.get("per"))
+        )
     if "metric" in expected:
         metric = str(actual.get("metric", ""))
-        return (same_name("kpis", str(expected["metric"]), metric) or similar(str(expected["metric"]), metric)) \
-            and numbers(str(expected.get("change"))) == numbers(str(actual.get("change")))
+        return (
+            same_name("kpis", str(expected["metric"]), metric)
+            or similar(str(expected["metric"]), metric)
+        ) and numbers(str(expected.get("change"))) == numbers(str(actual.get("change")))
     keys = set(expected) | set(actual)
-    return all(_close(expected.get(k), actual.get(k)) if isinstance(expected.get(k), int | float)
-               else expected.get(k) == actual.get(k) for k in keys)
+    return all(
+        _close(expected.get(k), actual.get(k))
+        if isinstance(expected.get(k), int | float)
+        else expected.get(k) == actual.get(k)
+        for k in keys
+    )
 
 
 def _close(a: Any, b: Any) -> bool:
@@ -137,8 +156,38 @@ def canonical(slot: str, text: str) -> str | None:
     return hits[0] if hits else None
 
 
-_STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "is", "are", "be",
-         "must", "every", "each", "their", "our", "we", "they", "it", "that", "this", "as", "from", "e.g", "eg"}
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "at",
+    "by",
+    "is",
+    "are",
+    "be",
+    "must",
+    "every",
+    "each",
+    "their",
+    "our",
+    "we",
+    "they",
+    "it",
+    "that",
+    "this",
+    "as",
+    "from",
+    "e.g",
+    "eg",
+}
 
 
 def tokens(text: str) -> set[str]:
@@ -157,7 +206,11 @@ def similar(expected: str, actual: str, share: float = 0.5) -> bool:
     """At least `share` of the expected content words are in the actual text (a word also
     matches one it begins: 'gentl' and 'gent')."""
     want, have = tokens(expected), tokens(actual)
-    hits = [w for w in want if w in have or any(len(x) >= 4 and (w.startswith(x) or x.startswith(w)) for x in have)]
+    hits = [
+        w
+        for w in want
+        if w in have or any(len(x) >= 4 and (w.startswith(x) or x.startswith(w)) for x in have)
+    ]
     return bool(want) and len(hits) / len(want) >= share
 
 
@@ -167,21 +220,38 @@ _DAYS = {"monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu
 
 def hours(text: str) -> tuple[str, ...]:
     """Hours as day ranges and times only ('7 days' is Mon-Sun; time zones left out)."""
-    text = text.lower().replace("7 days", "mon-sun").replace("weekdays", "mon-fri").replace("every day", "mon-sun")
+    text = (
+        text.lower()
+        .replace("7 days", "mon-sun")
+        .replace("weekdays", "mon-fri")
+        .replace("every day", "mon-sun")
+    )
     for day, short in _DAYS.items():
         text = text.replace(day, short)
-    return tuple(re.findall(r"(?:mon|tue|wed|thu|fri|sat|sun)(?:-(?:mon|tue|wed|thu|fri|sat|sun))?|\d{2}:\d{2}|24/7|"
-                            r"business hours", text))
+    return tuple(
+        re.findall(
+            r"(?:mon|tue|wed|thu|fri|sat|sun)(?:-(?:mon|tue|wed|thu|fri|sat|sun))?|\d{2}:\d{2}|24/7|"
+            r"business hours",
+            text,
+        )
+    )
 
 
-_MONTHS = "january february march april may june july august september october november december".split()
+_MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
 
 
 def dates(text: str) -> set[str]:
     """The date words of a text: months, quarters, years, seasons, holidays, day numbers."""
     low = text.lower()
-    found = set(re.findall(r"\bq[1-4]\b|\b(?:19|20)\d\d\b|\b\d{1,2}(?=st|nd|rd|th|\b)|spring|summer|autumn|fall|"
-                           r"winter|easter|christmas|new year|next year", low))
+    found = set(
+        re.findall(
+            r"\bq[1-4]\b|\b(?:19|20)\d\d\b|\b\d{1,2}(?=st|nd|rd|th|\b)|spring|summer|autumn|fall|"
+            r"winter|easter|christmas|new year|next year",
+            low,
+        )
+    )
     return found | {m[:3] for m in _MONTHS if re.search(rf"\b{m[:3]}", low)}
 
 

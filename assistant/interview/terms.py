@@ -67,9 +67,13 @@ def find_plan_terms(text: str, plan: Plan) -> list[tuple[str, TermHit]]:
     hit of another vocabulary is dropped ('monthly' inside 'monthly business review')."""
     found = [(v, h) for v in own_vocabularies(plan) for h in match_terms(text, plan.terms(v))]
     return [
-        (v, h) for v, h in found
-        if not any((o.end - o.start) > (h.end - h.start) and o.start <= h.start and h.end <= o.end
-                   for w, o in found if w != v)
+        (v, h)
+        for v, h in found
+        if not any(
+            (o.end - o.start) > (h.end - h.start) and o.start <= h.start and h.end <= o.end
+            for w, o in found
+            if w != v
+        )
     ]
 
 

@@ -127,7 +127,9 @@ def apply(
         overrides = (name in replace or c.corrected) and slot.type != "notes"  # requirements add up
         if slot.type == "targets":
             c.value = [t for f in found if f.slot == name for t in f.value]
-        single = slot.type not in ("list[str]", "notes", "targets", "channel_hours") and not c.partial
+        single = (
+            slot.type not in ("list[str]", "notes", "targets", "channel_hours") and not c.partial
+        )
         if single and old is not None and not overrides and c.value != old:
             changes.append(Change(name, old, validate_value(slot.type, c.value), kept=True))
             continue
@@ -140,10 +142,22 @@ def apply(
         was_corrected = old is not None and (corrected or overrides)
         source = message[c.span[0] : c.span[1]].strip() if c.span else ""
         items = {**(profile.slots[name].item_priority if name in profile.slots else {}), **c.items}
-        priority = c.priority or (profile.slots[name].priority if name in profile.slots and not single else None)
-        profile.set(name, slot.type, new, message_index, message, corrected=was_corrected,
-                    source=source, priority=priority or slot.priority,
-                    item_priority={k: v for k, v in items.items() if k in (new if isinstance(new, list) else [])})
+        priority = c.priority or (
+            profile.slots[name].priority if name in profile.slots and not single else None
+        )
+        profile.set(
+            name,
+            slot.type,
+            new,
+            message_index,
+            message,
+            corrected=was_corrected,
+            source=source,
+            priority=priority or slot.priority,
+            item_priority={
+                k: v for k, v in items.items() if k in (new if isinstance(new, list) else [])
+            },
+        )
         changes.append(Change(name, old, profile.get(name), corrected=was_corrected))
     return changes
 

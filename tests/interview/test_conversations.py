@@ -11,14 +11,20 @@ import yaml
 from assistant.interview.commands import chat_turn
 from assistant.interview.scoring import same, similar
 
-CONVERSATIONS = yaml.safe_load((Path(__file__).parent / "conversations.yaml").read_text(encoding="utf-8"))
+CONVERSATIONS = yaml.safe_load(
+    (Path(__file__).parent / "conversations.yaml").read_text(encoding="utf-8")
+)
 
 
 def _holds(slot, expected, profile) -> bool:
     held = profile.get(slot)
     if isinstance(expected, list) and isinstance(held, list):
         return all(any(same(slot, e, h) for h in held) for e in expected)
-    if isinstance(expected, dict) and isinstance(held, dict) and slot in ("channel_mix", "evaluation_weights"):
+    if (
+        isinstance(expected, dict)
+        and isinstance(held, dict)
+        and slot in ("channel_mix", "evaluation_weights")
+    ):
         return all(same(slot, v, held.get(k)) for k, v in expected.items())
     return same(slot, expected, held)
 
@@ -38,7 +44,9 @@ def test_conversation(conversation, tmp_path):
         else:
             assert held is None or not same(slot, value, held), (slot, held)
     for wording in conversation.get("free_text") or ():
-        assert any(similar(wording, r) for r in profile.get("other_requirements") or []), profile.get("other_requirements")
+        assert any(similar(wording, r) for r in profile.get("other_requirements") or []), (
+            profile.get("other_requirements")
+        )
     for text in conversation.get("reply_has") or ():
         assert text in result["reply"], result["reply"]
     for text in conversation.get("reply_lacks") or ():

@@ -13,9 +13,20 @@ def _profile() -> Profile:
     profile = Profile()
     entries = [
         ("company_name", "text", "Larkspur & Vine Hotels", None, {}),
-        ("languages", "list[str]", ["English", "Spanish"], None, {"English": "must", "Spanish": "nice"}),
-        ("other_requirements", "notes", ["Agents must know each hotel in detail"], None,
-         {"Agents must know each hotel in detail": "must"}),
+        (
+            "languages",
+            "list[str]",
+            ["English", "Spanish"],
+            None,
+            {"English": "must", "Spanish": "nice"},
+        ),
+        (
+            "other_requirements",
+            "notes",
+            ["Agents must know each hotel in detail"],
+            None,
+            {"Agents must know each hotel in detail": "must"},
+        ),
         ("contract_term", "duration", {"amount": 2, "unit": "years"}, None, {}),
         ("contract_renewal", "renewal", {"count": 1, "amount": 1, "unit": "years"}, None, {}),
         ("evaluation_weights", "weights", {"quality": 70, "price": 30}, None, {}),
@@ -28,7 +39,10 @@ def _profile() -> Profile:
 
 def test_free_text_requirements_reach_the_scope_with_their_priority():
     text = render_markdown(draft_from_profile(_profile(), load_guidance(), ISSUE_DATE))
-    assert "Requirement stated by Larkspur & Vine Hotels (mandatory): Agents must know each hotel in detail" in text
+    assert (
+        "Requirement stated by Larkspur & Vine Hotels (mandatory): Agents must know each hotel in detail"
+        in text
+    )
 
 
 def test_the_stated_requirements_table_marks_must_and_nice():
@@ -58,4 +72,8 @@ def test_optional_slots_left_unanswered_add_no_open_points():
     document = draft_rfp({"company_name": "Acme"}, load_guidance(), ISSUE_DATE)
     text = render_markdown(document)
     assert "Renewal options" not in text and "Requirement stated by" not in text
-    assert not [p for p in document.open_points if p.slot in ("contract_renewal", "other_requirements", "regulators")]
+    assert not [
+        p
+        for p in document.open_points
+        if p.slot in ("contract_renewal", "other_requirements", "regulators")
+    ]

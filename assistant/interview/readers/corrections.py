@@ -13,7 +13,10 @@ from assistant.interview.readers.measures import bare_numbers, clause_span
 from assistant.interview.values import Duration, Money
 
 NUMERIC = ("int", "percent", "duration", "money")
-_MAKE_IT = re.compile(r"\b(?:make it|make that|change it to|it's|it is|rather|more like|closer to|nearer to)\s+$", re.I)
+_MAKE_IT = re.compile(
+    r"\b(?:make it|make that|change it to|it's|it is|rather|more like|closer to|nearer to)\s+$",
+    re.I,
+)
 _THAN = re.compile(r"\s+than\s+(?:about\s+|around\s+)?$", re.I)
 
 
@@ -24,7 +27,11 @@ def read_corrections(ctx: Context, found: list[Found]) -> list[Found]:
     numbers = [n for n in bare_numbers(ctx) if ctx.message.usable(n)]
     for n in numbers:
         before = ctx.text[max(0, n.start - 20) : n.start]
-        rather = re.search(rf"(?:{d.pattern(d.words().rather_than).pattern})\s+(?:about\s+|around\s+)?$", before, re.I)
+        rather = re.search(
+            rf"(?:{d.pattern(d.words().rather_than).pattern})\s+(?:about\s+|around\s+)?$",
+            before,
+            re.I,
+        )
         marked = _MAKE_IT.search(before) or _marked_just_before(ctx, n.start)
         if not (rather or marked) or _THAN.search(before):
             continue
@@ -32,8 +39,11 @@ def read_corrections(ctx: Context, found: list[Found]) -> list[Found]:
         target = _target(ctx, found, n.start, old)
         if target is None:
             continue
-        value = _like(target.value if target.slot in {f.slot for f in found} else ctx.filled.get(target.slot),
-                      n.value["value"], old)
+        value = _like(
+            target.value if target.slot in {f.slot for f in found} else ctx.filled.get(target.slot),
+            n.value["value"],
+            old,
+        )
         if value is not None and _fits(ctx, target.slot, value):
             ctx.take(n.start, n.end)
             out.append(Found(target.slot, value, clause_span(ctx, n.start), corrected=True))
@@ -57,8 +67,13 @@ def _not_instead(ctx: Context) -> list[Found]:
         numbers = find_numbers(after.group("old")) if after else []
         if not numbers:
             continue
-        held = [s for s, v in ctx.filled.items() if s in ctx.plan.slot_map and _number(v) == numbers[0].value
-                and ctx.plan.slot(s).type == _KIND_TYPE[m.kind]]
+        held = [
+            s
+            for s, v in ctx.filled.items()
+            if s in ctx.plan.slot_map
+            and _number(v) == numbers[0].value
+            and ctx.plan.slot(s).type == _KIND_TYPE[m.kind]
+        ]
         value = _value_of(m)
         if len(held) == 1 and value is not None:
             ctx.take(m.start, m.end)
@@ -79,8 +94,11 @@ def _value_of(m) -> Any:
     return None
 
 
-_BRIDGE = re.compile(r"[\w']+[\s,;:-]*(?:(?:make|it|that|to|is|be|was|say|then|more|like|about|around|roughly|"
-                     r"it's|that's|i\s+mean)\s+)*$", re.I)
+_BRIDGE = re.compile(
+    r"[\w']+[\s,;:-]*(?:(?:make|it|that|to|is|be|was|say|then|more|like|about|around|roughly|"
+    r"it's|that's|i\s+mean)\s+)*$",
+    re.I,
+)
 
 
 def _dismissed_value(ctx: Context, n) -> float | None:
@@ -101,7 +119,9 @@ def _fits(ctx: Context, slot: str, value: Any) -> bool:
     from assistant.interview.readers.measures import _plausible
 
     bounds = ctx.plan.slot(slot).plausible
-    return not (bounds and isinstance(value, Duration) and not _plausible(value.model_dump(), bounds))
+    return not (
+        bounds and isinstance(value, Duration) and not _plausible(value.model_dump(), bounds)
+    )
 
 
 def _marked_just_before(ctx: Context, pos: int) -> bool:
@@ -124,7 +144,9 @@ def _than_value(ctx: Context, end: int) -> float | None:
 def _target(ctx: Context, found: list[Found], pos: int, old: float | None) -> Found | None:
     """The value a correction replaces: the one equal to the old number, else the last numeric
     value said before it in the message, else the slot the buyer last changed."""
-    numeric = [f for f in found if ctx.plan.slot(f.slot).type in NUMERIC and f.span and f.span[0] < pos]
+    numeric = [
+        f for f in found if ctx.plan.slot(f.slot).type in NUMERIC and f.span and f.span[0] < pos
+    ]
     if old is not None:
         same = [f for f in numeric if _number(f.value) == old]
         if same:
@@ -134,7 +156,9 @@ def _target(ctx: Context, found: list[Found], pos: int, old: float | None) -> Fo
             return Found(held[0], ctx.filled[held[0]])
     if numeric:
         return numeric[-1]
-    last = [s for s in ctx.last_slots if s in ctx.plan.slot_map and ctx.plan.slot(s).type in NUMERIC]
+    last = [
+        s for s in ctx.last_slots if s in ctx.plan.slot_map and ctx.plan.slot(s).type in NUMERIC
+    ]
     return Found(last[0], ctx.filled.get(last[0])) if last else None
 
 
@@ -162,7 +186,9 @@ def _like(model: Any, number: float, old: float | None) -> Any:
     return None
 
 
-_KPI_NUMBER = r"(?P<kpi>{kpi})(?P<gap>\s+(?:of|at|score of|target of|above|=|:)?\s*)(?P<num>\d+(?:\.\d+)?)"
+_KPI_NUMBER = (
+    r"(?P<kpi>{kpi})(?P<gap>\s+(?:of|at|score of|target of|above|=|:)?\s*)(?P<num>\d+(?:\.\d+)?)"
+)
 
 
 def read_text_corrections(ctx: Context, found: list[Found]) -> list[Found]:
@@ -170,19 +196,29 @@ def read_text_corrections(ctx: Context, found: list[Found]) -> list[Found]:
     in a text given earlier (or just now) takes the corrected number, and is no value of its own."""
     out = []
     texts = [(f.slot, f.value) for f in found if isinstance(f.value, str)]
-    texts += [(s, v) for s, v in ctx.filled.items() if isinstance(v, str) and s not in {t for t, _ in texts}]
+    texts += [
+        (s, v)
+        for s, v in ctx.filled.items()
+        if isinstance(v, str) and s not in {t for t, _ in texts}
+    ]
     for role_index, role in enumerate(ctx.message.roles):
         if not role.corrections:
             continue
         segment = ctx.message.segments[role_index]
         for kpi in [m for m in ctx.message.of_kind("kpi") if m.segment == role_index]:
-            m = re.match(r"\s*(?:of|at|target of|score of|=|:)?\s*(\d+(?:\.\d+)?)", ctx.text[kpi.end : segment.end])
+            m = re.match(
+                r"\s*(?:of|at|target of|score of|=|:)?\s*(\d+(?:\.\d+)?)",
+                ctx.text[kpi.end : segment.end],
+            )
             if not m:
                 continue
             for slot, text in texts:
                 pattern = re.compile(_KPI_NUMBER.format(kpi=re.escape(kpi.text)), re.I)
                 if pattern.search(text) and ctx.plan.slot(slot).type == "text":
-                    new = pattern.sub(lambda x: f"{x.group('kpi')}{x.group('gap')}{m.group(1)}", text, count=1)
+                    number = m.group(1)
+                    new = pattern.sub(
+                        lambda x, n=number: f"{x.group('kpi')}{x.group('gap')}{n}", text, count=1
+                    )
                     if new != text:
                         ctx.take(kpi.end + m.start(1), kpi.end + m.end(1))
                         out.append(Found(slot, new, (kpi.start, kpi.end + m.end()), corrected=True))
@@ -198,7 +234,10 @@ def resolve(ctx: Context, found: list[Found]) -> tuple[list[Found], list[Found]]
         by_slot.setdefault(f.slot, []).append(f)
     kept, away = [], []
     for slot, items in by_slot.items():
-        single = ctx.plan.slot(slot).type not in ("list[str]", "notes", "targets") and not items[0].partial
+        single = (
+            ctx.plan.slot(slot).type not in ("list[str]", "notes", "targets")
+            and not items[0].partial
+        )
         if not single or len(items) == 1:
             kept += items
             continue

@@ -60,7 +60,9 @@ def segment_topics(ctx: Context) -> list[set[str]]:
     for index, (start, end) in enumerate(message.sentences):
         text = message.text[start:end]
         head, colon, _ = text.partition(":")
-        label = head if colon and len(head.split()) <= 6 else (text if len(text.split()) <= 3 else "")
+        label = (
+            head if colon and len(head.split()) <= 6 else (text if len(text.split()) <= 3 else "")
+        )
         if label:
             carried = named_topics(ctx, label)
         by_sentence[index] = set(carried)
@@ -92,7 +94,11 @@ def rank(ctx: Context, slot: SlotDef, start: int, end: int) -> Rank | None:
         candidate = (tier, gap, 0)
         best = candidate if best is None or candidate < best else best
     question = question_of(ctx.plan, slot.name)
-    if question is not None and question.id in ctx_topics(ctx)[index] and _only_of_its_type(ctx.plan, question, slot):
+    if (
+        question is not None
+        and question.id in ctx_topics(ctx)[index]
+        and _only_of_its_type(ctx.plan, question, slot)
+    ):
         candidate = (SAME_SENTENCE, 500, 1)
         best = candidate if best is None or candidate < best else best
     return best
@@ -132,13 +138,18 @@ def _denominator(text: str, m: re.Match[str]) -> bool:
     """'per agent' names what a rate is divided by, not what the number counts."""
     if re.match(r"(?:per|each|every)\b", m.group(0), re.I):
         return False
-    return bool(re.search(r"\b(?:per|each|every)\s+$", text[max(0, m.start() - 7) : m.start()], re.I))
+    return bool(
+        re.search(r"\b(?:per|each|every)\s+$", text[max(0, m.start() - 7) : m.start()], re.I)
+    )
 
 
-def best_slot(ctx: Context, slots: list[SlotDef], start: int, end: int,
-              max_tier: int = SENTENCE_BEFORE) -> tuple[SlotDef, Rank] | None:
+def best_slot(
+    ctx: Context, slots: list[SlotDef], start: int, end: int, max_tier: int = SENTENCE_BEFORE
+) -> tuple[SlotDef, Rank] | None:
     """The slot among `slots` whose cue is nearest the value, within `max_tier`."""
-    ranked = [(r, s) for s in slots if (r := rank(ctx, s, start, end)) is not None and r[0] <= max_tier]
+    ranked = [
+        (r, s) for s in slots if (r := rank(ctx, s, start, end)) is not None and r[0] <= max_tier
+    ]
     if not ranked:
         return None
     r, slot = min(ranked, key=lambda pair: pair[0])

@@ -26,7 +26,9 @@ PER_MONTH = {"month": 1.0, "year": 1 / 12, "quarter": 1 / 3, "week": 52 / 12, "d
 KIND_TYPES = {"money": ("money",), "duration": ("duration",), "percent": ("percent",),
               "count": ("int",), "multiplier": ("percent",), "number": ("int", "percent")}  # fmt: skip
 WRITTEN = ("email", "chat", "messaging", "sms", "social")
-RESPONSE = re.compile(r"answer|respon|repl|turnaround|handled|picked up|acknowledg|first response", re.I)
+RESPONSE = re.compile(
+    r"answer|respon|repl|turnaround|handled|picked up|acknowledg|first response", re.I
+)
 
 
 def clause_span(ctx: Context, pos: int) -> tuple[int, int]:
@@ -47,18 +49,28 @@ def _duration(value: dict) -> Duration:
 
 # --------------------------------------------------------------------------- renewals
 
-_PLUS = re.compile(r"(?<![\w/.+-])(\d{1,2})\s*\+\s*(\d{1,2})((?:\s*\+\s*\d{1,2})*)(?![\w%/+-]|\.\d)")
+_PLUS = re.compile(
+    r"(?<![\w/.+-])(\d{1,2})\s*\+\s*(\d{1,2})((?:\s*\+\s*\d{1,2})*)(?![\w%/+-]|\.\d)"
+)
 _COUNTED = re.compile(
     r"\b(?P<n>one|two|three|four|five|an|a|\d)\s+(?:optional\s+)?(?:(?P<len>[\w-]+)\s+)?(?:optional\s+)?"
     r"(?:options?|extensions?|renewals?|renewal periods?)\b(?:\s+(?:of|for|to extend by)\s+(?P<len2>[\w\s-]{2,24}?)(?=[,.;]|$))?",
     re.I,
 )
-_ORDINAL = re.compile(r"\b(?:the\s+)?option(?:al)?\s+(?:of\s+|for\s+)?an?\s+(?:second|third|fourth|fifth|sixth)"
-                      r"|\ban?\s+optional\s+(?:second|third|fourth|fifth|sixth)\b", re.I)
+_ORDINAL = re.compile(
+    r"\b(?:the\s+)?option(?:al)?\s+(?:of\s+|for\s+)?an?\s+(?:second|third|fourth|fifth|sixth)"
+    r"|\ban?\s+optional\s+(?:second|third|fourth|fifth|sixth)\b",
+    re.I,
+)
 _TO_RENEW = re.compile(r"\boptions?\s+to\s+(?:renew|extend)\b", re.I)
-_RENEWABLE = re.compile(r"\b(?:renewable|extendable|extendible)\s+(?P<n>once|twice|three times|\d+\s+times)\b", re.I)
+_RENEWABLE = re.compile(
+    r"\b(?:renewable|extendable|extendible)\s+(?P<n>once|twice|three times|\d+\s+times)\b", re.I
+)
 _TIMES = {"once": 1, "twice": 2, "three times": 3}
-_PLUS_WORD = re.compile(r"\b(?:years?|months?)\s+plus\s+(?P<n>one|two|three|\d)\b(?!\s*(?:optional|one-year|year))", re.I)
+_PLUS_WORD = re.compile(
+    r"\b(?:years?|months?)\s+plus\s+(?P<n>one|two|three|\d)\b(?!\s*(?:optional|one-year|year))",
+    re.I,
+)
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -75,8 +87,11 @@ def read_renewals(ctx: Context) -> list[Found]:
         text = message.text[segment.start : segment.end]
         if message.roles[index].question or message.roles[index].past:
             continue
-        if not (rank(ctx, ctx.plan.slot("contract_term"), segment.start, segment.end)
-                or rank(ctx, slot, segment.start, segment.end) or _TO_RENEW.search(text)):
+        if not (
+            rank(ctx, ctx.plan.slot("contract_term"), segment.start, segment.end)
+            or rank(ctx, slot, segment.start, segment.end)
+            or _TO_RENEW.search(text)
+        ):
             continue
         found += _renewals_in(ctx, index, segment.start, text)
     return found
@@ -96,31 +111,45 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
         term = Duration(amount=int(m.group(1)), unit="years")
         return [Found("contract_renewal", renewal, span), Found("contract_term", term, span)]
     for m in _COUNTED.finditer(text):
-        count = _COUNT_WORDS.get(m.group("n").lower()) or (int(m.group("n")) if m.group("n").isdigit() else 0)
+        count = _COUNT_WORDS.get(m.group("n").lower()) or (
+            int(m.group("n")) if m.group("n").isdigit() else 0
+        )
         ctx.take(offset + m.start(), offset + m.end())
         inside = [q for q in durations if offset + m.start() <= q.start < offset + m.end()]
-        amount, unit = (inside[0].value["amount"], inside[0].value["unit"]) if inside else (None, None)
+        amount, unit = (
+            (inside[0].value["amount"], inside[0].value["unit"]) if inside else (None, None)
+        )
         for q in inside:
             ctx.take(q.start, q.end)
         if count:
-            return [Found("contract_renewal", Renewal(count=count, amount=amount, unit=unit), span),
-                    *_base_term(ctx, durations, offset + m.start(), span)]
+            return [
+                Found("contract_renewal", Renewal(count=count, amount=amount, unit=unit), span),
+                *_base_term(ctx, durations, offset + m.start(), span),
+            ]
     renewable = _RENEWABLE.search(text)
     if renewable:
         ctx.take(offset + renewable.start(), offset + renewable.end())
         word = renewable.group("n").lower()
         count = _TIMES.get(word) or int(re.match(r"\d+", word).group(0))
-        after = [q for q in durations if q.start >= offset + renewable.end() and q.start - (offset + renewable.end()) < 12]
+        after = [
+            q
+            for q in durations
+            if q.start >= offset + renewable.end() and q.start - (offset + renewable.end()) < 12
+        ]
         amount, unit = (after[0].value["amount"], after[0].value["unit"]) if after else (None, None)
         for q in after[:1]:
             ctx.take(q.start, q.end)
-        return [Found("contract_renewal", Renewal(count=count, amount=amount, unit=unit), span),
-                *_base_term(ctx, durations, offset + renewable.start(), span)]
+        return [
+            Found("contract_renewal", Renewal(count=count, amount=amount, unit=unit), span),
+            *_base_term(ctx, durations, offset + renewable.start(), span),
+        ]
     found = _ORDINAL.search(text) or _PLUS_WORD.search(text)
     if found:
         ctx.take(offset + found.start(), offset + found.end())
-        return [Found("contract_renewal", Renewal(count=1, amount=1, unit=term_unit), span),
-                *_base_term(ctx, durations, offset + found.start(), span)]
+        return [
+            Found("contract_renewal", Renewal(count=1, amount=1, unit=term_unit), span),
+            *_base_term(ctx, durations, offset + found.start(), span),
+        ]
     if _TO_RENEW.search(text):
         return [Found("contract_renewal", Renewal(count=1), span)]
     return []
@@ -128,14 +157,23 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
 
 # --------------------------------------------------------------------------- shares
 
-_JOINS_TERM = re.compile(r"\s*(?:(?:,|plus|with|and|an?|the|base|initial|term|contract|period)\s*)*", re.I)
+_JOINS_TERM = re.compile(
+    r"\s*(?:(?:,|plus|with|and|an?|the|base|initial|term|contract|period)\s*)*", re.I
+)
 
 
 def _base_term(ctx: Context, durations: list[Mention], start: int, span) -> list[Found]:
     """'three years plus two optional one-year extensions': the duration just before the
     options is the initial term."""
-    before = [q for q in durations if q.end <= start and ctx.free(q.start, q.end) and q.stated
-              and q.value["unit"] in ("months", "years") and _JOINS_TERM.fullmatch(ctx.text[q.end : start])]
+    before = [
+        q
+        for q in durations
+        if q.end <= start
+        and ctx.free(q.start, q.end)
+        and q.stated
+        and q.value["unit"] in ("months", "years")
+        and _JOINS_TERM.fullmatch(ctx.text[q.end : start])
+    ]
     if not before:
         return []
     ctx.take(before[-1].start, before[-1].end)
@@ -153,10 +191,14 @@ def _share_numbers(ctx: Context) -> list[tuple[int, int, float, bool]]:
             found.append((m.start, m.end, float(m.value["value"]), _old(message.text, m.start)))
     held = [(m.start, m.end) for m in message.mentions if m.kind != "percent"]
     for n in message.numbers:
-        if 0 < n.value <= 100 and not any(s <= n.start < e for s, e in held) \
-                and not any(s <= n.start < e for s, e, _, _ in found) and ctx.free(n.start, n.end) \
-                and not re.match(r"[%+]|[/:.]\d", message.text[n.end : n.end + 2]) \
-                and not re.match(r"\s*(?:percent|per cent|pct)", message.text[n.end :], re.I):
+        if (
+            0 < n.value <= 100
+            and not any(s <= n.start < e for s, e in held)
+            and not any(s <= n.start < e for s, e, _, _ in found)
+            and ctx.free(n.start, n.end)
+            and not re.match(r"[%+]|[/:.]\d", message.text[n.end : n.end + 2])
+            and not re.match(r"\s*(?:percent|per cent|pct)", message.text[n.end :], re.I)
+        ):
             found.append((n.start, n.end, n.value, _old(message.text, n.start)))
     for q in message.fractions:
         if ctx.free(q.start, q.end) and not any(s < q.end and q.start < e for s, e, _, _ in found):
@@ -165,10 +207,18 @@ def _share_numbers(ctx: Context) -> list[tuple[int, int, float, bool]]:
 
 
 def _old(text: str, start: int) -> bool:
-    return bool(re.search(r"\b(?:not|than|instead of|rather than|from)\s+$", text[max(0, start - 14) : start], re.I))
+    return bool(
+        re.search(
+            r"\b(?:not|than|instead of|rather than|from)\s+$",
+            text[max(0, start - 14) : start],
+            re.I,
+        )
+    )
 
 
-def _pairs(ctx: Context, terms: list[Mention], numbers, window: int = 6) -> list[tuple[Mention, tuple]]:
+def _pairs(
+    ctx: Context, terms: list[Mention], numbers, window: int = 6
+) -> list[tuple[Mention, tuple]]:
     """Terms and shares paired within a sentence, a few words apart with no other term between:
     each term with the share after it ('Phone 70 chat 30') or each with the share before it
     ('70% voice, 30% chat'), whichever pairs more; each term name and share is paired once."""
@@ -181,7 +231,10 @@ def _pairs(ctx: Context, terms: list[Mention], numbers, window: int = 6) -> list
 
 def _spread(ctx: Context, pairs, share_after: bool) -> int:
     """Words between the terms and their shares, over all pairs."""
-    return sum(len((ctx.text[t.end : n[0]] if share_after else ctx.text[n[1] : t.start]).split()) for t, n in pairs)
+    return sum(
+        len((ctx.text[t.end : n[0]] if share_after else ctx.text[n[1] : t.start]).split())
+        for t, n in pairs
+    )
 
 
 def _paired(ctx: Context, terms: list[Mention], numbers, window: int, share_after: bool):
@@ -191,12 +244,20 @@ def _paired(ctx: Context, terms: list[Mention], numbers, window: int, share_afte
         sentence = ctx.message.sentences[ctx.message.segments[term.segment].sentence]
         for number in numbers:
             start, end, _value, old = number
-            if old or not (sentence[0] <= start < sentence[1]) or (start >= term.end) != share_after:
+            if (
+                old
+                or not (sentence[0] <= start < sentence[1])
+                or (start >= term.end) != share_after
+            ):
                 continue
             between = text[term.end : start] if share_after else text[end : term.start]
             if re.search(r"[.;!?]", between) or len(between.split()) > window:
                 continue
-            if any(t.start >= min(term.end, end) and t.end <= max(term.start, start) for t in terms if t is not term):
+            if any(
+                t.start >= min(term.end, end) and t.end <= max(term.start, start)
+                for t in terms
+                if t is not term
+            ):
                 continue  # another term stands between them
             candidates.append((len(between.split()), term.start, term, number))
     pairs, names, used = [], set(), set()
@@ -221,7 +282,10 @@ def _later_pairs(ctx: Context, terms: list[Mention], numbers, pairs) -> list:
     return _pairs(ctx, later_terms, later_numbers) if later_terms and later_numbers else []
 
 
-_REST = re.compile(r"\b(?:the rest|the remainder|remainder|remaining|rest)\b(?:\s+(?:is|are|via|by|on|in|to|goes to|go to))?\s*$", re.I)
+_REST = re.compile(
+    r"\b(?:the rest|the remainder|remainder|remaining|rest)\b(?:\s+(?:is|are|via|by|on|in|to|goes to|go to))?\s*$",
+    re.I,
+)
 
 
 def read_distributions(ctx: Context) -> list[Found]:
@@ -236,7 +300,9 @@ def read_distributions(ctx: Context) -> list[Found]:
     return found
 
 
-def _distribution(ctx: Context, slot: str, list_slot: str, terms: list[Mention], numbers) -> list[Found]:
+def _distribution(
+    ctx: Context, slot: str, list_slot: str, terms: list[Mention], numbers
+) -> list[Found]:
     if slot not in ctx.plan.slot_map or not terms:
         return []
     pairs = _pairs(ctx, terms, numbers)
@@ -252,9 +318,15 @@ def _distribution(ctx: Context, slot: str, list_slot: str, terms: list[Mention],
     if not shares:
         return []
     known = sum(v for v in shares.values() if v is not None)
-    complete = len(shares) >= 2 and (95 <= known <= 105 or (None in shares.values() and known < 100))
-    partial = not complete and slot in ctx.filled and ctx.message.roles and any(
-        r.corrections for r in ctx.message.roles)
+    complete = len(shares) >= 2 and (
+        95 <= known <= 105 or (None in shares.values() and known < 100)
+    )
+    partial = (
+        not complete
+        and slot in ctx.filled
+        and ctx.message.roles
+        and any(r.corrections for r in ctx.message.roles)
+    )
     if not (complete or partial):
         return []
     values = {k: round(v if v is not None else max(100 - known, 0), 1) for k, v in shares.items()}
@@ -271,6 +343,7 @@ def _distribution(ctx: Context, slot: str, list_slot: str, terms: list[Mention],
 
 
 # --------------------------------------------------------------------------- service levels
+
 
 def read_service_levels(ctx: Context) -> list[Found]:
     """'85/20 on the phone', 'ninety percent of calls within 20 seconds', 'within 20 seconds,
@@ -297,28 +370,41 @@ def read_service_levels(ctx: Context) -> list[Found]:
             continue
         clause = clause_span(ctx, m.start)
         channel = _channel_for(ctx, m)
-        responds = RESPONSE.search(ctx.text, clause[0], clause[1]) or _channel_for(ctx, m, clause_only=True) in WRITTEN
+        responds = (
+            RESPONSE.search(ctx.text, clause[0], clause[1])
+            or _channel_for(ctx, m, clause_only=True) in WRITTEN
+        )
         if channel in WRITTEN and responds or bare:
-            slot = by_channel.get("chat" if (channel or pending) == "messaging" else (channel or pending))
+            slot = by_channel.get(
+                "chat" if (channel or pending) == "messaging" else (channel or pending)
+            )
             if slot is not None and m.value["unit"] in ("seconds", "minutes", "hours", "days"):
-                found.append(_found(ctx, slot.name, ServiceLevel(seconds=duration_seconds(m.value)), m))
+                found.append(
+                    _found(ctx, slot.name, ServiceLevel(seconds=duration_seconds(m.value)), m)
+                )
     return found
 
 
-LEVEL_WORDS = re.compile(r"service level|\bSLA?\b|answer|\bASA\b|speed|grade of service|\bGoS\b|"
-                         r"on the phones?|of calls|calls?\b", re.I)
+LEVEL_WORDS = re.compile(
+    r"service level|\bSLA?\b|answer|\bASA\b|speed|grade of service|\bGoS\b|"
+    r"on the phones?|of calls|calls?\b",
+    re.I,
+)
 
 
 def _speaks_of_levels(ctx: Context, mention: Mention) -> bool:
     segment = ctx.message.segments[mention.segment]
     return bool(LEVEL_WORDS.search(ctx.text, segment.start, segment.end)) or bool(
-        LEVEL_WORDS.search(ctx.message.label(mention.segment)))
+        LEVEL_WORDS.search(ctx.message.label(mention.segment))
+    )
 
 
 def _baseline(ctx: Context, mention: Mention) -> bool:
     """A figure about today: its segment, or the label of its sentence, says so."""
     message = ctx.message
-    return message.roles[mention.segment].baseline or bool(d.find(d.words().baseline, message.label(mention.segment)))
+    return message.roles[mention.segment].baseline or bool(
+        d.find(d.words().baseline, message.label(mention.segment))
+    )
 
 
 def _channel_for(ctx: Context, mention: Mention, clause_only: bool = False) -> str | None:
@@ -339,6 +425,7 @@ def _channel_for(ctx: Context, mention: Mention, clause_only: bool = False) -> s
 
 
 # --------------------------------------------------------------------------- opening hours
+
 
 def hours_text(value: dict) -> str:
     """'24/7', 'Mon-Fri 08:00-20:00', 'Mon-Fri 08:00-20:00 ET', 'Sat'."""
@@ -376,7 +463,9 @@ def read_hours(ctx: Context) -> list[Found]:
         here = len([h for h in ctx.message.of_kind("hours") if h.segment == m.segment])
         channels = _channel_for_hours(ctx, m, here)
         for channel in channels:
-            hours.setdefault(channel, []).append((m.value.get("days"), hours_text(m.value), m.start))
+            hours.setdefault(channel, []).append(
+                (m.value.get("days"), hours_text(m.value), m.start)
+            )
         if channels:
             spans.append(clause_span(ctx, m.start))
             ctx.take(m.start, m.end)
@@ -392,7 +481,11 @@ def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[
     them when the segment gives one set of hours: 'phone and chat 24/7'); 'all' when none is
     named; none when the channel is a particular line ('the motor claims hotline')."""
     segment = ctx.message.segments[mention.segment]
-    channels = [c for c in ctx.message.of_kind("channel") if c.stated and segment.start <= c.start < segment.end]
+    channels = [
+        c
+        for c in ctx.message.of_kind("channel")
+        if c.stated and segment.start <= c.start < segment.end
+    ]
     clause = clause_span(ctx, mention.start)
     if _PARTICULAR_LINE.search(ctx.text, clause[0], clause[1]):
         return []  # 'an out-of-hours emergency line 24/7': a requirement of its own
@@ -402,8 +495,11 @@ def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[
         return ["all"]
     if hours_here > 1 and len(near) > 1 and not own:
         near = [min(near, key=lambda c: _gap(c, mention))]
-    elif hours_here > 1 and len(own) > 1 and len([h for h in ctx.message.of_kind("hours")
-                                                  if clause[0] <= h.start < clause[1]]) > 1:
+    elif (
+        hours_here > 1
+        and len(own) > 1
+        and len([h for h in ctx.message.of_kind("hours") if clause[0] <= h.start < clause[1]]) > 1
+    ):
         near = [min(own, key=lambda c: _gap(c, mention))]
     names = []
     for channel in near:
@@ -414,11 +510,54 @@ def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[
     return list(dict.fromkeys(names))
 
 
-_PARTICULAR_LINE = re.compile(r"\b(?!(?:phone|telephone|the|our|main|customer|service|support|a|an)\b)[a-z-]+\s+"
-                              r"(?:line|hotline|number)s?\b", re.I)
-_PLAIN = {"the", "our", "all", "inbound", "outbound", "and", "for", "on", "in", "with", "make", "keep", "open",
-          "have", "need", "want", "plus", "also", "set", "put", "are", "is", "be", "to", "of", "a", "an", "my",
-          "your", "their", "we", "us", "then", "so", "but", "or", "both", "only", "just", "english", "spanish"}
+_PARTICULAR_LINE = re.compile(
+    r"\b(?!(?:phone|telephone|the|our|main|customer|service|support|a|an)\b)[a-z-]+\s+"
+    r"(?:line|hotline|number)s?\b",
+    re.I,
+)
+_PLAIN = {
+    "the",
+    "our",
+    "all",
+    "inbound",
+    "outbound",
+    "and",
+    "for",
+    "on",
+    "in",
+    "with",
+    "make",
+    "keep",
+    "open",
+    "have",
+    "need",
+    "want",
+    "plus",
+    "also",
+    "set",
+    "put",
+    "are",
+    "is",
+    "be",
+    "to",
+    "of",
+    "a",
+    "an",
+    "my",
+    "your",
+    "their",
+    "we",
+    "us",
+    "then",
+    "so",
+    "but",
+    "or",
+    "both",
+    "only",
+    "just",
+    "english",
+    "spanish",
+}
 
 
 def _gap(channel: Mention, hours: Mention) -> int:
@@ -441,7 +580,10 @@ def _joined(ctx: Context, items: list[tuple[str | None, str, int]]) -> str:
 
 # --------------------------------------------------------------------------- monthly volume
 
-_TOTAL = re.compile(r"\b(?:in total|total|altogether|overall|combined|across all channels|all channels|all in)\b", re.I)
+_TOTAL = re.compile(
+    r"\b(?:in total|total|altogether|overall|combined|across all channels|all channels|all in)\b",
+    re.I,
+)
 _RESTATE = re.compile(r"\b(?:so|i\.e\.|that's|that is|which is|roughly|or about|meaning)\b", re.I)
 
 
@@ -452,7 +594,9 @@ def read_volumes(ctx: Context) -> list[Found]:
     slot = ctx.plan.slot_map.get("monthly_volume")
     if slot is None:
         return []
-    counts = [m for m in ctx.message.of_kind("count") if ctx.usable(m) and m.stated and _is_volume(ctx, m)]
+    counts = [
+        m for m in ctx.message.of_kind("count") if ctx.usable(m) and m.stated and _is_volume(ctx, m)
+    ]
     if not counts:
         return []
     monthly: list[tuple[Mention, float]] = []
@@ -470,7 +614,9 @@ def read_volumes(ctx: Context) -> list[Found]:
     chosen = totals[-1:] if totals else monthly
     for m, _ in monthly:
         ctx.take(m.start, m.end)
-    channels = list(dict.fromkeys(t.name for m, _ in monthly for t in find_terms(m.text, ("channel",))))
+    channels = list(
+        dict.fromkeys(t.name for m, _ in monthly for t in find_terms(m.text, ("channel",)))
+    )
     total = round(sum(v for _, v in chosen))
     start, end = chosen[0][0].start, chosen[-1][0].end
     span = (clause_span(ctx, start)[0], clause_span(ctx, end - 1)[1])
@@ -483,15 +629,29 @@ def _corrected_between(ctx: Context, start: int, end: int) -> bool:
     return any(start <= c < end for r in ctx.message.roles for c in r.corrections)
 
 
-def _shared_period(ctx: Context, later: list[Mention], m: Mention, earlier: list[Mention] = ()) -> str | None:
+def _shared_period(
+    ctx: Context, later: list[Mention], m: Mention, earlier: list[Mention] = ()
+) -> str | None:
     """'50,000 calls and 10,000 emails a month', '14k calls a month, …, plus 3,000 emails':
     the period said once for both."""
     nxt = next((c for c in later if c.segment == m.segment), None)
-    if nxt is not None and nxt.value.get("per") and re.fullmatch(r"\s*(?:and|plus|,)\s*", ctx.text[m.end : nxt.start]):
+    if (
+        nxt is not None
+        and nxt.value.get("per")
+        and re.fullmatch(r"\s*(?:and|plus|,)\s*", ctx.text[m.end : nxt.start])
+    ):
         return nxt.value["per"]
     sentence = ctx.message.segments[m.segment].sentence
-    before = [c for c in earlier if ctx.message.segments[c.segment].sentence == sentence and c.value.get("per")]
-    if before and re.search(r"\b(?:plus|and|with)\s+(?:about\s+|around\s+|another\s+)?$", ctx.text[max(0, m.start - 20) : m.start], re.I):
+    before = [
+        c
+        for c in earlier
+        if ctx.message.segments[c.segment].sentence == sentence and c.value.get("per")
+    ]
+    if before and re.search(
+        r"\b(?:plus|and|with)\s+(?:about\s+|around\s+|another\s+)?$",
+        ctx.text[max(0, m.start - 20) : m.start],
+        re.I,
+    ):
         return before[-1].value["per"]
     return None
 
@@ -504,15 +664,30 @@ def _bare_totals(ctx: Context, monthly: list[tuple[Mention, float]]) -> list[tup
     sentence = ctx.message.sentences[ctx.message.segments[last.segment].sentence]
     totals = []
     for n in ctx.message.numbers:
-        if last.end <= n.start < sentence[1] and _TOTAL.match(ctx.text[n.end :].lstrip()) and n.value >= 10:
+        if (
+            last.end <= n.start < sentence[1]
+            and _TOTAL.match(ctx.text[n.end :].lstrip())
+            and n.value >= 10
+        ):
             per = last.value.get("per") or "month"
-            fake = Mention("count", {"value": n.value, "per": per}, n.start, n.end, n.text, "affirmed", last.segment)
+            fake = Mention(
+                "count",
+                {"value": n.value, "per": per},
+                n.start,
+                n.end,
+                n.text,
+                "affirmed",
+                last.segment,
+            )
             totals.append((fake, n.value * PER_MONTH.get(per, 1.0)))
     return totals
 
 
-POPULATION = re.compile(r"\b(?:members|customers|patients|subscribers|accounts|households|homes|users|"
-                        r"players|residents|citizens|policyholders|clients|donors|guests)\b", re.I)
+POPULATION = re.compile(
+    r"\b(?:members|customers|patients|subscribers|accounts|households|homes|users|"
+    r"players|residents|citizens|policyholders|clients|donors|guests)\b",
+    re.I,
+)
 
 
 def _is_volume(ctx: Context, m: Mention) -> bool:
@@ -522,9 +697,13 @@ def _is_volume(ctx: Context, m: Mention) -> bool:
     if m.value.get("what") not in (None, "contacts"):
         return False
     if m.value.get("per"):
-        return m.value.get("what") == "contacts" or rank(ctx, ctx.plan.slot("monthly_volume"), m.start, m.end) is not None \
-            or bool([c for c in ctx.message.of_kind("channel") if c.segment == m.segment]) \
-            or "monthly_volume" in ctx.pending or "monthly_volume" in ctx.filled
+        return (
+            m.value.get("what") == "contacts"
+            or rank(ctx, ctx.plan.slot("monthly_volume"), m.start, m.end) is not None
+            or bool([c for c in ctx.message.of_kind("channel") if c.segment == m.segment])
+            or "monthly_volume" in ctx.pending
+            or "monthly_volume" in ctx.filled
+        )
     if m.value.get("what") == "contacts" and not POPULATION.search(m.text):
         others = [c for c in ctx.message.of_kind("count") if c is not m and c.value.get("per")]
         if "monthly_volume" in ctx.pending or _shared_period(ctx, others, m, others):
@@ -541,26 +720,44 @@ def _restates(ctx: Context, previous: tuple[Mention, float], m: Mention, value: 
 
 # --------------------------------------------------------------------------- the rest, by cue
 
+
 def read_by_cue(ctx: Context) -> list[Found]:
     """Every remaining percentage, duration, sum of money, count and multiplier, given to the
     slot of its type whose cue is nearest (best pairs first); a figure about today never fills
     a target, and a value with no cue goes to the pending question only in a short answer."""
     pairs = []
-    mentions = [m for m in ctx.message.mentions if m.kind in KIND_TYPES and ctx.usable(m) and m.stated]
+    mentions = [
+        m for m in ctx.message.mentions if m.kind in KIND_TYPES and ctx.usable(m) and m.stated
+    ]
     mentions += [m for m in bare_numbers(ctx) if ctx.usable(m)]
     for m in mentions:
         for slot in ctx.slots_of(*KIND_TYPES[m.kind]):
-            if (slot.name == "monthly_volume" and m.kind != "number") or not _may_take(ctx, slot, m):
+            if (slot.name == "monthly_volume" and m.kind != "number") or not _may_take(
+                ctx, slot, m
+            ):
                 continue
             r = rank(ctx, slot, m.start, m.end)
             bare = m.kind == "number"
-            if bare and (slot.name == "monthly_volume" or (slot.type == "percent" and not _beside_cue(ctx, m, r))):
+            if bare and (
+                slot.name == "monthly_volume"
+                or (slot.type == "percent" and not _beside_cue(ctx, m, r))
+            ):
                 r = None  # a bare number is a volume only as the answer; a share only beside its cue
-            if r is not None and (r[0] <= (0 if bare else SAME_SENTENCE)
-                                  or (not bare and r[0] == SENTENCE_BEFORE and _leans_back(ctx, m)
-                                      and not _denied_before(ctx, slot, m))):
+            if r is not None and (
+                r[0] <= (0 if bare else SAME_SENTENCE)
+                or (
+                    not bare
+                    and r[0] == SENTENCE_BEFORE
+                    and _leans_back(ctx, m)
+                    and not _denied_before(ctx, slot, m)
+                )
+            ):
                 pairs.append(((r[0], r[1], r[2], m.start), m, slot))
-            elif slot.name in ctx.pending and (ctx.short or _topic_pending(ctx, m)) and not (bare and slot.type == "percent"):
+            elif (
+                slot.name in ctx.pending
+                and (ctx.short or _topic_pending(ctx, m))
+                and not (bare and slot.type == "percent")
+            ):
                 pairs.append(((4, 0, 0, m.start), m, slot))
     found, used_mentions, used_slots = [], set(), set()
     for _rank, m, slot in sorted(pairs, key=lambda p: p[0]):
@@ -583,8 +780,11 @@ def _beside_cue(ctx: Context, m: Mention, r) -> bool:
     return not re.search(r"\b(?:or|and|to)\s+$", ctx.text[max(0, m.start - 5) : m.start], re.I)
 
 
-_CHANGE_BY = re.compile(r"\b(?:reduce|reducing|cut|cutting|lower|lowering|increase|increasing|improve|improving|"
-                        r"raise|raising|grow|growing|drop|bring down|bring up)\b[^,.;]{0,40}\bby\s+(?:about\s+|around\s+)?$", re.I)
+_CHANGE_BY = re.compile(
+    r"\b(?:reduce|reducing|cut|cutting|lower|lowering|increase|increasing|improve|improving|"
+    r"raise|raising|grow|growing|drop|bring down|bring up)\b[^,.;]{0,40}\bby\s+(?:about\s+|around\s+)?$",
+    re.I,
+)
 
 
 def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
@@ -594,7 +794,11 @@ def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
     up to 100."""
     if slot.target and _baseline(ctx, m):
         return False
-    if m.kind == "percent" and slot.name != "volume_growth" and _CHANGE_BY.search(ctx.text[max(0, m.start - 60) : m.start]):
+    if (
+        m.kind == "percent"
+        and slot.name != "volume_growth"
+        and _CHANGE_BY.search(ctx.text[max(0, m.start - 60) : m.start])
+    ):
         return False
     if m.kind == "multiplier" and slot.name != "peak_uplift":
         return False
@@ -627,11 +831,16 @@ def bare_numbers(ctx: Context) -> list[Mention]:
             continue
         before = message.text[max(0, n.start - 12) : n.start]
         after = message.text[n.end : n.end + 3]
-        if re.search(r"(?:tier|level|nhs|q|p|iso|soc|type|on|number|no\.|#)\s*-?$", before, re.I) \
-                or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|[/+]", after) or 1900 <= n.value <= 2100:
+        if (
+            re.search(r"(?:tier|level|nhs|q|p|iso|soc|type|on|number|no\.|#)\s*-?$", before, re.I)
+            or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|[/+]", after)
+            or 1900 <= n.value <= 2100
+        ):
             continue
         index = message.segment_at(n.start)
-        found.append(Mention("number", {"value": n.value}, n.start, n.end, n.text, "affirmed", index))
+        found.append(
+            Mention("number", {"value": n.value}, n.start, n.end, n.text, "affirmed", index)
+        )
     return found
 
 
@@ -640,8 +849,13 @@ def _leans_back(ctx: Context, m: Mention) -> bool:
     want it kept under 30%'): it names no cue of its own for any slot."""
     segment = ctx.message.segments[m.segment]
     sentence = ctx.message.sentences[segment.sentence]
-    return not any(rank(ctx, s, m.start, m.end) and rank(ctx, s, m.start, m.end)[0] <= SAME_SENTENCE
-                   for s in ctx.slots_of(*KIND_TYPES[m.kind])) and sentence[1] - sentence[0] < 120
+    return (
+        not any(
+            rank(ctx, s, m.start, m.end) and rank(ctx, s, m.start, m.end)[0] <= SAME_SENTENCE
+            for s in ctx.slots_of(*KIND_TYPES[m.kind])
+        )
+        and sentence[1] - sentence[0] < 120
+    )
 
 
 def _denied_before(ctx: Context, slot: SlotDef, m: Mention) -> bool:
@@ -654,7 +868,10 @@ def _denied_before(ctx: Context, slot: SlotDef, m: Mention) -> bool:
     start, end = ctx.message.sentences[segment.sentence - 1] if segment.sentence else (0, 0)
     regex = _cue_regex(slot_cues(ctx.plan, slot))
     for cue in regex.finditer(ctx.text, start, end) if regex else ():
-        if statuses(ctx.text[start:end], [(cue.start() - start, cue.end() - start)])[0] == "negated":
+        if (
+            statuses(ctx.text[start:end], [(cue.start() - start, cue.end() - start)])[0]
+            == "negated"
+        ):
             return True
     return False
 
@@ -668,7 +885,10 @@ def _fallback(ctx: Context, mentions: list[Mention], used: set[str]) -> list[Fou
     """Money no cue claimed goes to the slot that takes any money (the budget)."""
     found = []
     for m in mentions:
-        slot = next((s for s in ctx.slots_of(*KIND_TYPES[m.kind]) if s.fallback and s.name not in used), None)
+        slot = next(
+            (s for s in ctx.slots_of(*KIND_TYPES[m.kind]) if s.fallback and s.name not in used),
+            None,
+        )
         if slot is not None and m.kind == "money" and ctx.free(m.start, m.end):
             value = _value(ctx, m, slot)
             if value is not None:
@@ -694,8 +914,17 @@ def _value(ctx: Context, m: Mention, slot: SlotDef) -> Any:
     return None
 
 
-_MONEY_UNITS = {"hour": "hour", "fte_month": "FTE", "fte": "FTE", "fte_year": "FTE", "minute": "minute",
-                "contact": "contact", "month": "month", "year": "year", "one_time": None}
+_MONEY_UNITS = {
+    "hour": "hour",
+    "fte_month": "FTE",
+    "fte": "FTE",
+    "fte_year": "FTE",
+    "minute": "minute",
+    "contact": "contact",
+    "month": "month",
+    "year": "year",
+    "one_time": None,
+}
 
 
 def _per(unit: str | None) -> str | None:

@@ -13,18 +13,58 @@ _JOIN = r"(?:\s+(?:&|and|of|the|for|de|du|la|van|von|der|di|y)\s+|\s+|-)"
 _RUN = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,7}}"
 _SUFFIX = r"(?:,?\s+(?:S\.r\.l\.|S\.p\.A\.|S\.A\.|Ltd\.?|Limited|Inc\.?|LLC|AG|GmbH|plc|PLC|B\.V\.|N\.V\.|SE|SA|SAS|Pty Ltd|Co\.))?"
 # Cues before a name, strongest first.
-CUES = (r"work(?:ing)? (?:for|at)|I'?m with|I am with|here from|our company is|the company is|company name is|called|"
-        r"named|representing|on behalf of|my company,|our company,|I run|we run|I own",
-        r"from|at|for|with the|with", r"this is|we are|we're|we’re|it's|it is")
-CUED = [re.compile(rf"(?:\b(?i:{cues})|\s@)\s+(?:the\s+)?(?P<name>{_RUN}{_SUFFIX})") for cues in CUES]
-LEAD = re.compile(rf"^\s*(?P<name>{_RUN}{_SUFFIX})(?:\s*[,.;!]|\s+-\s|\s*$|\s+(?:is|are)\s+(?:a|an|the)\s)")
-GREETINGS = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|evening|"
-                       r"guten tag|buongiorno|bonjour|hola|dear|thanks|thank you|ok|okay|yes|no)\b", re.I)
-ROLES = re.compile(r"\b(?:manager|director|head|lead|officer|vp|president|chief|ceo|coo|cfo|cto|cxo|owner|"
-                   r"founder|buyer|analyst|specialist|coordinator|supervisor|administrator|executive)\b", re.I)
-NOT_NAMES = {"I", "We", "Our", "The", "This", "That", "It", "A", "An", "Support", "Tier", "Volume", "Volumes",
-             "Hours", "Languages", "Scope", "Pricing", "Contract", "Customer", "Customers", "Tech", "Systems",
-             "UK", "US", "EU", "NHS", "CX", "VP"}
+CUES = (
+    r"work(?:ing)? (?:for|at)|I'?m with|I am with|here from|our company is|the company is|company name is|called|"
+    r"named|representing|on behalf of|my company,|our company,|I run|we run|I own",
+    r"from|at|for|with the|with",
+    r"this is|we are|we're|we’re|it's|it is",
+)
+CUED = [
+    re.compile(rf"(?:\b(?i:{cues})|\s@)\s+(?:the\s+)?(?P<name>{_RUN}{_SUFFIX})") for cues in CUES
+]
+LEAD = re.compile(
+    rf"^\s*(?P<name>{_RUN}{_SUFFIX})(?:\s*[,.;!]|\s+-\s|\s*$|\s+(?:is|are)\s+(?:a|an|the)\s)"
+)
+GREETINGS = re.compile(
+    r"^(?:hi|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|evening|"
+    r"guten tag|buongiorno|bonjour|hola|dear|thanks|thank you|ok|okay|yes|no)\b",
+    re.I,
+)
+ROLES = re.compile(
+    r"\b(?:manager|director|head|lead|officer|vp|president|chief|ceo|coo|cfo|cto|cxo|owner|"
+    r"founder|buyer|analyst|specialist|coordinator|supervisor|administrator|executive)\b",
+    re.I,
+)
+NOT_NAMES = {
+    "I",
+    "We",
+    "Our",
+    "The",
+    "This",
+    "That",
+    "It",
+    "A",
+    "An",
+    "Support",
+    "Tier",
+    "Volume",
+    "Volumes",
+    "Hours",
+    "Languages",
+    "Scope",
+    "Pricing",
+    "Contract",
+    "Customer",
+    "Customers",
+    "Tech",
+    "Systems",
+    "UK",
+    "US",
+    "EU",
+    "NHS",
+    "CX",
+    "VP",
+}
 
 
 def read_organisation(ctx: Context) -> list[Found]:
@@ -37,7 +77,11 @@ def read_organisation(ctx: Context) -> list[Found]:
         for start, end in sentences:
             for m in regex.finditer(text, start, end):
                 name = _clean(m.group("name"))
-                if name and _plausible(ctx, name, m.start("name")) and not _person(text, m.end("name")):
+                if (
+                    name
+                    and _plausible(ctx, name, m.start("name"))
+                    and not _person(text, m.end("name"))
+                ):
                     return [Found("company_name", name, m.span("name"))]
     if sentences:
         start, end = sentences[0]
@@ -51,9 +95,14 @@ def _person(text: str, end: int) -> bool:
     """'Jonas Becker, I am head of …', 'Marcus Hill, contracts officer': a person, not the
     organisation."""
     after = text[end : end + 60]
-    return bool(re.match(r",\s*(?:I am|I'm)\b", after) or (re.match(r",\s*[^,.]{0,40}", after)
-                and ROLES.search(re.match(r",\s*([^,.]{0,40})", after).group(1))
-                and not re.match(r",\s*(?:a|an|the)\b", after)))
+    return bool(
+        re.match(r",\s*(?:I am|I'm)\b", after)
+        or (
+            re.match(r",\s*[^,.]{0,40}", after)
+            and ROLES.search(re.match(r",\s*([^,.]{0,40})", after).group(1))
+            and not re.match(r",\s*(?:a|an|the)\b", after)
+        )
+    )
 
 
 def _lead(ctx: Context, sentence: str) -> str | None:
@@ -61,10 +110,19 @@ def _lead(ctx: Context, sentence: str) -> str | None:
     if "company_name" not in ctx.pending or GREETINGS.match(sentence):
         return None
     m = LEAD.match(sentence)
-    if not m or (len(sentence.split()) > 6 and not re.match(r"[,.;!-]", sentence[m.end("name"):].strip()[:1] or ",")):
+    if not m or (
+        len(sentence.split()) > 6
+        and not re.match(r"[,.;!-]", sentence[m.end("name") :].strip()[:1] or ",")
+    ):
         return None
     name = _clean(m.group("name"))
-    return name if name and _plausible(ctx, name, m.start("name")) and not _verb_follows(sentence, m.end("name")) else None
+    return (
+        name
+        if name
+        and _plausible(ctx, name, m.start("name"))
+        and not _verb_follows(sentence, m.end("name"))
+        else None
+    )
 
 
 def _verb_follows(sentence: str, end: int) -> bool:
@@ -102,10 +160,15 @@ def _plausible(ctx: Context, name: str, start: int) -> bool:
         return False
     if re.match(r"(?:I|We|It|They|You|He|She)['’]", name):
         return False  # "We're Acme": the name follows
-    covered = [m for m in ctx.message.mentions if m.kind in ("location", "language") and m.start >= start
-               and m.end <= start + len(name)]
+    covered = [
+        m
+        for m in ctx.message.mentions
+        if m.kind in ("location", "language") and m.start >= start and m.end <= start + len(name)
+    ]
     if covered and sum(m.end - m.start for m in covered) >= len(name.replace(" ", "")) - 1:
         return False
-    return not re.fullmatch(r"(?:January|February|March|April|May|June|July|August|September|October|"
-                            r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])",
-                            name)
+    return not re.fullmatch(
+        r"(?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])",
+        name,
+    )

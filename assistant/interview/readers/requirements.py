@@ -23,10 +23,16 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
     covered_words = _covered_words(ctx, found)
     out = []
     message = ctx.message
-    for index, segment in enumerate(message.segments):
+    for index in range(len(message.segments)):
         role = message.roles[index]
         text = message.segment_text(index)
-        if role.question or role.past or role.acknowledgement or role.skip or _label_only(ctx, index):
+        if (
+            role.question
+            or role.past
+            or role.acknowledgement
+            or role.skip
+            or _label_only(ctx, index)
+        ):
             continue
         if d.is_pointer(text, d.words().must + d.words().nice):
             continue
@@ -39,8 +45,12 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
         if len(words) < MIN_WORDS and not _place_rule(ctx, index, words):
             continue
         wording = _wording(ctx.text[start:end])
-        if wording and not any(s <= start and end <= e for s, e in covered if (e - s) > (end - start)):
-            priority = role.priority or ("nice" if _hedged(ctx, index) else "must" if _must(text) else None)
+        if wording and not any(
+            s <= start and end <= e for s, e in covered if (e - s) > (end - start)
+        ):
+            priority = role.priority or (
+                "nice" if _hedged(ctx, index) else "must" if _must(text) else None
+            )
             out.append(Found("other_requirements", [wording], (start, end), priority=priority))
     return out
 
@@ -65,15 +75,27 @@ def read_scope_items(ctx: Context, found: list[Found]) -> list[Found]:
         for piece in _ITEM_SPLIT.split(text):
             start = ctx.text.find(piece, at)
             at = start + len(piece)
-            item = re.sub(r"^\s*(?:and|plus|also|so|the|our|for us it would be|scope(?: would be)?|is)\b\s*", "", piece,
-                          flags=re.I).strip(" .,:;")
-            inside = [m for m in ctx.message.mentions if m.start < start + len(piece) and start < m.end]
+            item = re.sub(
+                r"^\s*(?:and|plus|also|so|the|our|for us it would be|scope(?: would be)?|is)\b\s*",
+                "",
+                piece,
+                flags=re.I,
+            ).strip(" .,:;")
+            inside = [
+                m for m in ctx.message.mentions if m.start < start + len(piece) and start < m.end
+            ]
             if any(m.kind == "term:services" for m in inside) or EXCLUDED.search(piece):
                 continue
             words = _content_words(item)
             if 2 <= len(words) and len(item.split()) <= 8 and not inside:
-                out.append(Found("other_requirements", [f"Service in scope: {item}"], (start, start + len(piece)),
-                                 priority=role.priority))
+                out.append(
+                    Found(
+                        "other_requirements",
+                        [f"Service in scope: {item}"],
+                        (start, start + len(piece)),
+                        priority=role.priority,
+                    )
+                )
     return out
 
 
@@ -86,8 +108,12 @@ def _requires(ctx: Context, index: int, text: str) -> bool:
     here = [m for m in ctx.message.mentions if m.segment == index]
     if any(m.status == "conditional" for m in here):
         return True
-    return any(m.kind in ("duration", "service_level", "percent", "hours") and ctx.free(m.start, m.end)
-               and not role.baseline for m in here)
+    return any(
+        m.kind in ("duration", "service_level", "percent", "hours")
+        and ctx.free(m.start, m.end)
+        and not role.baseline
+        for m in here
+    )
 
 
 def _must(text: str) -> bool:
@@ -122,8 +148,13 @@ def _content_words(text: str) -> list[str]:
 
     words = d.words()
     filler = {w.lower() for w in words.filler_words}
-    required = d.pattern(words.requirement_words + words.must + words.nice + words.corrections
-                         + words.acknowledgements)
+    required = d.pattern(
+        words.requirement_words
+        + words.must
+        + words.nice
+        + words.corrections
+        + words.acknowledgements
+    )
     text = required.sub(" ", text)
     kept = []
     for w in _WORD.findall(text):
@@ -144,7 +175,8 @@ def _covered_words(ctx: Context, found: list[Found]) -> set[str]:
     used = [f for f in found if f.slot != "other_requirements"]
     for m in ctx.message.mentions:
         if any(s < m.end and m.start < e for s, e in ctx.taken) or any(
-                f.span and f.span[0] <= m.start < f.span[1] and _holds(f, m) for f in used):
+            f.span and f.span[0] <= m.start < f.span[1] and _holds(f, m) for f in used
+        ):
             covered |= {w.lower() for w in _WORD.findall(m.text)}
     for f in used:
         slot = ctx.plan.slot(f.slot)
@@ -167,13 +199,19 @@ def _place_rule(ctx: Context, index: int, words: list[str]) -> bool:
     even in few words."""
     text = ctx.message.segment_text(index)
     places = [m for m in ctx.message.mentions if m.segment == index and m.kind == "location"]
-    return bool(places) and len(words) >= 1 and bool(re.search(r"\b(?:stay|stays|remain|kept|based|located|in-state)\b", text, re.I))
+    return (
+        bool(places)
+        and len(words) >= 1
+        and bool(re.search(r"\b(?:stay|stays|remain|kept|based|located|in-state)\b", text, re.I))
+    )
 
 
 def _wording(text: str) -> str:
     """The buyer's words, trimmed: no leading 'and', 'but', 'so' or label punctuation, and no
     number the buyer corrected away ('more like 55,000 than 50,000' keeps 55,000)."""
-    text = re.sub(r"^\s*(?:and|but|so|also|plus|then|oh|well)\b[\s,]*", "", text.strip(), flags=re.I)
+    text = re.sub(
+        r"^\s*(?:and|but|so|also|plus|then|oh|well)\b[\s,]*", "", text.strip(), flags=re.I
+    )
     text = re.sub(r"\s+than\s+(?:about\s+|around\s+)?\d[\d,.]*(?:\s?[km]\b)?", "", text, flags=re.I)
     text = text.strip(" ,;:-–—")
     return text[:1].upper() + text[1:] if text else ""

@@ -13,13 +13,20 @@ from assistant.interview.readers.cues import _cue_regex, ctx_topics, question_of
 from assistant.interview.readers.measures import clause_span
 from assistant.reading.assertion import statuses
 
-YES = re.compile(r"^\s*(?:yes|yeah|yep|yup|sure|correct|definitely|absolutely|of course|please do|we do"
-                 r"|we will|we'd like|we would|required|needed|must|y|ja|si|sì|oui)\b", re.I)
-NO = re.compile(r"^\s*(?:no|nope|nah|not really|not needed|not required|none|we don't|we do not|n/a"
-                r"|never|nothing|not applicable|not|n|nein)\b", re.I)
+YES = re.compile(
+    r"^\s*(?:yes|yeah|yep|yup|sure|correct|definitely|absolutely|of course|please do|we do"
+    r"|we will|we'd like|we would|required|needed|must|y|ja|si|sì|oui)\b",
+    re.I,
+)
+NO = re.compile(
+    r"^\s*(?:no|nope|nah|not really|not needed|not required|none|we don't|we do not|n/a"
+    r"|never|nothing|not applicable|not|n|nein)\b",
+    re.I,
+)
 
 
 # --------------------------------------------------------------------------- yes/no
+
 
 def read_flags(ctx: Context) -> list[Found]:
     """Each yes/no slot whose cue is said: yes when the cue is affirmed, no when negated; a
@@ -33,13 +40,23 @@ def read_flags(ctx: Context) -> list[Found]:
         for m in regex.finditer(ctx.text):
             index = message.segment_at(m.start())
             role = message.roles[index]
-            if role.question or role.past or role.skip or role.acknowledgement or not ctx.free(m.start(), m.end()):
+            if (
+                role.question
+                or role.past
+                or role.skip
+                or role.acknowledgement
+                or not ctx.free(m.start(), m.end())
+            ):
                 continue
             status = _status(ctx, index, m.start(), m.end())
             if status in ("third_party", "other_client"):
                 continue
             priority = "nice" if status == "hedged" else role.priority
-            found.append(Found(slot.name, status != "negated", clause_span(ctx, m.start()), priority=priority))
+            found.append(
+                Found(
+                    slot.name, status != "negated", clause_span(ctx, m.start()), priority=priority
+                )
+            )
             break
     return found
 
@@ -53,8 +70,10 @@ def _status(ctx: Context, index: int, start: int, end: int) -> str:
 
 # --------------------------------------------------------------------------- text slots
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?=\s+\d)|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may(?=\s+\d)|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WHEN = (
     rf"(?:q[1-4](?:\s+\d{{4}})?|{_MONTH}(?:\s+{_DAY}(?!\d))?(?:,?\s+\d{{4}})?|{_DAY}\s+{_MONTH}(?:\s+\d{{4}})?|"
@@ -70,9 +89,12 @@ DATE = re.compile(
     r"(?:,?\s+at the latest)?",
     re.I,
 )
-PERIOD = re.compile(rf"\b{_MONTH}|\b(?:spring|summer|autumn|fall|winter|christmas|easter|bank holidays?|the holidays|"
-                    r"holiday season|black friday|new year|season|weekends?|mondays?|tuesdays?|month end|"
-                    r"end of (?:every|the|each) month|launch(?:es)?|launch weeks?|campaigns?|on tv|enrol?lment)\b", re.I)
+PERIOD = re.compile(
+    rf"\b{_MONTH}|\b(?:spring|summer|autumn|fall|winter|christmas|easter|bank holidays?|the holidays|"
+    r"holiday season|black friday|new year|season|weekends?|mondays?|tuesdays?|month end|"
+    r"end of (?:every|the|each) month|launch(?:es)?|launch weeks?|campaigns?|on tv|enrol?lment)\b",
+    re.I,
+)
 
 
 def read_texts(ctx: Context) -> list[Found]:
@@ -124,8 +146,13 @@ def _go_live(ctx: Context, slot: SlotDef) -> Found | None:
 
 def _dates_in(ctx: Context, start: int, end: int) -> list[re.Match]:
     """Date phrases in text[start:end], without the ones a correction dismisses ('rather than Q2')."""
-    return [m for m in DATE.finditer(ctx.text, start, end)
-            if not re.search(r"\b(?:than|not|instead of)\s+$", ctx.text[max(0, m.start() - 12) : m.start()], re.I)]
+    return [
+        m
+        for m in DATE.finditer(ctx.text, start, end)
+        if not re.search(
+            r"\b(?:than|not|instead of)\s+$", ctx.text[max(0, m.start() - 12) : m.start()], re.I
+        )
+    ]
 
 
 def _corrected_date(ctx: Context, after: int) -> Found | None:
@@ -135,10 +162,14 @@ def _corrected_date(ctx: Context, after: int) -> Found | None:
         segment = ctx.message.segments[index]
         if not role.corrections or role.question or role.past:
             continue
-        dates = [m for m in _dates_in(ctx, segment.start, segment.end) if m.start() > role.corrections[0]]
+        dates = [
+            m for m in _dates_in(ctx, segment.start, segment.end) if m.start() > role.corrections[0]
+        ]
         if dates:
             text = ctx.text[dates[0].start() : dates[-1].end()].strip(" ,.")
-            return Found("go_live_date", _tidy(text), (dates[0].start(), dates[-1].end()), corrected=True)
+            return Found(
+                "go_live_date", _tidy(text), (dates[0].start(), dates[-1].end()), corrected=True
+            )
     return None
 
 
@@ -160,7 +191,9 @@ def _peaks(ctx: Context, slot: SlotDef) -> Found | None:
         return None
     pieces, spans = [], []
     indexes = sorted({index for index, _ in hits})
-    for index in list(indexes):  # a time said in the rest of the sentence ('Winter is busier - … from November')
+    for index in list(
+        indexes
+    ):  # a time said in the rest of the sentence ('Winter is busier - … from November')
         for later in range(index + 1, len(ctx.message.segments)):
             if ctx.message.segments[later].sentence != ctx.message.segments[index].sentence:
                 break
@@ -174,8 +207,12 @@ def _peaks(ctx: Context, slot: SlotDef) -> Found | None:
                 pieces.append(text.strip(" ,.;"))
             continue
         clauses = _clauses(ctx, index)
-        marked = [k for k, (s, e) in enumerate(clauses)
-                  if any(s <= m.start() < e for i, m in hits if m is not None) or PERIOD.search(ctx.text[s:e])]
+        marked = [
+            k
+            for k, (s, e) in enumerate(clauses)
+            if any(s <= m.start() < e for i, m in hits if m is not None)
+            or PERIOD.search(ctx.text[s:e])
+        ]
         if not marked:
             marked = list(range(len(clauses)))
         for s, e in clauses[min(marked) : max(marked) + 1]:
@@ -194,7 +231,10 @@ def _has_period(ctx: Context, index: int) -> bool:
     if segment.sentence == 0:
         return False
     start, end = ctx.message.sentences[segment.sentence - 1]
-    return bool(PERIOD.search(ctx.text[start:end])) and len(ctx.message.segment_text(index).split()) <= 6
+    return (
+        bool(PERIOD.search(ctx.text[start:end]))
+        and len(ctx.message.segment_text(index).split()) <= 6
+    )
 
 
 def _clauses(ctx: Context, index: int) -> list[tuple[int, int]]:
@@ -218,13 +258,17 @@ def _cued_text(ctx: Context, slot: SlotDef) -> Found | None:
             matches = list(pattern.finditer(ctx.text, sentence[0], sentence[1]))
             if matches:
                 m = max(matches, key=lambda x: len(x.group(0)))  # the fullest wording
-                value = (m.group("value") if "value" in m.re.groupindex else m.group(0)).strip(" .,")
+                value = (m.group("value") if "value" in m.re.groupindex else m.group(0)).strip(
+                    " .,"
+                )
                 return Found(slot.name, value, m.span())
             continue
         rest = ctx.text[cue.end() : segment.end]
         rest = re.sub(r"^\s*(?:is|are|means|mean|would be|will be|:|-|=)\s*", "", rest, flags=re.I)
         if len(rest.split()) >= 2:
-            ctx.take(cue.end(), segment.end)  # its numbers belong to the text ('CSAT of 90 or above')
+            ctx.take(
+                cue.end(), segment.end
+            )  # its numbers belong to the text ('CSAT of 90 or above')
             return Found(slot.name, rest.strip(" .,")[:300], (cue.end(), segment.end))
     if slot.name in ctx.pending and not slot.pattern and not ctx.message.only_acknowledges():
         text = ctx.text.strip()
@@ -235,8 +279,11 @@ def _cued_text(ctx: Context, slot: SlotDef) -> Found | None:
 
 # --------------------------------------------------------------------------- goal targets
 
-_GOAL = re.compile(r"\b(?:up to|up by|to at least|target|targets|goal|goals|improve|increase|raise|reduce|"
-                   r"cut|lower|down to|down by|keep|keeping|reach|get to|bring)\b", re.I)
+_GOAL = re.compile(
+    r"\b(?:up to|up by|to at least|target|targets|goal|goals|improve|increase|raise|reduce|"
+    r"cut|lower|down to|down by|keep|keeping|reach|get to|bring)\b",
+    re.I,
+)
 _DOWN = re.compile(r"\b(?:reduce|cut|lower|down|decrease|bring down)\b", re.I)
 
 
@@ -249,18 +296,27 @@ def read_goal_targets(ctx: Context) -> list[Found]:
 
     targets, spans = [], []
     kpis = [m for m in ctx.message.of_kind("kpi") if ctx.message.usable(m)]
-    numbers = ctx.message.of_kind("percent") + [n for n in bare_numbers(ctx) if 0 < n.value["value"] <= 100]
+    numbers = ctx.message.of_kind("percent") + [
+        n for n in bare_numbers(ctx) if 0 < n.value["value"] <= 100
+    ]
     for m in sorted(numbers, key=lambda n: n.start):
         role = ctx.message.roles[m.segment]
         if not ctx.free(m.start, m.end) or not ctx.message.usable(m) or role.baseline:
             continue
         clause = clause_span(ctx, m.start)
         segment = ctx.message.segments[m.segment]
-        if not _GOAL.search(ctx.text, segment.start, m.start) and not (m.kind == "number" and _GOAL.search(ctx.text, m.end, segment.end)):
+        if not _GOAL.search(ctx.text, segment.start, m.start) and not (
+            m.kind == "number" and _GOAL.search(ctx.text, m.end, segment.end)
+        ):
             continue
         if m.kind == "number" and not _GOAL.search(ctx.text, m.end, segment.end):
             continue  # a bare number is a target only when called one ('90 is our stretch goal')
-        before = [k for k in kpis if k.end <= m.start and k.start >= ctx.message.sentences[max(0, segment.sentence - 1)][0]]
+        before = [
+            k
+            for k in kpis
+            if k.end <= m.start
+            and k.start >= ctx.message.sentences[max(0, segment.sentence - 1)][0]
+        ]
         if not before:
             continue
         metric = before[-1].name
@@ -274,6 +330,7 @@ def read_goal_targets(ctx: Context) -> list[Found]:
 
 
 # --------------------------------------------------------------------------- short answers
+
 
 def read_short_answers(ctx: Context, found: list[Found]) -> list[Found]:
     """'yes' / 'no' to a yes/no question, 'none' to a list question."""

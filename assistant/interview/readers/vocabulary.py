@@ -16,10 +16,18 @@ from assistant.interview.readers.cues import SAME_SENTENCE, best_slot, question_
 from assistant.interview.readers.measures import clause_span
 from assistant.interview.terms import answer_only_terms
 
-DATA_PLACE = re.compile(r"\b(?:data|stored|storage|hosted|hosting|residency|transfer|kept|backups?)\b", re.I)
-EXCLUDED = re.compile(r"\b(?:stays? with (?:us|our)|stays? in-house|stays? in house|not in scope|out of scope|"
-                      r"not part of it|not up for discussion|remains? in-house|separate vendor)\b", re.I)
-PREFER = re.compile(r"\b(?:want|wants|prefer|preferred|would like|'d like|’d like|should|moving to|switch to|let's say)\b", re.I)
+DATA_PLACE = re.compile(
+    r"\b(?:data|stored|storage|hosted|hosting|residency|transfer|kept|backups?)\b", re.I
+)
+EXCLUDED = re.compile(
+    r"\b(?:stays? with (?:us|our)|stays? in-house|stays? in house|not in scope|out of scope|"
+    r"not part of it|not up for discussion|remains? in-house|separate vendor)\b",
+    re.I,
+)
+PREFER = re.compile(
+    r"\b(?:want|wants|prefer|preferred|would like|'d like|’d like|should|moving to|switch to|let's say)\b",
+    re.I,
+)
 
 
 def _vocabulary_of(ctx: Context, mention: Mention) -> str | None:
@@ -50,7 +58,9 @@ def read_vocabulary(ctx: Context) -> list[Found]:
         slot = _slot_for(ctx, slots, m)
         if slot is None:
             continue
-        removed = (m.status == "negated" and _denied(ctx, m)) or bool(EXCLUDED.search(ctx.message.segment_text(m.segment)))
+        removed = (m.status == "negated" and _denied(ctx, m)) or bool(
+            EXCLUDED.search(ctx.message.segment_text(m.segment))
+        )
         if m.status == "negated" and not removed:
             continue  # 'no card payments over the phone' denies the payments, not the phone
         picked.setdefault(slot.name, []).append((m, removed))
@@ -62,10 +72,16 @@ def read_vocabulary(ctx: Context) -> list[Found]:
     return found
 
 
-_DENY_BEFORE = re.compile(r"\b(?:no|not|never|without|nor|neither|drop|exclude|excluding|other than|rather than|"
-                          r"instead of|n't)\s+(?:[\w'-]+\s+){0,2}$", re.I)
-_DENY_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}(?:is|are|isn't|aren't|was)?\s*(?:not|never|n't)\b|^\s*(?:\w+\s+){0,2}"
-                         r"(?:not needed|not required|not in scope|out of scope|isn't needed|not part)", re.I)
+_DENY_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|nor|neither|drop|exclude|excluding|other than|rather than|"
+    r"instead of|n't)\s+(?:[\w'-]+\s+){0,2}$",
+    re.I,
+)
+_DENY_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}(?:is|are|isn't|aren't|was)?\s*(?:not|never|n't)\b|^\s*(?:\w+\s+){0,2}"
+    r"(?:not needed|not required|not in scope|out of scope|isn't needed|not part)",
+    re.I,
+)
 
 
 def _denied(ctx: Context, m: Mention) -> bool:
@@ -94,7 +110,17 @@ def _mentions(ctx: Context) -> list[Mention]:
                 start, end = segment.start + hit.start, segment.start + hit.end
                 if not any(m.start < end and start < m.end for m in mentions):
                     status = _status_like(ctx, index, start)
-                    mentions.append(Mention(kind, {"name": hit.name}, start, end, text[hit.start:hit.end], status, index))
+                    mentions.append(
+                        Mention(
+                            kind,
+                            {"name": hit.name},
+                            start,
+                            end,
+                            text[hit.start : hit.end],
+                            status,
+                            index,
+                        )
+                    )
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -115,14 +141,19 @@ def readable_topic(ctx: Context, slot: str, index: int) -> bool:
     question = question_of(ctx.plan, slot)
     text = ctx.message.segment_text(index) + " " + ctx.message.label(index)
     return (question is not None and question.id in ctx_topics(ctx)[index]) or bool(
-        re.search(r"\b(?:pric\w*|pay|paid|charge\w*|bill\w*|rate)\b", text, re.I))
+        re.search(r"\b(?:pric\w*|pay|paid|charge\w*|bill\w*|rate)\b", text, re.I)
+    )
 
 
 def _status_like(ctx: Context, index: int, start: int) -> str:
     """The status the nearest mention before `start` in the segment has ('per contact, not per
     hour' keeps 'per contact' affirmed)."""
     before = ctx.text[ctx.message.segments[index].start : start]
-    return "negated" if re.search(r"\b(?:not|no|never|rather than|instead of)\s+$", before, re.I) else "affirmed"
+    return (
+        "negated"
+        if re.search(r"\b(?:not|no|never|rather than|instead of)\s+$", before, re.I)
+        else "affirmed"
+    )
 
 
 def _canonical_ok(ctx: Context, slot: SlotDef, m: Mention) -> bool:
@@ -134,14 +165,24 @@ def _canonical_ok(ctx: Context, slot: SlotDef, m: Mention) -> bool:
         return False
     if m.kind.startswith("term:") and re.search(r"[\s-]", m.name):
         return True  # a name of several words says itself ('follow the sun', 'we provide')
-    pending_kinds = {f"term:{ctx.plan.slot(p).vocabulary}" for p in ctx.pending if ctx.plan.slot(p).vocabulary}
-    if any(o.kind in pending_kinds and o.start < m.end and m.start < o.end for o in ctx.message.mentions):
+    pending_kinds = {
+        f"term:{ctx.plan.slot(p).vocabulary}" for p in ctx.pending if ctx.plan.slot(p).vocabulary
+    }
+    if any(
+        o.kind in pending_kinds and o.start < m.end and m.start < o.end
+        for o in ctx.message.mentions
+    ):
         return False  # the words answer the question asked ('Weekly and quarterly' meetings)
     same = [o for o in ctx.message.mentions if o.segment == m.segment and o.kind == m.kind]
     rest = ctx.message.segment_text(m.segment)
     for o in sorted(same, key=lambda o: -o.start):
-        rest = rest[: o.start - ctx.message.segments[m.segment].start] + rest[o.end - ctx.message.segments[m.segment].start :]
-    return not re.sub(r"\b(?:and|or|so|also|plus|then|both|mainly|mostly)\b|[\s,;:.&/+-]", "", rest, flags=re.I)
+        rest = (
+            rest[: o.start - ctx.message.segments[m.segment].start]
+            + rest[o.end - ctx.message.segments[m.segment].start :]
+        )
+    return not re.sub(
+        r"\b(?:and|or|so|also|plus|then|both|mainly|mostly)\b|[\s,;:.&/+-]", "", rest, flags=re.I
+    )
 
 
 def _kept(ctx: Context, m: Mention) -> bool:
@@ -156,7 +197,12 @@ def _kept(ctx: Context, m: Mention) -> bool:
         return False
     label = ctx.message.label(m.segment)
     start = ctx.message.sentence_span(m.segment)[0]
-    if label and m.end <= start + len(label) and m.kind.startswith("term:") and len(label.split()) <= 2:
+    if (
+        label
+        and m.end <= start + len(label)
+        and m.kind.startswith("term:")
+        and len(label.split()) <= 2
+    ):
         return False
     if m.kind == "location":
         if _city(m) or _state_of_a_named_country(ctx, m):
@@ -180,8 +226,13 @@ def _city(m: Mention) -> bool:
     return bool(country) and country != m.name and m.name not in _us_states()
 
 
-_ROLE_BEFORE = re.compile(r"\b(?:head|director|vp|vice president|manager|lead|officer|chief|team leader)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
-_ROLE_AFTER = re.compile(r"^\s+(?:director|manager|lead|leader|officer|team lead|head|supervisor|vp)\b", re.I)
+_ROLE_BEFORE = re.compile(
+    r"\b(?:head|director|vp|vice president|manager|lead|officer|chief|team leader)\s+(?:of|for)\s+(?:the\s+)?$",
+    re.I,
+)
+_ROLE_AFTER = re.compile(
+    r"^\s+(?:director|manager|lead|leader|officer|team lead|head|supervisor|vp)\b", re.I
+)
 
 
 def _job_title(ctx: Context, m: Mention) -> bool:
@@ -195,7 +246,10 @@ def _state_of_a_named_country(ctx: Context, m: Mention) -> bool:
     if m.name not in _us_states():
         return False
     sentence = ctx.message.sentences[ctx.message.segments[m.segment].sentence]
-    return any(o.name == "United States" and sentence[0] <= o.start < sentence[1] for o in ctx.message.of_kind("location"))
+    return any(
+        o.name == "United States" and sentence[0] <= o.start < sentence[1]
+        for o in ctx.message.of_kind("location")
+    )
 
 
 def _destination(ctx: Context, m: Mention) -> bool:
@@ -203,8 +257,17 @@ def _destination(ctx: Context, m: Mention) -> bool:
     clause = clause_span(ctx, m.start)
     segment = ctx.message.segments[m.segment]
     head = ctx.text[segment.start : m.start]
-    return bool(re.search(r"\b(?:holidays?|flights?|trips?|travel|travelling|fly|flying)\s+to\s+"
-                          r"(?:[\w' ]+(?:,|\band\b)\s*)*(?:the\s+)?$", head, re.I)) and clause[0] >= segment.start
+    return (
+        bool(
+            re.search(
+                r"\b(?:holidays?|flights?|trips?|travel|travelling|fly|flying)\s+to\s+"
+                r"(?:[\w' ]+(?:,|\band\b)\s*)*(?:the\s+)?$",
+                head,
+                re.I,
+            )
+        )
+        and clause[0] >= segment.start
+    )
 
 
 def _slot_for(ctx: Context, slots: list[SlotDef], m: Mention) -> SlotDef | None:
@@ -231,12 +294,25 @@ def _found_for(ctx: Context, slot: SlotDef, items: list[tuple[Mention, bool]]) -
     last: dict[str, tuple[Mention, bool]] = {}
     for m, removed in items:
         dropped = removed or _dropped(ctx, m)
-        if m.name in last and not last[m.name][1] and dropped and not _dropped(ctx, m) and not _later_said(ctx, last[m.name][0], m):
+        if (
+            m.name in last
+            and not last[m.name][1]
+            and dropped
+            and not _dropped(ctx, m)
+            and not _later_said(ctx, last[m.name][0], m)
+        ):
             continue  # 'Spanish …, we get a lot of Spanish guests': a passing negation keeps it
         last[m.name] = (m, dropped)
-    found = [Found(slot.name, [name], clause_span(ctx, m.start), remove=dropped,
-                   priority=None if dropped else _item_priority(ctx, slot, name, items))
-             for name, (m, dropped) in last.items()]
+    found = [
+        Found(
+            slot.name,
+            [name],
+            clause_span(ctx, m.start),
+            remove=dropped,
+            priority=None if dropped else _item_priority(ctx, slot, name, items),
+        )
+        for name, (m, dropped) in last.items()
+    ]
     if found and _only(ctx, [m for m, removed in items if not removed]):
         found = [Found(slot.name, [], None, corrected=True), *found]
     return found
@@ -245,8 +321,11 @@ def _found_for(ctx: Context, slot: SlotDef, items: list[tuple[Mention, bool]]) -
 def _later_said(ctx: Context, first: Mention, later: Mention) -> bool:
     """A later statement about the same item in another sentence ('Web chat is something we'd
     like priced … web chat is an optional line item, not a requirement')."""
-    return ctx.message.segments[first.segment].sentence != ctx.message.segments[later.segment].sentence \
-        or any(first.end <= c < later.start for r in ctx.message.roles for c in r.corrections)
+    return ctx.message.segments[first.segment].sentence != ctx.message.segments[
+        later.segment
+    ].sentence or any(
+        first.end <= c < later.start for r in ctx.message.roles for c in r.corrections
+    )
 
 
 def _item_priority(ctx: Context, slot: SlotDef, name: str, items) -> str | None:
@@ -274,7 +353,9 @@ def _only(ctx: Context, mentions: list[Mention]) -> bool:
     for m in mentions:
         after = ctx.text[m.end : m.end + 12]
         before = ctx.text[max(0, m.start - 10) : m.start]
-        if re.match(rf"\s*(?:{words})\b", after, re.I) or re.search(rf"\b(?:{words})\s+$", before, re.I):
+        if re.match(rf"\s*(?:{words})\b", after, re.I) or re.search(
+            rf"\b(?:{words})\s+$", before, re.I
+        ):
             return True
     return False
 
@@ -285,7 +366,11 @@ def _enum_found(ctx: Context, slot: SlotDef, mentions: list[Mention]) -> list[Fo
     give way to others."""
     if not mentions:
         return []
-    wanted = mentions if slot.today else [m for m in mentions if not _baseline_segment(ctx, m)] or mentions
+    wanted = (
+        mentions
+        if slot.today
+        else [m for m in mentions if not _baseline_segment(ctx, m)] or mentions
+    )
     names = list(dict.fromkeys(m.name for m in wanted))
     corrected = [m for m in wanted if any(c < m.start for c in _marks_before(ctx, m))]
     preferred = [m for m in wanted if PREFER.search(ctx.text, *clause_span(ctx, m.start))]
@@ -295,10 +380,19 @@ def _enum_found(ctx: Context, slot: SlotDef, mentions: list[Mention]) -> list[Fo
         choice = preferred[0]
     elif len(names) > 1 and slot.combined_value:
         first = wanted[0]
-        return [Found(slot.name, slot.combined_value, clause_span(ctx, first.start), priority=ctx.priority(first))]
+        return [
+            Found(
+                slot.name,
+                slot.combined_value,
+                clause_span(ctx, first.start),
+                priority=ctx.priority(first),
+            )
+        ]
     else:
         choice = wanted[0]
-    return [Found(slot.name, choice.name, clause_span(ctx, choice.start), priority=ctx.priority(choice))]
+    return [
+        Found(slot.name, choice.name, clause_span(ctx, choice.start), priority=ctx.priority(choice))
+    ]
 
 
 def _marks_before(ctx: Context, m: Mention) -> list[int]:
