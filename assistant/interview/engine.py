@@ -355,7 +355,8 @@ class InterviewEngine:
         return "\n".join(lines)
 
     def _topic(self, question: Question) -> str:
-        return question.names[0] if question.names else self.plan.slot(question.slots[0]).label
+        """How the reply names a question: its first slot's label ('budget or target rate')."""
+        return self.plan.slot(question.slots[0]).label
 
     def _remember_home(self, reading: Reading) -> None:
         """The countries the buyer says it is in, from its first message that names any."""
