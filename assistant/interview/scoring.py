@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from assistant.reading.quantities import SECONDS as UNIT_SECONDS
+
 REL_TOLERANCE = 0.015
-UNIT_SECONDS = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400, "weeks": 604800,
-                "months": 2592000, "years": 31536000}  # fmt: skip
 
 
 @cache

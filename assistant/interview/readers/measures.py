@@ -71,7 +71,14 @@ _PLUS_WORD = re.compile(
     r"\b(?:years?|months?)\s+plus\s+(?P<n>one|two|three|\d)\b(?!\s*(?:optional|one-year|year))",
     re.I,
 )
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+def _count(word: str) -> int:
+    """'two', '2', 'a' as a count of options (the reading layer reads the number words)."""
+    from assistant.reading.numbers import find_numbers
+
+    if word.lower() in ("a", "an"):
+        return 1
+    numbers = find_numbers(word)
+    return int(numbers[0].value) if numbers else 0
 
 
 def read_renewals(ctx: Context) -> list[Found]:
@@ -111,9 +118,7 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
         term = Duration(amount=int(m.group(1)), unit="years")
         return [Found("contract_renewal", renewal, span), Found("contract_term", term, span)]
     for m in _COUNTED.finditer(text):
-        count = _COUNT_WORDS.get(m.group("n").lower()) or (
-            int(m.group("n")) if m.group("n").isdigit() else 0
-        )
+        count = _count(m.group("n"))
         ctx.take(offset + m.start(), offset + m.end())
         inside = [q for q in durations if offset + m.start() <= q.start < offset + m.end()]
         amount, unit = (
