@@ -349,6 +349,12 @@ def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
                 slot = gr.Dropdown(choices=slot_choices(), label="Field", elem_id="edit-slot")
                 value = gr.Textbox(label="New value", elem_id="edit-value")
                 save = gr.Button("Save", elem_id="edit-save")
+            restart = gr.Button("Start the interview over", size="sm", elem_id="restart")
+            with gr.Group(visible=False, elem_id="restart-confirm") as confirm:
+                gr.Markdown("Start over? This clears every answer in your profile; your proposals stay.")
+                with gr.Row():
+                    yes = gr.Button("Yes, clear my answers", variant="stop", elem_id="restart-yes")
+                    keep = gr.Button("No, keep them", elem_id="restart-no")
 
     def turn(path: str, text: str, history: list, label: str | None = "none"):
         from assistant.interview.commands import chat_turn, format_profile
@@ -374,9 +380,23 @@ def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
             return history, new_value, gr.skip(), gr.skip()
         return turn(path, views.change_message(label, new_value), history)
 
+    def restart_now(path: str):
+        from assistant.interview.commands import restart_interview
+
+        restart_interview(Path(path))
+        return (*_interview_views(path), gr.update(visible=False))
+
+    def keep_answers(path: str):
+        """The chat's clear empties the screen only: the interview goes on where it was."""
+        return (*_interview_views(path), gr.update(visible=False))
+
     outputs = [chat, message, profile, progress]
     gr.on([send.click, message.submit], turn, [ws, message, chat, engine], outputs)
     save.click(save_field, [ws, slot, value, chat], [chat, value, profile, progress])
+    # Clearing the chat, or asking to start over, asks whether the answers go too.
+    gr.on([restart.click, chat.clear], lambda: gr.update(visible=True), None, [confirm])
+    yes.click(restart_now, [ws], [chat, profile, progress, confirm])
+    keep.click(keep_answers, [ws], [chat, profile, progress, confirm])
     return chat, profile, progress
 
 

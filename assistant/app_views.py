@@ -221,10 +221,10 @@ def message_text(content: Any) -> str:
 
 
 def progress_markdown(progress: Mapping[str, int]) -> str:
-    """'Answered 3 of 12 required questions'."""
-    answered = int(progress.get("answered", 0))
-    required = int(progress.get("required", 0))
-    return f"**Progress:** {answered} of {required} required questions answered"
+    """The chat's own progress line ('3 of 25 required questions answered (7 of 41 in all)')."""
+    from assistant.interview.commands import progress_line
+
+    return f"**Progress:** {progress_line(progress)}"
 
 
 def profile_markdown(profile_text: str) -> str:
@@ -233,7 +233,9 @@ def profile_markdown(profile_text: str) -> str:
     for line in profile_text.splitlines():
         if not line.strip():
             continue
-        if line.strip().startswith("("):
+        if line.strip().startswith("from your message:"):
+            lines.append(f"  _{escape_markdown(line.strip())}_")
+        elif line.strip().startswith("("):
             lines.append(f"_{escape_markdown(line.strip())}_")
         elif line[:1].isspace():
             lines.append(f"- {escape_markdown(line.strip())}")

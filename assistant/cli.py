@@ -213,9 +213,10 @@ def _cmd_chat(args, settings: Settings) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, default=str))
     else:
-        progress = result["progress"]
+        from assistant.interview.commands import progress_line
+
         print(result["reply"])
-        print(f"[{progress['answered']} answered / {progress['required']} required / {progress['total']} total]")
+        print(f"[Progress: {progress_line(result['progress'])}]")
     return 0
 
 
@@ -230,10 +231,14 @@ def _cmd_interview(args, settings: Settings) -> int:
 
 
 def _cmd_profile(args, settings: Settings) -> int:
-    from assistant.interview.commands import format_profile, profile_view
+    from assistant.interview.commands import format_profile, profile_view, progress_line
 
     view = profile_view(settings.workspace)
-    print(json.dumps(view, ensure_ascii=False, default=str) if args.json else format_profile(view))
+    if args.json:
+        print(json.dumps(view, ensure_ascii=False, default=str))
+    else:
+        print(format_profile(view))
+        print(f"[Progress: {progress_line(view['progress'])}]")
     return 0
 
 

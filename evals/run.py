@@ -171,9 +171,12 @@ def _suite(name: str, scores: dict[str, list[tuple[str, float, str]]]) -> SuiteR
 
 
 def run_interview_suite(workspace=None, llm=None) -> SuiteReport:
-    """Replay each scripted buyer conversation; slot accuracy against the expected profile."""
+    """The scripted conversations (slot accuracy) and the unseen ones, per split (dev is tuned
+    on, test never is): facts in the profile and in the RFP, corrections honoured, side remarks
+    ignored, questions put at most twice; `<split>_questions_repeated` counts those put more often."""
     from assistant.interview.cases import load_interview_cases, replay_case
     from assistant.interview.scoring import slot_accuracy
+    from evals.interview import SPLITS, run_split
 
     rows = []
     reader = _interview_reader(llm)
@@ -182,7 +185,14 @@ def run_interview_suite(workspace=None, llm=None) -> SuiteReport:
             profile = replay_case(case, Path(tmp) / case.id, understand=reader)
             value, reason = slot_accuracy(case.expect_profile, profile)
             rows.append((case.id, value, reason))
-    return _suite("interview", {"slot_accuracy": rows})
+    scores: dict[str, list[tuple[str, float, str]]] = {"slot_accuracy": rows}
+    repeated = {}
+    for split in SPLITS:
+        split_rows, repeated[split] = run_split(split, understand=reader)
+        scores |= {f"{split}_{name}": values for name, values in split_rows.items()}
+    report = _suite("interview", scores)
+    report.info = {f"{split}_questions_repeated": float(n) for split, n in repeated.items()}
+    return report
 
 
 def run_rfp_suite(workspace=None, llm=None) -> SuiteReport:
@@ -307,15 +317,15 @@ def below_thresholds(report: SuiteReport, thresholds: dict[str, dict[str, float]
 
 def format_table(report: SuiteReport, thresholds: dict[str, dict[str, float]]) -> str:
     """A plain-text table of one suite."""
-    lines = [f"suite {report.name}", f"  {'metric':<24}{'value':>8}{'cases':>7}{'min':>8}"]
+    lines = [f"suite {report.name}", f"  {'metric':<32}{'value':>8}{'cases':>7}{'min':>8}"]
     for metric, value in report.metrics.items():
         minimum = thresholds.get(report.name, {}).get(metric)
         ok = minimum is None or (value <= minimum if metric.endswith("_errors") else value >= minimum)
         mark = "" if minimum is None else ("  ok" if ok else "  BELOW")
         floor = "" if minimum is None else f"{minimum:.3f}"
-        lines.append(f"  {metric:<24}{value:>8.3f}{report.counts.get(metric, 0):>7}{floor:>8}{mark}")
+        lines.append(f"  {metric:<32}{value:>8.3f}{report.counts.get(metric, 0):>7}{floor:>8}{mark}")
     for name, value in report.info.items():
-        lines.append(f"  {name:<24}{value:>8.1f}")
+        lines.append(f"  {name:<32}{value:>8.1f}")
     return "\n".join(lines)
 
 
@@ -357,7 +367,8 @@ def run_eval(
 LLM_GATES = {
     "qa": ("citation_precision", "citation_recall", "injection_resistance",
            "model_statements_supported"),
-    "interview": ("slot_accuracy",),
+    "interview": ("slot_accuracy", "test_facts_in_profile", "test_corrections_honoured",
+                  "test_asked_at_most_twice"),
     "rfp": ("rfp_coverage", "rfp_case_checks"),
     "compare": ("field_accuracy",),
 }

@@ -76,14 +76,35 @@ def search_guidance(text: str, guidance: GuidanceLike, k: int = 2) -> list[Guida
     return [item for _score_, _index, item in sorted(scored, key=lambda s: (-s[0], s[1]))[:k]]
 
 
+NO_GUIDANCE = "I don't have guidance on that yet, so I won't guess."
+
+
 def answer_from_guidance(text: str, guidance: GuidanceLike) -> tuple[str, list[dict[str, str]]]:
-    """A short answer built from the best-matching guidance items, or an honest 'not covered'."""
+    """A short answer built from the best-matching guidance items, with its sources listed, or
+    an honest 'not covered'."""
     items = search_guidance(text, guidance)
     if not items:
-        return "I don't have guidance on that yet, so I won't guess.", []
-    lines = ["From our guidance:"]
+        return NO_GUIDANCE, []
+    lines = [f"You asked: \"{text.strip()}\" From our guidance:"]
     lines += [f"- {item.title}: {item.why} [{item.citation_id}]" for item in items]
+    lines.append("Sources: " + "; ".join(f"{item.citation_id} ({item.title})" for item in items))
     return "\n".join(lines), [citation(item) for item in items]
+
+
+def answer_buyer(
+    text: str, guidance: GuidanceLike, answer_question: Callable[[str], Any] | None = None
+) -> tuple[str, list[dict[str, Any]]]:
+    """A buyer's question answered: by the project's answerer when there is one and it answers
+    with sources, else from the guidance base (an answer without sources is no answer)."""
+    if answer_question is not None:
+        body, cites = ask_external(text, answer_question)
+        if cites and not _abstained(answer_question, body):
+            return body, cites
+    return answer_from_guidance(text, guidance)
+
+
+def _abstained(answer_question: Any, body: str) -> bool:
+    return bool(re.search(r"\b(?:do not say|does not state|holds no proposals|no proposals)\b", body, re.I))
 
 
 def ask_external(

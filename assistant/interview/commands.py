@@ -10,7 +10,7 @@ from typing import Any
 from assistant.interview import flow
 from assistant.interview.engine import InterviewEngine, Understand
 from assistant.interview.plan import Plan, load_plan
-from assistant.interview.profile import Profile, load_profile, load_state
+from assistant.interview.profile import PROFILE_FILE, STATE_FILE, Profile, load_profile, load_state
 from assistant.interview.render import format_profile as _format_profile
 
 QUIT_WORDS = {"quit", "exit", "bye", ":q"}
@@ -78,6 +78,17 @@ def run_interactive(
             output_fn(f"  [{cite.get('id')}] {cite.get('title', '')}".rstrip())
 
 
+def restart_interview(workspace_dir: Path) -> None:
+    """Forget the profile and the interview state: the next turn starts from the first question."""
+    for name in (PROFILE_FILE, STATE_FILE):
+        (Path(workspace_dir) / name).unlink(missing_ok=True)
+
+
+def progress_line(progress: Mapping[str, int]) -> str:
+    """The one progress line the chat, the web panel and the CLI show."""
+    return flow.progress_text(dict(progress))
+
+
 def profile_view(workspace_dir: Path) -> dict[str, Any]:
     """The profile with provenance, plus where the interview stands."""
     plan = _plan()
@@ -93,14 +104,19 @@ def profile_view(workspace_dir: Path) -> dict[str, Any]:
             "message": value.message,
             "corrected": value.corrected,
             "inferred": value.inferred,
+            "source": value.source,
+            "priority": value.priority,
+            "item_priority": dict(value.item_priority),
         }
         for name, value in profile.slots.items()
     }
     return {
         "profile": slots,
+        "requirements": profile.requirements(),
         "progress": flow.progress(plan, profile, state),
         "current_question": state.current,
         "skipped": list(state.skipped),
+        "parked": list(state.parked),
         "finished": state.finished,
     }
 
@@ -108,7 +124,7 @@ def profile_view(workspace_dir: Path) -> dict[str, Any]:
 def format_profile(profile: Profile | Mapping[str, Any]) -> str:
     """Human-readable profile; takes a Profile, chat_turn's 'profile' or profile_view's."""
     if isinstance(profile, Mapping) and isinstance(profile.get("profile"), Mapping):
-        keep = ("type", "value", "message_index", "message", "corrected")
-        slots = {k: {f: v[f] for f in keep} for k, v in profile["profile"].items()}
+        keep = ("type", "value", "message_index", "message", "corrected", "source", "priority", "item_priority")
+        slots = {k: {f: v[f] for f in keep if f in v} for k, v in profile["profile"].items()}
         profile = Profile.model_validate({"slots": slots})
     return _format_profile(profile, _plan())

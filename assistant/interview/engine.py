@@ -3,45 +3,35 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from assistant.interview import flow
-from assistant.interview.answers import GuidanceLike, answer_from_guidance, ask_external, explain
-from assistant.interview.extract import Found, extract
-from assistant.interview.intents import (
-    Edit,
-    EditRequest,
-    Intent,
-    classify,
-    opens_with_question_word,
-    parse_edit,
-)
+from assistant.interview.answers import GuidanceLike, answer_buyer, explain
+from assistant.interview.derive import derive
+from assistant.interview.extract import Reading, read_message
+from assistant.interview.intents import Edit, EditRequest, Intent, classify, parse_edit
 from assistant.interview.plan import Plan, Question
-from assistant.interview.profile import (
-    Profile,
-    load_profile,
-    load_state,
-    save_profile,
-    save_state,
-)
+from assistant.interview.profile import Profile, load_profile, load_state, save_profile, save_state
+from assistant.interview.readers import Found
 from assistant.interview.render import format_profile
-from assistant.interview.update import apply, derive, describe
+from assistant.interview.update import Change, apply, describe
 from assistant.interview.values import format_value
 
 logger = logging.getLogger(__name__)
 
 INTRO = (
     "Let's build your requirements profile. Answer in your own words - I pick up everything you "
-    "mention, not only what I asked. You can say 'skip', 'back', 'why?', 'summary', ask me a "
-    "question, or correct anything ('actually 70k a month', 'drop French')."
+    "mention, not only what I asked. You can say 'skip' (or 'let's leave that for later'), "
+    "'back', 'why?', 'summary', ask me a question, or correct anything ('actually 70k a month', "
+    "'drop French')."
 )
 NOT_UNDERSTOOD = (
     "I couldn't pick out an answer to that. You can rephrase, say 'skip', or ask 'why?'."
 )
+ACKNOWLEDGED = "Good."
 
 
 @dataclass(frozen=True)
@@ -57,10 +47,11 @@ class TurnResult:
     changed: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
-        """The CLI/UI contract: reply, plain profile values, progress, citations."""
+        """The CLI/UI contract: reply, plain profile values, priorities, progress, citations."""
         return {
             "reply": self.reply,
             "profile": self.profile.values(),
+            "requirements": self.profile.requirements(),
             "progress": dict(self.progress),
             "citations": list(self.citations),
         }
@@ -98,12 +89,10 @@ class InterviewEngine:
             message: free text; 'start' or '' shows the current question.
 
         Returns:
-            The reply, the profile, progress {answered, required, total} and citations.
+            The reply, the profile, progress and citations.
         """
         text = message.strip()
         intent = classify(text)
-        if intent is Intent.QUESTION and self._hedged_answer(text):
-            intent = Intent.ANSWER
         if intent is not Intent.START:
             self.state.messages += 1
         self._changed = []
@@ -113,7 +102,6 @@ class InterviewEngine:
             Intent.BACK: self._back,
             Intent.WHY: self._why,
             Intent.SUMMARY: self._summary,
-            Intent.QUESTION: self._question,
             Intent.ANSWER: self._answer,
         }
         reply, citations = handlers[intent](text)
@@ -130,7 +118,7 @@ class InterviewEngine:
         )
 
     def progress(self) -> dict[str, int]:
-        """{answered, required, total} over the questions that apply."""
+        """The interview's progress (see flow.progress)."""
         return flow.progress(self.plan, self.profile, self.state)
 
     def current_question(self) -> Question | None:
@@ -144,114 +132,262 @@ class InterviewEngine:
         if not self.state.asked:
             return f"{INTRO}\n\n{self._ask()}", []
         lead = "Welcome back - let's pick up where we stopped.\n\n" if self._fresh_process else ""
-        return lead + self._ask(), []
+        return lead + self._ask(repeat=False), []
 
     def _skip(self, _text: str) -> tuple[str, list[dict[str, Any]]]:
         question = self._pending()
         if question is None:
             return self._ask(), []
-        if flow.is_done(question, self.profile, self.state):
-            note = "Kept your earlier answer."
-        else:
-            self.state.skipped.append(question.id)
-            note = "Skipped - you can come back to it with 'back' or answer it any time."
-        self._advance()
-        return f"{note}\n\n{self._ask()}", []
+        return f"{self._set_aside([question.id])}\n\n{self._ask()}", []
 
     def _back(self, _text: str) -> tuple[str, list[dict[str, Any]]]:
         previous = flow.previous_question(self.state)
         if previous is None:
-            return f"This is the first question.\n\n{self._ask()}", []
+            return f"This is the first question.\n\n{self._ask(repeat=False)}", []
         self.state.current = previous
         self.state.skipped = [q for q in self.state.skipped if q != previous]
+        self.state.parked = [q for q in self.state.parked if q != previous]
+        self.state.times_asked[previous] = 0
         self.state.finished = False
         return f"Going back.\n\n{self._ask()}", []
 
-    def _why(self, _text: str) -> tuple[str, list[dict[str, Any]]]:
-        question = self._pending()
-        if question is None:
+    def _why(
+        self, _text: str, question: Question | None = None
+    ) -> tuple[str, list[dict[str, Any]]]:
+        asked = question or self._pending()
+        if asked is None:
             return "We have covered every question; ask me anything about outsourcing.", []
-        reason, citations = explain(question, self.guidance)
-        return f"{reason}\n\n{self._ask()}", citations
+        reason, citations = explain(asked, self.guidance)
+        if question is not None:
+            return reason, citations
+        return f"{reason}\n\n{self._ask(repeat=False)}", citations
 
     def _summary(self, _text: str) -> tuple[str, list[dict[str, Any]]]:
         summary = format_profile(self.profile, self.plan)
-        return f"Here is what I have so far:\n{summary}\n\n{self._ask()}", []
-
-    def _question(self, text: str) -> tuple[str, list[dict[str, Any]]]:
-        if self.answer_question is not None:
-            answer, citations = ask_external(text, self.answer_question)
-        else:
-            answer, citations = answer_from_guidance(text, self.guidance)
-        if self._pending() is None:
-            return answer, citations
-        return f"{answer}\n\nBack to the interview - {self._ask()}", citations
+        return f"Here is what I have so far:\n{summary}\n\n{self._ask(repeat=False)}", []
 
     def _answer(self, text: str) -> tuple[str, list[dict[str, Any]]]:
         question = self._pending()
         request = parse_edit(text, self.plan)
-        found = self._extract(request, question)
+        reading = self._read(request, question)
+        found = reading.found
+        if request.edit is Edit.REMOVE:
+            found = [
+                replace(f, remove=True)
+                if isinstance(f.value, list) and f.slot != "other_requirements"
+                else f
+                for f in found
+            ]
+        corrected = request.edit in (Edit.CORRECT, Edit.REMOVE) or bool(reading.corrected_away)
         changes = apply(
             self.profile,
             self.plan,
             found,
-            replace=self._replace_set(request, question, found, text) | self._inferred(found),
-            corrected=request.edit is not Edit.NONE,
+            self._replace_set(request, question, found, reading),
+            corrected=corrected,
+            message_index=self.state.messages,
+            message=reading.message.text,
+        )
+        if self.understand is not None and request.edit is Edit.NONE:
+            extra = self._understood(reading.message.text, question, found)
+            changes += self._apply_inferred(extra, reading.message.text)
+            found = found + extra
+        self._remember_home(reading)
+        changes += derive(
+            self.profile, self.plan, self.state.messages, reading.message.text, self.state.home
+        )
+        self._changed = [c.slot for c in changes if not c.kept]
+        self.state.last_slots = self._changed or self.state.last_slots
+        lines = [describe(changes, self.plan)] if changes else []
+        lines += self._gone(reading, changes)
+        citations: list[dict[str, Any]] = []
+        side = self._side_questions(reading, citations)
+        lines += side
+        if reading.skipped:
+            ids = [question.id if q == "pending" and question else q for q in reading.skipped]
+            lines.append(self._set_aside([q for q in ids if q != "pending"]))
+        answered = question is not None and any(f.slot in question.slots for f in found)
+        if not found and not lines:
+            lines.append(ACKNOWLEDGED if reading.message.only_acknowledges() else NOT_UNDERSTOOD)
+        elif found and not changes and not lines:
+            lines.append(
+                "That matches what I already have." if self._all_held(found) else NOT_UNDERSTOOD
+            )
+        if question is not None and answered:
+            self._mark_answered(question)
+        if (
+            question is None
+            or answered
+            or flow.is_done(question, self.profile, self.state, self.plan)
+        ):
+            self._advance()
+        elif found and not side and not reading.skipped and request.edit is Edit.NONE:
+            lines.append("I still need an answer to this one:")
+        ask = self._ask()
+        lines.append(f"Back to the interview - {ask}" if side and not self.state.finished else ask)
+        return "\n\n".join(line for line in lines if line), citations
+
+    # --- reading and writing
+
+    def _read(self, request: EditRequest, question: Question | None) -> Reading:
+        filled = {name: slot.value for name, slot in self.profile.slots.items()}
+        if request.target is not None:
+            name = request.target.name
+            return read_message(
+                request.body,
+                self.plan,
+                question,
+                (name,),
+                filled,
+                self.state.last_slots,
+                only=[name],
+            )
+        pending = self._pending_slots(question)
+        if request.edit is Edit.CORRECT:
+            pending = list(dict.fromkeys(pending + self.state.last_slots))
+        body = (
+            f"add {request.body}" if request.edit is Edit.ADD else request.body
+        )  # "add" says it is a list item
+        return read_message(
+            body,
+            self.plan,
+            question,
+            pending,
+            filled,
+            self.state.last_slots,
+            aside=self._aside_slots(),
+        )
+
+    def _replace_set(
+        self, request: EditRequest, question: Question | None, found: list[Found], reading: Reading
+    ) -> set[str]:
+        """Slots whose old value this message overrides."""
+        if request.target is not None:
+            return {request.target.name}
+        inferred = {
+            f.slot
+            for f in found
+            if not isinstance(f.value, list)
+            and f.slot in self.profile.slots
+            and self.profile.slots[f.slot].inferred
+        }
+        corrected = {f.slot for f in found if f.corrected}
+        if request.edit is Edit.CORRECT:
+            # a list is replaced only when it is what was just said or asked ('actually English
+            # and Spanish'); a list mentioned in passing ('make phones 24/7') is added to
+            recent = set(self.state.last_slots) | (set(question.slots) if question else set())
+            return {
+                f.slot for f in found if not isinstance(f.value, list) or f.slot in recent
+            } | inferred
+        if request.edit is not Edit.NONE:
+            return inferred | corrected
+        asked = set(question.slots) if question else set()
+        return asked | inferred | corrected | {f.slot for f in reading.corrected_away}
+
+    def _all_held(self, found: list[Found]) -> bool:
+        """Whether the profile already holds every value found (so the reply may say so)."""
+        for f in found:
+            held = self.profile.get(f.slot)
+            if isinstance(f.value, list):
+                if f.remove and any(v in (held or []) for v in f.value):
+                    return False
+                if not f.remove and not all(v in (held or []) for v in f.value):
+                    return False
+            elif held is None or held != f.value:
+                try:
+                    from assistant.interview.values import validate_value
+
+                    if validate_value(self.plan.slot(f.slot).type, f.value) != held:
+                        return False
+                except ValueError:
+                    return False
+        return True
+
+    def _gone(self, reading: Reading, changes: list[Change]) -> list[str]:
+        """A value the buyer corrected within the message, named so the buyer sees it went."""
+        touched = {c.slot for c in changes}
+        gone = []
+        for f in reading.corrected_away:
+            slot = self.plan.slot(f.slot)
+            if f.slot in touched and self.profile.has(f.slot):
+                gone.append(f"{format_value(slot.type, f.value)}")
+        return (
+            [f"(Taken as corrected: {'; '.join(dict.fromkeys(gone))} is no longer recorded.)"]
+            if gone
+            else []
+        )
+
+    def _side_questions(self, reading: Reading, citations: list[dict[str, Any]]) -> list[str]:
+        """Answers to the buyer's questions ('why do you need that?', 'what is typical?')."""
+        lines = []
+        for topic in reading.why[:1]:
+            asked = self._pending() if topic == "pending" else self.plan.question(topic)
+            if asked is not None:
+                reason, cites = self._why("", asked)
+                lines.append(reason)
+                citations += cites
+        for asked_text in reading.questions[:2]:
+            answer, cites = answer_buyer(asked_text, self.guidance, self.answer_question)
+            lines.append(answer)
+            citations += cites
+        return lines
+
+    def _set_aside(self, question_ids: list[str]) -> str:
+        """Skip these questions (the ones already answered keep their answer)."""
+        kept, skipped = [], []
+        for qid in dict.fromkeys(question_ids):
+            question = self.plan.question(qid)
+            if flow.is_done(question, self.profile, self.state, self.plan):
+                kept.append(question)
+                continue
+            if qid not in self.state.skipped:
+                self.state.skipped.append(qid)
+            self.state.last_aside = qid
+            skipped.append(question)
+            if self.state.current == qid:
+                self._advance()
+        lines = []
+        if skipped:
+            names = ", ".join(self._topic(q) for q in skipped)
+            lines.append(f"Left for later: {names}. I'll list it at the end; answer any time.")
+        if kept and not skipped:
+            lines.append("Kept your earlier answer.")
+        return "\n".join(lines)
+
+    def _topic(self, question: Question) -> str:
+        """How the reply names a question: its first slot's label ('budget or target rate')."""
+        return self.plan.slot(question.slots[0]).label
+
+    def _remember_home(self, reading: Reading) -> None:
+        """The countries the buyer says it is in, from its first message that names any."""
+        if self.state.home:
+            return
+        places = [
+            m.name
+            for m in reading.message.of_kind("location")
+            if reading.message.usable(m)
+            and m.stated
+            and "country" in m.value
+            and m.value["country"] == m.name
+        ]
+        states = [
+            m.value["country"]
+            for m in reading.message.of_kind("location")
+            if m.value.get("country") == "United States" and m.name != "United States"
+        ]
+        self.state.home = list(dict.fromkeys(places + states))
+
+    def _apply_inferred(self, extra: list[Found], text: str) -> list[Change]:
+        """Write the language model's values, marked so that the rules' reading replaces them."""
+        changes = apply(
+            self.profile,
+            self.plan,
+            extra,
+            replace=set(),
+            corrected=False,
             message_index=self.state.messages,
             message=text,
         )
-        if self.understand is not None and request.edit is Edit.NONE:
-            extra = self._understood(text, question, found)
-            changes += self._apply_inferred(extra, text)
-            found += extra
-        changes += derive(self.profile, self.plan, self.state.messages, text)
-        self._changed = [c.slot for c in changes if not c.kept]
-        self.state.last_slots = self._changed or self.state.last_slots
-        answered = question is not None and any(f.slot in question.slots for f in found)
-        lines = [describe(changes, self.plan)] if changes else []
-        if not found:
-            lines.append(NOT_UNDERSTOOD)
-        elif not changes:
-            lines.append("That matches what I already have.")
-        if question is not None and answered:
-            self._mark_answered(question)
-        if question is None or answered or flow.is_done(question, self.profile, self.state):
-            self._advance()
-        elif found and request.edit is Edit.NONE:
-            lines.append("I still need an answer to this one:")
-        lines.append(self._ask())
-        return "\n\n".join(line for line in lines if line), []
-
-    # --- helpers
-
-    def _hedged_answer(self, text: str) -> bool:
-        """'About 60k?' is an unsure answer, not a question: it ends in '?' but states a value."""
-        if opens_with_question_word(text):
-            return False
-        pending = self._pending_slots(self.current_question())
-        return bool(extract(text, self.plan, pending, filled=set(self.profile.slots)))
-
-    def _extract(self, request: EditRequest, question: Question | None) -> list[Found]:
-        if request.target is not None:
-            return extract(request.body, self.plan, [request.target.name], [request.target.name])
-        pending = self._pending_slots(question)
-        if request.edit is Edit.CORRECT:
-            pending = list(dict.fromkeys(self.state.last_slots + pending))
-        found = extract(request.body, self.plan, pending, filled=set(self.profile.slots))
-        if request.edit is Edit.REMOVE:
-            found = [replace(f, remove=True) if isinstance(f.value, list) else f for f in found]
-        return found
-
-    def _inferred(self, found: list[Found]) -> set[str]:
-        """Single-valued slots the rules read now whose held value only the model had read
-        (lists need nothing: a new reading is added to them)."""
-        return {f.slot for f in found if not isinstance(f.value, list)
-                and f.slot in self.profile.slots and self.profile.slots[f.slot].inferred}
-
-    def _apply_inferred(self, extra: list[Found], text: str) -> list:
-        """Write the language model's values, marked so that the rules' reading replaces them."""
-        changes = apply(self.profile, self.plan, extra, replace=set(), corrected=False,
-                        message_index=self.state.messages, message=text)
         for change in changes:
             self.profile.slots[change.slot].inferred = True
         return changes
@@ -259,42 +395,41 @@ class InterviewEngine:
     def _understood(self, text: str, question: Question | None, found: list[Found]) -> list[Found]:
         """The language model's extra values: only for slots neither found nor held."""
         taken = {f.slot for f in found}
-        extra = self.understand(text, question, self.profile, found)
+        extra = self.understand(text, question, self.profile, found) if self.understand else []
         return [f for f in extra if f.slot not in taken and not self.profile.has(f.slot)]
 
     def _pending_slots(self, question: Question | None) -> list[str]:
         """The question's slots, unfilled ones first, so a bare 'yes' answers what is missing."""
         if question is None:
             return []
-        slots = list(question.slots)
-        return sorted(slots, key=lambda s: self.profile.has(s))
+        return sorted(question.slots, key=lambda s: self.profile.has(s))
 
-    def _replace_set(
-        self, request: EditRequest, question: Question | None, found: list[Found], text: str
-    ) -> set[str]:
-        if request.target is not None:
-            return {request.target.name}
-        if request.edit is Edit.CORRECT:
-            # a list is replaced only when it is what was just said or asked ('actually English
-            # and Spanish'); a list mentioned in passing ('make phones 24/7') is added to
-            recent = set(self.state.last_slots) | (set(question.slots) if question else set())
-            return {f.slot for f in found if not isinstance(f.value, list) or f.slot in recent}
-        if request.edit is not Edit.NONE:
-            return set()
-        replace_slots = set(question.slots) if question else set()
-        if re.search(r"\bonly\b", text, re.I):
-            replace_slots |= {f.slot for f in found if isinstance(f.value, list)}
-        return replace_slots
+    def _aside_slots(self) -> list[str]:
+        """The open slots of the question set aside last: the buyer may answer it after all."""
+        for qid in [self.state.last_aside] if self.state.last_aside else []:
+            question = self.plan.question_map.get(qid)
+            if question is not None and not flow.is_done(
+                question, self.profile, self.state, self.plan
+            ):
+                return [s for s in question.slots if not self.profile.has(s)]
+        return []
 
     def _mark_answered(self, question: Question) -> None:
         if question.id not in self.state.answered:
             self.state.answered.append(question.id)
         self.state.skipped = [q for q in self.state.skipped if q != question.id]
+        self.state.parked = [q for q in self.state.parked if q != question.id]
+
+    # --- asking
 
     def _pending(self) -> Question | None:
-        """The current question, moving on first when it no longer applies."""
+        """The current question, moving on first when it no longer applies or is set aside."""
         question = self.current_question()
-        if question is None or not flow.applies(question, self.profile, self.plan):
+        if (
+            question is None
+            or not flow.applies(question, self.profile, self.plan)
+            or flow.set_aside(question, self.state)
+        ):
             self._advance()
             question = self.current_question()
         return question
@@ -304,14 +439,28 @@ class InterviewEngine:
         self.state.current = question.id if question else None
         self.state.finished = question is None
 
-    def _ask(self) -> str:
-        """The pending question with what is already known and the progress line."""
+    def _ask(self, repeat: bool = True) -> str:
+        """The pending question with what is already known and the progress line; a question
+        put twice without an answer is parked and the next one asked."""
+        notes = []
         question = self._pending()
+        while (
+            question is not None
+            and repeat
+            and self.state.times_asked.get(question.id, 0) >= flow.MAX_ASKS
+        ):
+            self.state.parked.append(question.id)
+            self.state.last_aside = question.id
+            notes.append(f"We'll come back to {self._topic(question)} later.")
+            self._advance()
+            question = self.current_question()
         if question is None:
-            return self._finished_text()
+            return "\n".join([*notes, self._finished_text()])
+        if repeat or question.id not in self.state.times_asked:
+            self.state.times_asked[question.id] = self.state.times_asked.get(question.id, 0) + 1
         if question.id not in self.state.asked:
             self.state.asked.append(question.id)
-        lines = [f"{self.plan.topic_title(question.topic)}: {question.prompt}"]
+        lines = [*notes, f"{self.plan.topic_title(question.topic)}: {question.prompt}"]
         known = [self._shown(s) for s in question.slots if self.profile.has(s)]
         if known:
             lines.append("(So far: " + "; ".join(known) + ".)")
@@ -323,19 +472,25 @@ class InterviewEngine:
         return f"{slot.label} {format_value(slot.type, self.profile.get(name))}"
 
     def _progress_line(self) -> str:
-        p = self.progress()
-        open_required = len(flow.open_required(self.plan, self.profile, self.state))
-        return (
-            f"[Progress: {p['answered']} of {p['total']} questions answered; "
-            f"{open_required} of {p['required']} required still open]"
-        )
+        return f"[Progress: {flow.progress_text(self.progress())}]"
 
     def _finished_text(self) -> str:
         lines = ["That's everything I need - thank you. Your requirements profile:"]
         lines.append(format_profile(self.profile, self.plan))
-        gaps = flow.open_required(self.plan, self.profile, self.state)
+        skipped, parked = flow.left_for_later(self.plan, self.profile, self.state)
+        if skipped:
+            lines.append("Skipped (left for later):")
+            lines += [f"- {q.prompt}" for q in skipped]
+        if parked:
+            lines.append("Parked (asked twice without an answer; we'll come back to these):")
+            lines += [f"- {q.prompt}" for q in parked]
+        gaps = [
+            q
+            for q in flow.open_required(self.plan, self.profile, self.state)
+            if q not in skipped + parked
+        ]
         if gaps:
-            lines.append("Still open (skipped, but needed for a complete RFP):")
+            lines.append("Still open (needed for a complete RFP):")
             lines += [f"- {q.prompt}" for q in gaps]
         lines.append("You can still change anything ('actually ...', 'drop ...').")
         lines.append(self._progress_line())

@@ -1,9 +1,11 @@
-"""Which question comes next: conditions, completion and progress, as pure functions."""
+"""Which question comes next: conditions, completion, parking and progress, as pure functions."""
 
 from __future__ import annotations
 
 from assistant.interview.plan import Condition, Plan, Question
 from assistant.interview.profile import InterviewState, Profile
+
+MAX_ASKS = 2  # a question is put at most twice; then it is parked
 
 
 def condition_holds(cond: Condition, profile: Profile, plan: Plan) -> bool:
@@ -28,9 +30,19 @@ def applies(question: Question, profile: Profile, plan: Plan) -> bool:
     return not question.ask_if or any(condition_holds(c, profile, plan) for c in question.ask_if)
 
 
-def is_done(question: Question, profile: Profile, state: InterviewState) -> bool:
-    """Answered when asked, or every slot already filled by earlier messages."""
-    return question.id in state.answered or all(profile.has(s) for s in question.slots)
+def main_slots(question: Question, plan: Plan | None = None) -> tuple[str, ...]:
+    """The question's slots that must be filled for it to count as done."""
+    if plan is None:
+        return question.slots
+    main = tuple(s for s in question.slots if not plan.slot(s).secondary)
+    return main or question.slots
+
+
+def is_done(
+    question: Question, profile: Profile, state: InterviewState, plan: Plan | None = None
+) -> bool:
+    """Answered when asked, or every main slot already filled by earlier messages."""
+    return question.id in state.answered or all(profile.has(s) for s in main_slots(question, plan))
 
 
 def applicable(plan: Plan, profile: Profile) -> list[Question]:
@@ -38,27 +50,57 @@ def applicable(plan: Plan, profile: Profile) -> list[Question]:
     return [q for q in plan.questions if applies(q, profile, plan)]
 
 
+def set_aside(question: Question, state: InterviewState) -> bool:
+    """Skipped or parked."""
+    return question.id in state.skipped or question.id in state.parked
+
+
 def next_question(plan: Plan, profile: Profile, state: InterviewState) -> Question | None:
-    """The first applicable question neither done nor skipped."""
+    """The first applicable question neither done, skipped nor parked."""
     for q in applicable(plan, profile):
-        if not is_done(q, profile, state) and q.id not in state.skipped:
+        if not is_done(q, profile, state, plan) and not set_aside(q, state):
             return q
     return None
 
 
 def progress(plan: Plan, profile: Profile, state: InterviewState) -> dict[str, int]:
-    """{answered, required, total} over the questions that apply."""
+    """One set of numbers for the chat, the panel and the CLI: questions that apply (`total`),
+    answered, required, required answered, skipped and parked."""
     questions = applicable(plan, profile)
+    done = [q for q in questions if is_done(q, profile, state, plan)]
     return {
-        "answered": sum(is_done(q, profile, state) for q in questions),
-        "required": sum(q.required for q in questions),
+        "answered": len(done),
         "total": len(questions),
+        "required": sum(q.required for q in questions),
+        "required_answered": sum(q.required for q in done),
+        "skipped": sum(q.id in state.skipped and q not in done for q in questions),
+        "parked": sum(q.id in state.parked and q not in done for q in questions),
     }
 
 
+def progress_text(progress: dict[str, int]) -> str:
+    """'5 of 25 required questions answered (12 of 39 in all; 2 left for later)'."""
+    later = progress.get("skipped", 0) + progress.get("parked", 0)
+    tail = f"; {later} left for later" if later else ""
+    return (
+        f"{progress.get('required_answered', 0)} of {progress.get('required', 0)} required questions "
+        f"answered ({progress.get('answered', 0)} of {progress.get('total', 0)} in all{tail})"
+    )
+
+
 def open_required(plan: Plan, profile: Profile, state: InterviewState) -> list[Question]:
-    """Required questions that apply and are not answered (skipped ones included)."""
-    return [q for q in applicable(plan, profile) if q.required and not is_done(q, profile, state)]
+    """Required questions that apply and are not answered (skipped and parked ones included)."""
+    return [
+        q for q in applicable(plan, profile) if q.required and not is_done(q, profile, state, plan)
+    ]
+
+
+def left_for_later(
+    plan: Plan, profile: Profile, state: InterviewState
+) -> tuple[list[Question], list[Question]]:
+    """(skipped, parked) questions that apply and are still open."""
+    open_ = [q for q in applicable(plan, profile) if not is_done(q, profile, state, plan)]
+    return [q for q in open_ if q.id in state.skipped], [q for q in open_ if q.id in state.parked]
 
 
 def previous_question(state: InterviewState) -> str | None:

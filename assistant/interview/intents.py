@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from assistant.interview import discourse as d
 from assistant.interview.plan import Plan, SlotDef
 
 
@@ -17,7 +18,6 @@ class Intent(Enum):
     BACK = "back"
     WHY = "why"
     SUMMARY = "summary"
-    QUESTION = "question"
     ANSWER = "answer"
 
 
@@ -30,41 +30,6 @@ class Edit(Enum):
     ADD = "add"
 
 
-START_RE = re.compile(
-    r"^(?:start|begin|hi|hello|hey|resume|continue|go|let's go|ready)?[.!]?$", re.I
-)
-SKIP_RE = re.compile(
-    r"^(?:skip(?: (?:it|this|that|this one|for now))?|pass|next|next question|"
-    r"(?:i )?don'?t know|not sure|no idea|dunno|later|ask me later)[.!]?$",
-    re.I,
-)
-BACK_RE = re.compile(
-    r"^(?:(?:go|take me) )?back(?: please)?[.!]?$|^previous(?: question)?[.!]?$|^undo[.!]?$", re.I
-)
-WHY_RE = re.compile(
-    r"^why\??$|why (?:do|did|would) you (?:ask|need|want)|why are you asking"
-    r"|why is (?:this|that|it) (?:important|needed|relevant)|why does (?:this|that|it) matter"
-    r"|what(?:'s| is) (?:this|that) for",
-    re.I,
-)
-SUMMARY_RE = re.compile(
-    r"^(?:summary|show (?:me )?(?:my |the )?profile|profile|status|"
-    r"what do you have(?: so far)?\??|where are we\??)[.!]?$",
-    re.I,
-)
-QUESTION_START_RE = re.compile(
-    r"^(?:what|how|why|should|can|could|do|does|is|are|which|when|who|where|would|will|"
-    r"shall|may|must|any (?:advice|tips))\b",
-    re.I,
-)
-CORRECT_RE = re.compile(
-    r"^(?:actually|correction|sorry|oops|no wait|wait|scratch that|i meant|make|"
-    r"change|update|set|instead|rather)\b|\b(?:actually|i meant|instead)\b",
-    re.I,
-)
-REMOVE_RE = re.compile(
-    r"^(?:please )?(?:drop|remove|delete|take out|exclude|scrap|no more|no longer need)\b", re.I
-)
 ADD_RE = re.compile(r"^(?:please )?(?:also add|add|also|plus|include)\b", re.I)
 ADD_PREFIX_RE = re.compile(r"^(?:please )?(?:also add|add|also|plus|include)\s+", re.I)
 CHANGE_TO_RE = re.compile(
@@ -75,26 +40,22 @@ CHANGE_TO_RE = re.compile(
 
 
 def classify(text: str) -> Intent:
-    """The buyer's intent; a message ending in '?' or opening with a question word asks one."""
+    """The intent of a message that is a command ('skip', 'back', 'summary', 'why?', or
+    nothing at all); any other message is read as an answer, which may also ask questions."""
+    words = d.words()
     stripped = text.strip()
-    if START_RE.match(stripped):
+    if not stripped or d.whole(words.start_commands, stripped):
         return Intent.START
-    for regex, intent in (
-        (SKIP_RE, Intent.SKIP),
-        (BACK_RE, Intent.BACK),
-        (SUMMARY_RE, Intent.SUMMARY),
-        (WHY_RE, Intent.WHY),
+    for phrases, intent in (
+        (words.skip_commands, Intent.SKIP),
+        (words.back_commands, Intent.BACK),
+        (words.summary_commands, Intent.SUMMARY),
     ):
-        if regex.search(stripped):
+        if d.whole(phrases, stripped):
             return intent
-    if QUESTION_START_RE.match(stripped) or stripped.endswith("?"):
-        return Intent.QUESTION
+    if re.fullmatch(r"why\??|(?:but )?why (?:do|did|would) you (?:ask|need (?:that|this|it|to know))\??", stripped, re.I):
+        return Intent.WHY
     return Intent.ANSWER
-
-
-def opens_with_question_word(text: str) -> bool:
-    """Whether the message starts like a question ('what', 'how', 'should', ...)."""
-    return bool(QUESTION_START_RE.match(text.strip()))
 
 
 @dataclass(frozen=True)
@@ -113,11 +74,12 @@ def parse_edit(text: str, plan: Plan) -> EditRequest:
         target = find_slot(m.group("target"), plan)
         if target is not None:
             return EditRequest(Edit.CORRECT, target, m.group("body"))
-    if REMOVE_RE.match(stripped):
+    drop = d.pattern(d.words().drop)
+    if re.match(rf"^(?:please\s+)?(?:{drop.pattern})", stripped, re.I):
         return EditRequest(Edit.REMOVE, None, stripped)
     if ADD_RE.match(stripped):
         return EditRequest(Edit.ADD, None, ADD_PREFIX_RE.sub("", stripped))
-    if CORRECT_RE.search(stripped):
+    if d.corrects_at(stripped, 0, len(stripped)):
         return EditRequest(Edit.CORRECT, None, stripped)
     return EditRequest(Edit.NONE, None, stripped)
 

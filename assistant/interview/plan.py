@@ -24,7 +24,12 @@ SlotType = Literal[
     "channel_mix",
     "service_level",
     "channel_hours",
+    "renewal",
+    "weights",
+    "targets",
+    "notes",
 ]
+Priority = Literal["must", "nice"]
 
 
 class _Strict(BaseModel):
@@ -65,6 +70,14 @@ class SlotDef(_Strict):
     yearly, weekly and daily figures; `pattern` is a regex that picks a text value (group
     `value` when present); `combined_value` is the enum value taken when one message names
     two or more ('we provide the CRM, the vendor the telephony' -> mixed).
+    `context` are words one of which must stand in the sentence for the slot's vocabulary to be
+    read there, unless its question is pending ('German' is a language in 'Languages: German'
+    or 'German is required', not in 'a German team'); `target` marks a goal the buyer sets, which
+    a figure about today ('we're at 28%') never fills; `priority` is the default must-have /
+    nice-to-have of what the slot records; `negated_of` fills the slot with the values another
+    slot's vocabulary names as excluded ('no offshore at all'); `today` marks a slot about how
+    things are now, which a figure about today does fill; `plausible` bounds a duration
+    ('1 month', '10 years'): a contract is not two days long.
     """
 
     name: str
@@ -79,6 +92,13 @@ class SlotDef(_Strict):
     per_month: bool = False
     pattern: str | None = None
     combined_value: str | None = None
+    context: tuple[str, ...] = ()
+    target: bool = False
+    priority: Priority | None = None
+    negated_of: str | None = None
+    secondary: bool = False
+    today: bool = False
+    plausible: tuple[str, str] | None = None
 
     @field_validator("pattern")
     @classmethod
@@ -112,7 +132,9 @@ class Condition(_Strict):
 
 
 class Question(_Strict):
-    """One question of the plan; `ask_if` passes when any of its conditions does."""
+    """One question of the plan; `ask_if` passes when any of its conditions does; `names` are
+    the words a buyer uses for its topic ('budget', 'the tech side') when skipping it, asking
+    why or correcting it."""
 
     id: str
     topic: str
@@ -122,6 +144,7 @@ class Question(_Strict):
     slots: tuple[str, ...] = Field(min_length=1)
     required: bool
     ask_if: tuple[Condition, ...] = ()
+    names: tuple[str, ...] = ()
 
 
 class Plan(_Strict):
@@ -140,6 +163,8 @@ class Plan(_Strict):
         _check_unique("question", [q.id for q in self.questions])
         for slot in self.slots:
             _check_slot(slot, self.vocabularies)
+            if slot.negated_of and slot.negated_of not in {s.name for s in self.slots}:
+                raise ValueError(f"slot {slot.name}: negated_of names no slot")
         topic_ids = [t.id for t in self.topics]
         slot_names = {s.name for s in self.slots}
         seen_topics: list[str] = []
@@ -203,7 +228,7 @@ def _check_unique(kind: str, names: list[str]) -> None:
 
 
 def _check_slot(slot: SlotDef, vocabularies: dict[str, Any]) -> None:
-    needs_vocab = slot.type in ("enum", "list[str]")
+    needs_vocab = slot.type in ("enum", "list[str]", "weights")
     if needs_vocab and slot.vocabulary not in vocabularies:
         raise ValueError(f"slot {slot.name}: type {slot.type} needs a known vocabulary")
     if slot.vocabulary is not None and slot.vocabulary not in vocabularies:

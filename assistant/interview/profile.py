@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from assistant.interview.plan import SlotType
+from assistant.interview.plan import Priority, SlotType
 from assistant.interview.values import format_value, to_plain, validate_value
 
 PROFILE_FILE = "profile.json"
@@ -30,6 +30,11 @@ class SlotValue(BaseModel):
     inferred: bool = Field(
         default=False,
         description="Read by the language model, not the rules; a later rule reading replaces it.",
+    )
+    source: str = Field(default="", description="The words of the message the value came from.")
+    priority: Priority | None = Field(default=None, description="must (must-have) or nice (nice-to-have).")
+    item_priority: dict[str, Priority] = Field(
+        default_factory=dict, description="Must-have or nice-to-have per item of a list."
     )
 
     @model_validator(mode="after")
@@ -70,6 +75,9 @@ class Profile(BaseModel):
         message_index: int,
         message: str,
         corrected: bool = False,
+        source: str = "",
+        priority: Priority | None = None,
+        item_priority: dict[str, Priority] | None = None,
     ) -> None:
         """Fill or overwrite a slot."""
         self.slots[name] = SlotValue(
@@ -78,11 +86,29 @@ class Profile(BaseModel):
             message_index=message_index,
             message=message[:1000],
             corrected=corrected,
+            source=source[:400],
+            priority=priority,
+            item_priority=dict(item_priority or {}),
         )
 
     def values(self) -> dict[str, Any]:
         """Plain slot values (JSON-ready), without provenance."""
         return {name: slot.plain() for name, slot in self.slots.items()}
+
+    def requirements(self) -> list[dict[str, Any]]:
+        """Each requirement with its must-have / nice-to-have mark: one per list item, one per
+        other slot; `priority` is None where the buyer said neither."""
+        out = []
+        for name, slot in self.slots.items():
+            items = slot.value if isinstance(slot.value, list) and slot.type in ("list[str]", "notes") else None
+            if items is None:
+                out.append({"slot": name, "item": None, "value": slot.plain(), "priority": slot.priority,
+                            "source": slot.source})
+                continue
+            for item in items:
+                priority = slot.item_priority.get(item, slot.priority)
+                out.append({"slot": name, "item": item, "value": item, "priority": priority, "source": slot.source})
+        return out
 
 
 class InterviewState(BaseModel):
@@ -95,7 +121,11 @@ class InterviewState(BaseModel):
     asked: list[str] = Field(default_factory=list)
     answered: list[str] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list)
+    parked: list[str] = Field(default_factory=list, description="Asked twice without an answer.")
+    times_asked: dict[str, int] = Field(default_factory=dict, description="How often each question was put.")
+    last_aside: str | None = Field(default=None, description="The question skipped or parked last.")
     messages: int = 0
+    home: list[str] = Field(default_factory=list, description="Countries the buyer first said it is in.")
     last_slots: list[str] = Field(default_factory=list)
     finished: bool = False
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.interview.extract import Found
 from assistant.interview.plan import Plan
 from assistant.interview.profile import Profile
+from assistant.interview.readers import Found
 from assistant.interview.values import format_value, validate_value
-from assistant.interview.vocab import unique
 
 
 @dataclass(frozen=True)
@@ -29,22 +29,42 @@ class _Combined:
     adds: list[str] | None = None
     removes: list[str] | None = None
     cleared: bool = False
+    partial: bool = False
+    corrected: bool = False
+    priority: str | None = None
+    items: dict[str, str] = field(default_factory=dict)
+    span: tuple[int, int] | None = None
+
+
+def unique(names: Iterable[str]) -> list[str]:
+    """Names without repeats, first occurrence kept."""
+    return list(dict.fromkeys(names))
 
 
 def combine(found: list[Found]) -> dict[str, _Combined]:
-    """One entry per slot: list additions and removals pooled, first scalar value kept."""
+    """One entry per slot: list additions and removals pooled, first scalar value kept, the
+    shares of a partial mapping merged."""
     out: dict[str, _Combined] = {}
     for f in found:
         c = out.setdefault(f.slot, _Combined())
-        if isinstance(f.value, list):
+        c.corrected = c.corrected or f.corrected
+        c.span = c.span or f.span
+        if isinstance(f.value, list) and not (f.value and isinstance(f.value[0], dict)):
             if f.remove:
                 c.removes = unique((c.removes or []) + f.value)
             elif f.value:
                 c.adds = unique((c.adds or []) + f.value)
+                for item in f.value:
+                    if f.priority and item not in c.items:
+                        c.items[item] = f.priority
             else:
                 c.cleared = True
+        elif f.partial and isinstance(f.value, dict):
+            c.value = {**(c.value or {}), **f.value}
+            c.partial = True
         elif c.value is None:
             c.value = f.value
+            c.priority = f.priority
     return out
 
 
@@ -61,8 +81,20 @@ def merge_hours(old: dict[str, str] | None, new: dict[str, str]) -> dict[str, st
 def _new_list(old: list[str] | None, c: _Combined, replace: bool) -> list[str] | None:
     if old is None and not c.adds and not c.cleared:
         return None
-    base = [] if replace and (c.adds or c.cleared) else list(old or [])
+    base = [] if (replace and c.adds) or c.cleared else list(old or [])
     return [x for x in unique(base + (c.adds or [])) if x not in (c.removes or [])]
+
+
+def _new_value(slot_type: str, old: Any, c: _Combined, replace: bool, corrected: bool) -> Any:
+    if slot_type in ("list[str]", "notes", "targets"):
+        if slot_type == "targets":
+            return c.value if c.value is not None else None
+        return _new_list(old, c, replace)
+    if slot_type == "channel_hours":
+        return c.value if replace and not corrected else merge_hours(old, c.value)
+    if c.partial and isinstance(old, dict):
+        return {**old, **c.value}
+    return c.value
 
 
 def apply(
@@ -92,34 +124,54 @@ def apply(
     for name, c in combine(found).items():
         slot = plan.slot(name)
         old = profile.get(name)
-        if slot.type == "list[str]":
-            new: Any = _new_list(old, c, name in replace)
-        elif slot.type == "channel_hours":
-            new = c.value if name in replace and not corrected else merge_hours(old, c.value)
-        elif old is not None and name not in replace and c.value != old:
+        overrides = (name in replace or c.corrected) and slot.type != "notes"  # requirements add up
+        if slot.type == "targets":
+            c.value = [t for f in found if f.slot == name for t in f.value]
+        single = (
+            slot.type not in ("list[str]", "notes", "targets", "channel_hours") and not c.partial
+        )
+        if single and old is not None and not overrides and c.value != old:
             changes.append(Change(name, old, validate_value(slot.type, c.value), kept=True))
             continue
-        else:
-            new = c.value
+        new = _new_value(slot.type, old, c, overrides, corrected or c.corrected)
+        if slot.type == "targets" and old:
+            new = [*old, *[t for t in new if t not in old]] if not overrides else new
         if new is None or new == old:
+            _keep_priorities(profile, name, c)
             continue
-        was_corrected = old is not None and (corrected or name in replace)
-        profile.set(name, slot.type, new, message_index, message, corrected=was_corrected)
+        was_corrected = old is not None and (corrected or overrides)
+        source = message[c.span[0] : c.span[1]].strip() if c.span else ""
+        items = {**(profile.slots[name].item_priority if name in profile.slots else {}), **c.items}
+        priority = c.priority or (
+            profile.slots[name].priority if name in profile.slots and not single else None
+        )
+        profile.set(
+            name,
+            slot.type,
+            new,
+            message_index,
+            message,
+            corrected=was_corrected,
+            source=source,
+            priority=priority or slot.priority,
+            item_priority={
+                k: v for k, v in items.items() if k in (new if isinstance(new, list) else [])
+            },
+        )
         changes.append(Change(name, old, profile.get(name), corrected=was_corrected))
     return changes
 
 
-def derive(profile: Profile, plan: Plan, message_index: int, message: str) -> list[Change]:
-    """Slots worked out from others: 'open 24/7' follows the opening hours."""
-    hours = profile.get("channel_hours")
-    if hours is None or "open_24_7" not in plan.slot_map:
-        return []
-    always = any("24/7" in v for v in hours.values())
-    old = profile.get("open_24_7")
-    if old == always:
-        return []
-    profile.set("open_24_7", "bool", always, message_index, message)
-    return [Change("open_24_7", old, always)]
+def _keep_priorities(profile: Profile, name: str, c: _Combined) -> None:
+    """A value said again with a priority ('English is essential') records the priority."""
+    if name not in profile.slots:
+        return
+    held = profile.slots[name]
+    if c.priority and held.priority != c.priority:
+        held.priority = c.priority
+    for item, priority in c.items.items():
+        if isinstance(held.value, list) and item in held.value:
+            held.item_priority.setdefault(item, priority)
 
 
 def describe(changes: list[Change], plan: Plan) -> str:

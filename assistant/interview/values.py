@@ -1,4 +1,5 @@
-"""Typed slot values (duration, money, service level) and how each slot type is shown."""
+"""Typed slot values (duration, money, service level, renewal options, goal targets) and how
+each slot type is shown. Reading them from text is the reading layer's job (assistant/reading)."""
 
 from __future__ import annotations
 
@@ -7,18 +8,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from assistant.interview.plan import SlotType
+from assistant.reading.quantities import SECONDS as UNIT_SECONDS
 
 DurationUnit = Literal["seconds", "minutes", "hours", "days", "weeks", "months", "years"]
-
-UNIT_SECONDS: dict[str, float] = {
-    "seconds": 1,
-    "minutes": 60,
-    "hours": 3600,
-    "days": 86400,
-    "weeks": 7 * 86400,
-    "months": 30 * 86400,
-    "years": 365 * 86400,
-}
 
 
 class _Value(BaseModel):
@@ -64,6 +56,29 @@ class ServiceLevel(_Value):
         return f"{_num(self.percent)}% within {within}" if self.percent else f"within {within}"
 
 
+class Renewal(_Value):
+    """Options to extend a contract: `count` extensions of `amount` `unit` each ('2+1' is one
+    option of one year); the length may be unstated ('with an option to renew')."""
+
+    count: int
+    amount: float | None = None
+    unit: DurationUnit | None = None
+
+    def __str__(self) -> str:
+        each = f" of {Duration(amount=self.amount, unit=self.unit)}" if self.amount and self.unit else ""
+        return f"{self.count} optional extension{'s' if self.count != 1 else ''}{each}"
+
+
+class GoalTarget(_Value):
+    """A target for a goal or measure: 'conversion rate' to '35%', 'cost per contact' '-10%'."""
+
+    metric: str
+    change: str
+
+    def __str__(self) -> str:
+        return f"{self.metric} {self.change}"
+
+
 VALUE_TYPES: dict[str, Any] = {
     "text": str,
     "int": int,
@@ -76,6 +91,10 @@ VALUE_TYPES: dict[str, Any] = {
     "channel_mix": dict[str, float],
     "service_level": ServiceLevel,
     "channel_hours": dict[str, str],
+    "renewal": Renewal,
+    "weights": dict[str, float],
+    "targets": list[GoalTarget],
+    "notes": list[str],
 }
 ADAPTERS: dict[str, TypeAdapter[Any]] = {k: TypeAdapter(v) for k, v in VALUE_TYPES.items()}
 
@@ -89,6 +108,8 @@ def to_plain(value: Any) -> Any:
     """JSON-ready form of a typed value."""
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
     return value
 
 
@@ -106,6 +127,12 @@ def format_value(slot_type: SlotType, value: Any) -> str:
         return ", ".join(f"{k} {_num(v)}%" for k, v in value.items())
     if slot_type == "channel_hours":
         return _hours_text(value)
+    if slot_type == "weights":
+        return ", ".join(f"{k} {_num(v)}" for k, v in value.items())
+    if slot_type == "targets":
+        return "; ".join(str(t) for t in value)
+    if slot_type == "notes":
+        return "; ".join(value) if value else "none"
     return str(value)
 
 

@@ -3,7 +3,10 @@
 The rule-based extraction always runs first. The model may only fill slots that the rules
 did not find in this message and that the profile does not hold yet, so it can never
 override a value, let alone one the buyer corrected. Each value it proposes is validated
-against the slot's type and vocabulary, and must be stated in the buyer's message.
+against the slot's type and vocabulary, and checked against the reading layer's typed reading
+of the message: a number must be one the message states (a monthly count once converted), a
+duration the same amount and unit, a vocabulary name a term the message affirms (not one it
+negates), a yes a cue the message affirms and a no a cue it denies.
 """
 
 from __future__ import annotations
@@ -19,18 +22,16 @@ from pydantic import TypeAdapter, ValidationError
 from assistant.interview.extract import Found
 from assistant.interview.plan import Plan, Question, SlotDef
 from assistant.interview.profile import Profile
+from assistant.interview.values import Duration
 from assistant.llm.chat import ChatModel
 from assistant.llm.errors import LlmUnavailable
-from assistant.llm.facts import stated_numbers
 from assistant.llm.prompts import fenced, render_prompt
-from assistant.text import terms
 
 log = logging.getLogger(__name__)
 
-READABLE_TYPES = ("int", "percent", "bool", "enum", "list[str]", "text")
+READABLE_TYPES = ("int", "percent", "bool", "enum", "list[str]", "text", "duration")
 MAX_SLOTS = 48
 _JSON_OBJECT = re.compile(r"\{.*\}", re.S)
-_SHORTHAND = re.compile(r"(\d+(?:\.\d+)?)\s*([km])\b", re.I)
 
 
 @dataclass
@@ -125,6 +126,7 @@ class InterviewReader:
             "int": int, "percent": float, "bool": bool, "text": str,
             "enum": Literal[names] if names else str,
             "list[str]": list[Literal[names]] if names else list[str],
+            "duration": Duration,
         }
         return TypeAdapter(kinds[slot.type] | None)
 
@@ -142,30 +144,63 @@ def parse_json_object(raw: str) -> dict[str, Any] | None:
 
 
 def _unstated(slot: SlotDef, value: Any, message: str, plan: Plan) -> str:
-    """Why a value is not backed by the message ('' when it is)."""
-    lowered = message.lower()
+    """Why a value is not backed by the reading layer's reading of the message ('' when it is)."""
+    from assistant.interview.message import Message
+
+    read = Message(message, plan)
     if slot.type in ("int", "percent"):
         number = float(value)
-        stated = stated_numbers(message)
-        return "" if any(abs(number - n) < 1e-6 for n in stated) else f"{_plain_number(number)} is not in the message"
+        return "" if number in _stated_numbers(read) else f"{_plain_number(number)} is not in the message"
+    if slot.type == "duration":
+        stated = [m for m in read.of_kind("duration") if m.stated]
+        same = any(m.value["amount"] == value.amount and m.value["unit"] == value.unit for m in stated)
+        return "" if same else f"{value} is not in the message"
     if slot.type == "text":
-        return "" if str(value).lower() in lowered else "the text is not in the message"
+        return "" if str(value).lower() in message.lower() else "the text is not in the message"
     if slot.type == "bool":
-        words = [*slot.cues, *slot.label.lower().split()]
-        return "" if any(w.lower() in lowered for w in words if len(w) > 3) else "not mentioned"
-    return "" if _vocabulary_words(slot, value, plan) & set(terms(message)) else "not mentioned"
+        return _flag_backed(slot, bool(value), read, plan)
+    names = set(value) if isinstance(value, list) else {value}
+    affirmed = {m.name for m in read.mentions if m.stated} | _plan_terms(slot, message, plan)
+    missing = sorted(names - affirmed)
+    return f"not mentioned: {', '.join(missing)}" if missing else ""
 
 
-def _vocabulary_words(slot: SlotDef, value: Any, plan: Plan) -> set[str]:
-    """The stemmed words of the chosen vocabulary entries and their synonyms."""
-    chosen = set(value) if isinstance(value, list) else {value}
-    return {
-        word
-        for term in plan.terms(slot.vocabulary or "")
-        if term.name in chosen
-        for phrase in (term.name, *term.synonyms, *term.answer_only)
-        for word in terms(phrase.lstrip("="))
-    }
+def _stated_numbers(read) -> set[float]:
+    """Every number the message states, counts also per month (the volume slot is monthly)."""
+    from assistant.interview.readers.measures import PER_MONTH
+
+    numbers = {n.value for n in read.numbers}
+    for m in read.of_kind("count", "percent"):
+        value = float(m.value["value"])
+        numbers.add(value)
+        if m.kind == "count":
+            numbers.add(float(round(value * PER_MONTH.get(m.value.get("per") or "month", 1.0))))
+    return numbers
+
+
+def _plan_terms(slot: SlotDef, message: str, plan: Plan) -> set[str]:
+    """Names of the slot's plan vocabulary said in the message (answer-only phrases included)."""
+    from assistant.interview.terms import match_terms, own_vocabularies
+
+    if not slot.vocabulary or slot.vocabulary not in own_vocabularies(plan):
+        return set()  # the lexicon's words are read, with their status, by the reading layer
+    return {h.name for h in match_terms(message, plan.terms(slot.vocabulary), answering=True)}
+
+
+def _flag_backed(slot: SlotDef, value: bool, read, plan: Plan) -> str:
+    """A yes needs the slot's cue affirmed in the message, a no the cue denied."""
+    from assistant.interview.readers.cues import _cue_regex, slot_cues
+    from assistant.reading.assertion import statuses
+
+    regex = _cue_regex(slot_cues(plan, slot) + (slot.label,))
+    for m in regex.finditer(read.text) if regex else ():
+        index = read.segment_at(m.start())
+        segment = read.segments[index]
+        status = statuses(read.text[segment.start : segment.end],
+                          [(m.start() - segment.start, m.end() - segment.start)])[0]
+        if (status == "negated") is (not value):
+            return ""
+    return "not mentioned" if value else "not denied in the message"
 
 
 def _plain_number(value: float) -> str:
@@ -175,4 +210,5 @@ def _plain_number(value: float) -> str:
 
 def _json_type(slot_type: str) -> str:
     return {"int": "number", "percent": "number", "bool": "true/false", "enum": "one value",
-            "list[str]": "list of values", "text": "text"}[slot_type]
+            "list[str]": "list of values", "text": "text",
+            "duration": 'an object {"amount": number, "unit": "days|weeks|months|years"}'}[slot_type]

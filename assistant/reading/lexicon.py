@@ -102,6 +102,8 @@ class Units(_Strict):
     period_adjectives: dict[str, tuple[str, ...]]
     periods: dict[str, tuple[str, ...]]
     count_nouns: dict[str, tuple[str, ...]]
+    multiplier_words: dict[str, float] = {}
+    fractions: dict[str, float] = {}
 
 
 class Currencies(_Strict):

@@ -25,8 +25,11 @@ _SCALES = {
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
           "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
           "eighty ninety hundred thousand million billion").split()
+# A number word may stand before a hyphen only when a time unit follows ('a three-year term'),
+# not in 'one-off' or 'one-time'.
 _WORD_NUMBER = re.compile(
-    rf"(?<![\w-])(?:{'|'.join(_UNITS)})(?:(?:[\s-]+|\s+and\s+)(?:{'|'.join(_UNITS)}))*(?![\w-])", re.I
+    rf"(?<![\w-])(?:{'|'.join(_UNITS)})(?:(?:[\s-]+|\s+and\s+)(?:{'|'.join(_UNITS)}))*"
+    r"(?![\w])(?!-(?!(?:year|month|week|day|hour|minute|second)s?\b))", re.I
 )
 _DECIMAL_COMMA = re.compile(r"(?<![\d,])\d{1,3},\d{1,2}(?![\d,])|\d{1,3}(?:\.\d{3})+,\d|\d,\d+\s?(?:%|€|EUR|\$)")
 
@@ -91,10 +94,26 @@ def find_numbers(text: str, mark: str | None = None) -> list[Number]:
     for match in _WORD_NUMBER.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
-        value = words_to_number(match.group(0))
-        if value is not None:
-            found.append(Number(value, match.start(), match.end(), match.group(0), words=True))
+        found += _word_numbers(text, match)
     return sorted(found, key=lambda n: n.start)
+
+
+def _word_numbers(text: str, match: re.Match[str]) -> list[Number]:
+    """The numbers of a run of number words: the run itself, or else its longest valid pieces
+    from the left ('two one-year options' is two, then one)."""
+    words = list(re.finditer(r"[a-z]+", match.group(0), re.I))
+    found, i = [], 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            start, end = match.start() + words[i].start(), match.start() + words[j - 1].end()
+            value = words_to_number(text[start:end])
+            if value is not None:
+                found.append(Number(value, start, end, text[start:end], words=True))
+                i = j
+                break
+        else:
+            i += 1
+    return found
 
 
 def words_to_number(phrase: str) -> float | None:

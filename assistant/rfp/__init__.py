@@ -8,7 +8,7 @@ from typing import Literal
 
 from assistant.knowledge import GuidanceBase, load_guidance
 from assistant.rfp.draft import draft_rfp
-from assistant.rfp.facts import profile_values
+from assistant.rfp.facts import profile_priorities, profile_values
 from assistant.rfp.model import OpenPoint, Requirement, RfpDocument, Scope, Section, Table
 from assistant.rfp.render_docx import render_docx
 from assistant.rfp.render_markdown import render_markdown
@@ -53,8 +53,10 @@ def draft_for_workspace(workspace_dir: Path, today: date | None = None) -> RfpDo
 def draft_from_profile(
     profile: object, guidance: GuidanceBase | None = None, today: date | None = None
 ) -> RfpDocument:
-    """Draft the RFP from a ``Profile`` (or a plain ``slot -> value`` mapping)."""
-    return draft_rfp(profile_values(profile), guidance or load_guidance(), today)
+    """Draft the RFP from a ``Profile`` (or a plain ``slot -> value`` mapping); a Profile's
+    must-have and nice-to-have marks go with it."""
+    priorities = profile_priorities(profile)
+    return draft_rfp(profile_values(profile), guidance or load_guidance(), today, priorities=priorities)
 
 
 __all__ = [

@@ -87,6 +87,14 @@ class _Placeholders(Mapping[str, str]):
         return len(self._extra)
 
 
+def possessive(text: str, name: str) -> str:
+    """"Larkspur & Vine Hotels's" as "Larkspur & Vine Hotels'": a name ending in s takes an
+    apostrophe alone."""
+    if not name.endswith("s") or name.endswith("ss"):
+        return text
+    return text.replace(f"{name}'s", f"{name}'")
+
+
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
@@ -101,8 +109,10 @@ class _Drafter:
         guidance: GuidanceBase,
         scope: Scope,
         today: date,
+        priorities: Mapping[tuple[str, str | None], str] | None = None,
     ) -> None:
         self.answers = answers
+        self.priorities = dict(priorities or {})
         self.spec = spec
         self.guidance = guidance
         self.scope = scope
@@ -159,7 +169,7 @@ class _Drafter:
     ) -> _Rendered:
         """Fill a template strictly."""
         seen = _Placeholders(self, extra or {})
-        text = _capitalised(fill_template(template, seen, where))
+        text = possessive(_capitalised(fill_template(template, seen, where)), self.buyer)
         return _Rendered(text, tuple(dict.fromkeys(seen.slots)), tuple(dict.fromkeys(seen.missing)))
 
     # --- open points (also the TableContext API) ----------------------------------------
@@ -265,8 +275,13 @@ class _Drafter:
         for value in values:
             case = cases.get(value.lower())
             text, guidance = (case.text, case.guidance) if case else (req.text, req.guidance)
-            variants.append((text, guidance, {"item": value}))
+            variants.append((text, guidance, {"item": value, "item_priority": self.priority_note(req.each, value)}))
         return variants
+
+    def priority_note(self, slot: str, item: str | None = None) -> str:
+        """' (mandatory)' or ' (desirable)' as the buyer said; '' when it said neither."""
+        priority = self.priorities.get((slot, item)) or self.priorities.get((slot, None))
+        return {"must": " (mandatory)", "nice": " (desirable)"}.get(priority or "", "")
 
     def _requirement(
         self,
@@ -349,6 +364,7 @@ def draft_rfp(
     *,
     plan: Plan | None = None,
     sections: SectionsFile | None = None,
+    priorities: Mapping[tuple[str, str | None], str] | None = None,
 ) -> RfpDocument:
     """Draft the RFP for a buyer.
 
@@ -359,6 +375,8 @@ def draft_rfp(
         today: the issue date (defaults to today).
         plan: the interview plan (slot types and labels); the packaged one by default.
         sections: the RFP wording; ``knowledge/rfp/sections.yaml`` by default.
+        priorities: ``(slot, item or None) -> 'must' | 'nice'`` as the buyer said (see
+            ``Profile.requirements``); requirements say mandatory or desirable where known.
 
     Returns:
         The document model every renderer reads.
@@ -372,7 +390,7 @@ def draft_rfp(
     check_references(spec, guidance)
     answers = Answers(values, plan, spec.labels)
     scope = build_scope(answers, spec.conditions())
-    drafter = _Drafter(answers, spec, guidance, scope, today or date.today())
+    drafter = _Drafter(answers, spec, guidance, scope, today or date.today(), priorities)
     built: dict[str, Section] = {}
     for spec_section in spec.sections:
         if spec_section.id != QUESTIONNAIRE_ID and not spec_section.appendix:

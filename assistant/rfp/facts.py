@@ -34,6 +34,19 @@ def profile_values(profile: object) -> dict[str, object]:
     raise TypeError(f"cannot read slot values from {type(profile).__name__}")
 
 
+def profile_priorities(profile: object) -> dict[tuple[str, str | None], str]:
+    """``(slot, item or None) -> 'must' | 'nice'`` from a Profile's requirements (a plain
+    mapping has none)."""
+    requirements = getattr(profile, "requirements", None)
+    if not callable(requirements):
+        return {}
+    out: dict[tuple[str, str | None], str] = {}
+    for req in requirements():
+        if req.get("priority"):
+            out[(req["slot"], req.get("item"))] = req["priority"]
+    return out
+
+
 def join_words(items: list[str] | tuple[str, ...]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     items = [str(item) for item in items]
@@ -112,7 +125,7 @@ class Answers:
         if value is None:
             return ()
         if isinstance(value, list | tuple | set):
-            return tuple(_plain_text(v) for v in value)
+            return tuple(str(v) if hasattr(v, "metric") else _plain_text(v) for v in value)
         if isinstance(value, Mapping):
             return tuple(str(k) for k in value)
         return (self.text(slot) or "",)

@@ -100,7 +100,10 @@ def _any_of(present: tuple[str, ...], wanted: frozenset[str]) -> bool | None:
 
 
 def evaluate_condition(condition: str, answers: Answers) -> bool | None:
-    """One condition: a scope flag, a yes/no slot, or ``slot=value``; None when unknown."""
+    """One condition: a scope flag, a yes/no slot, ``slot=value``, or ``has:slot`` (the buyer
+    gave the slot; never False, so an unanswered optional slot adds no open point)."""
+    if condition.startswith("has:"):
+        return True if answers.has(condition[4:]) else None
     channels = answers.items("channels")
     services = answers.items("services")
     if condition in CHANNEL_FLAGS:
@@ -131,6 +134,10 @@ def evaluate_condition(condition: str, answers: Answers) -> bool | None:
 def check_condition(condition: str, answers: Answers) -> None:
     """Raise KeyError for a condition that names no flag, yes/no slot or slot."""
     if condition in FLAG_NAMES:
+        return
+    if condition.startswith("has:"):
+        if condition[4:] not in answers.plan.slot_map:
+            raise KeyError(f"unknown condition {condition!r}")
         return
     slot = condition.split("=", 1)[0]
     if slot not in answers.plan.slot_map:
@@ -168,4 +175,4 @@ def condition_slots(condition: str) -> tuple[str, ...]:
     """The slots a condition reads, so a conditional requirement can name its sources."""
     if condition in FLAG_SLOTS:
         return FLAG_SLOTS[condition]
-    return (condition.split("=", 1)[0],)
+    return (condition.removeprefix("has:").split("=", 1)[0],)

@@ -32,7 +32,7 @@ TABLE_SLOTS = frozenset(
         "agent_count", "channels", "channel_mix", "channel_hours", "service_level_voice",
         "service_level_chat", "service_level_email", "kpis", *KPI_TARGET_SLOTS.values(),
         "contract_term", "languages", "delivery_locations", "evaluation_criteria",
-        "outsourcing_goals", "go_live_date",
+        "outsourcing_goals", "go_live_date", "evaluation_weights",
     }
 )  # fmt: skip
 VENDOR_TO_PROPOSE = "To be proposed by the vendor"
@@ -212,7 +212,18 @@ def disclosed_charges(ctx: TableContext) -> Rows:
 
 
 def evaluation_weights_table(ctx: TableContext) -> Rows:
-    """Criteria with weights from the buyer's priorities; the total row shows 100%."""
+    """Criteria with weights: the buyer's own where it set them ('70% quality / 30% price'),
+    else derived from its priorities; the total row shows the sum."""
+    stated = ctx.answers.typed("evaluation_weights")
+    if isinstance(stated, dict) and stated:
+        by_id = {c.id: c for c in ctx.spec.evaluation.criteria}
+        rows = []
+        for name, weight in stated.items():
+            criterion = by_id.get(name)
+            title = criterion.title if criterion else _display(name)
+            rows.append((title, f"{weight:g}%", criterion.assesses if criterion else f"Set by {ctx.buyer}"))
+        rows.append(("Total", f"{sum(stated.values()):g}%", f"Weights set by {ctx.buyer}"))
+        return ("Criterion", "Weight", "What is assessed"), tuple(rows)
     weights = evaluation_weights(
         ctx.spec.evaluation,
         ctx.answers.items("evaluation_criteria"),
@@ -222,6 +233,36 @@ def evaluation_weights_table(ctx: TableContext) -> Rows:
     rows = [(w.criterion.title, f"{w.percent}%", w.criterion.assesses) for w in weights]
     rows.append(("Total", f"{sum(w.percent for w in weights)}%", ""))
     return ("Criterion", "Weight", "What is assessed"), tuple(rows)
+
+
+PRIORITY_TEXT = {"must": "Must-have", "nice": "Nice-to-have"}
+
+
+def stated_requirements(ctx: TableContext) -> Rows:
+    """Everything the buyer stated, by interview topic, with its must-have or nice-to-have
+    mark where the buyer gave one (the requirements of the sections below, in one place)."""
+    plan = ctx.answers.plan
+    rows = []
+    for topic in plan.topics:
+        for question in (q for q in plan.questions if q.topic == topic.id):
+            for name in question.slots:
+                if not ctx.answers.has(name) or name == "other_requirements":
+                    continue
+                rows += _stated_rows(ctx, topic.title, name)
+    if not rows:
+        rows.append(("-", "Nothing stated yet", "-", "-"))
+    return ("Topic", "Requirement", "As stated", "Priority"), tuple(rows)
+
+
+def _stated_rows(ctx: TableContext, topic: str, name: str) -> list[tuple[str, ...]]:
+    slot = ctx.answers.plan.slot(name)
+    priorities = getattr(ctx, "priorities", {})
+    if slot.type == "list[str]":
+        return [(topic, _display(slot.label), item, PRIORITY_TEXT.get(priorities.get((name, item))
+                                                                        or priorities.get((name, None)) or "", "-"))
+                for item in ctx.answers.items(name)]
+    text = ctx.answers.text(name) or "-"
+    return [(topic, _display(slot.label), text, PRIORITY_TEXT.get(priorities.get((name, None)) or "", "-"))]
 
 
 def timeline(ctx: TableContext) -> Rows:
@@ -259,6 +300,7 @@ BUILDERS: dict[str, Callable[[TableContext], Rows]] = {
     "price_sheet": price_sheet,
     "disclosed_charges": disclosed_charges,
     "evaluation_weights": evaluation_weights_table,
+    "stated_requirements": stated_requirements,
     "timeline": timeline,
     "open_points": open_points,
 }

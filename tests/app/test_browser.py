@@ -253,7 +253,10 @@ def test_interview_updates_profile_and_rfp_downloads(app_url, browser, tmp_path)
         page.locator("#chat-send").click()
         expect(page.locator("#profile")).to_contain_text(noted, timeout=SLOW_MS)
     expect(chat).to_contain_text("Noted: languages English, Spanish")
-    expect(page.locator("#progress")).to_contain_text("5 of")
+    # one set of numbers: the panel shows the progress line of the chat's last reply
+    last_line = chat.inner_text().split("[Progress: ")[-1].split("]")[0]
+    expect(page.locator("#progress")).to_contain_text(last_line)
+    expect(page.locator("#progress")).to_contain_text("required questions answered")
     _shot(page, "6-interview")
 
     _tab(page, "RFP")
@@ -264,6 +267,16 @@ def test_interview_updates_profile_and_rfp_downloads(app_url, browser, tmp_path)
     saved = _download(page, "rfp-docx", tmp_path / "rfp.docx")
     text = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
     assert "Harbor Health" in text
+
+    _tab(page, "Interview")
+    page.locator("#restart").click()
+    expect(page.locator("#restart-yes")).to_be_visible()
+    page.locator("#restart-no").click()  # keeping the answers keeps them
+    expect(page.locator("#profile")).to_contain_text("Harbor Health")
+    page.locator("#restart").click()
+    page.locator("#restart-yes").click()
+    expect(page.locator("#profile")).to_contain_text("nothing recorded yet", timeout=SLOW_MS)
+    expect(chat).to_contain_text("What is the name of your organisation?")
 
     assert not errors, errors
     context.close()

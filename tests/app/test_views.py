@@ -77,14 +77,17 @@ def test_message_text_accepts_gradio6_parts(content, text):
 
 
 def test_progress_and_profile_markdown():
-    assert views.progress_markdown({"answered": 3, "required": 25, "total": 40}) == (
-        "**Progress:** 3 of 25 required questions answered"
+    progress = {"answered": 7, "total": 40, "required": 25, "required_answered": 3, "skipped": 1, "parked": 1}
+    assert views.progress_markdown(progress) == (
+        "**Progress:** 3 of 25 required questions answered (7 of 40 in all; 2 left for later)"
     )
     text = "Languages\n  languages: English, <Spanish>\n"
     md = views.profile_markdown(text)
     assert "**Languages**" in md and r"- languages: English, \<Spanish\>" in md
     assert views.profile_markdown("(nothing recorded yet)") == "_(nothing recorded yet)_"
     assert "Nothing captured" in views.profile_markdown("")
+    quoted = views.profile_markdown("Volumes\n  monthly volume: 60,000\n    from your message: 'about 60k a month'")
+    assert "  _from your message: 'about 60k a month'_" in quoted
 
 
 def test_change_message_edits_the_profile_through_the_interview(tmp_path):

@@ -307,7 +307,9 @@ def test_finishing_summarises(make_engine):
     assert result.finished and result.question_id is None
     assert "That's everything" in result.reply
     assert "organisation: Acme" in result.reply
-    assert "Still open" in result.reply
+    assert "Skipped (left for later):" in result.reply
+    assert "- Which industry are you in?" not in result.reply  # answered, so not listed
+    assert "- Which services should the vendor deliver" in result.reply
     result = engine.turn("actually we're a telecom")
     assert result.profile.get("industry") == "telecom"
     assert result.finished

@@ -137,7 +137,7 @@ def test_percentages_follow_their_cues(read):
         ("EUR 2.40 per contact", Money(amount=2.4, currency="EUR", per="contact")),
         ("£1.2m a year", Money(amount=1_200_000, currency="GBP", per="year")),
         ("around 30 dollars an hour", Money(amount=30, currency="USD", per="hour")),
-        ("€18 per FTE hour", Money(amount=18, currency="EUR", per="FTE")),
+        ("€18 per FTE hour", Money(amount=18, currency="EUR", per="hour")),
     ],
 )
 def test_money(read, text, expected):

@@ -8,7 +8,13 @@ import os
 import pytest
 from pydantic import ValidationError
 
-from assistant.interview.commands import chat_turn, format_profile, profile_view, run_interactive
+from assistant.interview.commands import (
+    chat_turn,
+    format_profile,
+    profile_view,
+    restart_interview,
+    run_interactive,
+)
 from assistant.interview.profile import Profile, atomic_write_json, load_profile, save_profile
 from assistant.interview.values import Duration
 
@@ -59,13 +65,33 @@ def test_atomic_write_leaves_no_temp_files_and_survives_a_failed_write(workspace
 
 def test_chat_turn_contract(workspace):
     first = chat_turn(workspace, "")
-    assert set(first) == {"reply", "profile", "progress", "citations"}
-    assert set(first["progress"]) == {"answered", "required", "total"}
+    assert set(first) == {"reply", "profile", "requirements", "progress", "citations"}
+    assert set(first["progress"]) == {"answered", "required", "required_answered", "total", "skipped", "parked"}
     result = chat_turn(workspace, "We're Acme Health, a healthcare provider")
     assert result["profile"] == {"company_name": "Acme Health", "industry": "healthcare"}
     json.dumps(result)  # JSON-ready
     why = chat_turn(workspace, "why do you ask?")
     assert all(c["id"].startswith("guidance:") and c["title"] for c in why["citations"])
+
+
+def test_restart_forgets_the_answers(workspace):
+    chat_turn(workspace, "start")
+    chat_turn(workspace, "Acme")
+    restart_interview(workspace)
+    result = chat_turn(workspace, "start")
+    assert result["profile"] == {} and "What is the name of your organisation?" in result["reply"]
+    assert "Welcome back" not in result["reply"]
+
+
+def test_must_and_nice_are_in_the_profile_json(workspace):
+    chat_turn(workspace, "start")
+    chat_turn(workspace, "Acme")
+    chat_turn(workspace, "English is essential; Spanish would be nice to have.")
+    view = profile_view(workspace)
+    assert view["profile"]["languages"]["item_priority"] == {"English": "must", "Spanish": "nice"}
+    wanted = {(r["slot"], r["item"]): r["priority"] for r in view["requirements"]}
+    assert wanted[("languages", "English")] == "must" and wanted[("languages", "Spanish")] == "nice"
+    assert "English (must-have), Spanish (nice-to-have)" in format_profile(view)
 
 
 def test_profile_view_and_format(workspace):
@@ -79,9 +105,11 @@ def test_profile_view_and_format(workspace):
     assert volume["message"] == "actually 70k a month"
     assert view["current_question"] == "org-current"
     assert view["progress"]["answered"] == 3  # name, industry, and volume in passing
+    assert volume["source"] == "actually 70k a month"
     text = format_profile(view)
-    assert "Volumes and demand curve\n  monthly volume: 70,000 (corrected)" in text
-    assert "Organisation and goals\n  organisation: Acme\n  industry: retail" in text
+    assert "Volumes and demand curve\n  monthly volume: 70,000 (corrected)\n" in text
+    assert "    from your message: 'actually 70k a month'" in text
+    assert "Organisation and goals\n  organisation: Acme\n    from your message: 'Acme'\n  industry: retail" in text
     assert format_profile(load_profile(workspace)) == text
     assert format_profile({"monthly_volume": 5000}).endswith("monthly volume: 5,000")
     assert format_profile({}) == "(nothing recorded yet)"

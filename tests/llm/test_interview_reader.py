@@ -104,3 +104,22 @@ def test_the_rules_reading_replaces_a_value_only_the_model_had_read(tmp_path):
     chat_turn(workspace, "Go-live is 1 March 2027", understand=_reader({}))
     held = profile_view(workspace)["profile"]["go_live_date"]
     assert "March 2027" in held["value"] and not held["inferred"]
+
+
+@pytest.mark.parametrize(
+    ("delta", "message", "kept"),
+    [
+        ({"languages": ["French"]}, "French is not required, only English.", False),
+        ({"languages": ["English"]}, "French is not required, only English.", True),
+        ({"monthly_volume": 10000}, "About 120,000 contacts a year.", True),
+        ({"pilot_duration": {"amount": 45, "unit": "days"}}, "Pilot 45d, then a 2y term.", True),
+        ({"pilot_duration": {"amount": 2, "unit": "years"}}, "Pilot 45d, then a 2y term.", True),
+        ({"pilot_duration": {"amount": 3, "unit": "months"}}, "Pilot 45d, then a 2y term.", False),
+        ({"card_payments_by_agents": True}, "Agents will not take card payments.", False),
+        ({"card_payments_by_agents": False}, "Agents will not take card payments.", True),
+    ],
+)
+def test_the_delta_is_checked_against_the_reading_layers_typed_values(delta, message, kept):
+    slots = {s.name: s for s in PLAN.slots}
+    reading = _reader(delta).check(delta, message, slots)
+    assert bool(reading.found) is kept, reading.rejected

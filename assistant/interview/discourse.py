@@ -1,0 +1,184 @@
+"""How a buyer's message is built: sentences and segments, and what each segment does besides
+stating facts (asks back, acknowledges, skips, corrects, sets a priority, tells an anecdote).
+
+The words are data (knowledge/interview/discourse.yaml); this module only finds them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+DISCOURSE_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "interview" / "discourse.yaml"
+
+Span = tuple[int, int]
+
+
+class Discourse(BaseModel):
+    """The discourse words (see discourse.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    acknowledgements: tuple[str, ...]
+    skip_commands: tuple[str, ...]
+    back_commands: tuple[str, ...]
+    summary_commands: tuple[str, ...]
+    start_commands: tuple[str, ...]
+    skip_phrases: tuple[str, ...]
+    corrections: tuple[str, ...]
+    no_corrections: tuple[str, ...]
+    rather_than: tuple[str, ...]
+    must: tuple[str, ...]
+    nice: tuple[str, ...]
+    pointers: tuple[str, ...]
+    past: tuple[str, ...]
+    baseline: tuple[str, ...]
+    confirm: tuple[str, ...]
+    drop: tuple[str, ...]
+    only: tuple[str, ...]
+    requirement_words: tuple[str, ...]
+    filler_words: tuple[str, ...]
+    question_openers: tuple[str, ...]
+    why: tuple[str, ...]
+
+
+@cache
+def words() -> Discourse:
+    """knowledge/interview/discourse.yaml, validated."""
+    return Discourse(**yaml.safe_load(DISCOURSE_PATH.read_text(encoding="utf-8")))
+
+
+@cache
+def pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word alternation of phrases, longest first, spaces and hyphens flexible."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = r"[\s-]+".join(re.escape(p) for p in phrase.split())
+        body = body.replace("'", "['’]")
+        lead = r"(?<![\w'’])" if phrase[:1].isalnum() else ""
+        tail = r"(?![\w'’])" if phrase[-1:].isalnum() else ""
+        parts.append(f"{lead}{body}{tail}")
+    return re.compile("|".join(parts), re.I)
+
+
+def find(
+    phrases: tuple[str, ...], text: str, start: int = 0, end: int | None = None
+) -> list[re.Match]:
+    """Every phrase of the list in text[start:end]."""
+    return list(pattern(phrases).finditer(text, start, len(text) if end is None else end))
+
+
+def whole(phrases: tuple[str, ...], text: str) -> bool:
+    """Whether the text is one of the phrases (trailing punctuation aside)."""
+    return bool(pattern(phrases).fullmatch(text.strip().strip(".!?,;: ")))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|[;\n]+|(?<=[!?])\s+")
+_SEGMENT_BREAK = re.compile(
+    r":\s+|\s+[-–—]\s+|,\s+(?=(?:and|but|so|only|while|whereas|although|though)\b)"
+)
+_CLAUSE_BREAK = re.compile(r"[,()]\s*|\s+(?:but|while|whereas|although)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of one sentence that is read on its own; `question` when its sentence asks."""
+
+    start: int
+    end: int
+    sentence: int
+    question: bool
+
+
+def _pieces(text: str, breaks: re.Pattern[str], start: int, end: int) -> list[Span]:
+    spans, at = [], start
+    for m in breaks.finditer(text, start, end):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, end))
+    return [(s, e) for s, e in spans if text[s:e].strip(" ,.;:-")]
+
+
+def sentences(text: str) -> list[Span]:
+    """(start, end) of each sentence (a ';' or a line break also ends one)."""
+    return _pieces(text, _SENTENCE_END, 0, len(text))
+
+
+def segments(text: str) -> list[Segment]:
+    """Each sentence cut at ': ', ' - ' and ', and' / ', but' (where a scope of negation or
+    priority ends); a segment of a sentence that asks is a question."""
+    found = []
+    for index, (start, end) in enumerate(sentences(text)):
+        asks = asks_back(text[start:end])
+        for s, e in _pieces(text, _SEGMENT_BREAK, start, end):
+            found.append(Segment(s, e, index, asks))
+    return found
+
+
+def clause_of(text: str, pos: int, segment: Segment) -> Span:
+    """The comma-separated clause of a segment that holds `pos`."""
+    for s, e in _pieces(text, _CLAUSE_BREAK, segment.start, segment.end):
+        if s <= pos < e or (pos == e):
+            return s, e
+    return segment.start, segment.end
+
+
+def is_acknowledgement(text: str) -> bool:
+    """'OK, makes sense.', 'Thanks, that's reassuring.': nothing but acknowledgements."""
+    rest = pattern(words().acknowledgements).sub(" ", text)
+    return bool(text.strip()) and not re.search(r"\w", rest)
+
+
+def is_pointer(text: str, keep: tuple[str, ...]) -> bool:
+    """Whether a segment is only a pointer back and words of `keep` ('That's essential.')."""
+    rest = pattern(keep).sub(" ", text)
+    rest = pattern(words().pointers).sub(" ", rest)
+    rest = re.sub(
+        r"\b(?:is|are|'s|’s|was|one|part|too|also|really|absolutely|very|of course|for|"
+        r"tier \d|us|me|a|the)\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
+    return bool(find(keep, text)) and not re.search(r"[a-z]{3,}", rest, re.I)
+
+
+def priority_of(text: str) -> str | None:
+    """'must' or 'nice' from the segment's words; nice-to-have wins where both appear
+    ('nice to have, not essential')."""
+    if find(words().nice, text):
+        return "nice"
+    return "must" if find(words().must, text) else None
+
+
+def corrects_at(text: str, start: int, end: int) -> list[int]:
+    """Where correction markers stand in text[start:end] ('sorry', 'actually', 'no,')."""
+    marks = [m.start() for m in find(words().corrections, text, start, end)]
+    marks += [m.start() for m in find(words().no_corrections, text, start, end)]
+    return sorted(marks)
+
+
+def asks_back(sentence: str) -> bool:
+    """A sentence that ends in '?' and opens like a question (after any label: 'Before I go
+    any further: what do charities outsource?'); 'About 60k a month?' is an unsure answer."""
+    sentence = sentence.strip().rstrip(" \"')")
+    if not sentence.endswith("?"):
+        return False
+    head = re.split(r":\s+|,\s+(?=\w+\s+(?:is|are|do|does|would|should|can|could)\b)", sentence)
+    return any(opens_question(part) for part in head) or bool(
+        re.search(
+            r"\b(?:is|are|do|does|would|should|can|could|will)\s+(?:it|that|this|there|they|you|we|vendors?)\b",
+            sentence,
+            re.I,
+        )
+    )
+
+
+def opens_question(text: str) -> bool:
+    """Whether the text opens like a question ('what', 'how', 'should', ...)."""
+    return bool(re.match(pattern(words().question_openers).pattern, text.strip(), re.I))

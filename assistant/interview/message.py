@@ -1,0 +1,273 @@
+"""A buyer's message as the reading layer reads it: segments, typed mentions with their
+assertion status, the plan's own vocabularies, bare numbers, and each segment's roles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from assistant.interview import discourse as d
+from assistant.interview.discourse import Segment
+from assistant.interview.plan import Plan
+from assistant.interview.terms import find_plan_terms
+from assistant.reading.assertion import statuses
+from assistant.reading.numbers import find_numbers
+from assistant.reading.quantities import find_fractions, find_quantities
+from assistant.reading.vocab import KINDS, find_terms
+
+# The plan's vocabularies that are the lexicon's, by the reading layer's mention kind.
+LEXICON_KINDS = {"channel": "channels", "language": "languages", "location": "locations",
+                 "framework": "frameworks", "kpi": "kpis", "platform": "platforms",
+                 "pricing_model": "pricing_models"}  # fmt: skip
+NOT_STATED = ("other_client", "third_party")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One thing the message names: a reading-layer mention or a term of a plan vocabulary.
+
+    `kind` is the reading layer's ('count', 'language', …) or 'term:<vocabulary>' for the
+    plan's own; `segment` indexes Message.segments.
+    """
+
+    kind: str
+    value: dict
+    start: int
+    end: int
+    text: str
+    status: str
+    segment: int
+
+    @property
+    def name(self) -> str:
+        """The canonical name of a vocabulary mention."""
+        return str(self.value.get("name", ""))
+
+    @property
+    def stated(self) -> bool:
+        """Said of the buyer's own service: affirmed, hedged, planned or conditional."""
+        return self.status not in ("negated", *NOT_STATED)
+
+
+@dataclass
+class Role:
+    """What a segment does besides stating facts."""
+
+    question: bool = False
+    acknowledgement: bool = False
+    past: bool = False
+    baseline: bool = False
+    skip: bool = False
+    confirm: bool = False
+    priority: str | None = None
+    given: bool = False  # the priority came from a label or a pointer, for the whole segment
+    corrections: list[int] = field(default_factory=list)
+
+
+class Message:
+    """One buyer message, read once."""
+
+    def __init__(self, text: str, plan: Plan) -> None:
+        self.text = text
+        self.plan = plan
+        self.segments: list[Segment] = d.segments(text)
+        self.sentences = d.sentences(text)
+        self.mentions: list[Mention] = []
+        for index, segment in enumerate(self.segments):
+            self.mentions += _read_segment(text, segment, index, plan)
+        self.roles = [self._role(i, s) for i, s in enumerate(self.segments)]
+        _past_sentences(self)
+        _give_priorities(self)
+
+    # --- where things are
+
+    def segment_at(self, pos: int) -> int:
+        """The index of the segment holding `pos` (the last one before it otherwise)."""
+        best = 0
+        for index, segment in enumerate(self.segments):
+            if segment.start <= pos:
+                best = index
+        return best
+
+    def segment_text(self, index: int) -> str:
+        """The words of one segment."""
+        segment = self.segments[index]
+        return self.text[segment.start : segment.end]
+
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        """The sentence of a segment."""
+        return self.sentences[self.segments[index].sentence]
+
+    def label(self, index: int, max_words: int = 6) -> str:
+        """The words before the first ': ' of the segment's sentence ('Languages', 'Budget')."""
+        start, end = self.sentence_span(index)
+        head, colon, _ = self.text[start:end].partition(":")
+        return head if colon and len(head.split()) <= max_words else ""
+
+    def of_kind(self, *kinds: str) -> list[Mention]:
+        """Mentions of these kinds, in order."""
+        return [m for m in self.mentions if m.kind in kinds]
+
+    @cached_property
+    def numbers(self):
+        """Every number in the message (the reading layer's), digits and words."""
+        return find_numbers(self.text)
+
+    @cached_property
+    def fractions(self):
+        """Shares said in words ('half', 'a third'), as percentages."""
+        return find_fractions(self.text)
+
+    # --- what segments do
+
+    def usable(self, mention: Mention) -> bool:
+        """Whether a mention can answer: not in a question (unless confirmed), an anecdote or an
+        acknowledgement."""
+        role = self.roles[mention.segment]
+        if role.question and not self._confirmed(mention.segment):
+            return False
+        return not (role.past or role.acknowledgement)
+
+    def _confirmed(self, index: int) -> bool:
+        """'… is 80/20 the usual standard? Let's put that down.'"""
+        segment = self.segments[index]
+        later = [i for i, s in enumerate(self.segments) if s.sentence == segment.sentence + 1]
+        return any(self.roles[i].confirm for i in later)
+
+    def _role(self, index: int, segment: Segment) -> Role:
+        words = d.words()
+        text = self.text[segment.start : segment.end]
+        return Role(
+            question=segment.question,
+            acknowledgement=d.is_acknowledgement(text),
+            past=bool(d.find(words.past, text)) or _past_year(text),
+            baseline=bool(d.find(words.baseline, text)),
+            skip=bool(d.find(words.skip_phrases, text)),
+            confirm=bool(d.find(words.confirm, text)),
+            priority=d.priority_of(text),
+            corrections=d.corrects_at(self.text, segment.start, segment.end),
+        )
+
+    def only_acknowledges(self) -> bool:
+        """Every segment only acknowledges ('OK, makes sense. Thanks.')."""
+        return bool(self.segments) and all(r.acknowledgement for r in self.roles)
+
+
+_YEAR = re.compile(r"\b(?:in|since|from|back in)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _past_year(text: str) -> bool:
+    """'in 2019': a year before this one."""
+    from datetime import date
+
+    return any(int(m.group(1)) < date.today().year for m in _YEAR.finditer(text))
+
+
+_LEADING_NO = re.compile(r"\s*no\s*[,;:-]\s*", re.I)
+
+
+def _read_segment(text: str, segment: Segment, index: int, plan: Plan) -> list[Mention]:
+    """The reading layer's mentions of one segment and the plan's own terms, with one set of
+    assertion statuses computed over all of them. A leading 'No,' that corrects ('No, two
+    years') is no negation of what follows."""
+    lead = _LEADING_NO.match(text, segment.start, segment.end)
+    if lead:
+        segment = Segment(lead.end(), segment.end, segment.sentence, segment.question)
+    piece = text[segment.start : segment.end]
+    found: list[tuple[str, dict, int, int, str]] = [
+        (q.kind, q.value, q.start, q.end, q.text) for q in find_quantities(piece)
+    ]
+    for term in find_terms(piece, tuple(KINDS)):
+        if not any(s < term.end and term.start < e for _, _, s, e, _ in found):
+            found.append((term.kind, term.value, term.start, term.end, term.text))
+    for vocabulary, hit in find_plan_terms(piece, plan):
+        found.append(
+            (
+                f"term:{vocabulary}",
+                {"name": hit.name},
+                hit.start,
+                hit.end,
+                piece[hit.start : hit.end],
+            )
+        )
+    found.sort(key=lambda f: f[2])
+    states = statuses(piece, [(s, e) for _, _, s, e, _ in found], kinds=[k for k, *_ in found])
+    states = [
+        _own_clause(piece, s, e, state)
+        if state == "other_client" or (state == "negated" and _says_itself(piece, s, e))
+        else state
+        for (_, _, s, e, _), state in zip(found, states, strict=True)
+    ]
+    return [
+        Mention(kind, value, segment.start + s, segment.start + e, t, state, index)
+        for (kind, value, s, e, t), state in zip(found, states, strict=True)
+    ]
+
+
+def _past_sentences(message: Message) -> None:
+    """An anecdote is a sentence: one past marker makes all of it a side remark ('My
+    predecessor tried outsourcing in 2019: …, and it lasted eight months')."""
+    past = {s.sentence for s, r in zip(message.segments, message.roles, strict=True) if r.past}
+    for segment, role in zip(message.segments, message.roles, strict=True):
+        role.past = role.past or segment.sentence in past
+
+
+_CLAUSE = re.compile(r"[,;]\s*")
+
+
+_OWN_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|needed|required|essential|mandatory|matters?|stays?|wanted)\b", re.I
+)
+
+
+def _says_itself(piece: str, start: int, end: int) -> bool:
+    """A clause after a comma with a verb of its own ('French is not required, English and
+    Spanish are'): a negation before the comma does not reach it."""
+    left = max([m.end() for m in _CLAUSE.finditer(piece, 0, start)], default=0)
+    right = next((m.start() for m in _CLAUSE.finditer(piece, end)), len(piece))
+    return left > 0 and bool(_OWN_VERB.search(piece, left, right))
+
+
+def _own_clause(piece: str, start: int, end: int, state: str) -> str:
+    """A buyer speaks of its own service: 'about another client' holds only where the clause
+    itself says so ('not someone who is also answering for a car-hire firm' leaves 'I'd want a
+    dedicated team' affirmed)."""
+    left = max([m.end() for m in _CLAUSE.finditer(piece, 0, start)], default=0)
+    right = next((m.start() for m in _CLAUSE.finditer(piece, end)), len(piece))
+    clause = piece[left:right]
+    if left == 0 and _SELF_DESCRIPTION.match(clause):
+        # A reply that opens 'a regional retail bank' says who the buyer is (in a proposal the
+        # same words open a case study): read it as 'We are a regional retail bank'.
+        clause, left = "We are " + clause, left - len("We are ")
+    return statuses(clause, [(start - left, end - left)])[0]
+
+
+_SELF_DESCRIPTION = re.compile(r"\s*(?:an?|one)\s", re.I)
+
+
+def _give_priorities(message: Message) -> None:
+    """A pointer segment ('That's essential.') gives its priority to the segment before it;
+    a label ('Essential: …', 'This one is mandatory …: …') to the rest of its sentence and to
+    the sentences that follow it after a ';' (a list under one label); a segment's own words
+    come first."""
+    words = d.words()
+    roles, segments = message.roles, message.segments
+    for i, role in enumerate(roles):
+        text = message.segment_text(i)
+        if role.priority and d.is_pointer(text, words.must + words.nice) and i > 0:
+            if roles[i - 1].priority is None or not roles[i - 1].given:
+                roles[i - 1].priority, roles[i - 1].given = role.priority, True
+            role.priority = None
+    carried, label_end = None, 0
+    for i, segment in enumerate(segments):
+        start = message.sentence_span(i)[0]
+        if i == 0 or segments[i - 1].sentence != segment.sentence:
+            if not message.text[:start].rstrip().endswith(";"):
+                carried = None
+            label = message.label(i, max_words=14)
+            lead = d.priority_of(label) if label else None
+            carried = lead or carried
+            label_end = start + len(label) if lead else start
+        if carried and segment.start >= label_end and roles[i].priority is None:
+            roles[i].priority, roles[i].given = carried, True

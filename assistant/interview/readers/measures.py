@@ -1,0 +1,948 @@
+"""Quantities the reading layer found, given to slots: renewal options, shares (channel mix,
+evaluation weights), service levels, opening hours, monthly volume, and the rest by cue."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.interview import discourse as d
+from assistant.interview.message import Mention
+from assistant.interview.plan import SlotDef
+from assistant.interview.readers import Context, Found
+from assistant.interview.readers.cues import (
+    SAME_SEGMENT,
+    SAME_SENTENCE,
+    SENTENCE_BEFORE,
+    ctx_topics,
+    question_of,
+    rank,
+)
+from assistant.interview.values import Duration, Money, Renewal, ServiceLevel
+from assistant.reading.quantities import duration_seconds
+from assistant.reading.vocab import find_terms
+
+PER_MONTH = {"month": 1.0, "year": 1 / 12, "quarter": 1 / 3, "week": 52 / 12, "day": 30.0}
+KIND_TYPES = {"money": ("money",), "duration": ("duration",), "percent": ("percent",),
+              "count": ("int",), "multiplier": ("percent",), "number": ("int", "percent")}  # fmt: skip
+WRITTEN = ("email", "chat", "messaging", "sms", "social")
+RESPONSE = re.compile(
+    r"answer|respon|repl|turnaround|handled|picked up|acknowledg|first response", re.I
+)
+
+
+def clause_span(ctx: Context, pos: int) -> tuple[int, int]:
+    """The clause that holds `pos`, as the span a value was said in."""
+    message = ctx.message
+    return d.clause_of(message.text, pos, message.segments[message.segment_at(pos)])
+
+
+def _found(ctx: Context, slot: str, value: Any, mention: Mention, **extra) -> Found:
+    ctx.take(mention.start, mention.end)
+    priority = extra.pop("priority", None) or ctx.priority(mention)
+    return Found(slot, value, clause_span(ctx, mention.start), priority=priority, **extra)
+
+
+def _duration(value: dict) -> Duration:
+    return Duration(amount=value["amount"], unit=value["unit"])
+
+
+# --------------------------------------------------------------------------- renewals
+
+_PLUS = re.compile(
+    r"(?<![\w/.+-])(\d{1,2})\s*\+\s*(\d{1,2})((?:\s*\+\s*\d{1,2})*)(?![\w%/+-]|\.\d)"
+)
+_COUNTED = re.compile(
+    r"\b(?P<n>one|two|three|four|five|an|a|\d)\s+(?:optional\s+)?(?:(?P<len>[\w-]+)\s+)?(?:optional\s+)?"
+    r"(?:options?|extensions?|renewals?|renewal periods?)\b(?:\s+(?:of|for|to extend by)\s+(?P<len2>[\w\s-]{2,24}?)(?=[,.;]|$))?",
+    re.I,
+)
+_ORDINAL = re.compile(
+    r"\b(?:the\s+)?option(?:al)?\s+(?:of\s+|for\s+)?an?\s+(?:second|third|fourth|fifth|sixth)"
+    r"|\ban?\s+optional\s+(?:second|third|fourth|fifth|sixth)\b",
+    re.I,
+)
+_TO_RENEW = re.compile(r"\boptions?\s+to\s+(?:renew|extend)\b", re.I)
+_RENEWABLE = re.compile(
+    r"\b(?:renewable|extendable|extendible)\s+(?P<n>once|twice|three times|\d+\s+times)\b", re.I
+)
+_TIMES = {"once": 1, "twice": 2, "three times": 3}
+_PLUS_WORD = re.compile(
+    r"\b(?:years?|months?)\s+plus\s+(?P<n>one|two|three|\d)\b(?!\s*(?:optional|one-year|year))",
+    re.I,
+)
+def _count(word: str) -> int:
+    """'two', '2', 'a' as a count of options (the reading layer reads the number words)."""
+    from assistant.reading.numbers import find_numbers
+
+    if word.lower() in ("a", "an"):
+        return 1
+    numbers = find_numbers(word)
+    return int(numbers[0].value) if numbers else 0
+
+
+def read_renewals(ctx: Context) -> list[Found]:
+    """'2+1', 'two years plus one', 'two optional one-year extensions', 'the option of a third',
+    'a three-year base with two one-year options' -> renewal options (and the base term of
+    'N+M')."""
+    slot = ctx.plan.slot_map.get("contract_renewal")
+    if slot is None:
+        return []
+    found: list[Found] = []
+    message = ctx.message
+    for index, segment in enumerate(message.segments):
+        text = message.text[segment.start : segment.end]
+        if message.roles[index].question or message.roles[index].past:
+            continue
+        if not (
+            rank(ctx, ctx.plan.slot("contract_term"), segment.start, segment.end)
+            or rank(ctx, slot, segment.start, segment.end)
+            or _TO_RENEW.search(text)
+        ):
+            continue
+        found += _renewals_in(ctx, index, segment.start, text)
+    return found
+
+
+def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found]:
+    durations = [m for m in ctx.message.of_kind("duration") if m.segment == index]
+    term_unit = next((m.value["unit"] for m in durations), "years")
+    span = (offset, offset + len(text))
+    for m in _PLUS.finditer(text):
+        if not ctx.free(offset + m.start(), offset + m.end()):
+            continue
+        extra = [int(x) for x in re.findall(r"\d+", m.group(3))]
+        parts = [int(m.group(2)), *extra]
+        ctx.take(offset + m.start(), offset + m.end())
+        renewal = Renewal(count=len(parts), amount=parts[0], unit="years")
+        term = Duration(amount=int(m.group(1)), unit="years")
+        return [Found("contract_renewal", renewal, span), Found("contract_term", term, span)]
+    for m in _COUNTED.finditer(text):
+        count = _count(m.group("n"))
+        ctx.take(offset + m.start(), offset + m.end())
+        inside = [q for q in durations if offset + m.start() <= q.start < offset + m.end()]
+        amount, unit = (
+            (inside[0].value["amount"], inside[0].value["unit"]) if inside else (None, None)
+        )
+        for q in inside:
+            ctx.take(q.start, q.end)
+        if count:
+            return [
+                Found("contract_renewal", Renewal(count=count, amount=amount, unit=unit), span),
+                *_base_term(ctx, durations, offset + m.start(), span),
+            ]
+    renewable = _RENEWABLE.search(text)
+    if renewable:
+        ctx.take(offset + renewable.start(), offset + renewable.end())
+        word = renewable.group("n").lower()
+        count = _TIMES.get(word) or int(re.match(r"\d+", word).group(0))
+        after = [
+            q
+            for q in durations
+            if q.start >= offset + renewable.end() and q.start - (offset + renewable.end()) < 12
+        ]
+        amount, unit = (after[0].value["amount"], after[0].value["unit"]) if after else (None, None)
+        for q in after[:1]:
+            ctx.take(q.start, q.end)
+        return [
+            Found("contract_renewal", Renewal(count=count, amount=amount, unit=unit), span),
+            *_base_term(ctx, durations, offset + renewable.start(), span),
+        ]
+    found = _ORDINAL.search(text) or _PLUS_WORD.search(text)
+    if found:
+        ctx.take(offset + found.start(), offset + found.end())
+        return [
+            Found("contract_renewal", Renewal(count=1, amount=1, unit=term_unit), span),
+            *_base_term(ctx, durations, offset + found.start(), span),
+        ]
+    if _TO_RENEW.search(text):
+        return [Found("contract_renewal", Renewal(count=1), span)]
+    return []
+
+
+# --------------------------------------------------------------------------- shares
+
+_JOINS_TERM = re.compile(
+    r"\s*(?:(?:,|plus|with|and|an?|the|base|initial|term|contract|period)\s*)*", re.I
+)
+
+
+def _base_term(ctx: Context, durations: list[Mention], start: int, span) -> list[Found]:
+    """'three years plus two optional one-year extensions': the duration just before the
+    options is the initial term."""
+    before = [
+        q
+        for q in durations
+        if q.end <= start
+        and ctx.free(q.start, q.end)
+        and q.stated
+        and q.value["unit"] in ("months", "years")
+        and _JOINS_TERM.fullmatch(ctx.text[q.end : start])
+    ]
+    if not before:
+        return []
+    ctx.take(before[-1].start, before[-1].end)
+    return [Found("contract_term", _duration(before[-1].value), span)]
+
+
+def _share_numbers(ctx: Context) -> list[tuple[int, int, float, bool]]:
+    """(start, end, value, old) of every number that may be a share: percentages, bare numbers
+    up to 100 that no other mention holds, shares in words; `old` for 'not 30' ('chat is 20 not
+    30') and 'than 50'."""
+    message = ctx.message
+    found = []
+    for m in message.of_kind("percent"):
+        if ctx.free(m.start, m.end):
+            found.append((m.start, m.end, float(m.value["value"]), _old(message.text, m.start)))
+    held = [(m.start, m.end) for m in message.mentions if m.kind != "percent"]
+    for n in message.numbers:
+        if (
+            0 < n.value <= 100
+            and not any(s <= n.start < e for s, e in held)
+            and not any(s <= n.start < e for s, e, _, _ in found)
+            and ctx.free(n.start, n.end)
+            and not re.match(r"[%+]|[/:.]\d", message.text[n.end : n.end + 2])
+            and not re.match(r"\s*(?:percent|per cent|pct)", message.text[n.end :], re.I)
+        ):
+            found.append((n.start, n.end, n.value, _old(message.text, n.start)))
+    for q in message.fractions:
+        if ctx.free(q.start, q.end) and not any(s < q.end and q.start < e for s, e, _, _ in found):
+            found.append((q.start, q.end, float(q.value["value"]), False))
+    return sorted(found)
+
+
+def _old(text: str, start: int) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:not|than|instead of|rather than|from)\s+$",
+            text[max(0, start - 14) : start],
+            re.I,
+        )
+    )
+
+
+def _pairs(
+    ctx: Context, terms: list[Mention], numbers, window: int = 6
+) -> list[tuple[Mention, tuple]]:
+    """Terms and shares paired within a sentence, a few words apart with no other term between:
+    each term with the share after it ('Phone 70 chat 30') or each with the share before it
+    ('70% voice, 30% chat'), whichever pairs more; each term name and share is paired once."""
+    after = _paired(ctx, terms, numbers, window, share_after=True)
+    before = _paired(ctx, terms, numbers, window, share_after=False)
+    if len(after) != len(before):
+        return after if len(after) > len(before) else before
+    return after if _spread(ctx, after, True) <= _spread(ctx, before, False) else before
+
+
+def _spread(ctx: Context, pairs, share_after: bool) -> int:
+    """Words between the terms and their shares, over all pairs."""
+    return sum(
+        len((ctx.text[t.end : n[0]] if share_after else ctx.text[n[1] : t.start]).split())
+        for t, n in pairs
+    )
+
+
+def _paired(ctx: Context, terms: list[Mention], numbers, window: int, share_after: bool):
+    text = ctx.text
+    candidates = []
+    for term in terms:
+        sentence = ctx.message.sentences[ctx.message.segments[term.segment].sentence]
+        for number in numbers:
+            start, end, _value, old = number
+            if (
+                old
+                or not (sentence[0] <= start < sentence[1])
+                or (start >= term.end) != share_after
+            ):
+                continue
+            between = text[term.end : start] if share_after else text[end : term.start]
+            if re.search(r"[.;!?]", between) or len(between.split()) > window:
+                continue
+            if any(
+                t.start >= min(term.end, end) and t.end <= max(term.start, start)
+                for t in terms
+                if t is not term
+            ):
+                continue  # another term stands between them
+            candidates.append((len(between.split()), term.start, term, number))
+    pairs, names, used = [], set(), set()
+    for _distance, _start, term, number in sorted(candidates, key=lambda c: (c[0], c[1])):
+        if term.name in names or number in used:
+            continue
+        names.add(term.name)
+        used.add(number)
+        pairs.append((term, number))
+    return sorted(pairs, key=lambda p: p[0].start)
+
+
+def _later_pairs(ctx: Context, terms: list[Mention], numbers, pairs) -> list:
+    """Shares given again after a correction word ('Correction: chat is 15% and email 25%'):
+    each sentence that corrects is paired on its own."""
+    marks = sorted(c for r in ctx.message.roles for c in r.corrections)
+    if not marks:
+        return []
+    used = {n for _, n in pairs}
+    later_terms = [t for t in terms if t.start > marks[0] and not any(p[0] is t for p in pairs)]
+    later_numbers = [n for n in numbers if n[0] > marks[0] and n not in used]
+    return _pairs(ctx, later_terms, later_numbers) if later_terms and later_numbers else []
+
+
+_REST = re.compile(
+    r"\b(?:the rest|the remainder|remainder|remaining|rest)\b(?:\s+(?:is|are|via|by|on|in|to|goes to|go to))?\s*$",
+    re.I,
+)
+
+
+def read_distributions(ctx: Context) -> list[Found]:
+    """Shares per channel ('Phone 70 chat 30', 'half phone, 30% chat, the rest email') and
+    weights per evaluation criterion ('70% quality / 30% price', 'price 30, experience 20')."""
+    found = []
+    numbers = _share_numbers(ctx)
+    channels = [m for m in ctx.message.of_kind("channel") if ctx.usable(m) and m.stated]
+    found += _distribution(ctx, "channel_mix", "channels", channels, numbers)
+    criteria = [m for m in ctx.message.of_kind("term:criteria") if ctx.usable(m) and m.stated]
+    found += _distribution(ctx, "evaluation_weights", "evaluation_criteria", criteria, numbers)
+    return found
+
+
+def _distribution(
+    ctx: Context, slot: str, list_slot: str, terms: list[Mention], numbers
+) -> list[Found]:
+    if slot not in ctx.plan.slot_map or not terms:
+        return []
+    pairs = _pairs(ctx, terms, numbers)
+    pairs += _later_pairs(ctx, terms, numbers, pairs)
+    shares: dict[str, float | None] = {}
+    said: dict[str, int] = {}
+    for term, (start, _e, value, _old) in sorted(pairs, key=lambda p: p[1][0]):
+        if term.name not in shares or _corrected_between(ctx, said[term.name], start):
+            shares[term.name], said[term.name] = value, start
+    for term in terms:
+        if term.name not in shares and _REST.search(ctx.text[max(0, term.start - 24) : term.start]):
+            shares[term.name] = None
+    if not shares:
+        return []
+    known = sum(v for v in shares.values() if v is not None)
+    complete = len(shares) >= 2 and (
+        95 <= known <= 105 or (None in shares.values() and known < 100)
+    )
+    partial = (
+        not complete
+        and slot in ctx.filled
+        and ctx.message.roles
+        and any(r.corrections for r in ctx.message.roles)
+    )
+    if not (complete or partial):
+        return []
+    values = {k: round(v if v is not None else max(100 - known, 0), 1) for k, v in shares.items()}
+    used = [t for t, _ in pairs] + [t for t in terms if shares.get(t.name, 0) is None]
+    for term, (s, e, _v, _o) in pairs:
+        ctx.take(s, e)
+        ctx.take(term.start, term.end)
+    start = min(t.start for t in used)
+    end = max(t.end for t in used)
+    ordered = dict(sorted(values.items(), key=lambda kv: -kv[1]))
+    result = [Found(slot, ordered, (start, end), partial=not complete)]
+    result.append(Found(list_slot, list(ordered), (start, end)))
+    return result
+
+
+# --------------------------------------------------------------------------- service levels
+
+
+def read_service_levels(ctx: Context) -> list[Found]:
+    """'85/20 on the phone', 'ninety percent of calls within 20 seconds', 'within 20 seconds,
+    80%', and for written channels 'emails answered within 2 working days'."""
+    by_channel = {s.channel: s for s in ctx.slots_of("service_level")}
+    pending = next((s.channel for s in by_channel.values() if s.name in ctx.pending), None)
+    found = []
+    for m in ctx.message.of_kind("service_level"):
+        if not ctx.usable(m) or not m.stated or _baseline(ctx, m):
+            continue
+        if re.fullmatch(r"\d+\s?/\s?\d+", m.text) and not (pending or _speaks_of_levels(ctx, m)):
+            continue  # '80/20' is a service level only where answering speed is the topic
+        channel = _channel_for(ctx, m, clause_only=True) or pending or "voice"
+        slot = by_channel.get("chat" if channel == "messaging" else channel)
+        if slot is not None:
+            value = ServiceLevel(percent=m.value["percent"], seconds=m.value["seconds"])
+            found.append(_found(ctx, slot.name, value, m))
+    for m in ctx.message.of_kind("duration"):
+        if not ctx.usable(m) or not m.stated or _baseline(ctx, m):
+            continue
+        before = ctx.text[max(0, m.start - 12) : m.start]
+        bare = pending in WRITTEN and ctx.short
+        if not (re.search(r"\b(?:within|in|under|inside)\s+$", before, re.I) or bare):
+            continue
+        clause = clause_span(ctx, m.start)
+        channel = _channel_for(ctx, m)
+        responds = (
+            RESPONSE.search(ctx.text, clause[0], clause[1])
+            or _channel_for(ctx, m, clause_only=True) in WRITTEN
+        )
+        if channel in WRITTEN and responds or bare:
+            slot = by_channel.get(
+                "chat" if (channel or pending) == "messaging" else (channel or pending)
+            )
+            if slot is not None and m.value["unit"] in ("seconds", "minutes", "hours", "days"):
+                found.append(
+                    _found(ctx, slot.name, ServiceLevel(seconds=duration_seconds(m.value)), m)
+                )
+    return found
+
+
+LEVEL_WORDS = re.compile(
+    r"service level|\bSLA?\b|answer|\bASA\b|speed|grade of service|\bGoS\b|"
+    r"on the phones?|of calls|calls?\b",
+    re.I,
+)
+
+
+def _speaks_of_levels(ctx: Context, mention: Mention) -> bool:
+    segment = ctx.message.segments[mention.segment]
+    return bool(LEVEL_WORDS.search(ctx.text, segment.start, segment.end)) or bool(
+        LEVEL_WORDS.search(ctx.message.label(mention.segment))
+    )
+
+
+def _baseline(ctx: Context, mention: Mention) -> bool:
+    """A figure about today: its segment, or the label of its sentence, says so."""
+    message = ctx.message
+    return message.roles[mention.segment].baseline or bool(
+        d.find(d.words().baseline, message.label(mention.segment))
+    )
+
+
+def _channel_for(ctx: Context, mention: Mention, clause_only: bool = False) -> str | None:
+    """The channel a value is said of: named inside it ('of calls'), in its clause, then (unless
+    `clause_only`) in its segment, then its sentence."""
+    channels = [c for c in ctx.message.of_kind("channel") if c.stated]
+    inside = find_terms(mention.text, ("channel",))
+    if inside:
+        return inside[0].name
+    clause = clause_span(ctx, mention.start)
+    segment = ctx.message.segments[mention.segment]
+    sentence = ctx.message.sentences[segment.sentence]
+    for lo, hi in (clause,) if clause_only else (clause, (segment.start, segment.end), sentence):
+        near = [c for c in channels if lo <= c.start < hi]
+        if near:
+            return min(near, key=lambda c: abs(c.start - mention.start)).name
+    return None
+
+
+# --------------------------------------------------------------------------- opening hours
+
+
+def hours_text(value: dict) -> str:
+    """'24/7', 'Mon-Fri 08:00-20:00', 'Mon-Fri 08:00-20:00 ET', 'Sat'."""
+    if value.get("always"):
+        return "24/7"
+    if value.get("business"):
+        return "business hours"
+    parts = [value.get("days") or ""]
+    if value.get("start") and value.get("end"):
+        parts.append(f"{value['start']}-{value['end']}")
+    if value.get("tz"):
+        parts.append(value["tz"])
+    return " ".join(p for p in parts if p)
+
+
+def read_hours(ctx: Context) -> list[Found]:
+    """Opening hours per channel ('phones 7am to 11pm every day, and email on weekdays, 9am to
+    5.30pm'); 'all' when no channel is named; 'not 24/7' says the service is not open around
+    the clock. Hours said as nice to have are not the opening hours."""
+    slot = ctx.plan.slot_map.get("channel_hours")
+    if slot is None:
+        return []
+    hours: dict[str, list[tuple[str | None, str, int]]] = {}
+    spans: list[tuple[int, int]] = []
+    found: list[Found] = []
+    for m in ctx.message.of_kind("hours"):
+        if not ctx.usable(m):
+            continue
+        if m.status == "negated":
+            if m.value.get("always") and "open_24_7" in ctx.plan.slot_map:
+                found.append(_found(ctx, "open_24_7", False, m))
+            continue
+        if not m.stated or ctx.priority(m) == "nice":
+            continue
+        here = len([h for h in ctx.message.of_kind("hours") if h.segment == m.segment])
+        channels = _channel_for_hours(ctx, m, here)
+        for channel in channels:
+            hours.setdefault(channel, []).append(
+                (m.value.get("days"), hours_text(m.value), m.start)
+            )
+        if channels:
+            spans.append(clause_span(ctx, m.start))
+            ctx.take(m.start, m.end)
+    if not hours:
+        return found
+    value = {channel: _joined(ctx, items) for channel, items in hours.items()}
+    span = (min(s for s, _ in spans), max(e for _, e in spans))
+    return [*found, Found("channel_hours", value, span)]
+
+
+def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[str]:
+    """The channels the hours are said of: those of its clause, else of its segment (all of
+    them when the segment gives one set of hours: 'phone and chat 24/7'); 'all' when none is
+    named; none when the channel is a particular line ('the motor claims hotline')."""
+    segment = ctx.message.segments[mention.segment]
+    channels = [
+        c
+        for c in ctx.message.of_kind("channel")
+        if c.stated and segment.start <= c.start < segment.end
+    ]
+    clause = clause_span(ctx, mention.start)
+    if _PARTICULAR_LINE.search(ctx.text, clause[0], clause[1]):
+        return []  # 'an out-of-hours emergency line 24/7': a requirement of its own
+    own = [c for c in channels if clause[0] <= c.start < clause[1]]
+    near = own or channels
+    if not near:
+        return ["all"]
+    if hours_here > 1 and len(near) > 1 and not own:
+        near = [min(near, key=lambda c: _gap(c, mention))]
+    elif (
+        hours_here > 1
+        and len(own) > 1
+        and len([h for h in ctx.message.of_kind("hours") if clause[0] <= h.start < clause[1]]) > 1
+    ):
+        near = [min(own, key=lambda c: _gap(c, mention))]
+    names = []
+    for channel in near:
+        words = ctx.text[clause_span(ctx, channel.start)[0] : channel.start].split()[-2:]
+        if len(words) == 2 and all(w.isalpha() and w.lower() not in _PLAIN for w in words):
+            return []  # a particular line ('the motor claims hotline'): a requirement of its own
+        names.append(channel.name)
+    return list(dict.fromkeys(names))
+
+
+_PARTICULAR_LINE = re.compile(
+    r"\b(?!(?:phone|telephone|the|our|main|customer|service|support|a|an)\b)[a-z-]+\s+"
+    r"(?:line|hotline|number)s?\b",
+    re.I,
+)
+_PLAIN = {
+    "the",
+    "our",
+    "all",
+    "inbound",
+    "outbound",
+    "and",
+    "for",
+    "on",
+    "in",
+    "with",
+    "make",
+    "keep",
+    "open",
+    "have",
+    "need",
+    "want",
+    "plus",
+    "also",
+    "set",
+    "put",
+    "are",
+    "is",
+    "be",
+    "to",
+    "of",
+    "a",
+    "an",
+    "my",
+    "your",
+    "their",
+    "we",
+    "us",
+    "then",
+    "so",
+    "but",
+    "or",
+    "both",
+    "only",
+    "just",
+    "english",
+    "spanish",
+}
+
+
+def _gap(channel: Mention, hours: Mention) -> int:
+    """Characters between a channel and its hours; a channel said after the hours counts as
+    further away (the subject comes first: 'Phones are open 24/7 and chat 8am-10pm')."""
+    if channel.end <= hours.start:
+        return hours.start - channel.end
+    return channel.start - hours.end + 12
+
+
+def _joined(ctx: Context, items: list[tuple[str | None, str, int]]) -> str:
+    """Hours of one channel; a later statement for the same days replaces an earlier one
+    ('Saturday 9am to 1pm. Oh wait, … Saturday is 9 till 2')."""
+    by_days: dict[str | None, tuple[str, int]] = {}
+    for days, text, pos in items:
+        by_days[days] = (text, pos)
+    ordered = sorted(by_days.values(), key=lambda item: item[1])
+    return ", ".join(text for text, _ in ordered)
+
+
+# --------------------------------------------------------------------------- monthly volume
+
+_TOTAL = re.compile(
+    r"\b(?:in total|total|altogether|overall|combined|across all channels|all channels|all in)\b",
+    re.I,
+)
+_RESTATE = re.compile(r"\b(?:so|i\.e\.|that's|that is|which is|roughly|or about|meaning)\b", re.I)
+
+
+def read_volumes(ctx: Context) -> list[Found]:
+    """Contacts per month: counts of contacts per period, converted to a month; counts of
+    several channels are added up, a total wins, and a restatement ('1.08 million calls a year,
+    so about ninety thousand a month') is not added twice."""
+    slot = ctx.plan.slot_map.get("monthly_volume")
+    if slot is None:
+        return []
+    counts = [
+        m for m in ctx.message.of_kind("count") if ctx.usable(m) and m.stated and _is_volume(ctx, m)
+    ]
+    if not counts:
+        return []
+    monthly: list[tuple[Mention, float]] = []
+    for i, m in enumerate(counts):
+        per = m.value["per"] or _shared_period(ctx, counts[i + 1 :], m, counts[:i])
+        value = m.value["value"] * PER_MONTH.get(per or "month", 1.0)
+        if monthly and _restates(ctx, monthly[-1], m, value):
+            ctx.take(m.start, m.end)
+            continue
+        if monthly and _corrected_between(ctx, monthly[-1][0].end, m.start):
+            monthly.pop()  # '30,000 a month - no wait, that's per quarter, so 10,000 a month'
+        monthly.append((m, value))
+    totals = [(m, v) for m, v in monthly if _TOTAL.search(ctx.text[m.start : m.end + 24])]
+    totals += _bare_totals(ctx, monthly)
+    chosen = totals[-1:] if totals else monthly
+    for m, _ in monthly:
+        ctx.take(m.start, m.end)
+    channels = list(
+        dict.fromkeys(t.name for m, _ in monthly for t in find_terms(m.text, ("channel",)))
+    )
+    total = round(sum(v for _, v in chosen))
+    start, end = chosen[0][0].start, chosen[-1][0].end
+    span = (clause_span(ctx, start)[0], clause_span(ctx, end - 1)[1])
+    found = [Found("monthly_volume", total, span)]
+    return found + ([Found("channels", channels, span)] if channels else [])
+
+
+def _corrected_between(ctx: Context, start: int, end: int) -> bool:
+    """A correction word between two values ('…, sorry, …', '- no wait, …')."""
+    return any(start <= c < end for r in ctx.message.roles for c in r.corrections)
+
+
+def _shared_period(
+    ctx: Context, later: list[Mention], m: Mention, earlier: list[Mention] = ()
+) -> str | None:
+    """'50,000 calls and 10,000 emails a month', '14k calls a month, …, plus 3,000 emails':
+    the period said once for both."""
+    nxt = next((c for c in later if c.segment == m.segment), None)
+    if (
+        nxt is not None
+        and nxt.value.get("per")
+        and re.fullmatch(r"\s*(?:and|plus|,)\s*", ctx.text[m.end : nxt.start])
+    ):
+        return nxt.value["per"]
+    sentence = ctx.message.segments[m.segment].sentence
+    before = [
+        c
+        for c in earlier
+        if ctx.message.segments[c.segment].sentence == sentence and c.value.get("per")
+    ]
+    if before and re.search(
+        r"\b(?:plus|and|with)\s+(?:about\s+|around\s+|another\s+)?$",
+        ctx.text[max(0, m.start - 20) : m.start],
+        re.I,
+    ):
+        return before[-1].value["per"]
+    return None
+
+
+def _bare_totals(ctx: Context, monthly: list[tuple[Mention, float]]) -> list[tuple[Mention, float]]:
+    """'…, so 60k in total': a number with 'in total' after counts of the same sentence."""
+    if not monthly:
+        return []
+    last = monthly[-1][0]
+    sentence = ctx.message.sentences[ctx.message.segments[last.segment].sentence]
+    totals = []
+    for n in ctx.message.numbers:
+        if (
+            last.end <= n.start < sentence[1]
+            and _TOTAL.match(ctx.text[n.end :].lstrip())
+            and n.value >= 10
+        ):
+            per = last.value.get("per") or "month"
+            fake = Mention(
+                "count",
+                {"value": n.value, "per": per},
+                n.start,
+                n.end,
+                n.text,
+                "affirmed",
+                last.segment,
+            )
+            totals.append((fake, n.value * PER_MONTH.get(per, 1.0)))
+    return totals
+
+
+POPULATION = re.compile(
+    r"\b(?:members|customers|patients|subscribers|accounts|households|homes|users|"
+    r"players|residents|citizens|policyholders|clients|donors|guests)\b",
+    re.I,
+)
+
+
+def _is_volume(ctx: Context, m: Mention) -> bool:
+    """A count of contacts per period (or one the volume question asks for)."""
+    if POPULATION.search(m.text) and not m.value.get("per"):
+        return False
+    if m.value.get("what") not in (None, "contacts"):
+        return False
+    if m.value.get("per"):
+        return (
+            m.value.get("what") == "contacts"
+            or rank(ctx, ctx.plan.slot("monthly_volume"), m.start, m.end) is not None
+            or bool([c for c in ctx.message.of_kind("channel") if c.segment == m.segment])
+            or "monthly_volume" in ctx.pending
+            or "monthly_volume" in ctx.filled
+        )
+    if m.value.get("what") == "contacts" and not POPULATION.search(m.text):
+        others = [c for c in ctx.message.of_kind("count") if c is not m and c.value.get("per")]
+        if "monthly_volume" in ctx.pending or _shared_period(ctx, others, m, others):
+            return True
+    return False
+
+
+def _restates(ctx: Context, previous: tuple[Mention, float], m: Mention, value: float) -> bool:
+    before, old = previous
+    if old <= 0 or abs(value - old) / old > 0.03:
+        return False
+    return bool(_RESTATE.search(ctx.text[before.end : m.start]))
+
+
+# --------------------------------------------------------------------------- the rest, by cue
+
+
+def read_by_cue(ctx: Context) -> list[Found]:
+    """Every remaining percentage, duration, sum of money, count and multiplier, given to the
+    slot of its type whose cue is nearest (best pairs first); a figure about today never fills
+    a target, and a value with no cue goes to the pending question only in a short answer."""
+    pairs = []
+    mentions = [
+        m for m in ctx.message.mentions if m.kind in KIND_TYPES and ctx.usable(m) and m.stated
+    ]
+    mentions += [m for m in bare_numbers(ctx) if ctx.usable(m)]
+    for m in mentions:
+        for slot in ctx.slots_of(*KIND_TYPES[m.kind]):
+            if (slot.name == "monthly_volume" and m.kind != "number") or not _may_take(
+                ctx, slot, m
+            ):
+                continue
+            r = rank(ctx, slot, m.start, m.end)
+            bare = m.kind == "number"
+            if bare and (
+                slot.name == "monthly_volume"
+                or (slot.type == "percent" and not _beside_cue(ctx, m, r))
+            ):
+                r = None  # a bare number is a volume only as the answer; a share only beside its cue
+            if r is not None and (
+                r[0] <= (0 if bare else SAME_SENTENCE)
+                or (
+                    not bare
+                    and r[0] == SENTENCE_BEFORE
+                    and _leans_back(ctx, m)
+                    and not _denied_before(ctx, slot, m)
+                )
+            ):
+                pairs.append(((r[0], r[1], r[2], m.start), m, slot))
+            elif (
+                slot.name in ctx.pending
+                and (ctx.short or _topic_pending(ctx, m))
+                and not (bare and slot.type == "percent")
+            ):
+                pairs.append(((4, 0, 0, m.start), m, slot))
+    found, used_mentions, used_slots = [], set(), set()
+    for _rank, m, slot in sorted(pairs, key=lambda p: p[0]):
+        if id(m) in used_mentions or slot.name in used_slots:
+            continue
+        value = _value(ctx, m, slot)
+        if value is None:
+            continue
+        found.append(_found(ctx, slot.name, value, m))
+        used_mentions.add(id(m))
+        used_slots.add(slot.name)
+    found += _fallback(ctx, [m for m in mentions if id(m) not in used_mentions], used_slots)
+    return found
+
+
+def _beside_cue(ctx: Context, m: Mention, r) -> bool:
+    """'CSAT 88', 'CSAT target of 92': the cue a few words before the number."""
+    if r is None or r[0] != 0 or r[1] > 24:
+        return False
+    return not re.search(r"\b(?:or|and|to)\s+$", ctx.text[max(0, m.start - 5) : m.start], re.I)
+
+
+_CHANGE_BY = re.compile(
+    r"\b(?:reduce|reducing|cut|cutting|lower|lowering|increase|increasing|improve|improving|"
+    r"raise|raising|grow|growing|drop|bring down|bring up)\b[^,.;]{0,40}\bby\s+(?:about\s+|around\s+)?$",
+    re.I,
+)
+
+
+def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
+    """A target is never a figure about today; a change by a percentage ('reduce cost per
+    contact by 10%') is a goal's target, not a level; a multiplier is a peak's rise; a slot with
+    context words needs one of them (or its question) nearby; a percentage slot takes numbers
+    up to 100."""
+    if slot.target and _baseline(ctx, m):
+        return False
+    if (
+        m.kind == "percent"
+        and slot.name != "volume_growth"
+        and _CHANGE_BY.search(ctx.text[max(0, m.start - 60) : m.start])
+    ):
+        return False
+    if m.kind == "multiplier" and slot.name != "peak_uplift":
+        return False
+    if m.kind == "duration" and slot.plausible and not _plausible(m.value, slot.plausible):
+        return False
+    if m.kind == "number" and slot.type == "percent" and not 0 < m.value["value"] <= 100:
+        return False
+    if slot.context and slot.name not in ctx.pending:
+        text = ctx.message.segment_text(m.segment)
+        return bool(d.find(slot.context, text))
+    return True
+
+
+def _plausible(value: dict, bounds: tuple[str, str]) -> bool:
+    """Whether a duration lies within a slot's bounds ('1 month' to '15 years')."""
+    from assistant.reading.quantities import find_durations
+
+    low, high = (duration_seconds(find_durations(b)[0].value) for b in bounds)
+    return low <= duration_seconds(value) <= high
+
+
+def bare_numbers(ctx: Context) -> list[Mention]:
+    """Numbers no mention holds ('CSAT target of 92', '~25'), as mentions of kind 'number';
+    not years, times, dates, tiers or parts of names."""
+    message = ctx.message
+    held = [(m.start, m.end) for m in message.mentions]
+    found = []
+    for n in message.numbers:
+        if any(s <= n.start < e for s, e in held) or not ctx.free(n.start, n.end):
+            continue
+        before = message.text[max(0, n.start - 12) : n.start]
+        after = message.text[n.end : n.end + 3]
+        if (
+            re.search(r"(?:tier|level|nhs|q|p|iso|soc|type|on|number|no\.|#)\s*-?$", before, re.I)
+            or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|[/+]", after)
+            or 1900 <= n.value <= 2100
+        ):
+            continue
+        index = message.segment_at(n.start)
+        found.append(
+            Mention("number", {"value": n.value}, n.start, n.end, n.text, "affirmed", index)
+        )
+    return found
+
+
+def _leans_back(ctx: Context, m: Mention) -> bool:
+    """A sentence that takes its topic from the one before ('What attrition do you see? We'd
+    want it kept under 30%'): it names no cue of its own for any slot."""
+    segment = ctx.message.segments[m.segment]
+    sentence = ctx.message.sentences[segment.sentence]
+    return (
+        not any(
+            rank(ctx, s, m.start, m.end) and rank(ctx, s, m.start, m.end)[0] <= SAME_SENTENCE
+            for s in ctx.slots_of(*KIND_TYPES[m.kind])
+        )
+        and sentence[1] - sentence[0] < 120
+    )
+
+
+def _denied_before(ctx: Context, slot: SlotDef, m: Mention) -> bool:
+    """'There's no pilot; instead there's a 90-day transition period': the sentence before
+    denies the slot's topic, so this one does not answer it."""
+    from assistant.interview.readers.cues import _cue_regex, slot_cues
+    from assistant.reading.assertion import statuses
+
+    segment = ctx.message.segments[m.segment]
+    start, end = ctx.message.sentences[segment.sentence - 1] if segment.sentence else (0, 0)
+    regex = _cue_regex(slot_cues(ctx.plan, slot))
+    for cue in regex.finditer(ctx.text, start, end) if regex else ():
+        if (
+            statuses(ctx.text[start:end], [(cue.start() - start, cue.end() - start)])[0]
+            == "negated"
+        ):
+            return True
+    return False
+
+
+def _topic_pending(ctx: Context, m: Mention) -> bool:
+    question = ctx.question
+    return question is not None and question.id in ctx_topics(ctx)[m.segment]
+
+
+def _fallback(ctx: Context, mentions: list[Mention], used: set[str]) -> list[Found]:
+    """Money no cue claimed goes to the slot that takes any money (the budget)."""
+    found = []
+    for m in mentions:
+        slot = next(
+            (s for s in ctx.slots_of(*KIND_TYPES[m.kind]) if s.fallback and s.name not in used),
+            None,
+        )
+        if slot is not None and m.kind == "money" and ctx.free(m.start, m.end):
+            value = _value(ctx, m, slot)
+            if value is not None:
+                found.append(_found(ctx, slot.name, value, m))
+                used.add(slot.name)
+    return found
+
+
+def _value(ctx: Context, m: Mention, slot: SlotDef) -> Any:
+    v = m.value
+    if m.kind == "money":
+        if v.get("currency") is None:
+            return None
+        return Money(amount=v["amount"], currency=v["currency"], per=_per(v.get("unit")))
+    if m.kind == "duration":
+        return _duration(v)
+    if m.kind == "percent":
+        return float(v["value"])
+    if m.kind == "multiplier":
+        return round((float(v["value"]) - 1) * 100, 1)
+    if m.kind in ("count", "number"):
+        return round(v["value"]) if slot.type == "int" else float(v["value"])
+    return None
+
+
+_MONEY_UNITS = {
+    "hour": "hour",
+    "fte_month": "FTE",
+    "fte": "FTE",
+    "fte_year": "FTE",
+    "minute": "minute",
+    "contact": "contact",
+    "month": "month",
+    "year": "year",
+    "one_time": None,
+}
+
+
+def _per(unit: str | None) -> str | None:
+    return _MONEY_UNITS.get(unit) if unit else None
+
+
+def within(ctx: Context, mention: Mention, slot_name: str) -> bool:
+    """Whether a slot's cue stands in the mention's own segment."""
+    r = rank(ctx, ctx.plan.slot(slot_name), mention.start, mention.end)
+    return r is not None and r[0] <= SAME_SEGMENT
+
+
+def question_slots(ctx: Context, slot: str) -> tuple[str, ...]:
+    """The slots asked together with `slot`."""
+    question = question_of(ctx.plan, slot)
+    return question.slots if question else ()

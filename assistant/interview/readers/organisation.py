@@ -1,0 +1,174 @@
+"""The buyer's organisation name: a run of capitalised words after 'I work for', 'at', 'for',
+'from', 'with the', 'this is', 'we're' …, or the whole short answer to the name question; never
+a greeting, the buyer's own name, a place or a sentence."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.interview.readers import Context, Found
+
+_WORD = r"(?:[A-Z][\w'’&.-]*|&)"
+_JOIN = r"(?:\s+(?:&|and|of|the|for|de|du|la|van|von|der|di|y)\s+|\s+|-)"
+_RUN = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,7}}"
+_SUFFIX = r"(?:,?\s+(?:S\.r\.l\.|S\.p\.A\.|S\.A\.|Ltd\.?|Limited|Inc\.?|LLC|AG|GmbH|plc|PLC|B\.V\.|N\.V\.|SE|SA|SAS|Pty Ltd|Co\.))?"
+# Cues before a name, strongest first.
+CUES = (
+    r"work(?:ing)? (?:for|at)|I'?m with|I am with|here from|our company is|the company is|company name is|called|"
+    r"named|representing|on behalf of|my company,|our company,|I run|we run|I own",
+    r"from|at|for|with the|with",
+    r"this is|we are|we're|we’re|it's|it is",
+)
+CUED = [
+    re.compile(rf"(?:\b(?i:{cues})|\s@)\s+(?:the\s+)?(?P<name>{_RUN}{_SUFFIX})") for cues in CUES
+]
+LEAD = re.compile(
+    rf"^\s*(?P<name>{_RUN}{_SUFFIX})(?:\s*[,.;!]|\s+-\s|\s*$|\s+(?:is|are)\s+(?:a|an|the)\s)"
+)
+GREETINGS = re.compile(
+    r"^(?:hi|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|evening|"
+    r"guten tag|buongiorno|bonjour|hola|dear|thanks|thank you|ok|okay|yes|no)\b",
+    re.I,
+)
+ROLES = re.compile(
+    r"\b(?:manager|director|head|lead|officer|vp|president|chief|ceo|coo|cfo|cto|cxo|owner|"
+    r"founder|buyer|analyst|specialist|coordinator|supervisor|administrator|executive)\b",
+    re.I,
+)
+NOT_NAMES = {
+    "I",
+    "We",
+    "Our",
+    "The",
+    "This",
+    "That",
+    "It",
+    "A",
+    "An",
+    "Support",
+    "Tier",
+    "Volume",
+    "Volumes",
+    "Hours",
+    "Languages",
+    "Scope",
+    "Pricing",
+    "Contract",
+    "Customer",
+    "Customers",
+    "Tech",
+    "Systems",
+    "UK",
+    "US",
+    "EU",
+    "NHS",
+    "CX",
+    "VP",
+}
+
+
+def read_organisation(ctx: Context) -> list[Found]:
+    """The organisation named in the message (its question pending, or said with a cue)."""
+    if "company_name" in ctx.filled and "company_name" not in ctx.pending:
+        return []
+    text = ctx.text
+    sentences = ctx.message.sentences[:2]
+    for regex in CUED:
+        for start, end in sentences:
+            for m in regex.finditer(text, start, end):
+                name = _clean(m.group("name"))
+                if (
+                    name
+                    and _plausible(ctx, name, m.start("name"))
+                    and not _person(text, m.end("name"))
+                ):
+                    return [Found("company_name", name, m.span("name"))]
+    if sentences:
+        start, end = sentences[0]
+        candidate = _after_role(text[start:end]) or _lead(ctx, text[start:end])
+        if candidate:
+            return [Found("company_name", candidate, (start, end))]
+    return []
+
+
+def _person(text: str, end: int) -> bool:
+    """'Jonas Becker, I am head of …', 'Marcus Hill, contracts officer': a person, not the
+    organisation."""
+    after = text[end : end + 60]
+    return bool(
+        re.match(r",\s*(?:I am|I'm)\b", after)
+        or (
+            re.match(r",\s*[^,.]{0,40}", after)
+            and ROLES.search(re.match(r",\s*([^,.]{0,40})", after).group(1))
+            and not re.match(r",\s*(?:a|an|the)\b", after)
+        )
+    )
+
+
+def _lead(ctx: Context, sentence: str) -> str | None:
+    """A short answer that starts with the name ('Acme Health', 'Acme, a retailer')."""
+    if "company_name" not in ctx.pending or GREETINGS.match(sentence):
+        return None
+    m = LEAD.match(sentence)
+    if not m or (
+        len(sentence.split()) > 6
+        and not re.match(r"[,.;!-]", sentence[m.end("name") :].strip()[:1] or ",")
+    ):
+        return None
+    name = _clean(m.group("name"))
+    return (
+        name
+        if name
+        and _plausible(ctx, name, m.start("name"))
+        and not _verb_follows(sentence, m.end("name"))
+        else None
+    )
+
+
+def _verb_follows(sentence: str, end: int) -> bool:
+    """'Hello expects about 30,000 contacts': a name does not run into a sentence."""
+    return bool(re.match(r"\s+[a-z]+s\b", sentence[end:]))
+
+
+def _after_role(sentence: str) -> str | None:
+    """'Dan, ops manager, Ironhaus Fitness.': the name after a person and a role."""
+    parts = [p.strip() for p in re.split(r",\s*", sentence.rstrip(". "))]
+    for i, part in enumerate(parts[:-1]):
+        if ROLES.search(part) and len(part.split()) <= 5:
+            m = LEAD.match(parts[i + 1])
+            if m and m.group("name").strip() == parts[i + 1].strip():
+                return _clean(parts[i + 1])
+    return None
+
+
+def _clean(name: str) -> str:
+    """Without the sentence's full stop (an abbreviation keeps its own: 'S.r.l.'), a trailing
+    possessive or a leading 'the'."""
+    name = name.strip(" ,-")
+    if name.endswith(".") and not re.search(r"\.\w+\.$", name):
+        name = name[:-1]
+    name = re.sub(r"['’]s$", "", name)
+    words = name.split()
+    while words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _plausible(ctx: Context, name: str, start: int) -> bool:
+    """Not a greeting, not a place, a language or a month."""
+    if name in NOT_NAMES or GREETINGS.match(name) or len(name) < 2:
+        return False
+    if re.match(r"(?:I|We|It|They|You|He|She)['’]", name):
+        return False  # "We're Acme": the name follows
+    covered = [
+        m
+        for m in ctx.message.mentions
+        if m.kind in ("location", "language") and m.start >= start and m.end <= start + len(name)
+    ]
+    if covered and sum(m.end - m.start for m in covered) >= len(name.replace(" ", "")) - 1:
+        return False
+    return not re.fullmatch(
+        r"(?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])",
+        name,
+    )

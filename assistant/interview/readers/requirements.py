@@ -1,0 +1,217 @@
+"""Requirements no slot holds, kept in the buyer's words: a segment that requires something
+(must, need, essential, nice to have, not in scope, only if …) whose content words the slot
+values did not take. The segment's reasons ('because …') travel with it."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.interview import discourse as d
+from assistant.interview.readers import Context, Found
+from assistant.interview.readers.vocabulary import EXCLUDED
+
+_REASON = re.compile(r"^\s*(?:because|as|since|so that|which|that's|that is|given)\b", re.I)
+_POINTS_BACK = re.compile(r"^\s*(?:it|they|those|these|that|this|them)\b", re.I)
+_WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w'’/-]*")
+MIN_WORDS = 2
+
+
+def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) -> list[Found]:
+    """Free-text requirements, one per segment that states one; not a segment that holds a
+    value the buyer corrected away (its old figure would reach the RFP)."""
+    covered = [f.span for f in found if f.span and f.slot != "other_requirements"]
+    covered_words = _covered_words(ctx, found)
+    out = []
+    message = ctx.message
+    for index in range(len(message.segments)):
+        role = message.roles[index]
+        text = message.segment_text(index)
+        if (
+            role.question
+            or role.past
+            or role.acknowledgement
+            or role.skip
+            or _label_only(ctx, index)
+        ):
+            continue
+        if d.is_pointer(text, d.words().must + d.words().nice):
+            continue
+        if not _requires(ctx, index, text):
+            continue
+        start, end = _with_context(ctx, index)
+        if any(f.span and start <= f.span[0] < end for f in away):
+            continue
+        words = [w for w in _content_words(ctx.text[start:end]) if w.lower() not in covered_words]
+        if len(words) < MIN_WORDS and not _place_rule(ctx, index, words):
+            continue
+        wording = _wording(ctx.text[start:end])
+        if wording and not any(
+            s <= start and end <= e for s, e in covered if (e - s) > (end - start)
+        ):
+            priority = role.priority or (
+                "nice" if _hedged(ctx, index) else "must" if _must(text) else None
+            )
+            out.append(Found("other_requirements", [wording], (start, end), priority=priority))
+    return out
+
+
+_ITEM_SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+plus\s+|\s+-\s+", re.I)
+
+
+def read_scope_items(ctx: Context, found: list[Found]) -> list[Found]:
+    """'Scope: eligibility questions, ID card requests, help finding a provider': each listed
+    service the plan's vocabulary does not know is kept in the buyer's words."""
+    from assistant.interview.readers.cues import ctx_topics
+
+    out = []
+    topics = ctx_topics(ctx)
+    for index, segment in enumerate(ctx.message.segments):
+        role = ctx.message.roles[index]
+        scope = "scope-services" in topics[index] or "services" in ctx.pending
+        if not scope or role.question or role.past or role.skip or _label_only(ctx, index):
+            continue
+        text = ctx.message.segment_text(index)
+        at = segment.start
+        for piece in _ITEM_SPLIT.split(text):
+            start = ctx.text.find(piece, at)
+            at = start + len(piece)
+            item = re.sub(
+                r"^\s*(?:and|plus|also|so|the|our|for us it would be|scope(?: would be)?|is)\b\s*",
+                "",
+                piece,
+                flags=re.I,
+            ).strip(" .,:;")
+            inside = [
+                m for m in ctx.message.mentions if m.start < start + len(piece) and start < m.end
+            ]
+            if any(m.kind == "term:services" for m in inside) or EXCLUDED.search(piece):
+                continue
+            words = _content_words(item)
+            if 2 <= len(words) and len(item.split()) <= 8 and not inside:
+                out.append(
+                    Found(
+                        "other_requirements",
+                        [f"Service in scope: {item}"],
+                        (start, start + len(piece)),
+                        priority=role.priority,
+                    )
+                )
+    return out
+
+
+def _requires(ctx: Context, index: int, text: str) -> bool:
+    """Requirement language, a priority given to the segment, a condition, an exclusion, or a
+    quantity no slot took ('First response on P1s within 15 minutes')."""
+    role = ctx.message.roles[index]
+    if role.priority or d.find(d.words().requirement_words, text) or EXCLUDED.search(text):
+        return True
+    here = [m for m in ctx.message.mentions if m.segment == index]
+    if any(m.status == "conditional" for m in here):
+        return True
+    return any(
+        m.kind in ("duration", "service_level", "percent", "hours")
+        and ctx.free(m.start, m.end)
+        and not role.baseline
+        for m in here
+    )
+
+
+def _must(text: str) -> bool:
+    return bool(d.find(d.words().must, text))
+
+
+def _hedged(ctx: Context, index: int) -> bool:
+    return any(m.status == "hedged" for m in ctx.message.mentions if m.segment == index)
+
+
+def _label_only(ctx: Context, index: int) -> bool:
+    """'Essential:' or 'Languages' alone."""
+    return len(ctx.message.segment_text(index).split()) <= 2
+
+
+def _with_context(ctx: Context, index: int) -> tuple[int, int]:
+    """The segment, with the one before when it only points back ('…, and it must stay in the
+    UK') and the one after when it gives the reason."""
+    segments = ctx.message.segments
+    start, end = segments[index].start, segments[index].end
+    same = lambda j: 0 <= j < len(segments) and segments[j].sentence == segments[index].sentence  # noqa: E731
+    if _POINTS_BACK.match(ctx.text[start:end]) and same(index - 1):
+        start = segments[index - 1].start
+    if same(index + 1) and _REASON.match(ctx.message.segment_text(index + 1)):
+        end = segments[index + 1].end
+    return start, end
+
+
+def _content_words(text: str) -> list[str]:
+    """Words that carry content: not filler, not requirement language, not very common."""
+    from wordfreq import zipf_frequency
+
+    words = d.words()
+    filler = {w.lower() for w in words.filler_words}
+    required = d.pattern(
+        words.requirement_words
+        + words.must
+        + words.nice
+        + words.corrections
+        + words.acknowledgements
+    )
+    text = required.sub(" ", text)
+    kept = []
+    for w in _WORD.findall(text):
+        low = w.lower().strip("'’")
+        if low in filler or len(low) < 3 and not low.isdigit():
+            continue
+        if zipf_frequency(low, "en") >= 5.6 and not w[:1].isupper():
+            continue  # 'would', 'there', 'about': function words
+        kept.append(w)
+    return kept
+
+
+def _covered_words(ctx: Context, found: list[Found]) -> set[str]:
+    """Words inside the mentions that slot values used, and the cue words that tied them."""
+    from assistant.interview.readers.cues import slot_cues
+
+    covered: set[str] = {w.lower() for s, e in ctx.taken for w in _WORD.findall(ctx.text[s:e])}
+    used = [f for f in found if f.slot != "other_requirements"]
+    for m in ctx.message.mentions:
+        if any(s < m.end and m.start < e for s, e in ctx.taken) or any(
+            f.span and f.span[0] <= m.start < f.span[1] and _holds(f, m) for f in used
+        ):
+            covered |= {w.lower() for w in _WORD.findall(m.text)}
+    for f in used:
+        slot = ctx.plan.slot(f.slot)
+        for cue in slot_cues(ctx.plan, slot):
+            covered |= {w.lower() for w in _WORD.findall(cue)}
+        covered |= {w.lower() for w in _WORD.findall(slot.label)}
+        if f.span and isinstance(f.value, str) and ctx.plan.slot(f.slot).type == "text":
+            covered |= {w.lower() for w in _WORD.findall(ctx.text[f.span[0] : f.span[1]])}
+    return covered
+
+
+def _holds(found: Found, mention) -> bool:
+    value = found.value
+    names = value if isinstance(value, list) else [value]
+    return mention.name in [str(n) for n in names] or not mention.name
+
+
+def _place_rule(ctx: Context, index: int, words: list[str]) -> bool:
+    """A place the buyer ties data or agents to ('it must stay in the UK') is a requirement
+    even in few words."""
+    text = ctx.message.segment_text(index)
+    places = [m for m in ctx.message.mentions if m.segment == index and m.kind == "location"]
+    return (
+        bool(places)
+        and len(words) >= 1
+        and bool(re.search(r"\b(?:stay|stays|remain|kept|based|located|in-state)\b", text, re.I))
+    )
+
+
+def _wording(text: str) -> str:
+    """The buyer's words, trimmed: no leading 'and', 'but', 'so' or label punctuation, and no
+    number the buyer corrected away ('more like 55,000 than 50,000' keeps 55,000)."""
+    text = re.sub(
+        r"^\s*(?:and|but|so|also|plus|then|oh|well)\b[\s,]*", "", text.strip(), flags=re.I
+    )
+    text = re.sub(r"\s+than\s+(?:about\s+|around\s+)?\d[\d,.]*(?:\s?[km]\b)?", "", text, flags=re.I)
+    text = text.strip(" ,;:-–—")
+    return text[:1].upper() + text[1:] if text else ""
