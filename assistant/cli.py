@@ -23,6 +23,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
+    setup = commands.add_parser(
+        "setup", help="make the ONNX export of the embedding model and the guidance index"
+    )
+    setup.add_argument("--force", action="store_true", help="export again even if up to date")
+
     ingest = commands.add_parser("ingest", help="ingest proposal files (PDF, DOCX, TXT, MD)")
     ingest.add_argument("files", nargs="+", type=Path)
     ingest.add_argument("--vendor", help="vendor name for these files")
@@ -102,9 +107,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _workspace(settings: Settings):
+    from assistant.progress import TerminalProgress
     from assistant.workspace import Workspace
 
-    return Workspace(settings)
+    return Workspace(settings, progress=TerminalProgress())
+
+
+def _cmd_setup(args, settings: Settings) -> int:
+    from assistant.install import prepare_installation
+    from assistant.progress import TerminalProgress
+
+    for line in prepare_installation(settings, TerminalProgress(), force=args.force):
+        print(line)
+    return 0
 
 
 def _cmd_ingest(args, settings: Settings) -> int:

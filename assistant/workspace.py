@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import threading
 from collections.abc import Iterable, Iterator
@@ -14,17 +15,19 @@ import numpy as np
 from assistant.ingest import IngestError, LoadedDocument, load_document
 from assistant.llm.config import LlmSpec
 from assistant.models import Answer, DocumentRecord, IngestOutcome
+from assistant.progress import Progress, no_progress
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-EMBED_WINDOW = 1024  # chunks per embedding call: length-sorted batches then pad little
+EMBED_SLICE = 16  # chunks per embedding call: progress after each (a few pages)
+LOADING_MODEL = "loading the embedding model"
 
 
 class Workspace:
     """Ingest, list, remove and ask; the CLI and the web app are thin shells over this."""
 
-    def __init__(self, settings: Settings, embedder=None) -> None:
+    def __init__(self, settings: Settings, embedder=None, progress: Progress = no_progress) -> None:
         from assistant.index.catalog import Catalog
 
         self.settings = settings
@@ -32,7 +35,9 @@ class Workspace:
         self.root.mkdir(parents=True, exist_ok=True)
         self.catalog = Catalog(self.root / "documents")
         self._embedder = embedder
+        self.progress = progress  # told of long work: model load, indexing, ingest
         self._lock = threading.RLock()
+        self._keyword = None
         self._answerer = None
         self._guidance = None
         self._matrix = None
@@ -42,9 +47,15 @@ class Workspace:
     def embedder(self):
         """The embedding model, loaded on first use."""
         if self._embedder is None:
-            from assistant.index.embedder import shared_embedder
+            from assistant.index.embedder import is_loaded, shared_embedder
 
-            self._embedder = shared_embedder()
+            model = (self.settings.install_dir, self.settings.embedding)
+            waits = not is_loaded(*model)
+            if waits:
+                self.progress(LOADING_MODEL, 0, 1)
+            self._embedder = shared_embedder(*model)
+            if waits:
+                self.progress(LOADING_MODEL, 1, 1)
         return self._embedder
 
     @cached_property
@@ -58,36 +69,56 @@ class Workspace:
         """Documents held, by name."""
         return sorted(self.catalog.records.values(), key=lambda r: r.name)
 
-    def ingest(self, paths: Iterable[Path], vendor: str | None = None) -> list[IngestOutcome]:
-        """Ingest each file; a bad file is reported and the rest of the batch goes on."""
-        outcomes: dict[int, IngestOutcome] = {}
-        pending: list[tuple[int, Path, LoadedDocument]] = []
-        for position, path in enumerate(map(Path, paths)):
-            try:
-                pending.append((position, path, load_document(path, self.settings, vendor)))
-            except IngestError as exc:
-                outcomes[position] = IngestOutcome(str(path), False, str(exc))
-            if sum(len(doc.chunks) for _, _, doc in pending) >= EMBED_WINDOW:
-                outcomes.update(self._index_all(pending))
-                pending = []
-        outcomes.update(self._index_all(pending))
-        return [outcomes[position] for position in sorted(outcomes)]
+    def ingest(
+        self, paths: Iterable[Path], vendor: str | None = None, progress: Progress | None = None
+    ) -> list[IngestOutcome]:
+        """Ingest each file; a bad file is reported and the rest of the batch goes on.
 
-    def _index_all(
-        self, pending: list[tuple[int, Path, LoadedDocument]]
-    ) -> dict[int, IngestOutcome]:
-        """Embed the chunks of several documents in one call, then store each document."""
-        if not pending:
-            return {}
-        texts = [chunk.embedding_text() for _, _, doc in pending for chunk in doc.chunks]
-        vectors = self.embedder.embed(texts)
-        outcomes, start = {}, 0
-        for position, path, document in pending:
-            end = start + len(document.chunks)
-            record = self._store(document, vectors[start:end])
-            outcomes[position] = IngestOutcome(str(path), True, _summary(record), record)
-            start = end
+        Args:
+            paths: the files (PDF, DOCX, TXT, MD).
+            vendor: the vendor's name for all of them (default: found in each document).
+            progress: told of each file's pages as they are read and embedded (default: the
+                workspace's).
+        """
+        report = progress or self.progress
+        outcomes = []
+        for path in map(Path, paths):
+            try:
+                document = self._read(path, vendor, report)
+            except IngestError as exc:
+                outcomes.append(IngestOutcome(str(path), False, str(exc)))
+                continue
+            record = self._store(document, self._embed_pages(document, report))
+            outcomes.append(IngestOutcome(str(path), True, _summary(record), record))
+        if any(outcome.ok for outcome in outcomes):
+            self.keyword_index()  # built now, once, rather than by the next question
         return outcomes
+
+    def _read(self, path: Path, vendor: str | None, report: Progress) -> LoadedDocument:
+        """Read one file, telling `report` of each page where the reader takes a callback."""
+        if not _takes_progress(load_document):
+            return load_document(path, self.settings, vendor)
+        task = f"{path.name}: reading pages"
+        return load_document(
+            path, self.settings, vendor, progress=lambda done, total: report(task, done, total)
+        )
+
+    def _embed_pages(self, document: LoadedDocument, report: Progress) -> np.ndarray:
+        """The vectors of a document's chunks, reporting pages embedded as slices finish."""
+        chunks, task = document.chunks, f"{document.name}: embedding pages"
+        pages = len(document.pages)
+        embedder = self.embedder
+        report(task, 0, pages)
+        parts = []
+        for start in range(0, len(chunks), EMBED_SLICE):
+            part = chunks[start : start + EMBED_SLICE]
+            parts.append(embedder.embed([chunk.embedding_text() for chunk in part]))
+            done = pages if start + EMBED_SLICE >= len(chunks) else part[-1].page - 1
+            report(task, max(0, min(done, pages)), pages)
+        if not parts:
+            report(task, pages, pages)
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.concatenate(parts)
 
     def _store(self, document: LoadedDocument, vectors: np.ndarray) -> DocumentRecord:
         """Store a document's vectors and texts, replacing an earlier one of the same name."""
@@ -100,6 +131,7 @@ class Workspace:
 
     def _forget_derived(self) -> None:
         """Indexes built from the documents are rebuilt after any change."""
+        self._keyword = None
         self._answerer = None
         self._matrix = None
 
@@ -229,23 +261,24 @@ class Workspace:
 
     def _build_guidance_answerer(self):
         from assistant.answer.grounded import GroundedAnswerer
-        from assistant.index.guidance import (
-            GUIDANCE_VENDOR,
-            ensure_guidance_vectors,
-            guidance_chunks,
-        )
-        from assistant.index.keyword import KeywordIndex
+        from assistant.index.guidance import GUIDANCE_VENDOR, guidance_index
         from assistant.knowledge import load_guidance
         from assistant.retrieve import HybridRetriever
 
-        chunks = guidance_chunks(load_guidance())
-        store = ensure_guidance_vectors(self.root, chunks, self.embedder.embed)
-        keyword = KeywordIndex(chunks)
-        texts = {chunk.document: chunk.text for chunk in chunks}
-        retriever = HybridRetriever({c.id: c for c in chunks}, keyword, store, self.embed_query)
+        index = guidance_index(
+            self.settings.install_dir, load_guidance(), self.embedder, self.progress
+        )
+        texts = {chunk.document: chunk.text for chunk in index.chunks}
+        retriever = HybridRetriever(
+            {c.id: c for c in index.chunks}, index.keyword, index.store, self.embed_query
+        )
         return GroundedAnswerer(
-            retriever, keyword, [GUIDANCE_VENDOR], lambda doc, _page: texts.get(doc, ""),
-            self.embed_query, subject="guidance notes",
+            retriever,
+            index.keyword,
+            [GUIDANCE_VENDOR],
+            lambda doc, _page: texts.get(doc, ""),
+            self.embed_query,
+            subject="guidance notes",
         )
 
     def answerer(self):
@@ -255,12 +288,23 @@ class Workspace:
                 self._answerer = self._build_answerer()
             return self._answerer
 
+    def keyword_index(self):
+        """The BM25 index of the documents: read from the workspace's cache when the
+        documents have not changed since it was built, else built and saved there."""
+        with self._lock:
+            if self._keyword is None:
+                from assistant.index.keyword import KeywordIndex
+
+                self._keyword = KeywordIndex.cached(
+                    self.catalog.chunks.values(), self.root / "keyword.npz"
+                )
+            return self._keyword
+
     def _build_answerer(self):
         from assistant.answer.grounded import GroundedAnswerer
-        from assistant.index.keyword import KeywordIndex
         from assistant.retrieve import HybridRetriever
 
-        keyword = KeywordIndex(self.catalog.chunks.values())
+        keyword = self.keyword_index()
         retriever = HybridRetriever(
             dict(self.catalog.chunks),
             keyword,
@@ -281,9 +325,16 @@ class Workspace:
         return self.embedder.embed([text])[0]
 
 
+def _takes_progress(reader) -> bool:
+    """Whether a document reader accepts a per-page `progress(done, total)` callback."""
+    return "progress" in inspect.signature(reader).parameters
+
+
 def _summary(record: DocumentRecord) -> str:
     """One line about an ingested document."""
     line = f"ingested as vendor '{record.vendor}': {record.pages} pages, {record.chunks} chunks"
     if record.warnings:
-        line += f"; WARNING: {len(record.warnings)} page(s) contain instructions aimed at AI assistants"
+        line += (
+            f"; WARNING: {len(record.warnings)} page(s) contain instructions aimed at AI assistants"
+        )
     return line

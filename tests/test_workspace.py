@@ -52,3 +52,16 @@ def test_injection_is_flagged_at_ingest(make_workspace, sample_pdfs):
     outcome = make_workspace().ingest([sample_pdfs["helios.pdf"]])[0]
     assert outcome.ok and outcome.record.warnings
     assert "AI assistants" in outcome.message
+
+
+def test_ingest_reports_the_pages_of_each_file(make_workspace, sample_pdfs):
+    events = []
+    workspace = make_workspace("progress")
+    paths = [sample_pdfs["meridian.pdf"], sample_pdfs["atlas.pdf"]]
+    workspace.ingest(paths, progress=lambda *event: events.append(event))
+    for name in ("meridian.pdf", "atlas.pdf"):
+        task = f"{name}: embedding pages"
+        pages = [(done, total) for what, done, total in events if what == task]
+        assert pages[0] == (0, 7) and pages[-1] == (7, 7) and len(pages) >= 3
+        assert all(a <= b for (a, _), (b, _) in zip(pages, pages[1:], strict=False))
+    assert (workspace.root / "keyword.npz").is_file()  # built by the ingest, not the next ask

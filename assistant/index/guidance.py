@@ -1,18 +1,34 @@
-"""The guidance knowledge base indexed like a proposal: chunks, vectors in Chroma, citable ids."""
+"""The guidance knowledge base indexed like a proposal: chunks, vectors, citable ids.
+
+Built once per installation (at `procure setup`, or on first use) under
+`<install dir>/guidance/`, and shared by every workspace of the process.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import json
+import logging
+import os
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.index.catalog import write_json_atomic
-from assistant.index.store import VectorStore
+import numpy as np
+
+from assistant.index.array_store import ArrayStore
+from assistant.index.embedder import Embedder, model_name
+from assistant.index.keyword import KeywordIndex
 from assistant.knowledge import GuidanceBase
 from assistant.models import Chunk
+from assistant.progress import Progress, no_progress
+
+log = logging.getLogger(__name__)
 
 GUIDANCE_VENDOR = "Guidance"
-COLLECTION = "guidance"
+FOLDER = "guidance"
+BUILDING = "indexing the guidance notes (once per installation)"
 
 
 def guidance_chunks(base: GuidanceBase) -> list[Chunk]:
@@ -43,14 +59,84 @@ def fingerprint(chunks: list[Chunk]) -> str:
     return digest.hexdigest()
 
 
-def ensure_guidance_vectors(root: Path, chunks: list[Chunk], embed) -> VectorStore:
-    """The workspace's guidance collection, (re)embedded only when the guidance changed."""
-    store = VectorStore(root / "chroma", collection=COLLECTION)
-    marker = root / "guidance.json"
-    current = fingerprint(chunks)
-    known = json.loads(marker.read_text())["fingerprint"] if marker.exists() else None
-    if known != current or store.count() != len(chunks):
-        store.clear()
-        store.add(chunks, embed([c.embedding_text() for c in chunks]))
-        write_json_atomic(marker, {"fingerprint": current})
-    return store
+@dataclass(frozen=True)
+class GuidanceIndex:
+    """The guidance notes as chunks, with their vectors and keyword index."""
+
+    chunks: tuple[Chunk, ...]
+    store: ArrayStore
+    keyword: KeywordIndex
+
+
+_indexes: dict[tuple[Path, str], GuidanceIndex] = {}
+_indexes_lock = threading.Lock()
+
+
+def guidance_index(
+    install_dir: Path, base: GuidanceBase, embedder: Embedder, progress: Progress = no_progress
+) -> GuidanceIndex:
+    """The installation's guidance index for this model, loaded or (once) built and saved."""
+    chunks = guidance_chunks(base)
+    key = f"{fingerprint(chunks)}:{model_name(embedder)}"
+    with _indexes_lock:
+        cached = _indexes.get((install_dir, key))
+        if cached is None:
+            cached = _load_or_build(install_dir / FOLDER, chunks, key, embedder, progress)
+            _indexes[(install_dir, key)] = cached
+        return cached
+
+
+def _load_or_build(
+    folder: Path, chunks: list[Chunk], key: str, embedder: Embedder, progress: Progress
+) -> GuidanceIndex:
+    """Vectors from `folder/vectors.npz` when they match `key`, else embedded and saved."""
+    vectors = _read_vectors(folder / "vectors.npz", key, len(chunks))
+    if vectors is None:
+        started = time.perf_counter()
+        vectors = embed_reporting(
+            embedder, [c.embedding_text() for c in chunks], BUILDING, progress
+        )
+        _write_vectors(folder / "vectors.npz", key, vectors)
+        log.info("guidance indexed in %.1f s into %s", time.perf_counter() - started, folder)
+    store = ArrayStore([c.id for c in chunks], [c.vendor for c in chunks], vectors)
+    keyword = KeywordIndex.cached(chunks, folder / "keyword.npz")
+    return GuidanceIndex(tuple(chunks), store, keyword)
+
+
+def embed_reporting(
+    embedder: Embedder, texts: list[str], task: str, progress: Progress, size: int = 32
+) -> np.ndarray:
+    """Vectors of many texts, a slice at a time, telling `progress` after each slice."""
+    parts = []
+    progress(task, 0, len(texts))
+    for start in range(0, len(texts), size):
+        parts.append(embedder.embed(texts[start : start + size]))
+        progress(task, min(start + size, len(texts)), len(texts))
+    return np.concatenate(parts) if parts else np.zeros((0, 0), dtype=np.float32)
+
+
+def _read_vectors(path: Path, key: str, rows: int) -> np.ndarray | None:
+    try:
+        with np.load(path, allow_pickle=False) as saved:
+            if str(saved["key"]) == key and saved["vectors"].shape[0] == rows:
+                return saved["vectors"]
+    except (OSError, KeyError, ValueError):
+        pass
+    return None
+
+
+def _write_vectors(path: Path, key: str, vectors: np.ndarray) -> None:
+    """Save atomically; where the installation is read-only, keep them in memory only."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".vectors.", suffix=".npz")
+        with os.fdopen(fd, "wb") as handle:
+            np.savez(handle, key=np.array(key), vectors=vectors)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning(
+            "guidance vectors not saved to %s (%s): each process will embed them", path, exc
+        )
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
