@@ -136,12 +136,16 @@ class Workspace:
         self._matrix = None
 
     def matrix(self):
-        """The comparison matrix of the vendors' terms (built once per change)."""
+        """The comparison matrix of the vendors' terms (built once per change; the extracted
+        terms are cached on disk per vendor, so a new process does not extract them again)."""
         with self._lock:
             if self._matrix is None:
-                from assistant.compare import build_matrix
+                from assistant.compare.matrix import matrix_from_values
+                from assistant.index.terms_cache import cached_values
 
-                self._matrix = build_matrix(self.catalog)
+                path = self.root / "terms.json"
+                values = cached_values(self.catalog, path, self.progress)
+                self._matrix = matrix_from_values(values)
             return self._matrix
 
     def remove(self, name: str) -> bool:
