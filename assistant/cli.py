@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="measure ingestion and answer speed")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--pages", type=int, default=500, help="size of the generated corpus")
+    bench.add_argument(
+        "--scale", action="store_true", help="also the 10,000-page run (ask latency as it grows)"
+    )
     return parser
 
 
@@ -279,7 +282,7 @@ def _cmd_eval(args, settings: Settings) -> int:
 def _cmd_bench(args, settings: Settings) -> int:
     from evals.bench import run_bench
 
-    return run_bench(pages=args.pages, as_json=args.json)
+    return run_bench(pages=args.pages, as_json=args.json, scale=args.scale, settings=settings)
 
 
 if __name__ == "__main__":
