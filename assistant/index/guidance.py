@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -18,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.index.array_store import ArrayStore
+from assistant.index.arrays import load_arrays, save_arrays
 from assistant.index.embedder import Embedder, model_name
 from assistant.index.keyword import KeywordIndex
 from assistant.knowledge import GuidanceBase
@@ -77,28 +76,28 @@ def guidance_index(
 ) -> GuidanceIndex:
     """The installation's guidance index for this model, loaded or (once) built and saved."""
     chunks = guidance_chunks(base)
-    key = f"{fingerprint(chunks)}:{model_name(embedder)}"
+    key = (install_dir, f"{fingerprint(chunks)}:{model_name(embedder)}")
     with _indexes_lock:
-        cached = _indexes.get((install_dir, key))
-        if cached is None:
-            cached = _load_or_build(install_dir / FOLDER, chunks, key, embedder, progress)
-            _indexes[(install_dir, key)] = cached
-        return cached
+        if key not in _indexes:
+            _indexes[key] = _load_or_build(install_dir / FOLDER, chunks, embedder, progress)
+        return _indexes[key]
 
 
 def _load_or_build(
-    folder: Path, chunks: list[Chunk], key: str, embedder: Embedder, progress: Progress
+    folder: Path, chunks: list[Chunk], embedder: Embedder, progress: Progress
 ) -> GuidanceIndex:
-    """Vectors from `folder/vectors.npz` when they match `key`, else embedded and saved."""
-    vectors = _read_vectors(folder / "vectors.npz", key, len(chunks))
-    if vectors is None:
+    """Vectors from `folder` when made from these notes by this model, else embedded and saved."""
+    model = model_name(embedder)
+    key = f"{fingerprint(chunks)}:{model}"
+    path = folder / f"vectors-{model.rsplit('/', 1)[-1]}.npz"  # one file per way of running
+    saved = load_arrays(path, key)
+    if saved is None or len(saved["vectors"]) != len(chunks):
         started = time.perf_counter()
-        vectors = embed_reporting(
-            embedder, [c.embedding_text() for c in chunks], BUILDING, progress
-        )
-        _write_vectors(folder / "vectors.npz", key, vectors)
+        texts = [chunk.embedding_text() for chunk in chunks]
+        saved = {"vectors": embed_reporting(embedder, texts, BUILDING, progress)}
+        save_arrays(path, key, **saved)
         log.info("guidance indexed in %.1f s into %s", time.perf_counter() - started, folder)
-    store = ArrayStore([c.id for c in chunks], [c.vendor for c in chunks], vectors)
+    store = ArrayStore([c.id for c in chunks], [c.vendor for c in chunks], saved["vectors"])
     keyword = KeywordIndex.cached(chunks, folder / "keyword.npz")
     return GuidanceIndex(tuple(chunks), store, keyword)
 
@@ -113,30 +112,3 @@ def embed_reporting(
         parts.append(embedder.embed(texts[start : start + size]))
         progress(task, min(start + size, len(texts)), len(texts))
     return np.concatenate(parts) if parts else np.zeros((0, 0), dtype=np.float32)
-
-
-def _read_vectors(path: Path, key: str, rows: int) -> np.ndarray | None:
-    try:
-        with np.load(path, allow_pickle=False) as saved:
-            if str(saved["key"]) == key and saved["vectors"].shape[0] == rows:
-                return saved["vectors"]
-    except (OSError, KeyError, ValueError):
-        pass
-    return None
-
-
-def _write_vectors(path: Path, key: str, vectors: np.ndarray) -> None:
-    """Save atomically; where the installation is read-only, keep them in memory only."""
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".vectors.", suffix=".npz")
-        with os.fdopen(fd, "wb") as handle:
-            np.savez(handle, key=np.array(key), vectors=vectors)
-        os.replace(tmp, path)
-    except OSError as exc:
-        log.warning(
-            "guidance vectors not saved to %s (%s): each process will embed them", path, exc
-        )
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)

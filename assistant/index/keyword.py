@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -14,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 import assistant.text
+from assistant.index.arrays import load_arrays, save_arrays
 from assistant.models import Chunk
 from assistant.text import terms
 
@@ -47,7 +46,7 @@ class KeywordIndex:
         postings = _read(path, key)
         if postings is None:
             index = cls(chunks)
-            _write(path, key, index)
+            save_arrays(path, key, **index.arrays())
             log.info("keyword index built for %d chunks", len(chunks))
             return index
         return cls(chunks, postings=postings)
@@ -165,27 +164,8 @@ def content_key(chunks: Sequence[Chunk]) -> str:
 
 def _read(path: Path, key: str):
     """The saved postings when they were built from content `key`, else None."""
-    try:
-        with np.load(path, allow_pickle=False) as saved:
-            if str(saved["key"]) != key:
-                return None
-            vocabulary = str(saved["vocabulary"]).split("\n") if saved["offsets"].size > 1 else []
-            names = ("offsets", "positions", "counts", "lengths")
-            return (vocabulary, *(saved[name] for name in names))
-    except (OSError, KeyError, ValueError):  # missing, partial or from an older layout
+    saved = load_arrays(path, key)
+    if saved is None or "offsets" not in saved:
         return None
-
-
-def _write(path: Path, key: str, index: KeywordIndex) -> None:
-    """Save the postings atomically; a read-only place only costs the next open a rebuild."""
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".npz")
-        with os.fdopen(fd, "wb") as handle:
-            np.savez(handle, key=np.array(key), **index.arrays())
-        os.replace(tmp, path)
-    except OSError as exc:
-        log.warning("keyword index not saved to %s: %s", path, exc)
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
+    vocabulary = str(saved["vocabulary"]).split("\n") if saved["offsets"].size > 1 else []
+    return (vocabulary, *(saved[name] for name in ("offsets", "positions", "counts", "lengths")))
