@@ -128,7 +128,7 @@ def _cmd_setup(args, settings: Settings) -> int:
 def _cmd_ingest(args, settings: Settings) -> int:
     workspace = _workspace(settings)
     failed = 0
-    for outcome in workspace.ingest(args.files, vendor=args.vendor):
+    for outcome in workspace.ingest_each(args.files, vendor=args.vendor):
         status = "ok" if outcome.ok else "FAILED"
         print(f"{outcome.path}: {status}: {outcome.message}", flush=True)
         failed += not outcome.ok

@@ -80,19 +80,25 @@ class Workspace:
             progress: told of each file's pages as they are read and embedded (default: the
                 workspace's).
         """
+        return list(self.ingest_each(paths, vendor, progress))
+
+    def ingest_each(
+        self, paths: Iterable[Path], vendor: str | None = None, progress: Progress | None = None
+    ) -> Iterator[IngestOutcome]:
+        """`ingest`, yielding each file's outcome as soon as it is stored."""
         report = progress or self.progress
-        outcomes = []
+        stored = False
         for path in map(Path, paths):
             try:
                 document = self._read(path, vendor, report)
             except IngestError as exc:
-                outcomes.append(IngestOutcome(str(path), False, str(exc)))
+                yield IngestOutcome(str(path), False, str(exc))
                 continue
             record = self._store(document, self._embed_pages(document, report))
-            outcomes.append(IngestOutcome(str(path), True, _summary(record), record))
-        if any(outcome.ok for outcome in outcomes):
+            stored = True
+            yield IngestOutcome(str(path), True, _summary(record), record)
+        if stored:
             self.keyword_index()  # built now, once, rather than by the next question
-        return outcomes
 
     def _read(self, path: Path, vendor: str | None, report: Progress) -> LoadedDocument:
         """Read one file, telling `report` of each page where the reader takes a callback."""
