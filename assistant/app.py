@@ -280,8 +280,8 @@ def _layout(app: gr.Blocks, spaces: Spaces) -> None:
         return model_status(), gr.Timer(active=STARTUP.loading)
 
     gr.on([open_button.click, name.submit], on_open, name, session_outputs)
-    timer.tick(on_tick, None, [status, timer])
-    app.load(on_tick, None, [status, timer])
+    timer.tick(on_tick, None, [status, timer], show_progress="hidden")
+    app.load(on_tick, None, [status, timer], show_progress="hidden")
     app.load(on_load, remembered, session_outputs)
 
 
