@@ -185,7 +185,7 @@ class Workspace:
         if self.catalog.records:
             from assistant.compare import matrix_answer
 
-            if (answer := matrix_answer(self.matrix(), question)) is not None:
+            if (answer := matrix_answer(_LazyMatrix(self), question)) is not None:
                 yield answer
                 return
         yield from self._worded(self.answerer(), question, llm)
@@ -333,6 +333,18 @@ class Workspace:
     def embed_query(self, text: str) -> np.ndarray:
         """The vector of one query."""
         return self.embedder.embed([text])[0]
+
+
+class _LazyMatrix:
+    """The workspace's matrix, built only when used beyond its vendor list: deciding that a
+    question is not a comparison needs only the vendors, and most questions are not."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.vendors = tuple(workspace.catalog.vendors())  # as Matrix.vendors: sorted names
+        self._workspace = workspace
+
+    def __getattr__(self, name: str):
+        return getattr(self._workspace.matrix(), name)
 
 
 def _takes_progress(reader) -> bool:
