@@ -78,9 +78,17 @@ def serve(
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     os.environ["GRADIO_TEMP_DIR"] = str(settings.workspace / "uploads")
     quiet_third_parties()
-    if demo:  # in the background: the page (and its status line) is served at once
-        STARTUP.start(settings, lambda progress: prepare_demo(settings.workspace, progress))
-    build_app(settings, demo).launch(server_name=host, server_port=port, **launch_options(settings))
+    # The model, guidance and demo get ready in the background once the page is served, so
+    # that their work does not slow the server's own start.
+    served = threading.Event()
+    prepare = (lambda progress: prepare_demo(settings.workspace, progress)) if demo else None
+    STARTUP.start(settings, prepare, after=served)
+    app = build_app(settings, demo)
+    app.launch(
+        server_name=host, server_port=port, prevent_thread_lock=True, **launch_options(settings)
+    )
+    served.set()
+    app.block_thread()
 
 
 def launch_options(settings: Settings) -> dict:
@@ -402,7 +410,7 @@ def _proposals_tab(spaces: Spaces, ws: gr.State):
         )
         remove_button = gr.Button("Remove", variant="stop", elem_id="remove", scale=1)
 
-    def ingest(path: str, paths: list[str] | None, vendor_name: str, bar=gr.Progress()):
+    def ingest(path: str, paths: list[str] | None, vendor_name: str, bar=gr.Progress()):  # noqa: B008 (Gradio passes its tracker here)
         if not paths:
             return "Choose one or more files first.", gr.skip(), gr.skip(), gr.skip()
         space = spaces.get(path)
@@ -410,7 +418,7 @@ def _proposals_tab(spaces: Spaces, ws: gr.State):
         outcomes = space.ingest(files, vendor=who, progress=pages_bar(bar))
         return ingest_report(outcomes), document_rows(space.documents()), None, _names_update(space)
 
-    def samples(path: str, bar=gr.Progress()):
+    def samples(path: str, bar=gr.Progress()):  # noqa: B008
         space = spaces.get(path)
         outcomes = load_samples(space, spaces.root, pages_bar(bar))
         text = ingest_report(outcomes) or "The sample proposals are already here."

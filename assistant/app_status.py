@@ -31,8 +31,14 @@ class Startup:
         self._lock = threading.Lock()
         self._started = False
 
-    def start(self, settings: Settings, demo: Callable[[Progress], object] | None = None) -> None:
-        """Load the model and the guidance index, then run `demo` (once per process)."""
+    def start(
+        self,
+        settings: Settings,
+        demo: Callable[[Progress], object] | None = None,
+        after: threading.Event | None = None,
+    ) -> None:
+        """Load the model and the guidance index, then run `demo` (once per process); with
+        `after`, the work waits for that event (the server being up)."""
         with self._lock:
             if self._started:
                 return
@@ -40,11 +46,13 @@ class Startup:
             if demo is not None:
                 self.demo_ready.clear()
         threading.Thread(
-            target=self._run, args=(settings, demo), name="procure-startup", daemon=True
+            target=self._run, args=(settings, demo, after), name="procure-startup", daemon=True
         ).start()
 
-    def _run(self, settings: Settings, demo: Callable[[Progress], object] | None) -> None:
+    def _run(self, settings: Settings, demo, after: threading.Event | None) -> None:
         try:
+            if after is not None:
+                after.wait()
             self._load(settings)
             if demo is not None:
                 demo(self.report)
