@@ -88,7 +88,8 @@ def _load_or_build(
 ) -> GuidanceIndex:
     """Vectors from `folder` when made from these notes by this model, else embedded and saved."""
     model = model_name(embedder)
-    key = f"{fingerprint(chunks)}:{model}"
+    # An export made again from other weights keeps its name: its source tells them apart.
+    key = f"{fingerprint(chunks)}:{model}:{getattr(embedder, 'source', '')}"
     path = folder / f"vectors-{model.rsplit('/', 1)[-1]}.npz"  # one file per way of running
     saved = load_arrays(path, key)
     if saved is None or len(saved["vectors"]) != len(chunks):

@@ -85,7 +85,9 @@ class OnnxEmbedder:
         self.name = f"{MODEL_NAME}/{variant}"
         self.batch_size = batch_size or BATCH_SIZES[variant]
         self.pipeline = Pipeline.read(folder)
-        self.dimension = int(json.loads((folder / MANIFEST).read_text())["dimension"])
+        manifest = json.loads((folder / MANIFEST).read_text())
+        self.dimension = int(manifest["dimension"])
+        self.source = manifest["source"]  # which packaged weights the export was made from
         self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         # tokenizer.json ships with fixed padding to 128 and truncation at 128; the model's
         # sentence-transformers config says 256 and pads to the longest text of a batch.
