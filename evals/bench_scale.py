@@ -35,6 +35,7 @@ class GrowthPoint:
     chunks: int
     vendors: int
     ingest_seconds: float  # since the workspace was empty
+    matrix_seconds: float  # the comparison's terms for what the step added
     ask_p50_ms: float
     ask_p95_ms: float
     ask_max_ms: float
@@ -55,7 +56,13 @@ def grow(
     from dataclasses import replace
 
     from assistant.workspace import Workspace
-    from evals.bench import bench_questions, measure_asks, percentile, single_vendor_question
+    from evals.bench import (
+        bench_questions,
+        measure_asks,
+        percentile,
+        single_vendor_question,
+        timed,
+    )
 
     workspace = Workspace(replace(settings, workspace=root / "workspace-growth"), embedder=embedder)
     task = f"growing the workspace to {steps[-1]} pages"
@@ -71,6 +78,7 @@ def grow(
         workspace.ingest(batch, progress=counted)  # one call per step: one keyword index build
         ingest_s += time.perf_counter() - started
         held = sum(r.pages for r in workspace.catalog.records.values())
+        _, matrix_s = timed(workspace.matrix)  # the comparison's terms, once per change
         asks = measure_asks(workspace, bench_questions(workspace.catalog.vendors()))
         cli = measure_cold_cli(workspace.root, single_vendor_question(workspace))
         points.append(
@@ -80,6 +88,7 @@ def grow(
                 chunks=len(workspace.catalog.chunks),
                 vendors=len(workspace.catalog.vendors()),
                 ingest_seconds=ingest_s,
+                matrix_seconds=matrix_s,
                 ask_p50_ms=statistics.median(asks),
                 ask_p95_ms=percentile(asks, 0.95),
                 ask_max_ms=max(asks),
@@ -115,6 +124,7 @@ _COLUMNS = (
     ("chunks", "chunks", "{:.0f}"),
     ("vendors", "vendors", "{:.0f}"),
     ("ingest_seconds", "ingest s (total)", "{:.0f}"),
+    ("matrix_seconds", "terms matrix s", "{:.1f}"),
     ("ask_p50_ms", "ask p50 ms", "{:.0f}"),
     ("ask_p95_ms", "ask p95 ms", "{:.0f}"),
     ("ask_max_ms", "ask max ms", "{:.0f}"),

@@ -66,7 +66,7 @@ def test_run_bench_reports_consistent_figures(capsys):
         assert figures["ask_max_ms"] >= figures["ask_p95_ms"] >= figures["ask_p50_ms"]
         assert figures["questions"] == 40
         assert figures["cli_ask_ok"] and figures["cli_advice_ok"]
-        assert figures["cli_advice_seconds"] > 0
+        assert figures["cli_advice_seconds"] > 0 and figures["matrix_seconds"] > 0
     assert generated["peak_rss_mb"] >= samples["peak_rss_mb"]
     startup = report["startup"]
     assert startup["first_page_ok"] and startup["first_page_seconds"] > 0
