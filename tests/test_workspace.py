@@ -84,3 +84,16 @@ def test_a_document_that_is_no_proposal_is_no_vendor(make_workspace, tmp_path):
     assert workspace.catalog.vendors() == [] and workspace.matrix().vendors == ()
     workspace.make_proposal("study.txt", "Lorem Ltd")
     assert workspace.catalog.vendors() == ["Lorem Ltd"]
+
+
+def test_ingest_reports_the_pages_of_each_file(make_workspace, sample_pdfs):
+    events = []
+    workspace = make_workspace("progress")
+    paths = [sample_pdfs["meridian.pdf"], sample_pdfs["atlas.pdf"]]
+    workspace.ingest(paths, progress=lambda *event: events.append(event))
+    for name in ("meridian.pdf", "atlas.pdf"):
+        task = f"{name}: embedding pages"
+        pages = [(done, total) for what, done, total in events if what == task]
+        assert pages[0] == (0, 7) and pages[-1] == (7, 7) and len(pages) >= 3
+        assert all(a <= b for (a, _), (b, _) in zip(pages, pages[1:], strict=False))
+    assert (workspace.root / "statements-keyword.npz").is_file()  # built by the ingest, not the next ask

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.compare.extract import TermValue, extract_catalog
@@ -109,12 +109,13 @@ def build_matrix(catalog) -> Matrix:
     Returns:
         The matrix; vendors in name order.
     """
-    matrix = matrix_from_values(extract_catalog(catalog))
-    return replace(matrix, aliases=catalog.vendor_aliases())
+    return matrix_from_values(extract_catalog(catalog), catalog.vendor_aliases())
 
 
-def matrix_from_values(values_by_vendor: dict[str, list[TermValue]]) -> Matrix:
-    """A matrix from already extracted values (vendors in name order)."""
+def matrix_from_values(values_by_vendor: dict[str, list[TermValue]],
+                       aliases: dict[str, tuple[str, ...]] | None = None) -> Matrix:
+    """A matrix from already extracted values (vendors in name order), with the names each
+    vendor also goes by."""
     vendors = tuple(sorted(values_by_vendor))
     enriched = {v: _with_pricing_model(enrich_rates(values_by_vendor[v])) for v in vendors}
     rows = []
@@ -124,7 +125,7 @@ def matrix_from_values(values_by_vendor: dict[str, list[TermValue]]) -> Matrix:
             values = tuple(tv for tv in enriched[vendor] if tv.field == spec.key)
             cells[vendor] = summarise(spec, vendor, values)
         rows.append(Row(spec, cells))
-    return Matrix(vendors, tuple(rows))
+    return Matrix(vendors, tuple(rows), aliases or {})
 
 
 _MODEL_OF_UNIT = {"hour": "per hour", "minute": "per minute", "FTE-month": "per FTE",

@@ -30,9 +30,10 @@ def ensure_statement_vectors(store: VectorStore, statements: Sequence[Statement]
 class StatementIndex:
     """Statements by vendor, searchable by words (BM25) and by meaning (cosine)."""
 
-    def __init__(self, statements: Sequence[Statement], vectors: dict[str, np.ndarray]) -> None:
+    def __init__(self, statements: Sequence[Statement], vectors: dict[str, np.ndarray],
+                 keyword: KeywordIndex | None = None) -> None:
         self.statements = list(statements)
-        self.keyword = KeywordIndex(self.statements)
+        self.keyword = keyword or KeywordIndex(self.statements)
         dimension = next(iter(vectors.values())).shape[0] if vectors else 1
         self._matrix = np.stack([vectors.get(s.id, np.zeros(dimension, np.float32)) for s in self.statements]) \
             if self.statements else np.zeros((0, dimension), np.float32)
