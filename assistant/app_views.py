@@ -334,7 +334,9 @@ def engine_choices(configured: LlmSpec) -> list[tuple[str, str]]:
 
 
 def copy_documents(source: Path, target: Path) -> None:
-    """Give a new workspace the documents (catalog and vectors) of another one."""
-    for folder in ("documents", "chroma"):
-        if (Path(source) / folder).is_dir():
-            shutil.copytree(Path(source) / folder, Path(target) / folder, dirs_exist_ok=True)
+    """Give a new workspace the documents (catalog rows and vectors) of another one."""
+    from assistant.state.workspace_db import WorkspaceDB
+
+    if (Path(source) / "chroma").is_dir():
+        shutil.copytree(Path(source) / "chroma", Path(target) / "chroma", dirs_exist_ok=True)
+    WorkspaceDB.for_folder(source).copy_documents_to(WorkspaceDB.for_folder(target))

@@ -1,4 +1,8 @@
-"""The workspace's record of documents: metadata, page texts and chunks, as JSON files."""
+"""The workspace's record of documents: metadata, page texts and chunks, one JSON payload each.
+
+The payload's format lives in two small functions, `document_payload` and `parse_payload`;
+where it is stored (a table row, see assistant/state) is none of their business.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 from assistant.ingest import LoadedDocument
 from assistant.ingest.chunking import document_key
 from assistant.models import Chunk, DocumentRecord
+from assistant.state.workspace_db import WorkspaceDB
 
 
 def write_json_atomic(path: Path, data: object) -> None:
@@ -25,27 +30,48 @@ def write_json_atomic(path: Path, data: object) -> None:
         raise
 
 
-class Catalog:
-    """Documents of one workspace, one JSON file each under `documents/`."""
+def document_payload(document: LoadedDocument) -> dict:
+    """One document as a JSON-ready dict: its record, page texts and chunks."""
+    record = DocumentRecord(
+        name=document.name,
+        vendor=document.vendor,
+        pages=len(document.pages),
+        chunks=len(document.chunks),
+        sha256=document.sha256,
+        title=document.title,
+        warnings=document.warnings,
+    )
+    return {
+        "record": record.to_dict(),
+        "pages": {page.number: page.text for page in document.pages},
+        "chunks": [{**c.__dict__, "headings": list(c.headings)} for c in document.chunks],
+    }
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
+
+def parse_payload(data: dict) -> tuple[DocumentRecord, dict[int, str], list[Chunk]]:
+    """The record, pages and chunks of a stored payload (the inverse of document_payload)."""
+    record = DocumentRecord(**{**data["record"], "warnings": tuple(data["record"]["warnings"])})
+    pages = {int(number): text for number, text in data["pages"].items()}
+    chunks = [Chunk(**{**c, "headings": tuple(c["headings"])}) for c in data["chunks"]]
+    return record, pages, chunks
+
+
+class Catalog:
+    """Documents of one workspace, kept in memory and in the workspace's database."""
+
+    def __init__(self, source: WorkspaceDB | Path) -> None:
+        # A path is the old `<workspace>/documents` folder: its database is beside it.
+        self.db = source if isinstance(source, WorkspaceDB) else WorkspaceDB.for_folder(
+            Path(source).parent
+        )
         self.records: dict[str, DocumentRecord] = {}
         self.pages: dict[str, dict[int, str]] = {}
         self.chunks: dict[str, Chunk] = {}
         self._load()
 
-    def _path(self, name: str) -> Path:
-        return self.directory / f"{document_key(name)}.json"
-
     def _load(self) -> None:
-        for path in sorted(self.directory.glob("*.json")):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            self._remember(
-                DocumentRecord(**{**data["record"], "warnings": tuple(data["record"]["warnings"])}),
-                {int(number): text for number, text in data["pages"].items()},
-                [Chunk(**{**c, "headings": tuple(c["headings"])}) for c in data["chunks"]],
-            )
+        for data in self.db.document_payloads():
+            self._remember(*parse_payload(data))
 
     def _remember(self, record: DocumentRecord, pages: dict[int, str], chunks: list[Chunk]) -> None:
         self.records[record.name] = record
@@ -55,35 +81,19 @@ class Catalog:
 
     def add(self, document: LoadedDocument) -> DocumentRecord:
         """Store a document (replacing one of the same name) and return its record."""
-        record = DocumentRecord(
-            name=document.name,
-            vendor=document.vendor,
-            pages=len(document.pages),
-            chunks=len(document.chunks),
-            sha256=document.sha256,
-            title=document.title,
-            warnings=document.warnings,
-        )
-        pages = {page.number: page.text for page in document.pages}
-        write_json_atomic(
-            self._path(document.name),
-            {
-                "record": record.to_dict(),
-                "pages": pages,
-                "chunks": [
-                    {**chunk.__dict__, "headings": list(chunk.headings)} for chunk in document.chunks
-                ],
-            },
-        )
+        payload = document_payload(document)
+        # Round-trip through JSON so that memory holds exactly what a reload would read.
+        record, pages, chunks = parse_payload(json.loads(json.dumps(payload, ensure_ascii=False)))
+        self.db.put_document(document_key(document.name), document.name, payload)
         self.forget(document.name)
-        self._remember(record, pages, list(document.chunks))
+        self._remember(record, pages, chunks)
         return record
 
     def remove(self, name: str) -> bool:
-        """Delete a document's file and memory; False if it was not here."""
+        """Delete a document's row and memory; False if it was not here."""
         if name not in self.records:
             return False
-        self._path(name).unlink(missing_ok=True)
+        self.db.delete_document(document_key(name))
         self.forget(name)
         return True
 
