@@ -78,7 +78,8 @@ def test_markdown_round_trip(sample_matrix, tmp_path):
     }
     assert back == expected
     text = path.read_text(encoding="utf-8")
-    assert "## Sources" in text and 'atlas.pdf p.7: "Initial term | 36 months' in text
+    # Quotes are escaped Markdown (document text is data): the pipe too.
+    assert "## Sources" in text and 'atlas.pdf p.7: "Initial term \\| 36 months' in text
 
 
 def test_json_is_serialisable_and_complete(sample_matrix):
