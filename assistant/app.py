@@ -443,12 +443,12 @@ def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
     def run_turn(key, text, history, label, request, action):
         from assistant.interview.commands import chat_turn, format_profile
 
+        space, ref, user = spaces.open(key, request)
         history = [
             {"role": m["role"], "content": views.message_text(m["content"])} for m in history or []
         ]
         if not text.strip():
             return history, "", gr.skip(), gr.skip()
-        space, ref, user = spaces.open(key, request)
         spec = spaces.engine(label)
         result = chat_turn(
             ref.path,
@@ -472,6 +472,7 @@ def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
 
     @friendly
     def save_field(key: str, label: str | None, new_value: str, history: list, request: gr.Request):
+        spaces.open(key, request)
         if not label or not new_value.strip():
             gr.Warning("Choose a field and type its new value.")
             return history, new_value, gr.skip(), gr.skip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import inspect
 import logging
 from dataclasses import replace
@@ -55,8 +56,8 @@ def friendly(fn):
 def _plain(exc: Exception) -> gr.Error:
     if isinstance(exc, gr.Error):
         return exc
-    if isinstance(exc, PLAIN):
-        return gr.Error(str(exc), duration=8)
+    if isinstance(exc, PLAIN):  # toasts render HTML: a typed name must stay text
+        return gr.Error(html.escape(str(exc)), duration=8)
     log.exception("a web app callback failed", exc_info=exc)
     return gr.Error(UNEXPECTED, duration=8)
 

@@ -185,9 +185,9 @@ class Access:
         self.db.add_export(row)
         return f"download/{token}/{row.filename}"
 
-    def exported_file(self, user: str, token: str) -> tuple[Path, str] | None:
-        """The file of a download token and its name, if the user may open its workspace."""
-        row = self.db.export(token)
+    def exported_file(self, user: str, token: str, filename: str) -> Path | None:
+        """The file of a download link, if the user may open its workspace and it is fresh."""
+        row = self.db.export(token, filename)
         if row is None or time.time() - row.created_at > self.limits.export_ttl_s:
             return None
         try:
@@ -197,7 +197,7 @@ class Access:
         path = (ref.path / row.path).resolve()
         if not path.is_relative_to(ref.path.resolve() / EXPORTS_DIR) or not path.is_file():
             return None
-        return path, row.filename
+        return path
 
     # --- clean-up --------------------------------------------------------------------------
 
@@ -207,8 +207,8 @@ class Access:
         sessions = self.db.sessions_unused_since(now - self.limits.session_days * 86400)
         for row in sessions:
             self.delete(row)
-        expired = self.db.exports_before(now - self.limits.export_ttl_s)
-        for row in expired:
+        expired = {row.token: row for row in self.db.exports_before(now - self.limits.export_ttl_s)}
+        for row in expired.values():
             self.db.delete_export(row.token)
             folder = self.home / _folder_of(row.key) / EXPORTS_DIR / row.token
             shutil.rmtree(folder, ignore_errors=True)

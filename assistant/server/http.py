@@ -14,6 +14,7 @@ from starlette.datastructures import MutableHeaders
 
 from assistant.server.access import Access
 from assistant.server.users import Users
+from assistant.state.workspace_db import LOCAL_USER
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,10 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-AUTH_MESSAGE = "Log in with the user name and password the operator gave you."
+AUTH_MESSAGE = (
+    "procure — choose a contact-centre vendor. Log in with the user name and password "
+    "the operator of this server gave you."
+)
 NO_USERS_ELSEWHERE = (
     "Refusing to listen on {host}: this server has no users, so anyone who can reach it would "
     "see every workspace. Add one first (procure --workspace {home} users add NAME), or listen "
@@ -108,11 +112,10 @@ def download_route(access: Access, user_of: Callable[[Request], str | None]):
 
     def download(token: str, filename: str, request: Request):
         user = user_of(request)
-        found = access.exported_file(user, token) if user else None
-        if found is None or found[1] != filename:
+        path = access.exported_file(user, token, filename) if user else None
+        if path is None:
             return PlainTextResponse("This download does not exist or has expired.", 404)
-        path, name = found
-        return FileResponse(path, filename=name, headers={"Cache-Control": "no-store"})
+        return FileResponse(path, filename=filename, headers={"Cache-Control": "no-store"})
 
     return download
 
@@ -151,9 +154,40 @@ def create_http_app(access: Access, users: Users, mount: Callable[[FastAPI], obj
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
     app.add_middleware(SecurityHeaders)
     user_of = GradioUser()
-    local = None if users.any() else "local"
+    local = None if users.any() else LOCAL_USER
     app.get("/download/{token}/{filename}")(
         download_route(access, lambda request: user_of(request) or local)
     )
     user_of.gradio_app = mount(app)
     return app
+
+
+class BackgroundServer:
+    """uvicorn serving an app on a loopback port in a daemon thread (tests and benchmarks)."""
+
+    def __init__(self, app, host: str = "127.0.0.1", port: int = 0) -> None:
+        import socket
+
+        import uvicorn
+
+        if not port:
+            with socket.socket() as sock:
+                sock.bind((host, 0))
+                port = sock.getsockname()[1]
+        self.url = f"http://{host}:{port}/"
+        config = uvicorn.Config(app, host=host, port=port, log_level="warning")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+
+    def __enter__(self) -> BackgroundServer:
+        import time
+
+        self._thread.start()
+        deadline = time.time() + 60
+        while not self._server.started and time.time() < deadline:
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=30)

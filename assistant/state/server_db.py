@@ -54,10 +54,10 @@ shares = Table(
 exports = Table(
     "exports",
     metadata,
-    Column("token", String(64), primary_key=True),
+    Column("token", String(64), primary_key=True),  # one folder of files, one token
+    Column("filename", String(255), primary_key=True),
     Column("key", String(255), nullable=False),
     Column("path", Text, nullable=False),  # relative to the workspace folder
-    Column("filename", String(255), nullable=False),
     Column("created_at", Float, nullable=False),
 )
 
@@ -226,11 +226,13 @@ class ServerDB:
         with self.transaction() as connection:
             connection.execute(insert(exports).values(**row.__dict__))
 
-    def export(self, token: str) -> ExportRow | None:
-        """The export of a token, or None."""
+    def export(self, token: str, filename: str | None = None) -> ExportRow | None:
+        """The export of a token (and file name), or None."""
         query = select(*_export_columns()).where(exports.c.token == token)
+        if filename is not None:
+            query = query.where(exports.c.filename == filename)
         with self.transaction() as connection:
-            found = connection.execute(query).first()
+            found = connection.execute(query.limit(1)).first()
         return ExportRow(*found) if found else None
 
     def exports_before(self, cutoff: float) -> list[ExportRow]:
@@ -240,7 +242,7 @@ class ServerDB:
             return [ExportRow(*row) for row in connection.execute(query).all()]
 
     def delete_export(self, token: str) -> None:
-        """Forget one export."""
+        """Forget the files of one export token."""
         with self.transaction() as connection:
             connection.execute(delete(exports).where(exports.c.token == token))
 

@@ -113,8 +113,12 @@ def test_cleanup_deletes_expired_sessions_and_exports_only(access):
     (folder / "rfp.md").write_text("x")
     url = access.offer(acme, token, folder / "rfp.md")
     assert url == f"download/{token}/rfp.md" and "/" + str(acme.path) not in url
-    assert access.exported_file("alice", token)[0] == folder / "rfp.md"
-    assert access.exported_file("bob", token) is None
+    (folder / "rfp.docx").write_text("y")
+    access.offer(acme, token, folder / "rfp.docx")  # two files, one folder
+    assert access.exported_file("alice", token, "rfp.md") == folder / "rfp.md"
+    assert access.exported_file("alice", token, "rfp.docx") == folder / "rfp.docx"
+    assert access.exported_file("alice", token, "other.md") is None
+    assert access.exported_file("bob", token, "rfp.md") is None
     stray = acme.path / "exports" / "left-by-a-crash"
     stray.mkdir()
     os.utime(stray, (0, 0))
