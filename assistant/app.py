@@ -56,6 +56,8 @@ CSS = """
 #page-view mark { background: #fde68a; }
 #scorecard table { font-size: 0.85em; }
 #scorecard th { word-break: normal; overflow-wrap: normal; }
+.bar { align-items: flex-end !important; }
+.bar button { max-height: 2.8em; margin-bottom: 2px; }
 .downloads { display: flex; gap: 0.6em; flex-wrap: wrap; }
 .downloads a.download-link { display: inline-block; padding: 0.45em 1.1em; border-radius: 8px;
   border: 1px solid var(--button-secondary-border-color); text-decoration: none;
@@ -258,8 +260,8 @@ def _layout(app: gr.Blocks, spaces: Spaces) -> None:
     gr.Markdown(f"# procure — choose a contact-centre vendor\n{INTRO}")
     who = gr.Markdown(elem_id="signed-in")
     timer = gr.Timer(1.0)
-    with gr.Row(equal_height=True):
-        where = gr.Markdown(elem_id="workspace-label")
+    where = gr.Markdown(elem_id="workspace-label")
+    with gr.Row(equal_height=False, elem_classes="bar"):
         mine = gr.Dropdown(
             label="Your workspaces", choices=[], elem_id="workspace-list", scale=2
         )
@@ -352,7 +354,7 @@ def _sharing(spaces: Spaces, ws: gr.State):
     """The owner's panel: share the named workspace with a user, and its activity log."""
     with gr.Accordion("Sharing and activity", open=False, elem_id="sharing"):
         members = gr.Markdown(elem_id="share-members")
-        with gr.Row(equal_height=True):
+        with gr.Row(equal_height=False, elem_classes="bar"):
             other = gr.Textbox(
                 label="Share this workspace with (user name)", elem_id="share-user", scale=3
             )
