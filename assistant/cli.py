@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     drop.add_argument("name")
 
     share = commands.add_parser("share", help="share a named workspace (OWNER/NAME) with a user")
-    share.add_argument("workspace", help="OWNER/NAME, as `procure workspaces` lists it")
+    share.add_argument("named", metavar="WORKSPACE", help="OWNER/NAME, as `procure workspaces` lists it")
     share.add_argument("user")
     share.add_argument("--stop", action="store_true", help="stop sharing instead")
 
@@ -354,14 +354,14 @@ def _cmd_share(args, settings: Settings) -> int:
     from assistant.server.access import AccessError
 
     access = _server_access(settings)
-    key = f"named:{args.workspace}"
+    key = f"named:{args.named}"
     try:
         if args.stop:
             changed = access.unshare(None, key, args.user)
-            print(f"{args.workspace}: {'no longer' if changed else 'was not'} shared with {args.user}")
+            print(f"{args.named}: {'no longer' if changed else 'was not'} shared with {args.user}")
         else:
             changed = access.share(None, key, args.user)
-            print(f"{args.workspace}: {'now' if changed else 'already'} shared with {args.user}")
+            print(f"{args.named}: {'now' if changed else 'already'} shared with {args.user}")
     except AccessError as exc:
         print(f"procure: {exc}", file=sys.stderr)
         return 1
