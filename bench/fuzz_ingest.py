@@ -5,7 +5,7 @@ Seeds are our sample proposals (PDF), a DOCX made with python-docx, and the PDFs
 zip bombs (DOCX), deep nesting (PDF arrays and dictionaries, DOCX XML), huge pages (a vast
 MediaBox and a multi-megabyte content stream; a DOCX paragraph of megabytes).
 
-Each file is read by `assistant.ingest.load_document` in a forked child with RLIMIT_AS and
+Each file is read by `assistant.ingest.load_document` in a child process with RLIMIT_AS and
 a wall-clock limit; the outcome is one of ok, rejected (IngestError: a plain reason),
 crash (any other exception: a bug for the readers), timeout or memory. Then the whole set
 goes through `Workspace.ingest` in one batch (the public entry point, which must never raise)
@@ -20,14 +20,13 @@ import argparse
 import io
 import json
 import logging
-import multiprocessing
 import os
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
-import traceback
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -215,46 +214,56 @@ def make_corpus(
 # --- reading under limits -------------------------------------------------------------------
 
 
-def _read_child(path: str, connection) -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    from assistant.ingest import IngestError, load_document
-    from assistant.settings import Settings
+CHILD = """
+import json, logging, sys, traceback
+from pathlib import Path
+logging.disable(logging.WARNING)
+from assistant.ingest import IngestError, load_document
+from assistant.settings import Settings
 
-    try:
-        document = load_document(Path(path), Settings(workspace=Path(tempfile.gettempdir())))
-        connection.send(("ok", f"{len(document.pages)} pages"))
-    except IngestError as exc:
-        connection.send(("rejected", str(exc)))
-    except MemoryError:
-        connection.send(("memory", "MemoryError"))
-    except BaseException as exc:  # noqa: BLE001 - what the fuzzer is looking for
-        frames = traceback.extract_tb(exc.__traceback__)
-        where = next((f for f in reversed(frames) if "/assistant/" in f.filename), frames[-1])
-        connection.send(("crash", f"{type(exc).__name__}: {str(exc)[:160]} "
-                                  f"at {Path(where.filename).name}:{where.lineno}"))
+def report(outcome, detail):
+    sys.stdout.write(json.dumps([outcome, detail]) + "\\n")
+
+try:
+    document = load_document(Path(sys.argv[1]), Settings(workspace=Path(sys.argv[2])))
+    report("ok", f"{len(document.pages)} pages")
+except IngestError as exc:
+    report("rejected", str(exc))
+except MemoryError:
+    report("memory", "MemoryError")
+except BaseException as exc:
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = next((f for f in reversed(frames) if "/assistant/" in f.filename), frames[-1])
+    report("crash", f"{type(exc).__name__}: {str(exc)[:160]} at {Path(where.filename).name}"
+                    f":{where.lineno}")
+"""
+
+
+def _limits() -> None:
+    """In the child, before exec: an address-space cap (and no core dumps)."""
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def read_limited(path: Path) -> tuple[str, str, float]:
-    """(outcome, detail, seconds) of reading one file in a forked, limited child."""
-    context = multiprocessing.get_context("fork")
-    parent, child = context.Pipe(duplex=False)
+    """(outcome, detail, seconds) of reading one file in a child process under limits."""
     start = time.perf_counter()
-    process = context.Process(target=_read_child, args=(str(path), child))
-    process.start()
-    child.close()
-    outcome = ("timeout", f"over {TIME_LIMIT_S:.0f} s")
-    if parent.poll(TIME_LIMIT_S):
-        try:
-            outcome = parent.recv()
-        except EOFError:
-            outcome = ("memory", f"child died (exit {process.exitcode})")
-    process.join(2)
-    if process.is_alive():
-        process.kill()
-        process.join()
-    elif outcome[0] == "timeout" and process.exitcode not in (0, None):
-        outcome = ("memory", f"child died (exit {process.exitcode})")
-    return outcome[0], outcome[1], time.perf_counter() - start
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, str(path), tempfile.gettempdir()],
+            capture_output=True, text=True, timeout=TIME_LIMIT_S, preexec_fn=_limits,
+        )
+    except subprocess.TimeoutExpired:
+        return "timeout", f"over {TIME_LIMIT_S:.0f} s", time.perf_counter() - start
+    lines = [line for line in done.stdout.splitlines() if line.startswith("[")]
+    if lines:
+        outcome, detail = json.loads(lines[-1])
+    elif "MemoryError" in done.stderr or done.returncode < 0:
+        outcome, detail = "memory", f"died (exit {done.returncode})"
+    else:
+        last = done.stderr.strip().splitlines()[-1:] or ["no output"]
+        outcome, detail = "crash", last[0][:200]
+    return outcome, detail, time.perf_counter() - start
 
 
 def workspace_survives(files: list[Path], home: Path) -> dict:
@@ -285,8 +294,6 @@ def main(argv: list[str] | None = None) -> int:
     from assistant.settings import quiet_third_parties
 
     quiet_third_parties()
-    import assistant.ingest  # noqa: F401 - imported once, before the children fork
-
     folder = Path(tempfile.mkdtemp(prefix="procure-fuzz-"))
     corpus = make_corpus(folder, args.count, args.seed)
     rows = []

@@ -122,7 +122,7 @@ def shared_user(url: str, user: str, name: str, until: float, results: Results,
                 acknowledged: list) -> None:
     """Interview turns on the shared workspace as fast as the server answers."""
     api = results.timed("login", client, url, user)
-    if api is None or results.timed("open shared", api.predict, name, "",
+    if api is None or results.timed("open shared", api.predict, name, None,
                                     api_name="/on_open") is None:
         return
     for _ in range(2000):
