@@ -288,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--skip-workspace", action="store_true")
+    parser.add_argument("--batch", type=int, default=150, help="files in the Workspace batch")
     args = parser.parse_args(argv)
     os.environ.setdefault("PROCURE_HOME", tempfile.mkdtemp())
     logging.basicConfig(level=logging.ERROR)  # pypdf's font warnings on mutated files
@@ -309,8 +310,16 @@ def main(argv: list[str] | None = None) -> int:
         "slowest_s": max(row["seconds"] for row in rows),
         "crashes": [r for r in rows if r["outcome"] in ("crash", "timeout", "memory")],
     }
+    if args.json:  # the per-file results first: the batch below takes a while
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=2))
     if not args.skip_workspace:
-        report["workspace"] = workspace_survives([p for p, _ in corpus], folder / "workspace")
+        # The batch takes every file that a limited reader finished quickly; files that hit
+        # a limit are reader bugs (reported above) that would stall a batch without limits.
+        quick = [folder / "corpus" / r["file"] for r in rows
+                 if r["outcome"] in ("ok", "rejected", "crash") and r["seconds"] < 5]
+        batch = quick[: args.batch]
+        report["workspace"] = workspace_survives(batch, folder / "workspace")
     print(json.dumps({k: v for k, v in report.items() if k != "crashes"}, indent=2))
     for row in report["crashes"]:
         print(f"{row['outcome']:>8}  {row['file']}: {row['detail']}")
