@@ -278,7 +278,9 @@ def workspace_survives(files: list[Path], home: Path) -> dict:
     return {
         "batch": len(outcomes),
         "ingested": sum(o.ok for o in outcomes),
-        "answered": "31.00" in answer.text,
+        "answered": bool(answer.text),  # no exception, an answer or an honest abstention
+        "cited_anchor": "31.00" in answer.text,
+        "answer": answer.text[:200],
     }
 
 
