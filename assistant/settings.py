@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from assistant.limits import MAX_MESSAGE_CHARS, MAX_QUESTION_CHARS
 from assistant.llm.config import LlmSpec, llm_spec_from_env
 
 
@@ -16,6 +17,17 @@ def default_home() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("procure", appauthor=False))
+
+
+ENV_NUMBERS = {
+    "PROCURE_MAX_MESSAGE_CHARS": ("max_message_chars", int),
+    "PROCURE_MAX_QUESTION_CHARS": ("max_question_chars", int),
+    "PROCURE_SESSIONS_PER_USER": ("sessions_per_user", int),
+    "PROCURE_WORKSPACES_PER_USER": ("workspaces_per_user", int),
+    "PROCURE_SESSION_DAYS": ("session_days", float),
+    "PROCURE_EXPORT_TTL_S": ("export_ttl_s", float),
+    "PROCURE_CLEANUP_INTERVAL_S": ("cleanup_interval_s", float),
+}
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,14 @@ class Settings:
     rrf_k: int = 60
     embed_batch: int = 32
     llm: LlmSpec = field(default_factory=LlmSpec)
+    max_message_chars: int = MAX_MESSAGE_CHARS
+    max_question_chars: int = MAX_QUESTION_CHARS
+    # The server: per-user caps, lifetimes, and how often expired things are cleaned up.
+    sessions_per_user: int = 10
+    workspaces_per_user: int = 20
+    session_days: float = 30
+    export_ttl_s: float = 3600
+    cleanup_interval_s: float = 600
 
     @classmethod
     def from_env(cls, workspace: Path | str | None = None) -> Settings:
@@ -40,7 +60,9 @@ class Settings:
         )
         if limit := os.environ.get("PROCURE_MAX_FILE_MB"):
             settings = replace(settings, max_file_bytes=int(float(limit) * 1024 * 1024))
-        return settings
+        numbers = {name: kind(os.environ[var]) for var, (name, kind) in ENV_NUMBERS.items()
+                   if os.environ.get(var)}
+        return replace(settings, **numbers)
 
 
 def quiet_third_parties() -> None:

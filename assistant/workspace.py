@@ -13,9 +13,11 @@ from pathlib import Path
 import numpy as np
 
 from assistant.ingest import IngestError, LoadedDocument, load_document
+from assistant.limits import check_length
 from assistant.llm.config import LlmSpec
-from assistant.models import Answer, DocumentRecord, IngestOutcome, Page
+from assistant.models import Answer, DocumentRecord, IngestOutcome
 from assistant.settings import Settings
+from assistant.state.workspace_db import LOCAL_USER, AuditEntry, WorkspaceDB
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +33,8 @@ class Workspace:
         self.settings = settings
         self.root = settings.workspace
         self.root.mkdir(parents=True, exist_ok=True)
-        self.catalog = Catalog(self.root / "documents")
+        self.db = WorkspaceDB.for_folder(self.root)
+        self.catalog = Catalog(self.db)
         self._embedder = embedder
         self._lock = threading.RLock()
         self._answerer = None
@@ -68,7 +71,8 @@ class Workspace:
         return sorted(self.catalog.records.values(), key=lambda r: r.name)
 
     def ingest(
-        self, paths: Iterable[Path], vendor: str | None = None, sample: bool = False
+        self, paths: Iterable[Path], vendor: str | None = None, sample: bool = False,
+        user: str = LOCAL_USER,
     ) -> list[IngestOutcome]:
         """Ingest each file; a bad file is reported and the rest of the batch goes on.
 
@@ -76,24 +80,38 @@ class Workspace:
             paths: the files.
             vendor: the vendor's name for all of them (else each document says who wrote it).
             sample: the files are the demo's sample proposals (labelled so in listings).
+            user: who ingests (for the audit log).
         """
         outcomes: dict[int, IngestOutcome] = {}
         pending: list[tuple[int, Path, LoadedDocument]] = []
         buyers = self.buyer_names()
         for position, path in enumerate(map(Path, paths)):
             try:
-                document = load_document(path, self.settings, vendor, buyers)
-                pending.append((position, path, self._renamed(document)))
+                pending.append((position, path, self._renamed(self._load(path, vendor, buyers))))
             except IngestError as exc:
                 outcomes[position] = IngestOutcome(str(path), False, str(exc))
             if sum(len(doc.chunks) for _, _, doc in pending) >= EMBED_WINDOW:
-                outcomes.update(self._index_all(pending, sample))
+                outcomes.update(self._index_all(pending, sample, user))
                 pending = []
-        outcomes.update(self._index_all(pending, sample))
+        outcomes.update(self._index_all(pending, sample, user))
         return [outcomes[position] for position in sorted(outcomes)]
 
+    def _load(self, path: Path, vendor: str | None, buyers: tuple[str, ...]) -> LoadedDocument:
+        """Read one file; an unexpected reader error is an IngestError too (one bad file
+        never breaks a batch), logged with its traceback for whoever maintains the readers."""
+        try:
+            return load_document(path, self.settings, vendor, buyers)
+        except IngestError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the boundary: report and skip the file
+            log.exception("unexpected error reading %s", path.name)
+            raise IngestError(
+                f"could not be read (unexpected {type(exc).__name__} in the reader)"
+            ) from exc
+
     def _index_all(
-        self, pending: list[tuple[int, Path, LoadedDocument]], sample: bool = False
+        self, pending: list[tuple[int, Path, LoadedDocument]], sample: bool = False,
+        user: str = LOCAL_USER,
     ) -> dict[int, IngestOutcome]:
         """Read the statements of several documents, embed their chunks and statements in one
         call, then store each document."""
@@ -112,6 +130,7 @@ class Workspace:
             statement_end = statement_start + len(statements[document.name])
             record = self._store(document, vectors[start:end], sample, statements[document.name],
                                  vectors[statement_start:statement_end])
+            self.db.record(user, "ingest", f"{record.name} ({record.vendor})")
             outcomes[position] = IngestOutcome(str(path), True, _summary(record), record)
             start, statement_start = end, statement_end
         return outcomes
@@ -219,7 +238,7 @@ class Workspace:
                 self._matrix = build_matrix(self.catalog)
             return self._matrix
 
-    def remove(self, name: str) -> bool:
+    def remove(self, name: str, user: str = LOCAL_USER) -> bool:
         """Remove a document by name; False if it is not in the workspace."""
         with self._lock:
             if name not in self.catalog.records:
@@ -228,7 +247,12 @@ class Workspace:
             self.statement_store.delete_document(name)
             self.catalog.remove(name)
             self._forget_derived()
+        self.db.record(user, "remove", name)
         return True
+
+    def audit_log(self, limit: int | None = None) -> list[AuditEntry]:
+        """Who changed what, and when (oldest first; the last `limit` when given)."""
+        return self.db.audit_log(limit)
 
     def ask(self, question: str, llm: LlmSpec | None = None) -> Answer:
         """Answer from the guidance (advice), the terms matrix (comparisons) or the proposals."""
@@ -242,7 +266,7 @@ class Workspace:
             question: the buyer's question.
             llm: the generative model to word the answer; default: the settings' one.
         """
-        question = question.strip()
+        question = check_length(question.strip(), self.settings.max_question_chars, "question")
         from assistant.answer.question import is_guidance_question
 
         if is_guidance_question(question, self.catalog.vendors(), self.catalog.vendor_aliases()):
@@ -282,12 +306,15 @@ class Workspace:
 
         return InterviewReader(chat, load_plan())
 
-    def draft_rfp(self, llm: LlmSpec | None = None, limit: int | None = None):
+    def draft_rfp(
+        self, llm: LlmSpec | None = None, limit: int | None = None, user: str = LOCAL_USER
+    ):
         """The RFP drafted from this workspace's profile, its introductions reworded when a
         language model is set; returns (document, notes for the buyer)."""
         from assistant.rfp import draft_for_workspace
 
         document = draft_for_workspace(self.root)
+        self.db.record(user, "rfp draft", f"{len(document.open_points)} open points")
         chat, why_not = self._chat_for(llm)
         if chat is None:
             notes = [f"The language model was not used ({why_not}); template wording kept."]

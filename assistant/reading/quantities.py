@@ -685,6 +685,6 @@ def find_quantities(text: str) -> list[Quantity]:
 
 __all__ = [
     "Number", "Quantity", "duration_seconds", "find_counts", "find_durations", "find_hours",
-    "currency_of", "field", "find_fractions", "find_money", "find_multipliers", "find_percents",
+    "currency_of", "find_fractions", "find_money", "find_multipliers", "find_percents",
     "find_quantities", "find_service_levels", "unit_named",
 ]  # fmt: skip
