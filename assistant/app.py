@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 import threading
-from dataclasses import replace
+import time
 from functools import lru_cache
 from pathlib import Path
 
 import gradio as gr
+from starlette.routing import Mount
 
 from assistant import app_views as views
+from assistant.app_spaces import Spaces, friendly
 from assistant.app_status import Startup, pages_bar
 from assistant.app_views import (  # noqa: F401  (kept importable from assistant.app)
     DOCUMENT_HEADERS,
@@ -20,10 +21,13 @@ from assistant.app_views import (  # noqa: F401  (kept importable from assistant
     document_rows,
     ingest_report,
 )
-from assistant.index.embedder import TurnTakingEmbedder, shared_embedder
-from assistant.llm.config import LlmSpec, parse_llm_spec
 from assistant.models import IngestOutcome
+from assistant.server.access import Access, Limits, WorkspaceRef
+from assistant.server.http import AUTH_MESSAGE, Cleaner, check_bind, create_http_app
+from assistant.server.users import Users
 from assistant.settings import Settings, quiet_third_parties
+from assistant.state.server_db import ServerDB
+from assistant.state.workspace_db import LOCAL_USER
 from assistant.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -54,11 +58,16 @@ CSS = """
 #page-view mark { background: #fde68a; }
 #scorecard table { font-size: 0.85em; }
 #scorecard th { word-break: normal; overflow-wrap: normal; }
+.bar { align-items: flex-end !important; }
+.bar button { max-height: 2.8em; margin-bottom: 2px; }
+.downloads { display: flex; gap: 0.6em; flex-wrap: wrap; }
+.downloads a.download-link { display: inline-block; padding: 0.45em 1.1em; border-radius: 8px;
+  border: 1px solid var(--button-secondary-border-color); text-decoration: none;
+  background: var(--button-secondary-background-fill); color: var(--button-secondary-text-color);
+  font-weight: 600; }
 """
 # Uploaded copies of proposals are confidential; keep them for an hour or two at most.
 UPLOAD_RETENTION_S = 3600
-# A private session unused this long is deleted at the next start; named workspaces are kept.
-SESSION_RETENTION_DAYS = 30
 # The browser remembers which workspace it had ('session:<hex>' or 'named:<name>', never a
 # path). BrowserState's secret travels to the page, so it protects nothing; a fixed one lets
 # visitors keep their session across server restarts, and the server validates every key.
@@ -74,29 +83,90 @@ STARTUP = Startup()  # the model load and the demo, in the background; shown on 
 def serve(
     settings: Settings, host: str = "127.0.0.1", port: int = 7860, demo: bool = False
 ) -> None:
-    """Start the web app (blocking), optionally preloaded with the sample proposals."""
-    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
-    os.environ["GRADIO_TEMP_DIR"] = str(settings.workspace / "uploads")
-    quiet_third_parties()
-    # The model, guidance and demo get ready in the background once the page is served, so
-    # that their work does not slow the server's own start.
+    """Start the web app (blocking), optionally preloaded with the sample proposals.
+
+    With users, every visitor logs in; without, the server is single-user and listens on
+    loopback only (SystemExit with instructions otherwise).
+    """
+    import uvicorn
+
+    check_bind(host, Users.for_home(settings.workspace), str(settings.workspace))
+    prepare_environment(settings)
+    # The model, guidance and demo get ready in the background once the server is up, so
+    # that their work does not slow its start (new sessions wait for the demo's documents).
     served = threading.Event()
     prepare = (lambda progress: prepare_demo(settings.workspace, progress)) if demo else None
     STARTUP.start(settings, prepare, after=served)
-    app = build_app(settings, demo)
-    app.launch(
-        server_name=host, server_port=port, prevent_thread_lock=True, **launch_options(settings)
-    )
+    app, cleaner = create_server(settings, demo)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    threading.Thread(target=_signal_when_up, args=(server, served), daemon=True).start()
+    cleaner.start()
+    try:
+        server.run()
+    finally:
+        cleaner.stop()
+
+
+def _signal_when_up(server, served: threading.Event) -> None:
+    """Set `served` once uvicorn listens."""
+    while not server.started and not server.should_exit:
+        time.sleep(0.1)
     served.set()
-    app.block_thread()
+
+
+def prepare_environment(settings: Settings) -> None:
+    """No analytics; Gradio's uploads in the server's home."""
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    os.environ["GRADIO_TEMP_DIR"] = str(settings.workspace / "uploads")
+    quiet_third_parties()
+
+
+def create_server(settings: Settings, demo: bool = False):
+    """The HTTP app (login when users exist, security headers, downloads) and its cleaner."""
+    home = settings.workspace
+    db = ServerDB.for_home(home)
+    users, access = Users(db), Access(home, db, limits_of(settings))
+    access.adopt_legacy_named()
+    blocks, spaces = build_app(settings, demo, access, users)
+
+    def mount(app):
+        gr.mount_gradio_app(
+            app,
+            blocks,
+            path="",
+            auth=users.authenticate if users.any() else None,
+            auth_message=AUTH_MESSAGE,
+            ssr_mode=False,
+            **launch_options(settings),
+        )
+        return next(route.app for route in app.routes if isinstance(route, Mount))
+
+    def clean() -> None:
+        cleaned = access.cleanup()
+        spaces.forget(cleaned.sessions)
+        if cleaned.sessions or cleaned.exports:
+            log.info("clean-up: %d session(s), %d export(s)", len(cleaned.sessions),
+                     cleaned.exports)
+
+    return create_http_app(access, users, mount), Cleaner(clean, settings.cleanup_interval_s)
+
+
+def limits_of(settings: Settings) -> Limits:
+    """The server's caps and lifetimes from the settings."""
+    return Limits(
+        sessions_per_user=settings.sessions_per_user,
+        workspaces_per_user=settings.workspaces_per_user,
+        session_days=settings.session_days,
+        export_ttl_s=settings.export_ttl_s,
+    )
 
 
 def launch_options(settings: Settings) -> dict:
-    """The `launch()` arguments every server uses (theme and css live here in Gradio 6)."""
+    """The arguments every server passes when mounting the app (theme and css in Gradio 6)."""
     return {
         "theme": gr.themes.Soft(),
         "css": CSS,
-        "show_error": True,
+        "show_error": False,  # errors reach visitors as plain sentences (see app_spaces)
         "max_file_size": settings.max_file_bytes,
         "footer_links": [],
     }
@@ -104,14 +174,16 @@ def launch_options(settings: Settings) -> dict:
 
 def prepare_demo(workspace: Path, progress=None) -> list[IngestOutcome]:
     """Build the sample proposals under `<workspace>/samples/` and ingest those not yet held."""
-    return load_samples(Workspace(Settings.from_env(workspace)), workspace, progress)
+    return load_samples(Workspace(Settings.from_env(workspace)), workspace, progress=progress)
 
 
-def load_samples(space: Workspace, root: Path, progress=None) -> list[IngestOutcome]:
+def load_samples(
+    space: Workspace, root: Path, user: str = LOCAL_USER, progress=None
+) -> list[IngestOutcome]:
     """Ingest the sample proposals of `<root>/samples/` (built if missing) not yet held."""
     held = {record.name for record in space.documents()}
     missing = [path for path in sample_pdfs(root) if path.name not in held]
-    outcomes = space.ingest(missing, progress=progress) if missing else []
+    outcomes = space.ingest(missing, sample=True, progress=progress, user=user) if missing else []
     for outcome in outcomes:
         log.info("%s: %s", Path(outcome.path).name, outcome.message)
     return outcomes
@@ -141,92 +213,59 @@ def slot_choices() -> list[tuple[str, str]]:
     return [(slot.label, slot.label) for slot in load_plan().slots]
 
 
-class Spaces:
-    """Workspace objects by folder, shared by all callbacks (cheap; the model is shared)."""
-
-    def __init__(self, settings: Settings, seed: Path | None = None) -> None:
-        self.settings = settings
-        self.root = settings.workspace
-        self.seed = seed  # new sessions start with a copy of this workspace's documents (demo)
-        self.engines = views.engine_choices(settings.llm)
-        self.embedder = TurnTakingEmbedder(
-            load=lambda: shared_embedder(settings.install_dir, settings.embedding)
-        )
-        self._spaces: dict[str, Workspace] = {}
-        self._lock = threading.Lock()
-
-    def get(self, path: str) -> Workspace:
-        """The Workspace of a session or named folder."""
-        if not path:  # an event before the page's load event ran (an API call, say)
-            raise gr.Error("Your session has not started yet; reload the page.")
-        with self._lock:
-            if path not in self._spaces:
-                settings = replace(self.settings, workspace=Path(path))
-                self._spaces[path] = Workspace(settings, embedder=self.embedder)
-            return self._spaces[path]
-
-    def new_session(self) -> Path:
-        """A fresh private workspace (holding the demo documents when the server has them)."""
-        path = views.new_session_dir(self.root)
-        if self.seed is not None:
-            STARTUP.demo_ready.wait()  # the status line says the demo is being prepared
-            views.copy_documents(self.seed, path)
-        return path
-
-    def engine(self, label: str | None) -> LlmSpec:
-        """The visitor's choice of engine; only the offered ones are accepted."""
-        offered = {value for _, value in self.engines}
-        chosen = label if label in offered else "none"
-        return parse_llm_spec(chosen, self.settings.llm.timeout_s)
-
-
-def build_app(settings: Settings, demo: bool = False) -> gr.Blocks:
+def build_app(
+    settings: Settings,
+    demo: bool = False,
+    access: Access | None = None,
+    users: Users | None = None,
+) -> tuple[gr.Blocks, Spaces]:
     """The page: interview, proposals, ask, compare and RFP tabs over a per-visitor workspace.
 
     With `demo`, each new visitor's workspace starts with a copy of the documents of the
     server's workspace (the sample proposals, see `prepare_demo`).
     """
     STARTUP.start(settings)
-    stale = views.remove_stale_sessions(settings.workspace, SESSION_RETENTION_DAYS * 86400)
+    stale = views.remove_stale_sessions(settings.workspace, settings.session_days * 86400)
     if stale:
-        log.info(
-            "removed %d session workspace(s) unused for %d days", len(stale), SESSION_RETENTION_DAYS
-        )
-    spaces = Spaces(settings, seed=settings.workspace if demo else None)
+        log.info("removed %d unregistered session folder(s) unused too long", len(stale))
+    if access is None or users is None:
+        db = ServerDB.for_home(settings.workspace)
+        access, users = Access(settings.workspace, db, limits_of(settings)), Users(db)
+    spaces = Spaces(settings, access, users, seed=settings.workspace if demo else None)
     with gr.Blocks(
         title="procure — choose a contact-centre vendor",
         analytics_enabled=False,
         delete_cache=(UPLOAD_RETENTION_S, UPLOAD_RETENTION_S),
     ) as app:
         _layout(app, spaces)
-    return app.queue(default_concurrency_limit=CONCURRENCY_LIMIT)
-
-
-def export_dir() -> Path:
-    """A fresh folder for files offered as downloads (inside the temp dir Gradio serves)."""
-    return Path(tempfile.mkdtemp(prefix="procure-export-"))
+    return app.queue(default_concurrency_limit=CONCURRENCY_LIMIT), spaces
 
 
 # --- layout: one function per tab; callbacks are a few lines over plain functions ------------
 
 
 def _layout(app: gr.Blocks, spaces: Spaces) -> None:
-    """Header, workspace bar and the five tabs, wired to the visitor's workspace (gr.State)."""
+    """Header, workspace bar and the five tabs, wired to the visitor's workspace key (gr.State)."""
     ws = gr.State("")
     remembered = gr.BrowserState(
         "", storage_key=WORKSPACE_STORAGE_KEY, secret=WORKSPACE_STORAGE_SECRET
     )
     gr.Markdown(f"# procure — choose a contact-centre vendor\n{INTRO}")
+    who = gr.Markdown(elem_id="signed-in")
     timer = gr.Timer(1.0)
-    with gr.Row(equal_height=True):
-        where = gr.Markdown(elem_id="workspace-label")
+    where = gr.Markdown(elem_id="workspace-label")
+    with gr.Row(equal_height=False, elem_classes="bar"):
+        mine = gr.Dropdown(
+            label="Your workspaces", choices=[], elem_id="workspace-list", scale=2
+        )
         name = gr.Textbox(
-            show_label=False,
-            placeholder="Workspace name (letters, digits, - and _)",
+            label="Open or create by name",
+            placeholder="letters, digits, - and _",
             elem_id="workspace-name",
             scale=2,
         )
         open_button = gr.Button("Open", elem_id="workspace-open", scale=1)
+    share_outputs, share_refresh = _sharing(spaces, ws)
     with gr.Row(equal_height=True):
         status = gr.Markdown(model_status(), elem_id="model-status")
         engine = gr.Dropdown(
@@ -250,47 +289,106 @@ def _layout(app: gr.Blocks, spaces: Spaces) -> None:
             cleared |= _rfp_tab(spaces, ws, engine)
 
     # Results of the previous workspace are cleared so that none shows in the next one.
-    session_outputs = [ws, remembered, where, table, remove_name, chat, profile, progress]
-    session_outputs += list(cleared)
+    session_outputs = [ws, remembered, who, where, mine, table, remove_name, chat, profile]
+    session_outputs += [progress, *share_outputs, *cleared]
 
-    def views_of(path: Path) -> list:
-        space = spaces.get(str(path))
-        history, profile_md, progress_md = _interview_views(str(path))
+    def views_of(ref: WorkspaceRef, user: str) -> list:
+        space = spaces.workspace(ref)
+        history, profile_md, progress_md = _interview_views(ref.path)
         return [
-            str(path),
-            views.workspace_key(spaces.root, path),
-            views.workspace_label(spaces.root, path),
+            ref.key,
+            ref.key,
+            views.signed_in_markdown(user, spaces.users.any()),
+            views.workspace_label(ref, user),
+            _workspace_choices(spaces, user, ref),
             document_rows(space.documents()),
             _names_update(space),
             history,
             profile_md,
             progress_md,
+            *share_refresh(ref, user),
             *(empty() for empty in cleared.values()),
         ]
 
-    def on_load(key: str):
-        path = views.remembered_workspace_dir(spaces.root, key)
-        if path is None:
-            return views_of(spaces.new_session())
-        os.utime(path)  # a visit counts as use: the folder is kept SESSION_RETENTION_DAYS more
-        return views_of(path)
+    @friendly
+    def on_load(key: str, request: gr.Request):
+        user = spaces.user(request)
+        ref = spaces.access.remembered(user, key) or spaces.new_session(user)
+        return views_of(ref, user)
 
-    def on_open(workspace_name: str):
-        try:
-            path = views.named_workspace_dir(spaces.root, workspace_name)
-        except ValueError as exc:
-            gr.Warning(str(exc), duration=5)
+    @friendly
+    def on_open(typed: str, picked: str | None, request: gr.Request):
+        user = spaces.user(request)
+        wanted = (typed or "").strip() or picked or ""
+        if not wanted:
+            gr.Warning("Type a workspace name or pick one of yours.", duration=5)
             return [gr.skip()] * len(session_outputs)
-        path.mkdir(parents=True, exist_ok=True)
-        return views_of(path)
+        return views_of(spaces.access.open_named(user, wanted), user)
 
     def on_tick():
         return model_status(), gr.Timer(active=STARTUP.loading)
 
-    gr.on([open_button.click, name.submit], on_open, name, session_outputs)
+    gr.on([open_button.click, name.submit], on_open, [name, mine], session_outputs)
+    mine.select(on_open, [gr.State(""), mine], session_outputs)
     timer.tick(on_tick, None, [status, timer], show_progress="hidden")
     app.load(on_tick, None, [status, timer], show_progress="hidden")
     app.load(on_load, remembered, session_outputs)
+
+
+def _workspace_choices(spaces: Spaces, user: str, current: WorkspaceRef):
+    """The named workspaces a user may open, the current one selected when it is named."""
+    refs = spaces.access.listing(user)
+    choices = [(ref.label(user), ref.label(user)) for ref in refs]
+    value = current.label(user) if current.kind == "named" else None
+    return gr.Dropdown(choices=choices, value=value)
+
+
+def _sharing(spaces: Spaces, ws: gr.State):
+    """The owner's panel: share the named workspace with a user, and its activity log."""
+    with gr.Accordion("Sharing and activity", open=False, elem_id="sharing"):
+        members = gr.Markdown(elem_id="share-members")
+        with gr.Row(equal_height=False, elem_classes="bar"):
+            other = gr.Textbox(
+                label="Share this workspace with (user name)", elem_id="share-user", scale=3
+            )
+            share_button = gr.Button("Share", elem_id="share", scale=1)
+            unshare_button = gr.Button("Stop sharing", elem_id="unshare", scale=1)
+        activity = gr.Markdown(elem_id="activity", container=True, padding=True)
+        refresh = gr.Button("Refresh activity", elem_id="refresh-activity", size="sm")
+
+    def panel(ref: WorkspaceRef, user: str) -> list:
+        members_md = views.members_markdown(ref, user, spaces.access.members(ref.key))
+        if not spaces.access.is_owner(user, ref.key):
+            return [members_md, views.NOT_OWNER_ACTIVITY]
+        return [members_md, views.audit_markdown(spaces.workspace(ref).audit_log(limit=50))]
+
+    @friendly
+    def change(key: str, other_user: str, request: gr.Request, share: bool = True):
+        _space, ref, user = spaces.open(key, request)
+        other_user = (other_user or "").strip()
+        if not other_user:
+            gr.Warning("Type the user name to share with.", duration=5)
+            return gr.skip(), gr.skip(), gr.skip()
+        if share:
+            spaces.access.share(user, ref.key, other_user)
+            gr.Info(f"Shared with {other_user}.")
+        elif spaces.access.unshare(user, ref.key, other_user):
+            gr.Info(f"No longer shared with {other_user}.")
+        return "", *panel(ref, user)
+
+    @friendly
+    def stop(key: str, other_user: str, request: gr.Request):
+        return change(key, other_user, request, share=False)
+
+    @friendly
+    def reload_panel(key: str, request: gr.Request):
+        _space, ref, user = spaces.open(key, request)
+        return panel(ref, user)
+
+    share_button.click(change, [ws, other], [other, members, activity])
+    unshare_button.click(stop, [ws, other], [other, members, activity])
+    refresh.click(reload_panel, ws, [members, activity])
+    return [members, activity], panel
 
 
 def _names_update(space: Workspace):
@@ -302,11 +400,7 @@ def _no_choices():
     return gr.Dropdown(choices=[], value=None)
 
 
-def _no_download():
-    return gr.DownloadButton(value=None, interactive=False)
-
-
-def _interview_views(path: str) -> tuple[list[dict], str, str]:
+def _interview_views(path: Path) -> tuple[list[dict], str, str]:
     """Chat history opened by the current question, the profile and the progress."""
     from assistant.interview.commands import chat_turn, format_profile, profile_view
 
@@ -318,6 +412,7 @@ def _interview_views(path: str) -> tuple[list[dict], str, str]:
 
 
 def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
+    limit = spaces.settings.max_message_chars
     with gr.Row():
         with gr.Column(scale=3):
             chat = gr.Chatbot(
@@ -326,7 +421,8 @@ def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
             with gr.Row(equal_height=True):
                 message = gr.Textbox(
                     show_label=False,
-                    placeholder="Answer in your own words, or ask a question",
+                    placeholder=f"Answer in your own words, or ask a question (up to {limit:,} "
+                    "characters)",
                     scale=5,
                     elem_id="chat-input",
                 )
@@ -345,29 +441,44 @@ def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
                     yes = gr.Button("Yes, clear my answers", variant="stop", elem_id="restart-yes")
                     keep = gr.Button("No, keep them", elem_id="restart-no")
 
-    def turn(path: str, text: str, history: list, label: str | None = "none"):
+    def run_turn(key, text, history, label, request, action):
         from assistant.interview.commands import chat_turn, format_profile
 
+        space, ref, user = spaces.open(key, request)
         history = [
             {"role": m["role"], "content": views.message_text(m["content"])} for m in history or []
         ]
         if not text.strip():
             return history, "", gr.skip(), gr.skip()
-        space, spec = spaces.get(path), spaces.engine(label)
-        reader = space.interview_reader(spec)
-        result = chat_turn(Path(path), text, lambda q: space.ask(q, spec), understand=reader)
+        spec = spaces.engine(label)
+        result = chat_turn(
+            ref.path,
+            text,
+            lambda q: space.ask(q, spec),
+            understand=space.interview_reader(spec) if label != "none" else None,
+            user=user,
+            action=action,
+            max_chars=limit,
+        )
         history += [
             views.chat_message("user", text),
             views.chat_message("assistant", result["reply"]),
         ]
-        profile_md = views.profile_markdown(format_profile({"profile": _profile_slots(path)}))
+        profile_md = views.profile_markdown(format_profile({"profile": _profile_slots(ref.path)}))
         return history, "", profile_md, views.progress_markdown(result["progress"])
 
-    def save_field(path: str, label: str | None, new_value: str, history: list):  # rules only
+    @friendly
+    def turn(key: str, text: str, history: list, label: str | None, request: gr.Request):
+        return run_turn(key, text, history, label, request, "interview turn")
+
+    @friendly
+    def save_field(key: str, label: str | None, new_value: str, history: list, request: gr.Request):
+        spaces.open(key, request)
         if not label or not new_value.strip():
             gr.Warning("Choose a field and type its new value.")
             return history, new_value, gr.skip(), gr.skip()
-        return turn(path, views.change_message(label, new_value), history)
+        change = views.change_message(label, new_value)
+        return run_turn(key, change, history, "none", request, "profile edit")  # rules only
 
     def restart_now(path: str):
         from assistant.interview.commands import restart_interview
@@ -389,7 +500,7 @@ def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
     return chat, profile, progress
 
 
-def _profile_slots(path: str) -> dict:
+def _profile_slots(path: Path) -> dict:
     from assistant.interview.commands import profile_view
 
     return profile_view(Path(path))["profile"]
@@ -430,25 +541,30 @@ def _proposals_tab(spaces: Spaces, ws: gr.State):
         )
         remove_button = gr.Button("Remove", variant="stop", elem_id="remove", scale=1)
 
-    def ingest(path: str, paths: list[str] | None, vendor_name: str, bar=gr.Progress()):  # noqa: B008 (Gradio passes its tracker here)
+    @friendly
+    def ingest(key: str, paths: list[str] | None, vendor_name: str, request: gr.Request,
+               bar=gr.Progress()):  # noqa: B008 (Gradio passes its tracker here)
+        space, _ref, user = spaces.open(key, request)
         if not paths:
             return "Choose one or more files first.", gr.skip(), gr.skip(), gr.skip()
-        space = spaces.get(path)
-        files, who = [Path(f) for f in paths], vendor_name.strip() or None
-        outcomes = space.ingest(files, vendor=who, progress=pages_bar(bar))
+        vendor_name = vendor_name.strip()[:200] or None
+        outcomes = space.ingest([Path(f) for f in paths], vendor=vendor_name, user=user,
+                                progress=pages_bar(bar))
         return ingest_report(outcomes), document_rows(space.documents()), None, _names_update(space)
 
-    def samples(path: str, bar=gr.Progress()):  # noqa: B008
-        space = spaces.get(path)
-        outcomes = load_samples(space, spaces.root, pages_bar(bar))
+    @friendly
+    def samples(key: str, request: gr.Request, bar=gr.Progress()):  # noqa: B008
+        space, _ref, user = spaces.open(key, request)
+        outcomes = load_samples(space, spaces.root, user, pages_bar(bar))
         text = ingest_report(outcomes) or "The sample proposals are already here."
         return text, document_rows(space.documents()), gr.skip(), _names_update(space)
 
-    def remove(path: str, document: str | None):
-        space = spaces.get(path)
+    @friendly
+    def remove(key: str, document: str | None, request: gr.Request):
+        space, _ref, user = spaces.open(key, request)
         if not document:
             return "Choose a document to remove.", gr.skip(), gr.skip(), gr.skip()
-        done = space.remove(document)
+        done = space.remove(document, user=user)
         text = f"Removed **{views.escape_markdown(document)}**." if done else "Not held any more."
         return text, document_rows(space.documents()), gr.skip(), _names_update(space)
 
@@ -461,10 +577,12 @@ def _proposals_tab(spaces: Spaces, ws: gr.State):
 
 def _ask_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:
     cited = gr.State([])
+    limit = spaces.settings.max_question_chars
     with gr.Row(equal_height=True):
         question = gr.Textbox(
             show_label=False,
-            placeholder="e.g. What is the hourly rate for English voice?",
+            placeholder=f"e.g. What is the hourly rate for English voice? (up to {limit:,} "
+            "characters)",
             scale=5,
             elem_id="question",
         )
@@ -478,9 +596,10 @@ def _ask_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:
         open_page = gr.Button("Show page", elem_id="open-page", scale=1)
     page = gr.HTML(elem_id="page-view")
 
-    def ask(path: str, text: str, label: str | None):
+    @friendly
+    def ask(key: str, text: str, label: str | None, request: gr.Request):
         """Verified partial answers while a language model writes; then the final one."""
-        space = spaces.get(path)
+        space, _ref, _user = spaces.open(key, request)
         if not text.strip():
             yield "_Type a question first._", [], _no_choices(), ""
             return
@@ -493,13 +612,13 @@ def _ask_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:
             markdown = answer_markdown(result, space.catalog.vendors())
             yield markdown, list(result.citations), gr.Dropdown(choices=choices, value=first), ""
 
-    def show(path: str, citations: list, index: int | None):
+    @friendly
+    def show(key: str, citations: list, index: int | None, request: gr.Request):
+        space, _ref, _user = spaces.open(key, request)
         if index is None or not 0 <= int(index) < len(citations):
             return "<p><i>Choose a citation first.</i></p>"
         c = citations[int(index)]
-        text = (
-            "" if c.source == "guidance" else spaces.get(path).catalog.page_text(c.document, c.page)
-        )
+        text = "" if c.source == "guidance" else space.catalog.page_text(c.document, c.page)
         return views.page_html(c.document, c.page, text or c.quote, c.quote)
 
     outputs = [answer, cited, pick, page]
@@ -509,10 +628,9 @@ def _ask_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:
 
 
 def _compare_tab(spaces: Spaces, ws: gr.State) -> dict:
-    with gr.Row():
-        build = gr.Button("Build comparison", variant="primary", elem_id="build-compare", scale=3)
-        csv = gr.DownloadButton("Download CSV", interactive=False, elem_id="matrix-csv", scale=1)
+    build = gr.Button("Build comparison", variant="primary", elem_id="build-compare")
     note = gr.Markdown(elem_id="compare-note")
+    csv = gr.HTML(elem_id="matrix-csv")
     matrix = gr.Dataframe(
         headers=EMPTY_MATRIX_HEADERS,
         interactive=False,
@@ -528,33 +646,31 @@ def _compare_tab(spaces: Spaces, ws: gr.State) -> dict:
         latex_delimiters=[],
     )
 
-    def compare(path: str):
-        from assistant.compare import build_matrix, build_scorecard, requirements_from_profile
+    @friendly
+    def compare(key: str, request: gr.Request):
+        from assistant.compare import build_scorecard, requirements_from_profile
         from assistant.interview.profile import load_profile
 
-        space = spaces.get(path)
+        space, ref, _user = spaces.open(key, request)
         if not space.documents():
-            return "_Add proposals first._", gr.skip(), "", _no_download()
-        result = build_matrix(space.catalog)
+            return "_Add proposals first._", gr.skip(), "", ""
+        result = space.matrix()
         headers, rows = views.matrix_table(result)
-        card = build_scorecard(result, requirements_from_profile(load_profile(Path(path))))
-        out = result.to_csv(export_dir() / "comparison.csv")
+        card = build_scorecard(result, requirements_from_profile(load_profile(ref.path)))
+        token, folder = spaces.access.export_folder(ref)
+        url = spaces.access.offer(ref, token, result.to_csv(folder / "comparison.csv"))
         note_md = f"{len(result.vendors)} vendor(s); sources are [document p.N]."
         widths = views.matrix_column_widths(len(result.vendors))
         table = gr.Dataframe(value=rows, headers=headers, column_widths=widths)
-        return (
-            note_md,
-            table,
-            views.scorecard_markdown(card),
-            gr.DownloadButton(value=str(out), interactive=True),
-        )
+        links = views.download_links([("Download CSV", url, "matrix-csv-link")])
+        return note_md, table, views.scorecard_markdown(card), links
 
     build.click(compare, ws, [note, matrix, scorecard, csv])
     return {
         note: str,
         matrix: _no_matrix,
         scorecard: lambda: SCORECARD_PLACEHOLDER,
-        csv: _no_download,
+        csv: str,
     }
 
 
@@ -565,9 +681,7 @@ def _no_matrix():
 def _rfp_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:
     draft = gr.Button("Draft RFP", variant="primary", elem_id="draft-rfp")
     summary = gr.Markdown(elem_id="rfp-summary")
-    with gr.Row():
-        docx = gr.DownloadButton("Download DOCX", interactive=False, elem_id="rfp-docx")
-        markdown = gr.DownloadButton("Download Markdown", interactive=False, elem_id="rfp-md")
+    downloads = gr.HTML(elem_id="rfp-downloads")
     preview = gr.Markdown(
         RFP_PLACEHOLDER,
         elem_id="rfp-preview",
@@ -577,24 +691,20 @@ def _rfp_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:
         max_height=720,
     )
 
-    def make(path: str, label: str | None):
+    @friendly
+    def make(key: str, label: str | None, request: gr.Request):
         from assistant.rfp import export_rfp, render_markdown
 
-        document, notes = spaces.get(path).draft_rfp(spaces.engine(label))
-        folder = export_dir()
-        docx_path = export_rfp(document, "docx", folder / "rfp.docx")
-        md_path = export_rfp(document, "md", folder / "rfp.md")
-        return (
-            views.rfp_summary(document.open_points, notes),
-            gr.DownloadButton(value=str(docx_path), interactive=True),
-            gr.DownloadButton(value=str(md_path), interactive=True),
-            render_markdown(document),
+        space, ref, user = spaces.open(key, request)
+        document, notes = space.draft_rfp(spaces.engine(label), user=user)
+        token, folder = spaces.access.export_folder(ref)
+        offer = spaces.access.offer
+        docx_url = offer(ref, token, export_rfp(document, "docx", folder / "rfp.docx"))
+        md_url = offer(ref, token, export_rfp(document, "md", folder / "rfp.md"))
+        links = views.download_links(
+            [("Download DOCX", docx_url, "rfp-docx"), ("Download Markdown", md_url, "rfp-md")]
         )
+        return views.rfp_summary(document.open_points, notes), links, render_markdown(document)
 
-    draft.click(make, [ws, engine], [summary, docx, markdown, preview])
-    return {
-        summary: str,
-        docx: _no_download,
-        markdown: _no_download,
-        preview: lambda: RFP_PLACEHOLDER,
-    }
+    draft.click(make, [ws, engine], [summary, downloads, preview])
+    return {summary: str, downloads: str, preview: lambda: RFP_PLACEHOLDER}

@@ -6,7 +6,6 @@ import dataclasses
 import html
 import os
 import re
-import secrets
 import shutil
 import time
 from collections.abc import Mapping, Sequence
@@ -14,48 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from assistant.llm.config import LlmSpec
+from assistant.markup import escape_markdown
 from assistant.models import Answer, Citation, DocumentRecord, IngestOutcome
 
 DOCUMENT_HEADERS = ["document", "vendor", "pages", "chunks", "warnings"]
-NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
-SESSION_ID_BYTES = 8
-SESSION_ID_RE = re.compile(rf"[0-9a-f]{{{2 * SESSION_ID_BYTES}}}")
+SESSION_ID_RE = re.compile(r"[0-9a-f]{16}")
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|!~&])")
-
-
-def escape_markdown(text: str) -> str:
-    """Show document text literally: proposals are untrusted and must not inject markup."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
 # --- workspaces -----------------------------------------------------------------------------
-
-
-def new_session_dir(root: Path) -> Path:
-    """A fresh per-visitor workspace folder under `<root>/sessions/`."""
-    path = Path(root) / "sessions" / secrets.token_hex(SESSION_ID_BYTES)
-    path.mkdir(parents=True, exist_ok=False)
-    return path
-
-
-def workspace_key(root: Path, path: Path) -> str:
-    """What the browser remembers of a workspace: 'session:<hex>' or 'named:<name>', no path."""
-    path = Path(path)
-    kind = "named" if path.parent == Path(root) / "named" else "session"
-    return f"{kind}:{path.name}"
-
-
-def remembered_workspace_dir(root: Path, key: object) -> Path | None:
-    """The existing folder a remembered key names; None unless the key validates strictly."""
-    kind, _, ident = key.partition(":") if isinstance(key, str) else ("", "", "")
-    if kind == "session" and SESSION_ID_RE.fullmatch(ident):
-        path = Path(root) / "sessions" / ident
-    elif kind == "named" and NAME_RE.fullmatch(ident):
-        path = named_workspace_dir(root, ident)
-    else:
-        return None
-    return path if path.is_dir() and not path.is_symlink() else None
 
 
 def remove_stale_sessions(root: Path, max_age_s: float, now: float | None = None) -> list[Path]:
@@ -86,20 +52,55 @@ def last_modified(folder: Path) -> float:
     return newest
 
 
-def named_workspace_dir(root: Path, name: str) -> Path:
-    """The folder of a named workspace; ValueError unless the name is letters, digits, - and _."""
-    name = (name or "").strip()
-    if not NAME_RE.fullmatch(name):
-        raise ValueError("A workspace name uses letters, digits, - and _ only (at most 64).")
-    return Path(root) / "named" / name
-
-
-def workspace_label(root: Path, path: Path) -> str:
+def workspace_label(ref, user: str) -> str:
     """Which workspace the visitor is in, in words."""
-    path = Path(path)
-    if path.parent == Path(root) / "named":
-        return f"Workspace: **{escape_markdown(path.name)}** (named; reopen it by name later)"
-    return "Workspace: **private session** (give it a name below to reopen it later)"
+    if ref.kind != "named":
+        return "Workspace: **private session** (open a named one to share it or reopen it later)"
+    owner = "" if ref.owner == user else f", shared by **{escape_markdown(ref.owner)}**"
+    return f"Workspace: **{escape_markdown(ref.name)}** (named{owner})"
+
+
+def signed_in_markdown(user: str, accounts: bool) -> str:
+    """Who is signed in, with a way out; nothing on a single-user server."""
+    if not accounts:
+        return ""
+    return f"Signed in as **{escape_markdown(user)}** · [Log out](logout)"
+
+
+NOT_OWNER_ACTIVITY = "_The activity log of this workspace is shown to its owner only._"
+
+
+def members_markdown(ref, user: str, members: Sequence[str]) -> str:
+    """Who else may open the workspace, or why it cannot be shared."""
+    if ref.kind != "named":
+        return "_A private session is yours alone. Open a named workspace to share it._"
+    if ref.owner != user:
+        return f"_Shared with you by **{escape_markdown(ref.owner)}**._"
+    if not members:
+        return "_Not shared: only you can open it._"
+    return "Shared with: " + ", ".join(f"**{escape_markdown(name)}**" for name in members)
+
+
+def audit_markdown(entries: Sequence[Any]) -> str:
+    """The audit log as a table: time (UTC), user, action, detail, all shown literally."""
+    if not entries:
+        return "_No changes yet._"
+    lines = ["| time (UTC) | user | action | detail |", "|---|---|---|---|"]
+    for entry in reversed(entries):  # newest first
+        row = entry.to_dict()
+        cells = [row["time"].replace("+00:00", ""), row["user"], row["action"], row["detail"]]
+        lines.append("| " + " | ".join(escape_markdown(cell) for cell in cells) + " |")
+    return "\n".join(lines)
+
+
+def download_links(links: Sequence[tuple[str, str, str]]) -> str:
+    """Download links (label, relative URL, element id) as HTML, every part escaped."""
+    anchors = [
+        f"<a class='download-link' id='{html.escape(ident, quote=True)}' "
+        f"href='{html.escape(url, quote=True)}' download>{html.escape(label)}</a>"
+        for label, url, ident in links
+    ]
+    return f"<div class='downloads'>{' '.join(anchors)}</div>"
 
 
 # --- proposals ------------------------------------------------------------------------------
@@ -336,7 +337,9 @@ def engine_choices(configured: LlmSpec) -> list[tuple[str, str]]:
 
 
 def copy_documents(source: Path, target: Path) -> None:
-    """Give a new workspace the documents (catalog and vectors) of another one."""
-    for folder in ("documents", "chroma"):
-        if (Path(source) / folder).is_dir():
-            shutil.copytree(Path(source) / folder, Path(target) / folder, dirs_exist_ok=True)
+    """Give a new workspace the documents (catalog rows and vectors) of another one."""
+    from assistant.state.workspace_db import WorkspaceDB
+
+    if (Path(source) / "chroma").is_dir():
+        shutil.copytree(Path(source) / "chroma", Path(target) / "chroma", dirs_exist_ok=True)
+    WorkspaceDB.for_folder(source).copy_documents_to(WorkspaceDB.for_folder(target))

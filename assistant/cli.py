@@ -83,6 +83,27 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=7860)
     serve.add_argument("--demo", action="store_true", help="preload the sample proposals")
 
+    users = commands.add_parser("users", help="the server's users (logins)")
+    user_commands = users.add_subparsers(dest="users_command", required=True)
+    add = user_commands.add_parser("add", help="add a user or set a new password")
+    add.add_argument("name")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    user_commands.add_parser("list", help="list the users")
+    drop = user_commands.add_parser("remove", help="remove a user")
+    drop.add_argument("name")
+
+    share = commands.add_parser("share", help="share a named workspace (OWNER/NAME) with a user")
+    share.add_argument("named", metavar="WORKSPACE", help="OWNER/NAME, as `procure workspaces` lists it")
+    share.add_argument("user")
+    share.add_argument("--stop", action="store_true", help="stop sharing instead")
+
+    listing = commands.add_parser("workspaces", help="named workspaces of the server")
+    listing.add_argument("--user", help="only those this user may open")
+
+    audit = commands.add_parser("audit", help="who changed what in this workspace, and when")
+    audit.add_argument("--json", action="store_true")
+    audit.add_argument("--limit", type=int, help="the last N entries")
+
     evaluate = commands.add_parser("eval", help="run the eval suites and gate on thresholds")
     evaluate.add_argument("--suite", action="append", help="suite name (repeatable; default: all)")
     evaluate.add_argument("--json", type=Path, help="write the JSON report here")
@@ -138,10 +159,20 @@ def _cmd_setup(args, settings: Settings) -> int:
     return 0
 
 
+def _cli_user() -> str:
+    """Who acts from the command line (the audit log's user)."""
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
 def _cmd_ingest(args, settings: Settings) -> int:
     workspace = _workspace(settings)
     failed = 0
-    for outcome in workspace.ingest_each(args.files, vendor=args.vendor):
+    for outcome in workspace.ingest_each(args.files, vendor=args.vendor, user=_cli_user()):
         status = "ok" if outcome.ok else "FAILED"
         print(f"{outcome.path}: {status}: {outcome.message}", flush=True)
         failed += not outcome.ok
@@ -196,7 +227,7 @@ def _cmd_vendors(args, settings: Settings) -> int:
 
 
 def _cmd_remove(args, settings: Settings) -> int:
-    if _workspace(settings).remove(args.document):
+    if _workspace(settings).remove(args.document, user=_cli_user()):
         print(f"removed {args.document}")
         return 0
     print(f"{args.document}: not in this workspace", file=sys.stderr)
@@ -204,6 +235,14 @@ def _cmd_remove(args, settings: Settings) -> int:
 
 
 def _cmd_ask(args, settings: Settings) -> int:
+    from assistant.limits import TooLong, check_length
+
+    try:
+        for question in args.questions:
+            check_length(question.strip(), settings.max_question_chars, "question")
+    except TooLong as exc:
+        print(f"procure: {exc}", file=sys.stderr)
+        return 2
     workspace = _workspace(settings)
     for question in args.questions:
         answer = workspace.ask(question)
@@ -223,11 +262,20 @@ def _cmd_ask(args, settings: Settings) -> int:
 
 def _cmd_chat(args, settings: Settings) -> int:
     from assistant.interview.commands import chat_turn
+    from assistant.limits import TooLong, check_length
 
-    workspace = _workspace(settings)
     message = " ".join(args.message)
+    try:
+        check_length(message, settings.max_message_chars)
+    except TooLong as exc:
+        print(f"procure: {exc}", file=sys.stderr)
+        return 2
+    workspace = _workspace(settings)
     reader = workspace.interview_reader() if message.strip() else None
-    result = chat_turn(settings.workspace, message, workspace.ask, understand=reader)
+    result = chat_turn(
+        settings.workspace, message, workspace.ask, understand=reader, user=_cli_user(),
+        max_chars=settings.max_message_chars,
+    )
     if args.json:
         print(json.dumps(result, ensure_ascii=False, default=str))
     else:
@@ -263,7 +311,7 @@ def _cmd_profile(args, settings: Settings) -> int:
 def _cmd_rfp(args, settings: Settings) -> int:
     from assistant.rfp import export_rfp
 
-    document, notes = _workspace(settings).draft_rfp()
+    document, notes = _workspace(settings).draft_rfp(user=_cli_user())
     out = args.out or settings.workspace / f"rfp.{args.format}"
     path = export_rfp(document, args.format, out)
     print(f"{path} ({len(document.open_points)} open points marked [To be confirmed])")
@@ -313,7 +361,106 @@ def _cmd_samples(args, settings: Settings) -> int:
 def _cmd_serve(args, settings: Settings) -> int:
     from assistant.app import serve
 
-    serve(settings, host=args.host, port=args.port, demo=args.demo)
+    try:
+        serve(settings, host=args.host, port=args.port, demo=args.demo)
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            print(f"procure: {exc.code}", file=sys.stderr)
+            return 2
+        raise
+    return 0
+
+
+def _cmd_users(args, settings: Settings) -> int:
+    from assistant.server.users import UserError, Users
+
+    users = Users.for_home(settings.workspace)
+    if args.users_command == "list":
+        names = users.names()
+        print("\n".join(names) if names else "No users: the server runs single-user on 127.0.0.1.")
+        return 0
+    if args.users_command == "remove":
+        if users.remove(args.name):
+            print(f"removed user {args.name}")
+            return 0
+        print(f"procure: there is no user called {args.name!r}", file=sys.stderr)
+        return 1
+    try:
+        password = _read_password(args.password_stdin)
+        new = users.add(args.name, password)
+    except UserError as exc:
+        print(f"procure: {exc}", file=sys.stderr)
+        return 2
+    print(f"{'added user' if new else 'new password for'} {args.name}")
+    return 0
+
+
+def _read_password(from_stdin: bool) -> str:
+    """The new password: one line of stdin, or typed twice at a prompt."""
+    from assistant.server.users import UserError
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat it: ") != first:
+        raise UserError("The two passwords differ; nothing was changed.")
+    return first
+
+
+def _server_access(settings: Settings):
+    from assistant.app import limits_of
+    from assistant.server.access import Access
+    from assistant.state.server_db import ServerDB
+
+    access = Access(settings.workspace, ServerDB.for_home(settings.workspace), limits_of(settings))
+    access.adopt_legacy_named()
+    return access
+
+
+def _cmd_share(args, settings: Settings) -> int:
+    from assistant.server.access import AccessError
+
+    access = _server_access(settings)
+    key = f"named:{args.named}"
+    try:
+        if args.stop:
+            changed = access.unshare(None, key, args.user)
+            print(f"{args.named}: {'no longer' if changed else 'was not'} shared with {args.user}")
+        else:
+            changed = access.share(None, key, args.user)
+            print(f"{args.named}: {'now' if changed else 'already'} shared with {args.user}")
+    except AccessError as exc:
+        print(f"procure: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_workspaces(args, settings: Settings) -> int:
+    access = _server_access(settings)
+    users = [args.user] if args.user else sorted({*access.db.user_names(), "local"})
+    seen = set()
+    for user in users:
+        for ref in access.listing(user):
+            if ref.key in seen and not args.user:
+                continue
+            seen.add(ref.key)
+            members = ", ".join(access.members(ref.key)) or "-"
+            print(f"{ref.owner}/{ref.name}\towner={ref.owner}\tshared with={members}")
+    return 0
+
+
+def _cmd_audit(args, settings: Settings) -> int:
+    entries = _workspace(settings).audit_log(args.limit)
+    for entry in entries:
+        row = entry.to_dict()
+        if args.json:
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            print(f"{row['time']}\t{row['user']}\t{row['action']}\t{row['detail']}")
+    if not entries and not args.json:
+        print("No changes recorded in this workspace.")
     return 0
 
 

@@ -10,6 +10,8 @@ from typing import Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from assistant.resources import knowledge_dir
+
 Topic = Literal[
     "organisation-goals",
     "research-and-sourcing",
@@ -61,7 +63,7 @@ TOPICS: tuple[str, ...] = get_args(Topic)
 RFP_SECTIONS: tuple[str, ...] = get_args(RfpSection)
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 CITATION_PREFIX = "guidance:"
-DEFAULT_DIRECTORY = Path(__file__).resolve().parent.parent / "knowledge" / "guidance"
+DEFAULT_DIRECTORY = knowledge_dir() / "guidance"
 
 
 class KnowledgeError(Exception):

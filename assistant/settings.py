@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from assistant.limits import MAX_MESSAGE_CHARS, MAX_QUESTION_CHARS
 from assistant.llm.config import LlmSpec, llm_spec_from_env
 
 
@@ -28,6 +29,17 @@ def default_install_dir() -> Path:
 EMBEDDINGS = ("onnx-int8", "onnx-fp32", "sentence-transformers")
 
 
+ENV_NUMBERS = {
+    "PROCURE_MAX_MESSAGE_CHARS": ("max_message_chars", int),
+    "PROCURE_MAX_QUESTION_CHARS": ("max_question_chars", int),
+    "PROCURE_SESSIONS_PER_USER": ("sessions_per_user", int),
+    "PROCURE_WORKSPACES_PER_USER": ("workspaces_per_user", int),
+    "PROCURE_SESSION_DAYS": ("session_days", float),
+    "PROCURE_EXPORT_TTL_S": ("export_ttl_s", float),
+    "PROCURE_CLEANUP_INTERVAL_S": ("cleanup_interval_s", float),
+}
+
+
 @dataclass(frozen=True)
 class Settings:
     """Tunable knobs of the pipeline; defaults suit a laptop with two cores."""
@@ -43,6 +55,14 @@ class Settings:
     llm: LlmSpec = field(default_factory=LlmSpec)
     install_dir: Path = field(default_factory=default_install_dir)
     embedding: str = "onnx-int8"
+    max_message_chars: int = MAX_MESSAGE_CHARS
+    max_question_chars: int = MAX_QUESTION_CHARS
+    # The server: per-user caps, lifetimes, and how often expired things are cleaned up.
+    sessions_per_user: int = 10
+    workspaces_per_user: int = 20
+    session_days: float = 30
+    export_ttl_s: float = 3600
+    cleanup_interval_s: float = 600
 
     @classmethod
     def from_env(cls, workspace: Path | str | None = None) -> Settings:
@@ -58,7 +78,9 @@ class Settings:
             if embedding not in EMBEDDINGS:
                 raise ValueError(f"PROCURE_EMBEDDING must be one of {', '.join(EMBEDDINGS)}")
             settings = replace(settings, embedding=embedding)
-        return settings
+        numbers = {name: kind(os.environ[var]) for var, (name, kind) in ENV_NUMBERS.items()
+                   if os.environ.get(var)}
+        return replace(settings, **numbers)
 
 
 def quiet_third_parties() -> None:

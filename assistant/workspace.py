@@ -14,10 +14,12 @@ from pathlib import Path
 import numpy as np
 
 from assistant.ingest import IngestError, LoadedDocument, load_document
+from assistant.limits import check_length
 from assistant.llm.config import LlmSpec
-from assistant.models import Answer, DocumentRecord, IngestOutcome, Page
+from assistant.models import Answer, DocumentRecord, IngestOutcome
 from assistant.progress import Progress, no_progress
 from assistant.settings import Settings
+from assistant.state.workspace_db import LOCAL_USER, AuditEntry, WorkspaceDB
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +36,8 @@ class Workspace:
         self.settings = settings
         self.root = settings.workspace
         self.root.mkdir(parents=True, exist_ok=True)
-        self.catalog = Catalog(self.root / "documents")
+        self.db = WorkspaceDB.for_folder(self.root)
+        self.catalog = Catalog(self.db)
         self._embedder = embedder
         self.progress = progress  # told of long work: model load, indexing, ingest
         self._lock = threading.RLock()
@@ -80,7 +83,7 @@ class Workspace:
 
     def ingest(
         self, paths: Iterable[Path], vendor: str | None = None, sample: bool = False,
-        progress: Progress | None = None,
+        progress: Progress | None = None, user: str = LOCAL_USER,
     ) -> list[IngestOutcome]:
         """Ingest each file; a bad file is reported and the rest of the batch goes on.
 
@@ -90,12 +93,13 @@ class Workspace:
             sample: the files are the demo's sample proposals (labelled so in listings).
             progress: told of each file's pages as they are read and embedded (default: the
                 workspace's).
+            user: who ingests (for the audit log).
         """
-        return list(self.ingest_each(paths, vendor, sample, progress))
+        return list(self.ingest_each(paths, vendor, sample, progress, user))
 
     def ingest_each(
         self, paths: Iterable[Path], vendor: str | None = None, sample: bool = False,
-        progress: Progress | None = None,
+        progress: Progress | None = None, user: str = LOCAL_USER,
     ) -> Iterator[IngestOutcome]:
         """`ingest`, yielding each file's outcome as soon as it is stored."""
         report = progress or self.progress
@@ -108,19 +112,29 @@ class Workspace:
                 yield IngestOutcome(str(path), False, str(exc))
                 continue
             record = self._index(document, sample, report)
+            self.db.record(user, "ingest", f"{record.name} ({record.vendor})")
             stored = True
             yield IngestOutcome(str(path), True, _summary(record), record)
         if stored:
             self.statement_keyword_index()  # built now, once, rather than by the next question
 
-    def _read(self, path: Path, vendor: str | None, buyers: tuple[str, ...], report: Progress) -> LoadedDocument:
-        """Read one file, telling `report` of each page where the reader takes a callback."""
-        if not _takes_progress(load_document):
-            return load_document(path, self.settings, vendor, buyers)
+    def _read(self, path: Path, vendor: str | None, buyers: tuple[str, ...],
+              report: Progress) -> LoadedDocument:
+        """Read one file, telling `report` of each page where the reader takes a callback; an
+        unexpected reader error is an IngestError too (one bad file never breaks a batch),
+        logged with its traceback for whoever maintains the readers."""
         task = f"{path.name}: reading pages"
-        return load_document(
-            path, self.settings, vendor, buyers, progress=lambda done, total: report(task, done, total)
-        )
+        extra = ({"progress": lambda done, total: report(task, done, total)}
+                 if _takes_progress(load_document) else {})
+        try:
+            return load_document(path, self.settings, vendor, buyers, **extra)
+        except IngestError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the boundary: report and skip the file
+            log.exception("unexpected error reading %s", path.name)
+            raise IngestError(
+                f"could not be read (unexpected {type(exc).__name__} in the reader)"
+            ) from exc
 
     def _index(self, document: LoadedDocument, sample: bool, report: Progress) -> DocumentRecord:
         """Read a document's statements, embed its chunks and statements (telling `report` of
@@ -247,7 +261,7 @@ class Workspace:
                 self._matrix = matrix_from_values(values, self.catalog.vendor_aliases())
             return self._matrix
 
-    def remove(self, name: str) -> bool:
+    def remove(self, name: str, user: str = LOCAL_USER) -> bool:
         """Remove a document by name; False if it is not in the workspace."""
         with self._lock:
             if name not in self.catalog.records:
@@ -256,7 +270,12 @@ class Workspace:
             self.statement_store.delete_document(name)
             self.catalog.remove(name)
             self._forget_derived()
+        self.db.record(user, "remove", name)
         return True
+
+    def audit_log(self, limit: int | None = None) -> list[AuditEntry]:
+        """Who changed what, and when (oldest first; the last `limit` when given)."""
+        return self.db.audit_log(limit)
 
     def ask(self, question: str, llm: LlmSpec | None = None) -> Answer:
         """Answer from the guidance (advice), the terms matrix (comparisons) or the proposals."""
@@ -270,7 +289,7 @@ class Workspace:
             question: the buyer's question.
             llm: the generative model to word the answer; default: the settings' one.
         """
-        question = question.strip()
+        question = check_length(question.strip(), self.settings.max_question_chars, "question")
         from assistant.answer.question import is_guidance_question
 
         if is_guidance_question(question, self.catalog.vendors(), self.catalog.vendor_aliases()):
@@ -310,12 +329,15 @@ class Workspace:
 
         return InterviewReader(chat, load_plan())
 
-    def draft_rfp(self, llm: LlmSpec | None = None, limit: int | None = None):
+    def draft_rfp(
+        self, llm: LlmSpec | None = None, limit: int | None = None, user: str = LOCAL_USER
+    ):
         """The RFP drafted from this workspace's profile, its introductions reworded when a
         language model is set; returns (document, notes for the buyer)."""
         from assistant.rfp import draft_for_workspace
 
         document = draft_for_workspace(self.root)
+        self.db.record(user, "rfp draft", f"{len(document.open_points)} open points")
         chat, why_not = self._chat_for(llm)
         if chat is None:
             notes = [f"The language model was not used ({why_not}); template wording kept."]

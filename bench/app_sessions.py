@@ -63,23 +63,18 @@ def start_app(root: Path, concurrency: int | None):
     from assistant.settings import Settings, quiet_third_parties
 
     quiet_third_parties()
-    from assistant.app import build_app, launch_options
+    from assistant.app import create_server
     from assistant.index.embedder import shared_embedder
+    from assistant.server.http import BackgroundServer
 
     settings = Settings.from_env(root / "workspace")
-    app = build_app(settings)
+    app, _cleaner = create_server(settings)
     if concurrency is not None:
-        app.queue(default_concurrency_limit=concurrency)
-    port = free_port()
-    app.launch(
-        prevent_thread_lock=True,
-        server_name="127.0.0.1",
-        server_port=port,
-        quiet=True,
-        **launch_options(settings),
-    )
+        blocks = next(r.app for r in app.routes if hasattr(r, "app")).get_blocks()
+        blocks.queue(default_concurrency_limit=concurrency)
+    server = BackgroundServer(app).__enter__()
     shared_embedder()  # the load is not what we measure
-    return app, f"http://127.0.0.1:{port}/"
+    return server, server.url
 
 
 class Visitor:
@@ -210,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         }
     finally:
         if app is not None:
-            app.close()
+            app.__exit__(None, None, None)
         shutil.rmtree(root, ignore_errors=True)
     from assistant.app import CONCURRENCY_LIMIT
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import yaml
 
@@ -22,9 +21,10 @@ from assistant.answer.question import QuestionPlan
 from assistant.index.keyword import KeywordIndex
 from assistant.reading.mentions import Mention
 from assistant.reading.statements import Statement
+from assistant.resources import knowledge_dir
 from assistant.text import terms
 
-SCORING_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "answer" / "scoring.yaml"
+SCORING_PATH = knowledge_dir() / "answer" / "scoring.yaml"
 FEATURES = ("coverage", "context_coverage", "similarity", "kind_present", "kind_missing",
             "qualifier_agrees", "qualifier_conflicts", "qualifier_missing", "rarest_missing",
             "absent_from_vendor", "table_cell", "scrap", "keyword", "pointer")
@@ -142,21 +142,6 @@ def features(plan: QuestionPlan, statement: Statement, similarity: float, weight
         "keyword": keyword,
         "pointer": float(points_elsewhere(statement.text)),
     }
-
-
-def points_elsewhere(text: str) -> bool:
-    """A statement that sends the reader to another place ('see section 13')."""
-    return _pointer_pattern().search(text) is not None
-
-
-@cache
-def _pointer_pattern():
-    import re
-
-    from assistant.reading.lexicon import questions
-
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in questions().pointers)
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])|\((?:see )?(?:section|appendix|annex) [\w.]+\)", re.I)
 
 
 def points_elsewhere(text: str) -> bool:

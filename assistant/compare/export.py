@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.markup import escape_markdown, unescape_markdown
+
 if TYPE_CHECKING:
     from assistant.compare.matrix import Cell, Matrix
 
@@ -74,7 +76,7 @@ def write_markdown(matrix: Matrix, path: Path) -> Path:
     """A table of summaries with [n] markers, and the numbered quotes under it."""
     sources: dict[tuple[str, int, str], int] = {}
     lines = [
-        "| Field | " + " | ".join(matrix.vendors) + " |",
+        "| Field | " + " | ".join(_md_escape(v) for v in matrix.vendors) + " |",
         "|---|" + "---|" * len(matrix.vendors),
     ]
     for row in matrix.rows:
@@ -91,14 +93,15 @@ def write_markdown(matrix: Matrix, path: Path) -> Path:
         lines.append(f"| {row.field.label} | " + " | ".join(texts) + " |")
     lines += ["", "## Sources", ""]
     for (document, page, quote), number in sources.items():
-        lines.append(f'[{number}] {document} p.{page}: "{quote}"')
+        lines.append(f'[{number}] {_md_escape(document)} p.{page}: "{_md_escape(quote)}"')
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|")
+    """Document text shown literally (no link, image or HTML renders from a proposal)."""
+    return escape_markdown(text).replace("\n", " ")
 
 
 def read_markdown(path: Path) -> dict[tuple[str, str], str]:
@@ -117,7 +120,7 @@ def read_markdown(path: Path) -> dict[tuple[str, str], str]:
 
 def _md_cells(line: str) -> list[str]:
     parts = re.split(r"(?<!\\)\|", line.strip().strip("|"))
-    return [p.strip().replace("\\|", "|") for p in parts]
+    return [unescape_markdown(p.strip()) for p in parts]
 
 
 def write_xlsx(matrix: Matrix, path: Path) -> Path:

@@ -9,7 +9,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
-FIELDS_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "compare" / "fields.yaml"
+from assistant.resources import knowledge_dir
+
+FIELDS_PATH = knowledge_dir() / "compare" / "fields.yaml"
 READERS = ("pricing_model", "rates", "service_levels", "languages", "locations", "delivery_model",
            "hours", "certifications", "platforms", "data_ownership", "termination_fee")
 

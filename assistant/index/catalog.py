@@ -1,5 +1,9 @@
 """The workspace's record of documents: metadata, pages (text, tables, positions), chunks, and
-the statements the reading layer found in them (read once, at ingest)."""
+the statements the reading layer found in them (read once, at ingest), one JSON payload each.
+
+The payload's format lives in two small functions, `document_payload` and `parse_payload`;
+where it is stored (a table row, see assistant/state) is none of their business.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from assistant.ingest import LoadedDocument
 from assistant.ingest.chunking import document_key
 from assistant.models import Chunk, DocumentRecord, Page
 from assistant.reading.statements import Statement, document_statements
+from assistant.state.workspace_db import WorkspaceDB
 
 
 def write_json_atomic(path: Path, data: object) -> None:
@@ -73,25 +78,25 @@ def parse_payload(data: dict) -> StoredDocument:
 
 
 class Catalog:
-    """Documents of one workspace, one JSON file each under `documents/`."""
+    """Documents of one workspace, kept in memory and in the workspace's database."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
+    def __init__(self, source: WorkspaceDB | Path) -> None:
+        # A path is the old `<workspace>/documents` folder: its database is beside it.
+        self.db = source if isinstance(source, WorkspaceDB) else WorkspaceDB.for_folder(
+            Path(source).parent
+        )
         self.records: dict[str, DocumentRecord] = {}
         self.pages: dict[str, dict[int, Page]] = {}
         self.chunks: dict[str, Chunk] = {}
         self._statements: dict[str, list[Statement]] = {}
         self._load()
 
-    def _path(self, name: str) -> Path:
-        return self.directory / f"{document_key(name)}.json"
-
     def _load(self) -> None:
-        for path in sorted(self.directory.glob("*.json")):
-            data = json.loads(path.read_text(encoding="utf-8"))
+        for data in self.db.document_payloads():
             stored = parse_payload(data)
-            if "statements" not in data:
-                write_json_atomic(path, document_payload(stored))  # read once, kept from now on
+            if "statements" not in data:  # read once, kept from now on
+                self.db.put_document(document_key(stored.record.name), stored.record.name,
+                                     document_payload(stored))
             self._remember(stored)
 
     def _remember(self, document: StoredDocument) -> None:
@@ -131,15 +136,16 @@ class Catalog:
         return record
 
     def _write(self, document: StoredDocument) -> None:
-        write_json_atomic(self._path(document.record.name), document_payload(document))
-        self.forget(document.record.name)
+        name = document.record.name
+        self.db.put_document(document_key(name), name, document_payload(document))
+        self.forget(name)
         self._remember(document)
 
     def remove(self, name: str) -> bool:
-        """Delete a document's file and memory; False if it was not here."""
+        """Delete a document's row and memory; False if it was not here."""
         if name not in self.records:
             return False
-        self._path(name).unlink(missing_ok=True)
+        self.db.delete_document(document_key(name))
         self.forget(name)
         return True
 

@@ -11,10 +11,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.interview.commands import chat_turn
 from assistant.interview.engine import Understand
+from assistant.resources import eval_cases_dir
 
 logger = logging.getLogger(__name__)
 
-CASES_DIR = Path(__file__).resolve().parents[2] / "evals" / "cases" / "interviews"
+CASES_DIR = eval_cases_dir() / "interviews"
 
 
 class InterviewCase(BaseModel):

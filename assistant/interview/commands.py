@@ -10,8 +10,16 @@ from typing import Any
 from assistant.interview import flow
 from assistant.interview.engine import InterviewEngine, Understand
 from assistant.interview.plan import Plan, load_plan
-from assistant.interview.profile import PROFILE_FILE, STATE_FILE, Profile, load_profile, load_state
+from assistant.interview.profile import (
+    InterviewState,
+    InterviewStore,
+    Profile,
+    load_profile,
+    load_state,
+)
 from assistant.interview.render import format_profile as _format_profile
+from assistant.limits import MAX_MESSAGE_CHARS, TooLong, check_length
+from assistant.state.workspace_db import LOCAL_USER
 
 QUIT_WORDS = {"quit", "exit", "bye", ":q"}
 
@@ -37,20 +45,27 @@ def chat_turn(
     message: str,
     answer_question: Callable[[str], Any] | None = None,
     understand: Understand | None = None,
+    user: str = LOCAL_USER,
+    action: str = "interview turn",
+    max_chars: int = MAX_MESSAGE_CHARS,
 ) -> dict[str, Any]:
     """One interview turn on a workspace.
 
     Args:
-        workspace_dir: where profile.json and interview.json live.
+        workspace_dir: the workspace whose profile and interview state change.
         message: the buyer's message ('' or 'start' shows the current question).
         answer_question: optional answerer for side questions; guidance is used otherwise.
         understand: optional extra reader of answers (the language model), after the rules.
+        user, action: who sent it and how the workspace's audit log names it.
+        max_chars: the longest message accepted (TooLong beyond it; nothing is changed).
 
     Returns:
         {"reply": str, "profile": {slot: value}, "progress": {"answered", "required", "total"},
         "citations": [{"id": ..., "title": ...}]}.
     """
-    return _engine(workspace_dir, answer_question, understand).turn(message).to_dict()
+    check_length(message, max_chars)
+    engine = _engine(workspace_dir, answer_question, understand)
+    return engine.turn(message, user=user, action=action).to_dict()
 
 
 def run_interactive(
@@ -72,16 +87,20 @@ def run_interactive(
         if message.strip().lower() in QUIT_WORDS:
             output_fn("Saved. Run the interview again to carry on.")
             return
-        result = engine.turn(message)
+        try:
+            result = engine.turn(check_length(message, MAX_MESSAGE_CHARS))
+        except TooLong as exc:
+            output_fn(str(exc))
+            continue
         output_fn(result.reply)
         for cite in result.citations:
             output_fn(f"  [{cite.get('id')}] {cite.get('title', '')}".rstrip())
 
 
-def restart_interview(workspace_dir: Path) -> None:
+def restart_interview(workspace_dir: Path, user: str = LOCAL_USER) -> None:
     """Forget the profile and the interview state: the next turn starts from the first question."""
-    for name in (PROFILE_FILE, STATE_FILE):
-        (Path(workspace_dir) / name).unlink(missing_ok=True)
+    with InterviewStore(Path(workspace_dir)).locked() as held:
+        held.save(Profile(), InterviewState(), (user, "interview restart", "answers cleared"))
 
 
 def progress_line(progress: Mapping[str, int]) -> str:

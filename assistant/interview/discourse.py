@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-DISCOURSE_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "interview" / "discourse.yaml"
+from assistant.resources import knowledge_dir
+
+DISCOURSE_PATH = knowledge_dir() / "interview" / "discourse.yaml"
 
 Span = tuple[int, int]
 

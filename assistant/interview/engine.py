@@ -1,4 +1,4 @@
-"""The turn engine: one buyer message in, a reply with the next question out, state on disk."""
+"""The turn engine: one buyer message in, a reply with the next question out, state saved."""
 
 from __future__ import annotations
 
@@ -14,13 +14,15 @@ from assistant.interview.derive import derive
 from assistant.interview.extract import Reading, read_message
 from assistant.interview.intents import Edit, EditRequest, Intent, classify, parse_edit
 from assistant.interview.plan import Plan, Question
-from assistant.interview.profile import Profile, load_profile, load_state, save_profile, save_state
+from assistant.interview.profile import InterviewStore, Profile
 from assistant.interview.readers import Found
 from assistant.interview.render import format_profile
 from assistant.interview.update import Change, apply, describe
 from assistant.interview.values import format_value
+from assistant.state.workspace_db import LOCAL_USER
 
 logger = logging.getLogger(__name__)
+
 
 INTRO = (
     "Let's build your requirements profile. Answer in your own words - I pick up everything you "
@@ -77,20 +79,37 @@ class InterviewEngine:
         self.plan = plan
         self.guidance = guidance
         self.answer_question = answer_question
-        self.profile = load_profile(self.workspace_dir)
-        self.state = load_state(self.workspace_dir)
+        self.store = InterviewStore(self.workspace_dir)
+        self.profile, self.state, self._version = self.store.load()
         self._fresh_process = True
         self._changed: list[str] = []
 
-    def turn(self, message: str) -> TurnResult:
-        """Handle one buyer message.
+    def turn(
+        self, message: str, user: str = LOCAL_USER, action: str = "interview turn"
+    ) -> TurnResult:
+        """Handle one buyer message in one transaction over the saved profile and state.
 
         Args:
             message: free text; 'start' or '' shows the current question.
+            user: who sent it (for the workspace's audit log).
+            action: how the audit log names it ('interview turn', 'profile edit').
 
         Returns:
             The reply, the profile, progress and citations.
         """
+        with self.store.locked() as held:  # concurrent turns wait: none is lost
+            if held.version != self._version:  # someone else saved since: start from theirs
+                self.profile, self.state = held.profile, held.state
+            self._version = None  # unknown until this turn commits
+            result, counted = self._turn(message)
+            audit = (user, action, _changed_detail(result.changed)) if counted else None
+            held.save(self.profile, self.state, audit)
+        self._version = held.version
+        logger.debug("saved interview state in %s", self.workspace_dir)
+        return result
+
+    def _turn(self, message: str) -> tuple[TurnResult, bool]:
+        """The turn on the held profile and state; whether it counts as a buyer message."""
         text = message.strip()
         intent = classify(text)
         if intent is not Intent.START:
@@ -106,8 +125,7 @@ class InterviewEngine:
         }
         reply, citations = handlers[intent](text)
         self._fresh_process = False
-        self._save()
-        return TurnResult(
+        result = TurnResult(
             reply=reply,
             profile=self.profile,
             progress=self.progress(),
@@ -116,6 +134,7 @@ class InterviewEngine:
             finished=self.state.finished,
             changed=tuple(self._changed),
         )
+        return result, intent is not Intent.START
 
     def progress(self) -> dict[str, int]:
         """The interview's progress (see flow.progress)."""
@@ -496,7 +515,8 @@ class InterviewEngine:
         lines.append(self._progress_line())
         return "\n".join(lines)
 
-    def _save(self) -> None:
-        save_profile(self.workspace_dir, self.profile)
-        save_state(self.workspace_dir, self.state)
-        logger.debug("saved interview state in %s", self.workspace_dir)
+
+
+def _changed_detail(changed: tuple[str, ...]) -> str:
+    """The audit detail of a turn: which profile fields it changed."""
+    return f"changed: {', '.join(changed)}" if changed else "no field changed"

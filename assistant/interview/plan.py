@@ -10,7 +10,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-PLAN_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "interview" / "plan.yaml"
+from assistant.resources import knowledge_dir
+
+PLAN_PATH = knowledge_dir() / "interview" / "plan.yaml"
 
 SlotType = Literal[
     "text",

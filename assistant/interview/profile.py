@@ -1,18 +1,24 @@
-"""The requirements profile and the interview state, saved in a workspace directory."""
+"""The requirements profile and the interview state, saved in the workspace's database."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from sqlalchemy import Connection
 
 from assistant.interview.plan import Priority, SlotType
 from assistant.interview.values import format_value, to_plain, validate_value
+from assistant.state.workspace_db import DB_FILE, InterviewRow, WorkspaceDB
 
+# The JSON files of the old layout, migrated into the database when a workspace is opened.
 PROFILE_FILE = "profile.json"
 STATE_FILE = "interview.json"
 
@@ -144,38 +150,106 @@ def atomic_write_json(path: Path, data: Any) -> None:
         raise
 
 
+class InterviewStore:
+    """The profile and interview state of a workspace, changed together in one transaction."""
+
+    def __init__(self, workspace_dir: Path) -> None:
+        self.root = Path(workspace_dir)
+
+    def _db(self, create: bool) -> WorkspaceDB | None:
+        """The workspace's database; None when reading a workspace that holds no state yet."""
+        legacy = (self.root / PROFILE_FILE).exists() or (self.root / STATE_FILE).exists()
+        if not create and not legacy and not (self.root / DB_FILE).exists():
+            return None
+        return WorkspaceDB.for_folder(self.root)
+
+    def load(self) -> tuple[Profile, InterviewState, int]:
+        """The saved profile, state and version (empty ones and 0 when none was saved)."""
+        db = self._db(create=False)
+        row = db.read_interview() if db else InterviewRow(None, None, 0)
+        return (*_parse(row), row.version)
+
+    @contextmanager
+    def locked(self) -> Iterator[HeldInterview]:
+        """The current profile and state, locked until the block ends; `save` inside it.
+
+        An exception in the block rolls everything back: the last saved state stays.
+        """
+        db = self._db(create=True)
+        assert db is not None
+        with db.interview_for_update() as (row, connection):
+            profile, state = _parse(row)
+            yield HeldInterview(db, connection, row, profile, state)
+
+
+@dataclass
+class HeldInterview:
+    """A locked interview row: its parsed profile and state, saved back with `save`."""
+
+    db: WorkspaceDB
+    connection: Connection
+    row: InterviewRow
+    profile: Profile
+    state: InterviewState
+
+    @property
+    def version(self) -> int:
+        """The row's version: how many times it was saved (0: never)."""
+        return self.row.version
+
+    def save(
+        self,
+        profile: Profile | None = None,
+        state: InterviewState | None = None,
+        audit: tuple[str, str, str] | None = None,
+    ) -> None:
+        """Write the profile and state (the held ones by default) and an audit entry."""
+        self.profile = self.profile if profile is None else profile
+        self.state = self.state if state is None else state
+        self.db.write_interview(
+            self.connection,
+            self.row,
+            self.profile.model_dump_json(),
+            self.state.model_dump_json(),
+        )
+        self.row = InterviewRow(None, None, self.row.version + 1)
+        if audit is not None:
+            self.db.record(*audit, connection=self.connection)
+
+
+def _parse(row: InterviewRow) -> tuple[Profile, InterviewState]:
+    """Validated models of a stored row (pydantic.ValidationError if it was tampered with)."""
+    profile = Profile.model_validate_json(row.profile) if row.profile else Profile()
+    state = InterviewState.model_validate_json(row.state) if row.state else InterviewState()
+    return profile, state
+
+
 def save_profile(workspace_dir: Path, profile: Profile) -> Path:
-    """Write `profile.json` in the workspace."""
-    path = Path(workspace_dir) / PROFILE_FILE
-    atomic_write_json(path, profile.model_dump(mode="json"))
-    return path
+    """Save the workspace's profile (the interview state is kept); returns the workspace."""
+    with InterviewStore(workspace_dir).locked() as held:
+        held.save(profile=profile)
+    return Path(workspace_dir)
 
 
 def load_profile(workspace_dir: Path) -> Profile:
-    """Read `profile.json`; an empty profile when there is none yet.
+    """The workspace's profile; an empty one when there is none yet.
 
     Args:
         workspace_dir: the workspace directory.
 
     Returns:
-        The validated profile (pydantic.ValidationError if the file was tampered with).
+        The validated profile (pydantic.ValidationError if the stored one was tampered with).
     """
-    path = Path(workspace_dir) / PROFILE_FILE
-    if not path.exists():
-        return Profile()
-    return Profile.model_validate_json(path.read_text(encoding="utf-8"))
+    return InterviewStore(workspace_dir).load()[0]
 
 
 def save_state(workspace_dir: Path, state: InterviewState) -> Path:
-    """Write `interview.json` in the workspace."""
-    path = Path(workspace_dir) / STATE_FILE
-    atomic_write_json(path, state.model_dump(mode="json"))
-    return path
+    """Save the workspace's interview state (the profile is kept); returns the workspace."""
+    with InterviewStore(workspace_dir).locked() as held:
+        held.save(state=state)
+    return Path(workspace_dir)
 
 
 def load_state(workspace_dir: Path) -> InterviewState:
-    """Read `interview.json`; a fresh state when there is none yet."""
-    path = Path(workspace_dir) / STATE_FILE
-    if not path.exists():
-        return InterviewState()
-    return InterviewState.model_validate_json(path.read_text(encoding="utf-8"))
+    """The workspace's interview state; a fresh one when there is none yet."""
+    return InterviewStore(workspace_dir).load()[1]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from string import Template
 
-PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+from assistant.resources import prompts_dir
+
+PROMPTS_DIR = prompts_dir()
 FENCE_OPEN, FENCE_CLOSE = "<<<", ">>>"
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 
-LEXICON_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "lexicon"
+from assistant.resources import knowledge_dir
+
+LEXICON_DIR = knowledge_dir() / "lexicon"
 VOCABULARIES = ("channels", "delivery", "frameworks", "kpis", "platforms", "pricing_models",
                 "languages", "locations")
 

@@ -11,8 +11,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.knowledge import RFP_SECTIONS
+from assistant.resources import knowledge_dir
 
-SECTIONS_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "rfp" / "sections.yaml"
+SECTIONS_PATH = knowledge_dir() / "rfp" / "sections.yaml"
 APPENDIX_ID = "open_points"
 
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 import csv
 import os
 import re
-import socket
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from assistant.llm.config import LlmSpec
-from assistant.settings import Settings, quiet_third_parties
 from tests.llm.stub_server import StubChatServer
+from tests.server.serving import serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -50,35 +48,11 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def _serving(root: Path, **overrides):
-    """The real app on a free local port over `<root>/workspace`; yields its URL."""
-    quiet_third_parties()
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("GRADIO_ANALYTICS_ENABLED", "False")
-        env.setenv("GRADIO_TEMP_DIR", str(root / "uploads"))
-        from assistant.app import build_app, launch_options
-
-        settings = replace(Settings.from_env(root / "workspace"), **overrides)
-        app = build_app(settings)
-        port = _free_port()
-        app.launch(
-            prevent_thread_lock=True,
-            server_name="127.0.0.1",
-            server_port=port,
-            quiet=True,
-            **launch_options(settings),
-        )
-        try:
-            yield f"http://127.0.0.1:{port}/"
-        finally:
-            app.close()
+    """The real server (single-user: no accounts) over `<root>/workspace`; yields its URL."""
+    with serving(root / "workspace", **overrides) as (url, _cleaner):
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -299,7 +273,7 @@ def test_named_workspace_clears_results_and_is_remembered(app_url, browser, meri
     _tab(page, "Compare")
     page.locator("#build-compare").click()
     expect(page.locator("#scorecard")).to_contain_text("Meridian", timeout=SLOW_MS)
-    expect(page.locator("#matrix-csv")).to_be_enabled()
+    expect(page.locator("#matrix-csv-link")).to_be_visible()
     _tab(page, "RFP")
     page.locator("#draft-rfp").click()
     expect(page.locator("#rfp-preview")).to_contain_text("Request for Proposal", timeout=SLOW_MS)
@@ -316,14 +290,14 @@ def test_named_workspace_clears_results_and_is_remembered(app_url, browser, meri
     expect(page.locator("#workspace-label")).to_contain_text("harbor-rfp_2")
     # Nothing of the private session's results shows in the named workspace.
     expect(page.locator("#rfp-preview")).not_to_contain_text("Request for Proposal")
-    expect(page.locator("#rfp-docx")).to_be_disabled()
-    expect(page.locator("#rfp-md")).to_be_disabled()
+    expect(page.locator("#rfp-docx")).to_have_count(0)
+    expect(page.locator("#rfp-md")).to_have_count(0)
     _shot(page, "8-named-workspace")
     _tab(page, "Compare")
     expect(page.locator("#scorecard")).not_to_contain_text("Meridian")
     expect(page.locator("#matrix")).not_to_contain_text("meridian.pdf")
     expect(page.locator("#compare-note")).not_to_contain_text("vendor")
-    expect(page.locator("#matrix-csv")).to_be_disabled()
+    expect(page.locator("#matrix-csv-link")).to_have_count(0)
     _shot(page, "8c-named-workspace-compare")
     _tab(page, "Ask")
     expect(page.locator("#answer")).to_contain_text("Answers appear here")
@@ -420,7 +394,7 @@ def test_samples_edit_reload_compare_csv_and_remove(app_url, browser, tmp_path):
     expect(page.locator("#compare-note")).to_contain_text("5 vendor(s)", timeout=SLOW_MS)
     expect(page.locator("#scorecard")).to_contain_text("Vendor scorecard")
     _shot(page, "12-compare-samples")
-    saved = _download(page, "matrix-csv", tmp_path / "comparison.csv")
+    saved = _download(page, "matrix-csv-link", tmp_path / "comparison.csv")
     with saved.open(newline="", encoding="utf-8") as handle:
         header, *rows = list(csv.reader(handle))
     assert header == ["field", "label", *SAMPLE_VENDORS]

@@ -16,6 +16,16 @@ CITE = Citation(1, "meridian.pdf", "Meridian", 6, "English voice | USD 28.50")
 
 def test_escape_markdown_neutralises_markup():
     assert views.escape_markdown("<b>*x*</b> [a](b)") == r"\<b\>\*x\*\</b\> \[a\](b)"
+    assert views.escape_markdown("mail a@b.example") == r"mail a\@b.example"
+
+
+def test_download_links_and_audit_rows_are_escaped():
+    from assistant.state.workspace_db import AuditEntry
+
+    links = views.download_links([("<b>DOCX</b>", "download/t'o/x.docx", "rfp-docx")])
+    assert "<b>" not in links and "&lt;b&gt;DOCX" in links and "t&#x27;o" in links
+    table = views.audit_markdown([AuditEntry(0.0, "bob", "ingest", "<img src=x> [a](b)")])
+    assert "1970-01-01T00:00:00" in table and r"\<img src=x\> \[a\](b)" in table
 
 
 def test_ingest_report_says_what_happened_per_file():
@@ -98,17 +108,6 @@ def test_change_message_edits_the_profile_through_the_interview(tmp_path):
     assert profile_view(tmp_path)["profile"]["languages"]["value"] == ["English"]
 
 
-def test_workspace_folders(tmp_path):
-    one, two = views.new_session_dir(tmp_path), views.new_session_dir(tmp_path)
-    assert one != two and one.parent == tmp_path / "sessions" and one.is_dir()
-    assert views.named_workspace_dir(tmp_path, " team-A_2 ") == tmp_path / "named" / "team-A_2"
-    for bad in ("", "../etc", "a b", "x/y", "é", "a" * 65):
-        with pytest.raises(ValueError):
-            views.named_workspace_dir(tmp_path, bad)
-    assert "private session" in views.workspace_label(tmp_path, one)
-    assert "**team-A\\_2**" in views.workspace_label(tmp_path, tmp_path / "named" / "team-A_2")
-
-
 def test_matrix_table_has_a_column_per_vendor_and_sources():
     from assistant.compare import Source, TermValue, matrix_from_values
 
@@ -142,32 +141,6 @@ def test_sample_pdfs_are_built_once(tmp_path):
     assert sample_pdfs(tmp_path) == first and first[0].stat().st_mtime_ns == stamp
 
 
-def test_remembered_workspace_accepts_only_existing_valid_keys(tmp_path):
-    session = views.new_session_dir(tmp_path)
-    named = views.named_workspace_dir(tmp_path, "team-A_2")
-    named.mkdir(parents=True)
-    for path in (session, named):
-        key = views.workspace_key(tmp_path, path)
-        assert views.remembered_workspace_dir(tmp_path, key) == path
-    assert views.workspace_key(tmp_path, session) == f"session:{session.name}"
-    assert views.workspace_key(tmp_path, named) == "named:team-A_2"
-
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (tmp_path / "sessions" / ("0" * 16)).symlink_to(outside, target_is_directory=True)
-    bad_keys = [
-        None, "", 42, {"kind": "session"}, ["session", session.name], str(session),
-        f"session:{session.name.upper()}", f"session:{session.name[:-1]}",
-        f"session:{session.name}0", f"session:{session.name}\n", f"session:../{session.name}",
-        "session:" + "f" * 16,  # valid form, no such folder
-        "session:" + "0" * 16,  # a link out of the sessions folder
-        "named:../outside", "named:x/y", "named: team-A_2", "named:nobody", f"named:{session.name}",
-        f"other:{session.name}", "../outside",
-    ]  # fmt: skip
-    for key in bad_keys:
-        assert views.remembered_workspace_dir(tmp_path, key) is None, key
-
-
 def _age(path: Path, days: float) -> None:
     """Set the modification time of a folder and everything in it to `days` ago."""
     import os
@@ -193,10 +166,10 @@ def test_remove_stale_sessions_keeps_recent_named_and_foreign_folders(tmp_path):
     touched_inside = _session_tree(tmp_path, "c" * 16, days=45)
     (touched_inside / "documents" / "catalog.json").touch()  # used today, deep inside
     foreign = _session_tree(tmp_path, "not-a-session", days=45)
-    named = views.named_workspace_dir(tmp_path, "old-rfp")
+    named = tmp_path / "named" / "local" / "old-rfp"
     named.mkdir(parents=True)
     (named / "profile.json").write_text("{}")
-    _age(named.parent.parent / "named", days=400)
+    _age(tmp_path / "named", days=400)
 
     removed = views.remove_stale_sessions(tmp_path, max_age_s=30 * 86400)
 
@@ -207,18 +180,22 @@ def test_remove_stale_sessions_keeps_recent_named_and_foreign_folders(tmp_path):
 
 
 def test_build_app_deletes_stale_sessions(tmp_path):
-    from assistant.app import SESSION_RETENTION_DAYS, build_app
+    from assistant.app import build_app
     from assistant.settings import Settings
 
-    old = _session_tree(tmp_path, "d" * 16, days=SESSION_RETENTION_DAYS + 1)
-    kept = _session_tree(tmp_path, "e" * 16, days=SESSION_RETENTION_DAYS - 1)
+    days = Settings(workspace=tmp_path).session_days
+    old = _session_tree(tmp_path, "d" * 16, days=days + 1)
+    kept = _session_tree(tmp_path, "e" * 16, days=days - 1)
     build_app(Settings(workspace=tmp_path))
     assert not old.exists() and kept.is_dir()
 
 
 def test_chat_messages_show_what_was_typed_literally():
-    message = views.chat_message("user", "<b>x</b> *y* [a](http://e.example)")
-    assert message == {"role": "user", "content": r"\<b\>x\</b\> \*y\* \[a\](http://e.example)"}
+    message = views.chat_message("user", "<b>x</b> *y* [a](http://e.example) www.e.example")
+    assert message == {
+        "role": "user",
+        "content": r"\<b\>x\</b\> \*y\* \[a\](http\://e.example) www\.e.example",
+    }
     assert views.escape_markdown("AT&amp;T") == r"AT\&amp;T"
 
 
@@ -235,14 +212,23 @@ def test_scorecard_markdown_shows_vendor_text_literally():
     assert "![x](http://e.example/x.png)" in raw  # what the escaping is for
     unescaped = re.compile(r"(?<!\\)(!\[|<img|\*Corp)")
     assert unescaped.search(raw) and not unescaped.search(shown)
-    escaped = r"Evil \*Corp\* \!\[x\](http://e.example/x.png) \<img src=x\>"
+    escaped = r"Evil \*Corp\* \!\[x\](http\://e.example/x.png) \<img src=x\>"
     assert f"| 1 | {escaped} |" in shown or f"| 2 | {escaped} |" in shown
     assert shown.count(escaped) == raw.count(evil) > 1
     assert "# Vendor scorecard" in shown and "| Rank | Vendor | Total |" in shown
 
 
+def _spaces(root: Path, seed: Path | None = None, **settings):
+    from assistant.app_spaces import Spaces
+    from assistant.server.access import Access
+    from assistant.server.users import Users
+    from assistant.state.server_db import ServerDB
+
+    db = ServerDB.for_home(root)
+    return Spaces(Settings(workspace=root, **settings), Access(root, db), Users(db), seed=seed)
+
+
 def test_demo_sessions_start_with_a_copy_of_the_demo_documents(tmp_path, embedder):
-    from assistant.app import Spaces
     from assistant.workspace import Workspace
 
     root = tmp_path / "root"
@@ -250,25 +236,23 @@ def test_demo_sessions_start_with_a_copy_of_the_demo_documents(tmp_path, embedde
     proposal.write_text("# Acme Support\n\nAcme charges USD 31.00 per productive hour for voice.\n")
     Workspace(Settings(workspace=root), embedder=embedder).ingest([proposal])
 
-    demo = Spaces(Settings(workspace=root), seed=root)
-    first, second = demo.new_session(), demo.new_session()
-    space = demo.get(str(first))
+    demo = _spaces(root, seed=root)
+    first, second = demo.new_session("local"), demo.new_session("local")
+    space = demo.workspace(first)
     assert [d.name for d in space.documents()] == ["acme.md"]
     answer = space.ask("What does Acme charge per productive hour for voice?")
     assert answer.citations and answer.citations[0].document == "acme.md"
-    demo.get(str(second)).remove("acme.md")  # sessions are copies: removing in one ...
+    demo.workspace(second).remove("acme.md")  # sessions are copies: removing in one ...
     assert [d.name for d in space.documents()] == ["acme.md"]  # ... leaves the other alone
 
-    plain = Spaces(Settings(workspace=tmp_path / "plain"))
-    assert plain.get(str(plain.new_session())).documents() == []
+    plain = _spaces(tmp_path / "plain")
+    assert plain.workspace(plain.new_session("local")).documents() == []
 
 
-def test_visitors_may_pick_only_the_offered_engines():
-    from assistant.app import Spaces
+def test_visitors_may_pick_only_the_offered_engines(tmp_path):
     from assistant.llm.config import LlmSpec
 
-    settings = Settings(workspace=Path("/nonexistent"), llm=LlmSpec("openai", "served", 5.0))
-    spaces = Spaces(settings)
+    spaces = _spaces(tmp_path, llm=LlmSpec("openai", "served", 5.0))
     offered = [value for _, value in spaces.engines]
     assert offered[0] == "none" and offered[-1] == "openai:served"
     assert spaces.engine("openai:served").label == "openai:served"

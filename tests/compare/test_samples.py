@@ -78,6 +78,7 @@ def test_markdown_round_trip(sample_matrix, tmp_path):
     }
     assert back == expected
     text = path.read_text(encoding="utf-8")
+    # Quotes are escaped Markdown (document text is data).
     assert "## Sources" in text and 'atlas.pdf p.7: "Initial term — ' in text
 
 

@@ -11,7 +11,6 @@ from assistant.ingest import IngestError, load_document
 from assistant.ingest.layout import Line, PageLayout
 from assistant.ingest.pages import finish
 from assistant.ingest.readers import read_pages
-from assistant.models import Page
 from assistant.settings import Settings
 from tests.conftest import PDF_SAMPLES
 from tests.ingest import hostile

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 
 from assistant.interview import InterviewEngine
 from assistant.interview.profile import load_profile, load_state
@@ -289,7 +288,7 @@ def test_resume_after_restart(make_engine, workspace):
     assert result.profile.get("company_name") == "Acme"
     assert again.turn("back").question_id == "org-current"
 
-    saved = json.loads((workspace / "profile.json").read_text())
+    saved = load_profile(workspace).model_dump(mode="json")
     assert saved["slots"]["industry"]["value"] == "retail"
     assert saved["slots"]["industry"]["message"] == "we're a retailer"
     assert load_state(workspace).current == "org-current"

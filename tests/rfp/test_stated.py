@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from assistant.interview import Profile
 from assistant.knowledge import load_guidance
+from assistant.markup import unescape_markdown
 from assistant.rfp import draft_from_profile, draft_rfp, render_markdown
 from tests.rfp.cases import ISSUE_DATE
+
+
+def _read(document) -> str:
+    """The Markdown draft as a reader sees it (buyer text is escaped in the source)."""
+    return unescape_markdown(render_markdown(document))
 
 
 def _profile() -> Profile:
@@ -38,7 +44,7 @@ def _profile() -> Profile:
 
 
 def test_free_text_requirements_reach_the_scope_with_their_priority():
-    text = render_markdown(draft_from_profile(_profile(), load_guidance(), ISSUE_DATE))
+    text = _read(draft_from_profile(_profile(), load_guidance(), ISSUE_DATE))
     assert (
         "Requirement stated by Larkspur & Vine Hotels (mandatory): Agents must know each hotel in detail"
         in text
@@ -55,7 +61,7 @@ def test_the_stated_requirements_table_marks_must_and_nice():
 
 
 def test_renewal_options_weights_and_exclusions_are_stated():
-    text = render_markdown(draft_from_profile(_profile(), load_guidance(), ISSUE_DATE))
+    text = _read(draft_from_profile(_profile(), load_guidance(), ISSUE_DATE))
     assert "Renewal options: 1 optional extension of 1 year after the initial term" in text
     assert "| Service quality and customer experience | 70% |" in text
     assert "| Total | 100% | Weights set by Larkspur & Vine Hotels |" in text
@@ -63,14 +69,14 @@ def test_renewal_options_weights_and_exclusions_are_stated():
 
 
 def test_a_plural_name_takes_an_apostrophe_alone():
-    text = render_markdown(draft_from_profile(_profile(), load_guidance(), ISSUE_DATE))
+    text = _read(draft_from_profile(_profile(), load_guidance(), ISSUE_DATE))
     assert "Hotels's" not in text
     assert "Larkspur & Vine Hotels' customers" in text or "Larkspur & Vine Hotels' " in text
 
 
 def test_optional_slots_left_unanswered_add_no_open_points():
     document = draft_rfp({"company_name": "Acme"}, load_guidance(), ISSUE_DATE)
-    text = render_markdown(document)
+    text = _read(document)
     assert "Renewal options" not in text and "Requirement stated by" not in text
     assert not [
         p

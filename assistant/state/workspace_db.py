@@ -1,0 +1,284 @@
+"""One workspace's state in SQL: documents (one JSON payload each), interview, audit log.
+
+Every change is one transaction. The default is a SQLite file in the workspace folder
+(`state.db`); the tables carry a `workspace` column so that one PostgreSQL database can hold
+many workspaces when a URL is given.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    insert,
+    select,
+    update,
+)
+
+from assistant.state.engine import engine_for, forget_engine, sqlite_url
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "state.db"
+LOCAL_WORKSPACE = "local"  # the workspace id inside a per-folder SQLite file
+LOCAL_USER = "local"  # who acts when nobody logged in (the command line, a single-user server)
+LEGACY_DIR = "legacy-json"  # JSON files of the old layout, kept after migration
+
+metadata = MetaData()
+documents = Table(
+    "documents",
+    metadata,
+    Column("workspace", String(255), primary_key=True),
+    Column("key", String(255), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("payload", Text, nullable=False),
+)
+interview = Table(
+    "interview",
+    metadata,
+    Column("workspace", String(255), primary_key=True),
+    Column("profile", Text, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+)
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workspace", String(255), nullable=False, index=True),
+    Column("at", Float, nullable=False),
+    Column("user", String(255), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("detail", Text, nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One state-changing action: who, when (UTC), what."""
+
+    at: float
+    user: str
+    action: str
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, the time as ISO 8601."""
+        when = datetime.fromtimestamp(self.at, UTC).isoformat(timespec="seconds")
+        return {"time": when, "user": self.user, "action": self.action, "detail": self.detail}
+
+
+@dataclass
+class InterviewRow:
+    """The profile and interview state as JSON texts, read inside a write transaction."""
+
+    profile: str | None
+    state: str | None
+    version: int
+
+
+class WorkspaceDB:
+    """The tables of one workspace, reached through one SQLAlchemy URL."""
+
+    def __init__(self, url: str, workspace: str = LOCAL_WORKSPACE) -> None:
+        self.url = url
+        self.workspace = workspace
+        self.engine = engine_for(url, metadata)
+
+    @classmethod
+    def for_folder(cls, root: Path) -> WorkspaceDB:
+        """The SQLite file of a workspace folder, migrating the old JSON files into it."""
+        root = Path(root)
+        root.mkdir(parents=True, exist_ok=True)
+        db = cls(sqlite_url(root / DB_FILE))
+        migrate_json_workspace(root, db)
+        return db
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One transaction: committed at the end, rolled back on any error."""
+        with self.engine.begin() as connection:
+            yield connection
+
+    # --- documents: one JSON payload per document ---------------------------------------
+
+    def document_payloads(self) -> list[dict]:
+        """Every document's payload, by key."""
+        query = select(documents.c.payload).where(documents.c.workspace == self.workspace)
+        with self.transaction() as connection:
+            rows = connection.execute(query.order_by(documents.c.key)).scalars().all()
+        return [json.loads(row) for row in rows]
+
+    def put_document(self, key: str, name: str, payload: dict) -> None:
+        """Store (or replace) one document's payload."""
+        text = json.dumps(payload, ensure_ascii=False)
+        with self.transaction() as connection:
+            self._delete_document(connection, key)
+            connection.execute(
+                insert(documents).values(
+                    workspace=self.workspace, key=key, name=name, payload=text
+                )
+            )
+
+    def copy_documents_to(self, target: WorkspaceDB) -> int:
+        """Give another workspace this one's documents (one transaction); returns how many."""
+        query = select(documents.c.key, documents.c.name, documents.c.payload).where(
+            documents.c.workspace == self.workspace
+        )
+        with self.transaction() as connection:
+            rows = connection.execute(query).all()
+        with target.transaction() as connection:
+            for key, name, payload in rows:
+                target._delete_document(connection, key)
+                connection.execute(
+                    insert(documents).values(
+                        workspace=target.workspace, key=key, name=name, payload=payload
+                    )
+                )
+        return len(rows)
+
+    def delete_document(self, key: str) -> None:
+        """Remove one document's payload (nothing if absent)."""
+        with self.transaction() as connection:
+            self._delete_document(connection, key)
+
+    def _delete_document(self, connection: Connection, key: str) -> None:
+        connection.execute(
+            delete(documents).where(
+                documents.c.workspace == self.workspace, documents.c.key == key
+            )
+        )
+
+    # --- interview: profile and state change together ----------------------------------
+
+    def read_interview(self) -> InterviewRow:
+        """The stored profile and state (None when never saved)."""
+        with self.transaction() as connection:
+            return self._interview_row(connection, lock=False)
+
+    @contextmanager
+    def interview_for_update(self) -> Iterator[tuple[InterviewRow, Connection]]:
+        """The interview row, locked until the transaction ends (a read-modify-write turn)."""
+        with self.transaction() as connection:
+            yield self._interview_row(connection, lock=True), connection
+
+    def write_interview(
+        self, connection: Connection, row: InterviewRow, profile: str, state: str
+    ) -> int:
+        """Save the profile and state in the caller's transaction; returns the new version."""
+        values = {"profile": profile, "state": state, "version": row.version + 1}
+        if row.version == 0:
+            connection.execute(insert(interview).values(workspace=self.workspace, **values))
+        else:
+            connection.execute(
+                update(interview).where(interview.c.workspace == self.workspace).values(**values)
+            )
+        return row.version + 1
+
+    def _interview_row(self, connection: Connection, lock: bool) -> InterviewRow:
+        query = select(interview.c.profile, interview.c.state, interview.c.version).where(
+            interview.c.workspace == self.workspace
+        )
+        found = connection.execute(query.with_for_update() if lock else query).first()
+        if found is None:
+            return InterviewRow(None, None, 0)
+        return InterviewRow(found.profile, found.state, found.version)
+
+    # --- audit log --------------------------------------------------------------------------
+
+    def record(
+        self, user: str, action: str, detail: str = "", connection: Connection | None = None
+    ) -> None:
+        """Append one entry to the audit log (inside the caller's transaction when given)."""
+        statement = insert(audit).values(
+            workspace=self.workspace, at=time.time(), user=user, action=action, detail=detail
+        )
+        if connection is not None:
+            connection.execute(statement)
+            return
+        with self.transaction() as own:
+            own.execute(statement)
+
+    def audit_log(self, limit: int | None = None) -> list[AuditEntry]:
+        """The audit entries, oldest first (the last `limit` when given)."""
+        query = select(audit.c.at, audit.c.user, audit.c.action, audit.c.detail).where(
+            audit.c.workspace == self.workspace
+        )
+        query = query.order_by(audit.c.id.desc())
+        if limit:
+            query = query.limit(limit)
+        with self.transaction() as connection:
+            rows = connection.execute(query).all()
+        return [AuditEntry(*row) for row in reversed(rows)]
+
+
+def dispose_folder_db(root: Path) -> None:
+    """Close the engine of a workspace folder that is about to be deleted."""
+    forget_engine(sqlite_url(Path(root) / DB_FILE))
+
+
+# --- migration of the JSON layout (documents/*.json, profile.json, interview.json) --------
+
+
+def migrate_json_workspace(root: Path, db: WorkspaceDB) -> bool:
+    """Move an old JSON workspace's state into the database; the files go to legacy-json/.
+
+    Each step commits before its files move, so a crash repeats the step (idempotent).
+    """
+    moved = _migrate_documents(root, db)
+    moved |= _migrate_interview(root, db)
+    if moved:
+        log.info("migrated the JSON state of %s into %s", root, DB_FILE)
+    return moved
+
+
+def _migrate_documents(root: Path, db: WorkspaceDB) -> bool:
+    folder = root / "documents"
+    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    for path in files:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+        db.put_document(path.stem, payload["record"]["name"], payload)
+        _keep_legacy(root, path, Path("documents") / path.name)
+    return bool(files)
+
+
+def _migrate_interview(root: Path, db: WorkspaceDB) -> bool:
+    profile, state = root / "profile.json", root / "interview.json"
+    if not (profile.exists() or state.exists()):
+        return False
+    with db.interview_for_update() as (row, connection):
+        if row.version == 0:
+            db.write_interview(
+                connection,
+                row,
+                profile.read_text(encoding="utf-8") if profile.exists() else "{}",
+                state.read_text(encoding="utf-8") if state.exists() else "{}",
+            )
+    for path in (profile, state):
+        if path.exists():
+            _keep_legacy(root, path, Path(path.name))
+    return True
+
+
+def _keep_legacy(root: Path, path: Path, relative: Path) -> None:
+    target = root / LEGACY_DIR / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(path), str(target))

@@ -1,0 +1,1 @@
+"""The prompt templates as the resource package procure_prompts."""
