@@ -154,10 +154,10 @@ def answer_markdown(answer: Answer, vendors: Sequence[str] = ()) -> str:
 
 
 def citation_line(c: Citation) -> str:
-    """`[n] Vendor — document, p. N: “quote”` in escaped Markdown."""
+    """`[n] Vendor — document, p. N: “quote”` in escaped Markdown (a page read by OCR says so)."""
     return (
         f"\\[{c.marker}\\] {escape_markdown(c.vendor)} — {escape_markdown(c.document)}, "
-        f"p. {c.page}: “{escape_markdown(c.quote)}”"
+        f"p. {c.page}{' (read by OCR)' if c.ocr else ''}: “{escape_markdown(c.quote)}”"
     )
 
 

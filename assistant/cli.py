@@ -251,7 +251,8 @@ def _cmd_ask(args, settings: Settings) -> int:
             continue
         print(f"Q: {answer.question}\n{answer.text}")
         for c in answer.citations:
-            print(f"  [{c.marker}] {c.document}, page {c.page} ({c.vendor}): \"{c.quote}\"")
+            ocr = ", read by OCR" if c.ocr else ""
+            print(f"  [{c.marker}] {c.document}, page {c.page}{ocr} ({c.vendor}): \"{c.quote}\"")
         for warning in answer.warnings:
             print(f"  WARNING: {warning}")
         for note in answer.notes:

@@ -263,6 +263,7 @@ class Citation:
     vendor: str
     page: int
     quote: str
+    ocr: bool = False  # the page's text was read by OCR from an image of it
 
     @property
     def source(self) -> str:

@@ -56,14 +56,25 @@ def vendor_lines(
 
 
 def compose_guidance(plan: QuestionPlan, found: dict[str, list[Evidence]]) -> tuple[str, list[Citation]]:
-    """Advice as a list: one quoted point per guidance statement (the note it comes from is the
-    citation's document)."""
+    """Advice as a short titled list: per guidance note, its title (cited: it is the note's
+    first line), then one quoted point per statement of that note."""
     citations: list[Citation] = []
-    lines = []
+    lines: list[str] = []
+    by_note: dict[str, list[Evidence]] = {}
     for evidence in (e for chosen in found.values() for e in chosen):
-        marker = len(citations) + 1
-        citations.append(Citation(marker, evidence.document, evidence.vendor, evidence.page, evidence.quote))
-        lines.append(f'- "{_sentence(evidence.quote)}" [{marker}]')
+        by_note.setdefault(evidence.document, []).append(evidence)
+    for note, points in by_note.items():
+        title = points[0].statement.heading
+        if title:
+            citations.append(Citation(len(citations) + 1, note, points[0].vendor, 1, title))
+            lines.append(f"{title} [{len(citations)}]")
+        for evidence in points:
+            shown = evidence.quote.lstrip("-•* ").strip()
+            if title and shown.rstrip(".") == title.rstrip("."):
+                continue  # the title again
+            citations.append(Citation(len(citations) + 1, note, evidence.vendor, evidence.page,
+                                      evidence.quote))
+            lines.append(f'- "{_sentence(shown)}" [{len(citations)}]')
     return "\n".join(lines), citations
 
 
@@ -95,12 +106,12 @@ def disagree(plan: QuestionPlan, chosen: list[Evidence]) -> bool:
     return not different_cases(chosen[0], chosen[1])
 
 
-_CASE_KINDS = ("location", "delivery_model", "language", "channel")
+CASE_KINDS = ("location", "delivery_model", "language", "channel")
 
 
 def different_cases(one: Evidence, other: Evidence) -> bool:
     """Whether two statements name different sites, delivery models, languages or channels."""
-    for kind in _CASE_KINDS:
+    for kind in CASE_KINDS:
         a = {m.value.get("name") for m in one.statement.mentions if m.kind == kind}
         b = {m.value.get("name") for m in other.statement.mentions if m.kind == kind}
         if a and b and a != b:

@@ -9,12 +9,19 @@ their probability of answering clears the threshold fitted on the development co
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from assistant.answer.compose import (
-    RANKABLE, compose_answer, compose_guidance, different_cases, disagree, not_stated, vendor_lines,
+    CASE_KINDS,
+    RANKABLE,
+    compose_answer,
+    compose_guidance,
+    different_cases,
+    disagree,
+    not_stated,
+    vendor_lines,
 )
 from assistant.answer.evidence import Evidence, concept_weights, features, scoring, usable
 from assistant.answer.question import QuestionPlan, plan_question
@@ -90,7 +97,13 @@ class GroundedAnswerer:
             return Answer(gathered.plan.question, text, True, (), gathered.warnings)
         compose = compose_answer if self.subject == "proposals" else compose_guidance
         text, citations = compose(gathered.plan, gathered.found)
+        citations = [replace(c, ocr=True) if self.read_by_ocr(c) else c for c in citations]
         return Answer(gathered.plan.question, text, False, tuple(citations), gathered.warnings)
+
+    def read_by_ocr(self, cited) -> bool:
+        """Whether a cited page (anything with a document and a page) was read by OCR."""
+        page = self.page(cited.document, cited.page)
+        return bool(page and page.ocr)
 
     def rank(self, plan: QuestionPlan) -> dict[str, list[Evidence]]:
         """Every usable candidate of each vendor in scope, best first."""
@@ -138,8 +151,9 @@ class GroundedAnswerer:
     def select(self, plan: QuestionPlan, ranked: list[Evidence]) -> list[Evidence]:
         """The statements strong enough to answer with ([] means 'not stated'): the best one,
         and others nearly as strong that say as much of the question and either give another
-        value of the asked kind (the vendor contradicts itself) or, for a question that asks
-        for no value, add to it. Cells of one table are alternatives, never shown together."""
+        value of the asked kind (the vendor contradicts itself) or for another case the
+        question left open, or, for a question that asks for no value, add to it; in the order
+        the vendor wrote them."""
         verified = [e for e in ranked if self.verified_quote(e)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
@@ -150,7 +164,8 @@ class GroundedAnswerer:
                 break
             if other.score >= best.score * self.model.runner_up and self._adds(plan, chosen, other):
                 chosen.append(other)
-        return chosen
+        # Shown in the order the vendor wrote them (the onshore row before the offshore one).
+        return sorted(chosen, key=lambda e: (e.document, e.page, e.statement.start))
 
     def _adds(self, plan: QuestionPlan, chosen: list[Evidence], other: Evidence) -> bool:
         """Whether a further statement belongs in the answer: it says as much of the question
@@ -163,6 +178,8 @@ class GroundedAnswerer:
         if other.features["coverage"] < best.features["coverage"] - 0.05:
             return False
         if self.subject != "proposals":
+            return True
+        if _another_case(plan, best, other):
             return True
         if _same_table(best, other):
             return _same_row(best, other) and not different_cases(best, other)
@@ -214,6 +231,31 @@ def _same_table(one: Evidence, other: Evidence) -> bool:
     """Two cells of one page's tables."""
     a, b = one.statement, other.statement
     return a.cell is not None and b.cell is not None and a.document == b.document and a.page == b.page
+
+
+def _another_case(plan: QuestionPlan, best: Evidence, other: Evidence) -> bool:
+    """Another table row with a value of the asked kind, for a site, delivery model, language
+    or channel the question does not name, that contradicts none of the question's qualifiers
+    and names as many of them as the best."""
+    asked_kinds = {q.kind for q in plan.qualifiers}
+    open_kinds = [k for k in CASE_KINDS if k not in asked_kinds]
+    if not any(_names_differ(best, other, kind) for kind in open_kinds):
+        return False
+    if any(_names_differ(best, other, kind) for kind in asked_kinds):
+        return False
+    if other.features["qualifier_conflicts"] > 0:
+        return False
+    if other.features["qualifier_agrees"] < best.features["qualifier_agrees"]:
+        return False
+    return bool(plan.answer_kinds & RANKABLE.keys()) and all(
+        any(m.kind in plan.answer_kinds for m in e.statement.mentions) for e in (best, other))
+
+
+def _names_differ(one: Evidence, other: Evidence, kind: str) -> bool:
+    """Both statements name something of this kind, and not the same."""
+    a = {m.value.get("name") for m in one.statement.mentions if m.kind == kind}
+    b = {m.value.get("name") for m in other.statement.mentions if m.kind == kind}
+    return bool(a and b and a != b)
 
 
 def _same_row(one: Evidence, other: Evidence) -> bool:

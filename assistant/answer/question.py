@@ -146,8 +146,9 @@ def _without_names(question: str, name_words: set[str]) -> str:
     """The question with the named vendors' words (and their possessives) taken out."""
     if not name_words:
         return question
-    from assistant.reading.names import fold
     from rapidfuzz import fuzz
+
+    from assistant.reading.names import fold
 
     kept = []
     for word in re.findall(r"\S+", question):

@@ -138,7 +138,7 @@ class LlmAnswerer:
             sentences.append(f"{verdict.claim.text} {marks}")
         citations = tuple(
             Citation(new, passages[old].document, passages[old].vendor, passages[old].page,
-                     passages[old].text)
+                     passages[old].text, self.grounded.read_by_ocr(passages[old]))
             for old, new in numbering.items()
         )
         return Answer(

@@ -86,3 +86,18 @@ def test_docx_merged_headers_group_rows_and_accented_names(tmp_path):
 def test_footer_only_document_is_refused(tmp_path):
     with pytest.raises(IngestError, match="only text is page numbers, headers or footers"):
         load_document(OFFICE / "footer-only.pdf", Settings(workspace=tmp_path))
+
+
+@pytest.mark.skipif(not ocr.available(), reason="Tesseract is not installed")
+def test_a_citation_of_the_scanned_page_says_it_was_read_by_ocr(make_workspace):
+    from assistant.app_views import citation_line
+    from assistant.models import Citation
+
+    workspace = make_workspace("ocr")
+    workspace.ingest([QUILLON])
+    answerer = workspace.answerer()
+    scanned = Citation(1, QUILLON.name, "Quillon Harbour", 4, "Submitted by Quillon Harbour")
+    typed = Citation(2, QUILLON.name, "Quillon Harbour", 2, "USD 17.90 per productive hour")
+    assert answerer.read_by_ocr(scanned) and not answerer.read_by_ocr(typed)
+    assert "p. 4 (read by OCR):" in citation_line(Citation(**{**scanned.__dict__, "ocr": True}))
+    assert "OCR" not in citation_line(typed)
