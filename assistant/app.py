@@ -480,15 +480,19 @@ def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
         change = views.change_message(label, new_value)
         return run_turn(key, change, history, "none", request, "profile edit")  # rules only
 
-    def restart_now(path: str):
+    @friendly
+    def restart_now(key: str, request: gr.Request):
         from assistant.interview.commands import restart_interview
 
-        restart_interview(Path(path))
-        return (*_interview_views(path), gr.update(visible=False))
+        _space, ref, user = spaces.open(key, request)
+        restart_interview(ref.path, user)
+        return (*_interview_views(ref.path), gr.update(visible=False))
 
-    def keep_answers(path: str):
+    @friendly
+    def keep_answers(key: str, request: gr.Request):
         """The chat's clear empties the screen only: the interview goes on where it was."""
-        return (*_interview_views(path), gr.update(visible=False))
+        _space, ref, _user = spaces.open(key, request)
+        return (*_interview_views(ref.path), gr.update(visible=False))
 
     outputs = [chat, message, profile, progress]
     gr.on([send.click, message.submit], turn, [ws, message, chat, engine], outputs)
