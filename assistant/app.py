@@ -473,10 +473,18 @@ def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
 
     @friendly
     def save_field(key: str, label: str | None, new_value: str, history: list, request: gr.Request):
-        spaces.open(key, request)
+        from assistant.interview.commands import edit_text_field, format_profile, profile_view
+
+        _space, ref, user = spaces.open(key, request)
         if not label or not new_value.strip():
             gr.Warning("Choose a field and type its new value.")
             return history, new_value, gr.skip(), gr.skip()
+        if edit_text_field(ref.path, label, new_value, user):  # free text: kept as typed
+            view = profile_view(ref.path)
+            history = [*(history or []), views.chat_message("user", f"{label}: {new_value}"),
+                       views.chat_message("assistant", f"Updated: {label}.")]
+            profile_md = views.profile_markdown(format_profile({"profile": view["profile"]}))
+            return history, "", profile_md, views.progress_markdown(view["progress"])
         change = views.change_message(label, new_value)
         return run_turn(key, change, history, "none", request, "profile edit")  # rules only
 

@@ -49,7 +49,7 @@ def test_the_workspace_takes_the_whole_mutated_batch_and_still_answers(
 ):
     from assistant.index import embedder as embedder_module
 
-    monkeypatch.setattr(embedder_module, "shared_embedder", lambda: embedder)
+    monkeypatch.setattr(embedder_module, "shared_embedder", lambda *_args, **_kwargs: embedder)
     corpus = fuzz.make_corpus(tmp_path, 9, seed=11, mutations=quick)
     rng = __import__("random").Random(3)
     docx = fuzz._docx_seed()

@@ -103,6 +103,22 @@ def restart_interview(workspace_dir: Path, user: str = LOCAL_USER) -> None:
         held.save(Profile(), InterviewState(), (user, "interview restart", "answers cleared"))
 
 
+def edit_text_field(workspace_dir: Path, label: str, value: str, user: str = LOCAL_USER) -> bool:
+    """Set a free-text field exactly as typed in the profile panel's editor (no reading of the
+    words: the buyer chose the field); False when the field is not free text."""
+    plan = _plan()
+    slot = next((s for s in plan.slots if s.label == label), None)
+    value = value.strip()
+    if slot is None or slot.type != "text" or not value:
+        return False
+    with InterviewStore(Path(workspace_dir)).locked() as held:
+        profile = held.profile
+        corrected = profile.has(slot.name)
+        profile.set(slot.name, "text", value, held.state.messages, value, corrected, value)
+        held.save(profile, held.state, (user, "profile edit", slot.label))
+    return True
+
+
 def progress_line(progress: Mapping[str, int]) -> str:
     """The one progress line the chat, the web panel and the CLI show."""
     return flow.progress_text(dict(progress))

@@ -177,8 +177,9 @@ def build_docx(document: RfpDocument) -> DocxDocument:
     """The RFP as a python-docx Document (not yet saved)."""
     doc = Document()
     _base_styles(doc)
-    doc.core_properties.title = document.title
-    doc.core_properties.author = document.buyer
+    # Core properties hold at most 255 characters (a buyer's long answer must not break the file).
+    doc.core_properties.title = document.title[:255]
+    doc.core_properties.author = document.buyer[:255]
     doc.core_properties.subject = "Request for proposal"
     _header_footer(doc, document)
     _title_page(doc, document)

@@ -131,3 +131,16 @@ def test_run_interactive_until_quit_then_resume(workspace):
 
     run_interactive(workspace, input_fn=eof, output_fn=out.append)
     assert "Welcome back" in out[0] and "Which industry" in out[0]
+
+
+def test_the_panels_editor_keeps_a_free_text_field_as_typed(tmp_path):
+    from assistant.interview.commands import edit_text_field, profile_view
+
+    typed = "Acme <b>Corp</b> (see www.acme.example)."
+    assert edit_text_field(tmp_path, "organisation", typed, user="ann")
+    assert profile_view(tmp_path)["profile"]["company_name"]["value"] == typed
+    assert not edit_text_field(tmp_path, "languages", "English")  # a list: read from the words
+    from assistant.state.workspace_db import WorkspaceDB
+
+    assert [(e.user, e.action) for e in WorkspaceDB.for_folder(tmp_path).audit_log()][-1:] == [
+        ("ann", "profile edit")]

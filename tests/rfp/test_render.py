@@ -144,3 +144,12 @@ def test_export_writes_the_requested_format_and_rejects_others(tmp_path):
     assert export_rfp(document, "pdf", tmp_path / "rfp.pdf").read_bytes().startswith(b"%PDF")
     with pytest.raises(ValueError, match="unknown RFP format"):
         export_rfp(document, "html", tmp_path / "rfp.html")  # type: ignore[arg-type]
+
+
+def test_a_buyer_name_longer_than_a_docx_property_still_exports(tmp_path):
+    from dataclasses import replace
+
+    long_name = "Harbor Health & Home " * 20  # 420 characters, typed into the organisation field
+    document = replace(drafted("healthcare-card-payments"), buyer=long_name)
+    saved = docx.Document(str(export_rfp(document, "docx", tmp_path / "long.docx")))
+    assert saved.core_properties.author == long_name[:255]
