@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 FIELDS_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "compare" / "fields.yaml"
 READERS = ("pricing_model", "rates", "service_levels", "languages", "locations", "delivery_model",
-           "hours", "certifications", "platforms", "data_ownership", "termination_fee")
+           "hours", "certifications", "platforms", "data_ownership", "termination_fee",
+           "data_residency")
 
 
 class FieldSpec(BaseModel):
