@@ -112,6 +112,7 @@ class Workspace:
             statement_end = statement_start + len(statements[document.name])
             record = self._store(document, vectors[start:end], sample, statements[document.name],
                                  vectors[statement_start:statement_end])
+            self._keep_original(path, document.name)
             outcomes[position] = IngestOutcome(str(path), True, _summary(record), record)
             start, statement_start = end, statement_end
         return outcomes
@@ -228,7 +229,26 @@ class Workspace:
             self.statement_store.delete_document(name)
             self.catalog.remove(name)
             self._forget_derived()
+            from assistant.pages import forget_original
+
+            forget_original(self.root, name)
         return True
+
+    def _keep_original(self, path: Path, name: str) -> None:
+        """A copy of a PDF, to show its pages as they are (a failed copy only loses that)."""
+        from assistant.pages import keep_original
+
+        try:
+            keep_original(self.root, name, path)
+        except OSError as exc:
+            log.warning("could not keep a copy of %s: %s", name, exc)
+
+    def original(self, name: str) -> Path | None:
+        """The kept copy of a PDF, or None."""
+        from assistant.pages import original_path
+
+        path = original_path(self.root, name)
+        return path if path.is_file() else None
 
     def ask(self, question: str, llm: LlmSpec | None = None) -> Answer:
         """Answer from the guidance (advice), the terms matrix (comparisons) or the proposals."""

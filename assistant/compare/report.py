@@ -52,7 +52,7 @@ def price_cell(cost: CostEstimate | None) -> str:
     if cost is None:
         return "–"
     if cost.low is None or cost.high is None:
-        return "no estimate"
+        return f"no estimate ({cost.missing[0]})" if cost.missing else "no estimate"
     text = cost.text().removesuffix(" per month")
     return text if cost.converted else f"{text} (not converted)"
 
