@@ -120,3 +120,16 @@ def test_xlsx_without_openpyxl_says_how(sample_matrix, tmp_path):
         pytest.skip("openpyxl is installed")
     with pytest.raises(RuntimeError, match="openpyxl"):
         sample_matrix.to_xlsx(tmp_path / "matrix.xlsx")
+
+
+def test_volume_tiers_price_at_the_band_the_buyer_falls_in(sample_matrix):
+    """Atlas prices each channel by its volume band (table headers 'Tier 1: up to 40,000…')."""
+    from assistant.compare import Requirements, estimate_costs
+
+    req = Requirements(monthly_contacts=60_000, channel_mix={"voice": 75, "chat": 25},
+                       aht_minutes={"voice": 6, "chat": 8})  # fmt: skip
+    atlas = estimate_costs(sample_matrix, req)[ATLAS]
+    used = {i.label: i.value for i in atlas.inputs if i.label.endswith(" rate")}
+    assert "Tier 2" in used["voice rate"] and "USD 4.55" in used["voice rate"]  # 45,000 calls
+    assert "Tier 1" in used["chat rate"] and "USD 2.95" in used["chat rate"]  # 15,000 chats
+    assert atlas.low == atlas.high == pytest.approx(45_000 * 4.55 + 15_000 * 2.95)
