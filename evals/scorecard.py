@@ -80,25 +80,39 @@ def facts_values(vendor: str, facts: dict) -> list:
         out.append(TermValue(field, text, data, Source(f"{vendor}.facts", vendor, 1, quote)))
 
     for model in facts.get("delivery_models", []):
-        add("delivery_model", f"{model}: proposed", {"model": model, "status": "proposed"}, "delivery")
+        add(
+            "delivery_model",
+            f"{model}: proposed",
+            {"model": model, "status": "proposed"},
+            "delivery",
+        )
     for site in facts.get("sites", []):
-        data = {"site": site["city"], "key": site["city"], "country": site.get("country", ""),
-                "proposed": True, **({"model": site["model"]} if site.get("model") else {})}  # fmt: skip
+        data = {"site": site["city"], "key": site["city"], "country": site.get("country", "")}
+        data["proposed"] = True
+        if site.get("model"):
+            data["model"] = site["model"]
         add("locations", site["city"], data, "sites")
     if "term_months" in facts:
         months = facts["term_months"]
-        add("contract_term", f"{months} months", {"months": months, "key": f"{months} months"}, "term")
+        add(
+            "contract_term",
+            f"{months} months",
+            {"months": months, "key": f"{months} months"},
+            "term",
+        )
     for name, status in (facts.get("certifications") or {}).items():
         field = FRAMEWORK_FIELDS.get(name) or FRAMEWORK_FIELDS.get(name.rsplit(" ", 2)[0])
         if field is None:
             continue  # a scheme the matrix has no row for (basic Cyber Essentials)
-        kind = "Type II" if name.endswith("Type II") else ("Type I" if name.endswith("Type I") else "")
+        kind = (
+            "Type II" if name.endswith("Type II") else ("Type I" if name.endswith("Type I") else "")
+        )
         data = {"status": CERT_STATUS[status], "type": kind, "strength": 2, "key": status}
         add(field, f"{name}: {status}", data, "certifications")
     if "hipaa_baa" in facts:
         status = "will sign" if facts["hipaa_baa"] else "not held"
-        add("cert_hipaa", f"BAA: {facts['hipaa_baa']}", {"status": status, "type": "", "strength": 2},
-            "hipaa_baa")  # fmt: skip
+        data = {"status": status, "type": "", "strength": 2}
+        add("cert_hipaa", f"BAA: {facts['hipaa_baa']}", data, "hipaa_baa")
     for lang in facts.get("languages", []):
         add("languages", f"{lang}: offered", {"language": lang, "status": "offered"}, "languages")
     for channel, hours in (facts.get("hours") or {}).items():
@@ -115,7 +129,12 @@ def facts_values(vendor: str, facts: dict) -> list:
 
         names = [t.name for t in find_terms(facts["data_residency"], ("location",))]
         region = names[0] if names else facts["data_residency"]
-        add("data_residency", region, {"region": region, "kept": True, "key": region}, "data_residency")
+        add(
+            "data_residency",
+            region,
+            {"region": region, "kept": True, "key": region},
+            "data_residency",
+        )
     if "notice_period_days" in facts:
         days = facts["notice_period_days"]
         add("termination_notice", f"{days} days", {"days": days, "key": f"{days} days"}, "notice")
@@ -133,7 +152,12 @@ def facts_values(vendor: str, facts: dict) -> list:
     if minimum := facts.get("minimum_commitment"):
         data = {"kind": "spend", "currency": minimum["currency"], "amount": float(minimum["price"]),
                 "per": "month"}  # fmt: skip
-        add("minimum_commitment", f"{minimum['currency']} {minimum['price']} per month", data, "minimum")
+        add(
+            "minimum_commitment",
+            f"{minimum['currency']} {minimum['price']} per month",
+            data,
+            "minimum",
+        )
     return out
 
 
@@ -159,8 +183,13 @@ def facts_requirements(buyer: dict):
         "currency": buyer["currency"],
         "currency_stated": True,
         "occupancy": 1.0,
-        "weights": {"price": 30.0, "compliance": 20.0, "service levels": 15.0, "coverage": 15.0,
-                    "contract": 10.0},  # fmt: skip
+        "weights": {
+            "price": 30.0,
+            "compliance": 20.0,
+            "service levels": 15.0,
+            "coverage": 15.0,
+            "contract": 10.0,
+        },  # fmt: skip
     }
     certs, languages, residency, countries, keys, mandatory = [], [], [], [], {}, set()
     for r in buyer.get("requirements", []):
@@ -231,7 +260,9 @@ def judge_facts(case: dict, card, keys: dict) -> dict[str, list[tuple[bool, str]
     passing = {v.vendor for v in card.ranking if v.gate.status == "meets all mandatory"}
     for v in card.ranking:
         expected = v.vendor in set(want.get("passes_all_mandatory") or [])
-        out["passes"].append(((v.vendor in passing) == expected, f"{v.vendor} passes all: {expected}"))
+        out["passes"].append(
+            ((v.vendor in passing) == expected, f"{v.vendor} passes all: {expected}")
+        )
     for vendor in want.get("must_not_rank_first") or []:
         out["ranking"].append((first != vendor, f"{vendor} not first (first: {first})"))
     if want.get("passes_all_mandatory"):
@@ -253,7 +284,12 @@ def judge_facts(case: dict, card, keys: dict) -> dict[str, list[tuple[bool, str]
         cost = card.costs.get(vendor)
         if vendor in missing:
             continue
-        ok = cost is not None and cost.comparable and _close(cost.low, amount) and _close(cost.high, amount)
+        ok = (
+            cost is not None
+            and cost.comparable
+            and _close(cost.low, amount)
+            and _close(cost.high, amount)
+        )
         got = (cost.low, cost.high, cost.currency) if cost else None
         out["prices"].append((ok, f"{vendor} monthly {amount} (got {got})"))
     for vendor in missing:
@@ -264,7 +300,9 @@ def judge_facts(case: dict, card, keys: dict) -> dict[str, list[tuple[bool, str]
         vendor = flag["vendor"] if isinstance(flag, dict) else flag
         cost = card.costs.get(vendor)
         ok = cost is not None and not cost.converted and "not converted" in cost.currency_note
-        out["currency"].append((ok, f"{vendor} currency flagged (got {cost and cost.currency_note!r})"))
+        out["currency"].append(
+            (ok, f"{vendor} currency flagged (got {cost and cost.currency_note!r})")
+        )
     return out
 
 
@@ -288,7 +326,9 @@ def judge(case: dict, card) -> dict[str, list[tuple[bool, str]]]:
     for vendor, verdicts in (want.get("verdict") or {}).items():
         checks = card.checks.get(vendor, ())
         for key, verdict in verdicts.items():
-            found = [c for c in checks if c.key == key or (key.endswith(":") and c.key.startswith(key))]
+            found = [
+                c for c in checks if c.key == key or (key.endswith(":") and c.key.startswith(key))
+            ]
             got = found[0].verdict if found else None
             out["verdicts"].append((got == verdict, f"{vendor}.{key} {verdict!r} (got {got!r})"))
     for vendor, models in (want.get("price_excludes") or {}).items():
@@ -307,7 +347,9 @@ def judge(case: dict, card) -> dict[str, list[tuple[bool, str]]]:
     for vendor in want.get("currency_flagged", []):
         cost = card.costs.get(vendor)
         ok = cost is not None and not cost.converted and "not converted" in cost.currency_note
-        out["currency"].append((ok, f"{vendor} currency flagged (got {cost and cost.currency_note!r})"))
+        out["currency"].append(
+            (ok, f"{vendor} currency flagged (got {cost and cost.currency_note!r})")
+        )
     return out
 
 

@@ -22,7 +22,7 @@ def test_the_workspace_keeps_each_pdf_and_renders_its_page_with_the_quote_boxed(
     image = Image.open(io.BytesIO(shown.png)).convert("L")
     assert (image.width, image.height) == (shown.width, shown.height)
     scale = shown.width / page.width
-    (x, y, w, h), = shown.highlights  # one line
+    ((x, y, w, h),) = shown.highlights  # one line
     box = stored[0]
     assert abs(x - box.x0 * scale) < 1 and abs(y - box.top * scale) < 1
     # The box lies over one printed line: dark pixels inside it, no taller than a line.
@@ -38,7 +38,11 @@ def test_a_table_cell_is_boxed_where_the_cell_stands(sample_workspace):
     cell = next(c for t in page.tables for c in t.cells if "4.85" in c.text)
     x, y, w, h = shown.highlights[0]
     scale = shown.width / page.width
-    region = next(r.box for r in page.regions if r.start <= cell.start < r.end or cell.start <= r.start < cell.end)
+    region = next(
+        r.box
+        for r in page.regions
+        if r.start <= cell.start < r.end or cell.start <= r.start < cell.end
+    )
     assert abs(x - region.x0 * scale) < 1 and abs(y - region.top * scale) < 1
 
 

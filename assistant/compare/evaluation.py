@@ -119,8 +119,12 @@ def _requirements(report: EvaluationReport, card: Scorecard, requirements) -> No
     if requirements:
         rows = [("Requirement", "Value", "Priority", "Your words")]
         for r in requirements:
-            priority = {"must": "must-have", "nice": "nice-to-have"}.get(r.get("priority") or "", "")
-            rows.append((r["slot"].replace("_", " "), _plain(r["value"]), priority, r.get("source") or ""))
+            priority = {"must": "must-have", "nice": "nice-to-have"}.get(
+                r.get("priority") or "", ""
+            )
+            rows.append(
+                (r["slot"].replace("_", " "), _plain(r["value"]), priority, r.get("source") or "")
+            )
         report.add("table", rows=tuple(rows))
         return
     checks = {c.requirement: c.mandatory for cs in card.checks.values() for c in cs}
@@ -143,7 +147,9 @@ def _plain(value) -> str:
 def _gates(report: EvaluationReport, card: Scorecard) -> None:
     report.add("h1", "2. Mandatory requirements")
     vendors = [v.vendor for v in card.ranking]
-    names = list(dict.fromkeys(c.requirement for cs in card.checks.values() for c in cs if c.mandatory))
+    names = list(
+        dict.fromkeys(c.requirement for cs in card.checks.values() for c in cs if c.mandatory)
+    )
     if not names:
         report.add("p", "No requirement was marked mandatory.")
         return
@@ -175,7 +181,10 @@ def _scores(report: EvaluationReport, card: Scorecard) -> None:
     for v in card.ranking:
         report.add("h2", f"{v.rank}. {v.vendor} — {v.total:.1f}")
         report.add("p", v.gate.text())
-        report.add("bullets", items=tuple(f"{c.criterion}: {c.reason}" for c in v.criteria if c.score is not None))
+        report.add(
+            "bullets",
+            items=tuple(f"{c.criterion}: {c.reason}" for c in v.criteria if c.score is not None),
+        )
 
 
 def _prices(report: EvaluationReport, card: Scorecard) -> None:
@@ -188,7 +197,9 @@ def _prices(report: EvaluationReport, card: Scorecard) -> None:
     report.add("table", rows=tuple(rows), wide=True)
     first = next(iter(card.costs.values()), None)
     if first:
-        buyer = [f"{i.label}: {i.value} ({i.origin})" for i in first.inputs if i.origin != "proposal"]
+        buyer = [
+            f"{i.label}: {i.value} ({i.origin})" for i in first.inputs if i.origin != "proposal"
+        ]
         if buyer:
             report.add("p", "Your figures used:")
             report.add("bullets", items=tuple(buyer))
@@ -220,7 +231,9 @@ def _matrix(report: EvaluationReport, matrix: Matrix) -> None:
             line = [row.field.label]
             for vendor in matrix.vendors:
                 cell = row.cells[vendor]
-                marks = "".join(f"[{numbers.setdefault(s, len(numbers) + 1)}]" for s in cell_sources(cell)[:3])
+                marks = "".join(
+                    f"[{numbers.setdefault(s, len(numbers) + 1)}]" for s in cell_sources(cell)[:3]
+                )
                 line.append(f"{cell_text(cell)} {marks}".strip())
             table.append(tuple(line))
         report.add("h2", group.capitalize())
@@ -238,7 +251,11 @@ def open_questions(matrix: Matrix, card: Scorecard) -> dict[str, list[str]]:
     fields = report_settings().open_question_fields
     out: dict[str, list[str]] = {}
     for vendor in matrix.vendors:
-        asks = [f"{c.requirement} (not addressed)" for c in card.checks.get(vendor, ()) if c.verdict == "not addressed"]
+        asks = [
+            f"{c.requirement} (not addressed)"
+            for c in card.checks.get(vendor, ())
+            if c.verdict == "not addressed"
+        ]
         asks += [
             f"{row.field.label} (not stated)" for row in matrix.rows
             if row.field.key in fields and not row.cells[vendor].stated
@@ -356,7 +373,13 @@ def _reportlab_pdf(report: EvaluationReport, path: Path) -> Path:
 
     styles = getSampleStyleSheet()
     small = styles["BodyText"].clone("cell", fontSize=7, leading=8.5)
-    kinds = {"title": "Title", "h1": "Heading1", "h2": "Heading2", "p": "BodyText", "note": "Italic"}
+    kinds = {
+        "title": "Title",
+        "h1": "Heading1",
+        "h2": "Heading2",
+        "p": "BodyText",
+        "note": "Italic",
+    }
     width = landscape(A4)[0] - 30 * mm
     story = []
     for block in report.blocks:
@@ -364,11 +387,15 @@ def _reportlab_pdf(report: EvaluationReport, path: Path) -> Path:
             story.append(Paragraph(escape(block.text), styles[kinds[block.kind]]))
         elif block.kind in ("bullets", "lines"):
             for item in block.items:
-                text = f"• {item}" if block.kind == "bullets" else f"{item} " + "_" * (70 - len(item))
+                text = (
+                    f"• {item}" if block.kind == "bullets" else f"{item} " + "_" * (70 - len(item))
+                )
                 story.append(Paragraph(escape(text), styles["BodyText"]))
         elif block.kind == "table" and block.rows:
             cells = [[Paragraph(escape(t), small) for t in row] for row in block.rows]
-            table = Table(cells, colWidths=[width / len(block.rows[0])] * len(block.rows[0]), repeatRows=1)
+            table = Table(
+                cells, colWidths=[width / len(block.rows[0])] * len(block.rows[0]), repeatRows=1
+            )
             table.setStyle(TableStyle([
                 ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9E2F3")),
@@ -376,7 +403,9 @@ def _reportlab_pdf(report: EvaluationReport, path: Path) -> Path:
             ]))  # fmt: skip
             story += [table, Spacer(1, 4 * mm)]
     path.parent.mkdir(parents=True, exist_ok=True)
-    SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm).build(story)
+    SimpleDocTemplate(
+        str(path), pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm
+    ).build(story)
     return path
 
 

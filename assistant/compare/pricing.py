@@ -203,7 +203,9 @@ def _vendor_cost(
         by_channel[channel] = (min(costs), max(costs))
         used += [tv for _, tv in priced]
         inputs += [PriceInput(f"{channel} rate", tv.value, tv.citation) for _, tv in priced]
-    missing += [f"no {' or '.join(chs)} rate {why}".replace("  ", " ") for why, chs in unpriced.items()]
+    missing += [
+        f"no {' or '.join(chs)} rate {why}".replace("  ", " ") for why, chs in unpriced.items()
+    ]
     if language:
         assumptions.append(f"all contacts priced at {language} rates")
         if len(req.languages) > 1 and not req.language_mix:
@@ -375,7 +377,9 @@ def _apply_minimum(
             inputs.append(PriceInput("minimum commitment", tv.value, tv.citation))
         floor = max(floor, value)
     if floor > low:
-        notes.append(f"minimum commitment raises the low end to {fmt_money(currency, round(floor))}")
+        notes.append(
+            f"minimum commitment raises the low end to {fmt_money(currency, round(floor))}"
+        )
     return max(low, floor), max(high, floor)
 
 
@@ -434,5 +438,8 @@ def _term(matrix: Matrix, vendor: str, req: Requirements) -> tuple[float | None,
         return req.max_term_months, ""
     cell = matrix.cell("contract_term", vendor)
     if cell.number and not cell.conflicting:
-        return cell.number, f"whole-term cost over the vendor's {fmt_number(cell.number)}-month term"
+        return (
+            cell.number,
+            f"whole-term cost over the vendor's {fmt_number(cell.number)}-month term",
+        )
     return None, "contract term not given: no whole-term cost"

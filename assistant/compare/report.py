@@ -148,9 +148,7 @@ def _costs(card: Scorecard) -> list[str]:
         if cost.currency_note:
             lines.append(f"  - currency: {cost.currency_note}")
         for item in (i for i in cost.inputs if i.origin == "proposal"):
-            where = (
-                f"{item.source.document} p.{item.source.page}" if item.source else item.origin
-            )
+            where = f"{item.source.document} p.{item.source.page}" if item.source else item.origin
             lines.append(f"  - {item.label}: {item.value} [{where}]")
         if cost.excluded:
             lines.append(f"  - left out: {'; '.join(cost.excluded)}")

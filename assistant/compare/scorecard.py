@@ -71,7 +71,8 @@ class Gate:
         parts = []
         if self.failed:
             parts.append(
-                "fails mandatory: " + "; ".join(f"{c.requirement} ({c.reason})" for c in self.failed)
+                "fails mandatory: "
+                + "; ".join(f"{c.requirement} ({c.reason})" for c in self.failed)
             )
         if self.not_addressed:
             parts.append(
@@ -198,14 +199,18 @@ def requirement_checks(
     must = tuple(lang for lang in req.languages if req.is_mandatory(f"languages:{lang}"))
     rest = tuple(lang for lang in req.languages if lang not in must)
     for lang in must:  # each must-have language a gate of its own
-        checks.append((f"languages:{lang}", _language_check(matrix.cell("languages", vendor), (lang,))))
+        checks.append(
+            (f"languages:{lang}", _language_check(matrix.cell("languages", vendor), (lang,)))
+        )
     if rest:
         checks.append(("languages~", _language_check(matrix.cell("languages", vendor), rest)))
     if req.open_24_7:
         key = "open_24_7" if req.is_mandatory("open_24_7") else "channel_hours"
         checks.append((key, _hours_check(matrix, vendor, req.open_24_7)))
     if req.data_residency:
-        checks.append(("data_residency", _residency_check(matrix.cell("data_residency", vendor), req)))
+        checks.append(
+            ("data_residency", _residency_check(matrix.cell("data_residency", vendor), req))
+        )
     if req.restricts_models:
         checks.append(("delivery_model", _shore_check(matrix, vendor, req)))
     if req.max_term_months is not None:
@@ -360,7 +365,9 @@ def _country_check(cell: Cell, req: Requirements) -> Check:
     places = {s.get("country") for s in sites} | {s.get("key") for s in sites}
     hit = [w for w in wanted if w in places or any(_within(str(p), w) for p in places)]
     names = ", ".join(dict.fromkeys(s["site"] for s in sites))
-    return _check(cell, requirement, "coverage", "meets" if hit else "does not meet", f"sites: {names}")
+    return _check(
+        cell, requirement, "coverage", "meets" if hit else "does not meet", f"sites: {names}"
+    )
 
 
 def _shore_check(matrix: Matrix, vendor: str, req: Requirements) -> Check:
@@ -376,15 +383,21 @@ def _shore_check(matrix: Matrix, vendor: str, req: Requirements) -> Check:
     models = list(cell.primary.get("models", [])) if cell.stated else []
     denied = set(cell.primary.get("not_proposed", []))
     models += [
-        s["model"] for s in sites.primary.get("sites", []) if s.get("model") and s["model"] not in denied
+        s["model"]
+        for s in sites.primary.get("sites", [])
+        if s.get("model") and s["model"] not in denied
     ]
     models = list(dict.fromkeys(models))
     evidence_cell = cell if cell.stated else sites
     if not models:
-        return _check(evidence_cell, requirement, "coverage", "not addressed", "delivery model not stated")
+        return _check(
+            evidence_cell, requirement, "coverage", "not addressed", "delivery model not stated"
+        )
     ok = [m for m in models if m in allowed]
     reason = f"proposes {', '.join(models)}"
-    return _check(evidence_cell, requirement, "coverage", "meets" if ok else "does not meet", reason)
+    return _check(
+        evidence_cell, requirement, "coverage", "meets" if ok else "does not meet", reason
+    )
 
 
 def _limit_check(cell: Cell, key: str, limit: float, requirement: str, criterion: str) -> Check:
@@ -503,7 +516,10 @@ def _relative(matrix: Matrix, field: str, vendor: str, higher: bool) -> tuple[fl
     if own == best:
         return score, f"{label}: {row.cells[vendor].summary} (the best)"
     leader = min(v for v, n in numbers.items() if n == best)
-    return score, f"{label}: {row.cells[vendor].summary} (best {row.cells[leader].summary}, {leader})"
+    return (
+        score,
+        f"{label}: {row.cells[vendor].summary} (best {row.cells[leader].summary}, {leader})",
+    )
 
 
 def _price_score(vendor: str, costs: dict[str, CostEstimate]) -> tuple[float, str] | None:

@@ -21,7 +21,9 @@ def card(sample_matrix):
     return build_scorecard(sample_matrix, req)
 
 
-def test_docx_holds_gates_prices_cited_cells_questions_and_signatures(sample_matrix, card, tmp_path):
+def test_docx_holds_gates_prices_cited_cells_questions_and_signatures(
+    sample_matrix, card, tmp_path
+):
     from docx import Document
 
     path = write_evaluation(sample_matrix, card, tmp_path / "evaluation.docx")

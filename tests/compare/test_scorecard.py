@@ -201,7 +201,9 @@ def test_excluded_delivery_model_never_enters_the_price():
     offshore = value("rates", ALPHA, {"currency": "USD", "amount": 10.0, "unit": "hour",
                                       "channels": ["voice"], "delivery": "offshore"})  # fmt: skip
     matrix = matrix_from_values({ALPHA: [onshore, offshore]})
-    base = Requirements(monthly_contacts=8_000, channel_mix={"voice": 100}, aht_minutes={"voice": 6})
+    base = Requirements(
+        monthly_contacts=8_000, channel_mix={"voice": 100}, aht_minutes={"voice": 6}
+    )
     from dataclasses import replace
 
     both = build_scorecard(matrix, base).costs[ALPHA]
@@ -240,8 +242,8 @@ def test_priorities_of_a_real_profile_make_requirements_mandatory():
     from assistant.interview.profile import Profile
 
     profile = Profile()
-    profile.set("contract_term", "duration", {"amount": 2, "unit": "years"}, 1, "2 years max, essential",
-                priority="must")  # fmt: skip
+    term = {"amount": 2, "unit": "years"}
+    profile.set("contract_term", "duration", term, 1, "2 years max, essential", priority="must")
     profile.set("languages", "list[str]", ["English", "Spanish"], 1, "English a must, Spanish nice",
                 item_priority={"English": "must", "Spanish": "nice"})  # fmt: skip
     profile.set("compliance_frameworks", "list[str]", ["PCI DSS"], 1, "we take cards")
