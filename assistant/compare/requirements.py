@@ -17,7 +17,15 @@ DEFAULT_WEIGHTS = {
 # Handle times used when the buyer gives none (minutes per contact), stated as assumptions.
 DEFAULT_AHT = {"voice": 6.0, "chat": 8.0, "email": 5.0}
 # Slots whose requirement is mandatory whatever the buyer's wording: compliance the buyer needs.
-ALWAYS_MANDATORY = ("compliance_frameworks", "hipaa_baa_required", "regulators")
+ALWAYS_MANDATORY = (
+    "compliance_frameworks",
+    "hipaa_baa_required",
+    "regulators",
+    "eu_data_residency",
+)
+# Profile slots whose check goes by another key.
+CHECK_KEYS = {"eu_data_residency": "data_residency", "excluded_shore_models": "delivery_model",
+              "shore_model": "delivery_model"}  # fmt: skip
 SHORE_MODELS = ("onshore", "nearshore", "offshore")
 # Interview criteria -> scorecard criteria they raise the weight of.
 CRITERIA_MAP = {
@@ -176,9 +184,7 @@ def _mandatory(slots: dict[str, Any], marks: dict[str, Any]) -> list[str]:
                 keys += [f"{name}:{item}" for item, p in mark.items() if p != "nice"]
         elif mark == "must" or (name in ALWAYS_MANDATORY and mark != "nice"):
             keys.append(name)
-    if "excluded_shore_models" in keys or "shore_model" in keys:
-        keys.append("delivery_model")
-    return keys
+    return keys + [CHECK_KEYS[k.split(":")[0]] for k in keys if k.split(":")[0] in CHECK_KEYS]
 
 
 def _sources(profile: Any) -> dict[str, str]:

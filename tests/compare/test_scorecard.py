@@ -253,3 +253,19 @@ def test_priorities_of_a_real_profile_make_requirements_mandatory():
     assert not req.is_mandatory("languages:Spanish") and not req.is_mandatory("pilot_wanted")
     assert req.is_mandatory("compliance_frameworks:PCI DSS")  # compliance the buyer needs
     assert req.sources["contract_term"] == "2 years max, essential"
+
+
+def test_eu_data_residency_is_mandatory_and_checked_by_region():
+    req = requirements_from_profile({"eu_data_residency": True})
+    assert req.data_residency == ("EEA",) and req.is_mandatory("data_residency")
+    stated = {
+        "Eurohost": [value("data_residency", "Eurohost", {"region": "EU", "kept": True})],
+        "Ukhost": [value("data_residency", "Ukhost", {"region": "United Kingdom", "kept": True})],
+        "Quiet": [value("attrition", "Quiet", {"percent": 20, "key": "20"})],
+    }
+    card = build_scorecard(matrix_from_values(stated), req)
+    verdicts = {
+        v: next(c.verdict for c in cs if c.key == "data_residency") for v, cs in card.checks.items()
+    }
+    assert verdicts == {"Eurohost": "meets", "Ukhost": "does not meet", "Quiet": "not addressed"}
+    assert card.ranking[0].vendor == "Eurohost"
