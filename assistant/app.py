@@ -45,12 +45,11 @@ INTRO = (
 )
 ANSWER_PLACEHOLDER = "_Answers appear here, each quote with the document and page it comes from._"
 SCORECARD_PLACEHOLDER = "_The scorecard appears here: press **Build comparison**._"
-EMPTY_MATRIX_HEADERS = ["field", "sources"]
 RFP_PLACEHOLDER = (
     "_The draft appears here, written from your interview answers: press **Draft RFP**._"
 )
 CSS = """
-.gradio-container { max-width: 1100px !important; margin: 0 auto !important; }
+.gradio-container { max-width: min(1400px, 98vw) !important; margin: 0 auto !important; }
 #documents [role="grid"] *, #matrix [role="grid"] * { font-family: var(--font) !important; }
 #answer p { margin: 0 0 0.6em 0; }
 #page-view pre.page-text { white-space: pre-wrap; font-size: 0.85em; max-height: 420px;
@@ -65,7 +64,79 @@ CSS = """
   border: 1px solid var(--button-secondary-border-color); text-decoration: none;
   background: var(--button-secondary-background-fill); color: var(--button-secondary-text-color);
   font-weight: 600; }
+.bridge { display: none !important; }
+#matrix .matrix-wrap { max-height: 78vh; overflow: auto; border: 1px solid var(--border-color-primary); }
+#matrix details.matrix-group > summary { font-weight: 600; padding: 4px 8px; cursor: pointer;
+  background: var(--background-fill-secondary); position: sticky; left: 0; }
+#matrix table.matrix { border-collapse: separate; border-spacing: 0; width: 100%;
+  table-layout: fixed; font-size: 13px; line-height: 1.3; }
+#matrix table.matrix th, #matrix table.matrix td { padding: 3px 6px; vertical-align: top;
+  border-bottom: 1px solid var(--border-color-primary); word-break: normal;
+  overflow-wrap: normal; hyphens: none; text-align: left; }
+#matrix table.matrix thead th { position: sticky; top: 0; z-index: 2;
+  background: var(--background-fill-primary); white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }
+#matrix table.matrix th[scope=row], #matrix table.matrix thead th:first-child { position: sticky;
+  left: 0; z-index: 1; background: var(--background-fill-primary); width: 190px; }
+#matrix table.matrix thead th:first-child { z-index: 3; }
+#matrix td.empty { color: var(--body-text-color-subdued); }
+#matrix td.conflict .value { color: #b45309; }
+#matrix td[data-cite] { cursor: pointer; }
+#matrix td[data-cite]:hover { background: var(--background-fill-secondary); }
+button.cite { font-size: 11px; padding: 0 4px; margin: 0 1px; border-radius: 4px;
+  border: 1px solid var(--border-color-primary); background: var(--background-fill-secondary);
+  cursor: pointer; white-space: nowrap; }
+.page-head { margin-bottom: 6px; } .page-quote { font-size: 0.85em; color: var(--body-text-color-subdued); }
+.page-image { position: relative; max-width: 900px; }
+.page-image img { width: 100%; display: block; border: 1px solid var(--border-color-primary); }
+.page-highlight { position: absolute; border: 2px solid #dc2626; background: rgba(250, 204, 21, 0.30);
+  pointer-events: none; }
+#compare-page pre.page-text { white-space: pre-wrap; font-size: 0.85em; max-height: 420px;
+  overflow-y: auto; padding: 0.6em; }
+#compare-page mark { background: #fde68a; }
 """
+# Clicks on a page marker (or a matrix cell) send its index to a hidden textbox, which opens
+# the page; '[n]' markers of an answer become such buttons once the answer is shown.
+HEAD = """<script>
+(() => {
+  const send = (target, value) => {
+    const box = document.querySelector(`${target} textarea, ${target} input`);
+    if (!box) return;
+    box.value = `${value}#${Date.now()}`;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    const view = target === "#ask-open" ? "#page-view" : "#compare-page";
+    setTimeout(() => document.querySelector(view)?.scrollIntoView({ block: "start" }), 900);
+  };
+  document.addEventListener("click", (event) => {
+    const hit = event.target.closest("[data-cite]");
+    if (hit) { event.preventDefault(); send(hit.dataset.target, hit.dataset.cite); }
+  });
+  const markers = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const found = [];
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (/\[\d+\]/.test(node.nodeValue) && !node.parentElement.closest("button")) found.push(node);
+    }
+    for (const node of found) {
+      const span = document.createElement("span");
+      for (const part of node.nodeValue.split(/(\[\d+\])/)) {
+        const m = part.match(/^\[(\d+)\]$/);
+        if (!m) { span.append(part); continue; }
+        const b = document.createElement("button");
+        b.className = "cite"; b.textContent = part;
+        b.dataset.cite = m[1]; b.dataset.target = "#ask-open";
+        span.append(b);
+      }
+      node.replaceWith(span);
+    }
+  };
+  new MutationObserver(() => {
+    const answer = document.querySelector("#answer");
+    if (answer) markers(answer);
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+})();
+</script>"""
 # Uploaded copies of proposals are confidential; keep them for an hour or two at most.
 UPLOAD_RETENTION_S = 3600
 # The browser remembers which workspace it had ('session:<hex>' or 'named:<name>', never a
@@ -166,6 +237,7 @@ def launch_options(settings: Settings) -> dict:
     return {
         "theme": gr.themes.Soft(),
         "css": CSS,
+        "head": HEAD,
         "show_error": False,  # errors reach visitors as plain sentences (see app_spaces)
         "max_file_size": settings.max_file_bytes,
         "footer_links": [],
@@ -552,6 +624,10 @@ def _proposals_tab(spaces: Spaces, ws: gr.State):
             label="Remove a document", choices=[], elem_id="remove-name", scale=3
         )
         remove_button = gr.Button("Remove", variant="stop", elem_id="remove", scale=1)
+    with gr.Row(visible=False, elem_id="remove-confirm") as confirm_row:
+        confirm_text = gr.Markdown(elem_id="remove-question")
+        confirm_yes = gr.Button("Yes, remove it", variant="stop", elem_id="remove-yes", scale=1)
+        confirm_no = gr.Button("Cancel", elem_id="remove-no", scale=1)
 
     @friendly
     def ingest(key: str, paths: list[str] | None, vendor_name: str, request: gr.Request,
@@ -571,19 +647,28 @@ def _proposals_tab(spaces: Spaces, ws: gr.State):
         text = ingest_report(outcomes) or "The sample proposals are already here."
         return text, document_rows(space.documents()), gr.skip(), _names_update(space)
 
+    def ask_remove(document: str | None):
+        if not document:
+            return "Choose a document to remove.", gr.Row(visible=False), ""
+        question = f"Remove **{views.escape_markdown(document)}** from this workspace? "
+        return gr.skip(), gr.Row(visible=True), question + "Its answers and comparison go too."
+
     @friendly
     def remove(key: str, document: str | None, request: gr.Request):
         space, _ref, user = spaces.open(key, request)
+        hide = gr.Row(visible=False)
         if not document:
-            return "Choose a document to remove.", gr.skip(), gr.skip(), gr.skip()
+            return "Choose a document to remove.", gr.skip(), gr.skip(), gr.skip(), hide
         done = space.remove(document, user=user)
         text = f"Removed **{views.escape_markdown(document)}**." if done else "Not held any more."
-        return text, document_rows(space.documents()), gr.skip(), _names_update(space)
+        return text, document_rows(space.documents()), gr.skip(), _names_update(space), hide
 
     outputs = [report, table, files, remove_name]
     ingest_button.click(ingest, [ws, files, vendor], outputs)
     samples_button.click(samples, ws, outputs)
-    remove_button.click(remove, [ws, remove_name], outputs)
+    remove_button.click(ask_remove, remove_name, [report, confirm_row, confirm_text])
+    confirm_yes.click(remove, [ws, remove_name], [*outputs, confirm_row])
+    confirm_no.click(lambda: ("Nothing removed.", gr.Row(visible=False)), None, [report, confirm_row])
     return table, remove_name, {report: str}
 
 
@@ -624,70 +709,108 @@ def _ask_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:
             markdown = answer_markdown(result, space.catalog.vendors())
             yield markdown, list(result.citations), gr.Dropdown(choices=choices, value=first), ""
 
+    opened = gr.Textbox(elem_id="ask-open", elem_classes=["bridge"], show_label=False)
+
     @friendly
     def show(key: str, citations: list, index: int | None, request: gr.Request):
         space, _ref, _user = spaces.open(key, request)
         if index is None or not 0 <= int(index) < len(citations):
             return "<p><i>Choose a citation first.</i></p>"
         c = citations[int(index)]
-        text = "" if c.source == "guidance" else space.catalog.page_text(c.document, c.page)
-        return views.page_html(c.document, c.page, text or c.quote, c.quote)
+        if c.source == "guidance":
+            return views.page_html(c.document, c.page, c.quote, c.quote)
+        source = {"document": c.document, "page": c.page, "quote": c.quote, "vendor": c.vendor}
+        return _page_view(space, source)
+
+    @friendly
+    def show_marker(key: str, citations: list, value: str, request: gr.Request):
+        marker = views.source_index(value)
+        index = next((i for i, c in enumerate(citations) if c.marker == marker), None)
+        return gr.skip() if index is None else show(key, citations, index, request)
 
     outputs = [answer, cited, pick, page]
     gr.on([ask_button.click, question.submit], ask, [ws, question, engine], outputs)
     open_page.click(show, [ws, cited, pick], page)
+    opened.change(show_marker, [ws, cited, opened], page)
     return {answer: lambda: ANSWER_PLACEHOLDER, cited: list, pick: _no_choices, page: str}
 
 
 def _compare_tab(spaces: Spaces, ws: gr.State) -> dict:
-    build = gr.Button("Build comparison", variant="primary", elem_id="build-compare")
+    cited = gr.State([])
+    with gr.Row():
+        build = gr.Button("Build comparison", variant="primary", elem_id="build-compare", scale=2)
+        downloads = gr.HTML(elem_id="compare-downloads", scale=3)
     note = gr.Markdown(elem_id="compare-note")
-    csv = gr.HTML(elem_id="matrix-csv")
-    matrix = gr.Dataframe(
-        headers=EMPTY_MATRIX_HEADERS,
-        interactive=False,
-        wrap=True,
-        label="Terms by vendor",
-        elem_id="matrix",
-    )
     scorecard = gr.Markdown(
-        SCORECARD_PLACEHOLDER,
-        elem_id="scorecard",
-        container=True,
-        padding=True,
+        SCORECARD_PLACEHOLDER, elem_id="scorecard", container=True, padding=True,
         latex_delimiters=[],
-    )
+    )  # fmt: skip
+    with gr.Accordion("Scorecard detail: criteria, checks, price inputs", open=False):
+        detail = gr.Markdown(elem_id="scorecard-detail", latex_delimiters=[])
+    matrix = gr.HTML(elem_id="matrix")
+    opened = gr.Textbox(elem_id="compare-open", elem_classes=["bridge"], show_label=False)
+    page = gr.HTML(elem_id="compare-page")
 
     @friendly
     def compare(key: str, request: gr.Request):
         from assistant.compare import build_scorecard, requirements_from_profile
+        from assistant.compare.evaluation import build_report, write_docx, write_pdf
         from assistant.interview.profile import load_profile
 
         space, ref, _user = spaces.open(key, request)
         if not space.documents():
-            return "_Add proposals first._", gr.skip(), "", ""
+            return "_Add proposals first._", *([gr.skip()] * 5)
         result = space.matrix()
-        headers, rows = views.matrix_table(result)
-        card = build_scorecard(result, requirements_from_profile(load_profile(ref.path)))
+        profile = load_profile(ref.path)
+        card = build_scorecard(result, requirements_from_profile(profile))
+        report = build_report(result, card, profile.requirements())
         token, folder = spaces.access.export_folder(ref)
-        url = spaces.access.offer(ref, token, result.to_csv(folder / "comparison.csv"))
-        note_md = f"{len(result.vendors)} vendor(s); sources are [document p.N]."
-        widths = views.matrix_column_widths(len(result.vendors))
-        table = gr.Dataframe(value=rows, headers=headers, column_widths=widths)
-        links = views.download_links([("Download CSV", url, "matrix-csv-link")])
-        return note_md, table, views.scorecard_markdown(card), links
+        files = [
+            ("CSV", result.to_csv(folder / "comparison.csv"), "matrix-csv-link"),
+            ("Excel", result.to_xlsx(folder / "comparison.xlsx"), "matrix-xlsx-link"),
+            ("Report (DOCX)", write_docx(report, folder / "evaluation-report.docx"), "report-docx-link"),
+            ("Report (PDF)", write_pdf(report, folder / "evaluation-report.pdf"), "report-pdf-link"),
+        ]
+        links = views.download_links(
+            [(label, spaces.access.offer(ref, token, path), key) for label, path, key in files]
+        )
+        table, sources = views.matrix_html(result)
+        summary, more = views.scorecard_parts(card)
+        note_md = (
+            f"{len(result.vendors)} vendor(s). Click a value or a page marker to see the page."
+        )
+        return note_md, summary, more, table, sources, links
 
-    build.click(compare, ws, [note, matrix, scorecard, csv])
+    @friendly
+    def show(key: str, sources: list, value: str, request: gr.Request):
+        space, _ref, _user = spaces.open(key, request)
+        index = views.source_index(value)
+        if index is None or not 0 <= index < len(sources):
+            return gr.skip()
+        return _page_view(space, sources[index])
+
+    outputs = [note, scorecard, detail, matrix, cited, downloads]
+    build.click(compare, ws, outputs)
+    opened.change(show, [ws, cited, opened], page)
     return {
         note: str,
-        matrix: _no_matrix,
         scorecard: lambda: SCORECARD_PLACEHOLDER,
-        csv: str,
+        detail: str,
+        matrix: str,
+        cited: list,
+        page: str,
+        downloads: str,
     }
 
 
-def _no_matrix():
-    return gr.Dataframe(value=None, headers=EMPTY_MATRIX_HEADERS, column_widths=None)
+def _page_view(space: Workspace, source: dict) -> str:
+    """The cited page: the PDF page with the quote boxed, else its text with the quote marked."""
+    from assistant.pages import page_view_html
+
+    document = source["document"]
+    page = space.catalog.page(document, int(source["page"]))
+    quotes = source.get("quotes") or [source["quote"]]
+    return page_view_html(document, page, quotes, space.original(document), source.get("vendor", ""))
 
 
 def _rfp_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:

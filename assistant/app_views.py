@@ -120,7 +120,9 @@ def ingest_report(outcomes: list[IngestOutcome]) -> str:
 
 def document_rows(records: list[DocumentRecord]) -> list[list]:
     """Rows of the documents table."""
-    return [[r.name, r.vendor, r.pages, r.chunks, "\n".join(r.warnings)] for r in records]
+    return [
+        [document_label(r), r.vendor, r.pages, r.chunks, "\n".join(r.warnings)] for r in records
+    ]
 
 
 def size_text(size: int) -> str:
@@ -260,25 +262,21 @@ def change_message(label: str, value: str) -> str:
 # --- compare --------------------------------------------------------------------------------
 
 
-def matrix_table(matrix) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows: field, one summary per vendor, and the sources as [doc p.N]."""
-    headers = ["field", *matrix.vendors, "sources"]
-    rows = []
-    for row in matrix.rows:
-        summaries = [row.cells[v].summary if v in row.cells else "" for v in matrix.vendors]
-        rows.append([row.field.label, *summaries, row_sources(row, matrix.vendors)])
-    return headers, rows
 
 
-def scorecard_markdown(card) -> str:
-    """The scorecard as Markdown, its vendor names, reasons and requirements shown literally."""
+
+
+def scorecard_parts(card) -> tuple[str, str]:
+    """The compact summary and the detail, vendor names, reasons and requirements shown literally."""
+    from assistant.compare.report import scorecard_detail, scorecard_summary
+
     shown = dataclasses.replace(
         card,
         checks=_escaped(card.checks),
         costs=_escaped(card.costs),
         ranking=_escaped(card.ranking),
     )
-    return shown.to_markdown()
+    return "### Vendor scorecard\n\n" + scorecard_summary(shown), scorecard_detail(shown)
 
 
 def _escaped(value: Any) -> Any:
@@ -295,23 +293,68 @@ def _escaped(value: Any) -> Any:
     return value
 
 
-def matrix_column_widths(vendors: int) -> list[str]:
-    """Field 20%, sources 22%, the vendors share the rest."""
-    share = 58 / max(vendors, 1)
-    return ["20%", *[f"{share:.1f}%" for _ in range(vendors)], "22%"]
+def matrix_html(matrix) -> tuple[str, list[dict]]:
+    """The matrix as an HTML table per field group (collapsible), vendors as columns, every
+    cell with its own page markers (one per page, opening it with the cell's quotes boxed);
+    and the sources the markers open, by index.
+
+    All document text is escaped; a marker carries only an index into the sources.
+    """
+    sources: list[dict] = []
+    head = "".join(f"<th scope='col'>{html.escape(v)}</th>" for v in matrix.vendors)
+    groups: dict[str, list] = {}
+    for row in matrix.rows:
+        groups.setdefault(row.field.group, []).append(row)
+    parts = []
+    for group, rows in groups.items():
+        body = []
+        for row in rows:
+            cells = [_matrix_cell(row.cells[v], v, sources) for v in matrix.vendors]
+            body.append(f"<tr><th scope='row'>{html.escape(row.field.label)}</th>{''.join(cells)}</tr>")
+        parts.append(
+            f"<details open class='matrix-group'><summary>{html.escape(group.capitalize())}"
+            f" <span class='count'>({len(rows)})</span></summary>"
+            f"<table class='matrix'><thead><tr><th scope='col'>Field</th>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table></details>"
+        )
+    return f"<div class='matrix-wrap'>{''.join(parts)}</div>", sources
 
 
-def row_sources(row, vendors: Sequence[str]) -> str:
-    """'[meridian.pdf p.6] [harbor.pdf p.3]' for one row of the matrix, each source once."""
-    seen: list[str] = []
-    for vendor in vendors:
-        cell = row.cells.get(vendor)
-        for value in cell.values if cell else ():
-            if value.citation is not None:
-                tag = f"[{value.citation.document} p.{value.citation.page}]"
-                if tag not in seen:
-                    seen.append(tag)
-    return " ".join(seen)
+def _matrix_cell(cell, vendor: str, sources: list[dict]) -> str:
+    """One cell: its value, then a marker per cited page."""
+    pages: dict[tuple[str, int], list[str]] = {}
+    for value in cell.values:
+        if value.citation:
+            quotes = pages.setdefault((value.citation.document, value.citation.page), [])
+            if value.citation.quote not in quotes:
+                quotes.append(value.citation.quote)
+    marks = []
+    for (document, page), quotes in pages.items():
+        sources.append({"document": document, "page": page, "quotes": quotes[:6], "vendor": vendor})
+        marks.append(
+            f"<button class='cite' data-cite='{len(sources) - 1}' data-target='#compare-open' "
+            f"title='{html.escape(document)}, page {page}'>p.{page}</button>"
+        )
+    first = len(sources) - len(marks)
+    opens = f" data-cite='{first}' data-target='#compare-open'" if marks else ""
+    kind = "conflict" if cell.conflicting else ("stated" if cell.stated else "empty")
+    text = html.escape(("CONFLICTING: " if cell.conflicting else "") + cell.summary)
+    return f"<td class='{kind}'{opens}><span class='value'>{text}</span> {''.join(marks)}</td>"
+
+
+def source_index(value: str) -> int | None:
+    """The index a clicked marker sent ('3#1733050000' -> 3); None for anything else."""
+    head = (value or "").split("#", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def document_label(record: DocumentRecord) -> str:
+    """The name shown in the documents list; the demo's proposals say they are samples."""
+    return f"{record.name} (sample)" if record.sample else record.name
+
+
+
+
 
 
 # --- RFP ------------------------------------------------------------------------------------
@@ -337,9 +380,10 @@ def engine_choices(configured: LlmSpec) -> list[tuple[str, str]]:
 
 
 def copy_documents(source: Path, target: Path) -> None:
-    """Give a new workspace the documents (catalog rows and vectors) of another one."""
+    """Give a new workspace the documents (catalog rows, vectors, the PDFs' copies) of another."""
     from assistant.state.workspace_db import WorkspaceDB
 
-    if (Path(source) / "chroma").is_dir():
-        shutil.copytree(Path(source) / "chroma", Path(target) / "chroma", dirs_exist_ok=True)
+    for folder in ("chroma", "originals"):
+        if (Path(source) / folder).is_dir():
+            shutil.copytree(Path(source) / folder, Path(target) / folder, dirs_exist_ok=True)
     WorkspaceDB.for_folder(source).copy_documents_to(WorkspaceDB.for_folder(target))

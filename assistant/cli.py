@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--md", type=Path)
     compare.add_argument("--xlsx", type=Path)
     compare.add_argument("--scorecard", action="store_true", help="check against the profile and rank")
+    compare.add_argument("--report", type=Path, help="the evaluation report to sign (.docx or .pdf)")
 
     samples = commands.add_parser("samples", help="write the sample proposals as PDFs")
     samples.add_argument("out", type=Path)
@@ -338,12 +339,21 @@ def _cmd_compare(args, settings: Settings) -> int:
                 return 2
     data = {"matrix": matrix.to_json()}
     card = None
-    if args.scorecard:
+    if args.scorecard or args.report:
         from assistant.compare import build_scorecard, requirements_from_profile
         from assistant.interview.profile import load_profile
 
-        card = build_scorecard(matrix, requirements_from_profile(load_profile(settings.workspace)))
+        profile = load_profile(settings.workspace)
+        card = build_scorecard(matrix, requirements_from_profile(profile))
         data["scorecard"] = card.to_dict()
+        if args.report:
+            from assistant.compare.evaluation import write_evaluation
+
+            try:
+                write_evaluation(matrix, card, args.report, profile.requirements())
+            except ValueError as exc:
+                print(str(exc), file=sys.stderr)
+                return 2
     if args.json:
         print(json.dumps(data, ensure_ascii=False, default=str))
     else:

@@ -112,6 +112,7 @@ class Workspace:
                 yield IngestOutcome(str(path), False, str(exc))
                 continue
             record = self._index(document, sample, report)
+            self._keep_original(path, document.name)
             self.db.record(user, "ingest", f"{record.name} ({record.vendor})")
             stored = True
             yield IngestOutcome(str(path), True, _summary(record), record)
@@ -270,12 +271,31 @@ class Workspace:
             self.statement_store.delete_document(name)
             self.catalog.remove(name)
             self._forget_derived()
+            from assistant.pages import forget_original
+
+            forget_original(self.root, name)
         self.db.record(user, "remove", name)
         return True
 
     def audit_log(self, limit: int | None = None) -> list[AuditEntry]:
         """Who changed what, and when (oldest first; the last `limit` when given)."""
         return self.db.audit_log(limit)
+
+    def _keep_original(self, path: Path, name: str) -> None:
+        """A copy of a PDF, to show its pages as they are (a failed copy only loses that)."""
+        from assistant.pages import keep_original
+
+        try:
+            keep_original(self.root, name, path)
+        except OSError as exc:
+            log.warning("could not keep a copy of %s: %s", name, exc)
+
+    def original(self, name: str) -> Path | None:
+        """The kept copy of a PDF, or None."""
+        from assistant.pages import original_path
+
+        path = original_path(self.root, name)
+        return path if path.is_file() else None
 
     def ask(self, question: str, llm: LlmSpec | None = None) -> Answer:
         """Answer from the guidance (advice), the terms matrix (comparisons) or the proposals."""

@@ -275,12 +275,28 @@ def run_reading_suite(workspace=None, llm=None) -> SuiteReport:
     return report
 
 
+def run_scorecard_suite(workspace=None, llm=None) -> SuiteReport:
+    """Mandatory gates, ranking, prices and currency on small proposal sets, per split (the
+    engine's own cases, the unseen dev split tuned on, the unseen test split never)."""
+    from evals.scorecard import run_scorecard
+
+    report = SuiteReport("scorecard")
+    for split, result in run_scorecard().items():
+        prefix = "" if split == "own" else f"{split}_"
+        for family, (value, count) in result["metrics"].items():
+            report.metrics[f"{prefix}{family}"] = value
+            report.counts[f"{prefix}{family}"] = count
+        report.failures += [{**m, "metric": f"{prefix}{m['metric']}"} for m in result["misses"]]
+    return report
+
+
 SUITES = {
     "reading": run_reading_suite,
     "qa": run_qa_suite,
     "interview": run_interview_suite,
     "rfp": run_rfp_suite,
     "compare": run_compare_suite,
+    "scorecard": run_scorecard_suite,
 }
 
 

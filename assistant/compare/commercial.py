@@ -61,9 +61,20 @@ def rates(spec: FieldSpec, s: Statement) -> list[Found]:
             context["qualifier"] = "overflow" if re.search(r"overflow", s.text, re.I) else "surcharge"
         elif money.status in ("conditional", "hedged", "planned"):
             context["qualifier"] = money.status
+        if s.cell is not None and (tier := _volume_band(s.column) or _volume_band(s.label)):
+            context["tier"] = tier
         data = {"currency": money.value["currency"], "amount": money.value["amount"], "unit": unit, **context}
         found.append(Found(key, rate_text(data), data))
     return found
+
+
+_BAND = re.compile(r"\b(?:up to|under|below|less than|over|above|more than|from)\b|\d\s*(?:to|–|-)\s*\d", re.I)
+_BAND_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{4,}")
+
+
+def _volume_band(header: str) -> str:
+    """A table header that is a volume band ('Tier 2: 40,001 to 70,000 units'), else ''."""
+    return header if header and _BAND_NUMBER.search(header) and _BAND.search(header) else ""
 
 
 def _context(s: Statement, money: Mention) -> dict:

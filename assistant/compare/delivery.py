@@ -190,5 +190,30 @@ def platforms(spec: FieldSpec, s: Statement) -> list[Found]:
     return found
 
 
-READERS = {"languages": languages, "locations": locations, "delivery_model": delivery_model,
+def data_residency(spec: FieldSpec, s: Statement) -> list[Found]:
+    """Where the buyer's data is kept ('data residency: United Kingdom', 'hosted in the EU'):
+    a place named in a statement with one of the field's residency words."""
+    if s.section != "offer" or not s.text:
+        return []
+    cue = _phrases(spec.triggers).search(s.text)
+    if not cue:
+        return []
+    found, seen = [], set()
+    for m in s.of("location"):
+        if m.status == "other_client" or m.value["name"] in seen or m.end < cue.start() - 80:
+            continue
+        seen.add(m.value["name"])
+        kept = _status(s, m) != "negated"
+        data = {"region": m.value["name"], "kept": kept, "key": m.value["name"]}
+        found.append(Found(spec.key, m.value["name"] if kept else f"not {m.value['name']}", data))
+    return found
+
+
+@cache
+def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
+
+
+READERS = {"data_residency": data_residency, "languages": languages, "locations": locations, "delivery_model": delivery_model,
            "hours": hours, "platforms": platforms}

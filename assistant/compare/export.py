@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from assistant.markup import escape_markdown, unescape_markdown
 
 if TYPE_CHECKING:
+    from assistant.compare.extract import Source
     from assistant.compare.matrix import Cell, Matrix
 
 
@@ -51,25 +52,55 @@ def matrix_json(matrix: Matrix) -> dict:
     }
 
 
+def cell_sources(cell: Cell) -> list[Source]:
+    """The distinct sources of one cell, in the order its values were read."""
+    return list(dict.fromkeys(v.citation for v in cell.values if v.citation))
+
+
+def source_text(source: Source) -> str:
+    """'meridian.pdf p.6: “Initial term — 36 months”'."""
+    return f"{source.document} p.{source.page}: “{source.quote}”"
+
+
+def sources_text(cell: Cell) -> str:
+    """Every source of a cell, one per line ('' when the cell is not stated)."""
+    return "\n".join(source_text(s) for s in cell_sources(cell))
+
+
 def write_csv(matrix: Matrix, path: Path) -> Path:
-    """One row per field, one column per vendor."""
+    """One row per field; per vendor a value column and a source column (document, page and
+    quote of every statement the value rests on, one per line)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["field", "label", *matrix.vendors])
+        header = ["field", "label"]
+        for vendor in matrix.vendors:
+            header += [vendor, f"{vendor}{SOURCE_SUFFIX}"]
+        writer.writerow(header)
         for row in matrix.rows:
-            writer.writerow(
-                [row.field.key, row.field.label, *(cell_text(row.cells[v]) for v in matrix.vendors)]
-            )
+            line = [row.field.key, row.field.label]
+            for vendor in matrix.vendors:
+                cell = row.cells[vendor]
+                line += [cell_text(cell), sources_text(cell)]
+            writer.writerow(line)
     return path
 
 
-def read_csv(path: Path) -> dict[tuple[str, str], str]:
-    """(field, vendor) -> cell text of a CSV written by `write_csv`."""
+SOURCE_SUFFIX = " — source"
+
+
+def read_csv(path: Path, sources: bool = False) -> dict[tuple[str, str], str]:
+    """(field, vendor) -> cell text (or, with `sources`, its sources) of a `write_csv` file."""
     with Path(path).open(newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
-    vendors = rows[0][2:]
-    return {(r[0], v): text for r in rows[1:] for v, text in zip(vendors, r[2:], strict=True)}
+    header = rows[0]
+    result = {}
+    for r in rows[1:]:
+        for i, name in enumerate(header[2:], start=2):
+            is_source = name.endswith(SOURCE_SUFFIX)
+            if is_source == sources:
+                result[(r[0], name.removesuffix(SOURCE_SUFFIX))] = r[i]
+    return result
 
 
 def write_markdown(matrix: Matrix, path: Path) -> Path:
@@ -124,17 +155,42 @@ def _md_cells(line: str) -> list[str]:
 
 
 def write_xlsx(matrix: Matrix, path: Path) -> Path:
-    """A workbook with the matrix and one evidence row per cited value (needs openpyxl)."""
+    """A workbook: the matrix (vendors as columns, each cell's sources in its comment and
+    beside it), and one evidence row per cited value (document, page, quote)."""
     try:
         from openpyxl import Workbook
+        from openpyxl.comments import Comment
+        from openpyxl.styles import Alignment, Font
     except ImportError as exc:  # an optional extra: say how to get it
         raise RuntimeError("Excel export needs openpyxl: pip install openpyxl") from exc
     book = Workbook()
     sheet = book.active
     sheet.title = "Matrix"
-    sheet.append(["Field", *matrix.vendors])
+    header = ["Group", "Field"]
+    for vendor in matrix.vendors:
+        header += [vendor, f"{vendor}{SOURCE_SUFFIX}"]
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
     for row in matrix.rows:
-        sheet.append([row.field.label, *(cell_text(row.cells[v]) for v in matrix.vendors)])
+        line = [row.field.group, row.field.label]
+        for vendor in matrix.vendors:
+            line += [cell_text(row.cells[vendor]), sources_text(row.cells[vendor])]
+        sheet.append(line)
+        for i, vendor in enumerate(matrix.vendors):
+            target = sheet.cell(row=sheet.max_row, column=3 + 2 * i)
+            if text := sources_text(row.cells[vendor]):
+                target.comment = Comment(text[:2000], "procure")
+    for column in sheet.iter_cols(min_row=1, max_row=sheet.max_row):
+        for cell in column:
+            cell.alignment = wrap
+    sheet.column_dimensions["A"].width = 14
+    sheet.column_dimensions["B"].width = 28
+    for i in range(len(matrix.vendors)):
+        sheet.column_dimensions[_column(3 + 2 * i)].width = 30
+        sheet.column_dimensions[_column(4 + 2 * i)].width = 40
+    sheet.freeze_panes = "C2"
     evidence = book.create_sheet("Evidence")
     evidence.append(["Field", "Vendor", "Value", "Document", "Page", "Quote"])
     for row in matrix.rows:
@@ -154,6 +210,12 @@ def write_xlsx(matrix: Matrix, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
+
+
+def _column(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
 
 
 def xlsx_available() -> bool:

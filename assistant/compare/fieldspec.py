@@ -13,7 +13,8 @@ from assistant.resources import knowledge_dir
 
 FIELDS_PATH = knowledge_dir() / "compare" / "fields.yaml"
 READERS = ("pricing_model", "rates", "service_levels", "languages", "locations", "delivery_model",
-           "hours", "certifications", "platforms", "data_ownership", "termination_fee")
+           "hours", "certifications", "platforms", "data_ownership", "termination_fee",
+           "data_residency")
 
 
 class FieldSpec(BaseModel):

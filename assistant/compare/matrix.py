@@ -318,6 +318,13 @@ def _hours_summary(values: tuple[TermValue, ...]) -> tuple[str, bool, dict]:
     return text, conflicting, {"24_7": round_clock, "ranges": ranges}
 
 
+def _residency_summary(values: tuple[TermValue, ...]) -> tuple[str, bool, dict]:
+    denied = [tv.normalised["region"] for tv in values if not tv.normalised["kept"]]
+    regions = [r for r in dict.fromkeys(tv.normalised["region"] for tv in values) if r not in denied]
+    text = ", ".join(regions) + (f" (not {', '.join(denied)})" if denied else "")
+    return text or "none", False, {"regions": regions, "not": denied}
+
+
 def _status_cell(spec: FieldDef, vendor: str, values: tuple[TermValue, ...]) -> Cell:
     """A certification: the strongest explicit statement about the most specific type."""
     considered = [tv for tv in values if tv.normalised.get("type") == "Type II"] or list(values)
@@ -357,5 +364,6 @@ _SUMMARIES = {
     "hours_chat": _hours_summary,
     "hours_email": _hours_summary,
     "platform": _list_summary,
+    "data_residency": _residency_summary,
     "crm_integrations": _list_summary,
 }

@@ -16,8 +16,17 @@ DEFAULT_WEIGHTS = {
 }
 # Handle times used when the buyer gives none (minutes per contact), stated as assumptions.
 DEFAULT_AHT = {"voice": 6.0, "chat": 8.0, "email": 5.0}
-# Units of the buyer's currency per one unit of another (editable; stated as assumptions).
-DEFAULT_FX = {"USD": 1.0, "EUR": 1.08, "GBP": 1.27, "CAD": 0.73, "AUD": 0.66}
+# Slots whose requirement is mandatory whatever the buyer's wording: compliance the buyer needs.
+ALWAYS_MANDATORY = (
+    "compliance_frameworks",
+    "hipaa_baa_required",
+    "regulators",
+    "eu_data_residency",
+)
+# Profile slots whose check goes by another key.
+CHECK_KEYS = {"eu_data_residency": "data_residency", "excluded_shore_models": "delivery_model",
+              "shore_model": "delivery_model"}  # fmt: skip
+SHORE_MODELS = ("onshore", "nearshore", "offshore")
 # Interview criteria -> scorecard criteria they raise the weight of.
 CRITERIA_MAP = {
     "price": "price", "quality": "service levels", "security": "compliance",
@@ -26,7 +35,9 @@ CRITERIA_MAP = {
 }  # fmt: skip
 FRAMEWORK_FIELDS = {
     "PCI DSS": "cert_pci_dss", "HIPAA": "cert_hipaa", "ISO 27001": "cert_iso_27001",
-    "SOC 2": "cert_soc2", "HITRUST": "cert_hitrust", "GDPR": "cert_gdpr",
+    "SOC 2": "cert_soc2", "SOC 2 Type II": "cert_soc2", "HITRUST": "cert_hitrust",
+    "HITRUST CSF": "cert_hitrust", "GDPR": "cert_gdpr", "ISO 22301": "cert_iso_22301",
+    "PIPEDA": "cert_pipeda", "Cyber Essentials Plus": "cert_cyber_essentials",
 }  # fmt: skip
 
 
@@ -57,26 +68,58 @@ class Requirements:
     service_levels: dict[str, ServiceTarget] = field(default_factory=dict)
     max_attrition: float | None = None
     max_rto_hours: float | None = None
+    max_notice_days: float | None = None
+    data_residency: tuple[str, ...] = ()
+    excluded_models: tuple[str, ...] = ()
+    delivery_countries: tuple[str, ...] = ()
     budget_monthly: float | None = None
     currency: str = "USD"
-    fx: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_FX))
+    currency_stated: bool = False
+    # Units of the buyer's currency per unit of another, only as the buyer (or operator) states
+    # them: a price in a currency without a rate is not converted.
+    fx: dict[str, float] = field(default_factory=dict)
+    # Requirement keys the buyer made must-haves ('contract_term', 'languages:Spanish').
+    mandatory: frozenset[str] = frozenset()
+    # Where each buyer input came from (requirement key -> the buyer's words).
+    sources: dict[str, str] = field(default_factory=dict)
     occupancy: float = 0.80
     shrinkage: float = 0.30
     paid_hours_per_fte: float = 160.0
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
 
+    @property
+    def allowed_models(self) -> tuple[str, ...]:
+        """Delivery models the buyer allows (all when the buyer named none and excluded none)."""
+        wanted = self.shore_models or SHORE_MODELS
+        return tuple(m for m in wanted if m not in self.excluded_models)
 
-def requirements_from_profile(profile: Any, **overrides: Any) -> Requirements:
+    @property
+    def restricts_models(self) -> bool:
+        """Whether the buyer limited the delivery models at all."""
+        return bool(self.shore_models or self.excluded_models)
+
+    def is_mandatory(self, key: str) -> bool:
+        """Whether a requirement key (or its slot, for 'slot:item') is a must-have."""
+        return key in self.mandatory or key.split(":")[0] in self.mandatory
+
+
+def requirements_from_profile(
+    profile: Any, priorities: dict[str, Any] | None = None, **overrides: Any
+) -> Requirements:
     """Map an interview profile (or a plain dict of slot values) to scorecard requirements.
 
     Args:
         profile: `assistant.interview.profile.Profile`, or a dict of slot name -> plain value.
+        priorities: for a dict profile, slot -> 'must'/'nice', or slot -> {item: 'must'/'nice'}
+            (a Profile carries its own).
         overrides: Requirements fields to set directly (fx rates, weights, occupancy…).
 
     Returns:
-        The requirements; slots the profile lacks stay unset.
+        The requirements; slots the profile lacks stay unset. Must-have slots and items, and
+        the compliance the buyer needs, are mandatory.
     """
     slots = _plain_slots(profile)
+    marks = _priorities(profile) if priorities is None else dict(priorities)
     mix = {k: float(v) for k, v in (slots.get("channel_mix") or {}).items() if k in DEFAULT_AHT}
     channels = tuple(mix) or tuple(c for c in slots.get("channels") or () if c in DEFAULT_AHT)
     aht = _minutes(slots.get("average_handle_time"))
@@ -92,18 +135,64 @@ def requirements_from_profile(profile: Any, **overrides: Any) -> Requirements:
         "max_term_months": _months(slots.get("contract_term")),
         "pilot_wanted": slots.get("pilot_wanted"),
         "min_pilot_days": _days(slots.get("pilot_duration")),
-        "shore_models": tuple(slots.get("shore_model") or ()),
+        "shore_models": tuple(m for m in slots.get("shore_model") or () if m in SHORE_MODELS),
+        "excluded_models": tuple(
+            m for m in slots.get("excluded_shore_models") or () if m in SHORE_MODELS
+        ),
+        "delivery_countries": tuple(slots.get("delivery_locations") or ()),
         "service_levels": _targets(slots),
         "max_attrition": slots.get("attrition_max"),
         "max_rto_hours": _hours(slots.get("recovery_time")),
+        "data_residency": ("EEA",) if slots.get("eu_data_residency") else (),
         "weights": _weights(slots.get("evaluation_criteria") or ()),
     }
     budget = slots.get("budget") or {}
     if budget.get("amount") and budget.get("per") in (None, "month"):
         values["budget_monthly"] = float(budget["amount"])
-        values["currency"] = budget.get("currency") or "USD"
+    if budget.get("currency"):
+        values["currency"] = budget["currency"]
+        values["currency_stated"] = True
+    values["mandatory"] = frozenset(_mandatory(slots, marks))
+    values["sources"] = _sources(profile)
     values.update(overrides)
     return Requirements(**{k: v for k, v in values.items() if v is not None})
+
+
+def _priorities(profile: Any) -> dict[str, Any]:
+    """slot -> priority, or slot -> {item: priority} where items carry their own."""
+    slots = getattr(profile, "slots", None)
+    if not isinstance(slots, dict):
+        return {}
+    marks: dict[str, Any] = {}
+    for name, slot in slots.items():
+        if slot.item_priority:
+            items = slot.value if isinstance(slot.value, list) else []
+            marks[name] = {str(i): slot.item_priority.get(i, slot.priority) for i in items}
+        elif slot.priority:
+            marks[name] = slot.priority
+    return marks
+
+
+def _mandatory(slots: dict[str, Any], marks: dict[str, Any]) -> list[str]:
+    """Requirement keys that are must-haves: 'slot' for a whole slot, 'slot:item' for an item."""
+    keys = []
+    for name in slots:
+        mark = marks.get(name)
+        if isinstance(mark, dict):
+            keys += [f"{name}:{item}" for item, p in mark.items() if p == "must"]
+            if name in ALWAYS_MANDATORY:
+                keys += [f"{name}:{item}" for item, p in mark.items() if p != "nice"]
+        elif mark == "must" or (name in ALWAYS_MANDATORY and mark != "nice"):
+            keys.append(name)
+    return keys + [CHECK_KEYS[k.split(":")[0]] for k in keys if k.split(":")[0] in CHECK_KEYS]
+
+
+def _sources(profile: Any) -> dict[str, str]:
+    """slot -> the buyer's words it came from (empty for a plain dict)."""
+    slots = getattr(profile, "slots", None)
+    if not isinstance(slots, dict):
+        return {}
+    return {name: slot.source or slot.message for name, slot in slots.items()}
 
 
 def _plain_slots(profile: Any) -> dict[str, Any]:

@@ -1,14 +1,17 @@
-"""Requirement checks (meets / partly / does not meet / not addressed) and a weighted ranking."""
+"""Requirement checks (meets / partly / does not meet / not addressed), mandatory gates and a
+weighted ranking: a vendor that fails or does not address a must-have never ranks above one
+that meets them all."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from assistant.compare.extract import Source
-from assistant.compare.fields import CERTIFICATIONS, fmt_number
+from assistant.compare.fields import CERTIFICATIONS, fmt_money, fmt_number
 from assistant.compare.matrix import Cell, Matrix
 from assistant.compare.pricing import CostEstimate, estimate_costs
 from assistant.compare.requirements import FRAMEWORK_FIELDS, Requirements
+from assistant.reading.lexicon import vocabulary
 
 VERDICT_SCORE = {"meets": 1.0, "partly": 0.5, "does not meet": 0.0, "not addressed": 0.0}
 # (field, criterion, higher is better) for metrics compared between vendors.
@@ -31,6 +34,59 @@ class Check:
     verdict: str
     reason: str
     evidence: tuple[Source, ...] = ()
+    key: str = ""  # the requirement it judges ('contract_term', 'languages:Spanish')
+    mandatory: bool = False
+
+
+# A mandatory check's verdict -> what the gate says; "partly" does not meet a must-have.
+GATE_OF = {"meets": "meets", "partly": "does not meet", "does not meet": "does not meet",
+           "not addressed": "not addressed"}  # fmt: skip
+GATE_TIERS = ("meets all mandatory", "mandatory not addressed", "fails mandatory")
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A vendor against the must-haves: which it does not meet and which it does not address."""
+
+    failed: tuple[Check, ...] = ()
+    not_addressed: tuple[Check, ...] = ()
+    checked: int = 0
+
+    @property
+    def status(self) -> str:
+        """'meets all mandatory', 'mandatory not addressed' or 'fails mandatory'."""
+        if self.failed:
+            return "fails mandatory"
+        return "mandatory not addressed" if self.not_addressed else "meets all mandatory"
+
+    @property
+    def tier(self) -> int:
+        """0 meets them all, 1 leaves some unaddressed, 2 fails one (ranked in that order)."""
+        return GATE_TIERS.index(self.status)
+
+    def text(self) -> str:
+        """'fails mandatory: initial term at most 24 months (36 months); not addressed: …'."""
+        if not self.checked:
+            return "no mandatory requirements"
+        parts = []
+        if self.failed:
+            parts.append(
+                "fails mandatory: "
+                + "; ".join(f"{c.requirement} ({c.reason})" for c in self.failed)
+            )
+        if self.not_addressed:
+            parts.append(
+                "mandatory not addressed: " + "; ".join(c.requirement for c in self.not_addressed)
+            )
+        return " — ".join(parts) or f"meets all {self.checked} mandatory requirements"
+
+
+def gate_of(checks: tuple[Check, ...]) -> Gate:
+    """The vendor's gate from its mandatory checks."""
+    mandatory = [c for c in checks if c.mandatory]
+    failed = tuple(c for c in mandatory if GATE_OF[c.verdict] == "does not meet")
+    unaddressed = tuple(c for c in mandatory if GATE_OF[c.verdict] == "not addressed")
+    return Gate(failed, unaddressed, len(mandatory))
 
 
 @dataclass(frozen=True)
@@ -51,6 +107,9 @@ class VendorScore:
     total: float
     rank: int
     criteria: tuple[CriterionScore, ...]
+    gate: Gate = Gate()
+    strengths: tuple[str, ...] = ()
+    weaknesses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,9 +124,15 @@ class Scorecard:
     def to_dict(self) -> dict:
         """JSON-ready form."""
         return {
-            "ranking": [asdict(v) for v in self.ranking],
+            "ranking": [
+                {**asdict(v), "gate": {"status": v.gate.status, "text": v.gate.text()}}
+                for v in self.ranking
+            ],
             "checks": {v: [asdict(c) for c in checks] for v, checks in self.checks.items()},
-            "costs": {v: {**asdict(c), "text": c.text()} for v, c in self.costs.items()},
+            "costs": {
+                v: {**asdict(c), "text": c.text(), "term_text": c.term_text()}
+                for v, c in self.costs.items()
+            },
         }
 
     def to_markdown(self) -> str:
@@ -85,15 +150,31 @@ def build_scorecard(matrix: Matrix, req: Requirements) -> Scorecard:
         req: the buyer's requirements, volumes and weights.
 
     Returns:
-        The scorecard; vendors ranked by weighted total, best first.
+        The scorecard: vendors that meet every mandatory requirement first, then those that
+        leave one unaddressed, then those that fail one; within each, by weighted total.
     """
     costs = estimate_costs(matrix, req)
     checks = {v: tuple(requirement_checks(matrix, v, req, costs[v])) for v in matrix.vendors}
-    scores = {v: criterion_scores(matrix, v, req, checks[v], costs) for v in matrix.vendors}
+    points: dict[str, list[tuple[float, str]]] = {v: [] for v in matrix.vendors}
+    scores = {
+        v: criterion_scores(matrix, v, req, checks[v], costs, points[v]) for v in matrix.vendors
+    }
     totals = {v: weighted_total(s) for v, s in scores.items()}
-    order = sorted(matrix.vendors, key=lambda v: (-totals[v], v))
-    ranking = tuple(VendorScore(v, totals[v], i + 1, tuple(scores[v])) for i, v in enumerate(order))
+    gates = {v: gate_of(checks[v]) for v in matrix.vendors}
+    order = sorted(matrix.vendors, key=lambda v: (gates[v].tier, -totals[v], v))
+    ranking = tuple(
+        VendorScore(v, totals[v], i + 1, tuple(scores[v]), gates[v], *_extremes(points[v]))
+        for i, v in enumerate(order)
+    )
     return Scorecard(req, checks, costs, ranking)
+
+
+def _extremes(points: list[tuple[float, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The three strongest (score ≥ 0.8) and three weakest (score < 0.5) points."""
+    ranked = sorted(points, key=lambda p: -p[0])
+    strong = tuple(text for score, text in ranked if score >= 0.8)[:3]
+    weak = tuple(text for score, text in reversed(ranked) if score < 0.5)[:3]
+    return strong, weak
 
 
 def weighted_total(scores: list[CriterionScore]) -> float:
@@ -108,56 +189,84 @@ def weighted_total(scores: list[CriterionScore]) -> float:
 def requirement_checks(
     matrix: Matrix, vendor: str, req: Requirements, cost: CostEstimate
 ) -> list[Check]:
-    """Every requirement the buyer set, judged for one vendor."""
-    checks = [
-        _cert_check(matrix.cell(FRAMEWORK_FIELDS[name], vendor), name)
+    """Every requirement the buyer set, judged for one vendor, marked mandatory or not."""
+    checks: list[tuple[str, Check]] = [
+        (f"compliance_frameworks:{name}", _cert_check(matrix, vendor, name))
         for name in req.certifications
     ]
     if req.hipaa_baa and "HIPAA" not in req.certifications:
-        checks.append(_cert_check(matrix.cell("cert_hipaa", vendor), "HIPAA"))
-    if req.languages:
-        checks.append(_language_check(matrix.cell("languages", vendor), req.languages))
-    for channel in req.open_24_7:
-        checks.append(_hours_check(matrix.cell(f"hours_{channel}", vendor), channel))
-    if req.shore_models:
-        checks.append(_shore_check(matrix.cell("delivery_model", vendor), req.shore_models))
+        checks.append(("hipaa_baa_required", _cert_check(matrix, vendor, "HIPAA")))
+    must = tuple(lang for lang in req.languages if req.is_mandatory(f"languages:{lang}"))
+    rest = tuple(lang for lang in req.languages if lang not in must)
+    for lang in must:  # each must-have language a gate of its own
+        checks.append(
+            (f"languages:{lang}", _language_check(matrix.cell("languages", vendor), (lang,)))
+        )
+    if rest:
+        checks.append(("languages~", _language_check(matrix.cell("languages", vendor), rest)))
+    if req.open_24_7:
+        key = "open_24_7" if req.is_mandatory("open_24_7") else "channel_hours"
+        checks.append((key, _hours_check(matrix, vendor, req.open_24_7)))
+    if req.data_residency:
+        checks.append(
+            ("data_residency", _residency_check(matrix.cell("data_residency", vendor), req))
+        )
+    if req.restricts_models:
+        checks.append(("delivery_model", _shore_check(matrix, vendor, req)))
     if req.max_term_months is not None:
-        checks.append(
-            _limit_check(
-                matrix.cell("contract_term", vendor),
-                "months",
-                req.max_term_months,
-                f"initial term at most {fmt_number(req.max_term_months)} months",
-                "contract",
-            )
+        term = _limit_check(
+            matrix.cell("contract_term", vendor),
+            "months",
+            req.max_term_months,
+            f"initial term at most {fmt_number(req.max_term_months)} months",
+            "contract",
         )
+        checks.append(("contract_term", term))
     if req.pilot_wanted:
-        checks.append(_pilot_check(matrix.cell("pilot_length", vendor), req.min_pilot_days))
+        pilot = _pilot_check(matrix.cell("pilot_length", vendor), req.min_pilot_days)
+        key = "pilot_duration" if req.is_mandatory("pilot_duration") else "pilot_wanted"
+        checks.append((key, pilot))
     for channel, target in req.service_levels.items():
-        checks.append(_service_check(matrix.cell(f"sl_{channel}", vendor), channel, target))
+        service = _service_check(matrix.cell(f"sl_{channel}", vendor), channel, target)
+        checks.append((f"service_level_{channel}", service))
     if req.max_attrition is not None:
-        checks.append(
-            _limit_check(
-                matrix.cell("attrition", vendor),
-                "percent",
-                req.max_attrition,
-                f"attrition at most {fmt_number(req.max_attrition)}%",
-                "workforce",
-            )
+        attrition = _limit_check(
+            matrix.cell("attrition", vendor),
+            "percent",
+            req.max_attrition,
+            f"attrition at most {fmt_number(req.max_attrition)}%",
+            "workforce",
         )
+        checks.append(("attrition_max", attrition))
     if req.max_rto_hours is not None:
-        checks.append(
-            _limit_check(
-                matrix.cell("rto", vendor),
-                "hours",
-                req.max_rto_hours,
-                f"RTO at most {fmt_number(req.max_rto_hours)} hours",
-                "continuity",
-            )
+        rto = _limit_check(
+            matrix.cell("rto", vendor),
+            "hours",
+            req.max_rto_hours,
+            f"RTO at most {fmt_number(req.max_rto_hours)} hours",
+            "continuity",
         )
+        checks.append(("recovery_time", rto))
+    if req.max_notice_days is not None:
+        notice = _limit_check(
+            matrix.cell("termination_notice", vendor),
+            "days",
+            req.max_notice_days,
+            f"notice period at most {fmt_number(req.max_notice_days)} days",
+            "contract",
+        )
+        checks.append(("termination_notice", notice))
+    if req.delivery_countries:
+        checks.append(("delivery_locations", _country_check(matrix.cell("locations", vendor), req)))
     if req.budget_monthly is not None:
-        checks.append(_budget_check(cost, req))
-    return checks
+        checks.append(("budget", _budget_check(cost, req)))
+    return [replace(c, key=key, mandatory=_is_mandatory(req, key)) for key, c in checks]
+
+
+def _is_mandatory(req: Requirements, key: str) -> bool:
+    if key.endswith("~"):
+        return False  # the languages the buyer did not call must-haves
+    return req.is_mandatory(key)
 
 
 def _evidence(cell: Cell, limit: int = 3) -> tuple[Source, ...]:
@@ -169,9 +278,16 @@ def _check(cell: Cell, requirement: str, criterion: str, verdict: str, reason: s
     return Check(requirement, criterion, cell.vendor, verdict, reason, _evidence(cell))
 
 
-def _cert_check(cell: Cell, name: str) -> Check:
-    label = CERTIFICATIONS[cell.field]
+def _cert_check(matrix: Matrix, vendor: str, name: str) -> Check:
+    field = FRAMEWORK_FIELDS.get(name)
+    if field is None:  # a scheme the matrix has no row for: nothing can be read about it
+        return Check(f"{name} in place", "compliance", vendor, "not addressed",
+                     f"{name}: not a compared certification")  # fmt: skip
+    cell = matrix.cell(field, vendor)
+    label = name if name in ("SOC 2 Type II", "HITRUST CSF") else CERTIFICATIONS[cell.field]
     requirement = f"{label} in place"
+    if name.endswith("Type II") and cell.primary.get("type") == "Type I":
+        return _check(cell, requirement, "compliance", "does not meet", f"{label}: {cell.summary}")
     if cell.conflicting:
         return _check(
             cell, requirement, "compliance", "partly", f"conflicting statements: {cell.summary}"
@@ -202,24 +318,86 @@ def _language_check(cell: Cell, languages: tuple[str, ...]) -> Check:
     return _check(cell, requirement, "coverage", verdict, reason)
 
 
-def _hours_check(cell: Cell, channel: str) -> Check:
-    requirement = f"{channel} open 24/7"
-    if not cell.stated:
-        return _check(cell, requirement, "coverage", "not addressed", f"{channel} hours not stated")
-    state = cell.primary.get("24_7")
-    verdict = (
-        "meets" if state is True else ("partly" if state == "at extra cost" else "does not meet")
+def _hours_check(matrix: Matrix, vendor: str, channels: tuple[str, ...]) -> Check:
+    """Open 24/7: every channel whose hours the vendor states is 24/7."""
+    requirement = f"{', '.join(channels)} open 24/7"
+    cells = [matrix.cell(f"hours_{c}", vendor) for c in channels]
+    stated = [c for c in cells if c.stated]
+    if not stated:
+        return _check(cells[0], requirement, "coverage", "not addressed", "hours not stated")
+    states = [c.primary.get("24_7") for c in stated]
+    if all(s is True for s in states):
+        verdict = "meets"
+    elif all(s in (True, "at extra cost") for s in states):
+        verdict = "partly"
+    else:
+        verdict = "does not meet"
+    reason = "; ".join(f"{c.field.removeprefix('hours_')}: {c.summary}" for c in stated)
+    first = next((c for c in stated if c.primary.get("24_7") is not True), stated[0])
+    return _check(first, requirement, "coverage", verdict, reason)
+
+
+def _residency_check(cell: Cell, req: Requirements) -> Check:
+    """Data kept where the buyer requires: the same place, or one inside it (EU in the EEA)."""
+    wanted = req.data_residency
+    requirement = f"data kept in {' or '.join(wanted)}"
+    regions = cell.primary.get("regions", []) if cell.stated else []
+    if not regions:
+        return _check(cell, requirement, "compliance", "not addressed", "data residency not stated")
+    inside = [r for r in regions if any(_within(r, w) for w in wanted)]
+    verdict = "meets" if len(inside) == len(regions) else ("partly" if inside else "does not meet")
+    return _check(cell, requirement, "compliance", verdict, f"data kept in {', '.join(regions)}")
+
+
+def _within(place: str, wanted: str) -> bool:
+    if place == wanted:
+        return True
+    return wanted == "EEA" and place in vocabulary("locations").eea
+
+
+def _country_check(cell: Cell, req: Requirements) -> Check:
+    """At least one proposed site in a country (or region) the buyer named."""
+    wanted = req.delivery_countries
+    requirement = f"delivered from {' or '.join(wanted)}"
+    sites = cell.primary.get("sites", []) if cell.stated else []
+    if not sites:
+        return _check(cell, requirement, "coverage", "not addressed", "delivery sites not stated")
+    places = {s.get("country") for s in sites} | {s.get("key") for s in sites}
+    hit = [w for w in wanted if w in places or any(_within(str(p), w) for p in places)]
+    names = ", ".join(dict.fromkeys(s["site"] for s in sites))
+    return _check(
+        cell, requirement, "coverage", "meets" if hit else "does not meet", f"sites: {names}"
     )
-    return _check(cell, requirement, "coverage", verdict, f"{channel}: {cell.summary}")
 
 
-def _shore_check(cell: Cell, wanted: tuple[str, ...]) -> Check:
-    requirement = f"delivery model: {' or '.join(wanted)}"
-    if not cell.stated:
-        return _check(cell, requirement, "coverage", "not addressed", "delivery model not stated")
-    models = cell.primary.get("models", [])
-    verdict = "meets" if set(models) & set(wanted) else "does not meet"
-    return _check(cell, requirement, "coverage", verdict, f"proposes {', '.join(models) or 'none'}")
+def _shore_check(matrix: Matrix, vendor: str, req: Requirements) -> Check:
+    """At least one proposed delivery model (or proposed site's model) the buyer allows."""
+    allowed = req.allowed_models
+    wanted = " or ".join(allowed) if req.shore_models else ""
+    excluded = f"not {' or '.join(req.excluded_models)}" if req.excluded_models else ""
+    requirement = "delivery model: " + (
+        f"{wanted} ({excluded})" if wanted and excluded else wanted or excluded
+    )
+    cell = matrix.cell("delivery_model", vendor)
+    sites = matrix.cell("locations", vendor)
+    models = list(cell.primary.get("models", [])) if cell.stated else []
+    denied = set(cell.primary.get("not_proposed", []))
+    models += [
+        s["model"]
+        for s in sites.primary.get("sites", [])
+        if s.get("model") and s["model"] not in denied
+    ]
+    models = list(dict.fromkeys(models))
+    evidence_cell = cell if cell.stated else sites
+    if not models:
+        return _check(
+            evidence_cell, requirement, "coverage", "not addressed", "delivery model not stated"
+        )
+    ok = [m for m in models if m in allowed]
+    reason = f"proposes {', '.join(models)}"
+    return _check(
+        evidence_cell, requirement, "coverage", "meets" if ok else "does not meet", reason
+    )
 
 
 def _limit_check(cell: Cell, key: str, limit: float, requirement: str, criterion: str) -> Check:
@@ -293,8 +471,10 @@ def criterion_scores(
     req: Requirements,
     checks: tuple[Check, ...],
     costs: dict[str, CostEstimate],
+    points: list[tuple[float, str]] | None = None,
 ) -> list[CriterionScore]:
-    """One score per weighted criterion, each with the reason it was given."""
+    """One score per weighted criterion, each with the reason it was given; `points` gathers
+    every scored item (for the strongest and weakest points)."""
     parts: dict[str, list[tuple[float, str]]] = {c: [] for c in req.weights}
     for check in checks:
         parts.setdefault(check.criterion, []).append(
@@ -310,6 +490,8 @@ def criterion_scores(
     result = []
     for criterion, weight in req.weights.items():
         items = parts.get(criterion, [])
+        if points is not None and weight > 0:
+            points += items
         score = sum(s for s, _ in items) / len(items) if items else None
         reason = "; ".join(r for _, r in items) or "nothing to judge"
         result.append(
@@ -319,7 +501,8 @@ def criterion_scores(
 
 
 def _relative(matrix: Matrix, field: str, vendor: str, higher: bool) -> tuple[float, str] | None:
-    """A vendor's value against the best stated one (0 if not stated; None if nobody states it)."""
+    """A vendor's value against the best stated one (0 if not stated; None if nobody states it);
+    the best is quoted as its vendor wrote it, so a row keeps one unit."""
     row = matrix.row(field)
     numbers = {v: c.number for v, c in row.cells.items() if c.number is not None and c.number > 0}
     if not numbers:
@@ -330,19 +513,29 @@ def _relative(matrix: Matrix, field: str, vendor: str, higher: bool) -> tuple[fl
         return 0.0, f"{label}: not stated"
     best = max(numbers.values()) if higher else min(numbers.values())
     score = own / best if higher else best / own
-    unit = {"%": "%"}.get(row.field.unit, f" {row.field.unit}" if row.field.unit else "")
-    return score, f"{label}: {row.cells[vendor].summary} (best {fmt_number(round(best, 2))}{unit})"
+    if own == best:
+        return score, f"{label}: {row.cells[vendor].summary} (the best)"
+    leader = min(v for v, n in numbers.items() if n == best)
+    return (
+        score,
+        f"{label}: {row.cells[vendor].summary} (best {row.cells[leader].summary}, {leader})",
+    )
 
 
 def _price_score(vendor: str, costs: dict[str, CostEstimate]) -> tuple[float, str] | None:
-    mids = {v: c.mid for v, c in costs.items() if c.mid}
+    """Cheapest comparable monthly midpoint / own; an unconverted price is not scored."""
+    mids = {v: c.mid for v, c in costs.items() if c.comparable and c.mid}
     if not mids:
         return None
     own = costs[vendor]
+    if own.mid is not None and not own.converted:
+        return None
     if own.mid is None:
         return 0.0, f"monthly cost: {own.text()}"
     cheapest = min(mids.values())
+    if own.mid == cheapest:
+        return 1.0, f"monthly cost {own.text()} (the cheapest)"
     return (
         cheapest / own.mid,
-        f"monthly cost {own.text()} (cheapest midpoint {fmt_number(round(cheapest))})",
+        f"monthly cost {own.text()} (cheapest midpoint {fmt_money(own.currency, round(cheapest))})",
     )

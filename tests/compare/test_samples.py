@@ -66,6 +66,16 @@ def test_csv_round_trip(sample_matrix, tmp_path):
     }
     assert back == expected
     assert back[("contract_term", ATLAS)].startswith("CONFLICTING:")
+    sources = read_csv(path, sources=True)
+    term = sample_matrix.cell("contract_term", ATLAS)
+    assert sources[("contract_term", ATLAS)].splitlines() == [
+        f"{s.document} p.{s.page}: “{s.quote}”" for s in dict.fromkeys(v.citation for v in term.values)
+    ]
+    assert "atlas.pdf p.7: “Initial term — " in sources[("contract_term", ATLAS)]
+    assert all(
+        sources[(row.field.key, v)] == "" for row in sample_matrix.rows
+        for v, c in row.cells.items() if not c.stated
+    )  # fmt: skip
 
 
 def test_markdown_round_trip(sample_matrix, tmp_path):
@@ -96,6 +106,14 @@ def test_xlsx_export(sample_matrix, tmp_path):
 
     book = load_workbook(sample_matrix.to_xlsx(tmp_path / "matrix.xlsx"))
     assert book.sheetnames == ["Matrix", "Evidence"]
+    sheet = book["Matrix"]
+    header = [c.value for c in sheet[1]]
+    column = header.index(ATLAS) + 1
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 2).value == "Initial contract term")
+    assert sheet.cell(row, column).value.startswith("CONFLICTING:")
+    assert header[column] == f"{ATLAS} — source"
+    assert "atlas.pdf p.7: “Initial term — " in sheet.cell(row, column + 1).value
+    assert "atlas.pdf p.7" in sheet.cell(row, column).comment.text
 
 
 def test_xlsx_without_openpyxl_says_how(sample_matrix, tmp_path):
@@ -103,3 +121,16 @@ def test_xlsx_without_openpyxl_says_how(sample_matrix, tmp_path):
         pytest.skip("openpyxl is installed")
     with pytest.raises(RuntimeError, match="openpyxl"):
         sample_matrix.to_xlsx(tmp_path / "matrix.xlsx")
+
+
+def test_volume_tiers_price_at_the_band_the_buyer_falls_in(sample_matrix):
+    """Atlas prices each channel by its volume band (table headers 'Tier 1: up to 40,000…')."""
+    from assistant.compare import Requirements, estimate_costs
+
+    req = Requirements(monthly_contacts=60_000, channel_mix={"voice": 75, "chat": 25},
+                       aht_minutes={"voice": 6, "chat": 8})  # fmt: skip
+    atlas = estimate_costs(sample_matrix, req)[ATLAS]
+    used = {i.label: i.value for i in atlas.inputs if i.label.endswith(" rate")}
+    assert "Tier 2" in used["voice rate"] and "USD 4.55" in used["voice rate"]  # 45,000 calls
+    assert "Tier 1" in used["chat rate"] and "USD 2.95" in used["chat rate"]  # 15,000 chats
+    assert atlas.low == atlas.high == pytest.approx(45_000 * 4.55 + 15_000 * 2.95)

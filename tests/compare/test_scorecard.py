@@ -164,3 +164,108 @@ def test_requirements_from_a_real_profile():
     assert requirements_from_profile({}, currency="EUR").currency == "EUR"
     with pytest.raises(TypeError):
         requirements_from_profile(["not", "a", "profile"])
+
+
+def test_a_vendor_failing_a_must_have_never_ranks_first(matrix, req):
+    """Beta is cheaper; with its 36-month term against a must-have 24 it still ranks last."""
+    from dataclasses import replace
+
+    open_req = replace(req, weights={"price": 1}, certifications=())
+    assert build_scorecard(matrix, open_req).ranking[0].vendor == BETA  # cheapest wins on price
+    gated = replace(open_req, mandatory=frozenset({"contract_term"}))
+    card = build_scorecard(matrix, gated)
+    first, second = card.ranking
+    assert (first.vendor, second.vendor) == (ALPHA, BETA)
+    assert first.gate.status == "meets all mandatory" and second.gate.status == "fails mandatory"
+    assert second.total > first.total  # ranked below despite the higher weighted total
+    assert "initial term at most 24 months (36 months)" in second.gate.text()
+    term = next(c for c in card.checks[BETA] if c.key == "contract_term")
+    assert term.mandatory and term.verdict == "does not meet"
+
+
+def test_not_addressed_is_its_own_gate_and_ranks_between(matrix, req):
+    from dataclasses import replace
+
+    gated = replace(req, mandatory=frozenset({"channel_hours"}), weights={"price": 1})
+    card = build_scorecard(matrix, gated)
+    gates = {v.vendor: v.gate for v in card.ranking}
+    assert gates[BETA].status == "mandatory not addressed"  # Beta says nothing of its hours
+    assert gates[BETA].not_addressed[0].requirement == "voice open 24/7"
+    assert "not addressed" in gates[BETA].text() and "fails" not in gates[BETA].text()
+    assert [v.vendor for v in card.ranking] == [ALPHA, BETA]
+
+
+def test_excluded_delivery_model_never_enters_the_price():
+    onshore = value("rates", ALPHA, {"currency": "USD", "amount": 30.0, "unit": "hour",
+                                     "channels": ["voice"], "delivery": "onshore"})  # fmt: skip
+    offshore = value("rates", ALPHA, {"currency": "USD", "amount": 10.0, "unit": "hour",
+                                      "channels": ["voice"], "delivery": "offshore"})  # fmt: skip
+    matrix = matrix_from_values({ALPHA: [onshore, offshore]})
+    base = Requirements(
+        monthly_contacts=8_000, channel_mix={"voice": 100}, aht_minutes={"voice": 6}
+    )
+    from dataclasses import replace
+
+    both = build_scorecard(matrix, base).costs[ALPHA]
+    assert (both.low, both.high) == (pytest.approx(10_000), pytest.approx(30_000))
+    cost = build_scorecard(matrix, replace(base, excluded_models=("offshore",))).costs[ALPHA]
+    assert cost.low == cost.high == pytest.approx(30_000)  # 1,000 h / 80% x USD 30
+    assert all("offshore" not in i.value for i in cost.inputs if i.label == "voice rate")
+    assert any("offshore delivery is excluded" in e for e in cost.excluded)
+    assert cost.inputs[-1].source is not None  # the rate used is cited
+
+
+def test_currency_mismatch_is_flagged_and_not_converted(matrix, req):
+    from dataclasses import replace
+
+    card = build_scorecard(matrix, replace(req, fx={}))
+    beta = card.costs[BETA]
+    assert beta.currency == "EUR" and not beta.converted and beta.mid == pytest.approx(20_000)
+    assert "not converted" in beta.currency_note and "EUR→USD" in beta.currency_note
+    price = next(c for c in next(v for v in card.ranking if v.vendor == BETA).criteria
+                 if c.criterion == "price")  # fmt: skip
+    assert price.score is None  # never compared with USD prices
+    converted = build_scorecard(matrix, req).costs[BETA]
+    assert converted.converted and "EUR→USD at 1.1 (rate stated)" in converted.currency_note
+
+
+def test_whole_term_cost_and_missing_inputs(matrix, req):
+    card = build_scorecard(matrix, req)
+    alpha = card.costs[ALPHA]
+    assert alpha.term_months == 24
+    assert alpha.term_low == pytest.approx(25_000 * 24 + 10_000)
+    assert alpha.term_text() == "USD 610,000 over 24 months"
+    assert any(i.origin.startswith("buyer") and i.label == "monthly contacts" for i in alpha.inputs)
+
+
+def test_priorities_of_a_real_profile_make_requirements_mandatory():
+    from assistant.interview.profile import Profile
+
+    profile = Profile()
+    term = {"amount": 2, "unit": "years"}
+    profile.set("contract_term", "duration", term, 1, "2 years max, essential", priority="must")
+    profile.set("languages", "list[str]", ["English", "Spanish"], 1, "English a must, Spanish nice",
+                item_priority={"English": "must", "Spanish": "nice"})  # fmt: skip
+    profile.set("compliance_frameworks", "list[str]", ["PCI DSS"], 1, "we take cards")
+    profile.set("pilot_wanted", "bool", True, 1, "a pilot would be nice", priority="nice")
+    req = requirements_from_profile(profile)
+    assert req.is_mandatory("contract_term") and req.is_mandatory("languages:English")
+    assert not req.is_mandatory("languages:Spanish") and not req.is_mandatory("pilot_wanted")
+    assert req.is_mandatory("compliance_frameworks:PCI DSS")  # compliance the buyer needs
+    assert req.sources["contract_term"] == "2 years max, essential"
+
+
+def test_eu_data_residency_is_mandatory_and_checked_by_region():
+    req = requirements_from_profile({"eu_data_residency": True})
+    assert req.data_residency == ("EEA",) and req.is_mandatory("data_residency")
+    stated = {
+        "Eurohost": [value("data_residency", "Eurohost", {"region": "EU", "kept": True})],
+        "Ukhost": [value("data_residency", "Ukhost", {"region": "United Kingdom", "kept": True})],
+        "Quiet": [value("attrition", "Quiet", {"percent": 20, "key": "20"})],
+    }
+    card = build_scorecard(matrix_from_values(stated), req)
+    verdicts = {
+        v: next(c.verdict for c in cs if c.key == "data_residency") for v, cs in card.checks.items()
+    }
+    assert verdicts == {"Eurohost": "meets", "Ukhost": "does not meet", "Quiet": "not addressed"}
+    assert card.ranking[0].vendor == "Eurohost"

@@ -21,7 +21,7 @@ def test_qa_metrics_hold_their_thresholds(qa_report):
     assert below_thresholds(qa_report, thresholds) == []
 
 
-@pytest.mark.parametrize("suite", ["reading", "interview", "rfp", "compare"])
+@pytest.mark.parametrize("suite", ["reading", "interview", "rfp", "compare", "scorecard"])
 def test_other_suites_hold_their_thresholds(suite, sample_workspace):
     thresholds = load_thresholds()
     report = SUITES[suite](sample_workspace)
