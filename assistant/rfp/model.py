@@ -8,6 +8,8 @@ from datetime import date
 from typing import Literal
 
 Source = Literal["buyer", "guidance"]
+Priority = Literal["mandatory", "desirable"]
+PRIORITY_MARK = {"mandatory": "M", "desirable": "D"}
 TBC_PREFIX = "[To be confirmed: "
 
 
@@ -47,6 +49,12 @@ class Requirement:
     slots: tuple[str, ...] = ()
     guidance: tuple[str, ...] = ()
     group: str | None = None
+    priority: Priority = "desirable"
+
+    @property
+    def mark(self) -> str:
+        """"M" (mandatory, pass/fail) or "D" (desirable, scored)."""
+        return PRIORITY_MARK[self.priority]
 
 
 @dataclass(frozen=True)
@@ -112,6 +120,16 @@ class Scope:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A workbook vendors fill in and return (compliance matrix, rate card)."""
+
+    id: str
+    title: str
+    filename: str
+    purpose: str
+
+
+@dataclass(frozen=True)
 class RfpDocument:
     """A drafted RFP: cover facts, sections in order, open points and the scope behind them."""
 
@@ -121,6 +139,7 @@ class RfpDocument:
     sections: tuple[Section, ...]
     open_points: tuple[OpenPoint, ...] = ()
     scope: Scope = field(default_factory=Scope)
+    attachments: tuple[Attachment, ...] = ()
 
     def section(self, section_id: str) -> Section:
         """The section with this id (KeyError when absent)."""

@@ -107,7 +107,7 @@ def _table(
 
 def _requirement(req: Requirement, styles: dict[str, ParagraphStyle], width: float) -> Flowable:
     """Id and text side by side, so the ids form a column."""
-    row = [[Paragraph(_text(req.id), styles["req-id"]), Paragraph(_text(req.text), styles["body"])]]
+    row = [[Paragraph(_text(f"{req.id} {req.mark}"), styles["req-id"]), Paragraph(_text(req.text), styles["body"])]]
     table = PdfTable(row, colWidths=[ID_WIDTH, width - ID_WIDTH])
     table.setStyle(
         TableStyle(

@@ -38,11 +38,11 @@ def _profile() -> Profile:
 
 
 def test_free_text_requirements_reach_the_scope_with_their_priority():
-    text = render_markdown(draft_from_profile(_profile(), load_guidance(), ISSUE_DATE))
-    assert (
-        "Requirement stated by Larkspur & Vine Hotels (mandatory): Agents must know each hotel in detail"
-        in text
-    )
+    document = draft_from_profile(_profile(), load_guidance(), ISSUE_DATE)
+    stated = "Requirement stated by Larkspur & Vine Hotels: Agents must know each hotel in detail"
+    requirement = next(r for r in document.requirements() if r.text == stated)
+    assert requirement.priority == "mandatory"
+    assert f"**{requirement.id}** (M) {stated}" in render_markdown(document)
 
 
 def test_the_stated_requirements_table_marks_must_and_nice():

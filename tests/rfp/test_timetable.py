@@ -1,0 +1,118 @@
+"""The timetable: working days of the buyer's country, holidays skipped, buyer dates kept."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import holidays
+import pytest
+
+from assistant.knowledge import load_guidance
+from assistant.rfp import draft_rfp
+from assistant.rfp.draft import BuyerFacts
+from assistant.rfp.timetable import read_go_live
+from tests.rfp.cases import cases
+
+CLOSURE = ((12, 24), (1, 2))
+
+
+def _closed(day: date) -> bool:
+    return (day.month, day.day) >= CLOSURE[0] or (day.month, day.day) <= CLOSURE[1]
+
+
+def _draft(values, today, buyer=None):
+    return draft_rfp(values, load_guidance(), today, buyer=buyer)
+
+
+def _check(document, code: str) -> None:
+    calendar = holidays.country_holidays(code)
+    days = _milestones(document)
+    assert days == sorted(days) and len(set(days)) == len(days), days
+    for day in days:
+        assert day.weekday() < 5 and day not in calendar and not _closed(day), day
+
+
+def _milestones(document):
+    table = document.section("timetable").tables[0]
+    out = []
+    for step, when in table.rows:
+        if step == "To confirm":
+            continue
+        out.append(_parse(when))
+    return out
+
+
+def _parse(text: str) -> date:
+    from datetime import datetime
+
+    words = text.split(",")[0].split()[1:]
+    return datetime.strptime(" ".join(words), "%d %B %Y").date()
+
+
+@pytest.mark.parametrize("case_id", sorted(cases()))
+def test_every_step_is_a_working_day_after_the_one_before(case_id):
+    values = dict(cases()[case_id].values)
+    document = _draft(values, date(2025, 12, 15))
+    code = "US" if "United States" in str(values.get("customer_regions")) else "GB"
+    _check(document, code) if values.get("customer_regions") else None
+    steps = [row[0] for row in document.section("timetable").tables[0].rows]
+    assert steps[0] == "RFP issued" and "Proposals due" in steps
+
+
+def test_proposals_are_never_due_over_thanksgiving_or_the_year_end():
+    values = {"company_name": "Acme", "customer_regions": ["United States"], "pilot_wanted": False}
+    for today in (date(2026, 10, 30), date(2026, 11, 20), date(2026, 12, 1)):
+        document = _draft(values, today)
+        _check(document, "US")
+        due = _milestones(document)[4]
+        assert due != date(2026, 11, 26) and not _closed(due)
+
+
+def test_the_pilot_starts_after_its_award_and_the_contract_after_the_pilot():
+    values = {"company_name": "Acme", "customer_regions": ["United Kingdom"], "pilot_wanted": True,
+              "pilot_duration": {"amount": 8, "unit": "weeks"}}
+    document = _draft(values, date(2026, 3, 2))
+    steps = dict(document.section("timetable").tables[0].rows)
+    award, start, end = (_parse(steps[k]) for k in ("Pilot awarded to the preferred vendor", "Pilot starts",
+                                                    "Pilot ends and go/no-go decision"))
+    decision = _parse(steps["Contract award decision"])
+    assert award < start < end < decision
+    assert (end - start).days >= 8 * 7 - 3
+    _check(document, "GB")
+
+
+def test_a_declined_pilot_has_no_pilot_steps():
+    document = _draft({"company_name": "Acme", "customer_regions": ["Germany"], "pilot_wanted": False},
+                      date(2026, 4, 1))
+    assert not any("ilot" in row[0] for row in document.section("timetable").tables[0].rows)
+    _check(document, "DE")
+
+
+def test_the_buyers_dates_are_kept_and_the_steps_between_fit():
+    buyer = BuyerFacts(country="US", time_zone="America/Chicago", currency="USD",
+                       dates={"proposals_due": date(2027, 7, 23)})
+    values = {"company_name": "Acme", "go_live_date": "1 October 2027", "pilot_wanted": False}
+    document = _draft(values, date(2027, 6, 28), buyer)
+    steps = dict(document.section("timetable").tables[0].rows)
+    assert steps["Proposals due"].startswith("Friday 23 July 2027, 12:00 (America/Chicago)")
+    assert date(2027, 7, 5) not in _milestones(document)  # July 4 observed
+    _check(document, "US")
+    # 1 October leaves too little transition after a selection from late July: the earliest
+    # feasible go-live is shown and the conflict is flagged, not hidden.
+    assert _parse(steps["Go-live of the full service"]) > date(2027, 10, 1)
+    assert "To confirm" in steps
+    later = _draft({**values, "go_live_date": "1 March 2028"}, date(2027, 6, 28), buyer)
+    later_steps = dict(later.section("timetable").tables[0].rows)
+    assert later_steps["Go-live of the full service"] == "Wednesday 1 March 2028"
+    assert "To confirm" not in later_steps
+
+
+def test_go_live_phrases_read_as_dates_or_not_at_all():
+    after = date(2026, 5, 1)
+    assert read_go_live("June 2026", after) == date(2026, 6, 1)
+    assert read_go_live("Q1 2027", after) == date(2027, 1, 1)
+    assert read_go_live("the end of Q3 2026", after) == date(2026, 9, 30)
+    assert read_go_live("1 April next year", after) == date(2027, 4, 1)
+    assert read_go_live("September (before the Christmas appeal)", after) == date(2026, 9, 1)
+    assert read_go_live("not before Q3", after) is None
+    assert read_go_live("2 weeks", after) is None
