@@ -578,6 +578,8 @@ def _rfp_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:
     with gr.Row():
         docx = gr.DownloadButton("Download DOCX", interactive=False, elem_id="rfp-docx")
         markdown = gr.DownloadButton("Download Markdown", interactive=False, elem_id="rfp-md")
+        matrix = gr.DownloadButton("Download compliance matrix (XLSX)", interactive=False, elem_id="rfp-matrix")
+        card = gr.DownloadButton("Download rate card (XLSX)", interactive=False, elem_id="rfp-rates")
     preview = gr.Markdown(
         RFP_PLACEHOLDER,
         elem_id="rfp-preview",
@@ -588,23 +590,28 @@ def _rfp_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:
     )
 
     def make(path: str, label: str | None):
-        from assistant.rfp import export_rfp, render_markdown
+        from assistant.rfp import export_rfp, export_workbooks, render_markdown
 
         document, notes = spaces.get(path).draft_rfp(spaces.engine(label))
         folder = export_dir()
         docx_path = export_rfp(document, "docx", folder / "rfp.docx")
         md_path = export_rfp(document, "md", folder / "rfp.md")
+        matrix_path, card_path = export_workbooks(document, folder)
         return (
             views.rfp_summary(document.open_points, notes),
             gr.DownloadButton(value=str(docx_path), interactive=True),
             gr.DownloadButton(value=str(md_path), interactive=True),
+            gr.DownloadButton(value=str(matrix_path), interactive=True),
+            gr.DownloadButton(value=str(card_path), interactive=True),
             render_markdown(document),
         )
 
-    draft.click(make, [ws, engine], [summary, docx, markdown, preview])
+    draft.click(make, [ws, engine], [summary, docx, markdown, matrix, card, preview])
     return {
         summary: str,
         docx: _no_download,
         markdown: _no_download,
+        matrix: _no_download,
+        card: _no_download,
         preview: lambda: RFP_PLACEHOLDER,
     }

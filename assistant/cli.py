@@ -243,12 +243,14 @@ def _cmd_profile(args, settings: Settings) -> int:
 
 
 def _cmd_rfp(args, settings: Settings) -> int:
-    from assistant.rfp import export_rfp
+    from assistant.rfp import export_rfp, export_workbooks
 
     document, notes = _workspace(settings).draft_rfp()
     out = args.out or settings.workspace / f"rfp.{args.format}"
     path = export_rfp(document, args.format, out)
     print(f"{path} ({len(document.open_points)} open points marked [To be confirmed])")
+    for workbook in export_workbooks(document, Path(out).parent):
+        print(f"{workbook} (for vendors to fill in and return)")
     for note in notes:
         print(f"  {note}")
     return 0

@@ -15,6 +15,7 @@ from assistant.rfp.render_markdown import render_markdown
 from assistant.rfp.render_pdf import render_pdf
 from assistant.rfp.scoring import rfp_coverage
 from assistant.rfp.templates import TemplateError
+from assistant.rfp.workbooks import compliance_matrix, export_workbooks, rate_card
 
 Format = Literal["docx", "md", "pdf"]
 FORMATS: tuple[str, ...] = ("docx", "md", "pdf")
@@ -72,6 +73,9 @@ __all__ = [
     "draft_from_profile",
     "draft_rfp",
     "export_rfp",
+    "export_workbooks",
+    "compliance_matrix",
+    "rate_card",
     "profile_values",
     "render_markdown",
     "rfp_coverage",

@@ -20,6 +20,7 @@ from assistant.rfp.model import (
     display_numbers,
     tbc,
 )
+from assistant.rfp.ratecard import build_rate_card
 from assistant.rfp.relevance import allowed_question, questionnaire
 from assistant.rfp.scope import build_scope, condition_slots
 from assistant.rfp.tables import BUILDERS, format_date
@@ -549,4 +550,5 @@ def draft_rfp(
         sections=tuple(built[s.id] for s in spec.sections),
         open_points=tuple(drafter.open_points()),
         scope=scope,
+        rate_card=build_rate_card(drafter),
     )

@@ -120,13 +120,27 @@ class Scope:
 
 
 @dataclass(frozen=True)
-class Attachment:
-    """A workbook vendors fill in and return (compliance matrix, rate card)."""
+class RateCardLine:
+    """One priced line; `optional` when it rests on something the buyer called nice-to-have;
+    `forecast` is units per year for each year, or None where the vendor must estimate."""
 
-    id: str
-    title: str
-    filename: str
-    purpose: str
+    channel: str
+    language: str
+    site: str
+    optional: bool
+    forecast: tuple[int | None, ...]
+
+
+@dataclass(frozen=True)
+class RateCard:
+    """What the rate-card workbook is built from."""
+
+    currency: str
+    unit: str
+    years: tuple[str, ...]
+    lines: tuple[RateCardLine, ...]
+    one_time_fees: tuple[str, ...] = ()
+    bands: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,7 +153,7 @@ class RfpDocument:
     sections: tuple[Section, ...]
     open_points: tuple[OpenPoint, ...] = ()
     scope: Scope = field(default_factory=Scope)
-    attachments: tuple[Attachment, ...] = ()
+    rate_card: RateCard | None = None
 
     def section(self, section_id: str) -> Section:
         """The section with this id (KeyError when absent)."""
