@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from assistant.knowledge import GuidanceBase, load_guidance
-from assistant.rfp.draft import draft_rfp
+from assistant.rfp.draft import BuyerFacts, draft_rfp
 from assistant.rfp.facts import profile_priorities, profile_values
 from assistant.rfp.model import OpenPoint, Requirement, RfpDocument, Scope, Section, Table
 from assistant.rfp.render_docx import render_docx
@@ -52,15 +52,22 @@ def draft_for_workspace(workspace_dir: Path, today: date | None = None) -> RfpDo
 
 
 def draft_from_profile(
-    profile: object, guidance: GuidanceBase | None = None, today: date | None = None
+    profile: object,
+    guidance: GuidanceBase | None = None,
+    today: date | None = None,
+    buyer: BuyerFacts | None = None,
 ) -> RfpDocument:
     """Draft the RFP from a ``Profile`` (or a plain ``slot -> value`` mapping); a Profile's
-    must-have and nice-to-have marks go with it."""
+    must-have and nice-to-have marks go with it, and ``buyer`` carries what no slot holds
+    (country, currency, dates the buyer fixed)."""
     priorities = profile_priorities(profile)
-    return draft_rfp(profile_values(profile), guidance or load_guidance(), today, priorities=priorities)
+    return draft_rfp(
+        profile_values(profile), guidance or load_guidance(), today, priorities=priorities, buyer=buyer
+    )
 
 
 __all__ = [
+    "BuyerFacts",
     "FORMATS",
     "OpenPoint",
     "Requirement",

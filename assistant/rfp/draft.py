@@ -144,8 +144,9 @@ class _Drafter:
             self.derived["currency"] = facts.currency
         self._points: dict[str, _PendingPoint] = {}
         self._section_id = ""
-        numbers = display_numbers([s.appendix for s in spec.sections])
-        self._numbers = {s.id: n for n, s in zip(numbers, spec.sections, strict=True)}
+        self.sections = [s for s in spec.sections if s.holds(scope.flag)]
+        numbers = display_numbers([s.appendix for s in self.sections])
+        self._numbers = {s.id: n for n, s in zip(numbers, self.sections, strict=True)}
 
     # --- placeholders -------------------------------------------------------------------
 
@@ -532,14 +533,14 @@ def draft_rfp(
     scope = build_scope(answers, spec.conditions())
     drafter = _Drafter(answers, spec, guidance, scope, today or date.today(), priorities, buyer)
     built: dict[str, Section] = {}
-    for spec_section in spec.sections:
+    for spec_section in drafter.sections:
         if spec_section.id != QUESTIONNAIRE_ID and not spec_section.appendix:
             built[spec_section.id] = drafter.section(spec_section)
     cited = _cited_at_home(built.values(), guidance)
-    for spec_section in spec.sections:
+    for spec_section in drafter.sections:
         if spec_section.id == QUESTIONNAIRE_ID:
             built[spec_section.id] = drafter.questionnaire_section(spec_section, cited)
-    for spec_section in spec.sections:
+    for spec_section in drafter.sections:
         if spec_section.appendix:
             built[spec_section.id] = drafter.section(spec_section)
     log.info("drafted RFP for %s: %d open points", drafter.buyer, len(drafter.open_points()))
@@ -547,7 +548,7 @@ def draft_rfp(
         title=spec.public_title if drafter.public and spec.public_title else spec.title,
         buyer=drafter.buyer,
         date=drafter.today,
-        sections=tuple(built[s.id] for s in spec.sections),
+        sections=tuple(built[s.id] for s in drafter.sections),
         open_points=tuple(drafter.open_points()),
         scope=scope,
         rate_card=build_rate_card(drafter),

@@ -254,15 +254,15 @@ def price_unit(ctx: TableContext) -> str:
 
 
 def delivery_options(ctx: TableContext) -> list[str]:
-    """The delivery models or sites a vendor may price: the buyer's sites, else its allowed
-    models, never an excluded one."""
+    """The delivery models a vendor may price: the buyer's allowed models, else its sites,
+    else every model it did not exclude; never an excluded one."""
     excluded = {e.lower() for e in ctx.answers.items("excluded_shore_models")}
-    sites = list(ctx.answers.items("delivery_locations"))
-    if sites:
-        return sites
     models = [m for m in ctx.answers.items("shore_model") if m.lower() not in excluded]
     if models:
         return [_display(m) for m in models]
+    sites = list(ctx.answers.items("delivery_locations"))
+    if sites:
+        return sites
     allowed = [m for m in ("onshore", "nearshore", "offshore") if m not in excluded]
     return ["Each proposed site (" + "/".join(allowed) + ")"]
 

@@ -92,8 +92,8 @@ class TableSpec(Conditional):
     caption: str
 
 
-class SectionSpec(_Strict):
-    """One RFP section's wording."""
+class SectionSpec(Conditional):
+    """One RFP section's wording; a section with conditions is left out when they fail."""
 
     id: str
     code: str = Field(pattern=r"^[A-Z]{2,4}$")
@@ -245,7 +245,7 @@ class SectionsFile(_Strict):
         found: set[str] = set()
         items: list[Conditional] = [*self.guidance_scope, *self.timetable.steps]
         for section in self.sections:
-            items += [*section.intro, *section.tables, *section.requirements]
+            items += [section, *section.intro, *section.tables, *section.requirements]
         for item in items:
             found.update(item.conditions())
         for criterion in self.evaluation.criteria:

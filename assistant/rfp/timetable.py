@@ -221,20 +221,25 @@ def build_timetable(
                 anchors[index] = ordinal
             else:
                 notes.append(f"{step.step.lower()}: the date given leaves no room for the steps before it")
-    ordinals = _place(gaps, anchors)
     go_live = next((i for i, s in enumerate(steps) if s.go_live), None)
     if go_live is not None:
         stated = stated_go_live or _stated_go_live(answers, issue, notes)
         if stated is not None:
             target = days.ordinal(work.on_or_after(stated))
-            if target >= ordinals[go_live]:
-                ordinals[go_live] = target
+            if target - max(anchors.values()) >= go_live - max(anchors):
+                anchors[go_live] = target
             else:
-                notes.append(
-                    f"go-live: {format_day(stated)} leaves less than the "
-                    f"{spec.min_transition_working_days} working days a transition usually needs "
-                    f"after the selection; the timetable shows the earliest feasible go-live"
-                )
+                notes.append(f"go-live: {format_day(stated)} leaves no room for the selection before it")
+    # The buyer's pilot length and the transition are kept whole where the room allows; the
+    # other steps are squeezed first.
+    keep = {i for i, step in enumerate(steps) if step.pilot_length or step.go_live}
+    ordinals = _place(gaps, anchors, keep)
+    for index in sorted(keep):
+        if index and ordinals[index] - ordinals[index - 1] < gaps[index]:
+            notes.append(
+                f"{steps[index].step.lower()}: the dates given leave {ordinals[index] - ordinals[index - 1]} "
+                f"working days after {steps[index - 1].step.lower()}, less than the {gaps[index]} it needs"
+            )
     milestones = tuple(
         Milestone(step.key, step.step, days.day(ordinal), step.time)
         for step, ordinal in zip(steps, ordinals, strict=True)
@@ -251,27 +256,42 @@ def _gap(step, answers: Answers, spec: TimetableSpec) -> int:
     return max(1, step.working_days)
 
 
-def _place(gaps: list[int], anchors: dict[int, int]) -> list[int]:
-    """Working-day ordinals of every step: usual gaps from each anchor, squeezed evenly where
-    the next anchor comes sooner; anchors kept exactly."""
+def _place(gaps: list[int], anchors: dict[int, int], keep: set[int] = frozenset()) -> list[int]:
+    """Working-day ordinals of every step: usual gaps from each anchor; where the next anchor
+    comes sooner, the gaps in `keep` stay whole if they can and the others shrink evenly
+    (each step at least a day after the one before); anchors kept exactly."""
     ordinals = [0] * len(gaps)
     keys = sorted(anchors)
     for first, last in zip(keys, [*keys[1:], None], strict=True):
         ordinals[first] = anchors[first]
-        end = len(gaps) if last is None else last
-        between = gaps[first + 1 : end + (0 if last is None else 1)]
-        room = None if last is None else anchors[last] - anchors[first]
-        scale = 1.0 if room is None or sum(between) <= room else room / sum(between)
-        position = anchors[first]
-        for offset, gap in enumerate(gaps[first + 1 : end], start=first + 1):
-            step = max(1, int(gap * scale))
-            if last is not None:
-                step = min(step, anchors[last] - (last - offset) - position)
-            position += max(1, step)
-            ordinals[offset] = position
+        end = len(gaps) if last is None else last + 1
+        segment = list(range(first + 1, end))
+        wanted = [gaps[i] for i in segment]
         if last is not None:
-            ordinals[last] = anchors[last]
+            wanted = _fit(wanted, [i in keep for i in segment], anchors[last] - anchors[first])
+        position = anchors[first]
+        for index, gap in zip(segment, wanted, strict=True):
+            position += gap
+            ordinals[index] = position
     return ordinals
+
+
+def _fit(gaps: list[int], kept: list[bool], room: int) -> list[int]:
+    """Gaps summing to exactly `room` (at least 1 each): kept gaps whole when possible."""
+    if sum(gaps) <= room:
+        return gaps[:-1] + [gaps[-1] + room - sum(gaps)]  # slack goes before the anchor
+    fixed = sum(g for g, k in zip(gaps, kept, strict=True) if k)
+    others = [g for g, k in zip(gaps, kept, strict=True) if not k]
+    if fixed + len(others) > room:
+        kept = [False] * len(gaps)
+        fixed, others = 0, gaps
+    scale = (room - fixed) / sum(others) if others else 0.0
+    out = [g if k else max(1, int(g * scale)) for g, k in zip(gaps, kept, strict=True)]
+    while sum(out) > room:  # rounding: take a day from the longest gap that can spare it
+        longest = max(range(len(out)), key=lambda i: out[i])
+        out[longest] -= 1
+    out[-1] += room - sum(out)
+    return out
 
 
 class _WorkingDays:

@@ -97,14 +97,16 @@ def test_the_buyers_dates_are_kept_and_the_steps_between_fit():
     assert steps["Proposals due"].startswith("Friday 23 July 2027, 12:00 (America/Chicago)")
     assert date(2027, 7, 5) not in _milestones(document)  # July 4 observed
     _check(document, "US")
-    # 1 October leaves too little transition after a selection from late July: the earliest
-    # feasible go-live is shown and the conflict is flagged, not hidden.
-    assert _parse(steps["Go-live of the full service"]) > date(2027, 10, 1)
-    assert "To confirm" in steps
-    later = _draft({**values, "go_live_date": "1 March 2028"}, date(2027, 6, 28), buyer)
-    later_steps = dict(later.section("timetable").tables[0].rows)
-    assert later_steps["Go-live of the full service"] == "Wednesday 1 March 2028"
-    assert "To confirm" not in later_steps
+    # The buyer's go-live is kept: the selection steps are squeezed, the transition kept whole.
+    assert steps["Go-live of the full service"] == "Friday 1 October 2027"
+    signature = _parse(steps["Transition starts"])
+    assert (date(2027, 10, 1) - signature).days >= 8 * 7
+    assert "To confirm" not in steps
+    squeezed = _draft({**values, "go_live_date": "16 August 2027"}, date(2027, 6, 28), buyer)
+    squeezed_steps = dict(squeezed.section("timetable").tables[0].rows)
+    assert squeezed_steps["Go-live of the full service"] == "Monday 16 August 2027"
+    assert "To confirm" in squeezed_steps  # too short a transition is flagged, not hidden
+    _check(squeezed, "US")
 
 
 def test_go_live_phrases_read_as_dates_or_not_at_all():

@@ -33,7 +33,8 @@ def test_the_rate_card_prices_every_allowed_line_in_the_buyers_currency(tmp_path
     rows = list(book[RATE_SHEET].iter_rows(values_only=True))
     assert rows[0][5] == "Year 1 price (USD per productive hour)"
     lines = {(r[1], r[2], r[3]) for r in rows[1:]}
-    assert ("Voice", "Spanish", "Mexico") in lines and len(lines) == 12
+    # one line per channel, language and allowed delivery model (onshore, nearshore)
+    assert ("Voice", "Spanish", "Nearshore") in lines and len(lines) == 12
     totals = list(book[TOTAL_SHEET].iter_rows(values_only=True))
     assert totals[-1][0] == "Total evaluated cost" and totals[-1][1].startswith("=SUM(")
 
