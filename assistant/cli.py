@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    ingest = commands.add_parser("ingest", help="ingest proposal files (PDF, DOCX, TXT, MD)")
+    ingest = commands.add_parser("ingest", help="ingest proposal files (PDF, DOCX, XLSX, TXT, MD); a returned compliance matrix or rate card is read like a proposal")
     ingest.add_argument("files", nargs="+", type=Path)
     ingest.add_argument("--vendor", help="vendor name for these files")
 
