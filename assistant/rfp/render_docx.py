@@ -23,7 +23,7 @@ BODY_FONT = "Calibri"
 BODY_SIZE = Pt(10.5)
 TABLE_SIZE = Pt(9)
 TEXT_WIDTH = Cm(17.0)  # A4 less two 2 cm margins
-ID_INDENT = Cm(3.0)  # wide enough for the longest id in bold ("REQ-WFM-10")
+ID_INDENT = Cm(3.6)  # wide enough for the longest id in bold and its mark ("REQ-WFM-10 M")
 
 
 def _base_styles(doc: DocxDocument) -> None:
