@@ -39,7 +39,7 @@ def _profile() -> Profile:
 
 def test_free_text_requirements_reach_the_scope_with_their_priority():
     document = draft_from_profile(_profile(), load_guidance(), ISSUE_DATE)
-    stated = "Requirement stated by Larkspur & Vine Hotels: Agents must know each hotel in detail"
+    stated = "Requirement stated by Larkspur & Vine Hotels, in its own words: \u201cAgents must know each hotel in detail\u201d"
     requirement = next(r for r in document.requirements() if r.text == stated)
     assert requirement.priority == "mandatory"
     assert f"**{requirement.id}** (M) {stated}" in render_markdown(document)
