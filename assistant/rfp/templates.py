@@ -159,6 +159,7 @@ class TimelineStep(Conditional):
     key: str = Field(pattern=r"^[a-z_]+$")
     step: str
     working_days: int = Field(default=0, ge=0)
+    min_working_days: int = Field(default=1, ge=1, description="The least it may be squeezed to.")
     time: str | None = None
     pilot_length: bool = False
     go_live: bool = False

@@ -209,6 +209,7 @@ def build_timetable(
         notes.append("the buyer's country (for public holidays and the time zone of deadlines)")
     steps = [s for s in spec.steps if holds(s)]
     gaps = [0] + [_gap(step, answers, spec) for step in steps[1:]]
+    mins = [0] + [min(step.min_working_days, gap) for step, gap in zip(steps[1:], gaps[1:], strict=True)]
     issue = work.on_or_after(today)
     days = _WorkingDays(work, issue)
     anchors = {0: 0}
@@ -217,7 +218,7 @@ def build_timetable(
     for index, step in enumerate(steps):
         if index and step.key in wanted:
             ordinal = days.ordinal(work.on_or_after(wanted[step.key]))
-            if ordinal - max(anchors.values()) >= index - max(anchors):
+            if _room(anchors, index, ordinal, mins):
                 anchors[index] = ordinal
             else:
                 notes.append(f"{step.step.lower()}: the date given leaves no room for the steps before it")
@@ -226,14 +227,17 @@ def build_timetable(
         stated = stated_go_live or _stated_go_live(answers, issue, notes)
         if stated is not None:
             target = days.ordinal(work.on_or_after(stated))
-            if target - max(anchors.values()) >= go_live - max(anchors):
+            if _room(anchors, go_live, target, mins):
                 anchors[go_live] = target
             else:
-                notes.append(f"go-live: {format_day(stated)} leaves no room for the selection before it")
+                notes.append(
+                    f"go-live: {format_day(stated)} leaves too little time for the selection before it "
+                    f"(bidders need at least their minimum windows); the timetable shows the earliest feasible go-live"
+                )
     # The buyer's pilot length and the transition are kept whole where the room allows; the
     # other steps are squeezed first.
     keep = {i for i, step in enumerate(steps) if step.pilot_length or step.go_live}
-    ordinals = _place(gaps, anchors, keep)
+    ordinals = _place(gaps, anchors, keep, mins)
     for index in sorted(keep):
         if index and ordinals[index] - ordinals[index - 1] < gaps[index]:
             notes.append(
@@ -256,10 +260,16 @@ def _gap(step, answers: Answers, spec: TimetableSpec) -> int:
     return max(1, step.working_days)
 
 
-def _place(gaps: list[int], anchors: dict[int, int], keep: set[int] = frozenset()) -> list[int]:
+def _room(anchors: dict[int, int], index: int, ordinal: int, mins: list[int]) -> bool:
+    """Whether an anchor at `ordinal` leaves every step since the last anchor its minimum."""
+    last = max(anchors)
+    return ordinal - anchors[last] >= sum(mins[last + 1 : index + 1])
+
+
+def _place(gaps: list[int], anchors: dict[int, int], keep: set[int], mins: list[int]) -> list[int]:
     """Working-day ordinals of every step: usual gaps from each anchor; where the next anchor
-    comes sooner, the gaps in `keep` stay whole if they can and the others shrink evenly
-    (each step at least a day after the one before); anchors kept exactly."""
+    comes sooner, the gaps in `keep` stay whole if they can and the others shrink evenly, none
+    below its minimum; anchors kept exactly."""
     ordinals = [0] * len(gaps)
     keys = sorted(anchors)
     for first, last in zip(keys, [*keys[1:], None], strict=True):
@@ -268,7 +278,8 @@ def _place(gaps: list[int], anchors: dict[int, int], keep: set[int] = frozenset(
         segment = list(range(first + 1, end))
         wanted = [gaps[i] for i in segment]
         if last is not None:
-            wanted = _fit(wanted, [i in keep for i in segment], anchors[last] - anchors[first])
+            floors = [mins[i] for i in segment]
+            wanted = _fit(wanted, [i in keep for i in segment], floors, anchors[last] - anchors[first])
         position = anchors[first]
         for index, gap in zip(segment, wanted, strict=True):
             position += gap
@@ -276,20 +287,20 @@ def _place(gaps: list[int], anchors: dict[int, int], keep: set[int] = frozenset(
     return ordinals
 
 
-def _fit(gaps: list[int], kept: list[bool], room: int) -> list[int]:
-    """Gaps summing to exactly `room` (at least 1 each): kept gaps whole when possible."""
+def _fit(gaps: list[int], kept: list[bool], floors: list[int], room: int) -> list[int]:
+    """Gaps summing to exactly `room`, none below its floor: kept gaps whole when possible."""
     if sum(gaps) <= room:
         return gaps[:-1] + [gaps[-1] + room - sum(gaps)]  # slack goes before the anchor
     fixed = sum(g for g, k in zip(gaps, kept, strict=True) if k)
-    others = [g for g, k in zip(gaps, kept, strict=True) if not k]
-    if fixed + len(others) > room:
+    if fixed + sum(f for f, k in zip(floors, kept, strict=True) if not k) > room:
         kept = [False] * len(gaps)
-        fixed, others = 0, gaps
-    scale = (room - fixed) / sum(others) if others else 0.0
-    out = [g if k else max(1, int(g * scale)) for g, k in zip(gaps, kept, strict=True)]
-    while sum(out) > room:  # rounding: take a day from the longest gap that can spare it
-        longest = max(range(len(out)), key=lambda i: out[i])
-        out[longest] -= 1
+        fixed = 0
+    others = sum(g for g, k in zip(gaps, kept, strict=True) if not k)
+    scale = (room - fixed) / others if others else 0.0
+    out = [g if k else max(f, int(g * scale)) for g, k, f in zip(gaps, kept, floors, strict=True)]
+    while sum(out) > room:  # rounding and floors: take a day from the gap with most to spare
+        spare = max(range(len(out)), key=lambda i: out[i] - floors[i])
+        out[spare] -= 1
     out[-1] += room - sum(out)
     return out
 

@@ -118,3 +118,16 @@ def test_go_live_phrases_read_as_dates_or_not_at_all():
     assert read_go_live("September (before the Christmas appeal)", after) == date(2026, 9, 1)
     assert read_go_live("not before Q3", after) is None
     assert read_go_live("2 weeks", after) is None
+
+
+def test_a_close_go_live_never_squeezes_the_bidders_windows_below_their_minimum():
+    values = {"company_name": "Acme", "customer_regions": ["United States"], "pilot_wanted": True,
+              "pilot_duration": {"amount": 90, "unit": "days"}, "go_live_date": "March 2026"}
+    document = _draft(values, date(2025, 11, 3))
+    steps = dict(document.section("timetable").tables[0].rows)
+    issued, due = _parse(steps["RFP issued"]), _parse(steps["Proposals due"])
+    working = [d for d in (date.fromordinal(o) for o in range(issued.toordinal() + 1, due.toordinal() + 1))
+               if d.weekday() < 5 and d not in holidays.country_holidays("US")]
+    assert len(working) >= 12
+    assert "To confirm" in steps  # what could not be kept whole is said
+    _check(document, "US")
