@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -133,7 +134,7 @@ class _Drafter:
         self.guidance = guidance
         self.scope = scope
         self.today = today
-        self.buyer = answers.text("company_name") or spec.client_noun
+        self.buyer = organisation_name(answers.text("company_name")) or spec.client_noun
         self.public = answers.flag("public_sector") is True
         country = country_from_code(facts.country, facts.time_zone) if facts.country else None
         self.timetable: Timetable = build_timetable(
@@ -154,6 +155,10 @@ class _Drafter:
         """The text for one placeholder name (KeyError for an unknown name)."""
         if key == "buyer":
             return self.buyer
+        if key == "company_name" and answers_name_rejected(self):
+            seen.slots.append(key)
+            seen.missing.append(key)
+            return tbc(self.answers.label(key))
         if key == "issue_date":
             return format_date(self.timetable.milestones[0].day)
         if key.startswith("date_"):
@@ -422,6 +427,27 @@ def _grouped(
         return ()
     prefix = ranked[0].id.rsplit("-", 1)[0]
     return tuple(replace(r, id=f"{prefix}-{n:02d}") for n, r in enumerate(ranked, start=1))
+
+
+_NOT_A_NAME = re.compile(r"^\W*(?:i|i'm|i am|we|we're|we are|our|my|it's|this is|hello|hi)\b", re.I)
+MAX_NAME_WORDS = 8
+
+
+def organisation_name(text: str | None) -> str | None:
+    """The organisation's name as the buyer gave it, or None when the answer reads as a
+    sentence ("I'm with X", "We are a bank in Leeds"): a sentence is never pasted as a name."""
+    if not text:
+        return None
+    cleaned = text.strip().lstrip("-*• ").strip()
+    if _NOT_A_NAME.match(cleaned) or len(cleaned.split()) > MAX_NAME_WORDS or cleaned.endswith((".", "!", "?")):
+        return None
+    return cleaned
+
+
+def answers_name_rejected(drafter: _Drafter) -> bool:
+    """The buyer answered a name that is not one (see ``organisation_name``)."""
+    text = drafter.answers.text("company_name")
+    return bool(text) and organisation_name(text) is None
 
 
 DERIVED_LABELS = {

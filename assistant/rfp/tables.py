@@ -331,7 +331,8 @@ def stated_requirements(ctx: TableContext) -> Rows:
     for topic in plan.topics:
         for question in (q for q in plan.questions if q.topic == topic.id):
             for name in question.slots:
-                if not ctx.answers.has(name) or name == "other_requirements":
+                # the name is on the cover; free text has its own requirements below
+                if not ctx.answers.has(name) or name in ("other_requirements", "company_name"):
                     continue
                 rows += _stated_rows(ctx, topic.title, name)
     if not rows:

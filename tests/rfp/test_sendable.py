@@ -90,3 +90,17 @@ def test_a_public_body_gets_tender_wording_social_value_and_tupe():
 def test_a_private_buyer_keeps_rfp_wording():
     text = render_markdown(drafted("healthcare-card-payments"))
     assert "The vendor shall" in text and "Invitation to Tender" not in text and "Social value" not in text
+
+
+def test_a_sentence_is_never_pasted_as_the_organisations_name():
+    for answer in ("- I'm with Harbour Borough Council", "We are a regional bank based in Leeds."):
+        profile = _profile()
+        profile.set("company_name", "text", answer, 1, answer)
+        document = draft_from_profile(profile, load_guidance(), ISSUE_DATE)
+        text = render_markdown(document)
+        assert answer.lstrip("- ") not in text and "I'm with" not in text
+        assert document.buyer == "the Client"
+        assert any(p.slot == "company_name" for p in document.open_points)
+    profile = _profile()
+    document = draft_from_profile(profile, load_guidance(), ISSUE_DATE)
+    assert document.buyer == "Harbour Borough Council"
