@@ -439,7 +439,7 @@ def organisation_name(text: str | None) -> str | None:
     if not text:
         return None
     cleaned = text.strip().lstrip("-*• ").strip()
-    if _NOT_A_NAME.match(cleaned) or len(cleaned.split()) > MAX_NAME_WORDS or cleaned.endswith((".", "!", "?")):
+    if _NOT_A_NAME.match(cleaned) or len(cleaned.split()) > MAX_NAME_WORDS or cleaned.endswith(("!", "?")):
         return None
     return cleaned
 

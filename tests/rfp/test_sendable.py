@@ -104,3 +104,5 @@ def test_a_sentence_is_never_pasted_as_the_organisations_name():
     profile = _profile()
     document = draft_from_profile(profile, load_guidance(), ISSUE_DATE)
     assert document.buyer == "Harbour Borough Council"
+    profile.set("company_name", "text", "Harrow & Pine Home Goods, Inc.", 1, "m")
+    assert draft_from_profile(profile, load_guidance(), ISSUE_DATE).buyer == "Harrow & Pine Home Goods, Inc."
