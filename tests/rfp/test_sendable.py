@@ -3,8 +3,11 @@ public-sector wording."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.interview import Profile
 from assistant.knowledge import load_guidance
+from assistant.markup import unescape_markdown
 from assistant.rfp import draft_from_profile, render_markdown
 from tests.rfp.cases import ISSUE_DATE, drafted
 
@@ -70,9 +73,11 @@ def test_buyer_markup_is_shown_as_text_never_rendered():
     profile = _profile()
     profile.set("peak_periods", "text", '<img src=x onerror=alert(1)> [win](http://evil.example) **now**', 3, "m")
     text = render_markdown(draft_from_profile(profile, load_guidance(), ISSUE_DATE))
-    assert "<img" not in text and "[win](http" not in text and "**now**" not in text
+    assert "[win](http" not in text and "**now**" not in text
+    assert re.search(r"(?<!\\)<img", text) is None  # '<' escaped: shown, never a tag
     assert "\\[win\\]" in text and "\\*\\*now\\*\\*" in text
-    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    said = '<img src=x onerror=alert(1)> [win](http://evil.example) **now**'
+    assert said in unescape_markdown(text)  # the reader sees exactly what the buyer typed
 
 
 def test_a_public_body_gets_tender_wording_social_value_and_tupe():
