@@ -828,7 +828,7 @@ def _rfp_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:
 
     @friendly
     def make(key: str, label: str | None, request: gr.Request):
-        from assistant.rfp import export_rfp, render_markdown
+        from assistant.rfp import export_rfp, export_workbooks, render_markdown
 
         space, ref, user = spaces.open(key, request)
         document, notes = space.draft_rfp(spaces.engine(label), user=user)
@@ -836,8 +836,14 @@ def _rfp_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown) -> dict:
         offer = spaces.access.offer
         docx_url = offer(ref, token, export_rfp(document, "docx", folder / "rfp.docx"))
         md_url = offer(ref, token, export_rfp(document, "md", folder / "rfp.md"))
+        matrix_path, card_path = export_workbooks(document, folder)
         links = views.download_links(
-            [("Download DOCX", docx_url, "rfp-docx"), ("Download Markdown", md_url, "rfp-md")]
+            [
+                ("Download DOCX", docx_url, "rfp-docx"),
+                ("Download Markdown", md_url, "rfp-md"),
+                ("Download compliance matrix (XLSX)", offer(ref, token, matrix_path), "rfp-matrix"),
+                ("Download rate card (XLSX)", offer(ref, token, card_path), "rfp-rates"),
+            ]
         )
         return views.rfp_summary(document.open_points, notes), links, render_markdown(document)
 

@@ -28,7 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     setup.add_argument("--force", action="store_true", help="export again even if up to date")
 
-    ingest = commands.add_parser("ingest", help="ingest proposal files (PDF, DOCX, TXT, MD)")
+    ingest = commands.add_parser(
+        "ingest",
+        help="ingest proposal files (PDF, DOCX, XLSX, TXT, MD); a returned compliance matrix "
+        "or rate card is read like a proposal",
+    )
     ingest.add_argument("files", nargs="+", type=Path)
     ingest.add_argument("--vendor", help="vendor name for these files")
 
@@ -311,12 +315,14 @@ def _cmd_profile(args, settings: Settings) -> int:
 
 
 def _cmd_rfp(args, settings: Settings) -> int:
-    from assistant.rfp import export_rfp
+    from assistant.rfp import export_rfp, export_workbooks
 
     document, notes = _workspace(settings).draft_rfp(user=_cli_user())
     out = args.out or settings.workspace / f"rfp.{args.format}"
     path = export_rfp(document, args.format, out)
     print(f"{path} ({len(document.open_points)} open points marked [To be confirmed])")
+    for workbook in export_workbooks(document, Path(out).parent):
+        print(f"{workbook} (for vendors to fill in and return)")
     for note in notes:
         print(f"  {note}")
     return 0

@@ -196,7 +196,9 @@ def run_interview_suite(workspace=None, llm=None) -> SuiteReport:
 
 
 def run_rfp_suite(workspace=None, llm=None) -> SuiteReport:
-    """Draft the RFP for each case profile; coverage of relevant guidance and the case's checks.
+    """Draft the RFP for each case profile; coverage of relevant guidance and the case's checks;
+    then the unseen buyer cases per split (sections, M/D marks, excluded options, timetable,
+    rate card, currency, weights, public wording; see evals/rfp_unseen.py).
 
     With a language model, the introductions are reworded (at most LLM_RFP_PARAGRAPHS per
     case with the slow local model) and the same checks run on the reworded document.
@@ -215,7 +217,13 @@ def run_rfp_suite(workspace=None, llm=None) -> SuiteReport:
             rewritten, kept = rewritten + report.rewritten, kept + len(report.kept)
         coverage.append((case.id, *rfp_coverage(document, guidance)))
         terms.append((case.id, *case_terms(case, document, render_markdown(document))))
-    report = _suite("rfp", {"rfp_coverage": coverage, "rfp_case_checks": terms})
+    scores = {"rfp_coverage": coverage, "rfp_case_checks": terms}
+    if chat is None:  # the unseen buyers (rfp-B1): dev is tuned on, test never is
+        from evals.rfp_unseen import SPLITS, run_split
+
+        for split in SPLITS:
+            scores |= {f"{split}_{name}": rows for name, rows in run_split(split).items()}
+    report = _suite("rfp", scores)
     if chat is not None:
         report.info = {"intros_reworded": rewritten, "rewrites_rejected": kept}
     return report

@@ -14,13 +14,13 @@ from assistant.cli import main
 def test_ingest_documents_remove_in_process(tmp_path, sample_pdfs, capsys, embedder):
     workspace = tmp_path / "ws"
     bad = tmp_path / "notes.xlsx"
-    bad.write_bytes(b"x")
+    bad.write_bytes(b"x")  # XLSX is read now; a file that is not one is refused, the batch goes on
     code = main(["--workspace", str(workspace), "ingest", str(sample_pdfs["atlas.pdf"]), str(bad), "--vendor", "Atlas"])
     lines = capsys.readouterr().out.strip().splitlines()
     assert code == 1
     assert len(lines) == 2
     assert "ok: ingested as vendor 'Atlas': 7 pages, " in lines[0] and " chunks, " in lines[0]
-    assert "notes.xlsx: FAILED: unsupported format '.xlsx'" in lines[1]
+    assert "notes.xlsx: FAILED: corrupt XLSX (not a ZIP package)" in lines[1]
 
     assert main(["--workspace", str(workspace), "documents", "--json"]) == 0
     (record,) = json.loads(capsys.readouterr().out)

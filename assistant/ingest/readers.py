@@ -1,4 +1,5 @@
-"""Files to pages: PDF (pdfplumber, OCR for scans), DOCX (python-docx), plain text and Markdown.
+"""Files to pages: PDF (pdfplumber, OCR for scans), DOCX (python-docx), XLSX (openpyxl, a page
+per sheet), plain text and Markdown.
 
 Each format's reader gives its pages' lines and tables; `finish` (pages.py) treats them all
 alike: running headers and footers dropped, headings marked, broken words rejoined.
@@ -15,7 +16,7 @@ from assistant.models import Page
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt", ".md")
 
 __all__ = ["IngestError", "SUPPORTED_SUFFIXES", "read_pages", "short_reason"]
 
@@ -25,7 +26,7 @@ def read_pages(path: Path, max_bytes: int, max_pages: int, progress=None) -> tup
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(
-            f"unsupported format '{suffix or 'no extension'}' (use PDF, DOCX, TXT or MD)"
+            f"unsupported format '{suffix or 'no extension'}' (use PDF, DOCX, XLSX, TXT or MD)"
         )
     if not path.is_file():
         raise IngestError("file not found")
@@ -42,6 +43,10 @@ def read_pages(path: Path, max_bytes: int, max_pages: int, progress=None) -> tup
         from assistant.ingest.docx_reader import read_docx
 
         layouts, title = read_docx(path, max_pages)
+    elif suffix == ".xlsx":
+        from assistant.ingest.xlsx_reader import read_xlsx
+
+        layouts, title = read_xlsx(path, max_pages)
     else:
         from assistant.ingest.text_reader import read_text
 

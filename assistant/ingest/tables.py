@@ -41,14 +41,15 @@ def is_data(cell: str) -> bool:
     return bool(_FIGURE.search(cell)) or len(_WORDS.findall(cell)) > 12
 
 
-def build_table(grid: Grid, index: int) -> Table | None:
-    """Header rows, label columns and value cells of a grid; None when nothing is in it."""
+def build_table(grid: Grid, index: int, label_cols: int | None = None) -> Table | None:
+    """Header rows, label columns and value cells of a grid; None when nothing is in it.
+    `label_cols` says how many leading columns are row labels when the reader knows."""
     rows, boxes, emphasis = _tidy(grid)
     if not rows:
         return None
     width = len(rows[0])
     headers = _header_rows(rows, emphasis) if width > 1 else 0
-    labels = _label_columns(rows, headers) if width > 1 else 0
+    labels = label_cols if label_cols is not None else (_label_columns(rows, headers) if width > 1 else 0)
     cells: list[TableCell] = []
     column_headers = [_column_header(rows[:headers], col) for col in range(width)]
     group: tuple[str, ...] = ()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from assistant.knowledge import GuidanceBase, load_guidance
-from assistant.rfp.draft import draft_rfp
+from assistant.rfp.draft import BuyerFacts, draft_rfp
 from assistant.rfp.facts import profile_priorities, profile_values
 from assistant.rfp.model import OpenPoint, Requirement, RfpDocument, Scope, Section, Table
 from assistant.rfp.render_docx import render_docx
@@ -15,6 +15,7 @@ from assistant.rfp.render_markdown import render_markdown
 from assistant.rfp.render_pdf import render_pdf
 from assistant.rfp.scoring import rfp_coverage
 from assistant.rfp.templates import TemplateError
+from assistant.rfp.workbooks import compliance_matrix, export_workbooks, rate_card
 
 Format = Literal["docx", "md", "pdf"]
 FORMATS: tuple[str, ...] = ("docx", "md", "pdf")
@@ -51,15 +52,22 @@ def draft_for_workspace(workspace_dir: Path, today: date | None = None) -> RfpDo
 
 
 def draft_from_profile(
-    profile: object, guidance: GuidanceBase | None = None, today: date | None = None
+    profile: object,
+    guidance: GuidanceBase | None = None,
+    today: date | None = None,
+    buyer: BuyerFacts | None = None,
 ) -> RfpDocument:
     """Draft the RFP from a ``Profile`` (or a plain ``slot -> value`` mapping); a Profile's
-    must-have and nice-to-have marks go with it."""
+    must-have and nice-to-have marks go with it, and ``buyer`` carries what no slot holds
+    (country, currency, dates the buyer fixed)."""
     priorities = profile_priorities(profile)
-    return draft_rfp(profile_values(profile), guidance or load_guidance(), today, priorities=priorities)
+    return draft_rfp(
+        profile_values(profile), guidance or load_guidance(), today, priorities=priorities, buyer=buyer
+    )
 
 
 __all__ = [
+    "BuyerFacts",
     "FORMATS",
     "OpenPoint",
     "Requirement",
@@ -72,6 +80,9 @@ __all__ = [
     "draft_from_profile",
     "draft_rfp",
     "export_rfp",
+    "export_workbooks",
+    "compliance_matrix",
+    "rate_card",
     "profile_values",
     "render_markdown",
     "rfp_coverage",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,9 +21,11 @@ from assistant.rfp.model import (
     display_numbers,
     tbc,
 )
-from assistant.rfp.relevance import questionnaire
+from assistant.rfp.ratecard import build_rate_card
+from assistant.rfp.relevance import allowed_question, questionnaire
 from assistant.rfp.scope import build_scope, condition_slots
 from assistant.rfp.tables import BUILDERS, format_date
+from assistant.rfp.timetable import Timetable, build_timetable, country_from_code
 from assistant.rfp.templates import (
     Conditional,
     RequirementSpec,
@@ -35,6 +38,18 @@ from assistant.rfp.templates import (
 log = logging.getLogger(__name__)
 
 QUESTIONNAIRE_ID = "vendor_questionnaire"
+
+
+@dataclass(frozen=True)
+class BuyerFacts:
+    """What the buyer fixed outside the interview slots: its country (ISO code) and time
+    zone, its currency (ISO 4217) and dates it set for timetable steps (step key -> date:
+    ``proposals_due``, ``pilot_start``, ``go_live``…)."""
+
+    country: str | None = None
+    time_zone: str | None = None
+    currency: str | None = None
+    dates: Mapping[str, date] = field(default_factory=dict)
 
 
 @dataclass
@@ -110,18 +125,29 @@ class _Drafter:
         scope: Scope,
         today: date,
         priorities: Mapping[tuple[str, str | None], str] | None = None,
+        buyer: BuyerFacts | None = None,
     ) -> None:
+        facts = buyer or BuyerFacts()
         self.answers = answers
         self.priorities = dict(priorities or {})
         self.spec = spec
         self.guidance = guidance
         self.scope = scope
         self.today = today
-        self.buyer = answers.text("company_name") or spec.client_noun
+        self.buyer = organisation_name(answers.text("company_name")) or spec.client_noun
+        self.public = answers.flag("public_sector") is True
+        country = country_from_code(facts.country, facts.time_zone) if facts.country else None
+        self.timetable: Timetable = build_timetable(
+            answers, spec.timetable, today, self._holds, facts.dates, country
+        )
+        self.derived = derived_values(answers, self.timetable)
+        if facts.currency:
+            self.derived["currency"] = facts.currency
         self._points: dict[str, _PendingPoint] = {}
         self._section_id = ""
-        numbers = display_numbers([s.appendix for s in spec.sections])
-        self._numbers = {s.id: n for n, s in zip(numbers, spec.sections, strict=True)}
+        self.sections = [s for s in spec.sections if s.holds(scope.flag)]
+        numbers = display_numbers([s.appendix for s in self.sections])
+        self._numbers = {s.id: n for n, s in zip(numbers, self.sections, strict=True)}
 
     # --- placeholders -------------------------------------------------------------------
 
@@ -129,8 +155,21 @@ class _Drafter:
         """The text for one placeholder name (KeyError for an unknown name)."""
         if key == "buyer":
             return self.buyer
+        if key == "company_name" and answers_name_rejected(self):
+            seen.slots.append(key)
+            seen.missing.append(key)
+            return tbc(self.answers.label(key))
         if key == "issue_date":
-            return format_date(self.today)
+            return format_date(self.timetable.milestones[0].day)
+        if key.startswith("date_"):
+            return self._milestone_text(key[5:])
+        if key in DERIVED_LABELS:
+            value = self.derived.get(key)
+            if value is None:
+                seen.missing.append(key)
+                return tbc(DERIVED_LABELS[key])
+            definite = {p.lower() for p in self.spec.definite_places}
+            return f"the {value}" if key in ("country", "governing_law") and value.lower() in definite else value
         if key.startswith("sec_") and key[4:] in self._numbers:
             return self.section_label(key[4:])
         if key in self.spec.no_slot_points:
@@ -147,6 +186,17 @@ class _Drafter:
             return filled.text
         raise KeyError(key)
 
+    def _milestone_text(self, key: str) -> str:
+        """'12 January 2026' or, for a deadline, '12 January 2026 at 12:00 (Europe/London time)'."""
+        for milestone in self.timetable.milestones:
+            if milestone.key == key:
+                when = format_date(milestone.day)
+                if milestone.time:
+                    zone = self.timetable.country.time_zone if self.timetable.country else "local time"
+                    when += f" at {milestone.time} ({zone} time)" if self.timetable.country else f" at {milestone.time} {zone}"
+                return when
+        raise KeyError(f"date_{key}")
+
     def _places(self, slot: str) -> str:
         """Place names in running text, with "the" where English needs it."""
         definite = {p.lower() for p in self.spec.definite_places}
@@ -162,6 +212,8 @@ class _Drafter:
             return tbc(self.answers.label(slot))
         phrases = {k.lower(): v for k, v in self.spec.phrases.get(slot, {}).items()}
         phrase = phrases.get(text.lower())
+        if phrase and self.public:
+            phrase = public_wording(phrase, self.spec.public_sector_terms)
         return fill_template(phrase, seen, f"phrase {slot}={text}") if phrase else text
 
     def render(
@@ -169,6 +221,8 @@ class _Drafter:
     ) -> _Rendered:
         """Fill a template strictly."""
         seen = _Placeholders(self, extra or {})
+        if self.public:
+            template = public_wording(template, self.spec.public_sector_terms)
         text = possessive(_capitalised(fill_template(template, seen, where)), self.buyer)
         return _Rendered(text, tuple(dict.fromkeys(seen.slots)), tuple(dict.fromkeys(seen.missing)))
 
@@ -185,6 +239,8 @@ class _Drafter:
     def _new_point(self, key: str) -> _PendingPoint:
         if key in self.spec.no_slot_points:
             return _PendingPoint(self.spec.no_slot_points[key], None, self._section_id)
+        if key in DERIVED_LABELS:
+            return _PendingPoint(DERIVED_LABELS[key], None, self._section_id)
         label = self.answers.label(key)
         return _PendingPoint(label, key, self._section_id, question=self.answers.question(key))
 
@@ -256,11 +312,21 @@ class _Drafter:
         for index, req in enumerate(spec.requirements):
             if self._holds(req):
                 for text, guidance, extra in self._variants(req):
+                    if not self._askable(text, extra, req.conditions()):
+                        continue
                     ident = f"REQ-{spec.code}-{len(made) + 1:02d}"
                     made.append(
                         self._requirement(ident, req, text, guidance, extra, f"{spec.id} #{index}")
                     )
         return tuple(made)
+
+    def _askable(self, template: str, extra: Mapping[str, str], conditions: tuple[str, ...]) -> bool:
+        """False for wording that names an option the buyer ruled out (a regime out of scope,
+        a delivery model it excluded), unless the wording is the one stating the exclusion."""
+        if "{excluded_" in template:
+            return True
+        words = template.replace("{buyer}", "").replace("{item}", extra.get("item", ""))
+        return allowed_question(words, self.spec, self.scope, ignore=conditions)
 
     def _variants(self, req: RequirementSpec) -> list[tuple[str, tuple[str, ...], dict[str, str]]]:
         """(template, guidance, extra placeholders) per requirement to write."""
@@ -275,13 +341,24 @@ class _Drafter:
         for value in values:
             case = cases.get(value.lower())
             text, guidance = (case.text, case.guidance) if case else (req.text, req.guidance)
-            variants.append((text, guidance, {"item": value, "item_priority": self.priority_note(req.each, value)}))
+            variants.append((text, guidance, {"item": value}))
         return variants
 
-    def priority_note(self, slot: str, item: str | None = None) -> str:
-        """' (mandatory)' or ' (desirable)' as the buyer said; '' when it said neither."""
-        priority = self.priorities.get((slot, item)) or self.priorities.get((slot, None))
-        return {"must": " (mandatory)", "nice": " (desirable)"}.get(priority or "", "")
+    def priority(self, req: RequirementSpec, slots: list[str], item: str | None) -> str:
+        """Mandatory when the buyer marked a slot it rests on must-have; desirable when it
+        marked it nice-to-have; else the wording's own mark (compliance the buyer needs)."""
+        marks = set()
+        for slot in slots:
+            if req.each == slot and item is not None:
+                mark = self.priorities.get((slot, item)) or self.priorities.get((slot, None))
+                marks.add(mark)
+            else:
+                marks.update(v for (name, _), v in self.priorities.items() if name == slot)
+        if "must" in marks:
+            return "mandatory"
+        if "nice" in marks:
+            return "desirable"
+        return "mandatory" if req.mandatory else "desirable"
 
     def _requirement(
         self,
@@ -301,7 +378,10 @@ class _Drafter:
             slots.extend(condition_slots(condition))
         slots = list(dict.fromkeys(slots))
         source = "buyer" if slots else "guidance"
-        return Requirement(ident, rendered.text, source, tuple(slots), tuple(guidance), req.group)
+        priority = self.priority(req, [*rendered.slots, *([req.each] if req.each else [])], extra.get("item"))
+        return Requirement(
+            ident, rendered.text, source, tuple(slots), tuple(guidance), req.group, priority  # type: ignore[arg-type]
+        )
 
     def questionnaire_section(self, spec: SectionSpec, cited: set[str]) -> Section:
         """The vendor questionnaire: guidance questions in scope that no requirement asks."""
@@ -312,6 +392,9 @@ class _Drafter:
         )
         titles = {s.id: s.title for s in self.spec.sections}
         questions = questionnaire(self.guidance, self.spec, self.scope, cited, titles)
+        if self.public:
+            terms = self.spec.public_sector_terms
+            questions = [replace(q, text=public_wording(q.text, terms)) for q in questions]
         start = len(written) + 1
         generated = tuple(
             Requirement(f"REQ-{spec.code}-{n:02d}", q.text, "guidance", (), (q.item.id,), q.group)
@@ -346,6 +429,88 @@ def _grouped(
     return tuple(replace(r, id=f"{prefix}-{n:02d}") for n, r in enumerate(ranked, start=1))
 
 
+_NOT_A_NAME = re.compile(r"^\W*(?:i|i'm|i am|we|we're|we are|our|my|it's|this is|hello|hi)\b", re.I)
+MAX_NAME_WORDS = 8
+
+
+def organisation_name(text: str | None) -> str | None:
+    """The organisation's name as the buyer gave it, or None when the answer reads as a
+    sentence ("I'm with X", "We are a bank in Leeds"): a sentence is never pasted as a name."""
+    if not text:
+        return None
+    cleaned = text.strip().lstrip("-*• ").strip()
+    if _NOT_A_NAME.match(cleaned) or len(cleaned.split()) > MAX_NAME_WORDS or cleaned.endswith(("!", "?")):
+        return None
+    return cleaned
+
+
+def answers_name_rejected(drafter: _Drafter) -> bool:
+    """The buyer answered a name that is not one (see ``organisation_name``)."""
+    text = drafter.answers.text("company_name")
+    return bool(text) and organisation_name(text) is None
+
+
+DERIVED_LABELS = {
+    "country": "the buyer's country",
+    "time_zone": "the time zone of deadlines",
+    "currency": "the currency of prices",
+    "governing_law": "the law that governs the contract (for a federal country, the state or province)",
+}
+
+
+def derived_values(answers: Answers, timetable: Timetable) -> dict[str, str]:
+    """Values the draft derives from the answers: country, time zone, currency, governing law."""
+    from babel.numbers import get_territory_currencies
+
+    out: dict[str, str] = {}
+    country = timetable.country
+    for slot in ("budget", "refund_limit"):
+        currency = getattr(answers.typed(slot), "currency", None)
+        if currency:
+            out["currency"] = str(currency)
+            break
+    if country:
+        out["country"] = country.name
+        out["time_zone"] = f"{country.time_zone} time"
+        currencies = get_territory_currencies(country.code, date.today())
+        if "currency" not in out and currencies:
+            out["currency"] = currencies[0]
+        if country.code == "GB":
+            out["governing_law"] = "England and Wales"
+        elif country.code not in ("US", "CA", "AU"):  # federal: a state or province's law applies
+            out["governing_law"] = country.name
+    return out
+
+
+_TERM_CACHE: dict[int, object] = {}
+
+
+def public_wording(template: str, terms: Mapping[str, str]) -> str:
+    """Template wording in a public body's terms ("vendor" -> "supplier"), capitals kept;
+    placeholders are left alone, so the buyer's own words never change."""
+    import re
+
+    if not terms:
+        return template
+    pattern = _TERM_CACHE.get(id(terms))
+    if pattern is None:
+        words = sorted(terms, key=len, reverse=True)
+        pattern = re.compile(r"\{[^}]*\}|\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+        _TERM_CACHE[id(terms)] = pattern
+    lowered = {k.lower(): v for k, v in terms.items()}
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if word is None:
+            return match.group(0)
+        new = lowered[word.lower()]
+        if word.isupper() and len(word) > 1:
+            return new if new.isupper() else new.upper()
+        return new[:1].upper() + new[1:] if word[:1].isupper() else new
+
+    return pattern.sub(swap, template)  # type: ignore[union-attr]
+
+
 def check_references(spec: SectionsFile, guidance: GuidanceBase) -> None:
     """Raise ValueError when the wording cites unknown guidance or an unknown table builder."""
     unknown = sorted(g for g in spec.guidance_ids() if g not in guidance)
@@ -365,6 +530,7 @@ def draft_rfp(
     plan: Plan | None = None,
     sections: SectionsFile | None = None,
     priorities: Mapping[tuple[str, str | None], str] | None = None,
+    buyer: BuyerFacts | None = None,
 ) -> RfpDocument:
     """Draft the RFP for a buyer.
 
@@ -377,6 +543,7 @@ def draft_rfp(
         sections: the RFP wording; ``knowledge/rfp/sections.yaml`` by default.
         priorities: ``(slot, item or None) -> 'must' | 'nice'`` as the buyer said (see
             ``Profile.requirements``); requirements say mandatory or desirable where known.
+        buyer: country, currency and dates the buyer fixed (see ``BuyerFacts``).
 
     Returns:
         The document model every renderer reads.
@@ -390,24 +557,25 @@ def draft_rfp(
     check_references(spec, guidance)
     answers = Answers(values, plan, spec.labels)
     scope = build_scope(answers, spec.conditions())
-    drafter = _Drafter(answers, spec, guidance, scope, today or date.today(), priorities)
+    drafter = _Drafter(answers, spec, guidance, scope, today or date.today(), priorities, buyer)
     built: dict[str, Section] = {}
-    for spec_section in spec.sections:
+    for spec_section in drafter.sections:
         if spec_section.id != QUESTIONNAIRE_ID and not spec_section.appendix:
             built[spec_section.id] = drafter.section(spec_section)
     cited = _cited_at_home(built.values(), guidance)
-    for spec_section in spec.sections:
+    for spec_section in drafter.sections:
         if spec_section.id == QUESTIONNAIRE_ID:
             built[spec_section.id] = drafter.questionnaire_section(spec_section, cited)
-    for spec_section in spec.sections:
+    for spec_section in drafter.sections:
         if spec_section.appendix:
             built[spec_section.id] = drafter.section(spec_section)
     log.info("drafted RFP for %s: %d open points", drafter.buyer, len(drafter.open_points()))
     return RfpDocument(
-        title=spec.title,
+        title=spec.public_title if drafter.public and spec.public_title else spec.title,
         buyer=drafter.buyer,
         date=drafter.today,
-        sections=tuple(built[s.id] for s in spec.sections),
+        sections=tuple(built[s.id] for s in drafter.sections),
         open_points=tuple(drafter.open_points()),
         scope=scope,
+        rate_card=build_rate_card(drafter),
     )

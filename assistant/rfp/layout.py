@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.rfp.model import Table
 
-MIN_CHARS = 11
+MIN_CHARS = 13  # "Nice-to-have" and "Must-have" stay on one line
 MAX_CHARS = 45
 
 

@@ -8,6 +8,8 @@ from datetime import date
 from typing import Literal
 
 Source = Literal["buyer", "guidance"]
+Priority = Literal["mandatory", "desirable"]
+PRIORITY_MARK = {"mandatory": "M", "desirable": "D"}
 TBC_PREFIX = "[To be confirmed: "
 
 
@@ -47,6 +49,12 @@ class Requirement:
     slots: tuple[str, ...] = ()
     guidance: tuple[str, ...] = ()
     group: str | None = None
+    priority: Priority = "desirable"
+
+    @property
+    def mark(self) -> str:
+        """"M" (mandatory, pass/fail) or "D" (desirable, scored)."""
+        return PRIORITY_MARK[self.priority]
 
 
 @dataclass(frozen=True)
@@ -112,6 +120,30 @@ class Scope:
 
 
 @dataclass(frozen=True)
+class RateCardLine:
+    """One priced line; `optional` when it rests on something the buyer called nice-to-have;
+    `forecast` is units per year for each year, or None where the vendor must estimate."""
+
+    channel: str
+    language: str
+    site: str
+    optional: bool
+    forecast: tuple[int | None, ...]
+
+
+@dataclass(frozen=True)
+class RateCard:
+    """What the rate-card workbook is built from."""
+
+    currency: str
+    unit: str
+    years: tuple[str, ...]
+    lines: tuple[RateCardLine, ...]
+    one_time_fees: tuple[str, ...] = ()
+    bands: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class RfpDocument:
     """A drafted RFP: cover facts, sections in order, open points and the scope behind them."""
 
@@ -121,6 +153,7 @@ class RfpDocument:
     sections: tuple[Section, ...]
     open_points: tuple[OpenPoint, ...] = ()
     scope: Scope = field(default_factory=Scope)
+    rate_card: RateCard | None = None
 
     def section(self, section_id: str) -> Section:
         """The section with this id (KeyError when absent)."""

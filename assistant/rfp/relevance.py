@@ -33,9 +33,14 @@ def _mentions(text: str, term: str) -> bool:
     return re.search(rf"\b{re.escape(term)}\b", text, flags=re.IGNORECASE) is not None
 
 
-def allowed_question(question: str, spec: SectionsFile, scope: Scope) -> bool:
-    """False when the question names a regime that is known to be out of scope."""
+def allowed_question(
+    question: str, spec: SectionsFile, scope: Scope, ignore: tuple[str, ...] = ()
+) -> bool:
+    """False when the question names a regime (or an option the buyer excluded) that is known
+    to be out of scope; flags in `ignore` are those the wording itself is conditioned on."""
     for flag, terms in spec.regime_terms.items():
+        if flag in ignore:
+            continue
         if scope.flag(flag) is False and any(_mentions(question, t) for t in terms):
             return False
     return True

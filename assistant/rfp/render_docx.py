@@ -23,7 +23,7 @@ BODY_FONT = "Calibri"
 BODY_SIZE = Pt(10.5)
 TABLE_SIZE = Pt(9)
 TEXT_WIDTH = Cm(17.0)  # A4 less two 2 cm margins
-ID_INDENT = Cm(3.0)  # wide enough for the longest id in bold ("REQ-WFM-10")
+ID_INDENT = Cm(3.6)  # wide enough for the longest id in bold and its mark ("REQ-WFM-10 M")
 
 
 def _base_styles(doc: DocxDocument) -> None:
@@ -153,6 +153,7 @@ def _requirement(doc: DocxDocument, requirement: Requirement) -> None:
     paragraph.paragraph_format.first_line_indent = -ID_INDENT
     paragraph.paragraph_format.tab_stops.add_tab_stop(ID_INDENT)
     paragraph.add_run(requirement.id).bold = True
+    paragraph.add_run(f" {requirement.mark}").bold = requirement.priority == "mandatory"
     paragraph.add_run("\t")
     _add_text(paragraph, requirement.text)
 
@@ -180,7 +181,7 @@ def build_docx(document: RfpDocument) -> DocxDocument:
     # Core properties hold at most 255 characters (a buyer's long answer must not break the file).
     doc.core_properties.title = document.title[:255]
     doc.core_properties.author = document.buyer[:255]
-    doc.core_properties.subject = "Request for proposal"
+    doc.core_properties.subject = document.title.split(" - ")[0][:255]
     _header_footer(doc, document)
     _title_page(doc, document)
     _contents(doc, document)

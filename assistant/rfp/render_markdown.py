@@ -10,7 +10,7 @@ from assistant.rfp.model import TBC_PATTERN, TBC_PREFIX, Requirement, RfpDocumen
 from assistant.rfp.tables import format_date
 
 
-def _esc(text: str) -> str:
+def escape_marked(text: str) -> str:
     """Every text of the document escaped (the buyer's answers fill it and must stay data),
     except the draft's own '[To be confirmed: ...]' marks, which stay readable as such."""
     parts, last = [], 0
@@ -27,12 +27,12 @@ _NOT_A_LINK = re.compile(r"\](?=([(\[]))")  # '[mark](url)' would be a link: bre
 
 def _cell(text: str) -> str:
     """A table cell: escaped, line breaks flattened, blanks kept visible."""
-    return _esc(text).replace("\n", " ") or " "
+    return escape_marked(text).replace("\n", " ") or " "
 
 
 def render_table(table: Table, number: int) -> list[str]:
     """A captioned pipe table."""
-    lines = [f"*Table {number}: {_esc(table.caption)}*", ""]
+    lines = [f"*Table {number}: {escape_marked(table.caption)}*", ""]
     lines.append("| " + " | ".join(_cell(h) for h in table.header) + " |")
     lines.append("|" + "|".join("---" for _ in table.header) + "|")
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in table.rows]
@@ -43,19 +43,19 @@ def _requirements(requirements: tuple[Requirement, ...]) -> list[str]:
     lines: list[str] = []
     for group, members in groupby(requirements, key=lambda r: r.group):
         if group:
-            lines += [f"### {_esc(group)}", ""]
-        lines += [f"- **{_esc(req.id)}** {_esc(req.text)}" for req in members]
+            lines += [f"### {escape_marked(group)}", ""]
+        lines += [f"- **{escape_marked(req.id)}** ({req.mark}) {escape_marked(req.text)}" for req in members]
         lines.append("")
     return lines
 
 
 def render_section(number: str, section: Section, first_table: int) -> list[str]:
     """One section: heading, intro, tables, requirements."""
-    title = _esc(section.title)
+    title = escape_marked(section.title)
     heading = f"{number}: {title}" if section.appendix else f"{number}. {title}"
     lines = [f"## {heading}", ""]
     for paragraph in section.intro:
-        lines += [_esc(paragraph), ""]
+        lines += [escape_marked(paragraph), ""]
     for offset, table in enumerate(section.tables):
         lines += render_table(table, first_table + offset)
     return lines + _requirements(section.requirements)
@@ -64,9 +64,9 @@ def render_section(number: str, section: Section, first_table: int) -> list[str]
 def render_markdown(document: RfpDocument) -> str:
     """The whole RFP as Markdown text."""
     lines = [
-        f"# {_esc(document.title)}",
+        f"# {escape_marked(document.title)}",
         "",
-        f"**Issued by:** {_esc(document.buyer)}  ",
+        f"**Issued by:** {escape_marked(document.buyer)}  ",
         f"**Date:** {format_date(document.date)}  ",
         "**Status:** Draft - confidential",
         "",
@@ -74,7 +74,7 @@ def render_markdown(document: RfpDocument) -> str:
         "",
     ]
     numbered = document.numbered()
-    lines += [f"- {n}{':' if s.appendix else '.'} {_esc(s.title)}" for n, s in numbered]
+    lines += [f"- {n}{':' if s.appendix else '.'} {escape_marked(s.title)}" for n, s in numbered]
     lines.append("")
     table_number = 1
     for number, section in numbered:

@@ -26,7 +26,7 @@ from assistant.rfp.model import Requirement, RfpDocument, Section, Table, marked
 from assistant.rfp.tables import format_date
 
 MARGIN = 20 * mm
-ID_WIDTH = 24 * mm
+ID_WIDTH = 30 * mm
 HEADER_FILL = colors.HexColor("#D9E2F3")
 MARKER_FILL = "#FFF2A8"
 
@@ -107,7 +107,7 @@ def _table(
 
 def _requirement(req: Requirement, styles: dict[str, ParagraphStyle], width: float) -> Flowable:
     """Id and text side by side, so the ids form a column."""
-    row = [[Paragraph(_text(req.id), styles["req-id"]), Paragraph(_text(req.text), styles["body"])]]
+    row = [[Paragraph(_text(f"{req.id}\u00a0{req.mark}"), styles["req-id"]), Paragraph(_text(req.text), styles["body"])]]
     table = PdfTable(row, colWidths=[ID_WIDTH, width - ID_WIDTH])
     table.setStyle(
         TableStyle(

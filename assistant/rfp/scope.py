@@ -104,6 +104,8 @@ def evaluate_condition(condition: str, answers: Answers) -> bool | None:
     gave the slot; never False, so an unanswered optional slot adds no open point)."""
     if condition.startswith("has:"):
         return True if answers.has(condition[4:]) else None
+    if condition.startswith("allowed:"):
+        return option_allowed(condition[len("allowed:"):], answers)
     channels = answers.items("channels")
     services = answers.items("services")
     if condition in CHANNEL_FLAGS:
@@ -131,9 +133,16 @@ def evaluate_condition(condition: str, answers: Answers) -> bool | None:
     raise KeyError(f"unknown condition {condition!r}")
 
 
+def option_allowed(option: str, answers: Answers) -> bool | None:
+    """False when the buyer excluded this delivery option ("no offshore at all"), else None:
+    nothing said about it, so nothing is ruled out."""
+    excluded = _lower(answers.items("excluded_shore_models"))
+    return False if option.lower() in excluded else None
+
+
 def check_condition(condition: str, answers: Answers) -> None:
     """Raise KeyError for a condition that names no flag, yes/no slot or slot."""
-    if condition in FLAG_NAMES:
+    if condition in FLAG_NAMES or condition.startswith("allowed:"):
         return
     if condition.startswith("has:"):
         if condition[4:] not in answers.plan.slot_map:
@@ -175,4 +184,6 @@ def condition_slots(condition: str) -> tuple[str, ...]:
     """The slots a condition reads, so a conditional requirement can name its sources."""
     if condition in FLAG_SLOTS:
         return FLAG_SLOTS[condition]
+    if condition.startswith("allowed:"):
+        return ("excluded_shore_models",)
     return (condition.removeprefix("has:").split("=", 1)[0],)

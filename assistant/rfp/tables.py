@@ -11,6 +11,7 @@ from assistant.interview.values import Duration
 from assistant.rfp.facts import Answers
 from assistant.rfp.model import OpenPoint, Scope
 from assistant.rfp.templates import SectionsFile
+from assistant.rfp.timetable import Timetable
 from assistant.rfp.weights import evaluation_weights
 
 Rows = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
@@ -32,7 +33,8 @@ TABLE_SLOTS = frozenset(
         "agent_count", "channels", "channel_mix", "channel_hours", "service_level_voice",
         "service_level_chat", "service_level_email", "kpis", *KPI_TARGET_SLOTS.values(),
         "contract_term", "languages", "delivery_locations", "evaluation_criteria",
-        "outsourcing_goals", "go_live_date", "evaluation_weights",
+        "outsourcing_goals", "go_live_date", "evaluation_weights", "contract_renewal", "shore_model",
+        "excluded_shore_models", "pricing_model", "pilot_duration", "customer_regions",
     }
 )  # fmt: skip
 VENDOR_TO_PROPOSE = "To be proposed by the vendor"
@@ -49,6 +51,8 @@ class TableContext(Protocol):
     spec: SectionsFile
     today: date
     buyer: str
+    timetable: Timetable
+    derived: dict[str, str]
 
     def fill(self, slot: str) -> str:
         """The slot's text, or a marker that is also recorded as an open point."""
@@ -85,8 +89,42 @@ def demand_profile(ctx: TableContext) -> Rows:
         ("Rise in volume at peak", ctx.fill("peak_uplift")),
         ("Expected volume growth per year", ctx.fill("volume_growth")),
         ("Expected agents (FTEs)", ctx.fill("agent_count")),
+        ("Opening hours", ctx.fill("channel_hours")),
+        ("Languages", ctx.fill("languages")),
     )
-    return ("Measure", "Value"), rows
+    return ("Measure", "Value"), rows + tuple(_channel_volume_rows(ctx)) + tuple(_forecast_rows(ctx))
+
+
+def _channel_volume_rows(ctx: TableContext) -> list[tuple[str, str]]:
+    """Contacts per month per channel, from the total and the buyer's channel mix."""
+    volume = ctx.answers.number("monthly_volume")
+    rows = []
+    for name in _channel_names(ctx):
+        share = _share_number(ctx, name)
+        if volume is not None and share is not None:
+            rows.append((f"Contacts per month, {name} (from the channel mix)", f"{round(volume * share / 100):,}"))
+    return rows
+
+
+def forecast_volumes(ctx: TableContext) -> list[int] | None:
+    """Monthly contacts in each contract year (renewals included), grown by the buyer's yearly
+    growth; None when the buyer gave no monthly volume."""
+    volume = ctx.answers.number("monthly_volume")
+    if volume is None:
+        return None
+    growth = ctx.answers.number("volume_growth") or 0.0
+    return [round(volume * (1 + growth / 100) ** year) for year in range(contract_years(ctx))]
+
+
+def _forecast_rows(ctx: TableContext) -> list[tuple[str, str]]:
+    forecast = forecast_volumes(ctx)
+    if not forecast or not ctx.answers.has("volume_growth"):
+        return []
+    initial = _price_years(ctx)
+    return [
+        (f"Forecast contacts per month, year {n}{'' if n <= initial else ' (renewal)'}", f"{v:,}")
+        for n, v in enumerate(forecast, start=1)
+    ]
 
 
 def _channel_names(ctx: TableContext) -> list[str]:
@@ -186,22 +224,69 @@ def _price_years(ctx: TableContext) -> int:
     return DEFAULT_PRICE_YEARS
 
 
-def price_sheet(ctx: TableContext) -> Rows:
-    """One line per channel, language and delivery location, for the vendor to price by year."""
-    years = _price_years(ctx)
-    header = (
-        "Channel",
-        "Language",
-        "Delivery location",
-        *(f"Year {n}" for n in range(1, years + 1)),
-    )
-    names = [_display(c) for c in ctx.answers.items("channels")] or [ctx.fill("channels")]
-    languages = list(ctx.answers.items("languages")) or [ctx.fill("languages")]
-    sites = list(ctx.answers.items("delivery_locations")) or ["Vendor to state"]
+def renewal_years(ctx: TableContext) -> int:
+    """Years of renewal options the buyer stated (0 when none)."""
+    renewal = ctx.answers.typed("contract_renewal")
+    count = getattr(renewal, "count", None)
+    if not isinstance(count, int) or count <= 0:
+        return 0
+    amount, unit = getattr(renewal, "amount", None), getattr(renewal, "unit", None)
+    seconds = Duration(amount=amount, unit=unit).seconds if amount and unit else 365 * 86400
+    per = max(1, math.ceil(seconds / (365 * 86400) - 1e-9))
+    return min(MAX_PRICE_YEARS, count * per)
+
+
+def contract_years(ctx: TableContext) -> int:
+    """Initial years plus renewal years, as priced in the rate card."""
+    return _price_years(ctx) + renewal_years(ctx)
+
+
+UNITS = {
+    "per hour": "productive hour", "per FTE": "FTE per month", "per transaction": "handled contact",
+    "per minute": "handled minute", "outcome-based": "base fee per month", "hybrid": "handled contact",
+    "fixed fee": "month",
+}  # fmt: skip
+
+
+def price_unit(ctx: TableContext) -> str:
+    """The unit the buyer asks vendors to price ("handled contact" when it did not say)."""
+    return UNITS.get(ctx.answers.text("pricing_model") or "", "handled contact")
+
+
+def delivery_options(ctx: TableContext) -> list[str]:
+    """The delivery models a vendor may price: the buyer's allowed models, else its sites,
+    else every model it did not exclude; never an excluded one."""
+    excluded = {e.lower() for e in ctx.answers.items("excluded_shore_models")}
+    models = [m for m in ctx.answers.items("shore_model") if m.lower() not in excluded]
+    if models:
+        return [_display(m) for m in models]
+    sites = list(ctx.answers.items("delivery_locations"))
+    if sites:
+        return sites
+    allowed = [m for m in ("onshore", "nearshore", "offshore") if m not in excluded]
+    return ["Each proposed site (" + "/".join(allowed) + ")"]
+
+
+def rate_card_lines(ctx: TableContext) -> list[tuple[str, str, str]]:
+    """(channel, language, delivery option) per rate-card line, capped at MAX_PRICE_ROWS."""
+    names = [_display(c) for c in ctx.answers.items("channels")] or ["Each channel in scope"]
+    languages = list(ctx.answers.items("languages")) or ["Each language in scope"]
+    sites = delivery_options(ctx)
     if len(names) * len(languages) * len(sites) > MAX_PRICE_ROWS:
         sites = ["Each proposed site"]
-    blanks = ("",) * years
-    rows = tuple((c, lang, site, *blanks) for c in names for lang in languages for site in sites)
+    return [(c, lang, site) for c in names for lang in languages for site in sites]
+
+
+def price_sheet(ctx: TableContext) -> Rows:
+    """The rate card's lines: channel, language and delivery option, with the unit and years
+    (renewal years marked) the vendor prices in the workbook."""
+    initial, renewal = _price_years(ctx), renewal_years(ctx)
+    years = [f"Year {n}" for n in range(1, initial + 1)]
+    years += [f"Year {n} (renewal)" for n in range(initial + 1, initial + renewal + 1)]
+    header = ("Channel", "Language", "Delivery model or site", "Unit", "Priced for")
+    unit = f"{ctx.derived.get('currency', 'Price')} per {price_unit(ctx)}"
+    span = f"{years[0]} to {years[-1]}" if len(years) > 1 else years[0]
+    rows = tuple((c, lang, site, unit, span) for c, lang, site in rate_card_lines(ctx))
     return header, rows
 
 
@@ -246,7 +331,8 @@ def stated_requirements(ctx: TableContext) -> Rows:
     for topic in plan.topics:
         for question in (q for q in plan.questions if q.topic == topic.id):
             for name in question.slots:
-                if not ctx.answers.has(name) or name == "other_requirements":
+                # the name is on the cover; free text has its own requirements below
+                if not ctx.answers.has(name) or name in ("other_requirements", "company_name"):
                     continue
                 rows += _stated_rows(ctx, topic.title, name)
     if not rows:
@@ -266,18 +352,39 @@ def _stated_rows(ctx: TableContext, topic: str, name: str) -> list[tuple[str, ..
 
 
 def timeline(ctx: TableContext) -> Rows:
-    """Selection steps dated from the issue date; go-live as the buyer stated it."""
+    """The dated timetable, working days only, every step after the one before it."""
     rows = []
-    for step in ctx.spec.timeline:
-        if not step.holds(ctx.scope.flag):
-            continue
-        when = (
-            format_date(ctx.today + timedelta(weeks=step.weeks))
-            if step.weeks is not None
-            else ctx.fill("go_live_date")
-        )
-        rows.append((step.step, when))
+    for milestone in ctx.timetable.milestones:
+        when = f"{milestone.day:%A} {format_date(milestone.day)}"
+        if milestone.time:
+            zone = ctx.timetable.country.time_zone if ctx.timetable.country else "local time"
+            when += f", {milestone.time} ({zone})"
+        rows.append((milestone.step, when))
+    for note in ctx.timetable.notes:
+        rows.append(("To confirm", ctx.gap(note, "go_live_date" if note.startswith("go-live") else None)))
     return ("Step", "Date"), tuple(rows)
+
+
+def scoring_scale(ctx: TableContext) -> Rows:
+    """The 0-5 scale with its descriptors."""
+    rows = tuple((str(level.score), level.label, level.descriptor) for level in ctx.spec.scoring_scale)
+    return ("Score", "Meaning", "Descriptor"), rows
+
+
+ATTACHMENTS = (
+    ("Compliance matrix", "compliance-matrix.xlsx",
+     "Every numbered requirement with its M/D mark; the vendor states comply, partly or does not, "
+     "explains, and gives the page of its proposal"),
+    ("Rate card", "rate-card.xlsx",
+     "Unit prices per channel, language and delivery model, by volume band and year (renewals "
+     "included), one-time fees, and the total evaluated cost"),
+)  # fmt: skip
+
+
+def attachments(ctx: TableContext) -> Rows:
+    """The workbooks that go with the RFP."""
+    rows = tuple((title, name, purpose) for title, name, purpose in ATTACHMENTS)
+    return ("Workbook", "File", "What the vendor fills in"), rows
 
 
 def open_points(ctx: TableContext) -> Rows:
@@ -302,5 +409,7 @@ BUILDERS: dict[str, Callable[[TableContext], Rows]] = {
     "evaluation_weights": evaluation_weights_table,
     "stated_requirements": stated_requirements,
     "timeline": timeline,
+    "scoring_scale": scoring_scale,
+    "attachments": attachments,
     "open_points": open_points,
 }

@@ -77,6 +77,7 @@ class RequirementSpec(Conditional):
     group: str | None = None
     each: str | None = None
     cases: dict[str, CaseText] = Field(default_factory=dict)
+    mandatory: bool = Field(default=False, description="Pass/fail whatever the buyer's marks.")
 
     @model_validator(mode="after")
     def _cases_need_each(self) -> RequirementSpec:
@@ -92,8 +93,8 @@ class TableSpec(Conditional):
     caption: str
 
 
-class SectionSpec(_Strict):
-    """One RFP section's wording."""
+class SectionSpec(Conditional):
+    """One RFP section's wording; a section with conditions is left out when they fail."""
 
     id: str
     code: str = Field(pattern=r"^[A-Z]{2,4}$")
@@ -149,10 +150,36 @@ class EvaluationSpec(_Strict):
 
 
 class TimelineStep(Conditional):
-    """One step of the selection timetable, in weeks after the RFP is issued."""
+    """One step of the selection timetable, `working_days` after the step before it.
 
+    `key` names the step for placeholders ({date_<key>}); `time` is a clock time shown with
+    the buyer's time zone; a step with `pilot_length` ends the buyer's pilot (its stated
+    duration after the step before); `go_live` is the buyer's go-live when it stated one.
+    """
+
+    key: str = Field(pattern=r"^[a-z_]+$")
     step: str
-    weeks: int | None = Field(default=None, ge=0)
+    working_days: int = Field(default=0, ge=0)
+    min_working_days: int = Field(default=1, ge=1, description="The least it may be squeezed to.")
+    time: str | None = None
+    pilot_length: bool = False
+    go_live: bool = False
+
+
+class TimetableSpec(_Strict):
+    """Calendar rules of the timetable: non-working spans and the least transition time."""
+
+    closures: tuple[tuple[str, str], ...] = ()  # ("12-24", "01-02"): month-day spans off work
+    min_transition_working_days: int = Field(ge=1)
+    steps: tuple[TimelineStep, ...] = Field(min_length=3)
+
+
+class ScoreLevel(_Strict):
+    """One point of the 0-5 scoring scale."""
+
+    score: int = Field(ge=0, le=5)
+    label: str
+    descriptor: str
 
 
 class Charge(_Strict):
@@ -174,7 +201,10 @@ class SectionsFile(_Strict):
     sections: tuple[SectionSpec, ...]
     guidance_scope: tuple[ScopeRule, ...] = ()
     evaluation: EvaluationSpec
-    timeline: tuple[TimelineStep, ...]
+    timetable: TimetableSpec
+    scoring_scale: tuple[ScoreLevel, ...] = Field(min_length=6, max_length=6)
+    public_sector_terms: dict[str, str] = Field(default_factory=dict)
+    public_title: str = ""
     disclosed_charges: tuple[Charge, ...]
     questionnaire_group_titles: dict[str, str] = Field(default_factory=dict)
     regime_terms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
@@ -182,8 +212,12 @@ class SectionsFile(_Strict):
     @model_validator(mode="after")
     def _sections_in_order(self) -> SectionsFile:
         ids = [s.id for s in self.sections]
-        if ids != [*RFP_SECTIONS, APPENDIX_ID]:
-            raise ValueError(f"sections must be {[*RFP_SECTIONS, APPENDIX_ID]} in order, got {ids}")
+        missing = [s for s in RFP_SECTIONS if s not in ids]
+        if missing or len(set(ids)) != len(ids) or ids[-1] != APPENDIX_ID:
+            raise ValueError(f"sections must hold {[*RFP_SECTIONS]} once each and end with {APPENDIX_ID}")
+        flags = [s.appendix for s in self.sections]
+        if flags != sorted(flags):
+            raise ValueError("appendix sections come after the body")
         codes = [s.code for s in self.sections]
         if len(set(codes)) != len(codes):
             raise ValueError("section codes must be unique")
@@ -211,9 +245,9 @@ class SectionsFile(_Strict):
     def conditions(self) -> set[str]:
         """Every condition named anywhere in the file."""
         found: set[str] = set()
-        items: list[Conditional] = [*self.guidance_scope, *self.timeline]
+        items: list[Conditional] = [*self.guidance_scope, *self.timetable.steps]
         for section in self.sections:
-            items += [*section.intro, *section.tables, *section.requirements]
+            items += [section, *section.intro, *section.tables, *section.requirements]
         for item in items:
             found.update(item.conditions())
         for criterion in self.evaluation.criteria:

@@ -242,6 +242,7 @@ def test_upload_ask_open_page_compare_and_isolation(app_url, browser, meridian_p
 
 def test_interview_updates_profile_and_rfp_downloads(app_url, browser, tmp_path):
     import docx
+    import openpyxl
 
     context, page, errors = _open(browser, app_url)
     chat = page.locator("#chat")
@@ -270,6 +271,11 @@ def test_interview_updates_profile_and_rfp_downloads(app_url, browser, tmp_path)
     saved = _download(page, "rfp-docx", tmp_path / "rfp.docx")
     text = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
     assert "Harbor Health" in text
+    matrix = openpyxl.load_workbook(_download(page, "rfp-matrix", tmp_path / "matrix.xlsx"))
+    rows = list(matrix["Compliance matrix"].iter_rows(values_only=True))
+    assert rows[0][0] == "REQ id" and all(r[3].split()[0] in ("Mandatory", "Desirable") for r in rows[1:])
+    card = openpyxl.load_workbook(_download(page, "rfp-rates", tmp_path / "rates.xlsx"))
+    assert card["Total cost"].cell(row=card["Total cost"].max_row, column=1).value == "Total evaluated cost"
 
     _tab(page, "Interview")
     page.locator("#restart").click()

@@ -46,6 +46,6 @@ def image_only_pdf(directory: Path) -> Path:
 
 
 def unknown_format(directory: Path) -> Path:
-    path = directory / "pricing.xlsx"
-    path.write_bytes(b"PK\x03\x04 not really a spreadsheet")
+    path = directory / "pricing.pptx"
+    path.write_bytes(b"PK\x03\x04 not really a presentation")
     return path

@@ -69,7 +69,7 @@ def test_password_protected_pdf_is_reported_as_encrypted(tmp_path):
         (hostile.garbage_pdf, "not a PDF"),
         (hostile.html_named_pdf, "looks like HTML"),
         (hostile.image_only_pdf, "no extractable text"),
-        (hostile.unknown_format, "unsupported format '.xlsx'"),
+        (hostile.unknown_format, "unsupported format '.pptx'"),
     ],
     ids=["empty", "garbage", "html-named-pdf", "image-only", "unknown-format"],
 )

@@ -8,6 +8,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
+from assistant.rfp.render_markdown import escape_marked
 from assistant.rfp import export_rfp, render_markdown
 from assistant.rfp.model import TBC_PATTERN
 from tests.rfp.cases import drafted
@@ -57,9 +58,10 @@ def test_docx_headings_are_real_heading_styles_in_section_order(word):
 
 def test_docx_appendix_starts_on_a_new_page(word):
     headings = [p for p in word.paragraphs if p.style.name == "Heading 1"]
-    appendix = next(p for p in headings if p.text.startswith("Appendix A"))
-    assert appendix.paragraph_format.page_break_before is True
-    others = [p for p in headings if p is not appendix]
+    appendices = [p for p in headings if p.text.startswith("Appendix ")]
+    assert [p.text for p in appendices] == ["Appendix A: Annexes", "Appendix B: Open points"]
+    assert all(p.paragraph_format.page_break_before is True for p in appendices)
+    others = [p for p in headings if p not in appendices]
     assert not any(p.paragraph_format.page_break_before for p in others)
 
 
@@ -118,7 +120,7 @@ def test_markdown_has_numbered_headings_tables_and_ids():
         f"{n}{':' if s.appendix else '.'} {s.title}" for n, s in document.numbered()
     ]
     for requirement in document.requirements():
-        assert f"**{requirement.id}** {requirement.text}" in text
+        assert f"**{requirement.id}** ({requirement.mark}) {escape_marked(requirement.text)}" in text
     assert text.count("*Table ") == sum(len(s.tables) for s in document.sections)
 
 
@@ -128,13 +130,13 @@ def test_pdf_is_readable_and_carries_the_facts(tmp_path):
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert len(reader.pages) > 5
     assert "Riverbend Health" in reader.pages[0].extract_text()
-    for fact in ("60,000", "REQ-SEC-01", "Appendix A: Open points", "HIPAA"):
+    for fact in ("60,000", "REQ-SEC-01", "Appendix B: Open points", "HIPAA"):
         assert fact in text
     pages = [page.extract_text() for page in reader.pages]
-    appendix = next(t for t in pages if "Appendix A: Open points" in t and "Table" in t)
+    appendix = next(t for t in pages if "Appendix B: Open points" in t and "Table" in t)
     lines = appendix.splitlines()
     # The appendix starts its own page: only the running header and page number come first.
-    assert lines.index("Appendix A: Open points") == 2
+    assert lines.index("Appendix B: Open points") == 2
 
 
 def test_export_writes_the_requested_format_and_rejects_others(tmp_path):

@@ -44,11 +44,11 @@ def _profile() -> Profile:
 
 
 def test_free_text_requirements_reach_the_scope_with_their_priority():
-    text = _read(draft_from_profile(_profile(), load_guidance(), ISSUE_DATE))
-    assert (
-        "Requirement stated by Larkspur & Vine Hotels (mandatory): Agents must know each hotel in detail"
-        in text
-    )
+    document = draft_from_profile(_profile(), load_guidance(), ISSUE_DATE)
+    stated = "Requirement stated by Larkspur & Vine Hotels, in its own words: \u201cAgents must know each hotel in detail\u201d"
+    requirement = next(r for r in document.requirements() if r.text == stated)
+    assert requirement.priority == "mandatory"
+    assert f"**{requirement.id}** (M) {stated}" in _read(document)
 
 
 def test_the_stated_requirements_table_marks_must_and_nice():
