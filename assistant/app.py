@@ -32,7 +32,7 @@ from assistant.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-FILE_TYPES = [".pdf", ".docx", ".txt", ".md"]
+FILE_TYPES = [".pdf", ".docx", ".xlsx", ".txt", ".md"]  # .xlsx: a returned compliance matrix or rate card
 EXAMPLE_QUESTIONS = [
     "What is Meridian's hourly rate for English voice?",
     "What are the contract termination terms?",
@@ -594,7 +594,7 @@ def _proposals_tab(spaces: Spaces, ws: gr.State):
     with gr.Row():
         limit = views.size_text(spaces.settings.max_file_bytes)
         files = gr.File(
-            label=f"Proposal files (PDF, DOCX, TXT, MD; at most {limit} each)",
+            label=f"Proposal files (PDF, DOCX, XLSX answers, TXT, MD; at most {limit} each)",
             file_count="multiple",
             file_types=FILE_TYPES,
             height=170,
