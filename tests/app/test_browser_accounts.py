@@ -235,6 +235,12 @@ def test_markup_typed_anywhere_never_renders_or_loads(team, browser, tmp_path, c
     page.locator("#edit-value textarea").fill(evil)
     page.locator("#edit-save").click()
     expect(page.locator("#profile")).to_contain_text('<img src="http://', timeout=SLOW_MS)
+    # A second free-text field, which the RFP quotes (a name that is no name is left out of it).
+    page.locator("#edit-slot input").click()
+    page.get_by_role("option", name="peak periods", exact=True).click()
+    page.locator("#edit-value textarea").fill(evil)
+    page.locator("#edit-save").click()
+    expect(page.locator("#chat")).to_contain_text("Updated: peak periods", timeout=SLOW_MS)
     _no_markup_rendered(page, canary)
     _shot(page, "33-hostile-interview")
 
