@@ -175,7 +175,9 @@ def page_html(document: str, page: int, text: str, quote: str = "") -> str:
     header = f"<div class='page-head'><b>{html.escape(document)}</b>, page {int(page)}</div>"
     if not text.strip():
         return header + "<p><i>This page has no extractable text.</i></p>"
-    span = _find_quote(text, quote)
+    from assistant.pages import quote_span
+
+    span = quote_span(text, quote)
     if span is None:
         body = html.escape(text)
     else:
@@ -189,15 +191,6 @@ def page_html(document: str, page: int, text: str, quote: str = "") -> str:
         )
     return f"{header}<pre class='page-text'>{body}</pre>"
 
-
-def _find_quote(text: str, quote: str) -> tuple[int, int] | None:
-    """Where the quote stands in the page text, ignoring differences in whitespace."""
-    words = quote.replace("…", " ").split()
-    if not words:
-        return None
-    pattern = r"\s+".join(re.escape(word) for word in words)
-    match = re.search(pattern, text) or re.search(pattern, text, re.I)
-    return match.span() if match else None
 
 
 def _bold_vendor(line: str, vendors: Sequence[str]) -> str:
