@@ -42,7 +42,7 @@ def certifications(spec: FieldSpec, s: Statement) -> list[Found]:
     found: dict[str, Found] = {}
     mentions = [m for m in s.of("framework") if _family(m.value["name"]) == framework]
     if any(m.status != "affirmed" for m in mentions):
-        # 'PCI DSS: Helios is not PCI DSS certified' — the first mention is only a label
+        # '<framework>: <vendor> is not <framework> certified' — the first mention is only a label
         mentions = [m for m in mentions if m.status != "affirmed"]
     for m in mentions:
         if m.status == "other_client" or _TRAINING.match(s.text, m.end):

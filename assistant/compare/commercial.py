@@ -73,7 +73,7 @@ _BAND_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{4,}")
 
 
 def _volume_band(header: str) -> str:
-    """A table header that is a volume band ('Tier 2: 40,001 to 70,000 units'), else ''."""
+    """A table header that is a volume band ('Band B: 10,001 to 25,000 contacts'), else ''."""
     return header if header and _BAND_NUMBER.search(header) and _BAND.search(header) else ""
 
 

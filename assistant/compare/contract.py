@@ -14,7 +14,7 @@ _RETURN = re.compile(r"(?:delet|return|destroy|hand\w* over)\w*[^.]{0,80}?within
 
 
 def data_ownership(spec: FieldSpec, s: Statement) -> list[Found]:
-    """'Larchmont owns all customer data; we return or delete it within 30 days of exit.'"""
+    """'The client owns its data; we return or delete it within <n> days of termination.'"""
     owns = _OWNS.search(s.text)
     if s.section != "offer" or not owns:
         return []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.compare.fields import CHANNELS, Found
+from assistant.compare.fields import CHANNELS, Found, hours_label
 from assistant.compare.fieldspec import FieldSpec
 from assistant.reading.statements import Statement
 from assistant.reading.assertion import find_triggers
@@ -82,7 +82,7 @@ def locations(spec: FieldSpec, s: Statement) -> list[Found]:
         seen.add(m.value["name"])
         proposed = _status(s, m) != "negated"
         if not proposed and not _EXCLUDES.search(s.text):
-            continue  # 'the hours when neither Glasgow nor Cape Town is awake' excludes no site
+            continue  # a site named under a negation ('when neither <site> nor <site> is open') is no exclusion
         if s.section == "company" and proposed:
             continue  # the company at large: its sites are not all proposed
         data = {"site": site, "key": m.value["name"], "country": country, "proposed": proposed}
@@ -152,7 +152,7 @@ def hours(spec: FieldSpec, s: Statement) -> list[Found]:
     data: dict = {"24_7": round_clock, "channel": spec.channel, "basis": "stated"}
     if ranges and round_clock is not True:
         data["ranges"] = ranges
-    text = {True: "24/7", "at extra cost": "24/7 at extra cost", False: "not 24/7"}[round_clock]
+    text = hours_label(round_clock)
     if round_clock is not True and ranges:
         text = "; ".join(([text] if always else []) + ranges)
     return [Found(spec.key, text, data)]

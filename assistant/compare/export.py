@@ -58,7 +58,7 @@ def cell_sources(cell: Cell) -> list[Source]:
 
 
 def source_text(source: Source) -> str:
-    """'meridian.pdf p.6: “Initial term — 36 months”'."""
+    """'<document> p.<n>: “<quote>”'."""
     return f"{source.document} p.{source.page}: “{source.quote}”"
 
 

@@ -45,3 +45,8 @@ def fmt_money(currency: str | None, amount: float) -> str:
     """'USD 28.50', 'GBP 4,250'."""
     text = f"{amount:,.2f}" if amount != int(amount) else f"{int(amount):,}"
     return f"{currency} {text}" if currency else text
+
+
+def hours_label(round_clock: bool | str) -> str:
+    """How a channel's round-the-clock state reads: True, 'at extra cost' or False."""
+    return {True: "24/7", "at extra cost": "24/7 at extra cost", False: "not 24/7"}[round_clock]

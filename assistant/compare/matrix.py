@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.compare.extract import TermValue, extract_catalog
-from assistant.compare.fields import CERT_STATUSES, FIELDS, FieldDef, fmt_money, fmt_number
+from assistant.compare.fields import (
+    CERT_STATUSES,
+    FIELDS,
+    FieldDef,
+    fmt_money,
+    fmt_number,
+    hours_label,
+)
 
 NOT_STATED = "not stated"
 CONFLICTING = "conflicting"
@@ -312,7 +319,7 @@ def _hours_summary(values: tuple[TermValue, ...]) -> tuple[str, bool, dict]:
         True if True in states else ("at extra cost" if "at extra cost" in states else False)
     )
     ranges = list(dict.fromkeys(r for tv in stated for r in tv.normalised.get("ranges", [])))
-    label = {True: "24/7", "at extra cost": "24/7 at extra cost", False: "not 24/7"}[round_clock]
+    label = hours_label(round_clock)
     text = label if round_clock is True else "; ".join([label, *ranges])
     conflicting = True in states and False in states and not ranges
     return text, conflicting, {"24_7": round_clock, "ranges": ranges}

@@ -315,7 +315,7 @@ def _no_rate(language: str | None, rates: list, every: list) -> str:
 
 
 def _tier_fits(tier: str, volume: float) -> bool:
-    """Whether a tier header such as 'up to 40,000', '40,001 to 70,000' or 'over 70,000' fits."""
+    """Whether a tier header such as 'up to N', 'N+1 to M' or 'over M' fits the volume."""
     numbers = [float(n.replace(",", "")) for n in re.findall(r"\d{1,3}(?:,\d{3})+|\d{4,}", tier)]
     if re.search(r"up to|under|below|less than", tier, re.I) and numbers:
         return volume <= numbers[0]
