@@ -108,7 +108,6 @@ class Spaces:
     def new_session(self, user: str) -> WorkspaceRef:
         """A fresh private workspace (holding the demo documents when the server has them)."""
         from assistant import app_views as views
-
         from assistant.app import STARTUP
 
         ref = self.access.new_session(user)

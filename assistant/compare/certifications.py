@@ -9,8 +9,8 @@ from functools import cache
 
 from assistant.compare.fields import CERT_FRAMEWORKS, Found
 from assistant.compare.fieldspec import FieldSpec
-from assistant.reading.statements import Statement
 from assistant.reading.lexicon import vocabulary
+from assistant.reading.statements import Statement
 
 STATUS = {"affirmed": "held", "negated": "not held", "planned": "in progress",
           "third_party": "via third party", "conditional": "conditional", "hedged": "conditional"}

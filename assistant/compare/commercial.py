@@ -8,8 +8,8 @@ from functools import cache
 
 from assistant.compare.fields import Found, fmt_money
 from assistant.compare.fieldspec import FieldSpec
-from assistant.reading.statements import Statement
 from assistant.reading.mentions import Mention
+from assistant.reading.statements import Statement
 
 # The reading layer's units, as the matrix names them.
 RATE_UNITS = {"hour": "hour", "minute": "minute", "fte_month": "FTE-month",

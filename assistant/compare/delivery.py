@@ -9,10 +9,10 @@ from functools import cache
 
 from assistant.compare.fields import CHANNELS, Found, hours_label
 from assistant.compare.fieldspec import FieldSpec
-from assistant.reading.statements import Statement
 from assistant.reading.assertion import find_triggers
 from assistant.reading.lexicon import vocabulary
 from assistant.reading.mentions import Mention
+from assistant.reading.statements import Statement
 
 LANGUAGE_STATUS = {"affirmed": "offered", "negated": "not offered", "conditional": "on request",
                    "hedged": "on request", "third_party": "via partner", "planned": "planned"}

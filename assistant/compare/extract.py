@@ -9,9 +9,9 @@ from assistant.compare import certifications, commercial, contract, delivery, se
 from assistant.compare.fields import FIELDS, Found
 from assistant.compare.fieldspec import FieldSpec
 from assistant.compare.generic import read_field
-from assistant.reading.statements import Statement, catalog_statements
 from assistant.ingest.safety import is_suspicious
 from assistant.models import Citation
+from assistant.reading.statements import Statement, catalog_statements
 from assistant.text import quote_in_page
 
 log = logging.getLogger(__name__)

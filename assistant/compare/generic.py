@@ -13,11 +13,11 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from assistant.compare.fieldspec import FieldSpec
 from assistant.compare.fields import Found, fmt_money, fmt_number
-from assistant.reading.statements import Statement
+from assistant.compare.fieldspec import FieldSpec
 from assistant.reading.mentions import Mention
 from assistant.reading.quantities import SECONDS, duration_seconds
+from assistant.reading.statements import Statement
 
 _WORD = re.compile(r"\S+")
 _MONEY_UNITS = {"none": None}

@@ -7,8 +7,8 @@ import re
 
 from assistant.compare.fields import Found, fmt_number
 from assistant.compare.fieldspec import FieldSpec
-from assistant.reading.statements import Statement
 from assistant.reading.quantities import duration_seconds
+from assistant.reading.statements import Statement
 
 _RESPONSE = re.compile(r"\b(?:answer\w*|respon\w*|repl\w*|acknowledg\w*|turnaround|handled|"
                        r"resolved|within|speed of answer|service level|grade of service)\b", re.I)

@@ -25,7 +25,6 @@ from assistant.rfp.ratecard import build_rate_card
 from assistant.rfp.relevance import allowed_question, questionnaire
 from assistant.rfp.scope import build_scope, condition_slots
 from assistant.rfp.tables import BUILDERS, format_date
-from assistant.rfp.timetable import Timetable, build_timetable, country_from_code
 from assistant.rfp.templates import (
     Conditional,
     RequirementSpec,
@@ -34,6 +33,7 @@ from assistant.rfp.templates import (
     fill_template,
     load_sections,
 )
+from assistant.rfp.timetable import Timetable, build_timetable, country_from_code
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from assistant.interview import InterviewEngine
 from assistant.interview.profile import load_profile, load_state
 from tests.interview.conftest import say

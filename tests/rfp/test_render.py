@@ -8,9 +8,9 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from assistant.rfp.render_markdown import escape_marked
 from assistant.rfp import export_rfp, render_markdown
 from assistant.rfp.model import TBC_PATTERN
+from assistant.rfp.render_markdown import escape_marked
 from tests.rfp.cases import drafted
 
 CASE = "healthcare-card-payments"
