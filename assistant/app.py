@@ -474,13 +474,18 @@ def _no_choices():
 
 def _interview_views(path: Path) -> tuple[list[dict], str, str]:
     """Chat history opened by the current question, the profile and the progress."""
-    from assistant.interview.commands import chat_turn, format_profile, profile_view
+    from assistant.interview.commands import chat_turn
 
     turn = chat_turn(Path(path), "start")
+    return [views.chat_message("assistant", turn["reply"])], *_panel(path)
+
+
+def _panel(path: Path) -> tuple[str, str]:
+    """The profile panel and the progress line, as saved."""
+    from assistant.interview.commands import format_profile, profile_view
+
     view = profile_view(Path(path))
-    history = [views.chat_message("assistant", turn["reply"])]
-    profile_md = views.profile_markdown(format_profile(view))
-    return history, profile_md, views.progress_markdown(turn["progress"])
+    return views.profile_markdown(format_profile(view)), views.progress_markdown(view["progress"])
 
 
 def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
@@ -514,7 +519,7 @@ def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
                     keep = gr.Button("No, keep them", elem_id="restart-no")
 
     def run_turn(key, text, history, label, request, action):
-        from assistant.interview.commands import chat_turn, format_profile
+        from assistant.interview.commands import chat_turn
 
         space, ref, user = spaces.open(key, request)
         history = [
@@ -536,8 +541,7 @@ def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
             views.chat_message("user", text),
             views.chat_message("assistant", result["reply"]),
         ]
-        profile_md = views.profile_markdown(format_profile({"profile": _profile_slots(ref.path)}))
-        return history, "", profile_md, views.progress_markdown(result["progress"])
+        return history, "", *_panel(ref.path)
 
     @friendly
     def turn(key: str, text: str, history: list, label: str | None, request: gr.Request):
@@ -545,18 +549,16 @@ def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
 
     @friendly
     def save_field(key: str, label: str | None, new_value: str, history: list, request: gr.Request):
-        from assistant.interview.commands import edit_text_field, format_profile, profile_view
+        from assistant.interview.commands import edit_text_field
 
         _space, ref, user = spaces.open(key, request)
         if not label or not new_value.strip():
             gr.Warning("Choose a field and type its new value.")
             return history, new_value, gr.skip(), gr.skip()
         if edit_text_field(ref.path, label, new_value, user):  # free text: kept as typed
-            view = profile_view(ref.path)
             history = [*(history or []), views.chat_message("user", f"{label}: {new_value}"),
                        views.chat_message("assistant", f"Updated: {label}.")]
-            profile_md = views.profile_markdown(format_profile({"profile": view["profile"]}))
-            return history, "", profile_md, views.progress_markdown(view["progress"])
+            return history, "", *_panel(ref.path)
         change = views.change_message(label, new_value)
         return run_turn(key, change, history, "none", request, "profile edit")  # rules only
 
@@ -582,12 +584,6 @@ def _interview_tab(spaces: Spaces, ws: gr.State, engine: gr.Dropdown):
     yes.click(restart_now, [ws], [chat, profile, progress, confirm])
     keep.click(keep_answers, [ws], [chat, profile, progress, confirm])
     return chat, profile, progress
-
-
-def _profile_slots(path: Path) -> dict:
-    from assistant.interview.commands import profile_view
-
-    return profile_view(Path(path))["profile"]
 
 
 def _proposals_tab(spaces: Spaces, ws: gr.State):
