@@ -186,6 +186,17 @@ def weighted_total(scores: list[CriterionScore]) -> float:
     )
 
 
+
+# Upper limits the buyer may set: (check key, requirement, matrix field, unit, wording, group).
+_LIMITS = (
+    ("attrition_max", "max_attrition", "attrition", "percent", "attrition at most {}%",
+     "workforce"),
+    ("recovery_time", "max_rto_hours", "rto", "hours", "RTO at most {} hours", "continuity"),
+    ("termination_notice", "max_notice_days", "termination_notice", "days",
+     "notice period at most {} days", "contract"),
+)
+
+
 def requirement_checks(
     matrix: Matrix, vendor: str, req: Requirements, cost: CostEstimate
 ) -> list[Check]:
@@ -229,33 +240,12 @@ def requirement_checks(
     for channel, target in req.service_levels.items():
         service = _service_check(matrix.cell(f"sl_{channel}", vendor), channel, target)
         checks.append((f"service_level_{channel}", service))
-    if req.max_attrition is not None:
-        attrition = _limit_check(
-            matrix.cell("attrition", vendor),
-            "percent",
-            req.max_attrition,
-            f"attrition at most {fmt_number(req.max_attrition)}%",
-            "workforce",
-        )
-        checks.append(("attrition_max", attrition))
-    if req.max_rto_hours is not None:
-        rto = _limit_check(
-            matrix.cell("rto", vendor),
-            "hours",
-            req.max_rto_hours,
-            f"RTO at most {fmt_number(req.max_rto_hours)} hours",
-            "continuity",
-        )
-        checks.append(("recovery_time", rto))
-    if req.max_notice_days is not None:
-        notice = _limit_check(
-            matrix.cell("termination_notice", vendor),
-            "days",
-            req.max_notice_days,
-            f"notice period at most {fmt_number(req.max_notice_days)} days",
-            "contract",
-        )
-        checks.append(("termination_notice", notice))
+    for key, limit, field_key, unit, label, group in _LIMITS:
+        maximum = getattr(req, limit)
+        if maximum is not None:
+            wording = label.format(fmt_number(maximum))
+            checks.append((key, _limit_check(matrix.cell(field_key, vendor), unit, maximum, wording,
+                                             group)))
     if req.delivery_countries:
         checks.append(("delivery_locations", _country_check(matrix.cell("locations", vendor), req)))
     if req.budget_monthly is not None:
