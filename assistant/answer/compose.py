@@ -111,12 +111,14 @@ CASE_KINDS = ("location", "delivery_model", "language", "channel")
 
 def different_cases(one: Evidence, other: Evidence) -> bool:
     """Whether two statements name different sites, delivery models, languages or channels."""
-    for kind in CASE_KINDS:
-        a = {m.value.get("name") for m in one.statement.mentions if m.kind == kind}
-        b = {m.value.get("name") for m in other.statement.mentions if m.kind == kind}
-        if a and b and a != b:
-            return True
-    return False
+    return any(names_differ(one, other, kind) for kind in CASE_KINDS)
+
+
+def names_differ(one: Evidence, other: Evidence, kind: str) -> bool:
+    """Both statements name something of this kind, and not the same."""
+    a = {m.value.get("name") for m in one.statement.mentions if m.kind == kind}
+    b = {m.value.get("name") for m in other.statement.mentions if m.kind == kind}
+    return bool(a and b and a != b)
 
 
 def _ranked_order(plan: QuestionPlan, found: dict[str, list[Evidence]]):

@@ -20,6 +20,7 @@ from assistant.answer.compose import (
     compose_guidance,
     different_cases,
     disagree,
+    names_differ,
     not_stated,
     vendor_lines,
 )
@@ -239,9 +240,9 @@ def _another_case(plan: QuestionPlan, best: Evidence, other: Evidence) -> bool:
     and names as many of them as the best."""
     asked_kinds = {q.kind for q in plan.qualifiers}
     open_kinds = [k for k in CASE_KINDS if k not in asked_kinds]
-    if not any(_names_differ(best, other, kind) for kind in open_kinds):
+    if not any(names_differ(best, other, kind) for kind in open_kinds):
         return False
-    if any(_names_differ(best, other, kind) for kind in asked_kinds):
+    if any(names_differ(best, other, kind) for kind in asked_kinds):
         return False
     if other.features["qualifier_conflicts"] > 0:
         return False
@@ -249,13 +250,6 @@ def _another_case(plan: QuestionPlan, best: Evidence, other: Evidence) -> bool:
         return False
     return bool(plan.answer_kinds & RANKABLE.keys()) and all(
         any(m.kind in plan.answer_kinds for m in e.statement.mentions) for e in (best, other))
-
-
-def _names_differ(one: Evidence, other: Evidence, kind: str) -> bool:
-    """Both statements name something of this kind, and not the same."""
-    a = {m.value.get("name") for m in one.statement.mentions if m.kind == kind}
-    b = {m.value.get("name") for m in other.statement.mentions if m.kind == kind}
-    return bool(a and b and a != b)
 
 
 def _same_row(one: Evidence, other: Evidence) -> bool:
