@@ -103,7 +103,9 @@ class Spaces:
         if ref.path not in self._spaces:
             settings = replace(self.settings, workspace=ref.path)
             self._spaces.setdefault(ref.path, Workspace(settings, embedder=self.embedder))
-        return self._spaces[ref.path]
+        space = self._spaces[ref.path]
+        space.refresh()  # another app process may have changed its documents
+        return space
 
     def new_session(self, user: str) -> WorkspaceRef:
         """A fresh private workspace (holding the demo documents when the server has them)."""

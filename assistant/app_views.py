@@ -374,9 +374,11 @@ def engine_choices(configured: LlmSpec) -> list[tuple[str, str]]:
 
 def copy_documents(source: Path, target: Path) -> None:
     """Give a new workspace the documents (catalog rows, vectors, the PDFs' copies) of another."""
+    from assistant.index.store import copy_vectors
     from assistant.state.workspace_db import WorkspaceDB
 
     for folder in ("chroma", "originals"):
         if (Path(source) / folder).is_dir():
             shutil.copytree(Path(source) / folder, Path(target) / folder, dirs_exist_ok=True)
+    copy_vectors(source, target)  # on a Chroma server (nothing to do with the folders)
     WorkspaceDB.for_folder(source).copy_documents_to(WorkspaceDB.for_folder(target))

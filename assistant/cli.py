@@ -120,6 +120,15 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (ask, chat, evaluate, rfp):  # `procure eval --llm SPEC` reads naturally too
         command.add_argument("--llm", metavar="SPEC", default=argparse.SUPPRESS, help=SPEC_HELP)
 
+    backup = commands.add_parser(
+        "backup", help="copy the workspace (or the server's home) into a new folder"
+    )
+    backup.add_argument("dest", type=Path, help="a new or empty folder")
+    restore = commands.add_parser(
+        "restore", help="put a backup back into the workspace (or home), which must be empty"
+    )
+    restore.add_argument("source", type=Path, help="a folder `procure backup` made")
+
     bench = commands.add_parser("bench", help="measure ingestion and answer speed")
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--pages", type=int, default=500, help="size of the generated corpus")
@@ -492,6 +501,31 @@ def _cmd_eval(args, settings: Settings) -> int:
         args.suite, args.json, llm=settings.llm, beside_grounded=args.engines == "both",
         sample=args.sample,
     )
+
+
+def _cmd_backup(args, settings: Settings) -> int:
+    from assistant.backup import BackupError, backup
+
+    try:
+        report = backup(settings.workspace, args.dest)
+    except BackupError as exc:
+        print(f"procure: {exc}", file=sys.stderr)
+        return 2
+    print(f"Backed up {settings.workspace} to {args.dest}: {report.files} files "
+          f"({report.databases} databases), {report.bytes / 1e6:.1f} MB.")
+    return 0
+
+
+def _cmd_restore(args, settings: Settings) -> int:
+    from assistant.backup import BackupError, restore
+
+    try:
+        report = restore(args.source, settings.workspace)
+    except BackupError as exc:
+        print(f"procure: {exc}", file=sys.stderr)
+        return 2
+    print(f"Restored {report.files} files ({report.databases} databases) into {settings.workspace}.")
+    return 0
 
 
 def _cmd_bench(args, settings: Settings) -> int:

@@ -21,9 +21,14 @@ ORIGINALS = "originals"
 RENDER_SCALE = 1.5  # pixels per PDF point: readable at laptop widths, ~150 KB a page
 
 
+def original_file(name: str) -> str:
+    """The kept copy's path inside the workspace (also its name in a shared database)."""
+    return f"{ORIGINALS}/{document_key(name)}.pdf"
+
+
 def original_path(root: Path, name: str) -> Path:
     """Where the workspace keeps its copy of a PDF."""
-    return Path(root) / ORIGINALS / f"{document_key(name)}.pdf"
+    return Path(root) / original_file(name)
 
 
 def keep_original(root: Path, name: str, source: Path) -> Path | None:

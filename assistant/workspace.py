@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import json
 import logging
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 
 EMBED_SLICE = 16  # chunks per embedding call: progress after each (a few pages)
 LOADING_MODEL = "loading the embedding model"
+RENAMES_FILE = "vendor-names.json"  # the user's names for detected vendors
 
 
 class Workspace:
@@ -37,6 +39,7 @@ class Workspace:
         self.root = settings.workspace
         self.root.mkdir(parents=True, exist_ok=True)
         self.db = WorkspaceDB.for_folder(self.root)
+        self._documents_version = self.db.documents_version()
         self.catalog = Catalog(self.db)
         self._embedder = embedder
         self.progress = progress  # told of long work: model load, indexing, ingest
@@ -65,17 +68,31 @@ class Workspace:
     @cached_property
     def store(self):
         """The Chroma collection of this workspace's chunks."""
-        from assistant.index.store import VectorStore
+        from assistant.index.store import open_store
 
-        return VectorStore(self.root / "chroma")
+        return open_store(self.root)
 
     @cached_property
     def statement_store(self):
         """The Chroma collection of this workspace's statements (sentences and table cells)."""
         from assistant.index.statements import COLLECTION
-        from assistant.index.store import VectorStore
+        from assistant.index.store import open_store
 
-        return VectorStore(self.root / "chroma", collection=COLLECTION)
+        return open_store(self.root, COLLECTION)
+
+    def refresh(self) -> None:
+        """Catch up with another app process's change to the documents (a shared database:
+        the catalog is read again when its revision moved)."""
+        if not self.db.shared:
+            return
+        from assistant.index.catalog import Catalog
+
+        with self._lock:
+            version = self.db.documents_version()
+            if version != self._documents_version:
+                self.catalog = Catalog(self.db)
+                self._documents_version = version
+                self._forget_derived()
 
     def documents(self) -> list[DocumentRecord]:
         """Documents held, by name."""
@@ -221,7 +238,10 @@ class Workspace:
             self._forget_derived()
 
     def _renames(self) -> dict[str, str]:
-        path = self.root / "vendor-names.json"
+        if self.db.shared:
+            data = self.db.file(RENAMES_FILE)
+            return json.loads(data) if data else {}
+        path = self.root / RENAMES_FILE
         return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
     def _remember_rename(self, old: str, new: str) -> None:
@@ -230,7 +250,10 @@ class Workspace:
 
         renames = {k: (new if v == old else v) for k, v in self._renames().items()}
         renames[old] = new
-        write_json_atomic(self.root / "vendor-names.json", renames)
+        if self.db.shared:
+            self.db.put_file(RENAMES_FILE, json.dumps(renames, ensure_ascii=False).encode())
+        else:
+            write_json_atomic(self.root / RENAMES_FILE, renames)
 
     def _renamed(self, document: LoadedDocument) -> LoadedDocument:
         """A document whose detected vendor the user renamed before, under the user's name."""
@@ -271,9 +294,11 @@ class Workspace:
             self.statement_store.delete_document(name)
             self.catalog.remove(name)
             self._forget_derived()
-            from assistant.pages import forget_original
+            from assistant.pages import forget_original, original_file
 
             forget_original(self.root, name)
+            if self.db.shared:
+                self.db.delete_file(original_file(name))
         self.db.record(user, "remove", name)
         return True
 
@@ -283,18 +308,27 @@ class Workspace:
 
     def _keep_original(self, path: Path, name: str) -> None:
         """A copy of a PDF, to show its pages as they are (a failed copy only loses that)."""
-        from assistant.pages import keep_original
+        from assistant.pages import keep_original, original_file
 
         try:
-            keep_original(self.root, name, path)
+            kept = keep_original(self.root, name, path)
+            if kept is not None and self.db.shared:  # other app processes read it from there
+                self.db.put_file(original_file(name), kept.read_bytes())
         except OSError as exc:
             log.warning("could not keep a copy of %s: %s", name, exc)
 
     def original(self, name: str) -> Path | None:
-        """The kept copy of a PDF, or None."""
-        from assistant.pages import original_path
+        """The kept copy of a PDF, or None (with a shared database, the folder's copy is a
+        cache of the database's, fetched again when it is not the ingested file)."""
+        from assistant.pages import original_file, original_path
 
         path = original_path(self.root, name)
+        if self.db.shared and not _holds(path, self.catalog.records.get(name)):
+            data = self.db.file(original_file(name))
+            if data is None:
+                return None
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
         return path if path.is_file() else None
 
     def ask(self, question: str, llm: LlmSpec | None = None) -> Answer:
@@ -474,6 +508,13 @@ class _LazyMatrix:
 
     def __getattr__(self, name: str):
         return getattr(self._workspace.matrix(), name)
+
+
+def _holds(path: Path, record: DocumentRecord | None) -> bool:
+    """Whether a cached copy is the file a document was ingested from."""
+    if record is None or not path.is_file():
+        return False
+    return hashlib.sha256(path.read_bytes()).hexdigest() == record.sha256
 
 
 def _takes_progress(reader) -> bool:

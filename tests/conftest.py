@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -19,6 +20,42 @@ PDF_SAMPLES = SHARED / "pdf-samples"
 def _data_dir_in_tmp(tmp_path, monkeypatch):
     """No test touches the real per-user data directory."""
     monkeypatch.setenv("PROCURE_HOME", str(tmp_path / "procure-home"))
+
+
+BACKENDS = ("files", "servers")
+_DATABASES = itertools.count()
+
+
+def pytest_generate_tests(metafunc):
+    """Tests marked `backends` run on the default files and on PostgreSQL + Chroma server."""
+    if metafunc.definition.get_closest_marker("backends"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def team_servers():
+    """A throwaway PostgreSQL and Chroma server for the whole session (started on first use)."""
+    from tests.servers import Servers, chroma, postgres
+
+    with postgres() as postgres_url, chroma() as chroma_url:
+        yield Servers(postgres_url, chroma_url)
+
+
+@pytest.fixture(autouse=True)
+def backend(request, monkeypatch):
+    """'files' (the default), or 'servers': the state in a new PostgreSQL database of its own,
+    the vectors on the Chroma server (collections named after the test's folders)."""
+    kind = getattr(request, "param", "files")
+    if kind != "servers":
+        yield kind
+        return
+    from tests.servers import fresh_database
+
+    servers = request.getfixturevalue("team_servers")
+    with fresh_database(servers.postgres_url, f"test_{os.getpid()}_{next(_DATABASES)}") as url:
+        monkeypatch.setenv("PROCURE_DATABASE_URL", url)
+        monkeypatch.setenv("PROCURE_CHROMA_URL", servers.chroma_url)
+        yield kind
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,11 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from assistant.cli import main
+
+pytestmark = pytest.mark.backends  # the files and the servers (tests/conftest.py)
 
 
 def _users(home, capsys, monkeypatch, *args, stdin=""):

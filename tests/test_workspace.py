@@ -7,6 +7,8 @@ import pytest
 from assistant.settings import Settings
 from assistant.workspace import Workspace
 
+pytestmark = pytest.mark.backends  # the files and the servers (tests/conftest.py)
+
 
 def test_reingesting_the_same_file_replaces_it(make_workspace, sample_pdfs):
     workspace = make_workspace()

@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 
 from assistant.interview.plan import Priority, SlotType
 from assistant.interview.values import format_value, to_plain, validate_value
+from assistant.state.backends import database_url
 from assistant.state.workspace_db import DB_FILE, InterviewRow, WorkspaceDB
 
 # The JSON files of the old layout, migrated into the database when a workspace is opened.
@@ -159,7 +160,8 @@ class InterviewStore:
     def _db(self, create: bool) -> WorkspaceDB | None:
         """The workspace's database; None when reading a workspace that holds no state yet."""
         legacy = (self.root / PROFILE_FILE).exists() or (self.root / STATE_FILE).exists()
-        if not create and not legacy and not (self.root / DB_FILE).exists():
+        held = database_url() is not None or (self.root / DB_FILE).exists()
+        if not create and not legacy and not held:
             return None
         return WorkspaceDB.for_folder(self.root)
 

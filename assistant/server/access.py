@@ -102,7 +102,7 @@ class Access:
         row = self.db.workspace(key)
         if row is None and user == LOCAL_USER:  # a session of the single-user server before
             row = self._adopt(key, "session", ident, self.home / "sessions" / ident)
-        if row is None or row.owner != user or not self._path(row).is_dir():
+        if row is None or row.owner != user or not self._present(row):
             return None
         self.db.touch(key)
         os.utime(self._path(row))  # a visit counts as use for the folder sweep too
@@ -123,7 +123,7 @@ class Access:
     def check(self, user: str, key: str) -> WorkspaceRef:
         """The workspace of a key the user may open; AccessError otherwise."""
         row = self.db.workspace(key) if isinstance(key, str) else None
-        if row is None or not self.can_open(user, row) or not self._path(row).is_dir():
+        if row is None or not self.can_open(user, row) or not self._present(row):
             raise AccessError("This workspace is not yours or shared with you; reload the page.")
         return self._ref(row)
 
@@ -227,8 +227,12 @@ class Access:
         return removed
 
     def delete(self, row: WorkspaceRow) -> None:
-        """Delete a workspace: its folder, its rows, its shares."""
+        """Delete a workspace: its folder, its rows, its shares (and its vectors and rows in
+        the shared stores of a team set-up)."""
+        from assistant.index.store import drop_vectors
+
         path = self._path(row)
+        drop_vectors(path)
         dispose_folder_db(path)
         shutil.rmtree(path, ignore_errors=True)
         self.db.delete_workspace(row.key)
@@ -267,6 +271,14 @@ class Access:
 
     def _path(self, row: WorkspaceRow) -> Path:
         return self.home / _folder_of(row.key)
+
+    def _present(self, row: WorkspaceRow) -> bool:
+        """Whether a workspace's folder is there; with a shared database the folder only
+        caches what another app process may have made, so it is made when missing."""
+        path = self._path(row)
+        if self.db.shared:
+            path.mkdir(parents=True, exist_ok=True)
+        return path.is_dir()
 
     def _ref(self, row: WorkspaceRow) -> WorkspaceRef:
         return WorkspaceRef(row.key, row.kind, row.owner, row.name, self._path(row))

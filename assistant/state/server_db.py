@@ -23,6 +23,7 @@ from sqlalchemy import (
     update,
 )
 
+from assistant.state.backends import database_url
 from assistant.state.engine import engine_for, sqlite_url
 
 DB_FILE = "server.db"
@@ -88,13 +89,19 @@ class ServerDB:
     """Users, ownership, shares and exports of one server home (a SQLite file by default)."""
 
     def __init__(self, url: str) -> None:
+        self.url = url
         self.engine = engine_for(url, metadata)
+
+    @property
+    def shared(self) -> bool:
+        """Whether app processes on other machines share these tables (folders are caches)."""
+        return not self.url.startswith("sqlite")
 
     @classmethod
     def for_home(cls, home: Path) -> ServerDB:
-        """The database in the server's home folder."""
+        """The database in the server's home folder, or the shared one when configured."""
         Path(home).mkdir(parents=True, exist_ok=True)
-        return cls(sqlite_url(Path(home) / DB_FILE))
+        return cls(database_url() or sqlite_url(Path(home) / DB_FILE))
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:

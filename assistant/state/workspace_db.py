@@ -2,11 +2,14 @@
 
 Every change is one transaction. The default is a SQLite file in the workspace folder
 (`state.db`); the tables carry a `workspace` column so that one PostgreSQL database can hold
-many workspaces when a URL is given.
+many workspaces when `PROCURE_DATABASE_URL` is set (see assistant/state/backends.py). Files
+the replicas of a team server must share (the kept PDFs, the user's vendor names) are rows of
+`files`; `revisions` counts document changes, so a process sees another one's ingest.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import shutil
@@ -23,6 +26,7 @@ from sqlalchemy import (
     Connection,
     Float,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -30,9 +34,12 @@ from sqlalchemy import (
     delete,
     insert,
     select,
+    text,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 
+from assistant.state.backends import database_url, workspace_id
 from assistant.state.engine import engine_for, forget_engine, sqlite_url
 
 log = logging.getLogger(__name__)
@@ -69,6 +76,20 @@ audit = Table(
     Column("action", String(64), nullable=False),
     Column("detail", Text, nullable=False),
 )
+files = Table(
+    "files",
+    metadata,
+    Column("workspace", String(255), primary_key=True),
+    Column("name", String(255), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)
+revisions = Table(
+    "revisions",
+    metadata,
+    Column("workspace", String(255), primary_key=True),
+    Column("documents", Integer, nullable=False),
+)
+WORKSPACE_TABLES = (documents, interview, audit, files, revisions)
 
 
 @dataclass(frozen=True)
@@ -105,12 +126,19 @@ class WorkspaceDB:
 
     @classmethod
     def for_folder(cls, root: Path) -> WorkspaceDB:
-        """The SQLite file of a workspace folder, migrating the old JSON files into it."""
+        """The state of a workspace folder: its SQLite file, or its rows in the shared database
+        when one is configured; the old JSON files are migrated into it."""
         root = Path(root)
         root.mkdir(parents=True, exist_ok=True)
-        db = cls(sqlite_url(root / DB_FILE))
+        shared = database_url()
+        db = cls(shared, workspace_id(root)) if shared else cls(sqlite_url(root / DB_FILE))
         migrate_json_workspace(root, db)
         return db
+
+    @property
+    def shared(self) -> bool:
+        """Whether this is a database many workspaces (and app processes) share."""
+        return not self.url.startswith("sqlite")
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -137,6 +165,7 @@ class WorkspaceDB:
                     workspace=self.workspace, key=key, name=name, payload=text
                 )
             )
+            self._bump(connection)
 
     def copy_documents_to(self, target: WorkspaceDB) -> int:
         """Give another workspace this one's documents (one transaction); returns how many."""
@@ -153,12 +182,33 @@ class WorkspaceDB:
                         workspace=target.workspace, key=key, name=name, payload=payload
                     )
                 )
+            target._bump(connection)
+        for name in self.file_names():
+            target.put_file(name, self.file(name) or b"")
         return len(rows)
 
     def delete_document(self, key: str) -> None:
         """Remove one document's payload (nothing if absent)."""
         with self.transaction() as connection:
             self._delete_document(connection, key)
+            self._bump(connection)
+
+    def documents_version(self) -> int:
+        """How many times the documents changed (another process's ingest changes it too)."""
+        query = select(revisions.c.documents).where(revisions.c.workspace == self.workspace)
+        with self.transaction() as connection:
+            return connection.execute(query).scalar() or 0
+
+    def _bump(self, connection: Connection) -> None:
+        """Count one change of the documents (an upsert: two first changes never collide)."""
+        dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+        statement = dialect.insert(revisions).values(workspace=self.workspace, documents=1)
+        connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=[revisions.c.workspace],
+                set_={"documents": revisions.c.documents + 1},
+            )
+        )
 
     def _delete_document(self, connection: Connection, key: str) -> None:
         connection.execute(
@@ -176,8 +226,17 @@ class WorkspaceDB:
 
     @contextmanager
     def interview_for_update(self) -> Iterator[tuple[InterviewRow, Connection]]:
-        """The interview row, locked until the transaction ends (a read-modify-write turn)."""
+        """The interview row, locked until the transaction ends (a read-modify-write turn).
+
+        SQLite's BEGIN IMMEDIATE serialises writers; on PostgreSQL the row is read FOR UPDATE,
+        after a transaction lock on the workspace that also covers the first save, when there
+        is no row to lock yet.
+        """
         with self.transaction() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(self.workspace)}
+                )
             yield self._interview_row(connection, lock=True), connection
 
     def write_interview(
@@ -230,8 +289,56 @@ class WorkspaceDB:
         return [AuditEntry(*row) for row in reversed(rows)]
 
 
+    # --- files the replicas share (kept PDFs, the user's vendor names) ----------------------
+
+    def put_file(self, name: str, data: bytes) -> None:
+        """Store (or replace) one named file."""
+        with self.transaction() as connection:
+            connection.execute(
+                delete(files).where(files.c.workspace == self.workspace, files.c.name == name)
+            )
+            connection.execute(insert(files).values(workspace=self.workspace, name=name, data=data))
+
+    def file(self, name: str) -> bytes | None:
+        """The bytes of a stored file, or None."""
+        query = select(files.c.data).where(
+            files.c.workspace == self.workspace, files.c.name == name
+        )
+        with self.transaction() as connection:
+            found = connection.execute(query).scalar()
+        return bytes(found) if found is not None else None
+
+    def file_names(self) -> list[str]:
+        """The names of the stored files, sorted."""
+        query = select(files.c.name).where(files.c.workspace == self.workspace)
+        with self.transaction() as connection:
+            return list(connection.execute(query.order_by(files.c.name)).scalars())
+
+    def delete_file(self, name: str) -> None:
+        """Remove a stored file (nothing if absent)."""
+        with self.transaction() as connection:
+            connection.execute(
+                delete(files).where(files.c.workspace == self.workspace, files.c.name == name)
+            )
+
+    def delete_workspace(self) -> None:
+        """Remove every row of this workspace (it is being deleted)."""
+        with self.transaction() as connection:
+            for table in WORKSPACE_TABLES:
+                connection.execute(delete(table).where(table.c.workspace == self.workspace))
+
+
+def _lock_key(workspace: str) -> int:
+    """A signed 64-bit number naming a workspace's interview lock."""
+    return int.from_bytes(hashlib.sha256(workspace.encode()).digest()[:8], "big", signed=True)
+
+
 def dispose_folder_db(root: Path) -> None:
-    """Close the engine of a workspace folder that is about to be deleted."""
+    """Close the engine of a workspace folder that is about to be deleted (and, in a shared
+    database, delete its rows)."""
+    if database_url():
+        WorkspaceDB.for_folder(root).delete_workspace()
+        return
     forget_engine(sqlite_url(Path(root) / DB_FILE))
 
 

@@ -12,6 +12,8 @@ from assistant.server.http import Cleaner, check_bind, is_loopback
 from assistant.server.users import UserError, Users
 from assistant.state.server_db import ServerDB
 
+pytestmark = pytest.mark.backends  # the files and the servers (tests/conftest.py)
+
 
 @pytest.fixture
 def home(tmp_path):

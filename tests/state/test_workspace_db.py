@@ -9,10 +9,14 @@ import textwrap
 import threading
 from pathlib import Path
 
+import pytest
+
 from assistant.index.catalog import Catalog
 from assistant.interview.commands import chat_turn
 from assistant.interview.profile import InterviewStore, Profile, load_profile, load_state
 from assistant.state.workspace_db import DB_FILE, LEGACY_DIR, WorkspaceDB
+
+pytestmark = pytest.mark.backends  # the files and the servers (tests/conftest.py)
 
 PAYLOAD = {
     "record": {
@@ -51,14 +55,14 @@ def _legacy_workspace(root: Path) -> Path:
     return root
 
 
-def test_a_json_workspace_is_migrated_on_open_and_its_files_kept_aside(tmp_path):
+def test_a_json_workspace_is_migrated_on_open_and_its_files_kept_aside(tmp_path, backend):
     root = _legacy_workspace(tmp_path / "ws")
     catalog = Catalog(WorkspaceDB.for_folder(root))
     assert list(catalog.records) == ["old.pdf"]
     assert catalog.page_text("old.pdf", 1) == "Old Vendor offers chat support."
     assert load_profile(root).get("company_name") == "Acme"
     assert load_state(root).current == "org-industry"
-    assert (root / DB_FILE).is_file()
+    assert (root / DB_FILE).is_file() == (backend == "files")  # else the rows are in PostgreSQL
     assert not (root / "profile.json").exists() and not list((root / "documents").glob("*.json"))
     assert (root / LEGACY_DIR / "documents" / "old-pdf.json").is_file()
     assert (root / LEGACY_DIR / "interview.json").is_file()
