@@ -135,6 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--scale", action="store_true", help="also the 10,000-page run (ask latency as it grows)"
     )
+    bench.add_argument(
+        "--chroma-url", metavar="URL",
+        help="instead: the sample workspace on files vs on this Chroma server (ask p50/p95)",
+    )
+    bench.add_argument(
+        "--database-url", metavar="URL", help="with --chroma-url: also the state in this database"
+    )
     return parser
 
 
@@ -530,6 +537,13 @@ def _cmd_restore(args, settings: Settings) -> int:
 
 def _cmd_bench(args, settings: Settings) -> int:
     from evals.bench import run_bench
+
+    if args.chroma_url:
+        from evals.bench_backends import as_json, bench_backends, format_backends
+
+        figures = bench_backends(args.chroma_url, args.database_url, settings)
+        print(json.dumps(as_json(figures), indent=2) if args.json else format_backends(figures))
+        return 0
 
     return run_bench(pages=args.pages, as_json=args.json, scale=args.scale, settings=settings)
 
