@@ -35,7 +35,11 @@ def _serve(home: Path, env: dict[str, str]):
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # uvicorn waits for open event streams; none matter
+            process.kill()
+            process.wait(timeout=10)
         log.close()
 
 
