@@ -23,6 +23,7 @@ STATUSES = ("affirmed", "negated", "planned", "hedged", "conditional", "third_pa
 _WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
 _DASH = re.compile(r"\s[—–]\s")
 _BRACKET = re.compile(r"\s*\(\s*")
+_CLITIC = re.compile(r"n['’]t$", re.I)  # 'n't' joins any auxiliary: can't, couldn't, mustn't
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
 
@@ -46,13 +47,13 @@ def _phrase(phrase: str, nouns: tuple[str, ...]) -> str:
             forms = nouns if word == "CLIENT" else tuple(f"{n}s" for n in nouns)
             words.append("(?:" + "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True)) + ")")
         else:
-            words.append(re.escape(word).replace(r"\-", r"[\s-]"))
+            words.append(re.escape(word).replace(r"\-", r"[\s-]").replace("'", "['’]"))
     anchored = phrase.startswith("^")
     if anchored:
         words[0] = words[0].replace(r"\^", "", 1)
     body = r"[\s-]+".join(words)
     first, last = phrase.lstrip("^").split()[0], phrase.split()[-1]
-    lead = r"(?<![\w'’-])" if first[:1].isalnum() or first == "*" else ""
+    lead = r"(?<![\w'’-])" if (first[:1].isalnum() or first == "*") and not _CLITIC.match(first) else ""
     if anchored:
         lead = r"^\W*"
     tail = r"(?![\w'’-])" if last[-1:].isalnum() or last == "*" else ""
@@ -81,6 +82,15 @@ def _patterns():
     joins = re.compile("|".join(re.escape(j).replace(r"\ ", r"\s+") + r"(?![\w])" for j in lex.clause_joins), re.I)
     reverser = re.compile(alternation(lex.reversers), re.I)
     return pseudo, triggers, terminators, clause_end, sites, relative, joins, reverser
+
+
+@cache
+def _word_class(name: str) -> re.Pattern:
+    """One of the lexicon's word lists (`negative_verbs`, `revivals`, `lapses`, `restrictives`)
+    as a pattern; a restrictive one follows a mention, after spaces."""
+    phrases = getattr(assertion(), name)
+    body = "|".join(_phrase(p, ()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{body})" if name == "restrictives" else body, re.I)
 
 
 def _anchors(phrases: tuple[str, ...]) -> tuple[str, ...]:
@@ -139,7 +149,7 @@ def _boundaries(text: str, triggers: list[Trigger]) -> tuple[list[int], list[tup
     inside = [(t.start, t.end) for t in triggers]
     hard = [m.start() for m in clause_end.finditer(text)]
     hard += [m.start() for m in terminators.finditer(text)
-             if not any(s <= m.start() < e for s, e in inside)]
+             if not any(s <= m.start() < e for s, e in inside) and not _parenthetical(text, m)]
     soft = [(m.start(), bool(re.match(r",\s*wh", m.group(0), re.I))) for m in joins.finditer(text)]
     return sorted(hard), sorted(soft)
 
@@ -166,8 +176,13 @@ def statuses(
         covering = [t for t in triggers if scope.covers(t, i)]
         found = {t.status for t in covering}
         negations = [t for t in covering if t.status == "negated"]
-        if scope.cancelled(negations) or scope.reversed(negations, i):
+        if scope.cancelled(negations, i) or scope.reversed(negations, i):
             found.discard("negated")  # 'no site that does not hold …' holds it
+        elif negations and "negated" in found:
+            after_lapse = scope.after_lapse(negations)
+            if after_lapse:
+                found.discard("negated")
+                found |= {after_lapse} - {"affirmed"}
         if kinds and kinds[i] == "location":
             if scope.own_site(i):
                 found -= {"negated", "planned", "hedged"}
@@ -194,12 +209,14 @@ class _Scope:
         if trigger.start < end and start < trigger.end:
             return False  # the mention is the trigger's own words
         ahead = trigger.end <= start
+        if ahead and self._answer(trigger):
+            return False  # 'chat no, voice yes': the answer is for what came before
         if ahead and trigger.direction == "short":
             gap = self.text[trigger.end : start]
             return ":" not in gap and self._open(trigger.end, start, trigger.status, forward=True, window=3)
         if ahead and trigger.direction in ("forward", "both"):
             return self._open(trigger.end, start, trigger.status, forward=True)
-        looks_back = trigger.direction in ("backward", "both") or (
+        looks_back = trigger.direction in ("backward", "both") or self._answer(trigger) or (
             trigger.status == "negated" and _verbal(trigger) and not self._mention_after(trigger)
         )
         if not ahead and looks_back and trigger.start >= end:
@@ -207,6 +224,13 @@ class _Scope:
             listed = trigger.status not in ("negated", "conditional") or self._listed_before(trigger, index)
             return reach and listed
         return False
+
+    def _answer(self, trigger: Trigger) -> bool:
+        """A bare 'no' closing its phrase answers for the mention before it ('sms yes, whatsapp
+        no —', 'Weekend cover? None.')."""
+        if trigger.status != "negated" or trigger.text.lower() not in ("no", "none", "nope", "nah"):
+            return False
+        return bool(re.match(r"\s*(?:$|[,.;:!?)|—–]|-\s)", self.text[trigger.end :]))
 
     def _dislocated(self, trigger: Trigger, end: int) -> bool:
         """'The Portuguese, we do not offer it': a verb's negation whose object pronoun points
@@ -227,14 +251,49 @@ class _Scope:
         reverser = _patterns()[7]
         return any(t.end <= start and reverser.search(self.text[t.end : start]) for t in negations)
 
-    def cancelled(self, negations: list[Trigger]) -> bool:
-        """Two negations joined by a relative word cancel ('no site that does not hold')."""
+    def cancelled(self, negations: list[Trigger], index: int) -> bool:
+        """Two negations in one clause cancel: joined by a relative word just before the second
+        ('no site that does not hold'), or a negative subject heading the clause and a verb that
+        denies the mention ('Nothing in our scope excludes …'); and 'not … X alone' keeps X."""
         relative = _patterns()[5]
+        start, end = self.spans[index]
+        if _word_class("restrictives").match(self.text, end) and any(t.end <= start for t in negations):
+            return True
         for first in negations:
+            if first.end <= start and self._heads_clause(first) and self._denied_by_verb(first.end, start):
+                return True
             for second in negations:
-                if first.end <= second.start and relative.search(self.text[first.end : second.start]):
+                if first.end > second.start or not self._open(first.end, second.start, "negated"):
+                    continue
+                if relative.search(" ".join(self.text[first.end : second.start].split()[-3:])):
                     return True
         return False
+
+    def _denied_by_verb(self, left: int, right: int) -> bool:
+        """Whether a verb that denies ('excludes', 'lacks') stands between, in the same clause."""
+        verb = _word_class("negative_verbs").search(self.text, left, right)
+        return bool(verb) and "," not in self.text[left : verb.start()] and self._open(left, verb.start(), "negated")
+
+    def _heads_clause(self, trigger: Trigger) -> bool:
+        """Whether the trigger is the first word of its clause."""
+        left = max([b for b in self.bounds if b < trigger.start], default=-1) + 1
+        return not re.search(r"\w", self.text[left : trigger.start])
+
+    def after_lapse(self, negations: list[Trigger]) -> str | None:
+        """What follows a lapse ('expired', 'suspended'): 'affirmed' where a revival comes after
+        it in the sentence ('… and reinstated'), 'planned' where a plan does ('renewal in
+        progress'); None where the negation is no lapse or nothing follows."""
+        lapses = [t for t in negations if _word_class("lapses").search(t.text)]
+        if not lapses or len(lapses) < len(negations):
+            return None
+        end = max(t.end for t in lapses)
+        inside = [(t.start, t.end) for t in self.triggers]
+        for m in _word_class("revivals").finditer(self.text, end):
+            if not any(s <= m.start() < e for s, e in inside):
+                return "affirmed"
+        plans = [t for t in self.triggers if t.status == "planned" and t.start >= end
+                 and not any(end <= b < t.start for b in self.bounds)]
+        return "planned" if plans else None
 
     def own_site(self, index: int) -> bool:
         """A place named as the vendor's own site ('at our Noida site', '(Manila)', 'the Bogotá
@@ -288,9 +347,16 @@ class _Scope:
         return bool(sites.search(window))
 
 
+def _parenthetical(text: str, match: re.Match) -> bool:
+    """An adverb set off by commas ('we won't, however, guarantee …') comments on its clause;
+    it does not end it."""
+    return bool(re.search(r",\s*$", text[: match.start()]) and re.match(r"\s*,", text[match.end() :]))
+
+
 def _verbal(trigger: Trigger) -> bool:
     """A negation of a verb ('we do not offer'), as against a determiner ('no subcontracting')."""
-    return any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", trigger.text, re.I)
+    text = trigger.text.replace("’", "'")
+    return any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", text, re.I)
                for o in assertion().orphan_negations)
 
 

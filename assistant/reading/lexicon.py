@@ -145,6 +145,10 @@ class Assertion(_Strict):
     relativizers: tuple[str, ...]
     orphan_negations: tuple[str, ...]
     reversers: tuple[str, ...]
+    negative_verbs: tuple[str, ...]
+    revivals: tuple[str, ...]
+    lapses: tuple[str, ...]
+    restrictives: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""
