@@ -24,6 +24,7 @@ _WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
 _DASH = re.compile(r"\s[—–]\s")
 _BRACKET = re.compile(r"\s*\(\s*")
 _CLITIC = re.compile(r"n['’]t$", re.I)  # 'n't' joins any auxiliary: can't, couldn't, mustn't
+_CLEFT = re.compile(r"^\W*what\b(?:(?![;.!?]).)*$", re.I)  # 'What we do not offer … is X'
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
 
@@ -70,7 +71,7 @@ def _patterns():
     pseudo = re.compile(alternation(lex.pseudo), re.I)
     triggers = []
     for status, directions in lex.triggers().items():
-        for direction in ("forward", "backward", "both", "sentence", "short"):
+        for direction in ("forward", "backward", "both", "sentence", "short", "predicate"):
             phrases = getattr(directions, direction)
             if phrases:
                 triggers.append((status, direction, re.compile(alternation(phrases), re.I), _anchors(phrases)))
@@ -137,8 +138,9 @@ def _join(one: str, other: str) -> str:
     """The directions of two triggers on the same words."""
     if "sentence" in (one, other):
         return "sentence"
-    if "short" in (one, other):
-        return "short"
+    for narrow in ("predicate", "short"):
+        if narrow in (one, other):
+            return narrow
     return one if one == other else "both"
 
 
@@ -208,6 +210,9 @@ class _Scope:
             return True
         if trigger.start < end and start < trigger.end:
             return False  # the mention is the trigger's own words
+        verb = self._predicate(trigger)
+        if verb is not None:
+            return start >= verb and self._open(verb, start, trigger.status, forward=True)
         ahead = trigger.end <= start
         if ahead and self._answer(trigger):
             return False  # 'chat no, voice yes': the answer is for what came before
@@ -224,6 +229,19 @@ class _Scope:
             listed = trigger.status not in ("negated", "conditional") or self._listed_before(trigger, index)
             return reach and listed
         return False
+
+    def _predicate(self, trigger: Trigger) -> int | None:
+        """Where the predicate begins, for a negation that denies only it: a partitive subject
+        ('No part of the work, including email, shall be …') or a cleft ('What we do not offer,
+        for cost reasons, is …'); None for any other trigger. With no verb after it, a partitive
+        denies what follows it ('No part of the contract covers German')."""
+        cleft = trigger.status == "negated" and _CLEFT.match(self.text[: trigger.start])
+        if trigger.direction != "predicate" and not cleft:
+            return None
+        verb = _word_class("auxiliaries").search(self.text, trigger.end)
+        if verb:
+            return verb.start()
+        return None if cleft else trigger.end
 
     def _answer(self, trigger: Trigger) -> bool:
         """A bare 'no' closing its phrase answers for the mention before it ('sms yes, whatsapp

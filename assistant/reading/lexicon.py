@@ -122,6 +122,7 @@ class Directions(_Strict):
     both: tuple[str, ...] = ()
     sentence: tuple[str, ...] = ()
     short: tuple[str, ...] = ()  # forward, three words at most
+    predicate: tuple[str, ...] = ()  # forward from the clause's verb: the subject is not denied
 
 
 class Assertion(_Strict):
@@ -149,6 +150,7 @@ class Assertion(_Strict):
     revivals: tuple[str, ...]
     lapses: tuple[str, ...]
     restrictives: tuple[str, ...]
+    auxiliaries: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

@@ -101,3 +101,21 @@ def test_double_negation(text, expected):
 )
 def test_a_bare_no_answers_for_what_precedes_it(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a partitive negative subject denies the predicate, not the subject's own words
+        ("No part of the contract, including email, may be delivered offshore.",
+         {"email": "affirmed", "offshore": "negated"}),
+        ("None of the Spanish work will be done from home.", {"Spanish": "affirmed"}),
+        ("No part of the contract covers German.", {"German": "negated"}),
+        # a cleft denies what follows its verb
+        ("What we don't offer in Spain is weekend chat.", {"Spain": "affirmed", "chat": "negated"}),
+        ("What our Cebu site cannot provide, for licensing reasons, is Korean voice.",
+         {"Korean": "negated", "voice": "negated"}),
+    ],
+)
+def test_a_negation_of_the_predicate(text, expected):
+    _check(text, expected)
