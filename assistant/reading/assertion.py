@@ -187,7 +187,7 @@ def statuses(
                 found |= {after_lapse} - {"affirmed"}
         if kinds and kinds[i] == "location":
             if scope.own_site(i):
-                found -= {"negated", "planned", "hedged"}
+                found -= {"negated", "hedged"} | (set() if scope.opening(covering) else {"planned"})
             elif not scope.about_site(i):
                 found -= {"planned", "hedged"}
         result.append(min(found, key=order.index) if found else "affirmed")
@@ -208,6 +208,8 @@ class _Scope:
         start, end = self.spans[index]
         if trigger.direction == "sentence":
             return True
+        if trigger.status == "third_party" and self._own_agent(trigger):
+            return False
         if trigger.start < end and start < trigger.end:
             return False  # the mention is the trigger's own words
         verb = self._predicate(trigger)
@@ -226,7 +228,7 @@ class _Scope:
         )
         if not ahead and looks_back and trigger.start >= end:
             reach = self._open(end, trigger.start, trigger.status) or self._dislocated(trigger, end)
-            listed = trigger.status not in ("negated", "conditional") or self._listed_before(trigger, index)
+            listed = trigger.status not in ("negated", "conditional", "hedged") or self._listed_before(trigger, index)
             return reach and listed
         return False
 
@@ -257,7 +259,8 @@ class _Scope:
         if not (_verbal(trigger) and re.match(r"\s+(?:[\w-]+\s+)?(?:it|them|this|that|these|those)\b", after, re.I)):
             return False
         gap = self.text[end : trigger.start]
-        return len(gap.split()) <= 4 and not re.search(r"[;.!?]", gap)
+        crossed = any(end <= b < trigger.start for b in self.bounds)
+        return len(gap.split()) <= 4 and not crossed
 
     def _mention_after(self, trigger: Trigger) -> bool:
         """Whether any mention follows the trigger inside its clause."""
@@ -312,6 +315,17 @@ class _Scope:
         plans = [t for t in self.triggers if t.status == "planned" and t.start >= end
                  and not any(end <= b < t.start for b in self.bounds)]
         return "planned" if plans else None
+
+    def opening(self, covering: list[Trigger]) -> bool:
+        """Whether a plan is to open the site itself ('our Durban site is due to open in May'),
+        as against a plan for something at it."""
+        opening = _word_class("opening_words")
+        return any(t.status == "planned" and opening.search(self.text, t.start, t.end + 12) for t in covering)
+
+    def _own_agent(self, trigger: Trigger) -> bool:
+        """'held by the Lisbon site only': the one who holds it is one of the vendor's own sites."""
+        after = self.text[trigger.end : trigger.end + 45]
+        return bool(re.match(r"\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:site|centre|center|hub|office|team)s?\b", after, re.I))
 
     def own_site(self, index: int) -> bool:
         """A place named as the vendor's own site ('at our Noida site', '(Manila)', 'the Bogotá

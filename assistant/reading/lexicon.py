@@ -151,6 +151,7 @@ class Assertion(_Strict):
     lapses: tuple[str, ...]
     restrictives: tuple[str, ...]
     auxiliaries: tuple[str, ...]
+    opening_words: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

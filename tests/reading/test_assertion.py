@@ -119,3 +119,93 @@ def test_a_bare_no_answers_for_what_precedes_it(text, expected):
 )
 def test_a_negation_of_the_predicate(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a testimonial: a quotation closed and attributed
+        ("“Our backlog halved within 8 weeks.” — Operations lead, Leeds retailer", {"8 weeks": "other_client"}),
+        ("“Email answers now come back inside 4 hours,” says their head of service.",
+         {"4 hours": "other_client"}),
+        # a discourse marker and a document reference are no client
+        ("That said, we could start chat in May.", {"chat": "hedged"}),
+        # the month is no hedge
+        ("Chat went live in May.", {"Chat": "affirmed"}),
+        ("From May, Polish is offered.", {"Polish": "affirmed"}),
+        ("We never mention PCI DSS, and any reference to it is an error.", {"PCI DSS": "negated"}),
+        # a buyer asking for a reference
+        ("Bidders must describe a comparable retail client where they reached 85% FCR.",
+         {"FCR": "other_client"}),
+    ],
+)
+def test_another_clients_words(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is wished for, not required
+        ("Welsh is desirable.", {"Welsh": "hedged"}),
+        ("Dutch and Danish chat would be an advantage.", {"Dutch": "hedged", "Danish": "hedged", "chat": "hedged"}),
+        ("COPC certification is preferred but not mandatory.", {"COPC": "hedged"}),
+        # a backward hedge takes the nearest mention and those listed with it only
+        ("German and French are required, Italian is desirable.",
+         {"German": "affirmed", "French": "affirmed", "Italian": "hedged"}),
+        ("voice yes from day one, chat nice to have", {"voice": "affirmed", "chat": "hedged"}),
+        # indifference
+        ("We don't mind whether you bill per minute or per FTE.", {"per FTE": "hedged"}),
+    ],
+)
+def test_hedges(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what one moves from is current, what one moves to is planned
+        ("We run Avaya today and are migrating to Genesys.", {"Avaya": "affirmed", "Genesys": "planned"}),
+        ("our crm is zendesk, moving to freshdesk in q3", {"zendesk": "affirmed", "freshdesk": "planned"}),
+        # a site due to open is planned; a plan for something at a site leaves the site standing
+        ("Our Durban site is due to open in May.", {"Durban": "planned"}),
+        ("Our Cebu site will expand to 900 seats.", {"Cebu": "affirmed", "900 seats": "planned"}),
+        ("SOC 2 Type II: not yet", {"SOC 2 Type II": "planned"}),
+        ("Our ISO 22301 work is at gap-analysis stage.", {"ISO 22301": "planned"}),
+    ],
+)
+def test_plans(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Farsi is covered through a language line.", {"Farsi": "third_party"}),
+        ("Card data is handled by our payment gateway, whose PCI DSS AOC covers it.",
+         {"PCI DSS": "third_party"}),
+        # the holder is one of the vendor's own sites: no third party
+        ("ISO 9001 is held by the Leeds site only.", {"ISO 9001": "affirmed", "Leeds": "affirmed"}),
+        ("COPC certification is held by our Manila centre.", {"COPC": "affirmed"}),
+    ],
+)
+def test_third_parties(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yes, provided call volumes stay within 15% of forecast.", {"15%": "conditional"}),
+        ("A weekend shift can be added, provided at least 12 FTE are booked.", {"12 FTE": "conditional"}),
+        ("Answer 80% of calls in 30 seconds, otherwise a 3% credit applies.", {"3%": "conditional"}),
+        ("A credit of $2,000 applies for each quarter in which CSAT falls short.", {"$2,000": "conditional"}),
+        ("Two years, with an option to extend for 12 months.", {"12 months": "conditional"}),
+        ("Email is quoted as an optional extra at EUR 30 per hour.", {"EUR 30 per hour": "conditional"}),
+        # a hedge after a pronoun in the next clause does not reach back across 'but'
+        ("We may add Tagalog by June, but I wouldn't count on it.", {"Tagalog": "hedged"}),
+    ],
+)
+def test_conditions(text, expected):
+    _check(text, expected)
