@@ -87,11 +87,22 @@ def _patterns():
 
 @cache
 def _word_class(name: str) -> re.Pattern:
-    """One of the lexicon's word lists (`negative_verbs`, `revivals`, `lapses`, `restrictives`)
-    as a pattern; a restrictive one follows a mention, after spaces."""
+    """One of the lexicon's word lists (`negative_verbs`, `revivals`, `lapses`, `restrictives`,
+    `event_nouns`, `comparatives`) as a pattern; a restrictive or an event noun follows a
+    mention (an event noun perhaps one word on)."""
     phrases = getattr(assertion(), name)
     body = "|".join(_phrase(p, ()) for p in sorted(phrases, key=len, reverse=True))
+    if name == "event_nouns":
+        return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{body})", re.I)
     return re.compile(rf"\s*(?:{body})" if name == "restrictives" else body, re.I)
+
+
+@cache
+def _new_subject() -> re.Pattern:
+    """', and chat is included': a comma, a conjunction and a short subject before a verb of its
+    own start a new clause (the subject is not a list's last item)."""
+    return re.compile(rf",\s+(?:and|but|so|or)\s+(?:[\w'’-]+\s+){{1,3}}?(?:{_word_class('auxiliaries').pattern})",
+                      re.I)
 
 
 def _anchors(phrases: tuple[str, ...]) -> tuple[str, ...]:
@@ -153,6 +164,7 @@ def _boundaries(text: str, triggers: list[Trigger]) -> tuple[list[int], list[tup
     hard += [m.start() for m in terminators.finditer(text)
              if not any(s <= m.start() < e for s, e in inside) and not _parenthetical(text, m)]
     soft = [(m.start(), bool(re.match(r",\s*wh", m.group(0), re.I))) for m in joins.finditer(text)]
+    soft += [(m.start(), False) for m in _new_subject().finditer(text)]
     return sorted(hard), sorted(soft)
 
 
@@ -278,7 +290,9 @@ class _Scope:
         denies the mention ('Nothing in our scope excludes …'); and 'not … X alone' keeps X."""
         relative = _patterns()[5]
         start, end = self.spans[index]
-        if _word_class("restrictives").match(self.text, end) and any(t.end <= start for t in negations):
+        before = [t for t in negations if t.end <= start]
+        follows = _word_class("restrictives").match(self.text, end) or _word_class("event_nouns").match(self.text, end)
+        if before and (follows or any(self._bound(t, start) for t in before)):
             return True
         for first in negations:
             if first.end <= start and self._heads_clause(first) and self._denied_by_verb(first.end, start):
@@ -289,6 +303,17 @@ class _Scope:
                 if relative.search(" ".join(self.text[first.end : second.start].split()[-3:])):
                     return True
         return False
+
+    def _bound(self, trigger: Trigger, start: int) -> bool:
+        """'must not be greater than 30 seconds': a comparison closes the gap from a negation,
+        a few words on, to the figure."""
+        gap = self.text[trigger.end : start]
+        last = None
+        for last in _word_class("comparatives").finditer(gap):
+            pass
+        if last is None or gap[last.end() :].strip():
+            return False
+        return len(gap[: last.start()].split()) <= assertion().bound_gap
 
     def _denied_by_verb(self, left: int, right: int) -> bool:
         """Whether a verb that denies ('excludes', 'lacks') stands between, in the same clause."""

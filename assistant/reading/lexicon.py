@@ -152,6 +152,9 @@ class Assertion(_Strict):
     restrictives: tuple[str, ...]
     auxiliaries: tuple[str, ...]
     opening_words: tuple[str, ...]
+    comparatives: tuple[str, ...]
+    bound_gap: int
+    event_nouns: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

@@ -209,3 +209,30 @@ def test_third_parties(text, expected):
 )
 def test_conditions(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison right after a negation states a bound
+        ("Customers don't wait more than 20 seconds on average.", {"20 seconds": "affirmed"}),
+        ("Attrition has never been above 30%.", {"30%": "affirmed"}),
+        ("We will not, however, promise CSAT above 90% in year one.", {"90%": "negated"}),
+        # a negated failure, surcharge or comparison with others keeps the thing
+        ("We never miss our 80/20 service level.", {"80/20": "affirmed"}),
+        ("We do not charge extra for Spanish.", {"Spanish": "affirmed"}),
+        ("No other bidder offers Tagalog.", {"Tagalog": "affirmed"}),
+        ("Not every client needs Dutch, but we offer it.", {"Dutch": "affirmed"}),
+        ("We don't just answer email; we also handle chat.", {"email": "affirmed", "chat": "affirmed"}),
+        # a mention that qualifies a bad event is not what is denied
+        ("We have never had a PCI DSS breach.", {"PCI DSS": "affirmed"}),
+        ("There has not been a single ISO 27001 audit finding.", {"ISO 27001": "affirmed"}),
+        # a decision against
+        ("We have decided against offering SMS.", {"SMS": "negated"}),
+        # a comma, a conjunction and a new subject with its verb start a new clause
+        ("We don't charge a setup fee, and chat is included.", {"chat": "affirmed"}),
+        ("We do not offer Spanish, French and German.", {"French": "negated", "German": "negated"}),
+    ],
+)
+def test_negations_that_keep_the_thing(text, expected):
+    _check(text, expected)
