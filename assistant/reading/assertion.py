@@ -25,6 +25,7 @@ _DASH = re.compile(r"\s[—–]\s")
 _BRACKET = re.compile(r"\s*\(\s*")
 _CLITIC = re.compile(r"n['’]t$", re.I)  # 'n't' joins any auxiliary: can't, couldn't, mustn't
 _CLEFT = re.compile(r"^\W*what\b(?:(?![;.!?]).)*$", re.I)  # 'What we do not offer … is X'
+_YES = re.compile(r"\s*[:|—–-]?\s*(?:yes|yep|yeah|ok)\b(?!\s+\w+\s+(?:not|no)\b)\s*(?:$|[,.;:!?)|—–-])", re.I)
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
 
@@ -228,6 +229,8 @@ class _Scope:
         if verb is not None:
             return start >= verb and self._open(verb, start, trigger.status, forward=True)
         ahead = trigger.end <= start
+        if ahead and self.answered_yes(index):
+            return False
         if ahead and self._answer(trigger):
             return False  # 'chat no, voice yes': the answer is for what came before
         if ahead and trigger.direction == "short":
@@ -236,7 +239,7 @@ class _Scope:
         if ahead and trigger.direction in ("forward", "both"):
             return self._open(trigger.end, start, trigger.status, forward=True)
         looks_back = trigger.direction in ("backward", "both") or self._answer(trigger) or (
-            trigger.status == "negated" and _verbal(trigger) and not self._mention_after(trigger)
+            trigger.status == "negated" and (_verbal(trigger) or self._cell(trigger)) and not self._mention_after(trigger)
         )
         if not ahead and looks_back and trigger.start >= end:
             reach = self._open(end, trigger.start, trigger.status) or self._dislocated(trigger, end)
@@ -257,6 +260,11 @@ class _Scope:
             return verb.start()
         return None if cleft else trigger.end
 
+    def _cell(self, trigger: Trigger) -> bool:
+        """A negation opening a table cell or a label's answer ('Chat support: not at this
+        stage', 'Weekend cover | never'): with nothing after it, it speaks of the label."""
+        return bool(re.search(r"[:|—–]\s*$", self.text[: trigger.start]))
+
     def _answer(self, trigger: Trigger) -> bool:
         """A bare 'no' closing its phrase answers for the mention before it ('sms yes, whatsapp
         no —', 'Weekend cover? None.')."""
@@ -275,8 +283,14 @@ class _Scope:
         return len(gap.split()) <= 4 and not crossed
 
     def _mention_after(self, trigger: Trigger) -> bool:
-        """Whether any mention follows the trigger inside its clause."""
-        return any(s >= trigger.end and self._open(trigger.end, s, trigger.status, True) for s, _ in self.spans)
+        """Whether any mention follows the trigger inside its clause (one answered 'yes' is
+        asserted apart: 'Spanish: not this year, French yes')."""
+        return any(s >= trigger.end and self._open(trigger.end, s, trigger.status, True) and not self.answered_yes(i)
+                   for i, (s, _) in enumerate(self.spans))
+
+    def answered_yes(self, index: int) -> bool:
+        """'French yes', 'email: yes': a bare yes after the mention affirms it."""
+        return bool(_YES.match(self.text, self.spans[index][1]))
 
     def reversed(self, negations: list[Trigger], index: int) -> bool:
         """'no Services delivered from outside the United Kingdom': the place after 'outside'."""

@@ -236,3 +236,26 @@ def test_conditions(text, expected):
 )
 def test_negations_that_keep_the_thing(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation opening a table cell or a label's answer speaks of the label
+        ("Chat support: not at this stage", {"Chat": "negated"}),
+        ("Weekend cover | never", {"Weekend": "negated"}),
+        # ... unless the label's mention is answered apart
+        ("Spanish: not for this contract, French yes", {"Spanish": "negated", "French": "affirmed"}),
+        # a verdict after the mention
+        ("offshore is a no-go for us", {"offshore": "negated"}),
+        ("Home working is off the table.", {"Home working": "negated"}),
+        # 'except' before a noun excludes it; before a clause it only ends the scope
+        ("We cover all languages except Thai.", {"Thai": "negated"}),
+        ("There is no phone line on Sundays, except that the email inbox is read.", {"email": "affirmed"}),
+        # what is yet to come is planned
+        ("We are yet to complete ISO 22301 certification.", {"ISO 22301": "planned"}),
+        ("Japanese is yet to be added.", {"Japanese": "planned"}),
+    ],
+)
+def test_cells_verdicts_and_exceptions(text, expected):
+    _check(text, expected)
