@@ -89,11 +89,11 @@ def _patterns():
 @cache
 def _word_class(name: str) -> re.Pattern:
     """One of the lexicon's word lists (`negative_verbs`, `revivals`, `lapses`, `restrictives`,
-    `event_nouns`, `comparatives`) as a pattern; a restrictive or an event noun follows a
-    mention (an event noun perhaps one word on)."""
+    `trouble_nouns`, `comparatives`) as a pattern; a restrictive or a trouble follows a
+    mention (a trouble perhaps one word on)."""
     phrases = getattr(assertion(), name)
     body = "|".join(_phrase(p, ()) for p in sorted(phrases, key=len, reverse=True))
-    if name == "event_nouns":
+    if name == "trouble_nouns":
         return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{body})", re.I)
     return re.compile(rf"\s*(?:{body})" if name == "restrictives" else body, re.I)
 
@@ -130,6 +130,8 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in pattern.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in masked):
                 found.append(Trigger(status, direction, m.start(), m.end(), m.group(0)))
+    trouble = _word_class("trouble_nouns")
+    found = [t for t in found if not (t.status == "negated" and trouble.match(text, t.end))]
     order = assertion().precedence
     found.sort(key=lambda t: (-(t.end - t.start), order.index(t.status)))
     kept: list[Trigger] = []
@@ -305,7 +307,7 @@ class _Scope:
         relative = _patterns()[5]
         start, end = self.spans[index]
         before = [t for t in negations if t.end <= start]
-        follows = _word_class("restrictives").match(self.text, end) or _word_class("event_nouns").match(self.text, end)
+        follows = _word_class("restrictives").match(self.text, end) or _word_class("trouble_nouns").match(self.text, end)
         if before and (follows or any(self._bound(t, start) for t in before)):
             return True
         for first in negations:

@@ -154,7 +154,7 @@ class Assertion(_Strict):
     opening_words: tuple[str, ...]
     comparatives: tuple[str, ...]
     bound_gap: int
-    event_nouns: tuple[str, ...]
+    trouble_nouns: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

@@ -259,3 +259,24 @@ def test_negations_that_keep_the_thing(text, expected):
 )
 def test_cells_verdicts_and_exceptions(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # denying a trouble asserts the good: the negation reaches no further
+        ("No downtime occurred when we moved to Genesys.", {"Genesys": "affirmed"}),
+        ("We can add 50 FTE without compromising our 85/20 service level.", {"85/20": "affirmed"}),
+        ("There is no cap on Portuguese volumes.", {"Portuguese": "affirmed"}),
+        ("Our rate has no hidden fees and is EUR 21 per hour.", {"EUR 21 per hour": "affirmed"}),
+        ("Calls reach our Accra agents without delay.", {"Accra": "affirmed"}),
+        # ... while a plain denial still reaches its object
+        ("There is no Portuguese line.", {"Portuguese": "negated"}),
+        # a colon and a new subject start a new clause
+        ("We aren't new to this sector: we have held PCI DSS since 2016.", {"PCI DSS": "affirmed"}),
+        ("Languages not offered: Thai, Lao", {"Thai": "negated", "Lao": "negated"}),
+        ("We didn't stop at ISO 9001; we added ISO 27001 in 2023.", {"ISO 9001": "affirmed"}),
+    ],
+)
+def test_a_denied_trouble(text, expected):
+    _check(text, expected)
