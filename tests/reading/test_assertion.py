@@ -280,3 +280,21 @@ def test_cells_verdicts_and_exceptions(text, expected):
 )
 def test_a_denied_trouble(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # avoiding denies its object only
+        ("We'd prefer to avoid offshore delivery.", {"offshore": "negated"}),
+        ("We avoid long hold times by staffing Spanish at peak.", {"Spanish": "affirmed"}),
+        # regret, check marks, and what was once so
+        ("Thai — unfortunately not.", {"Thai": "negated"}),
+        ("Spanish ✓, Thai ✗", {"Spanish": "affirmed", "Thai": "negated"}),
+        ("We used to offer Welsh.", {"Welsh": "negated"}),
+        ("We previously held ISO 9001 and now hold ISO 27001.", {"ISO 9001": "negated", "ISO 27001": "affirmed"}),
+        ("We stopped offering Welsh in 2023.", {"Welsh": "negated"}),
+    ],
+)
+def test_avoidance_regret_and_the_past(text, expected):
+    _check(text, expected)
