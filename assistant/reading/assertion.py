@@ -233,6 +233,8 @@ class _Scope:
         ahead = trigger.end <= start
         if ahead and self.answered_yes(index):
             return False
+        if ahead and self._label(trigger):
+            return self._open(trigger.end, start, trigger.status, window=self.windows["negated"])  # a dash may open the list
         if ahead and self._answer(trigger):
             return False  # 'chat no, voice yes': the answer is for what came before
         if ahead and trigger.direction == "short":
@@ -261,6 +263,15 @@ class _Scope:
         if verb:
             return verb.start()
         return None if cleft else trigger.end
+
+    def _label(self, trigger: Trigger) -> bool:
+        """A negation heading a list ('Out of scope: chat, social', 'Channels excluded | SMS',
+        'Not in scope — chat'): nothing asserted before it in its clause, a colon, bar or dash
+        (perhaps after one more label word) after it; it denies the list that follows."""
+        if trigger.status != "negated" or not re.match(r"\s*(?:[\w-]+\s*)?[:|—–]", self.text[trigger.end :]):
+            return False
+        left = max([b for b in self.bounds if b < trigger.start], default=-1)
+        return not any(left < e <= trigger.start for _, e in self.spans)
 
     def _cell(self, trigger: Trigger) -> bool:
         """A negation opening a table cell or a label's answer ('Chat support: not at this

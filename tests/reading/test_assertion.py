@@ -298,3 +298,21 @@ def test_a_denied_trouble(text, expected):
 )
 def test_avoidance_regret_and_the_past(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation heading a list denies the list
+        ("Out of scope: chat, social media", {"chat": "negated", "social": "negated"}),
+        ("Excluded channels | Chat, SMS", {"Chat": "negated", "SMS": "negated"}),
+        ("Not in scope — webchat, WhatsApp", {"WhatsApp": "negated"}),
+        ("In scope: email. Out of scope: chat.", {"email": "affirmed", "chat": "negated"}),
+        # a short answer in a table cell
+        ("Chat | N", {"Chat": "negated"}),
+        ("Sunday | Closed", {"Sunday": "negated"}),
+        ("Chat | Yes | 24/7", {"Chat": "affirmed"}),
+    ],
+)
+def test_table_labels_and_cells(text, expected):
+    _check(text, expected)
