@@ -268,10 +268,13 @@ class _Scope:
         """A negation heading a list ('Out of scope: chat, social', 'Channels excluded | SMS',
         'Not in scope — chat'): nothing asserted before it in its clause, a colon, bar or dash
         (perhaps after one more label word) after it; it denies the list that follows."""
-        if trigger.status != "negated" or not re.match(r"\s*(?:[\w-]+\s*)?[:|—–]", self.text[trigger.end :]):
+        if trigger.status != "negated" or self._answer(trigger):
+            return False  # 'Offshore | No — all agents sit in Leeds' answers; it heads nothing
+        if not re.match(r"\s*(?:[\w-]+\s*)?[:|—–]", self.text[trigger.end :]):
             return False
-        left = max([b for b in self.bounds if b < trigger.start], default=-1)
-        return not any(left < e <= trigger.start for _, e in self.spans)
+        left = max([b for b in self.bounds if b < trigger.start], default=-1) + 1
+        head = self.text[left : trigger.start]
+        return not re.search(r"[:|—–]", head) and not any(left <= e <= trigger.start for _, e in self.spans)
 
     def _cell(self, trigger: Trigger) -> bool:
         """A negation opening a table cell or a label's answer ('Chat support: not at this
@@ -281,7 +284,7 @@ class _Scope:
     def _answer(self, trigger: Trigger) -> bool:
         """A bare 'no' closing its phrase answers for the mention before it ('sms yes, whatsapp
         no —', 'Weekend cover? None.')."""
-        if trigger.status != "negated" or trigger.text.lower() not in ("no", "none", "nope", "nah"):
+        if trigger.status != "negated" or trigger.text.strip(" :|—–-").lower() not in ("no", "none", "nope", "nah"):
             return False
         return bool(re.match(r"\s*(?:$|[,.;:!?)|—–]|-\s)", self.text[trigger.end :]))
 

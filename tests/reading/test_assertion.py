@@ -312,6 +312,9 @@ def test_avoidance_regret_and_the_past(text, expected):
         ("Chat | N", {"Chat": "negated"}),
         ("Sunday | Closed", {"Sunday": "negated"}),
         ("Chat | Yes | 24/7", {"Chat": "affirmed"}),
+        # a short answer followed by an explanation heads no list
+        ("Offshore | No — all agents sit in Leeds", {"Offshore": "negated", "Leeds": "affirmed"}),
+        ("Subcontracting | None — every chat is handled in-house", {"chat": "affirmed"}),
     ],
 )
 def test_table_labels_and_cells(text, expected):
