@@ -204,7 +204,9 @@ def statuses(
             if scope.own_site(i):
                 found -= {"negated", "hedged"} | (set() if scope.opening(covering) else {"planned"})
             elif not scope.about_site(i):
-                found -= {"planned", "hedged"}
+                found -= {"planned"}
+        if not found and scope.open_question(i):
+            found = {"hedged"}
         result.append(min(found, key=order.index) if found else "affirmed")
     return result
 
@@ -370,6 +372,15 @@ class _Scope:
         plans = [t for t in self.triggers if t.status == "planned" and t.start >= end
                  and not any(end <= b < t.start for b in self.bounds)]
         return "planned" if plans else None
+
+    def open_question(self, index: int) -> bool:
+        """A question that weighs alternatives ('genesys or five9?', 'do we need Spanish on day
+        one or can it wait?'): what it names is undecided."""
+        start, end = self.spans[index]
+        left = max([b for b in self.bounds if b < start], default=-1) + 1
+        right = min([b for b in self.bounds if b >= end], default=len(self.text))
+        clause = self.text[left : right + 1]
+        return clause.rstrip().endswith("?") and bool(re.search(r"\bor\b", clause, re.I))
 
     def opening(self, covering: list[Trigger]) -> bool:
         """Whether a plan is to open the site itself ('our Durban site is due to open in May'),

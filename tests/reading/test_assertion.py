@@ -319,3 +319,23 @@ def test_avoidance_regret_and_the_past(text, expected):
 )
 def test_table_labels_and_cells(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a question weighing alternatives leaves them undecided; a plain question does not
+        ("avaya or genesys? still deciding", {"avaya": "hedged", "genesys": "hedged"}),
+        ("Do we start with chat or wait for email?", {"chat": "hedged"}),
+        ("Can you confirm the EUR 31 rate covers QA?", {"EUR 31": "affirmed"}),
+        # a place a hedge reaches is hedged; one the vendor names as its own site is not
+        ("Perhaps we could staff Dutch from Rotterdam.", {"Rotterdam": "hedged"}),
+        ("We might offer Dutch from our Rotterdam site.", {"Rotterdam": "affirmed"}),
+        ("Amsterdam will be added to the certificate next year.", {"Amsterdam": "planned"}),
+        # denying a ban permits
+        ("Home working is not prohibited for email agents.", {"Home working": "affirmed"}),
+        ("Nearshore delivery is not excluded.", {"Nearshore": "affirmed"}),
+    ],
+)
+def test_questions_places_and_permissions(text, expected):
+    _check(text, expected)
