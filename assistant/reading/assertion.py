@@ -26,6 +26,11 @@ _BRACKET = re.compile(r"\s*\(\s*")
 _CLITIC = re.compile(r"n['’]t$", re.I)  # 'n't' joins any auxiliary: can't, couldn't, mustn't
 _CLEFT = re.compile(r"^\W*what\b(?:(?![;.!?]).)*$", re.I)  # 'What we do not offer … is X'
 _YES = re.compile(r"\s*[:|—–-]?\s*(?:yes|yep|yeah|ok)\b(?!\s+\w+\s+(?:not|no)\b)\s*(?:$|[,.;:!?)|—–-])", re.I)
+_SUBJECT_NEXT = re.compile(r"\s*[,:—–-]?\s*(?:[\w-]+,\s*)?(?:we|i|they|our\s+[\w-]+)\b", re.I)
+_TOPIC_HEAD = re.compile(
+    r"\W*(?:(?:as\s+for|as\s+to|regarding|concerning|on|about|with\s+regard\s+to|in\s+terms\s+of|when\s+it\s+comes\s+to)\s+)?(?:the\s+)?",
+    re.I)
+_DENIED_SITE = re.compile(r"(?:\bno|(?:\bnot|n['’]t|\bnever|\bwithout)\s+(?:[\w-]+\s+)?(?:an?|any))\s+$", re.I)
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
 
@@ -244,11 +249,13 @@ class _Scope:
             return ":" not in gap and self._open(trigger.end, start, trigger.status, forward=True, window=3)
         if ahead and trigger.direction in ("forward", "both"):
             return self._open(trigger.end, start, trigger.status, forward=True)
-        looks_back = trigger.direction in ("backward", "both") or self._answer(trigger) or (
-            trigger.status == "negated" and (_verbal(trigger) or self._cell(trigger)) and not self._mention_after(trigger)
+        orphan = trigger.status == "negated" and not self._mention_after(trigger)
+        fronted = orphan and self._fronted(trigger, index)
+        looks_back = trigger.direction in ("backward", "both") or self._answer(trigger) or fronted or (
+            orphan and (_verbal(trigger) or self._cell(trigger))
         )
         if not ahead and looks_back and trigger.start >= end:
-            reach = self._open(end, trigger.start, trigger.status) or self._dislocated(trigger, end)
+            reach = self._open(end, trigger.start, trigger.status) or self._dislocated(trigger, end) or fronted
             listed = trigger.status not in ("negated", "conditional", "hedged") or self._listed_before(trigger, index)
             return reach and listed
         return False
@@ -289,6 +296,26 @@ class _Scope:
         if trigger.status != "negated" or trigger.text.strip(" :|—–-").lower() not in ("no", "none", "nope", "nah"):
             return False
         return bool(re.match(r"\s*(?:$|[,.;:!?)|—–]|-\s)", self.text[trigger.end :]))
+
+    def _fronted(self, trigger: Trigger, index: int) -> bool:
+        """'Avaya we no longer support', 'As for Dutch, we can't': the object stands first, before
+        the subject and the negated verb that has no object of its own. The mention (and those
+        listed with it) heads its clause, after at most a topic phrase ('as for', 'regarding')."""
+        start, end = self.spans[index]
+        if end > trigger.start or not self._listed_before(trigger, index):
+            return False
+        if any(end <= b < trigger.start for b in self.bounds):
+            return False
+        gap = self.text[self.spans[self._nearest_before(trigger)][1] : trigger.start]
+        if not _SUBJECT_NEXT.match(gap) or len(gap.split()) > 8:
+            return False
+        first = min(i for i in range(len(self.spans)) if self._listed_before(trigger, i))
+        left = max([b for b in self.bounds if b < self.spans[first][0]], default=-1) + 1
+        return bool(_TOPIC_HEAD.fullmatch(self.text[left : self.spans[first][0]]))
+
+    def _nearest_before(self, trigger: Trigger) -> int:
+        """The last mention ending before the trigger."""
+        return max(i for i, (_, e) in enumerate(self.spans) if e <= trigger.start)
 
     def _dislocated(self, trigger: Trigger, end: int) -> bool:
         """'The Portuguese, we do not offer it': a verb's negation whose object pronoun points
@@ -398,6 +425,8 @@ class _Scope:
         site', 'not for the Manila entity'): the site exists, whatever is said of it."""
         start, end = self.spans[index]
         before, after = self.text[max(0, start - 25) : start], self.text[end : end + 25]
+        if _DENIED_SITE.search(before):
+            return False  # 'we have no Cebu site', 'there isn't a Cebu site': the site is what is denied
         if re.search(r"\bour\s+(?:[\w-]+\s+)?$", before, re.I):
             return True
         if before.rstrip().endswith("(") and re.match(r"\s*(?:site|centre|center|hub|office)?\s*\)", after, re.I):

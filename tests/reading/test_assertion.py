@@ -339,3 +339,27 @@ def test_table_labels_and_cells(text, expected):
 )
 def test_questions_places_and_permissions(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fronted object before the subject and its negated verb
+        ("Zendesk and Freshdesk we have never used in production.", {"Zendesk": "negated", "Freshdesk": "negated"}),
+        ("Avaya we no longer support.", {"Avaya": "negated"}),
+        ("As for Dutch, we don't.", {"Dutch": "negated"}),
+        ("With regard to PCI DSS, we are not certified ourselves.", {"PCI DSS": "negated"}),
+        # ... but a mention inside a clause with its own verb is not fronted
+        ("Spanish is covered in Madrid, we do not subcontract.", {"Spanish": "affirmed", "Madrid": "affirmed"}),
+        ("Spanish, we offer; German, we do not.", {"Spanish": "affirmed", "German": "negated"}),
+        # a denied site is denied, an own site named in a denial stands
+        ("We do not have a Cebu site.", {"Cebu": "negated"}),
+        ("There isn't a Leeds office.", {"Leeds": "negated"}),
+        ("We do not offer chat at our Cebu site.", {"chat": "negated", "Cebu": "affirmed"}),
+        # zero of a thing is none
+        ("Zero agents work offshore.", {"offshore": "negated"}),
+        ("We had zero downtime on Genesys.", {"Genesys": "affirmed"}),
+    ],
+)
+def test_fronted_objects_sites_and_zero(text, expected):
+    _check(text, expected)
