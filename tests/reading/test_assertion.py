@@ -363,3 +363,22 @@ def test_questions_places_and_permissions(text, expected):
 )
 def test_fronted_objects_sites_and_zero(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # denying liability, unreasonable refusal or a charge denies no mention
+        ("The Supplier shall not be liable for faults in the Customer's Avaya platform.", {"Avaya": "affirmed"}),
+        ("Consent to nearshore delivery shall not be unreasonably withheld.", {"nearshore": "affirmed"}),
+        ("We will not charge for Welsh calls.", {"Welsh": "affirmed"}),
+        # a standard cited for the rule is not what the rule denies
+        ("Agents must not write down card numbers, in line with PCI DSS.", {"PCI DSS": "affirmed"}),
+        ("The Supplier shall not retain recordings, as required by GDPR.", {"GDPR": "affirmed"}),
+        # a doubt is a hedge
+        ("Welsh is unlikely to be needed.", {"Welsh": "hedged"}),
+        ("We doubt that Gaelic will come up.", {"Gaelic": "hedged"}),
+    ],
+)
+def test_legal_negations_and_doubts(text, expected):
+    _check(text, expected)
