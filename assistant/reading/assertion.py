@@ -103,6 +103,24 @@ def _word_class(name: str) -> re.Pattern:
     return re.compile(rf"\s*(?:{body})" if name == "restrictives" else body, re.I)
 
 
+def _antecedent_ends(text: str, triggers: list[Trigger]) -> list[int]:
+    """'If chat is not needed, email starts in week 2': a condition that opens its clause ends
+    at its first comma, where the consequence begins; what is denied in it stays there."""
+    ends = []
+    for trigger in triggers:
+        if trigger.status == "conditional" and not re.search(r"\w", _clause_head(text, trigger.start)):
+            comma = text.find(",", trigger.end)
+            if comma >= 0:
+                ends.append(comma)
+    return ends
+
+
+def _clause_head(text: str, position: int) -> str:
+    """The text from the last clause break (or the start) up to a position."""
+    breaks = [m.end() for m in re.finditer(r"[;.!?:•]\s", text[:position])]
+    return text[max(breaks, default=0) : position]
+
+
 @cache
 def _new_subject() -> re.Pattern:
     """', and chat is included': a comma, a conjunction and a short subject before a verb of its
@@ -173,6 +191,7 @@ def _boundaries(text: str, triggers: list[Trigger]) -> tuple[list[int], list[tup
              if not any(s <= m.start() < e for s, e in inside) and not _parenthetical(text, m)]
     soft = [(m.start(), bool(re.match(r",\s*wh", m.group(0), re.I))) for m in joins.finditer(text)]
     soft += [(m.start(), False) for m in _new_subject().finditer(text)]
+    soft += [(comma, False) for comma in _antecedent_ends(text, triggers)]
     return sorted(hard), sorted(soft)
 
 

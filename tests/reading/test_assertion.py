@@ -382,3 +382,21 @@ def test_fronted_objects_sites_and_zero(text, expected):
 )
 def test_legal_negations_and_doubts(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation inside a fronted condition stays there; the consequence is conditional
+        ("If chat is not needed, email can start in week 2.", {"email": "conditional"}),
+        ("If you do not need Dutch, the rate is EUR 24 per hour.", {"EUR 24 per hour": "conditional"}),
+        # litotes asserts
+        ("It is not uncommon for our Lisbon team to reach 90% CSAT.", {"90%": "affirmed"}),
+        ("Chat is not unlike email for our agents.", {"email": "affirmed"}),
+        # a coordinated verb that asserts ends the denial
+        ("The fee excludes travel and includes Genesys licences.", {"Genesys": "affirmed"}),
+        ("We do not sell hardware, and provide Five9 seats at cost.", {"Five9": "affirmed"}),
+    ],
+)
+def test_conditions_litotes_and_coordinated_verbs(text, expected):
+    _check(text, expected)
