@@ -31,6 +31,7 @@ _TOPIC_HEAD = re.compile(
     r"\W*(?:(?:as\s+for|as\s+to|regarding|concerning|on|about|with\s+regard\s+to|in\s+terms\s+of|when\s+it\s+comes\s+to)\s+)?(?:the\s+)?",
     re.I)
 _DENIED_SITE = re.compile(r"(?:\bno|(?:\bnot|n['’]t|\bnever|\bwithout)\s+(?:[\w-]+\s+)?(?:an?|any))\s+$", re.I)
+_COPULA_GAP = re.compile(r"\s*(?:(?:is|are|was|were|really|honestly|currently|still|just|definitely|def)\s+){0,2}", re.I)
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
 
@@ -270,8 +271,10 @@ class _Scope:
             return self._open(trigger.end, start, trigger.status, forward=True)
         orphan = trigger.status == "negated" and not self._mention_after(trigger)
         fronted = orphan and self._fronted(trigger, index)
+        if orphan and not ahead and self._answers_question(trigger, index):
+            return True
         looks_back = trigger.direction in ("backward", "both") or self._answer(trigger) or fronted or (
-            orphan and (_verbal(trigger) or self._cell(trigger))
+            orphan and (_verbal(trigger) or self._cell(trigger) or self._predicative(trigger))
         )
         if not ahead and looks_back and trigger.start >= end:
             reach = self._open(end, trigger.start, trigger.status) or self._dislocated(trigger, end) or fronted
@@ -296,13 +299,30 @@ class _Scope:
         """A negation heading a list ('Out of scope: chat, social', 'Channels excluded | SMS',
         'Not in scope — chat'): nothing asserted before it in its clause, a colon, bar or dash
         (perhaps after one more label word) after it; it denies the list that follows."""
-        if trigger.status != "negated" or self._answer(trigger):
-            return False  # 'Offshore | No — all agents sit in Leeds' answers; it heads nothing
+        if trigger.status != "negated" or re.match(r"\W", trigger.text):
+            return False  # '| None — all chat is in-house' answers a cell; it heads nothing
         if not re.match(r"\s*(?:[\w-]+\s*)?[:|—–]", self.text[trigger.end :]):
             return False
         left = max([b for b in self.bounds if b < trigger.start], default=-1) + 1
         head = self.text[left : trigger.start]
         return not re.search(r"[:|—–]", head) and not any(left <= e <= trigger.start for _, e in self.spans)
+
+    def _predicative(self, trigger: Trigger) -> bool:
+        """'chat not a priority', 'Spanish isnt needed rn': a negation right after the mention
+        (perhaps after a copula or an adverb) that has nothing else to deny speaks of it."""
+        before = [e for _, e in self.spans if e <= trigger.start]
+        return bool(before) and bool(_COPULA_GAP.fullmatch(self.text[max(before) : trigger.start]))
+
+    def _answers_question(self, trigger: Trigger, index: int) -> bool:
+        """'german? no', 'Weekend cover? Not needed.': an answer right after a question speaks
+        of what the question names."""
+        head = self.text[: trigger.start]
+        if not re.search(r"\?\s*$", head):
+            return False
+        question = head.rstrip()[:-1]
+        left = max([b for b in self.bounds if b < len(question)], default=-1) + 1
+        start, end = self.spans[index]
+        return left <= start and end <= len(question)
 
     def _cell(self, trigger: Trigger) -> bool:
         """A negation opening a table cell or a label's answer ('Chat support: not at this

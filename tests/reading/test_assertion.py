@@ -400,3 +400,25 @@ def test_legal_negations_and_doubts(text, expected):
 )
 def test_conditions_litotes_and_coordinated_verbs(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation right after the mention, copula dropped, speaks of it
+        ("SMS not a priority", {"SMS": "negated"}),
+        ("whatsapp isnt in budget this yr", {"whatsapp": "negated"}),
+        ("Spanish is not the only language we offer.", {"Spanish": "affirmed"}),
+        ("Genesys is not an issue for us.", {"Genesys": "affirmed"}),
+        # an answer right after a question speaks of what it names
+        ("tagalog? nope", {"tagalog": "negated"}),
+        ("Is Dutch needed? No.", {"Dutch": "negated"}),
+        ("Do you need Dutch? We offer it.", {"Dutch": "affirmed"}),
+        # a list label 'no:' heads its list; an imperative to drop denies
+        ("must: email; no: SMS", {"email": "affirmed", "SMS": "negated"}),
+        ("scrap the whatsapp idea", {"whatsapp": "negated"}),
+        ("SMS - hard pass", {"SMS": "negated"}),
+    ],
+)
+def test_chat_shorthand(text, expected):
+    _check(text, expected)
