@@ -31,7 +31,9 @@ _TOPIC_HEAD = re.compile(
     r"\W*(?:(?:as\s+for|as\s+to|regarding|concerning|on|about|with\s+regard\s+to|in\s+terms\s+of|when\s+it\s+comes\s+to)\s+)?(?:the\s+)?",
     re.I)
 _DENIED_SITE = re.compile(r"(?:\bno|(?:\bnot|n['’]t|\bnever|\bwithout)\s+(?:[\w-]+\s+)?(?:an?|any))\s+$", re.I)
-_COPULA_GAP = re.compile(r"\s*(?:(?:is|are|was|were|really|honestly|currently|still|just|definitely|def)\s+){0,2}", re.I)
+_COPULA_GAP = re.compile(
+    r"\s*(?:(?:is|are|was|were|has|have|had|been|will|would|can|really|honestly|currently|still|just|definitely|def)\s+){0,2}",
+    re.I)
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
 

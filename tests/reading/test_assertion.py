@@ -422,3 +422,18 @@ def test_conditions_litotes_and_coordinated_verbs(text, expected):
 )
 def test_chat_shorthand(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nearshore, not so much.", {"Nearshore": "negated"}),
+        ("Email, honestly, not really.", {"Email": "negated"}),
+        ("Nobody on the board wants nearshore.", {"nearshore": "negated"}),
+        ("We're opposed to home working.", {"home working": "negated"}),
+        ("Italian has never been needed.", {"Italian": "negated"}),
+        ("We need French, Italian less so.", {"French": "affirmed", "Italian": "hedged"}),
+    ],
+)
+def test_buyer_talk(text, expected):
+    _check(text, expected)
