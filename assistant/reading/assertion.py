@@ -32,7 +32,7 @@ _TOPIC_HEAD = re.compile(
     re.I)
 _DENIED_SITE = re.compile(r"(?:\bno|(?:\bnot|n['’]t|\bnever|\bwithout)\s+(?:[\w-]+\s+)?(?:an?|any))\s+$", re.I)
 _COPULA_GAP = re.compile(
-    r"\s*(?:(?:is|are|was|were|has|have|had|been|will|would|can|really|honestly|currently|still|just|definitely|def)\s+){0,2}",
+    r"\s*(?:(?:is|are|was|were|has|have|had|been|will|would|can|really|honestly|currently|still|just|definitely|def)\b\s*){0,2}",
     re.I)
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
@@ -101,6 +101,8 @@ def _word_class(name: str) -> re.Pattern:
     mention (a trouble perhaps one word on)."""
     phrases = getattr(assertion(), name)
     body = "|".join(_phrase(p, ()) for p in sorted(phrases, key=len, reverse=True))
+    if name == "denial_complements":
+        return re.compile(rf"\s*(?:(?:be|been|being|yet|really|currently)\s+)?(?:{body}|[.!?]*\s*$)", re.I)
     if name == "trouble_nouns":
         return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{body})", re.I)
     return re.compile(rf"\s*(?:{body})" if name == "restrictives" else body, re.I)
@@ -276,7 +278,7 @@ class _Scope:
         if orphan and not ahead and self._answers_question(trigger, index):
             return True
         looks_back = trigger.direction in ("backward", "both") or self._answer(trigger) or fronted or (
-            orphan and (_verbal(trigger) or self._cell(trigger) or self._predicative(trigger))
+            orphan and (self._cell(trigger) or self._denied_subject(trigger, verbal=_verbal(trigger)))
         )
         if not ahead and looks_back and trigger.start >= end:
             reach = self._open(end, trigger.start, trigger.status) or self._dislocated(trigger, end) or fronted
@@ -309,11 +311,18 @@ class _Scope:
         head = self.text[left : trigger.start]
         return not re.search(r"[:|—–]", head) and not any(left <= e <= trigger.start for _, e in self.spans)
 
-    def _predicative(self, trigger: Trigger) -> bool:
-        """'chat not a priority', 'Spanish isnt needed rn': a negation right after the mention
-        (perhaps after a copula or an adverb) that has nothing else to deny speaks of it."""
+    def _denied_subject(self, trigger: Trigger, verbal: bool) -> bool:
+        """A negation with nothing after it to deny, speaking of the mention before it. Right
+        after the mention (perhaps after a copula: 'chat not a priority', 'Spanish has never been
+        needed') it denies only with a complement of need, offer or time (`denial_complements`):
+        'our Manila vendor wasn't great' judges Manila, it does not deny it. Further on, only a
+        verb's negation looks back ('The Portuguese, we do not offer it')."""
         before = [e for _, e in self.spans if e <= trigger.start]
-        return bool(before) and bool(_COPULA_GAP.fullmatch(self.text[max(before) : trigger.start]))
+        if not before:
+            return False
+        if not _COPULA_GAP.fullmatch(self.text[max(before) : trigger.start]):
+            return verbal
+        return bool(_word_class("denial_complements").match(self.text, trigger.end))
 
     def _answers_question(self, trigger: Trigger, index: int) -> bool:
         """'german? no', 'Weekend cover? Not needed.': an answer right after a question speaks

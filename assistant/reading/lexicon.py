@@ -155,6 +155,7 @@ class Assertion(_Strict):
     comparatives: tuple[str, ...]
     bound_gap: int
     trouble_nouns: tuple[str, ...]
+    denial_complements: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

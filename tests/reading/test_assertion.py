@@ -437,3 +437,21 @@ def test_chat_shorthand(text, expected):
 )
 def test_buyer_talk(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation right after a mention denies it only with a complement of need, offer or time
+        ("Our old Manila vendor wasn't great.", {"Manila": "affirmed"}),
+        ("Five9 wasn't cheap, honestly.", {"Five9": "affirmed"}),
+        ("Per-minute pricing will not be accepted.", {"Per-minute pricing": "negated"}),
+        ("Tagalog has never been requested.", {"Tagalog": "negated"}),
+        ("WhatsApp isn't something we've looked at.", {"WhatsApp": "negated"}),
+        # idioms of need and of memory
+        ("We can't do without Spanish.", {"Spanish": "affirmed"}),
+        ("I can't recall whether we need French.", {"French": "hedged"}),
+    ],
+)
+def test_a_negation_after_its_subject(text, expected):
+    _check(text, expected)
