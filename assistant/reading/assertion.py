@@ -28,7 +28,7 @@ _CLEFT = re.compile(r"^\W*what\b(?:(?![;.!?]).)*$", re.I)  # 'What we do not off
 _YES = re.compile(r"\s*[:|—–-]?\s*(?:yes|yep|yeah|ok)\b(?!\s+\w+\s+(?:not|no)\b)\s*(?:$|[,.;:!?)|—–-])", re.I)
 _SUBJECT_NEXT = re.compile(r"\s*[,:—–-]?\s*(?:[\w-]+,\s*)?(?:we|i|they|our\s+[\w-]+)\b", re.I)
 _TOPIC_HEAD = re.compile(
-    r"\W*(?:(?:as\s+for|as\s+to|regarding|concerning|on|about|with\s+regard\s+to|in\s+terms\s+of|when\s+it\s+comes\s+to)\s+)?(?:the\s+)?",
+    r"\W*((?:as\s+for|as\s+to|for|regarding|concerning|on|about|with\s+regard\s+to|in\s+terms\s+of|when\s+it\s+comes\s+to)\s+)?(?:the\s+)?",
     re.I)
 _DENIED_SITE = re.compile(r"(?:\bno|(?:\bnot|n['’]t|\bnever|\bwithout)\s+(?:[\w-]+\s+)?(?:an?|any))\s+$", re.I)
 _COPULA_GAP = re.compile(
@@ -176,14 +176,17 @@ def find_triggers(text: str) -> list[Trigger]:
     return sorted(kept, key=lambda t: t.start)
 
 
-def _join(one: str, other: str) -> str:
-    """The directions of two triggers on the same words."""
-    if "sentence" in (one, other):
+def _join(longer: str, shorter: str) -> str:
+    """The directions of two triggers on the same words: a narrow scope (a predicate's, a short
+    one) is the longer phrase's to give ('no part of' over 'no'; 'outside our scope' looks back
+    where 'outside' alone would not)."""
+    if "sentence" in (longer, shorter):
         return "sentence"
-    for narrow in ("predicate", "short"):
-        if narrow in (one, other):
-            return narrow
-    return one if one == other else "both"
+    if longer in ("predicate", "short"):
+        return longer
+    if shorter in ("predicate", "short"):
+        return longer
+    return longer if longer == shorter else "both"
 
 
 def _boundaries(text: str, triggers: list[Trigger]) -> tuple[list[int], list[tuple[int, bool]]]:
@@ -361,7 +364,13 @@ class _Scope:
             return False
         first = min(i for i in range(len(self.spans)) if self._listed_before(trigger, i))
         left = max([b for b in self.bounds if b < self.spans[first][0]], default=-1) + 1
-        return bool(_TOPIC_HEAD.fullmatch(self.text[left : self.spans[first][0]]))
+        head = _TOPIC_HEAD.fullmatch(self.text[left : self.spans[first][0]])
+        if not head:
+            return False
+        # After a topic phrase ('As for chat, we don't use bots') the verb may have an object of
+        # its own: the topic is denied only by a bare negation or a complement of denial.
+        denial = trigger.direction in ("both", "backward")  # the phrase itself: 'not certified'
+        return not head.group(1) or denial or bool(_word_class("denial_complements").match(self.text, trigger.end))
 
     def _nearest_before(self, trigger: Trigger) -> int:
         """The last mention ending before the trigger."""

@@ -455,3 +455,23 @@ def test_buyer_talk(text, expected):
 )
 def test_a_negation_after_its_subject(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a topic phrase the verb may have its own object: only a bare or denying negation
+        ("As for chat, we don't use bots.", {"chat": "affirmed"}),
+        ("On GDPR, we don't keep recordings past 90 days.", {"GDPR": "affirmed"}),
+        ("As for Dutch, we don't.", {"Dutch": "negated"}),
+        # out of scope or capability, missing, not there
+        ("Korean falls outside our capability.", {"Korean": "negated"}),
+        ("Thai is outside of our current scope.", {"Thai": "negated"}),
+        ("PCI DSS is still missing.", {"PCI DSS": "negated"}),
+        ("Spanish is not there in our current offer.", {"Spanish": "negated"}),
+        # the longer phrase gives the direction when two overlap
+        ("Agents outside the EU handle billing.", {"EU": "negated"}),
+    ],
+)
+def test_topics_scope_and_absence(text, expected):
+    _check(text, expected)
