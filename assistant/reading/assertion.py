@@ -34,6 +34,7 @@ _DENIED_SITE = re.compile(r"(?:\bno|(?:\bnot|n['’]t|\bnever|\bwithout)\s+(?:[\
 _COPULA_GAP = re.compile(
     r"\s*(?:(?:is|are|was|were|has|have|had|been|will|would|can|really|honestly|currently|still|just|definitely|def)\b\s*){0,2}",
     re.I)
+_ANNOUNCER = re.compile(r"\b(?:following|these|those|below|follows|namely|include|includes|including|are|is)\b", re.I)
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
 
@@ -120,6 +121,24 @@ def _antecedent_ends(text: str, triggers: list[Trigger]) -> list[int]:
     return ends
 
 
+def _elaborations(text: str, triggers: list[Trigger]) -> list[int]:
+    """'We can't give an exact figure: about 30,000 calls a month': a colon after a negated verb
+    that has its object already opens an elaboration, which the negation does not reach. A
+    colon after a list's announcer ('we do not offer the following languages: Thai') or right
+    after the negation ('Languages not offered: Thai') opens what is denied."""
+    colons = []
+    for trigger in triggers:
+        if trigger.status != "negated":
+            continue
+        colon = text.find(":", trigger.end)
+        if colon < 0 or re.search(r"[;.!?|—–]", text[trigger.end : colon]):
+            continue
+        words = re.findall(r"[\w'’-]+", text[trigger.end : colon])
+        if len(words) >= 2 and not _ANNOUNCER.search(" ".join(words[-2:])) and not words[-1].lower().endswith("s"):
+            colons.append(colon)
+    return colons
+
+
 def _clause_head(text: str, position: int) -> str:
     """The text from the last clause break (or the start) up to a position."""
     breaks = [m.end() for m in re.finditer(r"[;.!?:•]\s", text[:position])]
@@ -200,6 +219,7 @@ def _boundaries(text: str, triggers: list[Trigger]) -> tuple[list[int], list[tup
     soft = [(m.start(), bool(re.match(r",\s*wh", m.group(0), re.I))) for m in joins.finditer(text)]
     soft += [(m.start(), False) for m in _new_subject().finditer(text)]
     soft += [(comma, False) for comma in _antecedent_ends(text, triggers)]
+    soft += [(colon, False) for colon in _elaborations(text, triggers)]
     return sorted(hard), sorted(soft)
 
 

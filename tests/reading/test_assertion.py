@@ -475,3 +475,18 @@ def test_a_negation_after_its_subject(text, expected):
 )
 def test_topics_scope_and_absence(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a colon after a negated verb with its object opens an elaboration
+        ("I can't give you an exact figure: about 30,000 calls a month.", {"30,000 calls a month": "affirmed"}),
+        ("The fee does not vary by volume: EUR 22 per hour.", {"EUR 22 per hour": "affirmed"}),
+        # ... after a list's announcer, or right after the negation, the list is denied
+        ("We do not offer the following languages: Thai, Lao.", {"Thai": "negated", "Lao": "negated"}),
+        ("We do not support: Thai, Lao", {"Thai": "negated"}),
+    ],
+)
+def test_a_colon_after_a_negation(text, expected):
+    _check(text, expected)
