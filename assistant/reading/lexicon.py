@@ -122,6 +122,7 @@ class Directions(_Strict):
     both: tuple[str, ...] = ()
     sentence: tuple[str, ...] = ()
     short: tuple[str, ...] = ()  # forward, three words at most
+    predicate: tuple[str, ...] = ()  # forward from the clause's verb: the subject is not denied
 
 
 class Assertion(_Strict):
@@ -145,6 +146,16 @@ class Assertion(_Strict):
     relativizers: tuple[str, ...]
     orphan_negations: tuple[str, ...]
     reversers: tuple[str, ...]
+    negative_verbs: tuple[str, ...]
+    revivals: tuple[str, ...]
+    lapses: tuple[str, ...]
+    restrictives: tuple[str, ...]
+    auxiliaries: tuple[str, ...]
+    opening_words: tuple[str, ...]
+    comparatives: tuple[str, ...]
+    bound_gap: int
+    trouble_nouns: tuple[str, ...]
+    denial_complements: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

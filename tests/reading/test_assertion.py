@@ -1,0 +1,492 @@
+"""Assertion status, one general rule at a time, each on sentences of different shape (made up
+for these tests; the corpus itself is scored by the `reading` eval suite)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.mentions import read
+
+
+def _statuses(text: str) -> dict[str, str]:
+    return {m.text: m.status for m in read(text)}
+
+
+def _check(text: str, expected: dict[str, str]) -> None:
+    found = _statuses(text)
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'n't' joins any auxiliary, with either apostrophe
+        ("We can't offer German.", {"German": "negated"}),
+        ("Our Lisbon team couldn’t staff French chat.", {"French": "negated", "chat": "negated"}),
+        ("Bids mustn't rely on offshore delivery.", {"offshore": "negated"}),
+        # a negated comparison states a bound, not a denial
+        ("Abandonment must not be greater than 5%.", {"5%": "affirmed"}),
+        ("Quality scores shall never fall below 90%.", {"90%": "affirmed"}),
+        ("Hold time should not rise above 45 seconds.", {"45 seconds": "affirmed"}),
+        # 'not X alone' is 'not only X'
+        ("We don't staff the desk from Manila alone.", {"Manila": "affirmed"}),
+        ("Agents are not scored on CSAT alone.", {"CSAT": "affirmed"}),
+        # 'outside' as a preposition denies its object only
+        ("Our policy was checked by outside auditors in May, and callers from Texas are covered.",
+         {"Texas": "affirmed"}),
+        ("No records are stored outside the EU.", {"EU": "affirmed"}),
+        ("Agents work outside Canada.", {"Canada": "negated"}),
+        # a lapse, and what follows it
+        ("Our PCI DSS attestation lapsed in March and was restored in April.", {"PCI DSS": "affirmed"}),
+        ("ISO 9001 was suspended last year; it was reinstated after the audit.", {"ISO 9001": "affirmed"}),
+        ("ISO 22301 — expired 2025, recertification audit scheduled", {"ISO 22301": "planned"}),
+        ("ISO 27001 expired last year.", {"ISO 27001": "negated"}),
+        ("SOC 2: lapsed; we do not intend to renew.", {"SOC 2": "negated"}),
+        # 'no longer' before a predicate that looks back
+        ("Italian is no longer offered.", {"Italian": "negated"}),
+        ("Twitter and Facebook are no longer supported.", {"Twitter": "negated", "Facebook": "negated"}),
+        # a consequence that forbids
+        ("Home working will result in disqualification.", {"Home working": "negated"}),
+        ("Use of offshore agents is prohibited.", {"offshore": "negated"}),
+    ],
+)
+def test_general_rules(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb set off by commas does not end the clause
+        ("We do not, however, offer Dutch.", {"Dutch": "negated"}),
+        ("Our Cebu team will not, therefore, handle Korean email.", {"Korean": "negated"}),
+        # a terminator that starts a clause still ends the scope
+        ("We offer no Dutch, however English is covered.", {"Dutch": "negated", "English": "affirmed"}),
+        # ', and' + a new subject starts a new clause
+        ("There is no exit fee, and you can leave after 90 days.", {"90 days": "affirmed"}),
+        ("We have no minimum volume, and they can add German later.", {"German": "affirmed"}),
+        ("No Dutch, no Danish, and no Swedish.", {"Dutch": "negated", "Danish": "negated", "Swedish": "negated"}),
+    ],
+)
+def test_clause_boundaries(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negative subject and a verb that denies cancel
+        ("Nothing in our contract excludes Spanish chat.", {"Spanish": "affirmed", "chat": "affirmed"}),
+        ("No clause of the agreement prevents home working.", {"home working": "affirmed"}),
+        # ... but not across a comma, nor when the first negation is no subject
+        ("No offshore work will be accepted, and nearshore work is also excluded.",
+         {"offshore": "negated", "nearshore": "negated"}),
+        ("We offer no Dutch and do not offer Danish.", {"Dutch": "negated", "Danish": "negated"}),
+        # a relative word cancels only when it joins the second negation
+        ("There is no agent on the floor who does not speak English.", {"English": "affirmed"}),
+        ("We do not hold ISO 27001 for that team, and I would not say otherwise.", {"ISO 27001": "negated"}),
+    ],
+)
+def test_double_negation(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("email yes, chat no, voice yes", {"email": "affirmed", "chat": "negated", "voice": "affirmed"}),
+        ("French: yes. Dutch no.", {"French": "affirmed", "Dutch": "negated"}),
+        ("No German, no French.", {"German": "negated", "French": "negated"}),
+    ],
+)
+def test_a_bare_no_answers_for_what_precedes_it(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a partitive negative subject denies the predicate, not the subject's own words
+        ("No part of the contract, including email, may be delivered offshore.",
+         {"email": "affirmed", "offshore": "negated"}),
+        ("None of the Spanish work will be done from home.", {"Spanish": "affirmed"}),
+        ("No part of the contract covers German.", {"German": "negated"}),
+        # a cleft denies what follows its verb
+        ("What we don't offer in Spain is weekend chat.", {"Spain": "affirmed", "chat": "negated"}),
+        ("What our Cebu site cannot provide, for licensing reasons, is Korean voice.",
+         {"Korean": "negated", "voice": "negated"}),
+    ],
+)
+def test_a_negation_of_the_predicate(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a testimonial: a quotation closed and attributed
+        ("“Our backlog halved within 8 weeks.” — Operations lead, Leeds retailer", {"8 weeks": "other_client"}),
+        ("“Email answers now come back inside 4 hours,” says their head of service.",
+         {"4 hours": "other_client"}),
+        # a discourse marker and a document reference are no client
+        ("That said, we could start chat in May.", {"chat": "hedged"}),
+        # the month is no hedge
+        ("Chat went live in May.", {"Chat": "affirmed"}),
+        ("From May, Polish is offered.", {"Polish": "affirmed"}),
+        ("We never mention PCI DSS, and any reference to it is an error.", {"PCI DSS": "negated"}),
+        # a buyer asking for a reference
+        ("Bidders must describe a comparable retail client where they reached 85% FCR.",
+         {"FCR": "other_client"}),
+    ],
+)
+def test_another_clients_words(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is wished for, not required
+        ("Welsh is desirable.", {"Welsh": "hedged"}),
+        ("Dutch and Danish chat would be an advantage.", {"Dutch": "hedged", "Danish": "hedged", "chat": "hedged"}),
+        ("COPC certification is preferred but not mandatory.", {"COPC": "hedged"}),
+        # a backward hedge takes the nearest mention and those listed with it only
+        ("German and French are required, Italian is desirable.",
+         {"German": "affirmed", "French": "affirmed", "Italian": "hedged"}),
+        ("voice yes from day one, chat nice to have", {"voice": "affirmed", "chat": "hedged"}),
+        # indifference
+        ("We don't mind whether you bill per minute or per FTE.", {"per FTE": "hedged"}),
+    ],
+)
+def test_hedges(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what one moves from is current, what one moves to is planned
+        ("We run Avaya today and are migrating to Genesys.", {"Avaya": "affirmed", "Genesys": "planned"}),
+        ("our crm is zendesk, moving to freshdesk in q3", {"zendesk": "affirmed", "freshdesk": "planned"}),
+        # a site due to open is planned; a plan for something at a site leaves the site standing
+        ("Our Durban site is due to open in May.", {"Durban": "planned"}),
+        ("Our Cebu site will expand to 900 seats.", {"Cebu": "affirmed", "900 seats": "planned"}),
+        ("SOC 2 Type II: not yet", {"SOC 2 Type II": "planned"}),
+        ("Our ISO 22301 work is at gap-analysis stage.", {"ISO 22301": "planned"}),
+    ],
+)
+def test_plans(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Farsi is covered through a language line.", {"Farsi": "third_party"}),
+        ("Card data is handled by our payment gateway, whose PCI DSS AOC covers it.",
+         {"PCI DSS": "third_party"}),
+        # the holder is one of the vendor's own sites: no third party
+        ("ISO 9001 is held by the Leeds site only.", {"ISO 9001": "affirmed", "Leeds": "affirmed"}),
+        ("COPC certification is held by our Manila centre.", {"COPC": "affirmed"}),
+    ],
+)
+def test_third_parties(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yes, provided call volumes stay within 15% of forecast.", {"15%": "conditional"}),
+        ("A weekend shift can be added, provided at least 12 FTE are booked.", {"12 FTE": "conditional"}),
+        ("Answer 80% of calls in 30 seconds, otherwise a 3% credit applies.", {"3%": "conditional"}),
+        ("A credit of $2,000 applies for each quarter in which CSAT falls short.", {"$2,000": "conditional"}),
+        ("Two years, with an option to extend for 12 months.", {"12 months": "conditional"}),
+        ("Email is quoted as an optional extra at EUR 30 per hour.", {"EUR 30 per hour": "conditional"}),
+        # a hedge after a pronoun in the next clause does not reach back across 'but'
+        ("We may add Tagalog by June, but I wouldn't count on it.", {"Tagalog": "hedged"}),
+    ],
+)
+def test_conditions(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison right after a negation states a bound
+        ("Customers don't wait more than 20 seconds on average.", {"20 seconds": "affirmed"}),
+        ("Attrition has never been above 30%.", {"30%": "affirmed"}),
+        ("We will not, however, promise CSAT above 90% in year one.", {"90%": "negated"}),
+        # a negated failure, surcharge or comparison with others keeps the thing
+        ("We never miss our 80/20 service level.", {"80/20": "affirmed"}),
+        ("We do not charge extra for Spanish.", {"Spanish": "affirmed"}),
+        ("No other bidder offers Tagalog.", {"Tagalog": "affirmed"}),
+        ("Not every client needs Dutch, but we offer it.", {"Dutch": "affirmed"}),
+        ("We don't just answer email; we also handle chat.", {"email": "affirmed", "chat": "affirmed"}),
+        # a mention that qualifies a bad event is not what is denied
+        ("We have never had a PCI DSS breach.", {"PCI DSS": "affirmed"}),
+        ("There has not been a single ISO 27001 audit finding.", {"ISO 27001": "affirmed"}),
+        # a decision against
+        ("We have decided against offering SMS.", {"SMS": "negated"}),
+        # a comma, a conjunction and a new subject with its verb start a new clause
+        ("We don't charge a setup fee, and chat is included.", {"chat": "affirmed"}),
+        ("We do not offer Spanish, French and German.", {"French": "negated", "German": "negated"}),
+    ],
+)
+def test_negations_that_keep_the_thing(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation opening a table cell or a label's answer speaks of the label
+        ("Chat support: not at this stage", {"Chat": "negated"}),
+        ("Weekend cover | never", {"Weekend": "negated"}),
+        # ... unless the label's mention is answered apart
+        ("Spanish: not for this contract, French yes", {"Spanish": "negated", "French": "affirmed"}),
+        # a verdict after the mention
+        ("offshore is a no-go for us", {"offshore": "negated"}),
+        ("Home working is off the table.", {"Home working": "negated"}),
+        # 'except' before a noun excludes it; before a clause it only ends the scope
+        ("We cover all languages except Thai.", {"Thai": "negated"}),
+        ("There is no phone line on Sundays, except that the email inbox is read.", {"email": "affirmed"}),
+        # what is yet to come is planned
+        ("We are yet to complete ISO 22301 certification.", {"ISO 22301": "planned"}),
+        ("Japanese is yet to be added.", {"Japanese": "planned"}),
+    ],
+)
+def test_cells_verdicts_and_exceptions(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # denying a trouble asserts the good: the negation reaches no further
+        ("No downtime occurred when we moved to Genesys.", {"Genesys": "affirmed"}),
+        ("We can add 50 FTE without compromising our 85/20 service level.", {"85/20": "affirmed"}),
+        ("There is no cap on Portuguese volumes.", {"Portuguese": "affirmed"}),
+        ("Our rate has no hidden fees and is EUR 21 per hour.", {"EUR 21 per hour": "affirmed"}),
+        ("Calls reach our Accra agents without delay.", {"Accra": "affirmed"}),
+        # ... while a plain denial still reaches its object
+        ("There is no Portuguese line.", {"Portuguese": "negated"}),
+        # a colon and a new subject start a new clause
+        ("We aren't new to this sector: we have held PCI DSS since 2016.", {"PCI DSS": "affirmed"}),
+        ("Languages not offered: Thai, Lao", {"Thai": "negated", "Lao": "negated"}),
+        ("We didn't stop at ISO 9001; we added ISO 27001 in 2023.", {"ISO 9001": "affirmed"}),
+    ],
+)
+def test_a_denied_trouble(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # avoiding denies its object only
+        ("We'd prefer to avoid offshore delivery.", {"offshore": "negated"}),
+        ("We avoid long hold times by staffing Spanish at peak.", {"Spanish": "affirmed"}),
+        # regret, check marks, and what was once so
+        ("Thai — unfortunately not.", {"Thai": "negated"}),
+        ("Spanish ✓, Thai ✗", {"Spanish": "affirmed", "Thai": "negated"}),
+        ("We used to offer Welsh.", {"Welsh": "negated"}),
+        ("We previously held ISO 9001 and now hold ISO 27001.", {"ISO 9001": "negated", "ISO 27001": "affirmed"}),
+        ("We stopped offering Welsh in 2023.", {"Welsh": "negated"}),
+    ],
+)
+def test_avoidance_regret_and_the_past(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation heading a list denies the list
+        ("Out of scope: chat, social media", {"chat": "negated", "social": "negated"}),
+        ("Excluded channels | Chat, SMS", {"Chat": "negated", "SMS": "negated"}),
+        ("Not in scope — webchat, WhatsApp", {"WhatsApp": "negated"}),
+        ("In scope: email. Out of scope: chat.", {"email": "affirmed", "chat": "negated"}),
+        # a short answer in a table cell
+        ("Chat | N", {"Chat": "negated"}),
+        ("Sunday | Closed", {"Sunday": "negated"}),
+        ("Chat | Yes | 24/7", {"Chat": "affirmed"}),
+        # a short answer followed by an explanation heads no list
+        ("Offshore | No — all agents sit in Leeds", {"Offshore": "negated", "Leeds": "affirmed"}),
+        ("Subcontracting | None — every chat is handled in-house", {"chat": "affirmed"}),
+    ],
+)
+def test_table_labels_and_cells(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a question weighing alternatives leaves them undecided; a plain question does not
+        ("avaya or genesys? still deciding", {"avaya": "hedged", "genesys": "hedged"}),
+        ("Do we start with chat or wait for email?", {"chat": "hedged"}),
+        ("Can you confirm the EUR 31 rate covers QA?", {"EUR 31": "affirmed"}),
+        # a place a hedge reaches is hedged; one the vendor names as its own site is not
+        ("Perhaps we could staff Dutch from Rotterdam.", {"Rotterdam": "hedged"}),
+        ("We might offer Dutch from our Rotterdam site.", {"Rotterdam": "affirmed"}),
+        ("Amsterdam will be added to the certificate next year.", {"Amsterdam": "planned"}),
+        # denying a ban permits
+        ("Home working is not prohibited for email agents.", {"Home working": "affirmed"}),
+        ("Nearshore delivery is not excluded.", {"Nearshore": "affirmed"}),
+    ],
+)
+def test_questions_places_and_permissions(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fronted object before the subject and its negated verb
+        ("Zendesk and Freshdesk we have never used in production.", {"Zendesk": "negated", "Freshdesk": "negated"}),
+        ("Avaya we no longer support.", {"Avaya": "negated"}),
+        ("As for Dutch, we don't.", {"Dutch": "negated"}),
+        ("With regard to PCI DSS, we are not certified ourselves.", {"PCI DSS": "negated"}),
+        # ... but a mention inside a clause with its own verb is not fronted
+        ("Spanish is covered in Madrid, we do not subcontract.", {"Spanish": "affirmed", "Madrid": "affirmed"}),
+        ("Spanish, we offer; German, we do not.", {"Spanish": "affirmed", "German": "negated"}),
+        # a denied site is denied, an own site named in a denial stands
+        ("We do not have a Cebu site.", {"Cebu": "negated"}),
+        ("There isn't a Leeds office.", {"Leeds": "negated"}),
+        ("We do not offer chat at our Cebu site.", {"chat": "negated", "Cebu": "affirmed"}),
+        # zero of a thing is none
+        ("Zero agents work offshore.", {"offshore": "negated"}),
+        ("We had zero downtime on Genesys.", {"Genesys": "affirmed"}),
+    ],
+)
+def test_fronted_objects_sites_and_zero(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # denying liability, unreasonable refusal or a charge denies no mention
+        ("The Supplier shall not be liable for faults in the Customer's Avaya platform.", {"Avaya": "affirmed"}),
+        ("Consent to nearshore delivery shall not be unreasonably withheld.", {"nearshore": "affirmed"}),
+        ("We will not charge for Welsh calls.", {"Welsh": "affirmed"}),
+        # a standard cited for the rule is not what the rule denies
+        ("Agents must not write down card numbers, in line with PCI DSS.", {"PCI DSS": "affirmed"}),
+        ("The Supplier shall not retain recordings, as required by GDPR.", {"GDPR": "affirmed"}),
+        # a doubt is a hedge
+        ("Welsh is unlikely to be needed.", {"Welsh": "hedged"}),
+        ("We doubt that Gaelic will come up.", {"Gaelic": "hedged"}),
+    ],
+)
+def test_legal_negations_and_doubts(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation inside a fronted condition stays there; the consequence is conditional
+        ("If chat is not needed, email can start in week 2.", {"email": "conditional"}),
+        ("If you do not need Dutch, the rate is EUR 24 per hour.", {"EUR 24 per hour": "conditional"}),
+        # litotes asserts
+        ("It is not uncommon for our Lisbon team to reach 90% CSAT.", {"90%": "affirmed"}),
+        ("Chat is not unlike email for our agents.", {"email": "affirmed"}),
+        # a coordinated verb that asserts ends the denial
+        ("The fee excludes travel and includes Genesys licences.", {"Genesys": "affirmed"}),
+        ("We do not sell hardware, and provide Five9 seats at cost.", {"Five9": "affirmed"}),
+    ],
+)
+def test_conditions_litotes_and_coordinated_verbs(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation right after the mention, copula dropped, speaks of it
+        ("SMS not a priority", {"SMS": "negated"}),
+        ("whatsapp isnt in budget this yr", {"whatsapp": "negated"}),
+        ("Spanish is not the only language we offer.", {"Spanish": "affirmed"}),
+        ("Genesys is not an issue for us.", {"Genesys": "affirmed"}),
+        # an answer right after a question speaks of what it names
+        ("tagalog? nope", {"tagalog": "negated"}),
+        ("Is Dutch needed? No.", {"Dutch": "negated"}),
+        ("Do you need Dutch? We offer it.", {"Dutch": "affirmed"}),
+        # a list label 'no:' heads its list; an imperative to drop denies
+        ("must: email; no: SMS", {"email": "affirmed", "SMS": "negated"}),
+        ("scrap the whatsapp idea", {"whatsapp": "negated"}),
+        ("SMS - hard pass", {"SMS": "negated"}),
+    ],
+)
+def test_chat_shorthand(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nearshore, not so much.", {"Nearshore": "negated"}),
+        ("Email, honestly, not really.", {"Email": "negated"}),
+        ("Nobody on the board wants nearshore.", {"nearshore": "negated"}),
+        ("We're opposed to home working.", {"home working": "negated"}),
+        ("Italian has never been needed.", {"Italian": "negated"}),
+        ("We need French, Italian less so.", {"French": "affirmed", "Italian": "hedged"}),
+    ],
+)
+def test_buyer_talk(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation right after a mention denies it only with a complement of need, offer or time
+        ("Our old Manila vendor wasn't great.", {"Manila": "affirmed"}),
+        ("Five9 wasn't cheap, honestly.", {"Five9": "affirmed"}),
+        ("Per-minute pricing will not be accepted.", {"Per-minute pricing": "negated"}),
+        ("Tagalog has never been requested.", {"Tagalog": "negated"}),
+        ("WhatsApp isn't something we've looked at.", {"WhatsApp": "negated"}),
+        # idioms of need and of memory
+        ("We can't do without Spanish.", {"Spanish": "affirmed"}),
+        ("I can't recall whether we need French.", {"French": "hedged"}),
+    ],
+)
+def test_a_negation_after_its_subject(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a topic phrase the verb may have its own object: only a bare or denying negation
+        ("As for chat, we don't use bots.", {"chat": "affirmed"}),
+        ("On GDPR, we don't keep recordings past 90 days.", {"GDPR": "affirmed"}),
+        ("As for Dutch, we don't.", {"Dutch": "negated"}),
+        # out of scope or capability, missing, not there
+        ("Korean falls outside our capability.", {"Korean": "negated"}),
+        ("Thai is outside of our current scope.", {"Thai": "negated"}),
+        ("PCI DSS is still missing.", {"PCI DSS": "negated"}),
+        ("Spanish is not there in our current offer.", {"Spanish": "negated"}),
+        # the longer phrase gives the direction when two overlap
+        ("Agents outside the EU handle billing.", {"EU": "negated"}),
+    ],
+)
+def test_topics_scope_and_absence(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a colon after a negated verb with its object opens an elaboration
+        ("I can't give you an exact figure: about 30,000 calls a month.", {"30,000 calls a month": "affirmed"}),
+        ("The fee does not vary by volume: EUR 22 per hour.", {"EUR 22 per hour": "affirmed"}),
+        # ... after a list's announcer, or right after the negation, the list is denied
+        ("We do not offer the following languages: Thai, Lao.", {"Thai": "negated", "Lao": "negated"}),
+        ("We do not support: Thai, Lao", {"Thai": "negated"}),
+    ],
+)
+def test_a_colon_after_a_negation(text, expected):
+    _check(text, expected)
