@@ -12,6 +12,7 @@ written by `python -m evals.calibrate`), never on the test split.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -122,8 +123,8 @@ def features(plan: QuestionPlan, statement: Statement, similarity: float, weight
     covered = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(stems))
     in_context = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(heading | stems))
     rarest = max(zip(weights, plan.concepts, strict=True), key=lambda p: p[0])[1] if plan.concepts else None
-    kinds = {m.kind for m in statement.mentions}
-    present = bool(plan.answer_kinds) and any(_gives(kind, kinds) for kind in plan.answer_kinds)
+    kinds = {m.kind for m in statement.mentions} | ({"money"} if cell_amount(statement) else set())
+    present = bool(plan.answer_kinds) and any(_gives(kind, kinds, stems | heading) for kind in plan.answer_kinds)
     agrees, conflicts = qualifier_fit(plan.qualifiers, statement.mentions + heading_mentions)
     absent = any(not c.covered_by(vendor_stems) for c in plan.concepts) if vendor_stems else False
     return {
@@ -159,8 +160,53 @@ def _pointer_pattern():
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])|\((?:see )?(?:section|appendix|annex) [\w.]+\)", re.I)
 
 
-def _gives(kind: str, present: set[str]) -> bool:
-    return kind in present or any(k in present for k in _VALUE_KINDS.get(kind, ()))
+def _gives(kind: str, present: set[str], stems: frozenset[str] = frozenset()) -> bool:
+    """Whether a statement gives a value of the asked kind; a share or a multiple gives a price
+    only beside a word of prices ('+12% surcharge', '1.5x the rate'; not 'turnover 41%')."""
+    if kind in present:
+        return True
+    if kind == "money" and not stems & _price_stems():
+        return False
+    return any(k in present for k in _VALUE_KINDS.get(kind, ()))
+
+
+@cache
+def _price_stems() -> frozenset[str]:
+    """The stems of the words that ask for a price (knowledge/lexicon/questions.yaml)."""
+    from assistant.reading.lexicon import questions
+
+    return frozenset(t for cue in questions().answer_kinds["money"] for t in terms(cue))
+
+
+_BARE_NUMBER = re.compile(r"^\s*[+]?\d[\d.,]*(?:\s|$)")
+_DECIMAL = re.compile(r"^\s*\d+[.,]\d{2}\b")
+
+
+def cell_amount(statement: Statement) -> bool:
+    """A table cell that is a price though no currency stands beside its number: the number
+    alone, in a table whose headers or heading name a currency or a price ('Amount (USD):
+    38,000', 'Rate card ... Chat: 0.68'), or a decimal amount under a unit the table is
+    charged in ('per handled contact' above it)."""
+    cell = statement.cell
+    if cell is None or not _BARE_NUMBER.match(cell.text) or statement.of("percent", "duration", "count"):
+        return False
+    context = " ".join((*cell.row_header, *cell.col_header, statement.heading))
+    if frozenset(terms(context)) & _price_stems() or _names_currency(context):
+        return True
+    return statement.unit_hint is not None and _DECIMAL.match(cell.text) is not None
+
+
+def _names_currency(text: str) -> bool:
+    """Whether a text names a currency by code, symbol or name ('USD', '€', 'pounds')."""
+    from assistant.reading.lexicon import currencies
+
+    table = currencies()
+    words = set(re.findall(r"[A-Za-z]+", text))
+    codes = set(table.names.values()) | set(table.symbols.values())
+    if words & codes or any(symbol in text for symbol in table.symbols if not symbol.isalpha()):
+        return True
+    lowered = f" {text.lower()} "
+    return any(f" {name} " in lowered for name in table.names)
 
 
 def qualifier_fit(asked: tuple[Mention, ...], said: tuple[Mention, ...]) -> tuple[float, float]:

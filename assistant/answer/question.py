@@ -151,10 +151,16 @@ def _without_names(question: str, name_words: set[str]) -> str:
     from assistant.reading.names import fold
 
     kept = []
+    after_name = False
     for word in re.findall(r"\S+", question):
         bare = fold(re.sub(r"['’]s$", "", word.strip(".,;:?!()\"'’")))
         if bare in name_words or (len(bare) >= 5 and any(fuzz.ratio(bare, n) >= 85 for n in name_words if len(n) >= 5)):
+            after_name = True
             continue
+        # The next word of a name, misspelt ('Thornbury Vail'): short words need the name beside them.
+        if after_name and len(bare) >= 3 and any(fuzz.ratio(bare, n) >= 75 for n in name_words if len(n) >= 3):
+            continue
+        after_name = after_name and not any(c.isalnum() for c in bare)  # '&' between name words
         kept.append(word)
     return " ".join(kept)
 
@@ -206,11 +212,26 @@ def _spellings(term: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
 
 @cache
 def _families() -> tuple[tuple[tuple[str, ...], ...], ...]:
-    """Each synonym family as stem sequences."""
+    """Each synonym family as stem sequences: the lexicon's, then the currencies'."""
     return tuple(
         tuple(dict.fromkeys(tuple(terms(phrase)) for phrase in family if terms(phrase)))
-        for family in questions().synonyms
+        for family in (*questions().synonyms, *currency_families())
     )
+
+
+CURRENCY_WORDS = ("currency", "currencies")
+
+
+def currency_families() -> tuple[tuple[str, ...], ...]:
+    """One family per currency (its code and names: 'USD', 'US dollars'), then one of every
+    currency's words for the word 'currency' itself (a price in euro says what currency)."""
+    from assistant.reading.lexicon import currencies
+
+    by_code: dict[str, list[str]] = {}
+    for name, code in currencies().names.items():
+        by_code.setdefault(code, [code.lower()]).append(name)
+    each = tuple(tuple(names) for names in by_code.values())
+    return (*each, (*CURRENCY_WORDS, *(name for names in each for name in names)))
 
 
 @cache
