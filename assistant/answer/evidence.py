@@ -120,23 +120,24 @@ def features(plan: QuestionPlan, statement: Statement, similarity: float, weight
     stems = frozenset(terms(statement.text))
     heading = frozenset(terms(statement.heading))
     total = sum(weights) or 1.0
-    covered = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(stems))
-    in_context = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(heading | stems))
+    kinds = frozenset({m.kind for m in statement.mentions} | ({"money"} if cell_amount(statement) else set()))
+    covered = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(stems, kinds))
+    in_context = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(heading | stems, kinds))
     rarest = max(zip(weights, plan.concepts, strict=True), key=lambda p: p[0])[1] if plan.concepts else None
-    kinds = {m.kind for m in statement.mentions} | ({"money"} if cell_amount(statement) else set())
-    present = bool(plan.answer_kinds) and any(_gives(kind, kinds, stems | heading) for kind in plan.answer_kinds)
+    given = sum(_gives(kind, kinds, stems | heading) for kind in plan.answer_kinds)
+    present = given / len(plan.answer_kinds) if plan.answer_kinds else 0.0  # 'length and size': a share of both
     agrees, conflicts = qualifier_fit(plan.qualifiers, statement.mentions + heading_mentions)
     absent = any(not c.covered_by(vendor_stems) for c in plan.concepts) if vendor_stems else False
     return {
         "coverage": covered / total if plan.concepts else 0.0,
         "context_coverage": in_context / total if plan.concepts else 0.0,
         "similarity": similarity,
-        "kind_present": float(present),
-        "kind_missing": float(bool(plan.answer_kinds) and not present),
+        "kind_present": present,
+        "kind_missing": float(bool(plan.answer_kinds) and not given),
         "qualifier_agrees": agrees,
         "qualifier_conflicts": conflicts,
         "qualifier_missing": 1.0 - agrees - conflicts if plan.qualifiers else 0.0,
-        "rarest_missing": float(rarest is not None and not rarest.covered_by(stems | heading)),
+        "rarest_missing": float(rarest is not None and not rarest.covered_by(stems | heading, kinds)),
         "absent_from_vendor": float(absent),
         "table_cell": float(statement.cell is not None),
         "scrap": float(len(statement.text.split()) < 5 and not statement.mentions),

@@ -33,10 +33,12 @@ class Concept:
     surface: str
     variants: tuple[frozenset[str], ...]
     position: int = 0  # where it stands in the question
+    kind: str | None = None  # a word for a kind of named thing ('site'): naming one says it
 
-    def covered_by(self, stems: frozenset[str]) -> bool:
-        """Whether a statement's stems say this concept in any of its ways."""
-        return any(variant <= stems for variant in self.variants)
+    def covered_by(self, stems: frozenset[str], kinds: frozenset[str] = frozenset()) -> bool:
+        """Whether a statement's stems say this concept in any of its ways, or, for a word of
+        a kind of named thing, whether it names one ('our hubs' is said by 'Monterrey')."""
+        return any(variant <= stems for variant in self.variants) or self.kind in kinds
 
     @property
     def stems(self) -> frozenset[str]:
@@ -180,7 +182,7 @@ def _concepts(query: str, name_words: set[str], vocabulary: frozenset[str]) -> t
             for i in range(at, at + len(phrase)):
                 used[i] = True
             surface = " ".join(words[at : at + len(phrase)])
-            concepts.append(Concept(surface, tuple(frozenset(p) for p in family), at))
+            concepts.append(Concept(surface, tuple(frozenset(p) for p in family), at, _named_kind(family)))
             break
     ignored = _ignored()
     for i, (word, term) in enumerate(zip(words, stems, strict=True)):
@@ -190,6 +192,21 @@ def _concepts(query: str, name_words: set[str], vocabulary: frozenset[str]) -> t
             continue
         concepts.append(Concept(word, tuple(frozenset({v}) for v in _spellings(term, vocabulary)), i))
     return tuple(sorted(concepts, key=lambda c: c.position))
+
+
+# Kinds of named things whose general word a name says: a site, a language.
+NAMED_KINDS = ("location", "language")
+
+
+def _named_kind(family: tuple[tuple[str, ...], ...]) -> str | None:
+    """The kind of named thing a synonym family's words stand for (the kind whose answer cues
+    it shares), or None."""
+    words = {phrase for phrase in family if len(phrase) == 1}
+    for kind in NAMED_KINDS:
+        cues = {tuple(terms(cue)) for cue in questions().answer_kinds.get(kind, ())}
+        if words & cues:
+            return kind
+    return None
 
 
 def _find(stems: list[str], phrase: tuple[str, ...], used: list[bool]) -> int | None:
