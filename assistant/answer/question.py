@@ -247,7 +247,9 @@ def currency_families() -> tuple[tuple[str, ...], ...]:
     by_code: dict[str, list[str]] = {}
     for name, code in currencies().names.items():
         by_code.setdefault(code, [code.lower()]).append(name)
-    each = tuple(tuple(names) for names in by_code.values())
+    # The longest names first: 'Canadian dollars' is CAD before 'dollars' is USD.
+    each = tuple(sorted((tuple(names) for names in by_code.values()),
+                        key=lambda names: -max(len(terms(name)) for name in names)))
     return (*each, (*CURRENCY_WORDS, *(name for names in each for name in names)))
 
 
