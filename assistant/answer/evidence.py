@@ -166,17 +166,18 @@ def _gives(kind: str, present: set[str], stems: frozenset[str] = frozenset()) ->
     only beside a word of prices ('+12% surcharge', '1.5x the rate'; not 'turnover 41%')."""
     if kind in present:
         return True
-    if kind == "money" and not stems & _price_stems():
+    if kind == "money" and not stems & price_stems():
         return False
     return any(k in present for k in _VALUE_KINDS.get(kind, ()))
 
 
 @cache
-def _price_stems() -> frozenset[str]:
-    """The stems of the words that ask for a price (knowledge/lexicon/questions.yaml)."""
+def price_stems() -> frozenset[str]:
+    """The stems of the words that ask for a price (knowledge/lexicon/questions.yaml), but for
+    'how much', which asks for any quantity."""
     from assistant.reading.lexicon import questions
 
-    return frozenset(t for cue in questions().answer_kinds["money"] for t in terms(cue))
+    return frozenset(t for cue in questions().answer_kinds["money"] if cue != "how much" for t in terms(cue))
 
 
 _BARE_NUMBER = re.compile(r"^\s*[+]?\d[\d.,]*(?:\s|$)")
@@ -192,7 +193,7 @@ def cell_amount(statement: Statement) -> bool:
     if cell is None or not _BARE_NUMBER.match(cell.text) or statement.of("percent", "duration", "count"):
         return False
     context = " ".join((*cell.row_header, *cell.col_header, statement.heading))
-    if frozenset(terms(context)) & _price_stems() or _names_currency(context):
+    if frozenset(terms(context)) & price_stems() or _names_currency(context):
         return True
     return statement.unit_hint is not None and _DECIMAL.match(cell.text) is not None
 

@@ -97,9 +97,9 @@ def plan_question(
     named = named_vendors(question, vendors, aliases)
     scope = named or tuple(vendors)
     name_words = _name_words(named, aliases or {})
-    query = _without_names(question, name_words)
+    query = _without_trade(_without_names(question, name_words, _name_words(named, aliases or {}, generic=True)))
     name_words |= {t for name in ignore for t in tokens(name)}
-    lowered = question.lower()
+    lowered = _without_trade(question.lower())
     lex = questions()
     return QuestionPlan(
         question=question,
@@ -117,6 +117,21 @@ def plan_question(
     )
 
 
+def _without_trade(text: str) -> str:
+    """The text without the names of the trade itself ('contact centre', 'customer service'):
+    every proposal is about them, and their 'centre' is no site ('contact-centre platform')."""
+    return _trade_pattern().sub(" ", text)
+
+
+@cache
+def _trade_pattern() -> re.Pattern[str]:
+    from assistant.reading.lexicon import organisations
+
+    compounds = [w for w in organisations().company_words if " " in w.strip()]
+    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(compounds, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+
+
 def _qualifiers(query: str) -> tuple[Mention, ...]:
     """The named things an answer must not contradict, and the role of a platform asked for
     ('which telephony platform') when no platform is named."""
@@ -130,22 +145,23 @@ def _qualifiers(query: str) -> tuple[Mention, ...]:
     return tuple(found)
 
 
-def _name_words(named: tuple[str, ...], aliases: Mapping[str, tuple[str, ...]]) -> set[str]:
+def _name_words(named: tuple[str, ...], aliases: Mapping[str, tuple[str, ...]], generic: bool = False) -> set[str]:
     """The words of the named vendors' names, but for the words of what companies do
-    ('services', 'solutions'): those may be the question's topic."""
+    ('services', 'solutions'): those may be the question's topic (kept with `generic`)."""
     from assistant.reading.lexicon import organisations
     from assistant.reading.names import name_tokens
 
-    generic = {w.lower() for w in organisations().company_words} | {w.lower() for w in organisations().legal_suffixes}
+    generic_words = {w.lower() for w in organisations().company_words} | {w.lower() for w in organisations().legal_suffixes}
     words = set()
     for vendor in named:
         for alias in (vendor, *aliases.get(vendor, ())):
             words |= set(tokens(alias)) | set(name_tokens(alias))
-    return {w for w in words if w not in generic}
+    return words if generic else {w for w in words if w not in generic_words}
 
 
-def _without_names(question: str, name_words: set[str]) -> str:
-    """The question with the named vendors' words (and their possessives) taken out."""
+def _without_names(question: str, name_words: set[str], tail_words: set[str] = frozenset()) -> str:
+    """The question with the named vendors' words (and their possessives) taken out; after a
+    name word, its name's other words too (in 'Acme Services fee', 'services' is the name's)."""
     if not name_words:
         return question
     from rapidfuzz import fuzz
@@ -160,7 +176,7 @@ def _without_names(question: str, name_words: set[str]) -> str:
             after_name = True
             continue
         # The next word of a name, misspelt ('Thornbury Vail'): short words need the name beside them.
-        if after_name and len(bare) >= 3 and any(fuzz.ratio(bare, n) >= 75 for n in name_words if len(n) >= 3):
+        if after_name and (bare in tail_words or len(bare) >= 3 and any(fuzz.ratio(bare, n) >= 75 for n in name_words if len(n) >= 3)):
             continue
         after_name = after_name and not any(c.isalnum() for c in bare)  # '&' between name words
         kept.append(word)

@@ -84,3 +84,16 @@ def test_raise_is_an_increase():
     plan = plan_question("How far can Meadowlark raise prices each year?", VENDORS)
     assert _concept(plan, "raise").covered_by(frozenset({stem("indexation")}))
     assert not _concept(plan, "raise").covered_by(frozenset({stem("discount")}))
+
+
+def test_the_trade_s_own_name_is_no_site_and_no_topic():
+    plan = plan_question("Which contact-centre telephony platform does Corvid Peak use?", VENDORS)
+    assert "location" not in plan.answer_kinds
+    assert not any("centre" in c.surface for c in plan.concepts)
+    assert "location" in plan_question("Which centre would serve our calls?", VENDORS).answer_kinds
+
+
+def test_a_generic_word_of_the_name_after_it_is_the_name_s():
+    aliases = {"Corvid Peak": ("Corvid Peak Interactive Ltd", "Corvid Peak Interactive")}
+    plan = plan_question("What is Corvid Peak Interactive's hourly rate?", VENDORS, aliases)
+    assert "interactive" not in plan.surface
