@@ -124,7 +124,7 @@ def features(plan: QuestionPlan, statement: Statement, similarity: float, weight
     covered = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(stems, kinds))
     in_context = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(heading | stems, kinds))
     rarest = max(zip(weights, plan.concepts, strict=True), key=lambda p: p[0])[1] if plan.concepts else None
-    given = sum(_gives(kind, kinds, stems | heading) for kind in plan.answer_kinds)
+    given = sum(gives(kind, kinds, stems | heading) for kind in plan.answer_kinds)
     present = given / len(plan.answer_kinds) if plan.answer_kinds else 0.0  # 'length and size': a share of both
     agrees, conflicts = qualifier_fit(plan.qualifiers, statement.mentions + heading_mentions)
     absent = any(not c.covered_by(vendor_stems) for c in plan.concepts) if vendor_stems else False
@@ -161,7 +161,7 @@ def _pointer_pattern():
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])|\((?:see )?(?:section|appendix|annex) [\w.]+\)", re.I)
 
 
-def _gives(kind: str, present: set[str], stems: frozenset[str] = frozenset()) -> bool:
+def gives(kind: str, present: set[str], stems: frozenset[str] = frozenset()) -> bool:
     """Whether a statement gives a value of the asked kind; a share or a multiple gives a price
     only beside a word of prices ('+12% surcharge', '1.5x the rate'; not 'turnover 41%')."""
     if kind in present:

@@ -24,6 +24,7 @@ from assistant.answer.compose import (
     not_stated,
     vendor_lines,
 )
+from assistant.answer.clauses import focused
 from assistant.answer.evidence import Evidence, concept_weights, features, price_stems, scoring, usable
 from assistant.answer.question import CURRENCY_WORDS, QuestionPlan, plan_question
 from assistant.index.statements import StatementIndex
@@ -96,10 +97,17 @@ class GroundedAnswerer:
         if not gathered.answered:
             text = not_stated(gathered.plan, self.subject)
             return Answer(gathered.plan.question, text, True, (), gathered.warnings)
-        compose = compose_answer if self.subject == "proposals" else compose_guidance
-        text, citations = compose(gathered.plan, gathered.found)
+        if self.subject == "proposals":
+            text, citations = compose_answer(gathered.plan, self.focused(gathered))
+        else:
+            text, citations = compose_guidance(gathered.plan, gathered.found)
         citations = [replace(c, ocr=True) if self.read_by_ocr(c) else c for c in citations]
         return Answer(gathered.plan.question, text, False, tuple(citations), gathered.warnings)
+
+    def focused(self, gathered: Gathered) -> dict[str, list[Evidence]]:
+        """The selected statements, each narrowed to its clause that answers where another
+        clause gives another value of the asked kind (assistant/answer/clauses.py)."""
+        return {vendor: [focused(gathered.plan, e) for e in picks] for vendor, picks in gathered.found.items()}
 
     def read_by_ocr(self, cited) -> bool:
         """Whether a cited page (anything with a document and a page) was read by OCR."""
