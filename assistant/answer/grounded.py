@@ -25,7 +25,16 @@ from assistant.answer.compose import (
     vendor_lines,
 )
 from assistant.answer.clauses import focused
-from assistant.answer.evidence import Evidence, concept_weights, features, price_stems, scoring, usable
+from assistant.answer.evidence import (
+    Evidence,
+    cell_amount,
+    concept_weights,
+    features,
+    gives,
+    price_stems,
+    scoring,
+    usable,
+)
 from assistant.answer.question import CURRENCY_WORDS, QuestionPlan, plan_question
 from assistant.index.statements import StatementIndex
 from assistant.models import Answer, Citation, Page
@@ -166,7 +175,7 @@ class GroundedAnswerer:
         verified = [e for e in ranked if self.verified_quote(e)]
         if self.subject == "proposals" and _wants_a_value(plan):
             # 'How much is X' is not answered by a sentence about X with no amount.
-            verified = [e for e in verified if not e.features["kind_missing"]]
+            verified = [e for e in verified if _gives_a_price(e)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4
@@ -239,10 +248,18 @@ class GroundedAnswerer:
         return tuple(notes)
 
 
+def _gives_a_price(evidence: Evidence) -> bool:
+    """Whether a statement gives an amount, a share or multiple of a price, or a way of charging."""
+    statement = evidence.statement
+    kinds = {m.kind for m in statement.mentions} | ({"money"} if cell_amount(statement) else set())
+    return gives("money", kinds, frozenset(terms(statement.text + " " + statement.heading))) \
+        or "pricing_model" in kinds
+
+
 def _wants_a_value(plan: QuestionPlan) -> bool:
     """A question that asks for a price by name ('what fee', 'how much is the rate'; not 'how
     much training', not a yes or no, not which currency): only a statement giving one answers."""
-    if plan.yes_no or plan.answer_kinds != {"money"}:
+    if plan.yes_no or "money" not in plan.answer_kinds or plan.answer_kinds & {"duration", "percent", "count"}:
         return False
     words = set(tokens(plan.query))
     return bool(set(terms(plan.query)) & price_stems()) and not words & set(CURRENCY_WORDS)
