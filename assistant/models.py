@@ -244,17 +244,6 @@ class IngestOutcome:
 
 
 @dataclass(frozen=True)
-class Hit:
-    """A retrieved chunk with its fused score and the ranks that made it."""
-
-    chunk: Chunk
-    score: float
-    dense_rank: int | None = None
-    keyword_rank: int | None = None
-    similarity: float = 0.0
-
-
-@dataclass(frozen=True)
 class Citation:
     """Where a quoted sentence of an answer stands."""
 

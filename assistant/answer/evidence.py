@@ -12,6 +12,7 @@ written by `python -m evals.calibrate`), never on the test split.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,7 +28,8 @@ from assistant.text import terms
 SCORING_PATH = knowledge_dir() / "answer" / "scoring.yaml"
 FEATURES = ("coverage", "context_coverage", "similarity", "kind_present", "kind_missing",
             "qualifier_agrees", "qualifier_conflicts", "qualifier_missing", "rarest_missing",
-            "absent_from_vendor", "table_cell", "scrap", "keyword", "pointer")
+            "absent_from_vendor", "table_cell", "scrap", "keyword", "pointer", "status_said",
+            "value_beside")
 # Mentions that give a value of an asked kind besides the kind itself: a price may be a share
 # of another ('60% of the FTE rate'), a KPI's name is a topic and its figure the value.
 _VALUE_KINDS = {"money": ("percent", "multiplier"), "kpi": ("percent", "duration", "count", "service_level")}
@@ -119,29 +121,73 @@ def features(plan: QuestionPlan, statement: Statement, similarity: float, weight
     stems = frozenset(terms(statement.text))
     heading = frozenset(terms(statement.heading))
     total = sum(weights) or 1.0
-    covered = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(stems))
-    in_context = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(heading | stems))
+    kinds = frozenset({m.kind for m in statement.mentions} | ({"money"} if cell_amount(statement) else set()))
+    covered = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(stems, kinds))
+    in_context = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(heading | stems, kinds))
     rarest = max(zip(weights, plan.concepts, strict=True), key=lambda p: p[0])[1] if plan.concepts else None
-    kinds = {m.kind for m in statement.mentions}
-    present = bool(plan.answer_kinds) and any(_gives(kind, kinds) for kind in plan.answer_kinds)
+    given = sum(gives(kind, kinds, stems | heading) for kind in plan.answer_kinds)
+    present = given / len(plan.answer_kinds) if plan.answer_kinds else 0.0  # 'length and size': a share of both
     agrees, conflicts = qualifier_fit(plan.qualifiers, statement.mentions + heading_mentions)
     absent = any(not c.covered_by(vendor_stems) for c in plan.concepts) if vendor_stems else False
     return {
         "coverage": covered / total if plan.concepts else 0.0,
         "context_coverage": in_context / total if plan.concepts else 0.0,
         "similarity": similarity,
-        "kind_present": float(present),
-        "kind_missing": float(bool(plan.answer_kinds) and not present),
+        "kind_present": present,
+        "kind_missing": float(bool(plan.answer_kinds) and not given),
         "qualifier_agrees": agrees,
         "qualifier_conflicts": conflicts,
         "qualifier_missing": 1.0 - agrees - conflicts if plan.qualifiers else 0.0,
-        "rarest_missing": float(rarest is not None and not rarest.covered_by(stems | heading)),
+        "rarest_missing": float(rarest is not None and not rarest.covered_by(stems | heading, kinds)),
         "absent_from_vendor": float(absent),
         "table_cell": float(statement.cell is not None),
         "scrap": float(len(statement.text.split()) < 5 and not statement.mentions),
         "keyword": keyword,
         "pointer": float(points_elsewhere(statement.text)),
+        "status_said": float(says_status(plan, statement)),
+        "value_beside": float(value_beside_concept(plan, statement)),
     }
+
+
+# The kinds of value a statement may give for another thing than the one asked ('10 weeks
+# from signature to pilot go-live' is no pilot length), and how close they stand to it.
+_RANKED_KINDS = frozenset({"money", "duration", "percent", "count"})
+_BESIDE_WORDS = 2
+_WORD = re.compile(r"[\w'’/-]+")
+
+
+def value_beside_concept(plan: QuestionPlan, statement: Statement) -> bool:
+    """Whether a value of the asked kind stands within two words of a word of the question
+    ('an 8-week pilot', 'a pilot of 12 weeks', 'Chat: $25.60', '15 agents')."""
+    asked = plan.answer_kinds & _RANKED_KINDS
+    values = [m for m in statement.mentions
+              if m.kind in asked or any(k in asked for k in _ALSO_VALUES.get(m.kind, ()))]
+    if not values or not plan.concepts:
+        return False
+    said = frozenset().union(*(c.stems for c in plan.concepts))
+    words = [(w.start(), w.end()) for w in _WORD.finditer(statement.text)]
+    concept_at = [i for i, (a, b) in enumerate(words) if said & frozenset(terms(statement.text[a:b]))]
+    for mention in values:
+        inside = [i for i, (a, b) in enumerate(words) if a < mention.end and b > mention.start]
+        if any(abs(i - j) <= _BESIDE_WORDS + 1 for i in concept_at for j in inside):
+            return True
+    return False
+
+
+_ALSO_VALUES = {"percent": ("money",), "multiplier": ("money",)}
+
+
+# The statuses that answer a yes or no plainly: not offered, only perhaps, only if, not yet.
+_TOLD_STATUSES = frozenset({"negated", "hedged", "conditional", "planned", "third_party"})
+
+
+def says_status(plan: QuestionPlan, statement: Statement) -> bool:
+    """For a yes-or-no question: the statement says that what is asked is not so, only perhaps,
+    only on a condition or through someone else ('We do not offer 24/7 service')."""
+    if not plan.yes_no:
+        return False
+    asked = set(plan.answer_kinds) | {q.kind for q in plan.qualifiers}
+    return any(m.kind in asked and m.status in _TOLD_STATUSES for m in statement.mentions)
 
 
 def points_elsewhere(text: str) -> bool:
@@ -159,8 +205,54 @@ def _pointer_pattern():
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])|\((?:see )?(?:section|appendix|annex) [\w.]+\)", re.I)
 
 
-def _gives(kind: str, present: set[str]) -> bool:
-    return kind in present or any(k in present for k in _VALUE_KINDS.get(kind, ()))
+def gives(kind: str, present: set[str], stems: frozenset[str] = frozenset()) -> bool:
+    """Whether a statement gives a value of the asked kind; a share or a multiple gives a price
+    only beside a word of prices ('+12% surcharge', '1.5x the rate'; not 'turnover 41%')."""
+    if kind in present:
+        return True
+    if kind == "money" and not stems & price_stems():
+        return False
+    return any(k in present for k in _VALUE_KINDS.get(kind, ()))
+
+
+@cache
+def price_stems() -> frozenset[str]:
+    """The stems of the words that ask for a price (knowledge/lexicon/questions.yaml), but for
+    'how much', which asks for any quantity."""
+    from assistant.reading.lexicon import questions
+
+    return frozenset(t for cue in questions().answer_kinds["money"] if cue != "how much" for t in terms(cue))
+
+
+_BARE_NUMBER = re.compile(r"^\s*[+]?\d[\d.,]*(?:\s|$)")
+_DECIMAL = re.compile(r"^\s*\d+[.,]\d{2}\b")
+
+
+def cell_amount(statement: Statement) -> bool:
+    """A table cell that is a price though no currency stands beside its number: the number
+    alone, in a table whose headers or heading name a currency or a price ('Amount (USD):
+    38,000', 'Rate card ... Chat: 0.68'), or a decimal amount under a unit the table is
+    charged in ('per handled contact' above it)."""
+    cell = statement.cell
+    if cell is None or not _BARE_NUMBER.match(cell.text) or statement.of("percent", "duration", "count"):
+        return False
+    context = " ".join((*cell.row_header, *cell.col_header, statement.heading))
+    if frozenset(terms(context)) & price_stems() or _names_currency(context):
+        return True
+    return statement.unit_hint is not None and _DECIMAL.match(cell.text) is not None
+
+
+def _names_currency(text: str) -> bool:
+    """Whether a text names a currency by code, symbol or name ('USD', '€', 'pounds')."""
+    from assistant.reading.lexicon import currencies
+
+    table = currencies()
+    words = set(re.findall(r"[A-Za-z]+", text))
+    codes = set(table.names.values()) | set(table.symbols.values())
+    if words & codes or any(symbol in text for symbol in table.symbols if not symbol.isalpha()):
+        return True
+    lowered = f" {text.lower()} "
+    return any(f" {name} " in lowered for name in table.names)
 
 
 def qualifier_fit(asked: tuple[Mention, ...], said: tuple[Mention, ...]) -> tuple[float, float]:

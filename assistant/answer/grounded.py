@@ -24,12 +24,22 @@ from assistant.answer.compose import (
     not_stated,
     vendor_lines,
 )
-from assistant.answer.evidence import Evidence, concept_weights, features, scoring, usable
-from assistant.answer.question import QuestionPlan, plan_question
+from assistant.answer.clauses import focused
+from assistant.answer.evidence import (
+    Evidence,
+    cell_amount,
+    concept_weights,
+    features,
+    gives,
+    price_stems,
+    scoring,
+    usable,
+)
+from assistant.answer.question import CURRENCY_WORDS, QuestionPlan, plan_question
 from assistant.index.statements import StatementIndex
 from assistant.models import Answer, Citation, Page
 from assistant.reading.mentions import Mention, read
-from assistant.text import quote_in_page, terms
+from assistant.text import quote_in_page, terms, tokens
 
 CANDIDATES_PER_SEARCH = 16
 
@@ -96,10 +106,17 @@ class GroundedAnswerer:
         if not gathered.answered:
             text = not_stated(gathered.plan, self.subject)
             return Answer(gathered.plan.question, text, True, (), gathered.warnings)
-        compose = compose_answer if self.subject == "proposals" else compose_guidance
-        text, citations = compose(gathered.plan, gathered.found)
+        if self.subject == "proposals":
+            text, citations = compose_answer(gathered.plan, self.focused(gathered))
+        else:
+            text, citations = compose_guidance(gathered.plan, gathered.found)
         citations = [replace(c, ocr=True) if self.read_by_ocr(c) else c for c in citations]
         return Answer(gathered.plan.question, text, False, tuple(citations), gathered.warnings)
+
+    def focused(self, gathered: Gathered) -> dict[str, list[Evidence]]:
+        """The selected statements, each narrowed to its clause that answers where another
+        clause gives another value of the asked kind (assistant/answer/clauses.py)."""
+        return {vendor: [focused(gathered.plan, e) for e in picks] for vendor, picks in gathered.found.items()}
 
     def read_by_ocr(self, cited) -> bool:
         """Whether a cited page (anything with a document and a page) was read by OCR."""
@@ -122,8 +139,8 @@ class GroundedAnswerer:
             scored = []
             for statement, similarity, keyword in candidates:
                 if statement.flagged or usable(plan, statement):
-                    found = features(plan, statement, similarity, weights, self._heading_mentions(statement),
-                                     keyword, stems)
+                    context = self._heading_mentions(statement) + self.index.row_values(statement)
+                    found = features(plan, statement, similarity, weights, context, keyword, stems)
                     scored.append(Evidence(statement, found, self.model.probability(found)))
             scored.sort(key=lambda e: -e.score)
             ranked[vendor] = [e for e in scored if not e.statement.flagged]
@@ -156,6 +173,9 @@ class GroundedAnswerer:
         question left open, or, for a question that asks for no value, add to it; in the order
         the vendor wrote them."""
         verified = [e for e in ranked if self.verified_quote(e)]
+        if self.subject == "proposals" and _wants_a_value(plan):
+            # 'How much is X' is not answered by a sentence about X with no amount.
+            verified = [e for e in verified if _gives_a_price(e)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4
@@ -228,6 +248,23 @@ class GroundedAnswerer:
         return tuple(notes)
 
 
+def _gives_a_price(evidence: Evidence) -> bool:
+    """Whether a statement gives an amount, a share or multiple of a price, or a way of charging."""
+    statement = evidence.statement
+    kinds = {m.kind for m in statement.mentions} | ({"money"} if cell_amount(statement) else set())
+    return gives("money", kinds, frozenset(terms(statement.text + " " + statement.heading))) \
+        or "pricing_model" in kinds
+
+
+def _wants_a_value(plan: QuestionPlan) -> bool:
+    """A question that asks for a price by name ('what fee', 'how much is the rate'; not 'how
+    much training', not a yes or no, not which currency): only a statement giving one answers."""
+    if plan.yes_no or "money" not in plan.answer_kinds or plan.answer_kinds & {"duration", "percent", "count"}:
+        return False
+    words = set(tokens(plan.query))
+    return bool(set(terms(plan.query)) & price_stems()) and not words & set(CURRENCY_WORDS)
+
+
 def _same_table(one: Evidence, other: Evidence) -> bool:
     """Two cells of one page's tables."""
     a, b = one.statement, other.statement
@@ -253,5 +290,7 @@ def _another_case(plan: QuestionPlan, best: Evidence, other: Evidence) -> bool:
 
 
 def _same_row(one: Evidence, other: Evidence) -> bool:
-    """Two cells under the same row headers."""
-    return one.statement.cell.row_header == other.statement.cell.row_header
+    """Two cells of one row (the same headers on two rows are two cases: 'Monterrey / Chat'
+    once in English, once in Spanish)."""
+    a, b = one.statement.cell, other.statement.cell
+    return a.row == b.row and a.row_header == b.row_header

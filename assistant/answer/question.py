@@ -33,10 +33,12 @@ class Concept:
     surface: str
     variants: tuple[frozenset[str], ...]
     position: int = 0  # where it stands in the question
+    kind: str | None = None  # a word for a kind of named thing ('site'): naming one says it
 
-    def covered_by(self, stems: frozenset[str]) -> bool:
-        """Whether a statement's stems say this concept in any of its ways."""
-        return any(variant <= stems for variant in self.variants)
+    def covered_by(self, stems: frozenset[str], kinds: frozenset[str] = frozenset()) -> bool:
+        """Whether a statement's stems say this concept in any of its ways, or, for a word of
+        a kind of named thing, whether it names one ('our hubs' is said by 'Monterrey')."""
+        return any(variant <= stems for variant in self.variants) or self.kind in kinds
 
     @property
     def stems(self) -> frozenset[str]:
@@ -95,9 +97,9 @@ def plan_question(
     named = named_vendors(question, vendors, aliases)
     scope = named or tuple(vendors)
     name_words = _name_words(named, aliases or {})
-    query = _without_names(question, name_words)
+    query = _without_trade(_without_names(question, name_words, _name_words(named, aliases or {}, generic=True)))
     name_words |= {t for name in ignore for t in tokens(name)}
-    lowered = question.lower()
+    lowered = _without_trade(question.lower())
     lex = questions()
     return QuestionPlan(
         question=question,
@@ -115,6 +117,21 @@ def plan_question(
     )
 
 
+def _without_trade(text: str) -> str:
+    """The text without the names of the trade itself ('contact centre', 'customer service'):
+    every proposal is about them, and their 'centre' is no site ('contact-centre platform')."""
+    return _trade_pattern().sub(" ", text)
+
+
+@cache
+def _trade_pattern() -> re.Pattern[str]:
+    from assistant.reading.lexicon import organisations
+
+    compounds = [w for w in organisations().company_words if " " in w.strip()]
+    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(compounds, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+
+
 def _qualifiers(query: str) -> tuple[Mention, ...]:
     """The named things an answer must not contradict, and the role of a platform asked for
     ('which telephony platform') when no platform is named."""
@@ -128,22 +145,23 @@ def _qualifiers(query: str) -> tuple[Mention, ...]:
     return tuple(found)
 
 
-def _name_words(named: tuple[str, ...], aliases: Mapping[str, tuple[str, ...]]) -> set[str]:
+def _name_words(named: tuple[str, ...], aliases: Mapping[str, tuple[str, ...]], generic: bool = False) -> set[str]:
     """The words of the named vendors' names, but for the words of what companies do
-    ('services', 'solutions'): those may be the question's topic."""
+    ('services', 'solutions'): those may be the question's topic (kept with `generic`)."""
     from assistant.reading.lexicon import organisations
     from assistant.reading.names import name_tokens
 
-    generic = {w.lower() for w in organisations().company_words} | {w.lower() for w in organisations().legal_suffixes}
+    generic_words = {w.lower() for w in organisations().company_words} | {w.lower() for w in organisations().legal_suffixes}
     words = set()
     for vendor in named:
         for alias in (vendor, *aliases.get(vendor, ())):
             words |= set(tokens(alias)) | set(name_tokens(alias))
-    return {w for w in words if w not in generic}
+    return words if generic else {w for w in words if w not in generic_words}
 
 
-def _without_names(question: str, name_words: set[str]) -> str:
-    """The question with the named vendors' words (and their possessives) taken out."""
+def _without_names(question: str, name_words: set[str], tail_words: set[str] = frozenset()) -> str:
+    """The question with the named vendors' words (and their possessives) taken out; after a
+    name word, its name's other words too (in 'Acme Services fee', 'services' is the name's)."""
     if not name_words:
         return question
     from rapidfuzz import fuzz
@@ -151,10 +169,16 @@ def _without_names(question: str, name_words: set[str]) -> str:
     from assistant.reading.names import fold
 
     kept = []
+    after_name = False
     for word in re.findall(r"\S+", question):
         bare = fold(re.sub(r"['’]s$", "", word.strip(".,;:?!()\"'’")))
         if bare in name_words or (len(bare) >= 5 and any(fuzz.ratio(bare, n) >= 85 for n in name_words if len(n) >= 5)):
+            after_name = True
             continue
+        # The next word of a name, misspelt ('Thornbury Vail'): short words need the name beside them.
+        if after_name and (bare in tail_words or len(bare) >= 3 and any(fuzz.ratio(bare, n) >= 75 for n in name_words if len(n) >= 3)):
+            continue
+        after_name = after_name and not any(c.isalnum() for c in bare)  # '&' between name words
         kept.append(word)
     return " ".join(kept)
 
@@ -174,7 +198,7 @@ def _concepts(query: str, name_words: set[str], vocabulary: frozenset[str]) -> t
             for i in range(at, at + len(phrase)):
                 used[i] = True
             surface = " ".join(words[at : at + len(phrase)])
-            concepts.append(Concept(surface, tuple(frozenset(p) for p in family), at))
+            concepts.append(Concept(surface, tuple(frozenset(p) for p in family), at, _named_kind(family)))
             break
     ignored = _ignored()
     for i, (word, term) in enumerate(zip(words, stems, strict=True)):
@@ -184,6 +208,21 @@ def _concepts(query: str, name_words: set[str], vocabulary: frozenset[str]) -> t
             continue
         concepts.append(Concept(word, tuple(frozenset({v}) for v in _spellings(term, vocabulary)), i))
     return tuple(sorted(concepts, key=lambda c: c.position))
+
+
+# Kinds of named things whose general word a name says: a site, a language.
+NAMED_KINDS = ("location", "language")
+
+
+def _named_kind(family: tuple[tuple[str, ...], ...]) -> str | None:
+    """The kind of named thing a synonym family's words stand for (the kind whose answer cues
+    it shares), or None."""
+    words = {phrase for phrase in family if len(phrase) == 1}
+    for kind in NAMED_KINDS:
+        cues = {tuple(terms(cue)) for cue in questions().answer_kinds.get(kind, ())}
+        if words & cues:
+            return kind
+    return None
 
 
 def _find(stems: list[str], phrase: tuple[str, ...], used: list[bool]) -> int | None:
@@ -206,11 +245,28 @@ def _spellings(term: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
 
 @cache
 def _families() -> tuple[tuple[tuple[str, ...], ...], ...]:
-    """Each synonym family as stem sequences."""
+    """Each synonym family as stem sequences: the lexicon's, then the currencies'."""
     return tuple(
         tuple(dict.fromkeys(tuple(terms(phrase)) for phrase in family if terms(phrase)))
-        for family in questions().synonyms
+        for family in (*questions().synonyms, *currency_families())
     )
+
+
+CURRENCY_WORDS = ("currency", "currencies")
+
+
+def currency_families() -> tuple[tuple[str, ...], ...]:
+    """One family per currency (its code and names: 'USD', 'US dollars'), then one of every
+    currency's words for the word 'currency' itself (a price in euro says what currency)."""
+    from assistant.reading.lexicon import currencies
+
+    by_code: dict[str, list[str]] = {}
+    for name, code in currencies().names.items():
+        by_code.setdefault(code, [code.lower()]).append(name)
+    # The longest names first: 'Canadian dollars' is CAD before 'dollars' is USD.
+    each = tuple(sorted((tuple(names) for names in by_code.values()),
+                        key=lambda names: -max(len(terms(name)) for name in names)))
+    return (*each, (*CURRENCY_WORDS, *(name for names in each for name in names)))
 
 
 @cache

@@ -73,6 +73,23 @@ class StatementIndex:
         """The k best statements per vendor by BM25, with their scores."""
         return self.keyword.search_by_vendor(query, k, vendors)
 
+    def row_values(self, statement: Statement, reach: int = 12) -> tuple:
+        """The mentions in the values of the other cells of a table cell's row: in 'Monterrey
+        / Chat — Rate: $25.60', the row's 'Language: Spanish' cell says which case the rate is."""
+        cell = statement.cell
+        if cell is None:
+            return ()
+        i = self._position[id(statement)]
+        found = []
+        for other in self.statements[max(0, i - reach) : i + reach + 1]:
+            mate = other.cell
+            if (other is statement or mate is None or other.document != statement.document
+                    or other.page != statement.page or mate.row != cell.row or mate.row_header != cell.row_header):
+                continue
+            value_from = len(other.text) - len(mate.text)
+            found += [m for m in other.mentions if m.start >= value_from]
+        return tuple(found)
+
     def neighbours(self, statement: Statement, reach: int = 2) -> list[Statement]:
         """The statements around one on its page: under the same heading, or within `reach`."""
         i = self._position[id(statement)]

@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.models import Page
 from assistant.reading.lexicon import offer, organisations
 from assistant.reading.names import (
+    RARE_WORD_ZIPF,
     acronym,
     distinctive_word,
     fold,
@@ -237,7 +238,7 @@ def _legal_name(company: _Company) -> str:
 def _aliases(display: str, legal: str, acronyms: set[str], stem: str) -> tuple[str, ...]:
     """Legal name, full name, short name, acronym, unspaced and unaccented forms, file stem."""
     full = without_suffix(legal) if legal else display
-    forms = [legal, full, display, acronym(full), *sorted(acronyms)]
+    forms = [legal, full, display, acronym(full), *_shorter_acronyms(full, display), *sorted(acronyms)]
     forms += [display.replace(" ", ""), fold(display), distinctive_word(display)]
     if stem and _similar(stem, display):
         forms.append(stem)
@@ -247,6 +248,23 @@ def _aliases(display: str, legal: str, acronyms: set[str], stem: str) -> tuple[s
             seen.add(form.lower())
             result.append(form)
     return tuple(result)
+
+
+def _shorter_acronyms(full: str, display: str) -> list[str]:
+    """The initials of the name without its last words, down to the short name: 'Solara Bridge
+    Global Services' is also 'SBG', 'Thornbury & Vale Customer Operations' also 'T&V'. An
+    acronym that is an English word ('CAN') is left out: it would name the vendor by accident."""
+    from wordfreq import zipf_frequency
+
+    words = full.split()
+    if not full.startswith(display):
+        return []
+    result = []
+    for size in range(len(words) - 1, len(display.split()) - 1, -1):
+        short = acronym(" ".join(words[:size]))
+        if short and not (short.isalpha() and zipf_frequency(short.lower(), "en") >= RARE_WORD_ZIPF):
+            result.append(short)
+    return result
 
 
 def _similar(stem: str, display: str) -> bool:

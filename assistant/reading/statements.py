@@ -179,7 +179,8 @@ def _cues(kind: str, buyer: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
 
 
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|we're|we'll|we’ll|we’re)\b", re.I)
+# 'us' in lower case only: 'US customers' is the country, not the vendor speaking.
+_FIRST_PERSON = re.compile(r"\b(?:(?i:we|our|we're|we'll|we’ll|we’re)|us|Us)\b")
 
 
 def _vendor_speaks(line: str, cell: TableCell | None, vendor: str) -> bool:

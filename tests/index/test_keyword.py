@@ -1,4 +1,4 @@
-"""BM25 and reciprocal-rank fusion maths."""
+"""BM25 maths and the keyword index."""
 
 from __future__ import annotations
 
@@ -6,18 +6,10 @@ import pytest
 
 from assistant.index.keyword import KeywordIndex
 from assistant.models import Chunk
-from assistant.retrieve import reciprocal_rank_fusion
 
 
 def _chunk(i: int, text: str, vendor: str = "A") -> Chunk:
     return Chunk(f"c{i}", "d.pdf", vendor, 1, 0, len(text), text)
-
-
-def test_rrf_sums_reciprocal_ranks():
-    fused = reciprocal_rank_fusion([["a", "b"], ["b", "c"]], k=60)
-    assert fused["b"] == pytest.approx(1 / 62 + 1 / 61)
-    assert fused["a"] == pytest.approx(1 / 61)
-    assert max(fused, key=fused.get) == "b"
 
 
 def test_bm25_prefers_rare_terms_and_filters_vendors():

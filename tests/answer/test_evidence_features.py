@@ -1,0 +1,81 @@
+"""Features of a candidate statement: a bare-number table cell as a price, a share as a price
+only beside a price word, and the share of the asked kinds a statement gives."""
+
+from __future__ import annotations
+
+from assistant.answer.evidence import cell_amount, features
+from assistant.answer.question import plan_question
+from assistant.models import TableCell
+from assistant.reading.mentions import read
+from assistant.reading.statements import Statement
+
+VENDORS = ["Corvid Peak"]
+
+
+def _cell(value: str, row: tuple[str, ...], col: tuple[str, ...], heading: str = "",
+          unit_hint: str | None = None) -> Statement:
+    text = f"{' / '.join(row)} — {' / '.join(col)}: {value}"
+    cell = TableCell(1, 1, value, row, col, 0, len(text))
+    return Statement("d.pdf", "Corvid Peak", 3, 0, len(text), text, heading, cell=cell,
+                     mentions=tuple(read(text)), unit_hint=unit_hint)
+
+
+def _sentence(text: str, heading: str = "") -> Statement:
+    return Statement("d.pdf", "Corvid Peak", 3, 0, len(text), text, heading, mentions=tuple(read(text)))
+
+
+def _features(question: str, statement: Statement) -> dict[str, float]:
+    plan = plan_question(question, VENDORS)
+    return features(plan, statement, 0.5, [1.0] * len(plan.concepts), ())
+
+
+def test_a_bare_number_under_a_currency_or_price_header_is_a_price():
+    assert cell_amount(_cell("12,300", ("Onboarding",), ("Amount (EUR)",)))
+    assert cell_amount(_cell("0.93", ("Spanish",), ("Voice",), heading="7.2 Price list"))
+    assert cell_amount(_cell("3.15", ("Email",), ("Leeds",), unit_hint="contact"))
+
+
+def test_a_bare_number_without_a_price_around_it_is_no_price():
+    assert not cell_amount(_cell("420", ("Leeds",), ("Seats",), heading="Our sites"))
+    assert not cell_amount(_cell("640", ("Leeds",), ("Seats",), unit_hint="contact"))  # no decimals
+    assert not cell_amount(_cell("Included", ("Training",), ("Amount (EUR)",)))
+    assert not cell_amount(_sentence("We charge 12,300 for onboarding."))
+
+
+def test_a_price_cell_gives_the_money_a_question_asks_for():
+    found = _features("How much is Corvid Peak's onboarding charge?",
+                      _cell("12,300", ("Onboarding",), ("Amount (EUR)",)))
+    assert found["kind_present"] == 1.0 and found["kind_missing"] == 0.0
+
+
+def test_a_share_is_a_price_only_beside_a_price_word():
+    question = "What fee does Corvid Peak charge in Leeds?"
+    assert _features(question, _sentence("Weekend work carries a 15% surcharge."))["kind_present"] == 1.0
+    assert _features(question, _sentence("Agent turnover in Leeds was 31% last year."))["kind_missing"] == 1.0
+
+
+def test_a_statement_giving_both_asked_kinds_outscores_one_giving_one():
+    question = "Corvid Peak trial length and size?"
+    both = _features(question, _sentence("The trial runs for 10 weeks with 18 agents."))
+    one = _features(question, _sentence("The trial runs for 10 weeks."))
+    assert both["kind_present"] == 1.0
+    assert one["kind_present"] == 0.5 and one["kind_missing"] == 0.0
+
+
+def test_a_plain_no_or_perhaps_is_a_status_said_for_a_yes_or_no_question():
+    question = "Does Corvid Peak offer German-language support?"
+    assert _features(question, _sentence("We do not offer German-language support."))["status_said"] == 1.0
+    assert _features(question, _sentence("We may be able to offer German from Leeds."))["status_said"] == 1.0
+    assert _features(question, _sentence("German is offered from Leeds."))["status_said"] == 0.0
+    # Not a yes or no: the feature stays off.
+    assert _features("Which languages does Corvid Peak offer?",
+                     _sentence("We do not offer German-language support."))["status_said"] == 0.0
+
+
+def test_a_value_beside_a_word_of_the_question_is_about_it():
+    question = "How long is Corvid Peak's trial?"
+    assert _features(question, _sentence("We run a 6-week trial from the Leeds site."))["value_beside"] == 1.0
+    assert _features(question, _sentence("The trial lasts 6 weeks."))["value_beside"] == 1.0
+    far = "We need 9 weeks of preparation after signature before the trial."
+    assert _features(question, _sentence(far))["value_beside"] == 0.0
+    assert _features("Where is Corvid Peak's trial?", _sentence("A 6-week trial."))["value_beside"] == 0.0

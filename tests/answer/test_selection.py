@@ -1,0 +1,56 @@
+"""Which statements the engine shows: a price question needs an amount; two cells with the
+same row headers on different rows are different cases, not a contradiction."""
+
+from __future__ import annotations
+
+from assistant.answer.evidence import Evidence
+from assistant.answer.grounded import _gives_a_price, _same_row, _wants_a_value
+from assistant.answer.question import plan_question
+from assistant.models import TableCell
+from assistant.reading.statements import Statement
+
+VENDORS = ["Corvid Peak"]
+
+
+def test_a_question_naming_a_price_wants_an_amount():
+    assert _wants_a_value(plan_question("What set-up fee does Corvid Peak charge?", VENDORS))
+    assert _wants_a_value(plan_question("How much is Corvid Peak's interpreter surcharge?", VENDORS))
+    # Beside a named kind ('weekend' asks for hours too) it still wants a price; beside another
+    # kind of value ('how long'), the rule stands aside.
+    assert _wants_a_value(plan_question("How much is Corvid Peak's weekend surcharge?", VENDORS))
+    assert not _wants_a_value(plan_question("How long is Corvid Peak's set-up fee period?", VENDORS))
+
+
+def test_other_questions_do_not_need_an_amount():
+    for question in ("How much coaching do Corvid Peak's agents get?",  # a quantity, not a price
+                     "Does Corvid Peak charge a set-up fee?",  # a yes or no
+                     "Which currency are Corvid Peak's rates in?",
+                     "How long is Corvid Peak's notice period?"):
+        assert not _wants_a_value(plan_question(question, VENDORS)), question
+
+
+def _cell_evidence(row: int, value: str) -> Evidence:
+    cell = TableCell(row, 2, value, ("Leeds / Chat",), ("Rate",), 0, 10)
+    statement = Statement("d.pdf", "Corvid Peak", 4, row * 100, row * 100 + 10,
+                          f"Leeds / Chat — Rate: {value}", cell=cell)
+    return Evidence(statement, {}, 0.5)
+
+
+def test_cells_of_one_row_are_one_case_and_of_two_rows_two():
+    first, again, second = _cell_evidence(1, "$20.10"), _cell_evidence(1, "$20.10"), _cell_evidence(2, "$21.40")
+    assert _same_row(first, again)
+    assert not _same_row(first, second)
+
+
+def _sentence_evidence(text: str) -> Evidence:
+    from assistant.reading.mentions import read
+
+    return Evidence(Statement("d.pdf", "Corvid Peak", 4, 0, len(text), text, mentions=tuple(read(text))), {}, 0.5)
+
+
+def test_a_price_is_an_amount_a_share_of_a_price_or_a_way_of_charging():
+    assert _gives_a_price(_sentence_evidence("The set-up fee is EUR 9,500."))
+    assert _gives_a_price(_sentence_evidence("Weekend hours carry a 20% surcharge."))
+    assert _gives_a_price(_sentence_evidence("We bill per handled minute."))
+    assert not _gives_a_price(_sentence_evidence("Set-up is included in the transition plan."))
+    assert not _gives_a_price(_sentence_evidence("Weekend staffing is 20% lower."))

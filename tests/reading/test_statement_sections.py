@@ -1,0 +1,32 @@
+"""Whose voice a statement is in: the buyer's needs restated, or the vendor's offer."""
+
+from __future__ import annotations
+
+from assistant.models import Page
+from assistant.reading.statements import page_statements
+
+
+def _sections(text: str) -> dict[str, str]:
+    statements = page_statements(Page(1, text), "d.pdf", "Orrin Basalt", buyer="Pellworth Water")
+    return {s.text: s.section for s in statements}
+
+
+def test_the_country_us_is_not_the_vendor_speaking():
+    found = _sections("## 2. Your requirements\n\nSpanish for US customers and French for Quebec.\n\n"
+                      "We will staff both queues from Leeds.\n")
+    assert found["Spanish for US customers and French for Quebec."] == "buyer"
+    assert found["We will staff both queues from Leeds."] == "offer"
+
+
+def test_a_heading_saying_what_the_vendor_understood_opens_the_buyer_s_needs():
+    found = _sections("## 3. What we understood Pellworth needs\n\nEmails answered within two days.\n\n"
+                      "## 4. Our solution\n\nEmails answered within one working day.\n")
+    assert found["Emails answered within two days."] == "buyer"
+    assert found["Emails answered within one working day."] == "offer"
+
+
+def test_a_line_restating_the_rfp_requirement_is_the_buyer_s():
+    found = _sections("## Deviations\n\nB3 — RFP requirement: chat answered in 45 seconds.\n\n"
+                      "B3 — Orrin Basalt position: chat answered in 60 seconds.\n")
+    assert found["B3 — RFP requirement: chat answered in 45 seconds."] == "buyer"
+    assert found["B3 — Orrin Basalt position: chat answered in 60 seconds."] == "offer"
