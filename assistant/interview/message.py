@@ -182,6 +182,8 @@ def _read_segment(text: str, segment: Segment, index: int, plan: Plan) -> list[M
         if not any(s < term.end and term.start < e for _, _, s, e, _ in found):
             found.append((term.kind, term.value, term.start, term.end, term.text))
     for vocabulary, hit in find_plan_terms(piece, plan):
+        if _focus_adverb(piece, hit.start, hit.end):
+            continue
         found.append(
             (
                 f"term:{vocabulary}",
@@ -203,6 +205,18 @@ def _read_segment(text: str, segment: Segment, index: int, plan: Plan) -> list[M
         Mention(kind, value, segment.start + s, segment.start + e, t, state, index)
         for (kind, value, s, e, t), state in zip(found, states, strict=True)
     ]
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)-]|$)")
+
+
+def _focus_adverb(piece: str, start: int, end: int) -> bool:
+    """'either' closing a clause after other words ('nearshore isn't acceptable either') is
+    the adverb of a negation, not the answer 'either'."""
+    if piece[start:end].lower() != "either" or not _CLAUSE_END.match(piece, end):
+        return False
+    left = max([m.end() for m in _CLAUSE.finditer(piece, 0, start)], default=0)
+    return bool(piece[left:start].strip())
 
 
 def _past_sentences(message: Message) -> None:

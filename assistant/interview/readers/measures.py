@@ -68,9 +68,12 @@ _RENEWABLE = re.compile(
 )
 _TIMES = {"once": 1, "twice": 2, "three times": 3}
 _PLUS_WORD = re.compile(
-    r"\b(?:years?|months?)\s+plus\s+(?P<n>one|two|three|\d)\b(?!\s*(?:optional|one-year|year))",
+    r"\b(?:years?|months?)\s+(?P<plus>plus)\s+(?P<n>one|two|three|\d)\b"
+    r"(?!\s*(?:optional|one-year|year))",
     re.I,
 )
+
+
 def _count(word: str) -> int:
     """'two', '2', 'a' as a count of options (the reading layer reads the number words)."""
     from assistant.reading.numbers import find_numbers
@@ -148,7 +151,16 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
             Found("contract_renewal", Renewal(count=count, amount=amount, unit=unit), span),
             *_base_term(ctx, durations, offset + renewable.start(), span),
         ]
-    found = _ORDINAL.search(text) or _PLUS_WORD.search(text)
+    plus = _PLUS_WORD.search(text)
+    if plus and ctx.free(offset + plus.start("plus"), offset + plus.end()):
+        # 'two years plus one' is '2+1': one renewal of the number said, in the term's unit
+        ctx.take(offset + plus.start("plus"), offset + plus.end())
+        renewal = Renewal(count=1, amount=_count(plus.group("n")), unit=term_unit)
+        return [
+            Found("contract_renewal", renewal, span),
+            *_base_term(ctx, durations, offset + plus.start("plus"), span),
+        ]
+    found = _ORDINAL.search(text)
     if found:
         ctx.take(offset + found.start(), offset + found.end())
         return [

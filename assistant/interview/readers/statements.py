@@ -287,6 +287,39 @@ _GOAL = re.compile(
 _DOWN = re.compile(r"\b(?:reduce|cut|lower|down|decrease|bring down)\b", re.I)
 
 
+_CHANGE_IN = re.compile(
+    r"\s*(?P<noun>reduction|decrease|drop|cut|fall|increase|improvement|rise|uplift|gain|"
+    r"lift|boost)\s+(?:in|of|to)\s+(?:(?:the|our|its|their)\s+)?$",
+    re.I,
+)
+_FALL = ("reduction", "decrease", "drop", "cut", "fall")
+
+
+def read_measure_changes(ctx: Context) -> list[Found]:
+    """'a 15% reduction in handle time', 'a 5% lift in conversion': a change of a named
+    measure (read before the quantities by cue, which would take '20% increase' as growth)."""
+    if "goal_targets" not in ctx.plan.slot_map:
+        return []
+    targets, spans = [], []
+    for kpi in ctx.message.of_kind("kpi"):
+        if not ctx.message.usable(kpi) or ctx.message.roles[kpi.segment].baseline:
+            continue
+        segment = ctx.message.segments[kpi.segment]
+        for m in ctx.message.of_kind("percent"):
+            if m.segment != kpi.segment or m.end > kpi.start or not ctx.free(m.start, m.end):
+                continue
+            change = _CHANGE_IN.fullmatch(ctx.text, m.end, kpi.start)
+            if change is None or segment.start > m.start:
+                continue
+            sign = "-" if change.group("noun").lower() in _FALL else ""
+            targets.append({"metric": kpi.name, "change": f"{sign}{m.value['value']:g}%"})
+            spans.append(clause_span(ctx, m.start))
+            ctx.take(m.start, kpi.end)
+    if not targets:
+        return []
+    return [Found("goal_targets", targets, (spans[0][0], spans[-1][1]))]
+
+
 def read_goal_targets(ctx: Context) -> list[Found]:
     """'I'd want that up to 35%' (conversion, named just before), 'reduce cost per contact by
     10%': a target for a measure that has no slot of its own."""
