@@ -164,6 +164,13 @@ def _past_year(text: str) -> bool:
     return any(int(m.group(1)) < date.today().year for m in _YEAR.finditer(text))
 
 
+# 'outside the busy season', 'outside peak months': a time frame, which negates nothing.
+_TIME_FRAME = re.compile(
+    r"\boutside\s+(?:of\s+)?(?:(?:the|our|those|these|its)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:seasons?|peaks?|periods?|months?|weeks?|term|terms|holidays?|weekends?|summer|winter|"
+    r"spring|autumn|christmas|busy times)\b",
+    re.I,
+)
 _LEADING_NO = re.compile(r"\s*no\s*[,;:-]\s*", re.I)
 
 
@@ -194,7 +201,11 @@ def _read_segment(text: str, segment: Segment, index: int, plan: Plan) -> list[M
             )
         )
     found.sort(key=lambda f: f[2])
-    states = statuses(piece, [(s, e) for _, _, s, e, _ in found], kinds=[k for k, *_ in found])
+    states = statuses(
+        _TIME_FRAME.sub(lambda m: " " * len(m.group(0)), piece),
+        [(s, e) for _, _, s, e, _ in found],
+        kinds=[k for k, *_ in found],
+    )
     states = [
         _own_clause(piece, s, e, state)
         if state == "other_client" or (state == "negated" and _says_itself(piece, s, e))

@@ -374,10 +374,19 @@ def _dropped(ctx: Context, m: Mention) -> bool:
     return bool(re.search(rf"(?:{d.pattern(d.words().drop).pattern})\s+(?:the\s+)?$", before, re.I))
 
 
+_PHASE = re.compile(
+    r"\b(?:pilot|trial|proof of concept|poc|first phase|phase one|phase 1|initially|"
+    r"to start with|to begin with|at first|at launch)\b",
+    re.I,
+)
+
+
 def _only(ctx: Context, mentions: list[Mention]) -> bool:
     """'English only', 'just English', 'UK only': the list is these items and no others."""
     words = d.pattern(d.words().only).pattern
     for m in mentions:
+        if _PHASE.search(ctx.message.segment_text(m.segment)):
+            continue  # 'pilot 30 days, email only': the pilot's scope, not the whole list
         after = ctx.text[m.end : m.end + 12]
         before = ctx.text[max(0, m.start - 10) : m.start]
         if re.match(rf"\s*(?:{words})\b", after, re.I) or re.search(
@@ -391,6 +400,9 @@ def _enum_found(ctx: Context, slot: SlotDef, mentions: list[Mention]) -> list[Fo
     """One value: the one said after a correction, else the one the buyer says they want,
     else (for a slot that combines) the combined value, else the first; values said of today
     give way to others."""
+    if not mentions:
+        return []
+    mentions = [m for m in mentions if not _compared_away(ctx, m)]
     if not mentions:
         return []
     wanted = (
@@ -420,6 +432,16 @@ def _enum_found(ctx: Context, slot: SlotDef, mentions: list[Mention]) -> list[Fo
     return [
         Found(slot.name, choice.name, clause_span(ctx, choice.start), priority=ctx.priority(choice))
     ]
+
+
+_COMPARED = re.compile(r"\b(?:than|rather than|instead of|over)\s+(?:the\s+)?$", re.I)
+
+
+def _compared_away(ctx: Context, m: Mention) -> bool:
+    """'per minute is better for us than per hour': the value it is compared with is not the
+    choice."""
+    segment = ctx.message.segments[m.segment]
+    return bool(_COMPARED.search(ctx.text[max(segment.start, m.start - 20) : m.start]))
 
 
 def _marks_before(ctx: Context, m: Mention) -> list[int]:
