@@ -164,9 +164,10 @@ def _past_year(text: str) -> bool:
     return any(int(m.group(1)) < date.today().year for m in _YEAR.finditer(text))
 
 
-# 'outside the busy season', 'outside peak months': a time frame, which negates nothing.
-_TIME_FRAME = re.compile(
-    r"\boutside\s+(?:of\s+)?(?:(?:the|our|those|these|its)\s+)?(?:[\w-]+\s+){0,2}?"
+# 'outside the busy season', 'outside peak months': a time frame, which negates nothing; 'I
+# said phone 30': the buyer quotes itself, which is not about someone else.
+_NO_TRIGGER = re.compile(
+    r"\bI (?:said|told you|gave you|wrote|put)\b|\boutside\s+(?:of\s+)?(?:(?:the|our|those|these|its)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:seasons?|peaks?|periods?|months?|weeks?|term|terms|holidays?|weekends?|summer|winter|"
     r"spring|autumn|christmas|busy times)\b",
     re.I,
@@ -202,7 +203,7 @@ def _read_segment(text: str, segment: Segment, index: int, plan: Plan) -> list[M
         )
     found.sort(key=lambda f: f[2])
     states = statuses(
-        _TIME_FRAME.sub(lambda m: " " * len(m.group(0)), piece),
+        _NO_TRIGGER.sub(lambda m: " " * len(m.group(0)), piece),
         [(s, e) for _, _, s, e, _ in found],
         kinds=[k for k, *_ in found],
     )

@@ -18,6 +18,7 @@ from assistant.interview.readers.cues import (
     question_of,
     rank,
 )
+from assistant.interview.terms import phrase_pattern
 from assistant.interview.values import Duration, Money, Renewal, ServiceLevel
 from assistant.reading.quantities import duration_seconds
 from assistant.reading.vocab import find_terms
@@ -64,9 +65,17 @@ _ORDINAL = re.compile(
 )
 _TO_RENEW = re.compile(r"\boptions?\s+to\s+(?:renew|extend)\b", re.I)
 _RENEWABLE = re.compile(
-    r"\b(?:renewable|extendable|extendible)\s+(?P<n>once|twice|three times|\d+\s+times)\b", re.I
+    r"\b(?:renewable|extendable|extendible|options?\s+to\s+(?:extend|renew)(?:\s+it)?)\s+"
+    r"(?:up\s+to\s+)?(?P<n>once|twice|(?:three|four|five|\d+)\s+(?:more\s+|further\s+)?times)\b",
+    re.I,
 )
-_TIMES = {"once": 1, "twice": 2, "three times": 3}
+_TIMES = {"once": 1, "twice": 2}
+# 'by a year each time', ', a year at a time', 'by a further two years'
+_EACH_LENGTH = re.compile(
+    r"[\s,]*(?:each\s+)?(?:by|of|for)?\s*(?:a\s+further|another|an\s+additional|a\s+further)?\s*"
+    r"(?P<len>an?|one|two|three|four|five|\d+)[\s-]+(?P<unit>year|month)s?\b",
+    re.I,
+)
 _PLUS_WORD = re.compile(
     r"\b(?:years?|months?)\s+(?P<plus>plus)\s+(?P<n>one|two|three|\d)\b"
     r"(?!\s*(?:optional|one-year|year))",
@@ -138,15 +147,18 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
     if renewable:
         ctx.take(offset + renewable.start(), offset + renewable.end())
         word = renewable.group("n").lower()
-        count = _TIMES.get(word) or int(re.match(r"\d+", word).group(0))
+        count = _TIMES.get(word) or _count(word.split()[0])
         after = [
             q
             for q in durations
-            if q.start >= offset + renewable.end() and q.start - (offset + renewable.end()) < 12
+            if q.start >= offset + renewable.end() and q.start - (offset + renewable.end()) < 24
         ]
         amount, unit = (after[0].value["amount"], after[0].value["unit"]) if after else (None, None)
         for q in after[:1]:
             ctx.take(q.start, q.end)
+        each = _EACH_LENGTH.match(text, renewable.end())
+        if amount is None and each:
+            amount, unit = _count(each.group("len")), f"{each.group('unit').lower()}s"
         return [
             Found("contract_renewal", Renewal(count=count, amount=amount, unit=unit), span),
             *_base_term(ctx, durations, offset + renewable.start(), span),
@@ -230,7 +242,50 @@ def _old(text: str, start: int) -> bool:
             text[max(0, start - 14) : start],
             re.I,
         )
-    )
+    ) or bool(_QUOTED.search(text[max(0, start - 40) : start]))
+
+
+# 'I said phone 30 - it's more like 25': the buyer quotes what it said before to correct it.
+_QUOTED = re.compile(
+    r"\b(?:I said|I gave(?: you)?|I told you|I wrote|I put|you have|you've got)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_NEW_VALUE = re.compile(
+    r"(?:more like|it's|it is|make it|should be|should read|actually|rather|closer to)\s+"
+    r"(?:about\s+|around\s+|roughly\s+)?$",
+    re.I,
+)
+
+
+def _quoted_pairs(ctx: Context, terms: list[Mention], numbers, pairs) -> list:
+    """'I said phone 30 - it's more like 25': the term before a quoted old value takes the
+    value said after 'more like' / 'it's' later in the sentence."""
+    out = []
+    used = {n for _, n in pairs}
+    for number in numbers:
+        start, _end, _value, old = number
+        if not old or not _QUOTED.search(ctx.text[max(0, start - 40) : start]):
+            continue
+        term = next((t for t in reversed(terms) if t.end <= start and start - t.end <= 3), None)
+        if term is None or any(p[0] is term for p in pairs):
+            continue
+        sentence = ctx.message.sentences[ctx.message.segments[term.segment].sentence]
+        new = next(
+            (
+                n
+                for n in numbers
+                if start < n[0] < sentence[1]
+                and not n[3]
+                and n not in used
+                and _NEW_VALUE.search(ctx.text[max(0, n[0] - 24) : n[0]])
+            ),
+            None,
+        )
+        if new is not None:
+            out.append((term, new))
+            used.add(new)
+    return out
 
 
 def _pairs(
@@ -324,6 +379,7 @@ def _distribution(
         return []
     pairs = _pairs(ctx, terms, numbers)
     pairs += _later_pairs(ctx, terms, numbers, pairs)
+    pairs += _quoted_pairs(ctx, terms, numbers, pairs)
     shares: dict[str, float | None] = {}
     said: dict[str, int] = {}
     for term, (start, _e, value, _old) in sorted(pairs, key=lambda p: p[1][0]):
@@ -965,6 +1021,8 @@ def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
         return False
     if m.kind == "multiplier" and slot.name != "peak_uplift":
         return False
+    if m.kind in ("percent", "number") and _another_measures(ctx, slot, m):
+        return False
     if m.kind == "duration" and slot.plausible and not _plausible(m.value, slot.plausible):
         return False
     if m.kind == "number" and slot.type == "percent" and not 0 < m.value["value"] <= 100:
@@ -973,6 +1031,28 @@ def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
         text = ctx.message.segment_text(m.segment)
         return bool(d.find(slot.context, text))
     return True
+
+
+_LINK_TO_FIGURE = re.compile(
+    r"\s*(?:is|was|of|at|over|under|above|below|to|around|about|up to|down to|at least|"
+    r"at most|no more than|=|:|>=|<=|>|<)?\s*(?:about\s+|around\s+)?",
+    re.I,
+)
+
+
+def _another_measures(ctx: Context, slot: SlotDef, m: Mention) -> bool:
+    """'a save rate over 20% with CSAT at 80': a figure right after a measure that is not the
+    slot's belongs to that measure."""
+    from assistant.interview.readers.cues import slot_cues
+
+    before = [k for k in ctx.message.of_kind("kpi") if k.end <= m.start]
+    if not before or not _LINK_TO_FIGURE.fullmatch(ctx.text[before[-1].end : m.start]):
+        return False
+    kpi = before[-1]
+    return not any(
+        re.fullmatch(phrase_pattern(c), kpi.text, re.I) or c.lower() in kpi.text.lower()
+        for c in slot_cues(ctx.plan, slot)
+    )
 
 
 def _plausible(value: dict, bounds: tuple[str, str]) -> bool:

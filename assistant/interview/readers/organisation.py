@@ -14,9 +14,10 @@ _RUN = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,7}}"
 _SUFFIX = r"(?:,?\s+(?:S\.r\.l\.|S\.p\.A\.|S\.A\.|Ltd\.?|Limited|Inc\.?|LLC|AG|GmbH|plc|PLC|B\.V\.|N\.V\.|SE|SA|SAS|Pty Ltd|Co\.))?"
 # Cues before a name, strongest first.
 CUES = (
+    # a consultant names the buyer it speaks for before its own firm
+    r"on behalf of(?: (?:my|our) clients?,?)?|(?:my|our) client,|representing",
     r"work(?:ing)? (?:for|at)|I'?m with|I am with|here from|our company is|the company is|"
-    r"company name is|representing|on behalf of(?: (?:my|our) clients?,?)?|(?:my|our) client,|"
-    r"my company,|our company,|I run|we run|I own|"
+    r"company name is|my company,|our company,|I run|we run|I own|"
     # 'we're called', 'a charity called': the organisation's name, not a system's
     r"(?:we're|we are|we’re|(?:company|business|firm|organi[sz]ation|group|brand|charity|"
     r"council|trust|start-up|startup)(?: is)?) (?:called|named)|"
