@@ -80,10 +80,15 @@ def whole(phrases: tuple[str, ...], text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|[;\n]+|(?<=[!?])\s+")
+# A terse writer's lower-case sentence ('under 60s. email within 4 hrs'), not one after an
+# abbreviation ('e.g. chat', 'approx. half').
+_LOWER_START = re.compile(r"(?<=[\w)])\.\s+(?=[a-z])")
+_ABBREVIATIONS = {"eg", "ie", "etc", "vs", "cf", "ca", "c", "no", "nr", "esp", "est", "avg",
+                  "min", "max", "incl", "approx", "dept", "mr", "mrs", "ms", "dr", "st"}  # fmt: skip
 _SEGMENT_BREAK = re.compile(
     r":\s+|\s+[-–—]\s+|,\s+(?=(?:and|but|so|only|while|whereas|although|though)\b)"
 )
-_CLAUSE_BREAK = re.compile(r"[,()]\s*|\s+(?:but|while|whereas|although)\s+", re.I)
+_CLAUSE_BREAK = re.compile(r",(?!\d{3})\s*|[()]\s*|\s+(?:but|while|whereas|although)\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,17 @@ def _pieces(text: str, breaks: re.Pattern[str], start: int, end: int) -> list[Sp
 
 def sentences(text: str) -> list[Span]:
     """(start, end) of each sentence (a ';' or a line break also ends one)."""
-    return _pieces(text, _SENTENCE_END, 0, len(text))
+    out = []
+    for start, end in _pieces(text, _SENTENCE_END, 0, len(text)):
+        at = start
+        for m in _LOWER_START.finditer(text, start, end):
+            word = re.search(r"[\w.]*$", text[at : m.start()]).group(0).lower()
+            if word in _ABBREVIATIONS or len(word) < 2 or "." in word:
+                continue
+            out.append((at, m.start() + 1))
+            at = m.end()
+        out.append((at, end))
+    return [(s, e) for s, e in out if text[s:e].strip(" ,.;:-")]
 
 
 def segments(text: str) -> list[Segment]:

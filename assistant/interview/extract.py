@@ -3,10 +3,10 @@
 The message is read once by the reading layer (assistant/reading: typed quantities, the
 domain's vocabulary, assertion status); the readers in assistant/interview/readers give what it
 found to slots, in order (each marks the text it used, so later ones do not read it twice):
-text slots -> numbers corrected inside them -> renewal options -> shares (channel mix,
-evaluation weights) -> service levels -> opening hours -> monthly volume -> other quantities
-by cue -> corrections -> vocabularies -> yes/no -> goal targets -> the organisation -> short
-answers -> free-text requirements.
+text slots -> numbers corrected inside them -> changes of a named measure -> renewal options ->
+shares (channel mix, evaluation weights) -> service levels -> opening hours -> monthly volume ->
+other quantities by cue -> corrections -> vocabularies -> yes/no -> goal targets -> the
+organisation -> short answers -> free-text requirements.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from assistant.interview.readers.requirements import read_requirements, read_sco
 from assistant.interview.readers.statements import (
     read_flags,
     read_goal_targets,
+    read_measure_changes,
     read_short_answers,
     read_texts,
 )
@@ -103,6 +104,7 @@ def read_message(
     found: list[Found] = read_texts(ctx)
     found += read_text_corrections(ctx, found)
     for reader in (
+        read_measure_changes,
         read_renewals,
         read_distributions,
         read_service_levels,
@@ -115,6 +117,7 @@ def read_message(
     for reader in (read_vocabulary, read_flags, read_goal_targets, read_organisation):
         found += reader(ctx)
     found += read_short_answers(ctx, found)
+    found = _without_denied_details(ctx, found)
     if only is not None:
         found = [f for f in found if f.slot in only]
     kept, away = resolve(ctx, found)
@@ -122,6 +125,20 @@ def read_message(
         kept += read_scope_items(ctx, kept) + read_requirements(ctx, kept, away)
     kept = [_restated(ctx, f) for f in kept]
     return Reading(message, kept, away, _skipped(ctx), _questions(message), _why(ctx))
+
+
+def _without_denied_details(ctx: Context, found: list[Found]) -> list[Found]:
+    """'No pilot; instead there's a 90-day transition': where the message answers a yes/no
+    slot with no, the details its question asks with it (the pilot's length) are not read."""
+    from assistant.interview.readers.cues import question_of
+
+    denied = [f.slot for f in found if f.value is False and ctx.plan.slot(f.slot).type == "bool"]
+    details: set[str] = set()
+    for slot in denied:
+        question = question_of(ctx.plan, slot)
+        if question is not None and question.slots[0] == slot:
+            details |= {s for s in question.slots[1:] if ctx.plan.slot(s).type != "bool"}
+    return [f for f in found if f.slot not in details]
 
 
 _COPULA = r"(?:\s+(?:is|are|was|will be|should be|must be|would be|now|of|at|around|about|roughly|more like))+\s*|\s*[:=]\s*"

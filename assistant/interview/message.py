@@ -164,6 +164,14 @@ def _past_year(text: str) -> bool:
     return any(int(m.group(1)) < date.today().year for m in _YEAR.finditer(text))
 
 
+# 'outside the busy season', 'outside peak months': a time frame, which negates nothing; 'I
+# said phone 30': the buyer quotes itself, which is not about someone else.
+_NO_TRIGGER = re.compile(
+    r"\bI (?:said|told you|gave you|wrote|put)\b|\boutside\s+(?:of\s+)?(?:(?:the|our|those|these|its)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:seasons?|peaks?|periods?|months?|weeks?|term|terms|holidays?|weekends?|summer|winter|"
+    r"spring|autumn|christmas|busy times)\b",
+    re.I,
+)
 _LEADING_NO = re.compile(r"\s*no\s*[,;:-]\s*", re.I)
 
 
@@ -182,6 +190,8 @@ def _read_segment(text: str, segment: Segment, index: int, plan: Plan) -> list[M
         if not any(s < term.end and term.start < e for _, _, s, e, _ in found):
             found.append((term.kind, term.value, term.start, term.end, term.text))
     for vocabulary, hit in find_plan_terms(piece, plan):
+        if _focus_adverb(piece, hit.start, hit.end):
+            continue
         found.append(
             (
                 f"term:{vocabulary}",
@@ -192,7 +202,11 @@ def _read_segment(text: str, segment: Segment, index: int, plan: Plan) -> list[M
             )
         )
     found.sort(key=lambda f: f[2])
-    states = statuses(piece, [(s, e) for _, _, s, e, _ in found], kinds=[k for k, *_ in found])
+    states = statuses(
+        _NO_TRIGGER.sub(lambda m: " " * len(m.group(0)), piece),
+        [(s, e) for _, _, s, e, _ in found],
+        kinds=[k for k, *_ in found],
+    )
     states = [
         _own_clause(piece, s, e, state)
         if state == "other_client" or (state == "negated" and _says_itself(piece, s, e))
@@ -203,6 +217,18 @@ def _read_segment(text: str, segment: Segment, index: int, plan: Plan) -> list[M
         Mention(kind, value, segment.start + s, segment.start + e, t, state, index)
         for (kind, value, s, e, t), state in zip(found, states, strict=True)
     ]
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)-]|$)")
+
+
+def _focus_adverb(piece: str, start: int, end: int) -> bool:
+    """'either' closing a clause after other words ('nearshore isn't acceptable either') is
+    the adverb of a negation, not the answer 'either'."""
+    if piece[start:end].lower() != "either" or not _CLAUSE_END.match(piece, end):
+        return False
+    left = max([m.end() for m in _CLAUSE.finditer(piece, 0, start)], default=0)
+    return bool(piece[left:start].strip())
 
 
 def _past_sentences(message: Message) -> None:

@@ -74,10 +74,11 @@ class SlotDef(_Strict):
     two or more ('we provide the CRM, the vendor the telephony' -> mixed).
     `context` are words one of which must stand in the sentence for the slot's vocabulary to be
     read there, unless its question is pending ('German' is a language in 'Languages: German'
-    or 'German is required', not in 'a German team'); `target` marks a goal the buyer sets, which
-    a figure about today ('we're at 28%') never fills; `priority` is the default must-have /
-    nice-to-have of what the slot records; `negated_of` fills the slot with the values another
-    slot's vocabulary names as excluded ('no offshore at all'); `today` marks a slot about how
+    or 'German is required', not in 'a German team'); `read_with` words let a slot that is not
+    incidental be read in a segment that holds one ('CSAT of 88 or above'); `target` marks a
+    goal the buyer sets, which a figure about today ('we're at 28%') never fills; `priority` is
+    the default must-have / nice-to-have of what the slot records; `negated_of` fills the slot
+    with the values another slot's vocabulary names as excluded ('no offshore at all'); `today` marks a slot about how
     things are now, which a figure about today does fill; `plausible` bounds a duration
     ('1 month', '10 years'): a contract is not two days long.
     """
@@ -95,6 +96,7 @@ class SlotDef(_Strict):
     pattern: str | None = None
     combined_value: str | None = None
     context: tuple[str, ...] = ()
+    read_with: tuple[str, ...] = ()
     target: bool = False
     priority: Priority | None = None
     negated_of: str | None = None
@@ -290,7 +292,9 @@ def _countries() -> list[str]:
     from babel import Locale
 
     names = Locale("en").territories
-    return sorted({n for code, n in names.items() if code.isalpha() and len(code) == 2 and "(" not in n})
+    return sorted(
+        {n for code, n in names.items() if code.isalpha() and len(code) == 2 and "(" not in n}
+    )
 
 
 def _plan_term(term) -> dict:

@@ -26,15 +26,23 @@ class TermHit:
 def phrase_pattern(phrase: str) -> str:
     """A regex for a phrase: word-bounded, flexible about spaces and hyphens.
 
-    All-capital phrases ("US") and phrases starting with "=" ("=Epic") keep their case.
+    All-capital phrases ("US") and phrases starting with "=" ("=Epic") keep their case; "…"
+    stands for one to four words in between ("sell … online" holds "sell home gym kit online").
     """
     exact = phrase.startswith("=")
     phrase = phrase.removeprefix("=")
-    parts = [re.escape(p) for p in re.split(r"[\s-]+", phrase.strip())]
-    body = r"[\s-]*".join(parts).replace("'", "['’]")
+    body = _GAP.join(_words_pattern(part) for part in phrase.split("…"))
     if exact or phrase.isupper():
         return rf"(?-i:(?<![A-Za-z0-9]){body}(?![A-Za-z0-9]))"
     return rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
+
+
+_GAP = r"(?:\s+[\w'’&-]+){1,4}\s+"
+
+
+def _words_pattern(phrase: str) -> str:
+    parts = [re.escape(p) for p in re.split(r"[\s-]+", phrase.strip())]
+    return r"[\s-]*".join(parts).replace("'", "['’]")
 
 
 @cache

@@ -310,3 +310,10 @@ def test_everything_in_one_message(read):
     assert got["pilot_duration"] == {"amount": 60, "unit": "days"}
     assert got["pricing_model"] == "per FTE"
     assert got["budget"] == {"amount": 22, "currency": "GBP", "per": "hour"}
+
+
+def test_either_closing_a_negation_is_no_answer(read):
+    assert read("Either is fine.", ("after_hours_model",)).get("after_hours_model") == "either"
+    got = read("Onshore is out, and nearshore isn't an option either.")
+    assert "nearshore" in got.get("excluded_shore_models", [])
+    assert "after_hours_model" not in got

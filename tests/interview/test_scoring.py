@@ -40,3 +40,10 @@ def test_edge_cases():
     assert not values_match({"percent": 80, "seconds": 30}, {"percent": 80})
     assert values_match(100.0, 100.5)  # within 1%
     assert not values_match(True, 1)
+
+
+def test_midnight_is_one_time_however_written():
+    from assistant.interview.scoring import hours_hold
+
+    assert hours_hold("chat", "Mon-Sun 08:00-00:00", {"chat": "Mon-Sun 08:00-24:00"})
+    assert not hours_hold("chat", "Mon-Sun 08:00-23:00", {"chat": "Mon-Sun 08:00-24:00"})

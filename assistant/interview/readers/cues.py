@@ -163,7 +163,9 @@ def readable(ctx: Context, slot: SlotDef, index: int) -> bool:
     pending = slot.name in ctx.pending or slot.name in ctx.aside
     named = question is not None and question.id in ctx_topics(ctx)[index]
     if not (slot.incidental or pending or named):
-        return False
+        return bool(slot.read_with) and bool(
+            d.find(slot.read_with, ctx.message.segment_text(index))
+        )
     if slot.context and not pending:
         message = ctx.message
         text = message.segment_text(index) + " " + message.label(index)

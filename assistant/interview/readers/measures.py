@@ -18,6 +18,7 @@ from assistant.interview.readers.cues import (
     question_of,
     rank,
 )
+from assistant.interview.terms import phrase_pattern
 from assistant.interview.values import Duration, Money, Renewal, ServiceLevel
 from assistant.reading.quantities import duration_seconds
 from assistant.reading.vocab import find_terms
@@ -64,13 +65,24 @@ _ORDINAL = re.compile(
 )
 _TO_RENEW = re.compile(r"\boptions?\s+to\s+(?:renew|extend)\b", re.I)
 _RENEWABLE = re.compile(
-    r"\b(?:renewable|extendable|extendible)\s+(?P<n>once|twice|three times|\d+\s+times)\b", re.I
-)
-_TIMES = {"once": 1, "twice": 2, "three times": 3}
-_PLUS_WORD = re.compile(
-    r"\b(?:years?|months?)\s+plus\s+(?P<n>one|two|three|\d)\b(?!\s*(?:optional|one-year|year))",
+    r"\b(?:renewable|extendable|extendible|options?\s+to\s+(?:extend|renew)(?:\s+it)?)\s+"
+    r"(?:up\s+to\s+)?(?P<n>once|twice|(?:three|four|five|\d+)\s+(?:more\s+|further\s+)?times)\b",
     re.I,
 )
+_TIMES = {"once": 1, "twice": 2}
+# 'by a year each time', ', a year at a time', 'by a further two years'
+_EACH_LENGTH = re.compile(
+    r"[\s,]*(?:each\s+)?(?:by|of|for)?\s*(?:a\s+further|another|an\s+additional|a\s+further)?\s*"
+    r"(?P<len>an?|one|two|three|four|five|\d+)[\s-]+(?P<unit>year|month)s?\b",
+    re.I,
+)
+_PLUS_WORD = re.compile(
+    r"\b(?:years?|months?)\s+(?P<plus>plus)\s+(?P<n>one|two|three|\d)\b"
+    r"(?!\s*(?:optional|one-year|year))",
+    re.I,
+)
+
+
 def _count(word: str) -> int:
     """'two', '2', 'a' as a count of options (the reading layer reads the number words)."""
     from assistant.reading.numbers import find_numbers
@@ -135,20 +147,32 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
     if renewable:
         ctx.take(offset + renewable.start(), offset + renewable.end())
         word = renewable.group("n").lower()
-        count = _TIMES.get(word) or int(re.match(r"\d+", word).group(0))
+        count = _TIMES.get(word) or _count(word.split()[0])
         after = [
             q
             for q in durations
-            if q.start >= offset + renewable.end() and q.start - (offset + renewable.end()) < 12
+            if q.start >= offset + renewable.end() and q.start - (offset + renewable.end()) < 24
         ]
         amount, unit = (after[0].value["amount"], after[0].value["unit"]) if after else (None, None)
         for q in after[:1]:
             ctx.take(q.start, q.end)
+        each = _EACH_LENGTH.match(text, renewable.end())
+        if amount is None and each:
+            amount, unit = _count(each.group("len")), f"{each.group('unit').lower()}s"
         return [
             Found("contract_renewal", Renewal(count=count, amount=amount, unit=unit), span),
             *_base_term(ctx, durations, offset + renewable.start(), span),
         ]
-    found = _ORDINAL.search(text) or _PLUS_WORD.search(text)
+    plus = _PLUS_WORD.search(text)
+    if plus and ctx.free(offset + plus.start("plus"), offset + plus.end()):
+        # 'two years plus one' is '2+1': one renewal of the number said, in the term's unit
+        ctx.take(offset + plus.start("plus"), offset + plus.end())
+        renewal = Renewal(count=1, amount=_count(plus.group("n")), unit=term_unit)
+        return [
+            Found("contract_renewal", renewal, span),
+            *_base_term(ctx, durations, offset + plus.start("plus"), span),
+        ]
+    found = _ORDINAL.search(text)
     if found:
         ctx.take(offset + found.start(), offset + found.end())
         return [
@@ -218,7 +242,50 @@ def _old(text: str, start: int) -> bool:
             text[max(0, start - 14) : start],
             re.I,
         )
-    )
+    ) or bool(_QUOTED.search(text[max(0, start - 40) : start]))
+
+
+# 'I said phone 30 - it's more like 25': the buyer quotes what it said before to correct it.
+_QUOTED = re.compile(
+    r"\b(?:I said|I gave(?: you)?|I told you|I wrote|I put|you have|you've got)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_NEW_VALUE = re.compile(
+    r"(?:more like|it's|it is|make it|should be|should read|actually|rather|closer to)\s+"
+    r"(?:about\s+|around\s+|roughly\s+)?$",
+    re.I,
+)
+
+
+def _quoted_pairs(ctx: Context, terms: list[Mention], numbers, pairs) -> list:
+    """'I said phone 30 - it's more like 25': the term before a quoted old value takes the
+    value said after 'more like' / 'it's' later in the sentence."""
+    out = []
+    used = {n for _, n in pairs}
+    for number in numbers:
+        start, _end, _value, old = number
+        if not old or not _QUOTED.search(ctx.text[max(0, start - 40) : start]):
+            continue
+        term = next((t for t in reversed(terms) if t.end <= start and start - t.end <= 3), None)
+        if term is None or any(p[0] is term for p in pairs):
+            continue
+        sentence = ctx.message.sentences[ctx.message.segments[term.segment].sentence]
+        new = next(
+            (
+                n
+                for n in numbers
+                if start < n[0] < sentence[1]
+                and not n[3]
+                and n not in used
+                and _NEW_VALUE.search(ctx.text[max(0, n[0] - 24) : n[0]])
+            ),
+            None,
+        )
+        if new is not None:
+            out.append((term, new))
+            used.add(new)
+    return out
 
 
 def _pairs(
@@ -312,6 +379,7 @@ def _distribution(
         return []
     pairs = _pairs(ctx, terms, numbers)
     pairs += _later_pairs(ctx, terms, numbers, pairs)
+    pairs += _quoted_pairs(ctx, terms, numbers, pairs)
     shares: dict[str, float | None] = {}
     said: dict[str, int] = {}
     for term, (start, _e, value, _old) in sorted(pairs, key=lambda p: p[1][0]):
@@ -361,11 +429,15 @@ def read_service_levels(ctx: Context) -> list[Found]:
             continue
         if re.fullmatch(r"\d+\s?/\s?\d+", m.text) and not (pending or _speaks_of_levels(ctx, m)):
             continue  # '80/20' is a service level only where answering speed is the topic
-        channel = _channel_for(ctx, m, clause_only=True) or pending or "voice"
-        slot = by_channel.get("chat" if channel == "messaging" else channel)
-        if slot is not None:
-            value = ServiceLevel(percent=m.value["percent"], seconds=m.value["seconds"])
-            found.append(_found(ctx, slot.name, value, m))
+        channels = _channels_after(ctx, m) or [
+            _channel_for(ctx, m, clause_only=True) or _label_channel(ctx, m) or pending or "voice"
+        ]
+        for channel in channels:
+            slot = by_channel.get("chat" if channel == "messaging" else channel)
+            if slot is not None:
+                value = ServiceLevel(percent=m.value["percent"], seconds=m.value["seconds"])
+                found.append(_found(ctx, slot.name, value, m))
+    found += _the_same(ctx, found, by_channel)
     for m in ctx.message.of_kind("duration"):
         if not ctx.usable(m) or not m.stated or _baseline(ctx, m):
             continue
@@ -390,8 +462,57 @@ def read_service_levels(ctx: Context) -> list[Found]:
     return found
 
 
+def _label_channel(ctx: Context, mention: Mention) -> str | None:
+    """'Chat: 85% within 45 seconds': the channel the sentence's label names."""
+    start = ctx.message.sentence_span(mention.segment)[0]
+    label = ctx.message.label(mention.segment)
+    named = [c for c in ctx.message.of_kind("channel") if start <= c.start < start + len(label)]
+    return named[0].name if len(named) == 1 else None
+
+
+_FOR_CHANNELS = re.compile(r"\s*(?:for|on|across)\s+(?:the\s+|both\s+)?$", re.I)
+
+
+def _channels_after(ctx: Context, mention: Mention) -> list[str]:
+    """'90/30 for phone and chat': the channels the value is said for, after it."""
+    segment = ctx.message.segments[mention.segment]
+    after = [
+        c
+        for c in ctx.message.of_kind("channel")
+        if mention.end <= c.start < segment.end and c.stated
+    ]
+    if not after or not _FOR_CHANNELS.fullmatch(ctx.text[mention.end : after[0].start]):
+        return []
+    names = []
+    for i, c in enumerate(after):
+        upto = after[i + 1].start if i + 1 < len(after) else segment.end
+        rest = ctx.text[c.end : upto]
+        names.append(c.name)
+        if not re.fullmatch(r"[\s,.;!]*(?:(?:and|&|or|/)\s*)?", rest, re.I):
+            break  # 'on the phone, and emails answered within …': the list has ended
+    return list(dict.fromkeys(names))
+
+
+_SAME = re.compile(r"\s*(?:is\s+|are\s+)?(?:the\s+)?same\b", re.I)
+
+
+def _the_same(ctx: Context, found: list[Found], by_channel: dict) -> list[Found]:
+    """'voice 80% in 60s, chat the same': a channel given the level said just before."""
+    if not found:
+        return []
+    out = []
+    taken = {f.slot for f in found}
+    for c in ctx.message.of_kind("channel"):
+        if not _SAME.match(ctx.text, c.end) or c.start < (found[-1].span or (0, 0))[0]:
+            continue
+        slot = by_channel.get("chat" if c.name == "messaging" else c.name)
+        if slot is not None and slot.name not in taken:
+            out.append(Found(slot.name, found[-1].value, (c.start, c.end)))
+    return out
+
+
 LEVEL_WORDS = re.compile(
-    r"service level|\bSLA?\b|answer|\bASA\b|speed|grade of service|\bGoS\b|"
+    r"service level|\bSLA?s?\b|\btargets?\b|answer|\bASA\b|speed|grade of service|\bGoS\b|"
     r"on the phones?|of calls|calls?\b",
     re.I,
 )
@@ -602,11 +723,16 @@ def read_volumes(ctx: Context) -> list[Found]:
     counts = [
         m for m in ctx.message.of_kind("count") if ctx.usable(m) and m.stated and _is_volume(ctx, m)
     ]
+    counts = sorted(counts + _channel_counts(ctx, counts), key=lambda m: m.start)
     if not counts:
         return []
     monthly: list[tuple[Mention, float]] = []
     for i, m in enumerate(counts):
-        per = m.value["per"] or _shared_period(ctx, counts[i + 1 :], m, counts[:i])
+        per = (
+            m.value["per"]
+            or _shared_period(ctx, counts[i + 1 :], m, counts[:i])
+            or _period_around(ctx, m)
+        )
         value = m.value["value"] * PER_MONTH.get(per or "month", 1.0)
         if monthly and _restates(ctx, monthly[-1], m, value):
             ctx.take(m.start, m.end)
@@ -614,7 +740,12 @@ def read_volumes(ctx: Context) -> list[Found]:
         if monthly and _corrected_between(ctx, monthly[-1][0].end, m.start):
             monthly.pop()  # '30,000 a month - no wait, that's per quarter, so 10,000 a month'
         monthly.append((m, value))
-    totals = [(m, v) for m, v in monthly if _TOTAL.search(ctx.text[m.start : m.end + 24])]
+    totals = [
+        (m, v)
+        for m, v in monthly
+        if _TOTAL.search(ctx.text[m.start : m.end + 24])
+        or _TOTAL_LABEL.search(_line_before(ctx, m))
+    ]
     totals += _bare_totals(ctx, monthly)
     chosen = totals[-1:] if totals else monthly
     for m, _ in monthly:
@@ -627,6 +758,76 @@ def read_volumes(ctx: Context) -> list[Found]:
     span = (clause_span(ctx, start)[0], clause_span(ctx, end - 1)[1])
     found = [Found("monthly_volume", total, span)]
     return found + ([Found("channels", channels, span)] if channels else [])
+
+
+_TOTAL_LABEL = re.compile(
+    r"\b(?:in total|total|altogether|overall|combined|all in)\b[\s:=-]*"
+    r"(?:(?:c\.|ca\.|approx\.?|about|around|roughly|~)\s*)?$",
+    re.I,
+)
+_AFTER_CHANNEL = re.compile(
+    r"\s*(?:[:=-]|is|are|of)?\s*(?:about|around|roughly|approx\.?|approximately|c\.|~)?\s*$", re.I
+)
+_PERIOD_AROUND = re.compile(
+    r"\b(?:(?:a|an|per|each|every|one|last|this|the|whole|full|fiscal|financial|calendar)\s+)+"
+    r"(?P<unit>year|month|week|quarter)\b|\b(?P<adjective>annual(?:ly)?|yearly|per annum|p\.a\.|"
+    r"monthly|weekly|quarterly|FY\d*)",
+    re.I,
+)
+_ADJECTIVE_UNIT = {"monthly": "month", "weekly": "week", "quarterly": "quarter"}
+
+
+def _line_before(ctx: Context, m: Mention) -> str:
+    """The words of the count's line before it ('- Total: c. 1.02 million')."""
+    return ctx.text[ctx.text.rfind("\n", 0, m.start) + 1 : m.start]
+
+
+def _channel_counts(ctx: Context, counts: list[Mention]) -> list[Mention]:
+    """'Calls 1.2m. Chat 480k.', 'Email: 150,000': a channel that opens a list entry, named
+    before its count (a number over 100, so that 'phone 70 chat 30' stays a share; 'tell them
+    to call 112' is no entry)."""
+    found = []
+    for channel in ctx.message.of_kind("channel"):
+        if not ctx.usable(channel) or not channel.stated:
+            continue
+        n = next((n for n in ctx.message.numbers if n.start >= channel.end), None)
+        head = ctx.text[clause_span(ctx, channel.start)[0] : channel.start]
+        if (
+            n is None
+            or not re.fullmatch(r"[\s\-*•]*(?:and\s+|plus\s+)?", head, re.I)
+            or n.value <= 100
+            or not _AFTER_CHANNEL.fullmatch(ctx.text[channel.end : n.start])
+            or re.match(r"\s*%", ctx.text[n.end :])
+            or any(c.start <= n.start < c.end for c in counts)
+            or any(o.start <= n.start < o.end for o in ctx.message.mentions if o.kind != "channel")
+            or not ctx.free(n.start, n.end)
+        ):
+            continue
+        value = {"value": n.value, "per": None, "what": "contacts"}
+        text = ctx.text[channel.start : n.end]
+        found.append(
+            Mention("count", value, channel.start, n.end, text, "affirmed", channel.segment)
+        )
+    return found
+
+
+def _period_around(ctx: Context, m: Mention) -> str | None:
+    """'for one year is around 60,000 calls', '540,000 contacts last fiscal year', 'Yearly
+    volumes. Calls 1.2m.': the period said in the count's segment, its sentence's label, or
+    the short lines just before that head a list."""
+    places = [ctx.message.segment_text(m.segment), ctx.message.label(m.segment)]
+    for start, end in reversed(ctx.message.sentences[: ctx.message.segments[m.segment].sentence]):
+        heading = ctx.text[start:end].strip()
+        if len(heading.split()) > 4 and not heading.endswith(":"):
+            break  # only short lines that head a list ('Yearly volumes.', 'Calls 1.2m.')
+        places.append(heading)
+    for text in places:
+        found = _PERIOD_AROUND.search(text)
+        if found:
+            if found.group("unit"):
+                return found.group("unit").lower()
+            return _ADJECTIVE_UNIT.get(found.group("adjective").lower(), "year")
+    return None
 
 
 def _corrected_between(ctx: Context, start: int, end: int) -> bool:
@@ -711,9 +912,22 @@ def _is_volume(ctx: Context, m: Mention) -> bool:
         )
     if m.value.get("what") == "contacts" and not POPULATION.search(m.text):
         others = [c for c in ctx.message.of_kind("count") if c is not m and c.value.get("per")]
-        if "monthly_volume" in ctx.pending or _shared_period(ctx, others, m, others):
+        if (
+            "monthly_volume" in ctx.pending
+            or _shared_period(ctx, others, m, others)
+            or (_period_around(ctx, m) and _whole_volume(ctx, m))
+        ):
             return True
     return False
+
+
+def _whole_volume(ctx: Context, m: Mention) -> bool:
+    """Not a rate per person ('4 calls per agent a month') nor a handful."""
+    return m.value["value"] >= 50 and not re.match(
+        r"\s*(?:per|each|every|for each|for every)\s+(?!month|year|week|day|quarter|annum)\w",
+        ctx.text[m.end :],
+        re.I,
+    )
 
 
 def _restates(ctx: Context, previous: tuple[Mention, float], m: Mention, value: float) -> bool:
@@ -807,6 +1021,8 @@ def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
         return False
     if m.kind == "multiplier" and slot.name != "peak_uplift":
         return False
+    if m.kind in ("percent", "number") and _another_measures(ctx, slot, m):
+        return False
     if m.kind == "duration" and slot.plausible and not _plausible(m.value, slot.plausible):
         return False
     if m.kind == "number" and slot.type == "percent" and not 0 < m.value["value"] <= 100:
@@ -815,6 +1031,28 @@ def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
         text = ctx.message.segment_text(m.segment)
         return bool(d.find(slot.context, text))
     return True
+
+
+_LINK_TO_FIGURE = re.compile(
+    r"\s*(?:is|was|of|at|over|under|above|below|to|around|about|up to|down to|at least|"
+    r"at most|no more than|=|:|>=|<=|>|<)?\s*(?:about\s+|around\s+)?",
+    re.I,
+)
+
+
+def _another_measures(ctx: Context, slot: SlotDef, m: Mention) -> bool:
+    """'a save rate over 20% with CSAT at 80': a figure right after a measure that is not the
+    slot's belongs to that measure."""
+    from assistant.interview.readers.cues import slot_cues
+
+    before = [k for k in ctx.message.of_kind("kpi") if k.end <= m.start]
+    if not before or not _LINK_TO_FIGURE.fullmatch(ctx.text[before[-1].end : m.start]):
+        return False
+    kpi = before[-1]
+    return not any(
+        re.fullmatch(phrase_pattern(c), kpi.text, re.I) or c.lower() in kpi.text.lower()
+        for c in slot_cues(ctx.plan, slot)
+    )
 
 
 def _plausible(value: dict, bounds: tuple[str, str]) -> bool:

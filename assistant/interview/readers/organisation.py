@@ -14,8 +14,19 @@ _RUN = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,7}}"
 _SUFFIX = r"(?:,?\s+(?:S\.r\.l\.|S\.p\.A\.|S\.A\.|Ltd\.?|Limited|Inc\.?|LLC|AG|GmbH|plc|PLC|B\.V\.|N\.V\.|SE|SA|SAS|Pty Ltd|Co\.))?"
 # Cues before a name, strongest first.
 CUES = (
-    r"work(?:ing)? (?:for|at)|I'?m with|I am with|here from|our company is|the company is|company name is|called|"
-    r"named|representing|on behalf of|my company,|our company,|I run|we run|I own",
+    # a consultant names the buyer it speaks for before its own firm
+    r"on behalf of(?: (?:my|our) clients?,?)?|(?:my|our) client,|representing",
+    r"work(?:ing)? (?:for|at)|I'?m with|I am with|here from|our company is|the company is|"
+    r"company name is|my company,|our company,|I run|we run|I own|"
+    # 'we're called', 'a charity called': the organisation's name, not a system's
+    r"(?:we're|we are|we’re|(?:company|business|firm|organi[sz]ation|group|brand|charity|"
+    r"council|trust|start-up|startup)(?: is)?) (?:called|named)|"
+    # 'co-founder of Pawprint Cover': a role that leads the whole organisation
+    r"(?:co-?founder|founder|owner|CEO|chief executive|managing director|president|chair)"
+    r"(?:woman|man|person)? of|"
+    # 'head of operations in Vento Rent', 'Head of Medical Information at Aldermoor'
+    rf"(?:{'|'.join(['manager', 'director', 'head', 'lead', 'officer', 'vp', 'chief'])})"
+    r"(?: of(?: [\w&-]+){1,4}?)? (?:at|in|with)",
     r"from|at|for|with the|with",
     r"this is|we are|we're|we’re|it's|it is",
 )
@@ -72,7 +83,11 @@ def read_organisation(ctx: Context) -> list[Found]:
     if "company_name" in ctx.filled and "company_name" not in ctx.pending:
         return []
     text = ctx.text
-    sentences = ctx.message.sentences[:2]
+    sentences = [
+        (start, end)
+        for start, end in ctx.message.sentences
+        if not GREETINGS.fullmatch(text[start:end].strip(" .,!"))
+    ][:2]
     for regex in CUED:
         for start, end in sentences:
             for m in regex.finditer(text, start, end):
@@ -154,16 +169,22 @@ def _clean(name: str) -> str:
     return " ".join(words)
 
 
+# Mentions that are no organisation's name ('comply with the GDPR', 'work in Salesforce').
+_NAMED_THINGS = ("location", "language", "framework", "platform", "kpi", "channel")
+
+
 def _plausible(ctx: Context, name: str, start: int) -> bool:
-    """Not a greeting, not a place, a language or a month."""
+    """Not a greeting, not a place, a language, a framework, a platform or a month."""
     if name in NOT_NAMES or GREETINGS.match(name) or len(name) < 2:
         return False
     if re.match(r"(?:I|We|It|They|You|He|She)['’]", name):
         return False  # "We're Acme": the name follows
+    if re.fullmatch(r"[\w.&]+-[a-z][\w-]*", name):
+        return False  # 'FCA-authorised', 'UK-based': a word about the buyer, not its name
     covered = [
         m
         for m in ctx.message.mentions
-        if m.kind in ("location", "language") and m.start >= start and m.end <= start + len(name)
+        if m.kind in _NAMED_THINGS and m.start >= start and m.end <= start + len(name)
     ]
     if covered and sum(m.end - m.start for m in covered) >= len(name.replace(" ", "")) - 1:
         return False

@@ -281,10 +281,55 @@ def _cued_text(ctx: Context, slot: SlotDef) -> Found | None:
 
 _GOAL = re.compile(
     r"\b(?:up to|up by|to at least|target|targets|goal|goals|improve|increase|raise|reduce|"
-    r"cut|lower|down to|down by|keep|keeping|reach|get to|bring)\b",
+    r"cut|lower|down to|down by|keep|keeping|reach|get to|bring|"
+    r"(?:get|take|push) (?:it|that) to)\b",
     re.I,
 )
 _DOWN = re.compile(r"\b(?:reduce|cut|lower|down|decrease|bring down)\b", re.I)
+
+
+_CHANGE_IN = re.compile(
+    r"\s*(?P<noun>reduction|decrease|drop|cut|fall|increase|improvement|rise|uplift|gain|"
+    r"lift|boost)\s+(?:in|of|to)\s+(?:(?:the|our|its|their)\s+)?$",
+    re.I,
+)
+_FALL = ("reduction", "decrease", "drop", "cut", "fall")
+
+
+def read_measure_changes(ctx: Context) -> list[Found]:
+    """'a 15% reduction in handle time', 'a 5% lift in conversion': a change of a named
+    measure (read before the quantities by cue, which would take '20% increase' as growth)."""
+    if "goal_targets" not in ctx.plan.slot_map:
+        return []
+    targets, spans = [], []
+    for kpi in ctx.message.of_kind("kpi"):
+        if not ctx.message.usable(kpi) or ctx.message.roles[kpi.segment].baseline:
+            continue
+        segment = ctx.message.segments[kpi.segment]
+        for m in ctx.message.of_kind("percent"):
+            if m.segment != kpi.segment or m.end > kpi.start or not ctx.free(m.start, m.end):
+                continue
+            change = _CHANGE_IN.fullmatch(ctx.text, m.end, kpi.start)
+            if change is None or segment.start > m.start:
+                continue
+            sign = "-" if change.group("noun").lower() in _FALL else ""
+            targets.append({"metric": kpi.name, "change": f"{sign}{m.value['value']:g}%"})
+            spans.append(clause_span(ctx, m.start))
+            ctx.take(m.start, kpi.end)
+    if not targets:
+        return []
+    return [Found("goal_targets", targets, (spans[0][0], spans[-1][1]))]
+
+
+_NEW_CLAUSE = re.compile(r",|\b(?:and|but)\s+(?=(?:I|we|I'd|we'd|I'm|we're)\b)", re.I)
+
+
+def _said_of_today(ctx: Context, start: int, pos: int) -> bool:
+    """'our save rate is 14% today and I want to get it to 25%': a baseline word in the
+    clause that holds the figure (a clause after 'and I want' is its own)."""
+    text = ctx.text[start:pos]
+    cuts = [m.end() for m in _NEW_CLAUSE.finditer(text)]
+    return bool(d.find(d.words().baseline, text[cuts[-1] if cuts else 0 :]))
 
 
 def read_goal_targets(ctx: Context) -> list[Found]:
@@ -300,11 +345,14 @@ def read_goal_targets(ctx: Context) -> list[Found]:
         n for n in bare_numbers(ctx) if 0 < n.value["value"] <= 100
     ]
     for m in sorted(numbers, key=lambda n: n.start):
-        role = ctx.message.roles[m.segment]
-        if not ctx.free(m.start, m.end) or not ctx.message.usable(m) or role.baseline:
+        segment = ctx.message.segments[m.segment]
+        if (
+            not ctx.free(m.start, m.end)
+            or not ctx.message.usable(m)
+            or _said_of_today(ctx, segment.start, m.start)
+        ):
             continue
         clause = clause_span(ctx, m.start)
-        segment = ctx.message.segments[m.segment]
         if not _GOAL.search(ctx.text, segment.start, m.start) and not (
             m.kind == "number" and _GOAL.search(ctx.text, m.end, segment.end)
         ):

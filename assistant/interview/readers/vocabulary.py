@@ -12,9 +12,16 @@ from assistant.interview import discourse as d
 from assistant.interview.message import LEXICON_KINDS, Mention
 from assistant.interview.plan import SlotDef
 from assistant.interview.readers import Context, Found
-from assistant.interview.readers.cues import SAME_SENTENCE, best_slot, question_of, readable
+from assistant.interview.readers.cues import (
+    SAME_SENTENCE,
+    best_slot,
+    ctx_topics,
+    question_of,
+    readable,
+    topic_names,
+)
 from assistant.interview.readers.measures import clause_span
-from assistant.interview.terms import answer_only_terms
+from assistant.interview.terms import answer_only_terms, phrase_pattern
 
 DATA_PLACE = re.compile(
     r"\b(?:data|stored|storage|hosted|hosting|residency|transfer|kept|backups?)\b", re.I
@@ -56,7 +63,7 @@ def read_vocabulary(ctx: Context) -> list[Found]:
         if not slots or not _kept(ctx, m):
             continue
         slot = _slot_for(ctx, slots, m)
-        if slot is None:
+        if slot is None or _asked_elsewhere(ctx, slot, m):
             continue
         removed = (m.status == "negated" and _denied(ctx, m)) or bool(
             EXCLUDED.search(ctx.message.segment_text(m.segment))
@@ -73,8 +80,8 @@ def read_vocabulary(ctx: Context) -> list[Found]:
 
 
 _DENY_BEFORE = re.compile(
-    r"\b(?:no|not|never|without|nor|neither|drop|exclude|excluding|other than|rather than|"
-    r"instead of|n't)\s+(?:[\w'-]+\s+){0,2}$",
+    r"(?:\b(?:no|not|nothing|none|never|without|nor|neither|drop|exclude|excluding|other than|"
+    r"rather than|instead of)|n't)\s+(?:[\w'-]+\s+){0,2}$",
     re.I,
 )
 _DENY_AFTER = re.compile(
@@ -183,6 +190,26 @@ def _canonical_ok(ctx: Context, slot: SlotDef, m: Mention) -> bool:
     return not re.sub(
         r"\b(?:and|or|so|also|plus|then|both|mainly|mostly)\b|[\s,;:.&/+-]", "", rest, flags=re.I
     )
+
+
+def _asked_elsewhere(ctx: Context, slot: SlotDef, m: Mention) -> bool:
+    """Read outside its topic only by its `read_with` words, a term that is the cue of a slot
+    another question asks for ('attrition under 45%' answers the attrition cap, 'QA score of
+    88%' the quality target) is not an item of this slot."""
+    if not slot.read_with or slot.incidental or slot.name in ctx.pending:
+        return False
+    own = question_of(ctx.plan, slot.name)
+    if own is not None and own.id in ctx_topics(ctx)[m.segment]:
+        return False
+    for question in ctx.plan.questions:
+        if own is not None and question.id == own.id:
+            continue
+        words = topic_names(question, ctx.plan) + tuple(
+            c for name in question.slots for c in ctx.plan.slot(name).cues
+        )
+        if any(re.fullmatch(phrase_pattern(w), m.text, re.I) for w in words):
+            return True
+    return False
 
 
 def _kept(ctx: Context, m: Mention) -> bool:
@@ -347,10 +374,19 @@ def _dropped(ctx: Context, m: Mention) -> bool:
     return bool(re.search(rf"(?:{d.pattern(d.words().drop).pattern})\s+(?:the\s+)?$", before, re.I))
 
 
+_PHASE = re.compile(
+    r"\b(?:pilot|trial|proof of concept|poc|first phase|phase one|phase 1|initially|"
+    r"to start with|to begin with|at first|at launch)\b",
+    re.I,
+)
+
+
 def _only(ctx: Context, mentions: list[Mention]) -> bool:
     """'English only', 'just English', 'UK only': the list is these items and no others."""
     words = d.pattern(d.words().only).pattern
     for m in mentions:
+        if _PHASE.search(ctx.message.segment_text(m.segment)):
+            continue  # 'pilot 30 days, email only': the pilot's scope, not the whole list
         after = ctx.text[m.end : m.end + 12]
         before = ctx.text[max(0, m.start - 10) : m.start]
         if re.match(rf"\s*(?:{words})\b", after, re.I) or re.search(
@@ -364,6 +400,9 @@ def _enum_found(ctx: Context, slot: SlotDef, mentions: list[Mention]) -> list[Fo
     """One value: the one said after a correction, else the one the buyer says they want,
     else (for a slot that combines) the combined value, else the first; values said of today
     give way to others."""
+    if not mentions:
+        return []
+    mentions = [m for m in mentions if not _compared_away(ctx, m)]
     if not mentions:
         return []
     wanted = (
@@ -393,6 +432,16 @@ def _enum_found(ctx: Context, slot: SlotDef, mentions: list[Mention]) -> list[Fo
     return [
         Found(slot.name, choice.name, clause_span(ctx, choice.start), priority=ctx.priority(choice))
     ]
+
+
+_COMPARED = re.compile(r"\b(?:than|rather than|instead of|over)\s+(?:the\s+)?$", re.I)
+
+
+def _compared_away(ctx: Context, m: Mention) -> bool:
+    """'per minute is better for us than per hour': the value it is compared with is not the
+    choice."""
+    segment = ctx.message.segments[m.segment]
+    return bool(_COMPARED.search(ctx.text[max(segment.start, m.start - 20) : m.start]))
 
 
 def _marks_before(ctx: Context, m: Mention) -> list[int]:
