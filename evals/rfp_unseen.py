@@ -15,7 +15,9 @@ the RFP and its workbooks are drafted from them. Metrics, each a pure function o
 - rate_card: expected channel x language x delivery rows present (optional ones marked so);
 - currency: the rate card and the pricing text in the buyer's currency;
 - weights: the buyer's weights in the evaluation table, or defaults stated as defaults;
-- public_wording: tender/supplier wording exactly when the buyer is public.
+- public_wording: a public body's wording exactly when the buyer is public, in its country's
+  tradition (a US or Canadian solicitation with respondents or proponents, elsewhere an
+  invitation to tender with suppliers).
 """
 
 from __future__ import annotations
@@ -363,11 +365,17 @@ def weights(case: dict[str, Any], run: Run) -> Score:
     return _share([k for k in stated if f"{stated[k]:g}%" in rows], failed)
 
 
+# How a public body of a country words its procurement: (the document's name, the bidder).
+PUBLIC_WORDING = {"US": ("Solicitation", "respondent"), "CA": ("Solicitation", "proponent")}
+TENDER_WORDING = ("Invitation to Tender", "supplier")
+
+
 def public_wording(case: dict[str, Any], run: Run) -> Score:
     public = bool(case["expected"].get("public_wording"))
-    has = "The supplier shall" in run.text and "Invitation to Tender" in run.text
-    ok = has if public else ("The vendor shall" in run.text and not has)
-    return (1.0 if ok else 0.0), f"public wording {'present' if has else 'absent'}"
+    name, bidder = PUBLIC_WORDING.get(case["buyer"]["country"], TENDER_WORDING)
+    has = f"The {bidder} shall" in run.text and name in run.document.title
+    ok = has if public else ("The vendor shall" in run.text and run.document.title.startswith("Request for Proposal "))
+    return (1.0 if ok else 0.0), f"{name.lower()} wording {'present' if has else 'absent'}"
 
 
 SCORERS = {name: globals()[name] for name in METRICS}
