@@ -1,7 +1,7 @@
 """XLSX workbooks with openpyxl: each sheet a page, its used range a table with header cells.
 
 A sheet is page N in workbook order, titled by the sheet's name. Positions are in cells:
-a value cell's box is (column - 1, row - 1, column, row), so ``cell_reference`` turns a
+a value cell's box is (column - 1, row - 1, column, row), so ``Page.location`` turns a
 citation back into "Rate card!F3". Cached values are read (a formula cell shows what the
 workbook last computed; a blank when it was never computed).
 
@@ -77,7 +77,7 @@ def _sheet(number: int, sheet) -> PageLayout:
     width = max((len(r) for r in rows), default=0)
     rows = [r + [""] * (width - len(r)) for r in rows]
     layout = PageLayout(number, [Line([], text=_text(sheet.title), heading=2, new_block=True)],
-                        width=float(width), height=float(len(rows)))
+                        width=float(width), height=float(len(rows)), sheet=_text(sheet.title))
     if not rows or not width:
         return layout
     labelled = _labelled(rows)
@@ -103,15 +103,6 @@ def _with_header_units(header: list[str], row: list[str]) -> list[str]:
             value = f"{unit.group(1)} {float(value):.2f} per {unit.group(2)}"
         out.append(value)
     return out + row[len(out):]
-
-
-def spreadsheet_location(page, start: int, end: int) -> str:
-    """Where a quote of a sheet's page text stands: 'Rate card!F3' (its first cell), else ''."""
-    sheet = page.text.split("\n", 1)[0].lstrip("# ").strip()
-    for region in page.regions:
-        if region.start < end and start < region.end:
-            return cell_reference(sheet, region.box)
-    return ""
 
 
 def _boxes(rows: list[list[str]], columns: list[int] | None = None) -> list[list[Box | None]]:
@@ -148,12 +139,3 @@ def _label(parts: dict[str, str]) -> str:
     values = [parts.get(k, "") for k in ("Channel", "Language", "Delivery model or site")]
     optional = " (optional)" if parts.get("Optional") == "Optional" else ""
     return " - ".join(v for v in values if v) + optional
-
-
-def cell_reference(sheet: str, box: Box | None) -> str:
-    """'Rate card!F3' from a spreadsheet cell's box ('' without one)."""
-    from openpyxl.utils import get_column_letter
-
-    if box is None:
-        return ""
-    return f"{sheet}!{get_column_letter(int(box.x0) + 1)}{int(box.top) + 1}"

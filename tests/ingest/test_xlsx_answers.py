@@ -3,13 +3,14 @@ cited fact (sheet, cell) that the comparison reads; a contradiction with the pro
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from assistant.ingest.readers import read_pages
-from assistant.ingest.xlsx_reader import spreadsheet_location
+from assistant.models import Page
 from assistant.rfp import compliance_matrix, rate_card
 from tests.rfp.cases import drafted
 
@@ -57,13 +58,14 @@ def test_each_sheet_is_a_page_and_each_answer_a_cell_with_its_headers(tmp_path):
     assert line in matrix.text
     assert "The vendor shall be PCI DSS compliant" not in matrix.text  # the buyer's text stays out
     start = matrix.text.index(line)
-    where = spreadsheet_location(matrix, start, start + len(line))
+    where = matrix.location(start, start + len(line))
     assert where.startswith("Compliance matrix!E") and where[len("Compliance matrix!E"):].isdigit()
     rates = next(p for p in pages if p.text.startswith("## Rate card"))
     quote = "Voice - English - Onshore — Year 1 price (USD per productive hour): USD 27.50 per productive hour"
     assert quote in rates.text
     start = rates.text.index(quote)
-    assert spreadsheet_location(rates, start, start + len(quote)) == "Rate card!F2"
+    assert rates.location(start, start + len(quote)) == "Rate card!F2"
+    assert pages[0].sheet == "Instructions" and Page.from_dict(2, matrix.to_dict()).sheet == "Compliance matrix"
 
 
 def test_a_corrupt_workbook_is_refused_with_a_clear_message(tmp_path):
@@ -92,5 +94,10 @@ def test_filled_workbooks_reach_the_matrix_cited_and_a_contradiction_is_flagged(
     assert rates and all("USD 27.50" in v.value for v in rates)
     sheets = openpyxl.load_workbook(path).sheetnames
     assert all(v.citation.page == sheets.index("Rate card") + 1 for v in rates)  # a page per sheet
+    cells_cited = {v.citation.location for v in rates}  # each price cited by its own cell
+    assert "Rate card!F2" in cells_cited and all(re.fullmatch(r"Rate card![A-Z]+\d+", c) for c in cells_cited)
+    answer_cell = next(v for v in pci.values if v.citation.document == "answers.xlsx")
+    assert re.fullmatch(r"Compliance matrix![A-Z]+\d+", answer_cell.citation.location)
+    assert answer_cell.citation.citation(1).where == answer_cell.citation.location
     # what the buyer wrote in the requirements is never read as the vendor's claim
     assert not any(v.citation.document == "answers.xlsx" for v in cells["contract_term"].values)
