@@ -31,6 +31,9 @@ BUYER_COLUMNS = {
     "Line": ("Line", "Channel", "Language", "Delivery model or site", "Optional"),
 }
 SKIPPED_IN_LABEL = {"Section", "Line"}
+# What a requirement may be about, for a vendor's bare "Comply" / "Does not comply" to name it:
+# a framework it holds or a language it serves (the reading layer's vocabulary kinds).
+SUBJECT_KINDS = ("framework", "language")
 
 
 def read_xlsx(path: Path, max_pages: int) -> tuple[list[PageLayout], str]:
@@ -120,14 +123,31 @@ def _labelled(rows: list[list[str]]) -> Grid | None:
     keep = len(names)
     drop = {header.index("Requirement")} if "Requirement" in header else set()
     values = [c for c in range(keep, len(header)) if c not in drop]
+    response = header.index("Response") if "Response" in header else None
     out, columns = [], [0, *values]
     for index, row in enumerate(rows):
         if index == 0:
-            label = " ".join(n for n in names if n not in SKIPPED_IN_LABEL)
-        else:
-            label = _label(dict(zip(names, row[:keep], strict=True)))
-        out.append([label, *(row[c] for c in values)])
+            out.append([" ".join(n for n in names if n not in SKIPPED_IN_LABEL), *(row[c] for c in values)])
+            continue
+        parts = dict(zip(names, row[:keep], strict=True))
+        cells = [row[c] for c in values]
+        subject = requirement_subject(parts.get("Requirement", "")) if response is not None else ""
+        if subject and row[response]:
+            cells[values.index(response)] = f"{subject}: {row[response]}"
+        out.append([_label(parts), *cells])
     return Grid(out, _boxes(out, columns), [i == 0 for i in range(len(out))])
+
+
+def requirement_subject(requirement: str) -> str:
+    """The one framework or language a requirement asks for ('PCI DSS'), so that the vendor's
+    bare response is read about it ("Response: PCI DSS: Does not comply"); '' when it asks for
+    none, for several, or names one only to rule it out. The requirement's own words stay out."""
+    from assistant.reading.mentions import read
+
+    subjects = [m for m in read(requirement) if m.kind in SUBJECT_KINDS]
+    names = {str(m.value.get("name")) for m in subjects}
+    affirmed = all(m.status == "affirmed" for m in subjects)
+    return names.pop() if len(names) == 1 and affirmed else ""
 
 
 def _label(parts: dict[str, str]) -> str:
