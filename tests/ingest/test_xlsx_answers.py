@@ -63,7 +63,7 @@ def test_each_sheet_is_a_page_and_each_answer_a_cell_with_its_headers(tmp_path):
     where = matrix.location(start, start + len(line))
     assert where.startswith("Compliance matrix!E") and where[len("Compliance matrix!E"):].isdigit()
     rates = next(p for p in pages if p.text.startswith("## Rate card"))
-    quote = "Voice - English - Onshore — Year 1 price (USD per productive hour): USD 27.50 per productive hour"
+    quote = "Voice - English - Onshore (United States) — Year 1 price (USD per productive hour): USD 27.50 per productive hour"
     assert quote in rates.text
     start = rates.text.index(quote)
     assert rates.location(start, start + len(quote)) == "Rate card!F2"
