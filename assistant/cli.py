@@ -289,7 +289,8 @@ def _cmd_chat(args, settings: Settings) -> int:
         from assistant.interview.commands import progress_line
 
         print(result["reply"])
-        print(f"[Progress: {progress_line(result['progress'])}]")
+        if "[Progress:" not in result["reply"]:  # a question put again carries its own
+            print(f"[Progress: {progress_line(result['progress'])}]")
     return 0
 
 
