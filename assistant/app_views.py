@@ -156,17 +156,18 @@ def answer_markdown(answer: Answer, vendors: Sequence[str] = ()) -> str:
 
 
 def citation_line(c: Citation) -> str:
-    """`[n] Vendor — document, p. N: “quote”` in escaped Markdown (a page read by OCR says so)."""
+    """`[n] Vendor — document, p. N: “quote”` in escaped Markdown (a page read by OCR says so;
+    a spreadsheet answer names its cell)."""
     return (
         f"\\[{c.marker}\\] {escape_markdown(c.vendor)} — {escape_markdown(c.document)}, "
-        f"p. {c.page}{' (read by OCR)' if c.ocr else ''}: “{escape_markdown(c.quote)}”"
+        f"{escape_markdown(c.where)}{' (read by OCR)' if c.ocr else ''}: “{escape_markdown(c.quote)}”"
     )
 
 
 def citation_choices(citations: Sequence[Citation]) -> list[tuple[str, int]]:
     """Dropdown choices for opening a cited page: (label, index into the citations)."""
     return [
-        (f"[{c.marker}] {c.vendor} — {c.document}, p. {c.page}", i) for i, c in enumerate(citations)
+        (f"[{c.marker}] {c.vendor} — {c.document}, {c.where}", i) for i, c in enumerate(citations)
     ]
 
 
@@ -315,18 +316,20 @@ def matrix_html(matrix) -> tuple[str, list[dict]]:
 
 def _matrix_cell(cell, vendor: str, sources: list[dict]) -> str:
     """One cell: its value, then a marker per cited page."""
-    pages: dict[tuple[str, int], list[str]] = {}
+    pages: dict[tuple[str, int, str], list[str]] = {}  # a spreadsheet answer: one per cell
     for value in cell.values:
         if value.citation:
-            quotes = pages.setdefault((value.citation.document, value.citation.page), [])
-            if value.citation.quote not in quotes:
-                quotes.append(value.citation.quote)
+            c = value.citation
+            quotes = pages.setdefault((c.document, c.page, c.location), [])
+            if c.quote not in quotes:
+                quotes.append(c.quote)
     marks = []
-    for (document, page), quotes in pages.items():
+    for (document, page, location), quotes in pages.items():
         sources.append({"document": document, "page": page, "quotes": quotes[:6], "vendor": vendor})
+        where = html.escape(location) if location else f"page {page}"
         marks.append(
             f"<button class='cite' data-cite='{len(sources) - 1}' data-target='#compare-open' "
-            f"title='{html.escape(document)}, page {page}'>p.{page}</button>"
+            f"title='{html.escape(document)}, {where}'>{where if location else f'p.{page}'}</button>"
         )
     first = len(sources) - len(marks)
     opens = f" data-cite='{first}' data-target='#compare-open'" if marks else ""

@@ -273,7 +273,8 @@ def _cmd_ask(args, settings: Settings) -> int:
         print(f"Q: {answer.question}\n{answer.text}")
         for c in answer.citations:
             ocr = ", read by OCR" if c.ocr else ""
-            print(f"  [{c.marker}] {c.document}, page {c.page}{ocr} ({c.vendor}): \"{c.quote}\"")
+            where = c.location or f"page {c.page}"
+            print(f"  [{c.marker}] {c.document}, {where}{ocr} ({c.vendor}): \"{c.quote}\"")
         for warning in answer.warnings:
             print(f"  WARNING: {warning}")
         for note in answer.notes:
@@ -304,7 +305,8 @@ def _cmd_chat(args, settings: Settings) -> int:
         from assistant.interview.commands import progress_line
 
         print(result["reply"])
-        print(f"[Progress: {progress_line(result['progress'])}]")
+        if "[Progress:" not in result["reply"]:  # a question put again carries its own
+            print(f"[Progress: {progress_line(result['progress'])}]")
     return 0
 
 

@@ -76,7 +76,8 @@ class Page:
     """One page of extracted text; `number` is 1-based.
 
     `regions` place spans of `text` on the page (for highlighting a quote); `tables` hold the
-    page's tables as data; `ocr` says the text was read from an image of the page.
+    page's tables as data; `ocr` says the text was read from an image of the page; `sheet`
+    names the spreadsheet sheet the page is (its regions' boxes are then in cells).
     """
 
     number: int
@@ -86,6 +87,18 @@ class Page:
     ocr: bool = False
     regions: tuple[Region, ...] = ()
     tables: tuple[Table, ...] = ()
+    sheet: str = ""
+
+    def location(self, start: int, end: int) -> str:
+        """Where text[start:end] stands on a sheet: its first cell, 'Rate card!F3' ('' on a
+        page that is no sheet, or for text outside the sheet's cells)."""
+        if not self.sheet:
+            return ""
+        from openpyxl.utils import get_column_letter
+
+        for box in self.boxes(start, end):
+            return f"{self.sheet}!{get_column_letter(int(box.x0) + 1)}{int(box.top) + 1}"
+        return ""
 
     @property
     def atomic_spans(self) -> tuple[tuple[int, int], ...]:
@@ -107,6 +120,8 @@ class Page:
             data["regions"] = [[r.start, r.end, *r.box.to_list()] for r in self.regions]
         if self.tables:
             data["tables"] = [_table_dict(t) for t in self.tables]
+        if self.sheet:
+            data["sheet"] = self.sheet
         return data
 
     @classmethod
@@ -117,7 +132,8 @@ class Page:
         width, height = data.get("size", [0.0, 0.0])
         regions = tuple(Region(r[0], r[1], Box.from_list(r[2:])) for r in data.get("regions", ()))
         tables = tuple(_table_from(t) for t in data.get("tables", ()))
-        return cls(number, data["text"], width, height, data.get("ocr", False), regions, tables)
+        return cls(number, data["text"], width, height, data.get("ocr", False), regions, tables,
+                   data.get("sheet", ""))
 
 
 def _table_dict(table: Table) -> dict:
@@ -253,6 +269,12 @@ class Citation:
     page: int
     quote: str
     ocr: bool = False  # the page's text was read by OCR from an image of it
+    location: str = ""  # a spreadsheet cell, 'Rate card!F3' (the page is then the sheet)
+
+    @property
+    def where(self) -> str:
+        """'p. 4', or the cell of a spreadsheet answer: 'Rate card!F3'."""
+        return self.location or f"p. {self.page}"
 
     @property
     def source(self) -> str:

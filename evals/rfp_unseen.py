@@ -15,7 +15,9 @@ the RFP and its workbooks are drafted from them. Metrics, each a pure function o
 - rate_card: expected channel x language x delivery rows present (optional ones marked so);
 - currency: the rate card and the pricing text in the buyer's currency;
 - weights: the buyer's weights in the evaluation table, or defaults stated as defaults;
-- public_wording: tender/supplier wording exactly when the buyer is public.
+- public_wording: a public body's wording exactly when the buyer is public, in its country's
+  tradition (a US or Canadian solicitation with respondents or proponents, elsewhere an
+  invitation to tender with suppliers).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from assistant.knowledge import load_guidance
 from assistant.rfp import draft_from_profile, render_markdown
 from assistant.rfp.draft import BuyerFacts
 from assistant.rfp.model import RfpDocument
+from assistant.reading.mentions import read
 from assistant.rfp.scoring import content_words
 
 UNSEEN_DIR = Path(__file__).resolve().parent / "cases" / "rfp_unseen"
@@ -100,6 +103,45 @@ def _listed(profile: Profile, name: str, group: dict[str, list[str]] | None) -> 
     _set(profile, name, "list[str]", must + nice, items=items)
 
 
+# An exclusion that keeps part of a model open ("nearshore outside the EU", "offshore except
+# India", "nearshore for the premium line") is not the whole model excluded.
+_PART_OF_MODEL = re.compile(r"\b(?:outside|except|other than|apart from|only|for)\b", re.I)
+
+
+def _models_named(entry: str) -> list[str]:
+    """The delivery and work models an entry names, as the reading layer names them
+    ("onshore (Canada)" -> onshore, "work-from-home" -> work from home)."""
+    return [m.value["name"] for m in read(entry) if m.kind == "delivery_model"]
+
+
+def _allowed_models(entries: list[str]) -> list[str]:
+    """Each allowed entry's delivery model, as the interview would read it."""
+    return list(dict.fromkeys(m for entry in entries for m in _models_named(entry)[:1] if m in MODELS))
+
+
+def _excluded_models(entries: list[str]) -> list[str]:
+    """A whole model where an entry rules one out; the entry's own words where it rules out only
+    part of one (kept so the draft can still say so)."""
+    out = []
+    for entry in entries:
+        named = _models_named(entry)
+        out.append(named[0] if len(named) == 1 and not _PART_OF_MODEL.search(entry) else entry)
+    return list(dict.fromkeys(out))
+
+
+def _places(group: dict[str, list[str]] | None) -> dict[str, str]:
+    """Delivery places (country, else the place's name) with must/nice, as the interview reads
+    them from the buyer's words ("India or the Philippines, in secure centres" -> India,
+    Philippines)."""
+    places: dict[str, str] = {}
+    for priority in ("must", "nice"):
+        for entry in (group or {}).get(priority) or []:
+            for mention in read(entry):
+                if mention.kind == "location" and mention.status == "affirmed":
+                    places.setdefault(mention.value.get("country") or mention.value["name"], priority)
+    return places
+
+
 def profile_of(buyer: dict[str, Any]) -> tuple[Profile, BuyerFacts]:
     """The buyer's facts as a requirements profile, and the facts no slot holds."""
     profile = Profile()
@@ -122,9 +164,10 @@ def profile_of(buyer: dict[str, Any]) -> tuple[Profile, BuyerFacts]:
     _set(profile, "channel_hours", "channel_hours", buyer.get("hours"))
     _listed(profile, "languages", buyer.get("languages"))
     models = buyer.get("delivery_models") or {}
-    _set(profile, "shore_model", "list[str]", [m for m in models.get("allowed") or [] if m in MODELS])
-    _set(profile, "excluded_shore_models", "list[str]", models.get("excluded"), priority="must")
-    _listed(profile, "delivery_locations", buyer.get("locations"))
+    _set(profile, "shore_model", "list[str]", _allowed_models(models.get("allowed") or []))
+    _set(profile, "excluded_shore_models", "list[str]", _excluded_models(models.get("excluded") or []), priority="must")
+    places = _places(buyer.get("locations"))
+    _set(profile, "delivery_locations", "list[str]", list(places), items=places)
     _listed(profile, "compliance_frameworks", buyer.get("compliance"))
     _service_levels(profile, buyer.get("service_levels") or [])
     quality = buyer.get("quality") or {}
@@ -334,7 +377,8 @@ def rate_card(case: dict[str, Any], run: Run) -> Score:
         channel = next((c for c in sorted(channels, key=len, reverse=True) if plain.startswith(c)), None)
         if channel is None or card is None:
             continue  # a row that names no channel (a peak uplift, a premium) is not a line
-        rest = [w.split("/") for w in plain[len(channel):].split() if w]
+        # the row's other keys, however joined ("voice English onshore", "voice x English x onshore")
+        rest = [w.split("/") for w in re.split(r"\s+(?:[x×|,·-]\s+)?", plain[len(channel):]) if w and w not in "x×|,·-"]
         ok = any(
             _norm(line.channel) == channel
             and all(any(a in _norm(f"{line.language} {line.site}") for a in alternatives) for alternatives in rest)
@@ -363,11 +407,17 @@ def weights(case: dict[str, Any], run: Run) -> Score:
     return _share([k for k in stated if f"{stated[k]:g}%" in rows], failed)
 
 
+# How a public body of a country words its procurement: (the document's name, the bidder).
+PUBLIC_WORDING = {"US": ("Solicitation", "respondent"), "CA": ("Solicitation", "proponent")}
+TENDER_WORDING = ("Invitation to Tender", "supplier")
+
+
 def public_wording(case: dict[str, Any], run: Run) -> Score:
     public = bool(case["expected"].get("public_wording"))
-    has = "The supplier shall" in run.text and "Invitation to Tender" in run.text
-    ok = has if public else ("The vendor shall" in run.text and not has)
-    return (1.0 if ok else 0.0), f"public wording {'present' if has else 'absent'}"
+    name, bidder = PUBLIC_WORDING.get(case["buyer"]["country"], TENDER_WORDING)
+    has = f"The {bidder} shall" in run.text and name in run.document.title
+    ok = has if public else ("The vendor shall" in run.text and run.document.title.startswith("Request for Proposal "))
+    return (1.0 if ok else 0.0), f"{name.lower()} wording {'present' if has else 'absent'}"
 
 
 SCORERS = {name: globals()[name] for name in METRICS}

@@ -60,3 +60,16 @@ def test_ask_json_lines_from_a_real_subprocess(tmp_path, sample_pdfs):
     assert "[1]" in first["answer"]
     assert second["abstained"] is True and second["citations"] == []
     assert second["answer"].startswith("The proposals do not say")
+
+
+def test_chat_answers_a_question_back_from_the_workspace_and_asks_again(tmp_path, capsys):
+    """The buyer's question is answered by the workspace's answerer inside the turn (which holds
+    the interview's write lock while the answerer reads the profile), then the interview goes on."""
+    workspace = str(tmp_path / "ws")
+    assert main(["--workspace", workspace, "chat", "Hi, Dana here from Kestrel Mutual, an insurer."]) == 0
+    capsys.readouterr()
+    assert main(["--workspace", workspace, "chat", "What's a typical service level for voice calls?"]) == 0
+    reply = capsys.readouterr().out
+    assert "From our guidance" in reply and "Sources: guidance:" in reply  # answered, with its sources
+    assert "Back to the interview" in reply and reply.count("[Progress:") == 1
+

@@ -48,7 +48,8 @@ def vendor_lines(
         cited = []
         for evidence in chosen:
             marker = first_marker + len(citations)
-            citations.append(Citation(marker, evidence.document, evidence.vendor, evidence.page, evidence.quote))
+            citations.append(Citation(marker, evidence.document, evidence.vendor, evidence.page, evidence.quote,
+                                      location=evidence.statement.location))
             cited.append(f'"{_sentence(evidence.quote)}" [{marker}]')
         lead = "conflicting statements: " if disagree(plan, chosen) else ""
         lines.append(f"{vendor}: {lead}" + " ".join(cited))

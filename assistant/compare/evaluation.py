@@ -241,7 +241,8 @@ def _matrix(report: EvaluationReport, matrix: Matrix) -> None:
     report.add("h2", "Sources")
     report.add(
         "bullets",
-        items=tuple(f"[{n}] {s.document}, page {s.page}: “{s.quote}”" for s, n in numbers.items()),
+        items=tuple(f"[{n}] {s.document}, {s.location or f'page {s.page}'}: “{s.quote}”"
+                    for s, n in numbers.items()),
     )
 
 

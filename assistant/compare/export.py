@@ -58,8 +58,8 @@ def cell_sources(cell: Cell) -> list[Source]:
 
 
 def source_text(source: Source) -> str:
-    """'<document> p.<n>: “<quote>”'."""
-    return f"{source.document} p.{source.page}: “{source.quote}”"
+    """'<document> p.<n>: “<quote>”' (a spreadsheet answer: '<document> Rate card!F3: …')."""
+    return f"{source.document} {source.location or f'p.{source.page}'}: “{source.quote}”"
 
 
 def sources_text(cell: Cell) -> str:
@@ -117,14 +117,15 @@ def write_markdown(matrix: Matrix, path: Path) -> Path:
             markers = []
             for value in cell.values:
                 if value.citation:
-                    ref = (value.citation.document, value.citation.page, value.citation.quote)
+                    c = value.citation
+                    ref = (c.document, c.location or f"p.{c.page}", c.quote)
                     markers.append(sources.setdefault(ref, len(sources) + 1))
             marks = "".join(f"[{n}]" for n in dict.fromkeys(markers))
             texts.append(_md_escape(cell_text(cell)) + (f" {marks}" if marks else ""))
         lines.append(f"| {row.field.label} | " + " | ".join(texts) + " |")
     lines += ["", "## Sources", ""]
-    for (document, page, quote), number in sources.items():
-        lines.append(f'[{number}] {_md_escape(document)} p.{page}: "{_md_escape(quote)}"')
+    for (document, where, quote), number in sources.items():
+        lines.append(f'[{number}] {_md_escape(document)} {_md_escape(where)}: "{_md_escape(quote)}"')
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -192,7 +193,7 @@ def write_xlsx(matrix: Matrix, path: Path) -> Path:
         sheet.column_dimensions[_column(4 + 2 * i)].width = 40
     sheet.freeze_panes = "C2"
     evidence = book.create_sheet("Evidence")
-    evidence.append(["Field", "Vendor", "Value", "Document", "Page", "Quote"])
+    evidence.append(["Field", "Vendor", "Value", "Document", "Page", "Cell", "Quote"])
     for row in matrix.rows:
         for vendor, cell in row.cells.items():
             for value in cell.values:
@@ -204,6 +205,7 @@ def write_xlsx(matrix: Matrix, path: Path) -> Path:
                         value.value,
                         c.document if c else "",
                         c.page if c else "",
+                        c.location if c else "",
                         c.quote if c else "",
                     ]
                 )

@@ -22,16 +22,23 @@ READERS = {**commercial.READERS, **service.READERS, **delivery.READERS,
 
 @dataclass(frozen=True)
 class Source:
-    """Where a value is stated: document, 1-based page and a verbatim quote of that page."""
+    """Where a value is stated: document, 1-based page (a spreadsheet's sheet, with the cell in
+    `location`) and a verbatim quote of that page."""
 
     document: str
     vendor: str
     page: int
     quote: str
+    location: str = ""
+
+    @property
+    def where(self) -> str:
+        """'p. 4', or a spreadsheet cell: 'Rate card!F3'."""
+        return self.location or f"p. {self.page}"
 
     def citation(self, marker: int) -> Citation:
         """This source as a numbered answer citation."""
-        return Citation(marker, self.document, self.vendor, self.page, self.quote)
+        return Citation(marker, self.document, self.vendor, self.page, self.quote, location=self.location)
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,7 @@ def extract_statement(statement: Statement) -> list[TermValue]:
     """Every value any field reads from one statement (none from text aimed at AI tools)."""
     if is_suspicious(statement.text):
         return []
-    source = Source(statement.document, statement.vendor, statement.page, statement.text)
+    source = Source(statement.document, statement.vendor, statement.page, statement.text, statement.location)
     values: list[TermValue] = []
     for spec in FIELDS:
         values += [TermValue(f.field, f.value, f.normalised, source) for f in read_statement(spec, statement)]

@@ -16,6 +16,7 @@ def compose_page(
     width: float = 0.0,
     height: float = 0.0,
     ocr: bool = False,
+    sheet: str = "",
 ) -> Page:
     """The page text in reading order; a table stands where its placeholder line stands.
 
@@ -60,4 +61,4 @@ def compose_page(
     final_tables = tuple(
         replace(table, cells=tuple(placed.get(table.index, ()))) for table in tables
     )
-    return Page(number, "".join(parts), width, height, ocr, tuple(regions), final_tables)
+    return Page(number, "".join(parts), width, height, ocr, tuple(regions), final_tables, sheet)

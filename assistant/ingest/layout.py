@@ -148,3 +148,4 @@ class PageLayout:
     width: float = 0.0
     height: float = 0.0
     ocr: bool = False
+    sheet: str = ""  # a spreadsheet sheet's name (positions are then in cells)

@@ -29,7 +29,7 @@ def finish(layouts: list[PageLayout], mark_headings: bool = True) -> list[Page]:
         _rejoin_broken_words(layout.lines, words)
     return [
         compose_page(lay.number, [ln for ln in lay.lines if ln.text or ln.table is not None],
-                     lay.tables, lay.width, lay.height, lay.ocr)
+                     lay.tables, lay.width, lay.height, lay.ocr, lay.sheet)
         for lay in layouts
     ]
 

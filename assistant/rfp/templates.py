@@ -182,6 +182,16 @@ class ScoreLevel(_Strict):
     descriptor: str
 
 
+class PublicRegister(_Strict):
+    """How public bodies of some countries word a procurement: the title and the words that
+    replace the template's ("vendor" -> "supplier" in a UK tender, "respondent" in a US
+    solicitation). A register with no countries applies to every other country."""
+
+    countries: tuple[str, ...] = ()
+    title: str
+    terms: dict[str, str]
+
+
 class Charge(_Strict):
     """A charge vendors must disclose outside the unit price."""
 
@@ -203,11 +213,20 @@ class SectionsFile(_Strict):
     evaluation: EvaluationSpec
     timetable: TimetableSpec
     scoring_scale: tuple[ScoreLevel, ...] = Field(min_length=6, max_length=6)
-    public_sector_terms: dict[str, str] = Field(default_factory=dict)
-    public_title: str = ""
+    public_registers: tuple[PublicRegister, ...] = ()
     disclosed_charges: tuple[Charge, ...]
     questionnaire_group_titles: dict[str, str] = Field(default_factory=dict)
     regime_terms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+
+    def public_register(self, country: str | None) -> PublicRegister | None:
+        """The register a public body of this country (ISO code; None when unknown) uses."""
+        default = None
+        for register in self.public_registers:
+            if country and country.upper() in register.countries:
+                return register
+            if not register.countries:
+                default = default or register
+        return default
 
     @model_validator(mode="after")
     def _sections_in_order(self) -> SectionsFile:

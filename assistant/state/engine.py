@@ -9,6 +9,7 @@ from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.pool import NullPool
 
 SQLITE_BUSY_TIMEOUT_MS = 60_000  # a writer waits this long for another one before failing
+READ_ONLY = "procure_read_only"  # execution option: a transaction that only reads
 
 _engines: dict[str, Engine] = {}
 _created: set[tuple[str, int]] = set()
@@ -64,5 +65,8 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
 
 def _sqlite_begin(connection) -> None:
     """Take the write lock at BEGIN, so read-modify-write transactions serialise (no lost
-    update) instead of failing when two of them upgrade their read locks at once."""
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    update) instead of failing when two of them upgrade their read locks at once. A read-only
+    transaction takes no lock: under WAL it reads the last commit, even while this thread or
+    another holds the write lock (a turn that reads the profile again while saving it)."""
+    read_only = connection.get_execution_options().get(READ_ONLY)
+    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

@@ -40,7 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assistant.state.backends import database_url, workspace_id
-from assistant.state.engine import engine_for, forget_engine, sqlite_url
+from assistant.state.engine import READ_ONLY, engine_for, forget_engine, sqlite_url
 
 log = logging.getLogger(__name__)
 
@@ -146,12 +146,20 @@ class WorkspaceDB:
         with self.engine.begin() as connection:
             yield connection
 
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A transaction that only reads: it never waits for a writer (nor for the caller's
+        own write transaction, which would wait forever)."""
+        with self.engine.connect().execution_options(**{READ_ONLY: True}) as connection:
+            with connection.begin():
+                yield connection
+
     # --- documents: one JSON payload per document ---------------------------------------
 
     def document_payloads(self) -> list[dict]:
         """Every document's payload, by key."""
         query = select(documents.c.payload).where(documents.c.workspace == self.workspace)
-        with self.transaction() as connection:
+        with self.reading() as connection:
             rows = connection.execute(query.order_by(documents.c.key)).scalars().all()
         return [json.loads(row) for row in rows]
 
@@ -172,7 +180,7 @@ class WorkspaceDB:
         query = select(documents.c.key, documents.c.name, documents.c.payload).where(
             documents.c.workspace == self.workspace
         )
-        with self.transaction() as connection:
+        with self.reading() as connection:
             rows = connection.execute(query).all()
         with target.transaction() as connection:
             for key, name, payload in rows:
@@ -221,7 +229,7 @@ class WorkspaceDB:
 
     def read_interview(self) -> InterviewRow:
         """The stored profile and state (None when never saved)."""
-        with self.transaction() as connection:
+        with self.reading() as connection:
             return self._interview_row(connection, lock=False)
 
     @contextmanager
@@ -284,7 +292,7 @@ class WorkspaceDB:
         query = query.order_by(audit.c.id.desc())
         if limit:
             query = query.limit(limit)
-        with self.transaction() as connection:
+        with self.reading() as connection:
             rows = connection.execute(query).all()
         return [AuditEntry(*row) for row in reversed(rows)]
 

@@ -3,13 +3,14 @@ cited fact (sheet, cell) that the comparison reads; a contradiction with the pro
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from assistant.ingest.readers import read_pages
-from assistant.ingest.xlsx_reader import spreadsheet_location
+from assistant.models import Page
 from assistant.rfp import compliance_matrix, rate_card
 from tests.rfp.cases import drafted
 
@@ -17,8 +18,10 @@ PROPOSAL = ("# Acme proposal\n\nAcme Contact is PCI DSS Level 1 compliant for al
             "USD 24.00 per productive hour for English voice.\n")
 
 
-def _answers(folder: Path) -> tuple[Path, str]:
-    """The RFP's own workbooks filled in by a vendor, returned as one answers.xlsx."""
+def _answers(folder: Path, explanation: str = "We are not PCI DSS certified yet; our assessment is next year.",
+             ) -> tuple[Path, str]:
+    """The RFP's own workbooks filled in by a vendor, returned as one answers.xlsx: every
+    requirement 'Comply' but card payments (PCI DSS), 'Does not comply' with `explanation`."""
     document = drafted("healthcare-card-payments")
     matrix = openpyxl.load_workbook(compliance_matrix(document, folder / "m.xlsx"))
     sheet = matrix["Compliance matrix"]
@@ -30,7 +33,7 @@ def _answers(folder: Path) -> tuple[Path, str]:
         if "PCI DSS compliant" in text:
             pci = sheet.cell(row=row, column=1).value
             sheet.cell(row=row, column=5).value = "Does not comply"
-            sheet.cell(row=row, column=6).value = "We are not PCI DSS certified yet; our assessment is next year."
+            sheet.cell(row=row, column=6).value = explanation or None
     card = openpyxl.load_workbook(rate_card(document, folder / "r.xlsx"))
     for row in range(2, card["Rate card"].max_row + 1):
         for col in range(6, 9):
@@ -53,17 +56,18 @@ def test_each_sheet_is_a_page_and_each_answer_a_cell_with_its_headers(tmp_path):
     titles = [p.text.split("\n", 1)[0] for p in pages]
     assert titles[:2] == ["## Instructions", "## Compliance matrix"]
     matrix = pages[1]
-    line = f"{pci} (Mandatory) — Response: Does not comply"
+    line = f"{pci} (Mandatory) — Response: PCI DSS: Does not comply"  # named by what it answers
     assert line in matrix.text
     assert "The vendor shall be PCI DSS compliant" not in matrix.text  # the buyer's text stays out
     start = matrix.text.index(line)
-    where = spreadsheet_location(matrix, start, start + len(line))
+    where = matrix.location(start, start + len(line))
     assert where.startswith("Compliance matrix!E") and where[len("Compliance matrix!E"):].isdigit()
     rates = next(p for p in pages if p.text.startswith("## Rate card"))
-    quote = "Voice - English - Onshore — Year 1 price (USD per productive hour): USD 27.50 per productive hour"
+    quote = "Voice - English - Onshore (United States) — Year 1 price (USD per productive hour): USD 27.50 per productive hour"
     assert quote in rates.text
     start = rates.text.index(quote)
-    assert spreadsheet_location(rates, start, start + len(quote)) == "Rate card!F2"
+    assert rates.location(start, start + len(quote)) == "Rate card!F2"
+    assert pages[0].sheet == "Instructions" and Page.from_dict(2, matrix.to_dict()).sheet == "Compliance matrix"
 
 
 def test_a_corrupt_workbook_is_refused_with_a_clear_message(tmp_path):
@@ -92,5 +96,25 @@ def test_filled_workbooks_reach_the_matrix_cited_and_a_contradiction_is_flagged(
     assert rates and all("USD 27.50" in v.value for v in rates)
     sheets = openpyxl.load_workbook(path).sheetnames
     assert all(v.citation.page == sheets.index("Rate card") + 1 for v in rates)  # a page per sheet
+    cells_cited = {v.citation.location for v in rates}  # each price cited by its own cell
+    assert "Rate card!F2" in cells_cited and all(re.fullmatch(r"Rate card![A-Z]+\d+", c) for c in cells_cited)
+    answer_cell = next(v for v in pci.values if v.citation.document == "answers.xlsx")
+    assert re.fullmatch(r"Compliance matrix![A-Z]+\d+", answer_cell.citation.location)
+    assert answer_cell.citation.citation(1).where == answer_cell.citation.location
     # what the buyer wrote in the requirements is never read as the vendor's claim
     assert not any(v.citation.document == "answers.xlsx" for v in cells["contract_term"].values)
+
+
+def test_a_bare_response_is_read_about_what_the_requirement_asks(tmp_path, make_workspace):
+    path, pci_req = _answers(tmp_path, explanation="")
+    workspace = make_workspace()
+    assert all(o.ok for o in workspace.ingest([path], vendor="Acme"))
+    cells = {row.field.key: row.cells["Acme"] for row in workspace.matrix().rows}
+    quote = f"{pci_req} (Mandatory) — Response: PCI DSS: Does not comply"
+    (pci,) = [v for v in cells["cert_pci_dss"].values if v.citation.quote == quote]
+    assert pci.value == "not held"
+    assert not any("page reference" in v.citation.quote for v in cells["cert_pci_dss"].values)
+    assert re.fullmatch(r"Compliance matrix!E\d+", pci.citation.location)  # the response cell
+    served = {v.value for v in cells["languages"].values if "— Response: " in v.citation.quote}
+    assert served == {"English: offered", "Spanish: offered"}  # "Comply" with each language's requirement
+

@@ -92,6 +92,18 @@ def test_a_public_body_gets_tender_wording_social_value_and_tupe():
     assert "law of England and Wales" in text
 
 
+def test_a_us_public_body_gets_solicitation_wording_not_a_uk_tender():
+    profile = _profile(public_sector=("bool", True), procurement_procedure=("text", "competitive sealed proposals"))
+    profile.set("customer_regions", "list[str]", ["United States"], 3, "m")
+    document = draft_from_profile(profile, load_guidance(), ISSUE_DATE)
+    text = render_markdown(document)
+    assert "Solicitation" in document.title and "Tender" not in document.title
+    assert "The respondent shall" in text and "The vendor shall" not in text
+    assert "The supplier shall" not in text and "tenderer" not in text.lower()
+    assert "competitive sealed proposals" in text and "Community benefit" in text
+    assert "Social value" not in text and "England and Wales" not in text
+
+
 def test_a_private_buyer_keeps_rfp_wording():
     text = render_markdown(drafted("healthcare-card-payments"))
     assert "The vendor shall" in text and "Invitation to Tender" not in text and "Social value" not in text

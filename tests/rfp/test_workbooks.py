@@ -9,9 +9,11 @@ import subprocess
 import openpyxl
 import pytest
 
-from assistant.rfp import compliance_matrix, rate_card
+from assistant.interview import Profile
+from assistant.knowledge import load_guidance
+from assistant.rfp import compliance_matrix, draft_from_profile, rate_card
 from assistant.rfp.workbooks import COMPLIANCE_HEADER, COMPLIANCE_SHEET, RATE_SHEET, TOTAL_SHEET
-from tests.rfp.cases import drafted
+from tests.rfp.cases import ISSUE_DATE, drafted
 
 
 def test_the_compliance_matrix_has_a_row_per_requirement_with_its_mark(tmp_path):
@@ -33,8 +35,10 @@ def test_the_rate_card_prices_every_allowed_line_in_the_buyers_currency(tmp_path
     rows = list(book[RATE_SHEET].iter_rows(values_only=True))
     assert rows[0][5] == "Year 1 price (USD per productive hour)"
     lines = {(r[1], r[2], r[3]) for r in rows[1:]}
-    # one line per channel, language and allowed delivery model (onshore, nearshore)
-    assert ("Voice", "Spanish", "Nearshore") in lines and len(lines) == 12
+    # one line per channel, language and allowed delivery model, at the place the buyer named
+    # for it (sites in the United States and Mexico for customers in the United States)
+    assert ("Voice", "Spanish", "Nearshore (Mexico)") in lines and len(lines) == 12
+    assert {site for _, _, site in lines} == {"Onshore (United States)", "Nearshore (Mexico)"}
     totals = list(book[TOTAL_SHEET].iter_rows(values_only=True))
     assert totals[-1][0] == "Total evaluated cost" and totals[-1][1].startswith("=SUM(")
 
@@ -91,3 +95,18 @@ def test_the_total_cost_formula_computes_price_times_units_plus_fees(tmp_path):
     computed = openpyxl.load_workbook(out / "r.xlsx", data_only=True)[TOTAL_SHEET]
     total = [r for r in computed.iter_rows(values_only=True)][-1][1]
     assert expected > 0 and total == pytest.approx(expected + 1000)
+
+
+def test_rate_card_sites_take_their_model_from_where_they_are_and_never_an_excluded_one():
+    profile = Profile()
+    profile.set("customer_regions", "list[str]", ["Canada"], 1, "m")
+    profile.set("channels", "list[str]", ["voice"], 1, "m")
+    profile.set("languages", "list[str]", ["English"], 1, "m")
+    profile.set("delivery_locations", "list[str]", ["Toronto", "Colombia", "Manila"], 1, "m",
+                item_priority={"Manila": "nice"})
+    profile.set("excluded_shore_models", "list[str]", ["nearshore", "work from home"], 1, "m")
+    document = draft_from_profile(profile, load_guidance(), ISSUE_DATE)
+    lines = {(line.site, line.optional) for line in document.rate_card.lines}
+    assert lines == {("Onshore (Toronto)", False), ("Offshore (Manila)", True)}  # Colombia: nearshore
+    text = " ".join(r.text for r in document.requirements())
+    assert "home working" not in text and "home-based" not in text  # the buyer ruled it out

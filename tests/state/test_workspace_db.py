@@ -144,6 +144,18 @@ def test_an_error_inside_a_turn_rolls_everything_back(tmp_path):
     assert WorkspaceDB.for_folder(root).audit_log() == []
 
 
+def test_a_read_inside_a_turn_sees_the_last_commit_and_never_waits_for_the_turn(tmp_path):
+    """A turn that answers a question back reads the profile again while it holds the write
+    lock: the read takes no lock (it used to wait for itself until the busy timeout)."""
+    root = tmp_path / "ws"
+    chat_turn(root, "Hi, Dana here from Kestrel Mutual.")
+    with InterviewStore(root).locked() as held:
+        held.profile.set("company_name", "text", "Changed", 2, "Changed")
+        held.save(audit=("alice", "interview turn", "x"))
+        assert load_profile(root).get("company_name") == "Kestrel Mutual"  # not yet committed
+    assert load_profile(root).get("company_name") == "Changed"
+
+
 def test_concurrent_ingests_keep_every_document(make_workspace, tmp_path):
     first, second = make_workspace("same"), make_workspace("same")  # two objects, one folder
     files = []
