@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant.answer.clauses import focused
 from assistant.answer.compose import (
     CASE_KINDS,
     RANKABLE,
@@ -24,7 +25,6 @@ from assistant.answer.compose import (
     not_stated,
     vendor_lines,
 )
-from assistant.answer.clauses import focused
 from assistant.answer.evidence import (
     Evidence,
     cell_amount,
