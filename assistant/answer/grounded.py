@@ -202,6 +202,8 @@ class GroundedAnswerer:
             return True
         if _another_case(plan, best, other):
             return True
+        if other.features["qualifier_conflicts"] > best.features["qualifier_conflicts"]:
+            return False  # about another site, language or channel than asked: no contradiction
         if _same_table(best, other):
             return _same_row(best, other) and not different_cases(best, other)
         if plan.answer_kinds & RANKABLE.keys():
