@@ -51,7 +51,6 @@ SIGNS = {
     "coverage": 1, "context_coverage": 1, "similarity": 1, "kind_present": 1, "kind_missing": -1,
     "qualifier_agrees": 1, "qualifier_conflicts": -1, "qualifier_missing": -1, "rarest_missing": -1,
     "absent_from_vendor": -1, "table_cell": 0, "scrap": -1, "keyword": 1, "pointer": -1,
-    "status_said": 1, "value_beside": 1,
 }  # fmt: skip
 
 

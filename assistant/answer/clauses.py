@@ -33,8 +33,9 @@ def focused(plan: QuestionPlan, evidence: Evidence) -> Evidence:
     else the evidence as it is."""
     statement = evidence.statement
     spans = clauses(statement.text)
-    if len(spans) < 2 or not plan.answer_kinds & VALUE_KINDS:
-        return evidence
+    asked = plan.answer_kinds & VALUE_KINDS
+    if len(spans) < 2 or len(asked) != 1:
+        return evidence  # 'length and size': each clause may give one of the asked values
     whole = _covered(plan, statement.text)
     answering = [s for s in spans if _gives_value(plan, statement, s) and _covered(plan, _part(statement, s)) >= whole]
     competing = [s for s in spans if _gives_value(plan, statement, s)]

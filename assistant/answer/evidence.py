@@ -28,8 +28,7 @@ from assistant.text import terms
 SCORING_PATH = knowledge_dir() / "answer" / "scoring.yaml"
 FEATURES = ("coverage", "context_coverage", "similarity", "kind_present", "kind_missing",
             "qualifier_agrees", "qualifier_conflicts", "qualifier_missing", "rarest_missing",
-            "absent_from_vendor", "table_cell", "scrap", "keyword", "pointer", "status_said",
-            "value_beside")
+            "absent_from_vendor", "table_cell", "scrap", "keyword", "pointer")
 # Mentions that give a value of an asked kind besides the kind itself: a price may be a share
 # of another ('60% of the FTE rate'), a KPI's name is a topic and its figure the value.
 _VALUE_KINDS = {"money": ("percent", "multiplier"), "kpi": ("percent", "duration", "count", "service_level")}
@@ -144,50 +143,7 @@ def features(plan: QuestionPlan, statement: Statement, similarity: float, weight
         "scrap": float(len(statement.text.split()) < 5 and not statement.mentions),
         "keyword": keyword,
         "pointer": float(points_elsewhere(statement.text)),
-        "status_said": float(says_status(plan, statement)),
-        "value_beside": float(value_beside_concept(plan, statement)),
     }
-
-
-# The kinds of value a statement may give for another thing than the one asked ('10 weeks
-# from signature to pilot go-live' is no pilot length), and how close they stand to it.
-_RANKED_KINDS = frozenset({"money", "duration", "percent", "count"})
-_BESIDE_WORDS = 2
-_WORD = re.compile(r"[\w'’/-]+")
-
-
-def value_beside_concept(plan: QuestionPlan, statement: Statement) -> bool:
-    """Whether a value of the asked kind stands within two words of a word of the question
-    ('an 8-week pilot', 'a pilot of 12 weeks', 'Chat: $25.60', '15 agents')."""
-    asked = plan.answer_kinds & _RANKED_KINDS
-    values = [m for m in statement.mentions
-              if m.kind in asked or any(k in asked for k in _ALSO_VALUES.get(m.kind, ()))]
-    if not values or not plan.concepts:
-        return False
-    said = frozenset().union(*(c.stems for c in plan.concepts))
-    words = [(w.start(), w.end()) for w in _WORD.finditer(statement.text)]
-    concept_at = [i for i, (a, b) in enumerate(words) if said & frozenset(terms(statement.text[a:b]))]
-    for mention in values:
-        inside = [i for i, (a, b) in enumerate(words) if a < mention.end and b > mention.start]
-        if any(abs(i - j) <= _BESIDE_WORDS + 1 for i in concept_at for j in inside):
-            return True
-    return False
-
-
-_ALSO_VALUES = {"percent": ("money",), "multiplier": ("money",)}
-
-
-# The statuses that answer a yes or no plainly: not offered, only perhaps, only if, not yet.
-_TOLD_STATUSES = frozenset({"negated", "hedged", "conditional", "planned", "third_party"})
-
-
-def says_status(plan: QuestionPlan, statement: Statement) -> bool:
-    """For a yes-or-no question: the statement says that what is asked is not so, only perhaps,
-    only on a condition or through someone else ('We do not offer 24/7 service')."""
-    if not plan.yes_no:
-        return False
-    asked = set(plan.answer_kinds) | {q.kind for q in plan.qualifiers}
-    return any(m.kind in asked and m.status in _TOLD_STATUSES for m in statement.mentions)
 
 
 def points_elsewhere(text: str) -> bool:

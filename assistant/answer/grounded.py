@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant.answer.clauses import focused
 from assistant.answer.compose import (
     CASE_KINDS,
     RANKABLE,
@@ -24,7 +25,6 @@ from assistant.answer.compose import (
     not_stated,
     vendor_lines,
 )
-from assistant.answer.clauses import focused
 from assistant.answer.evidence import (
     Evidence,
     cell_amount,
@@ -202,6 +202,8 @@ class GroundedAnswerer:
             return True
         if _another_case(plan, best, other):
             return True
+        if other.features["qualifier_conflicts"] > best.features["qualifier_conflicts"]:
+            return False  # about another site, language or channel than asked: no contradiction
         if _same_table(best, other):
             return _same_row(best, other) and not different_cases(best, other)
         if plan.answer_kinds & RANKABLE.keys():

@@ -42,3 +42,9 @@ def test_a_statement_is_kept_whole_without_a_competing_value():
     status = plan_question("Is Corvid Peak ISO 27001 certified?", VENDORS)
     text = "ISO 27001: certified in 2024; renewal audit due in 3 months."
     assert focused(status, _evidence(text)).quote == text
+
+
+def test_a_question_asking_two_values_keeps_the_clauses_that_give_them():
+    plan = plan_question("Corvid Peak trial length and size?", VENDORS)
+    text = "The trial runs 6 weeks; 14 agents take part."
+    assert focused(plan, _evidence(text)).quote == text

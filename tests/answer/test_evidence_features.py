@@ -60,22 +60,3 @@ def test_a_statement_giving_both_asked_kinds_outscores_one_giving_one():
     one = _features(question, _sentence("The trial runs for 10 weeks."))
     assert both["kind_present"] == 1.0
     assert one["kind_present"] == 0.5 and one["kind_missing"] == 0.0
-
-
-def test_a_plain_no_or_perhaps_is_a_status_said_for_a_yes_or_no_question():
-    question = "Does Corvid Peak offer German-language support?"
-    assert _features(question, _sentence("We do not offer German-language support."))["status_said"] == 1.0
-    assert _features(question, _sentence("We may be able to offer German from Leeds."))["status_said"] == 1.0
-    assert _features(question, _sentence("German is offered from Leeds."))["status_said"] == 0.0
-    # Not a yes or no: the feature stays off.
-    assert _features("Which languages does Corvid Peak offer?",
-                     _sentence("We do not offer German-language support."))["status_said"] == 0.0
-
-
-def test_a_value_beside_a_word_of_the_question_is_about_it():
-    question = "How long is Corvid Peak's trial?"
-    assert _features(question, _sentence("We run a 6-week trial from the Leeds site."))["value_beside"] == 1.0
-    assert _features(question, _sentence("The trial lasts 6 weeks."))["value_beside"] == 1.0
-    far = "We need 9 weeks of preparation after signature before the trial."
-    assert _features(question, _sentence(far))["value_beside"] == 0.0
-    assert _features("Where is Corvid Peak's trial?", _sentence("A 6-week trial."))["value_beside"] == 0.0

@@ -54,3 +54,24 @@ def test_a_price_is_an_amount_a_share_of_a_price_or_a_way_of_charging():
     assert _gives_a_price(_sentence_evidence("We bill per handled minute."))
     assert not _gives_a_price(_sentence_evidence("Set-up is included in the transition plan."))
     assert not _gives_a_price(_sentence_evidence("Weekend staffing is 20% lower."))
+
+
+def _prose_evidence(text: str, features: dict[str, float]) -> Evidence:
+    from assistant.reading.mentions import read
+
+    statement = Statement("d.pdf", "Corvid Peak", 6, len(text), 2 * len(text), text, mentions=tuple(read(text)))
+    return Evidence(statement, features, 0.5)
+
+
+def test_a_figure_for_another_site_than_asked_is_no_contradiction():
+    from assistant.answer.grounded import GroundedAnswerer
+
+    answerer = GroundedAnswerer.__new__(GroundedAnswerer)
+    answerer.subject = "proposals"
+    plan = plan_question("What was agent attrition at Corvid Peak's Leeds site?", VENDORS)
+    base = {"coverage": 1.0, "qualifier_agrees": 1.0}
+    best = _prose_evidence("Agent attrition last year: 18%.", {**base, "qualifier_conflicts": 0.0})
+    other_site = _prose_evidence("Agent attrition last year: 26%.", {**base, "qualifier_conflicts": 0.5})
+    same_site = _prose_evidence("Attrition for the year was 21%.", {**base, "qualifier_conflicts": 0.0})
+    assert not answerer._adds(plan, [best], other_site)
+    assert answerer._adds(plan, [best], same_site)  # the vendor contradicts itself: both shown
