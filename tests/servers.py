@@ -23,6 +23,10 @@ from pathlib import Path
 import pytest
 
 REQUIRED_ENV = "PROCURE_TEST_SERVERS"
+# The `chroma` command of the chromadb package, run by this interpreter (a copied virtual
+# environment's script may name another Python).
+CHROMA_COMMAND = (sys.executable, "-c", "import sys; from chromadb.cli.cli import app; "
+                  "sys.argv[0] = 'chroma'; sys.exit(app())")
 PG_USER = "procure"
 
 
@@ -124,14 +128,11 @@ def _admin(url: str, statement: str) -> None:
 def chroma(data: Path | None = None) -> Iterator[str]:
     """`chroma run` (from the chromadb package) on a free loopback port; yields its URL. Its
     data go to `data` when given (kept afterwards), else to a temporary folder."""
-    command = Path(sys.executable).with_name("chroma")
-    if not command.exists():
-        missing("the chroma command of the chromadb package is missing")
     folder = Path(tempfile.mkdtemp(prefix="procure-chroma-"))
     port = free_port()
     log = (folder / "log").open("wb")
     process = subprocess.Popen(
-        [str(command), "run", "--path", str(data or folder / "data"), "--host", "127.0.0.1",
+        [*CHROMA_COMMAND, "run", "--path", str(data or folder / "data"), "--host", "127.0.0.1",
          "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT,
     )
