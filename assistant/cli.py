@@ -533,7 +533,8 @@ def _cmd_restore(args, settings: Settings) -> int:
     except BackupError as exc:
         print(f"procure: {exc}", file=sys.stderr)
         return 2
-    print(f"Restored {report.files} files ({report.databases} databases) into {settings.workspace}.")
+    print(f"Restored {report.files} files ({report.databases} databases) "
+          f"into {settings.workspace}.")
     return 0
 
 

@@ -245,15 +245,17 @@ class Workspace:
         return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
     def _remember_rename(self, old: str, new: str) -> None:
-        """A later upload of the same vendor's documents gets the user's name too."""
+        """A later upload of the same vendor's documents gets the user's name too (in a
+        shared database, read and written in one locked transaction: app processes take turns)."""
         from assistant.index.catalog import write_json_atomic
 
-        renames = {k: (new if v == old else v) for k, v in self._renames().items()}
-        renames[old] = new
-        if self.db.shared:
-            self.db.put_file(RENAMES_FILE, json.dumps(renames, ensure_ascii=False).encode())
-        else:
-            write_json_atomic(self.root / RENAMES_FILE, renames)
+        if not self.db.shared:
+            write_json_atomic(self.root / RENAMES_FILE, _renamed_to(self._renames(), old, new))
+            return
+        with self.db.file_for_update(RENAMES_FILE) as (data, connection):
+            renames = _renamed_to(json.loads(data) if data else {}, old, new)
+            self.db.put_file(RENAMES_FILE, json.dumps(renames, ensure_ascii=False).encode(),
+                             connection)
 
     def _renamed(self, document: LoadedDocument) -> LoadedDocument:
         """A document whose detected vendor the user renamed before, under the user's name."""
@@ -508,6 +510,11 @@ class _LazyMatrix:
 
     def __getattr__(self, name: str):
         return getattr(self._workspace.matrix(), name)
+
+
+def _renamed_to(renames: dict[str, str], old: str, new: str) -> dict[str, str]:
+    """The user's vendor names after renaming `old` to `new` (earlier names of `old` follow)."""
+    return {**{k: (new if v == old else v) for k, v in renames.items()}, old: new}
 
 
 def _holds(path: Path, record: DocumentRecord | None) -> bool:

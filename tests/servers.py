@@ -23,6 +23,10 @@ from pathlib import Path
 import pytest
 
 REQUIRED_ENV = "PROCURE_TEST_SERVERS"
+# The `chroma` command of the chromadb package, run by this interpreter (a copied virtual
+# environment's script may name another Python).
+CHROMA_COMMAND = (sys.executable, "-c", "import sys; from chromadb.cli.cli import app; "
+                  "sys.argv[0] = 'chroma'; sys.exit(app())")
 PG_USER = "procure"
 
 
@@ -73,6 +77,18 @@ def fresh_database(server_url: str, name: str) -> Iterator[str]:
         _admin(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+def pg_tool(name: str, url: str, *args: str) -> None:
+    """Run a PostgreSQL client (pg_dump, pg_restore) against the database of a URL."""
+    from sqlalchemy.engine import make_url
+
+    where = make_url(url)
+    command = _pg_bin(name)
+    if not command:
+        missing(f"{name} is not installed (apt-get install postgresql)")
+    subprocess.run([command, "-h", where.host, "-p", str(where.port), "-U", where.username,
+                    *args], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
 @contextmanager
 def postgres() -> Iterator[str]:
     """A fresh cluster in a temporary folder on a free loopback port; yields its URL."""
@@ -109,16 +125,14 @@ def _admin(url: str, statement: str) -> None:
 
 
 @contextmanager
-def chroma() -> Iterator[str]:
-    """`chroma run` (from the chromadb package) on a free loopback port; yields its URL."""
-    command = Path(sys.executable).with_name("chroma")
-    if not command.exists():
-        missing("the chroma command of the chromadb package is missing")
+def chroma(data: Path | None = None) -> Iterator[str]:
+    """`chroma run` (from the chromadb package) on a free loopback port; yields its URL. Its
+    data go to `data` when given (kept afterwards), else to a temporary folder."""
     folder = Path(tempfile.mkdtemp(prefix="procure-chroma-"))
     port = free_port()
     log = (folder / "log").open("wb")
     process = subprocess.Popen(
-        [str(command), "run", "--path", str(folder / "data"), "--host", "127.0.0.1",
+        [*CHROMA_COMMAND, "run", "--path", str(data or folder / "data"), "--host", "127.0.0.1",
          "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT,
     )

@@ -19,8 +19,18 @@ def _answer(root, embedder):
     return Workspace(Settings(workspace=root), embedder=embedder).ask(QUESTION)
 
 
-def test_a_wiped_workspace_comes_back_from_its_backup(tmp_path, embedder, capsys):
-    root, saved = tmp_path / "ws", tmp_path / "backup"
+def _citations(answer) -> list[tuple[str, int, str]]:
+    return [(c.document, c.page, c.quote) for c in answer.citations]
+
+
+def _vectors(root, embedder) -> tuple[int, int]:
+    """How many chunk and statement vectors the workspace's Chroma holds."""
+    space = Workspace(Settings(workspace=root), embedder=embedder)
+    return space.store.count(), space.statement_store.count()
+
+
+def _fill(root, tmp_path, embedder):
+    """A workspace with one proposal and one interview answer; its company and answer."""
     proposal = tmp_path / "lumen.md"
     proposal.write_text(
         "# Lumen Care: proposal for contact centre services\n\n"
@@ -31,8 +41,15 @@ def test_a_wiped_workspace_comes_back_from_its_backup(tmp_path, embedder, capsys
     chat_turn(root, "start")
     chat_turn(root, "We are Ostrava Outfitters")
     company = load_profile(root).get("company_name")
-    before = _answer(root, embedder)
-    assert company and before.citations and not before.abstained
+    answer = _answer(root, embedder)
+    assert company and answer.citations and not answer.abstained
+    return company, answer
+
+
+def test_a_wiped_workspace_comes_back_from_its_backup(tmp_path, embedder, capsys):
+    root, saved = tmp_path / "ws", tmp_path / "backup"
+    company, before = _fill(root, tmp_path, embedder)
+    vectors = _vectors(root, embedder)
 
     assert main(["--workspace", str(root), "backup", str(saved)]) == 0
     assert "Backed up" in capsys.readouterr().out
@@ -41,11 +58,38 @@ def test_a_wiped_workspace_comes_back_from_its_backup(tmp_path, embedder, capsys
 
     assert main(["--workspace", str(root), "restore", str(saved)]) == 0
     assert load_profile(root).get("company_name") == company
+    assert _vectors(root, embedder) == vectors and min(vectors) > 0  # not embedded again
     after = _answer(root, embedder)
-    assert [(c.document, c.page, c.quote) for c in after.citations] == [
-        (c.document, c.page, c.quote) for c in before.citations
-    ]
-    assert after.text == before.text
+    assert _citations(after) == _citations(before) and after.text == before.text
+
+
+def test_the_team_set_up_comes_back_from_pg_dump_and_a_copy_of_chromas_folder(
+    tmp_path, embedder, team_servers, monkeypatch
+):
+    """The README's procedure: pg_dump, a copy of the stopped Chroma server's folder; then
+    everything (database, Chroma, the app's folder) is gone and comes back from those two."""
+    from tests.servers import chroma, fresh_database, pg_tool
+
+    root, dump = tmp_path / "ws", tmp_path / "procure.dump"
+    with fresh_database(team_servers.postgres_url, "team_saved") as database, \
+            chroma(tmp_path / "chroma") as chroma_url:
+        monkeypatch.setenv("PROCURE_DATABASE_URL", database)
+        monkeypatch.setenv("PROCURE_CHROMA_URL", chroma_url)
+        company, before = _fill(root, tmp_path, embedder)
+        vectors = _vectors(root, embedder)
+        pg_tool("pg_dump", database, "-Fc", "-f", str(dump), database.rsplit("/", 1)[1])
+    shutil.copytree(tmp_path / "chroma", tmp_path / "chroma-copy")  # the server is stopped
+    shutil.rmtree(tmp_path / "chroma")
+    shutil.rmtree(root)  # and the database was dropped: nothing is left
+    with fresh_database(team_servers.postgres_url, "team_restored") as database, \
+            chroma(tmp_path / "chroma-copy") as chroma_url:
+        pg_tool("pg_restore", database, "--no-owner", "-d", database.rsplit("/", 1)[1], str(dump))
+        monkeypatch.setenv("PROCURE_DATABASE_URL", database)
+        monkeypatch.setenv("PROCURE_CHROMA_URL", chroma_url)
+        assert load_profile(root).get("company_name") == company
+        assert _vectors(root, embedder) == vectors and min(vectors) > 0  # from the copy
+        after = _answer(root, embedder)
+        assert _citations(after) == _citations(before) and after.text == before.text
 
 
 def test_restore_never_overwrites_and_backup_refuses_the_team_set_up(tmp_path, capsys, monkeypatch):

@@ -236,15 +236,11 @@ class WorkspaceDB:
     def interview_for_update(self) -> Iterator[tuple[InterviewRow, Connection]]:
         """The interview row, locked until the transaction ends (a read-modify-write turn).
 
-        SQLite's BEGIN IMMEDIATE serialises writers; on PostgreSQL the row is read FOR UPDATE,
-        after a transaction lock on the workspace that also covers the first save, when there
-        is no row to lock yet.
+        The row is read FOR UPDATE, after `_serialise` (which covers the first save, when
+        there is no row to lock yet).
         """
         with self.transaction() as connection:
-            if connection.dialect.name == "postgresql":
-                connection.execute(
-                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(self.workspace)}
-                )
+            _serialise(connection, self.workspace)
             yield self._interview_row(connection, lock=True), connection
 
     def write_interview(
@@ -299,13 +295,27 @@ class WorkspaceDB:
 
     # --- files the replicas share (kept PDFs, the user's vendor names) ----------------------
 
-    def put_file(self, name: str, data: bytes) -> None:
-        """Store (or replace) one named file."""
+    def put_file(self, name: str, data: bytes, connection: Connection | None = None) -> None:
+        """Store (or replace) one named file (inside the caller's transaction when given)."""
+        if connection is None:
+            with self.transaction() as own:
+                self.put_file(name, data, own)
+            return
+        connection.execute(
+            delete(files).where(files.c.workspace == self.workspace, files.c.name == name)
+        )
+        connection.execute(insert(files).values(workspace=self.workspace, name=name, data=data))
+
+    @contextmanager
+    def file_for_update(self, name: str) -> Iterator[tuple[bytes | None, Connection]]:
+        """A stored file's bytes, locked until the transaction ends (`put_file` inside it)."""
         with self.transaction() as connection:
-            connection.execute(
-                delete(files).where(files.c.workspace == self.workspace, files.c.name == name)
+            _serialise(connection, f"{self.workspace}\n{name}")
+            query = select(files.c.data).where(
+                files.c.workspace == self.workspace, files.c.name == name
             )
-            connection.execute(insert(files).values(workspace=self.workspace, name=name, data=data))
+            found = connection.execute(query).scalar()
+            yield (bytes(found) if found is not None else None), connection
 
     def file(self, name: str) -> bytes | None:
         """The bytes of a stored file, or None."""
@@ -336,9 +346,17 @@ class WorkspaceDB:
                 connection.execute(delete(table).where(table.c.workspace == self.workspace))
 
 
-def _lock_key(workspace: str) -> int:
-    """A signed 64-bit number naming a workspace's interview lock."""
-    return int.from_bytes(hashlib.sha256(workspace.encode()).digest()[:8], "big", signed=True)
+def _serialise(connection: Connection, what: str) -> None:
+    """Make read-modify-write transactions on `what` take turns. SQLite's BEGIN IMMEDIATE
+    already does; PostgreSQL takes a transaction lock named after it, which also covers a
+    first save, when there is no row to lock yet."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(what)})
+
+
+def _lock_key(what: str) -> int:
+    """A signed 64-bit number naming a lock."""
+    return int.from_bytes(hashlib.sha256(what.encode()).digest()[:8], "big", signed=True)
 
 
 def dispose_folder_db(root: Path) -> None:

@@ -173,3 +173,26 @@ def test_concurrent_ingests_keep_every_document(make_workspace, tmp_path):
         thread.join()
     reopened = make_workspace("same")
     assert sorted(reopened.catalog.records) == [f"vendor{i}.md" for i in range(6)]
+
+
+def test_concurrent_file_updates_never_lose_one(tmp_path):
+    """8 visitors each add a name to one stored file at once (as the user's vendor names)."""
+    db = WorkspaceDB.for_folder(tmp_path / "ws")
+    errors: list[BaseException] = []
+
+    def add(index: int) -> None:
+        try:
+            with db.file_for_update("names.json") as (data, connection):
+                names = json.loads(data) if data else {}
+                names[f"vendor {index}"] = f"Vendor {index} Ltd"
+                db.put_file("names.json", json.dumps(names).encode(), connection)
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=add, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(json.loads(db.file("names.json"))) == sorted(f"vendor {i}" for i in range(8))
