@@ -204,7 +204,7 @@ class WorkspaceDB:
     def documents_version(self) -> int:
         """How many times the documents changed (another process's ingest changes it too)."""
         query = select(revisions.c.documents).where(revisions.c.workspace == self.workspace)
-        with self.transaction() as connection:
+        with self.reading() as connection:
             return connection.execute(query).scalar() or 0
 
     def _bump(self, connection: Connection) -> None:
@@ -322,14 +322,14 @@ class WorkspaceDB:
         query = select(files.c.data).where(
             files.c.workspace == self.workspace, files.c.name == name
         )
-        with self.transaction() as connection:
+        with self.reading() as connection:
             found = connection.execute(query).scalar()
         return bytes(found) if found is not None else None
 
     def file_names(self) -> list[str]:
         """The names of the stored files, sorted."""
         query = select(files.c.name).where(files.c.workspace == self.workspace)
-        with self.transaction() as connection:
+        with self.reading() as connection:
             return list(connection.execute(query.order_by(files.c.name)).scalars())
 
     def delete_file(self, name: str) -> None:
