@@ -618,8 +618,8 @@ def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[
     own = [c for c in channels if clause[0] <= c.start < clause[1]]
     near = own or channels
     if not near:
-        return ["all"]
-    if hours_here > 1 and len(near) > 1 and not own:
+        return _carried_channels(ctx, mention) or ["all"]
+    if hours_here > 1 and len(near) > 1 and not own and not _one_group(ctx, near, segment):
         near = [min(near, key=lambda c: _gap(c, mention))]
     elif (
         hours_here > 1
@@ -634,6 +634,39 @@ def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[
             return []  # a particular line ('the motor claims hotline'): a requirement of its own
         names.append(channel.name)
     return list(dict.fromkeys(names))
+
+
+def _carried_channels(ctx: Context, mention: Mention) -> list[str]:
+    """'phone and chat Mon-Fri 7am-9pm, and weekends 10am to 4pm': hours with no channel of
+    their own, after hours said of channels in the same sentence, are those channels'."""
+    sentence = ctx.message.segments[mention.segment].sentence
+    for index in range(mention.segment - 1, -1, -1):
+        segment = ctx.message.segments[index]
+        if segment.sentence != sentence:
+            break
+        hours = [h for h in ctx.message.of_kind("hours") if segment.start <= h.start < segment.end]
+        channels = [
+            c
+            for c in ctx.message.of_kind("channel")
+            if c.stated and segment.start <= c.start < segment.end
+        ]
+        if hours and channels and _one_group(ctx, channels, segment):
+            return list(dict.fromkeys(c.name for c in channels))
+    return []
+
+
+def _one_group(ctx: Context, channels: list[Mention], segment) -> bool:
+    """'voice and chat Mon-Fri 8am-10pm, Sat-Sun 9am-5pm': channels named together before all
+    the segment's hours share every set of them."""
+    first = min(
+        (h.start for h in ctx.message.of_kind("hours") if segment.start <= h.start < segment.end),
+        default=segment.end,
+    )
+    ordered = sorted(channels, key=lambda c: c.start)
+    return ordered[-1].end <= first and all(
+        re.fullmatch(r"\s*(?:,|and|&|\+|/|or)\s*", ctx.text[a.end : b.start])
+        for a, b in zip(ordered, ordered[1:], strict=False)
+    )
 
 
 _PARTICULAR_LINE = re.compile(
