@@ -254,6 +254,11 @@ def _choice(items: list[Found], marks: list[int]) -> Found:
         return corrected[-1]
     positioned = sorted((f for f in items if f.span), key=lambda f: f.span[0])
     for later in reversed(positioned):
-        if any(f.span[0] < m <= later.span[0] for f in positioned if f is not later for m in marks):
-            return later
+        if any(
+            f.span[0] < m <= later.span[0] or f.span[1] <= m < later.span[1]
+            for f in positioned
+            if f is not later and f.span[0] < later.span[0]
+            for m in marks
+        ):
+            return later  # a correction word after the earlier value, before the later one ends
     return positioned[0] if positioned else items[0]

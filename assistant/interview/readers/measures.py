@@ -1011,18 +1011,28 @@ def read_by_cue(ctx: Context) -> list[Found]:
                 and not (bare and slot.type == "percent")
             ):
                 pairs.append(((4, 0, 0, m.start), m, slot))
-    found, used_mentions, used_slots = [], set(), set()
+    found, used_mentions, used_slots = [], set(), {}
     for _rank, m, slot in sorted(pairs, key=lambda p: p[0]):
-        if id(m) in used_mentions or slot.name in used_slots:
+        if id(m) in used_mentions:
+            continue
+        earlier = used_slots.get(slot.name)
+        if earlier is not None and not _corrects(ctx, earlier, m):
             continue
         value = _value(ctx, m, slot)
         if value is None:
             continue
         found.append(_found(ctx, slot.name, value, m))
         used_mentions.add(id(m))
-        used_slots.add(slot.name)
-    found += _fallback(ctx, [m for m in mentions if id(m) not in used_mentions], used_slots)
+        used_slots.setdefault(slot.name, m)
+    found += _fallback(ctx, [m for m in mentions if id(m) not in used_mentions], set(used_slots))
     return found
+
+
+def _corrects(ctx: Context, first: Mention, other: Mention) -> bool:
+    """'£20 an hour. No, £22 an hour': a second value of the slot after a correction word
+    (the message's corrections then choose between them)."""
+    a, b = sorted((first, other), key=lambda m: m.start)
+    return a.kind == b.kind and _corrected_between(ctx, a.end, b.start + 1)
 
 
 def _beside_cue(ctx: Context, m: Mention, r) -> bool:
@@ -1041,7 +1051,7 @@ _CHANGE_BY = re.compile(
 
 def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
     """A target is never a figure about today; a change by a percentage ('reduce cost per
-    contact by 10%') is a goal's target, not a level; a multiplier is a peak's rise; a slot with
+    contact by 10%') is a goal's target, not a level; a multiplier is a rise or growth; a slot with
     context words needs one of them (or its question) nearby; a percentage slot takes numbers
     up to 100."""
     if slot.target and _baseline(ctx, m):
@@ -1052,8 +1062,8 @@ def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
         and _CHANGE_BY.search(ctx.text[max(0, m.start - 60) : m.start])
     ):
         return False
-    if m.kind == "multiplier" and slot.name != "peak_uplift":
-        return False
+    if m.kind == "multiplier" and slot.name not in ("peak_uplift", "volume_growth"):
+        return False  # a multiplier is a peak's rise, or a year's growth ('double this year')
     if m.kind in ("percent", "number") and _another_measures(ctx, slot, m):
         return False
     if m.kind == "duration" and slot.plausible and not _plausible(m.value, slot.plausible):
@@ -1062,6 +1072,10 @@ def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
         return False
     if slot.context and slot.name not in ctx.pending:
         text = ctx.message.segment_text(m.segment)
+        if ctx.message.roles[m.segment].corrections:
+            # 'We need about 500 agents. Sorry, I meant 50.': the sentence it corrects
+            sentence = ctx.message.segments[m.segment].sentence
+            text += " " + " ".join(ctx.text[s:e] for s, e in ctx.message.sentences[:sentence])
         return bool(d.find(slot.context, text))
     return True
 

@@ -132,7 +132,11 @@ def _go_live(ctx: Context, slot: SlotDef) -> Found | None:
     for index, cue in hits:
         segment = ctx.message.segments[index]
         start = cue.end() if cue else segment.start
-        dates = _dates_in(ctx, start, segment.end)
+        dates = [
+            m
+            for m in _dates_in(ctx, start, segment.end)
+            if cue or ctx.short or not _BARE_LENGTH.fullmatch(m.group(0).strip())
+        ]
         if dates:
             later = _corrected_date(ctx, index)
             if later is not None:
@@ -140,7 +144,7 @@ def _go_live(ctx: Context, slot: SlotDef) -> Found | None:
             text = ctx.text[dates[0].start() : dates[-1].end()].strip(" ,.")
             return Found(slot.name, _tidy(text), (dates[0].start(), dates[-1].end()))
     if slot.name in ctx.filled:
-        return _corrected_date(ctx, -1)
+        return _corrected_date(ctx, -1, bare_lengths=False)
     return None
 
 
@@ -155,15 +159,30 @@ def _dates_in(ctx: Context, start: int, end: int) -> list[re.Match]:
     ]
 
 
-def _corrected_date(ctx: Context, after: int) -> Found | None:
-    """'Go-live in September. Sorry, I mean October.': a date in a later segment that corrects."""
+# '8 weeks' with no 'in' before it: a length, a go-live date only as a short answer.
+_BARE_LENGTH = re.compile(r"\d+\s+(?:weeks|months)")
+
+
+def _corrected_date(ctx: Context, after: int, bare_lengths: bool = True) -> Found | None:
+    """'Go-live in September. Sorry, I mean October.', 'Correction: April': a date after a
+    correction word of its sentence. Without a go-live cue in the message (`bare_lengths`
+    False), '8 weeks' alone corrects some other length ('Pilot 6 weeks. Make it 8 weeks')."""
     for index in range(len(ctx.message.segments) - 1, after, -1):
         role = ctx.message.roles[index]
         segment = ctx.message.segments[index]
-        if not role.corrections or role.question or role.past:
+        if role.question or role.past:
+            continue
+        sentence = ctx.message.sentences[segment.sentence]
+        marks = [
+            c for r in ctx.message.roles for c in r.corrections if sentence[0] <= c < segment.end
+        ]
+        if not marks:
             continue
         dates = [
-            m for m in _dates_in(ctx, segment.start, segment.end) if m.start() > role.corrections[0]
+            m
+            for m in _dates_in(ctx, segment.start, segment.end)
+            if m.start() > marks[0]
+            and (bare_lengths or not _BARE_LENGTH.fullmatch(m.group(0).strip()))
         ]
         if dates:
             text = ctx.text[dates[0].start() : dates[-1].end()].strip(" ,.")

@@ -65,7 +65,7 @@ def read_vocabulary(ctx: Context) -> list[Found]:
         slot = _slot_for(ctx, slots, m)
         if slot is None or _asked_elsewhere(ctx, slot, m):
             continue
-        removed = (m.status == "negated" and _denied(ctx, m)) or bool(
+        removed = (m.status == "negated" and (_denied(ctx, m) or _dropped(ctx, m))) or bool(
             EXCLUDED.search(ctx.message.segment_text(m.segment))
         )
         if m.status == "negated" and not removed:
