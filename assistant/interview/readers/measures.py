@@ -364,12 +364,60 @@ def read_distributions(ctx: Context) -> list[Found]:
     """Shares per channel ('Phone 70 chat 30', 'half phone, 30% chat, the rest email') and
     weights per evaluation criterion ('70% quality / 30% price', 'price 30, experience 20')."""
     found = []
-    numbers = _share_numbers(ctx)
     channels = [m for m in ctx.message.of_kind("channel") if ctx.usable(m) and m.stated]
+    found += _ratio_mix(ctx, channels)
+    numbers = _share_numbers(ctx)
     found += _distribution(ctx, "channel_mix", "channels", channels, numbers)
     criteria = [m for m in ctx.message.of_kind("term:criteria") if ctx.usable(m) and m.stated]
     found += _distribution(ctx, "evaluation_weights", "evaluation_criteria", criteria, numbers)
     return found
+
+
+_RATIO_PAIR = re.compile(r"(?<![\w/.])(?P<a>\d{1,2})\s*[/:]\s*(?P<b>\d{1,2})(?![\w/%]|\.\d)")
+_SPEED = re.compile(r"service levels?|\bSLA?s?\b|answer|within|seconds|\bsecs?\b|target", re.I)
+_CHANNEL_JOIN = re.compile(r"\s*(?:to|and|/|:|vs\.?|versus)\s*", re.I)
+
+
+def _ratio_mix(ctx: Context, channels: list[Mention]) -> list[Found]:
+    """'60/40 phone to chat', 'phone/chat 70:30': two shares written as a ratio, for two
+    channels named together just after (or just before) it."""
+    if "channel_mix" not in ctx.plan.slot_map:
+        return []
+    for m in _RATIO_PAIR.finditer(ctx.text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        segment = ctx.message.segment_text(ctx.message.segment_at(m.start()))
+        if not 95 <= a + b <= 105 or not ctx.free(m.start(), m.end()) or _SPEED.search(segment):
+            continue  # '80/20 for phone and chat' under a service-level word is a level
+        after = [c for c in channels if m.end() <= c.start <= m.end() + 3]
+        before = [c for c in channels if m.start() - 3 <= c.end <= m.start()]
+        for first in after + [None]:
+            pair = _joined_pair(ctx, channels, first) if first else None
+            if pair:
+                break
+        if not pair and before:
+            second = before[-1]
+            earlier = [c for c in channels if c.end <= second.start]
+            if earlier and _CHANNEL_JOIN.fullmatch(ctx.text[earlier[-1].end : second.start]):
+                pair = (earlier[-1], second)
+        if not pair or pair[0].name == pair[1].name:
+            continue
+        ctx.take(m.start(), m.end())
+        for c in pair:
+            ctx.take(c.start, c.end)
+        span = (min(m.start(), pair[0].start), max(m.end(), pair[1].end))
+        mix = {pair[0].name: float(a), pair[1].name: float(b)}
+        return [
+            Found("channel_mix", mix, span),
+            Found("channels", [pair[0].name, pair[1].name], span),
+        ]
+    return []
+
+
+def _joined_pair(ctx: Context, channels: list[Mention], first: Mention):
+    later = [c for c in channels if c.start >= first.end]
+    if later and _CHANNEL_JOIN.fullmatch(ctx.text[first.end : later[0].start]):
+        return first, later[0]
+    return None
 
 
 def _distribution(

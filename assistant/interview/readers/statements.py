@@ -192,6 +192,12 @@ def _corrected_date(ctx: Context, after: int, bare_lengths: bool = True) -> Foun
     return None
 
 
+def _corrects(ctx: Context) -> bool:
+    """A message that corrects something ('Actually, the volume is 50k, not 40k') is no answer
+    in words to the question pending."""
+    return any(r.corrections for r in ctx.message.roles)
+
+
 def _tidy(text: str) -> str:
     """Without 'by', 'in', 'on' or 'for' before the date (the RFP says 'go-live is …'); 'not
     before', 'before' and 'after' stay, they change its meaning."""
@@ -204,7 +210,7 @@ def _peaks(ctx: Context, slot: SlotDef) -> Found | None:
     double; there's a little bump at Christmas'), with short fragments between them; a peak
     cue without a time ('Can't scale at peak') names no period."""
     hits = [(i, m) for i, m in _cue_segments(ctx, slot) if _has_period(ctx, i)]
-    if not hits and slot.name in ctx.pending and ctx.short:
+    if not hits and slot.name in ctx.pending and ctx.short and not _corrects(ctx):
         hits = [(0, None)]
     if not hits:
         return None
@@ -289,7 +295,12 @@ def _cued_text(ctx: Context, slot: SlotDef) -> Found | None:
                 cue.end(), segment.end
             )  # its numbers belong to the text ('CSAT of 90 or above')
             return Found(slot.name, rest.strip(" .,")[:300], (cue.end(), segment.end))
-    if slot.name in ctx.pending and not slot.pattern and not ctx.message.only_acknowledges():
+    if (
+        slot.name in ctx.pending
+        and not slot.pattern
+        and not ctx.message.only_acknowledges()
+        and not _corrects(ctx)
+    ):
         text = ctx.text.strip()
         ctx.take(0, len(ctx.text))
         return Found(slot.name, text[:300], (0, len(ctx.text)))
