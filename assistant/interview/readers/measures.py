@@ -1056,7 +1056,7 @@ def read_by_cue(ctx: Context) -> list[Found]:
             elif (
                 slot.name in ctx.pending
                 and (ctx.short or _topic_pending(ctx, m))
-                and not (bare and slot.type == "percent")
+                and not (bare and slot.type == "percent" and not _only_a_number(ctx))
             ):
                 pairs.append(((4, 0, 0, m.start), m, slot))
     found, used_mentions, used_slots = [], set(), {}
@@ -1074,6 +1074,16 @@ def read_by_cue(ctx: Context) -> list[Found]:
         used_slots.setdefault(slot.name, m)
     found += _fallback(ctx, [m for m in mentions if id(m) not in used_mentions], set(used_slots))
     return found
+
+
+_ONLY_NUMBER = re.compile(
+    r"\W*(?:about|around|roughly|say)?\s*[\d.,]+\s*%?\s*(?:instead|please|then|now)?\W*", re.I
+)
+
+
+def _only_a_number(ctx: Context) -> bool:
+    """'90', '90 instead.': the whole answer is the figure (a share of the pending slot)."""
+    return bool(_ONLY_NUMBER.fullmatch(ctx.text))
 
 
 def _corrects(ctx: Context, first: Mention, other: Mention) -> bool:
