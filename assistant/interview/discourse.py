@@ -38,6 +38,7 @@ class Discourse(BaseModel):
     nice: tuple[str, ...]
     pointers: tuple[str, ...]
     past: tuple[str, ...]
+    dismissed: tuple[str, ...] = ()
     baseline: tuple[str, ...]
     confirm: tuple[str, ...]
     drop: tuple[str, ...]

@@ -191,9 +191,13 @@ class InterviewEngine:
         reading = self._read(request, question)
         found = reading.found
         if request.edit is Edit.REMOVE:
+            # the drop word reaches the end of its sentence ('Forget nearshore; onshore only')
+            first = reading.message.sentences[0][1] if reading.message.sentences else len(text)
             found = [
                 replace(f, remove=True)
-                if isinstance(f.value, list) and f.slot != "other_requirements"
+                if isinstance(f.value, list)
+                and f.slot != "other_requirements"
+                and (f.span is None or f.span[0] < first)
                 else f
                 for f in found
             ]
@@ -295,8 +299,12 @@ class InterviewEngine:
             # a list is replaced only when it is what was just said or asked ('actually English
             # and Spanish'); a list mentioned in passing ('make phones 24/7') is added to
             recent = set(self.state.last_slots) | (set(question.slots) if question else set())
+            # 'add German, drop Italian' edits the list item by item
+            edited = {f.slot for f in found if isinstance(f.value, list) and f.remove}
             return {
-                f.slot for f in found if not isinstance(f.value, list) or f.slot in recent
+                f.slot
+                for f in found
+                if not isinstance(f.value, list) or (f.slot in recent and f.slot not in edited)
             } | inferred
         if request.edit is not Edit.NONE:
             return inferred | corrected
@@ -514,7 +522,6 @@ class InterviewEngine:
         lines.append("You can still change anything ('actually ...', 'drop ...').")
         lines.append(self._progress_line())
         return "\n".join(lines)
-
 
 
 def _changed_detail(changed: tuple[str, ...]) -> str:

@@ -6,7 +6,7 @@ found to slots, in order (each marks the text it used, so later ones do not read
 text slots -> numbers corrected inside them -> changes of a named measure -> renewal options ->
 shares (channel mix, evaluation weights) -> service levels -> opening hours -> monthly volume ->
 other quantities by cue -> corrections -> vocabularies -> yes/no -> goal targets -> the
-organisation -> short answers -> free-text requirements.
+organisation -> regulators named after a cue -> short answers -> free-text requirements.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from assistant.interview.readers.measures import (
     read_service_levels,
     read_volumes,
 )
-from assistant.interview.readers.organisation import read_organisation
+from assistant.interview.readers.organisation import read_organisation, read_regulators
 from assistant.interview.readers.requirements import read_requirements, read_scope_items
 from assistant.interview.readers.statements import (
     read_flags,
@@ -114,7 +114,13 @@ def read_message(
     ):
         found += reader(ctx)
     found += read_corrections(ctx, found)
-    for reader in (read_vocabulary, read_flags, read_goal_targets, read_organisation):
+    for reader in (
+        read_vocabulary,
+        read_flags,
+        read_goal_targets,
+        read_organisation,
+        read_regulators,
+    ):
         found += reader(ctx)
     found += read_short_answers(ctx, found)
     found = _without_denied_details(ctx, found)

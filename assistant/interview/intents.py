@@ -34,7 +34,9 @@ ADD_RE = re.compile(r"^(?:please )?(?:also add|add|also|plus|include)\b", re.I)
 ADD_PREFIX_RE = re.compile(r"^(?:please )?(?:also add|add|also|plus|include)\s+", re.I)
 CHANGE_TO_RE = re.compile(
     r"^(?:please )?(?:change|set|update|make)\s+(?:the |my |our )?"
-    r"(?P<target>[\w /-]+?)\s+to\s+(?P<body>.+)$",
+    r"(?P<target>[\w /-]+?)\s+to\s+(?P<body>.+)$"
+    # 'make the CSAT target 90 instead': the slot, then its new figure
+    r"|^(?:please )?make\s+(?:the |my |our )(?P<target2>[\w /-]+?)\s+(?P<body2>[£$€]?\d.*)$",
     re.I,
 )
 
@@ -53,7 +55,11 @@ def classify(text: str) -> Intent:
     ):
         if d.whole(phrases, stripped):
             return intent
-    if re.fullmatch(r"why\??|(?:but )?why (?:do|did|would) you (?:ask|need (?:that|this|it|to know))\??", stripped, re.I):
+    if re.fullmatch(
+        r"why\??|(?:but )?why (?:do|did|would) you (?:ask|need (?:that|this|it|to know))\??",
+        stripped,
+        re.I,
+    ):
         return Intent.WHY
     return Intent.ANSWER
 
@@ -71,9 +77,9 @@ def parse_edit(text: str, plan: Plan) -> EditRequest:
     """Recognise 'change languages to English only', 'drop French', 'actually 70k', 'add German'."""
     stripped = text.strip()
     if m := CHANGE_TO_RE.match(stripped):
-        target = find_slot(m.group("target"), plan)
+        target = find_slot(m.group("target") or m.group("target2"), plan)
         if target is not None:
-            return EditRequest(Edit.CORRECT, target, m.group("body"))
+            return EditRequest(Edit.CORRECT, target, m.group("body") or m.group("body2"))
     drop = d.pattern(d.words().drop)
     if re.match(rf"^(?:please\s+)?(?:{drop.pattern})", stripped, re.I):
         return EditRequest(Edit.REMOVE, None, stripped)

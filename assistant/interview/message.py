@@ -141,7 +141,8 @@ class Message:
         return Role(
             question=segment.question,
             acknowledgement=d.is_acknowledgement(text),
-            past=bool(d.find(words.past, text)) or _past_year(text),
+            past=bool(d.find(words.past, text) or d.find(words.dismissed, text))
+            or _past_year(text),
             baseline=bool(d.find(words.baseline, text)),
             skip=bool(d.find(words.skip_phrases, text)),
             confirm=bool(d.find(words.confirm, text)),

@@ -400,7 +400,8 @@ def _only_adjectives(gap: str) -> bool:
 # --------------------------------------------------------------------------- service levels
 
 
-_SLASH_LEVEL = re.compile(r"(?<![\w./])(?P<p>\d{2,3})\s?/\s?(?P<s>\d{1,3})(?![\w./%])")
+# a full stop may end the sentence after it ('voice 80/20.'), a decimal may not ('80/20.5')
+_SLASH_LEVEL = re.compile(r"(?<![\w./])(?P<p>\d{2,3})\s?/\s?(?P<s>\d{1,3})(?![\w/%]|\.\d)")
 _RATIO = re.compile(
     r"(?<![\w])(?P<a>one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out of)\s+"
     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.I

@@ -317,3 +317,10 @@ def test_either_closing_a_negation_is_no_answer(read):
     got = read("Onshore is out, and nearshore isn't an option either.")
     assert "nearshore" in got.get("excluded_shore_models", [])
     assert "after_hours_model" not in got
+
+
+def test_channels_named_together_share_each_set_of_hours(read):
+    hours = read("Hours: phone and chat Mon-Fri 7am-9pm, and weekends 10am to 4pm.")["channel_hours"]
+    assert set(hours) == {"voice", "chat"}
+    assert hours["voice"] == hours["chat"]
+    assert hours["voice"].startswith("Mon-Fri 07:00-21:00")

@@ -14,7 +14,8 @@ from assistant.interview.values import Duration, Money
 
 NUMERIC = ("int", "percent", "duration", "money")
 _MAKE_IT = re.compile(
-    r"\b(?:make it|make that|change it to|it's|it is|rather|more like|closer to|nearer to)\s+$",
+    r"\b(?:make it|make that|change it to|change that to|go with|let's go with|let's say|it's|"
+    r"it is|rather|more like|closer to|nearer to)\s+$",
     re.I,
 )
 _THAN = re.compile(r"\s+than\s+(?:about\s+|around\s+)?$", re.I)
@@ -60,7 +61,7 @@ def _not_instead(ctx: Context) -> list[Found]:
     from assistant.reading.numbers import find_numbers
 
     out = []
-    for m in ctx.message.mentions:
+    for m in ctx.message.mentions + _bare_before_not(ctx):
         if m.kind not in _KIND_TYPE or not ctx.free(m.start, m.end):
             continue
         after = _NOT_OLD.match(ctx.text, m.end)
@@ -79,6 +80,18 @@ def _not_instead(ctx: Context) -> list[Found]:
             ctx.take(m.start, m.end)
             out.append(Found(held[0], value, clause_span(ctx, m.start), corrected=True))
     return out
+
+
+def _bare_before_not(ctx: Context) -> list:
+    """'the volume is 50k, not 40k': a bare number followed by the one it replaces, read as a
+    count (its slot's type is the held value's)."""
+    from dataclasses import replace
+
+    return [
+        replace(n, kind="count", value={"value": n.value["value"]})
+        for n in bare_numbers(ctx)
+        if ctx.message.usable(n) and _NOT_OLD.match(ctx.text, n.end)
+    ]
 
 
 def _value_of(m) -> Any:
@@ -254,6 +267,11 @@ def _choice(items: list[Found], marks: list[int]) -> Found:
         return corrected[-1]
     positioned = sorted((f for f in items if f.span), key=lambda f: f.span[0])
     for later in reversed(positioned):
-        if any(f.span[0] < m <= later.span[0] for f in positioned if f is not later for m in marks):
-            return later
+        if any(
+            f.span[0] < m <= later.span[0] or f.span[1] <= m < later.span[1]
+            for f in positioned
+            if f is not later and f.span[0] < later.span[0]
+            for m in marks
+        ):
+            return later  # a correction word after the earlier value, before the later one ends
     return positioned[0] if positioned else items[0]

@@ -364,12 +364,60 @@ def read_distributions(ctx: Context) -> list[Found]:
     """Shares per channel ('Phone 70 chat 30', 'half phone, 30% chat, the rest email') and
     weights per evaluation criterion ('70% quality / 30% price', 'price 30, experience 20')."""
     found = []
-    numbers = _share_numbers(ctx)
     channels = [m for m in ctx.message.of_kind("channel") if ctx.usable(m) and m.stated]
+    found += _ratio_mix(ctx, channels)
+    numbers = _share_numbers(ctx)
     found += _distribution(ctx, "channel_mix", "channels", channels, numbers)
     criteria = [m for m in ctx.message.of_kind("term:criteria") if ctx.usable(m) and m.stated]
     found += _distribution(ctx, "evaluation_weights", "evaluation_criteria", criteria, numbers)
     return found
+
+
+_RATIO_PAIR = re.compile(r"(?<![\w/.])(?P<a>\d{1,2})\s*[/:]\s*(?P<b>\d{1,2})(?![\w/%]|\.\d)")
+_SPEED = re.compile(r"service levels?|\bSLA?s?\b|answer|within|seconds|\bsecs?\b|target", re.I)
+_CHANNEL_JOIN = re.compile(r"\s*(?:to|and|/|:|vs\.?|versus)\s*", re.I)
+
+
+def _ratio_mix(ctx: Context, channels: list[Mention]) -> list[Found]:
+    """'60/40 phone to chat', 'phone/chat 70:30': two shares written as a ratio, for two
+    channels named together just after (or just before) it."""
+    if "channel_mix" not in ctx.plan.slot_map:
+        return []
+    for m in _RATIO_PAIR.finditer(ctx.text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        segment = ctx.message.segment_text(ctx.message.segment_at(m.start()))
+        if not 95 <= a + b <= 105 or not ctx.free(m.start(), m.end()) or _SPEED.search(segment):
+            continue  # '80/20 for phone and chat' under a service-level word is a level
+        after = [c for c in channels if m.end() <= c.start <= m.end() + 3]
+        before = [c for c in channels if m.start() - 3 <= c.end <= m.start()]
+        for first in after + [None]:
+            pair = _joined_pair(ctx, channels, first) if first else None
+            if pair:
+                break
+        if not pair and before:
+            second = before[-1]
+            earlier = [c for c in channels if c.end <= second.start]
+            if earlier and _CHANNEL_JOIN.fullmatch(ctx.text[earlier[-1].end : second.start]):
+                pair = (earlier[-1], second)
+        if not pair or pair[0].name == pair[1].name:
+            continue
+        ctx.take(m.start(), m.end())
+        for c in pair:
+            ctx.take(c.start, c.end)
+        span = (min(m.start(), pair[0].start), max(m.end(), pair[1].end))
+        mix = {pair[0].name: float(a), pair[1].name: float(b)}
+        return [
+            Found("channel_mix", mix, span),
+            Found("channels", [pair[0].name, pair[1].name], span),
+        ]
+    return []
+
+
+def _joined_pair(ctx: Context, channels: list[Mention], first: Mention):
+    later = [c for c in channels if c.start >= first.end]
+    if later and _CHANNEL_JOIN.fullmatch(ctx.text[first.end : later[0].start]):
+        return first, later[0]
+    return None
 
 
 def _distribution(
@@ -618,8 +666,8 @@ def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[
     own = [c for c in channels if clause[0] <= c.start < clause[1]]
     near = own or channels
     if not near:
-        return ["all"]
-    if hours_here > 1 and len(near) > 1 and not own:
+        return _carried_channels(ctx, mention) or ["all"]
+    if hours_here > 1 and len(near) > 1 and not own and not _one_group(ctx, near, segment):
         near = [min(near, key=lambda c: _gap(c, mention))]
     elif (
         hours_here > 1
@@ -634,6 +682,39 @@ def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[
             return []  # a particular line ('the motor claims hotline'): a requirement of its own
         names.append(channel.name)
     return list(dict.fromkeys(names))
+
+
+def _carried_channels(ctx: Context, mention: Mention) -> list[str]:
+    """'phone and chat Mon-Fri 7am-9pm, and weekends 10am to 4pm': hours with no channel of
+    their own, after hours said of channels in the same sentence, are those channels'."""
+    sentence = ctx.message.segments[mention.segment].sentence
+    for index in range(mention.segment - 1, -1, -1):
+        segment = ctx.message.segments[index]
+        if segment.sentence != sentence:
+            break
+        hours = [h for h in ctx.message.of_kind("hours") if segment.start <= h.start < segment.end]
+        channels = [
+            c
+            for c in ctx.message.of_kind("channel")
+            if c.stated and segment.start <= c.start < segment.end
+        ]
+        if hours and channels and _one_group(ctx, channels, segment):
+            return list(dict.fromkeys(c.name for c in channels))
+    return []
+
+
+def _one_group(ctx: Context, channels: list[Mention], segment) -> bool:
+    """'voice and chat Mon-Fri 8am-10pm, Sat-Sun 9am-5pm': channels named together before all
+    the segment's hours share every set of them."""
+    first = min(
+        (h.start for h in ctx.message.of_kind("hours") if segment.start <= h.start < segment.end),
+        default=segment.end,
+    )
+    ordered = sorted(channels, key=lambda c: c.start)
+    return ordered[-1].end <= first and all(
+        re.fullmatch(r"\s*(?:,|and|&|\+|/|or)\s*", ctx.text[a.end : b.start])
+        for a, b in zip(ordered, ordered[1:], strict=False)
+    )
 
 
 _PARTICULAR_LINE = re.compile(
@@ -975,21 +1056,41 @@ def read_by_cue(ctx: Context) -> list[Found]:
             elif (
                 slot.name in ctx.pending
                 and (ctx.short or _topic_pending(ctx, m))
-                and not (bare and slot.type == "percent")
+                and not (bare and slot.type == "percent" and not _only_a_number(ctx))
             ):
                 pairs.append(((4, 0, 0, m.start), m, slot))
-    found, used_mentions, used_slots = [], set(), set()
+    found, used_mentions, used_slots = [], set(), {}
     for _rank, m, slot in sorted(pairs, key=lambda p: p[0]):
-        if id(m) in used_mentions or slot.name in used_slots:
+        if id(m) in used_mentions:
+            continue
+        earlier = used_slots.get(slot.name)
+        if earlier is not None and not _corrects(ctx, earlier, m):
             continue
         value = _value(ctx, m, slot)
         if value is None:
             continue
         found.append(_found(ctx, slot.name, value, m))
         used_mentions.add(id(m))
-        used_slots.add(slot.name)
-    found += _fallback(ctx, [m for m in mentions if id(m) not in used_mentions], used_slots)
+        used_slots.setdefault(slot.name, m)
+    found += _fallback(ctx, [m for m in mentions if id(m) not in used_mentions], set(used_slots))
     return found
+
+
+_ONLY_NUMBER = re.compile(
+    r"\W*(?:about|around|roughly|say)?\s*[\d.,]+\s*%?\s*(?:instead|please|then|now)?\W*", re.I
+)
+
+
+def _only_a_number(ctx: Context) -> bool:
+    """'90', '90 instead.': the whole answer is the figure (a share of the pending slot)."""
+    return bool(_ONLY_NUMBER.fullmatch(ctx.text))
+
+
+def _corrects(ctx: Context, first: Mention, other: Mention) -> bool:
+    """'£20 an hour. No, £22 an hour': a second value of the slot after a correction word
+    (the message's corrections then choose between them)."""
+    a, b = sorted((first, other), key=lambda m: m.start)
+    return a.kind == b.kind and _corrected_between(ctx, a.end, b.start + 1)
 
 
 def _beside_cue(ctx: Context, m: Mention, r) -> bool:
@@ -1008,7 +1109,7 @@ _CHANGE_BY = re.compile(
 
 def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
     """A target is never a figure about today; a change by a percentage ('reduce cost per
-    contact by 10%') is a goal's target, not a level; a multiplier is a peak's rise; a slot with
+    contact by 10%') is a goal's target, not a level; a multiplier is a rise or growth; a slot with
     context words needs one of them (or its question) nearby; a percentage slot takes numbers
     up to 100."""
     if slot.target and _baseline(ctx, m):
@@ -1019,8 +1120,8 @@ def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
         and _CHANGE_BY.search(ctx.text[max(0, m.start - 60) : m.start])
     ):
         return False
-    if m.kind == "multiplier" and slot.name != "peak_uplift":
-        return False
+    if m.kind == "multiplier" and slot.name not in ("peak_uplift", "volume_growth"):
+        return False  # a multiplier is a peak's rise, or a year's growth ('double this year')
     if m.kind in ("percent", "number") and _another_measures(ctx, slot, m):
         return False
     if m.kind == "duration" and slot.plausible and not _plausible(m.value, slot.plausible):
@@ -1029,6 +1130,10 @@ def _may_take(ctx: Context, slot: SlotDef, m: Mention) -> bool:
         return False
     if slot.context and slot.name not in ctx.pending:
         text = ctx.message.segment_text(m.segment)
+        if ctx.message.roles[m.segment].corrections:
+            # 'We need about 500 agents. Sorry, I meant 50.': the sentence it corrects
+            sentence = ctx.message.segments[m.segment].sentence
+            text += " " + " ".join(ctx.text[s:e] for s, e in ctx.message.sentences[:sentence])
         return bool(d.find(slot.context, text))
     return True
 

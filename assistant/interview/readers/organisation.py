@@ -193,3 +193,62 @@ def _plausible(ctx: Context, name: str, start: int) -> bool:
         r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])",
         name,
     )
+
+
+# --------------------------------------------------------------------------- regulators
+
+_REGULATOR_CUE = re.compile(
+    r"\b(?:regulated by|registered with|supervised by|licensed by|authorised by|authorized by|"
+    r"(?:competent|supervisory|regulatory) authorit(?:y|ies)(?:,?\s+namely|,?\s+i\.e\.|:)?|"
+    r"our regulators?(?:,|:| is| are)?|the regulators?(?:,|:| is| are)?)\s+",
+    re.I,
+)
+_CAPITAL = r"(?!(?:I|We|It|They|You)\b|(?:I|We|It|They|You)['’])[A-Z][\w'’&-]*"
+_NAME = re.compile(
+    rf"(?:the\s+)?(?P<name>{_CAPITAL}(?:\s+(?:for|of|and|&)\s+{_CAPITAL}|\s+{_CAPITAL})*)"
+)
+_BETWEEN_NAMES = re.compile(
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)"
+)
+
+
+def read_regulators(ctx: Context) -> list[Found]:
+    """'We're regulated by the Office for Students', 'the competent authorities, namely BfArM
+    and the Paul-Ehrlich-Institut in Germany, AGES in Austria': names after a regulator cue,
+    kept as written (the plan's vocabulary gives the known ones their canonical names)."""
+    slot = ctx.plan.slot_map.get("regulators")
+    if slot is None:
+        return []
+    known = {t.name.lower() for t in ctx.plan.terms(slot.vocabulary)} if slot.vocabulary else set()
+    out = []
+    for cue in _REGULATOR_CUE.finditer(ctx.text):
+        segment = ctx.message.segment_at(cue.start())
+        role = ctx.message.roles[segment]
+        if role.question or role.past or role.acknowledgement:
+            continue
+        at = cue.end()
+        while True:
+            m = _NAME.match(ctx.text, at)
+            if not m or not ctx.free(m.start("name"), m.end("name")):
+                break
+            name = m.group("name")
+            if name.lower() not in known and _plausible_regulator(ctx, m.start("name"), name):
+                out.append(Found("regulators", [name], m.span("name"), priority=slot.priority))
+            between = _BETWEEN_NAMES.match(ctx.text, m.end())
+            if not between:
+                break
+            at = between.end()
+    return out
+
+
+def _plausible_regulator(ctx: Context, start: int, name: str) -> bool:
+    """A name, not a place, a framework or a pronoun."""
+    if name in NOT_NAMES or len(name) < 2:
+        return False
+    return not any(
+        m.kind in _NAMED_THINGS + ("term:regulators",)
+        and m.start <= start
+        and m.end >= start + len(name) - 1
+        for m in ctx.message.mentions
+    )

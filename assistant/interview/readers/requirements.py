@@ -14,6 +14,11 @@ _REASON = re.compile(r"^\s*(?:because|as|since|so that|which|that's|that is|give
 _POINTS_BACK = re.compile(r"^\s*(?:it|they|those|these|that|this|them)\b", re.I)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w'’/-]*")
 MIN_WORDS = 2
+_NOT_NUMBER = re.compile(r"\b(?:not|rather than|instead of)\s+[£$€]?\d", re.I)
+_NOT_NEEDED = re.compile(
+    r"\b(?:not|no longer)\s+(?:needed|required|necessary|wanted)\b|\b(?:don't|do not)\s+need\b",
+    re.I,
+)
 
 
 def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) -> list[Found]:
@@ -41,6 +46,14 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
         start, end = _with_context(ctx, index)
         if any(f.span and start <= f.span[0] < end for f in away):
             continue
+        if (role.corrections or _NOT_NUMBER.search(text)) and any(
+            f.span and f.slot != "other_requirements" and start <= f.span[0] < end for f in found
+        ):
+            continue  # 'it should be 85/20, not 80/20': a correction of a value, no requirement
+        if _NOT_NEEDED.search(text) and any(
+            f.remove and f.span and start <= f.span[0] < end for f in found
+        ):
+            continue  # 'Portuguese is not needed any more': a removal, not a requirement
         words = [w for w in _content_words(ctx.text[start:end]) if w.lower() not in covered_words]
         if len(words) < MIN_WORDS and not _place_rule(ctx, index, words):
             continue

@@ -132,7 +132,11 @@ def _go_live(ctx: Context, slot: SlotDef) -> Found | None:
     for index, cue in hits:
         segment = ctx.message.segments[index]
         start = cue.end() if cue else segment.start
-        dates = _dates_in(ctx, start, segment.end)
+        dates = [
+            m
+            for m in _dates_in(ctx, start, segment.end)
+            if cue or ctx.short or not _BARE_LENGTH.fullmatch(m.group(0).strip())
+        ]
         if dates:
             later = _corrected_date(ctx, index)
             if later is not None:
@@ -140,7 +144,7 @@ def _go_live(ctx: Context, slot: SlotDef) -> Found | None:
             text = ctx.text[dates[0].start() : dates[-1].end()].strip(" ,.")
             return Found(slot.name, _tidy(text), (dates[0].start(), dates[-1].end()))
     if slot.name in ctx.filled:
-        return _corrected_date(ctx, -1)
+        return _corrected_date(ctx, -1, bare_lengths=False)
     return None
 
 
@@ -155,15 +159,30 @@ def _dates_in(ctx: Context, start: int, end: int) -> list[re.Match]:
     ]
 
 
-def _corrected_date(ctx: Context, after: int) -> Found | None:
-    """'Go-live in September. Sorry, I mean October.': a date in a later segment that corrects."""
+# '8 weeks' with no 'in' before it: a length, a go-live date only as a short answer.
+_BARE_LENGTH = re.compile(r"\d+\s+(?:weeks|months)")
+
+
+def _corrected_date(ctx: Context, after: int, bare_lengths: bool = True) -> Found | None:
+    """'Go-live in September. Sorry, I mean October.', 'Correction: April': a date after a
+    correction word of its sentence. Without a go-live cue in the message (`bare_lengths`
+    False), '8 weeks' alone corrects some other length ('Pilot 6 weeks. Make it 8 weeks')."""
     for index in range(len(ctx.message.segments) - 1, after, -1):
         role = ctx.message.roles[index]
         segment = ctx.message.segments[index]
-        if not role.corrections or role.question or role.past:
+        if role.question or role.past:
+            continue
+        sentence = ctx.message.sentences[segment.sentence]
+        marks = [
+            c for r in ctx.message.roles for c in r.corrections if sentence[0] <= c < segment.end
+        ]
+        if not marks:
             continue
         dates = [
-            m for m in _dates_in(ctx, segment.start, segment.end) if m.start() > role.corrections[0]
+            m
+            for m in _dates_in(ctx, segment.start, segment.end)
+            if m.start() > marks[0]
+            and (bare_lengths or not _BARE_LENGTH.fullmatch(m.group(0).strip()))
         ]
         if dates:
             text = ctx.text[dates[0].start() : dates[-1].end()].strip(" ,.")
@@ -171,6 +190,12 @@ def _corrected_date(ctx: Context, after: int) -> Found | None:
                 "go_live_date", _tidy(text), (dates[0].start(), dates[-1].end()), corrected=True
             )
     return None
+
+
+def _corrects(ctx: Context) -> bool:
+    """A message that corrects something ('Actually, the volume is 50k, not 40k') is no answer
+    in words to the question pending."""
+    return any(r.corrections for r in ctx.message.roles)
 
 
 def _tidy(text: str) -> str:
@@ -185,7 +210,7 @@ def _peaks(ctx: Context, slot: SlotDef) -> Found | None:
     double; there's a little bump at Christmas'), with short fragments between them; a peak
     cue without a time ('Can't scale at peak') names no period."""
     hits = [(i, m) for i, m in _cue_segments(ctx, slot) if _has_period(ctx, i)]
-    if not hits and slot.name in ctx.pending and ctx.short:
+    if not hits and slot.name in ctx.pending and ctx.short and not _corrects(ctx):
         hits = [(0, None)]
     if not hits:
         return None
@@ -270,7 +295,12 @@ def _cued_text(ctx: Context, slot: SlotDef) -> Found | None:
                 cue.end(), segment.end
             )  # its numbers belong to the text ('CSAT of 90 or above')
             return Found(slot.name, rest.strip(" .,")[:300], (cue.end(), segment.end))
-    if slot.name in ctx.pending and not slot.pattern and not ctx.message.only_acknowledges():
+    if (
+        slot.name in ctx.pending
+        and not slot.pattern
+        and not ctx.message.only_acknowledges()
+        and not _corrects(ctx)
+    ):
         text = ctx.text.strip()
         ctx.take(0, len(ctx.text))
         return Found(slot.name, text[:300], (0, len(ctx.text)))

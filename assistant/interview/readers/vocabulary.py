@@ -65,7 +65,7 @@ def read_vocabulary(ctx: Context) -> list[Found]:
         slot = _slot_for(ctx, slots, m)
         if slot is None or _asked_elsewhere(ctx, slot, m):
             continue
-        removed = (m.status == "negated" and _denied(ctx, m)) or bool(
+        removed = (m.status == "negated" and (_denied(ctx, m) or _dropped(ctx, m))) or bool(
             EXCLUDED.search(ctx.message.segment_text(m.segment))
         )
         if m.status == "negated" and not removed:
@@ -370,7 +370,7 @@ def _item_priority(ctx: Context, slot: SlotDef, name: str, items) -> str | None:
 
 def _dropped(ctx: Context, m: Mention) -> bool:
     """'drop Punjabi', 'take out French' (the drop word right before the name)."""
-    before = ctx.text[max(ctx.message.segments[m.segment].start, m.start - 24) : m.start]
+    before = ctx.text[max(ctx.message.segments[m.segment].start, m.start - 40) : m.start]
     return bool(re.search(rf"(?:{d.pattern(d.words().drop).pattern})\s+(?:the\s+)?$", before, re.I))
 
 
