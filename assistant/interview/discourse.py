@@ -196,6 +196,11 @@ def asks_back(sentence: str) -> bool:
     )
 
 
+_CONTRACTION = re.compile(r"^(\w+)['’](?:s|re|d|ll|ve)\b", re.I)
+
+
 def opens_question(text: str) -> bool:
-    """Whether the text opens like a question ('what', 'how', 'should', ...)."""
-    return bool(re.match(pattern(words().question_openers).pattern, text.strip(), re.I))
+    """Whether the text opens like a question ('what', 'how', 'should', ...), its opener
+    contracted or not ("what's", "how's", "who'd")."""
+    text = _CONTRACTION.sub(r"\1", text.strip())
+    return bool(re.match(pattern(words().question_openers).pattern, text, re.I))

@@ -111,6 +111,15 @@ def test_side_question_without_answerer_uses_guidance(make_engine):
     assert result.question_id == "org-name"
 
 
+def test_a_question_back_with_a_contracted_opener_records_nothing(make_engine):
+    engine = make_engine()
+    say(engine, "Hi, Priya here from Dunmore Water.")
+    for question in ("What's a typical service level for chat?", "How's email usually priced?"):
+        result = engine.turn(question)
+        assert "From our guidance" in result.reply, question
+        assert not result.profile.get("channels"), question  # a channel asked about is no answer
+
+
 def test_side_question_with_nothing_relevant_says_so(make_engine):
     engine = make_engine()
     say(engine, "start")
