@@ -490,3 +490,17 @@ def test_topics_scope_and_absence(text, expected):
 )
 def test_a_colon_after_a_negation(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # failing to cope with a burden asserts the burden; not knowing exactly is a hedge
+        ("We can't keep up with 40,000 calls a month.", {"40,000 calls a month": "affirmed"}),
+        ("Our team could not cope with 9,000 emails in December.", {"9,000 emails": "affirmed"}),
+        ("I can't say exactly, maybe 25,000 calls a month.", {"25,000 calls a month": "hedged"}),
+        ("We can't have anyone offshore.", {"offshore": "negated"}),
+    ],
+)
+def test_coping_and_not_knowing(text, expected):
+    _check(text, expected)
