@@ -504,3 +504,17 @@ def test_a_colon_after_a_negation(text, expected):
 )
 def test_coping_and_not_knowing(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We are closed on Sundays.", {"Sundays": "negated"}),
+        ("AHT isn't tracked.", {"AHT": "negated"}),
+        ("FCR is not reported monthly.", {"FCR": "negated"}),
+        ("CSAT is not a KPI for this team.", {"CSAT": "negated"}),
+        ("Attrition does not exceed 30%.", {"30%": "affirmed"}),
+    ],
+)
+def test_measures_and_closures(text, expected):
+    _check(text, expected)
