@@ -509,7 +509,7 @@ def test_coping_and_not_knowing(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("We are closed on Sundays.", {"Sundays": "negated"}),
+        ("We are closed on Sundays and holidays.", {"Sundays": "negated"}),
         ("AHT isn't tracked.", {"AHT": "negated"}),
         ("FCR is not reported monthly.", {"FCR": "negated"}),
         ("CSAT is not a KPI for this team.", {"CSAT": "negated"}),
