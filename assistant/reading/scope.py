@@ -368,7 +368,10 @@ class Scope:
         if not before:
             return False
         chain = [before[-1]]
-        joined = False  # a list ends 'A, B and C': a bare comma joins only once 'and' has
+        # A list ends 'A, B and C': a bare comma joins only once 'and' has (perhaps before a
+        # last item that names no mention: 'Welsh, Gaelic and Cornish are not required').
+        tail = self.text[self.spans[before[-1]][1] : trigger.start]
+        joined = bool(re.fullmatch(r"\s*,?\s*(?:and|or|nor)\s+[\w-]+\s*(?:(?:are|is)\s*)?", tail, re.I))
         for i in reversed(before[:-1]):
             gap = self.text[self.spans[i][1] : self.spans[chain[-1]][0]]
             if _same_phrase(gap) or _BRACKET.fullmatch(gap):

@@ -615,3 +615,20 @@ def test_coping_and_not_knowing(text, expected):
 )
 def test_measures_and_closures(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a buyer's rejection
+        ("Offshore bids will be rejected.", {"Offshore": "negated"}),
+        ("Bids that include nearshore delivery will be non-compliant.", {"nearshore": "negated"}),
+        ("Welsh is not expected.", {"Welsh": "negated"}),
+        ("Welsh-language services fall outside the contract.", {"Welsh": "negated"}),
+        # a list whose last item names no mention still joins the items before it
+        ("Welsh, Gaelic and Manx are not required.", {"Welsh": "negated", "Gaelic": "negated"}),
+        ("Spanish, French are not offered.", {"Spanish": "affirmed", "French": "negated"}),
+    ],
+)
+def test_rejections_and_lists(text, expected):
+    _check(text, expected)
