@@ -16,12 +16,15 @@ lapses, places, open questions).
 
 from __future__ import annotations
 
+import re
+
 from assistant.reading.lexicon import assertion
 from assistant.reading.scope import Scope
 from assistant.reading.triggers import Trigger, find_triggers
 
 __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
+_NON = re.compile(r"(?<![\w-])non-$", re.I)
 STATUSES = (
     "affirmed",
     "negated",
@@ -69,6 +72,8 @@ def statuses(
                 found -= {"negated", "hedged"} | (set() if scope.opening(covering) else {"planned"})
             elif not scope.about_site(i):
                 found -= {"planned"}
+        if _NON.search(text, 0, spans[i][0]):
+            found.add("negated")  # 'non-English calls', 'our non-PCI queues': the prefix denies it
         if not found and scope.open_question(i):
             found = {"hedged"}
         result.append(min(found, key=order.index) if found else "affirmed")

@@ -632,3 +632,17 @@ def test_measures_and_closures(text, expected):
 )
 def test_rejections_and_lists(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Korean remains unsupported.", {"Korean": "negated"}),
+        ("Our Lima site is uncertified for PCI DSS.", {"PCI DSS": "negated"}),
+        ("We route non-English calls to Leeds.", {"English": "negated"}),
+        ("All channels are available barring video.", {"video": "negated"}),
+        ("We save clients 20% on cost.", {"20%": "affirmed"}),
+    ],
+)
+def test_negative_words_and_prefixes(text, expected):
+    _check(text, expected)
