@@ -29,6 +29,7 @@ _COPULA_GAP = re.compile(
     r"\s*(?:(?:is|are|was|were|has|have|had|been|will|would|can|really|honestly|currently|still|just|definitely|def)\b\s*){0,2}",
     re.I,
 )
+_UNNAMED_LAST = re.compile(r"\s*,?\s*(?:and|or|nor)\s+[\w-]+\s*(?:(?:are|is)\s*)?", re.I)
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
 
@@ -371,7 +372,7 @@ class Scope:
         # A list ends 'A, B and C': a bare comma joins only once 'and' has (perhaps before a
         # last item that names no mention: 'Welsh, Gaelic and Cornish are not required').
         tail = self.text[self.spans[before[-1]][1] : trigger.start]
-        joined = bool(re.fullmatch(r"\s*,?\s*(?:and|or|nor)\s+[\w-]+\s*(?:(?:are|is)\s*)?", tail, re.I))
+        joined = bool(_UNNAMED_LAST.fullmatch(tail))
         for i in reversed(before[:-1]):
             gap = self.text[self.spans[i][1] : self.spans[chain[-1]][0]]
             if _same_phrase(gap) or _BRACKET.fullmatch(gap):
