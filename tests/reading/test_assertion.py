@@ -646,3 +646,15 @@ def test_rejections_and_lists(text, expected):
 )
 def test_negative_words_and_prefixes(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We never outsource, and all our 300 agents sit in Porto.", {"Porto": "affirmed"}),
+        ("We never outsource and all of our agents work in Porto.", {"Porto": "affirmed"}),
+        ("We never outsource to Porto or Braga.", {"Porto": "negated", "Braga": "negated"}),
+    ],
+)
+def test_a_new_subject_after_and(text, expected):
+    _check(text, expected)
