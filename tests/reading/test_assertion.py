@@ -32,19 +32,30 @@ def _check(text: str, expected: dict[str, str]) -> None:
         ("We don't staff the desk from Manila alone.", {"Manila": "affirmed"}),
         ("Agents are not scored on CSAT alone.", {"CSAT": "affirmed"}),
         # 'outside' as a preposition denies its object only
-        ("Our policy was checked by outside auditors in May, and callers from Texas are covered.",
-         {"Texas": "affirmed"}),
+        (
+            "Our policy was checked by outside auditors in May, and callers from Texas are in.",
+            {"Texas": "affirmed"},
+        ),
         ("No records are stored outside the EU.", {"EU": "affirmed"}),
         ("Agents work outside Canada.", {"Canada": "negated"}),
         # a lapse, and what follows it
-        ("Our PCI DSS attestation lapsed in March and was restored in April.", {"PCI DSS": "affirmed"}),
-        ("ISO 9001 was suspended last year; it was reinstated after the audit.", {"ISO 9001": "affirmed"}),
+        (
+            "Our PCI DSS attestation lapsed in March and was restored in April.",
+            {"PCI DSS": "affirmed"},
+        ),
+        (
+            "ISO 9001 was suspended last year; it was reinstated after the audit.",
+            {"ISO 9001": "affirmed"},
+        ),
         ("ISO 22301 — expired 2025, recertification audit scheduled", {"ISO 22301": "planned"}),
         ("ISO 27001 expired last year.", {"ISO 27001": "negated"}),
         ("SOC 2: lapsed; we do not intend to renew.", {"SOC 2": "negated"}),
         # 'no longer' before a predicate that looks back
         ("Italian is no longer offered.", {"Italian": "negated"}),
-        ("Twitter and Facebook are no longer supported.", {"Twitter": "negated", "Facebook": "negated"}),
+        (
+            "Twitter and Facebook are no longer supported.",
+            {"Twitter": "negated", "Facebook": "negated"},
+        ),
         # a consequence that forbids
         ("Home working will result in disqualification.", {"Home working": "negated"}),
         ("Use of offshore agents is prohibited.", {"offshore": "negated"}),
@@ -61,11 +72,17 @@ def test_general_rules(text, expected):
         ("We do not, however, offer Dutch.", {"Dutch": "negated"}),
         ("Our Cebu team will not, therefore, handle Korean email.", {"Korean": "negated"}),
         # a terminator that starts a clause still ends the scope
-        ("We offer no Dutch, however English is covered.", {"Dutch": "negated", "English": "affirmed"}),
+        (
+            "We offer no Dutch, however English is covered.",
+            {"Dutch": "negated", "English": "affirmed"},
+        ),
         # ', and' + a new subject starts a new clause
         ("There is no exit fee, and you can leave after 90 days.", {"90 days": "affirmed"}),
         ("We have no minimum volume, and they can add German later.", {"German": "affirmed"}),
-        ("No Dutch, no Danish, and no Swedish.", {"Dutch": "negated", "Danish": "negated", "Swedish": "negated"}),
+        (
+            "No Dutch, no Danish, and no Swedish.",
+            {"Dutch": "negated", "Danish": "negated", "Swedish": "negated"},
+        ),
     ],
 )
 def test_clause_boundaries(text, expected):
@@ -76,15 +93,23 @@ def test_clause_boundaries(text, expected):
     ("text", "expected"),
     [
         # a negative subject and a verb that denies cancel
-        ("Nothing in our contract excludes Spanish chat.", {"Spanish": "affirmed", "chat": "affirmed"}),
+        (
+            "Nothing in our contract excludes Spanish chat.",
+            {"Spanish": "affirmed", "chat": "affirmed"},
+        ),
         ("No clause of the agreement prevents home working.", {"home working": "affirmed"}),
         # ... but not across a comma, nor when the first negation is no subject
-        ("No offshore work will be accepted, and nearshore work is also excluded.",
-         {"offshore": "negated", "nearshore": "negated"}),
+        (
+            "No offshore work will be accepted, and nearshore work is also excluded.",
+            {"offshore": "negated", "nearshore": "negated"},
+        ),
         ("We offer no Dutch and do not offer Danish.", {"Dutch": "negated", "Danish": "negated"}),
         # a relative word cancels only when it joins the second negation
         ("There is no agent on the floor who does not speak English.", {"English": "affirmed"}),
-        ("We do not hold ISO 27001 for that team, and I would not say otherwise.", {"ISO 27001": "negated"}),
+        (
+            "We do not hold ISO 27001 for that team, and I would not say otherwise.",
+            {"ISO 27001": "negated"},
+        ),
     ],
 )
 def test_double_negation(text, expected):
@@ -94,7 +119,10 @@ def test_double_negation(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("email yes, chat no, voice yes", {"email": "affirmed", "chat": "negated", "voice": "affirmed"}),
+        (
+            "email yes, chat no, voice yes",
+            {"email": "affirmed", "chat": "negated", "voice": "affirmed"},
+        ),
         ("French: yes. Dutch no.", {"French": "affirmed", "Dutch": "negated"}),
         ("No German, no French.", {"German": "negated", "French": "negated"}),
     ],
@@ -107,14 +135,18 @@ def test_a_bare_no_answers_for_what_precedes_it(text, expected):
     ("text", "expected"),
     [
         # a partitive negative subject denies the predicate, not the subject's own words
-        ("No part of the contract, including email, may be delivered offshore.",
-         {"email": "affirmed", "offshore": "negated"}),
+        (
+            "No part of the contract, including email, may be delivered offshore.",
+            {"email": "affirmed", "offshore": "negated"},
+        ),
         ("None of the Spanish work will be done from home.", {"Spanish": "affirmed"}),
         ("No part of the contract covers German.", {"German": "negated"}),
         # a cleft denies what follows its verb
         ("What we don't offer in Spain is weekend chat.", {"Spain": "affirmed", "chat": "negated"}),
-        ("What our Cebu site cannot provide, for licensing reasons, is Korean voice.",
-         {"Korean": "negated", "voice": "negated"}),
+        (
+            "What our Cebu site cannot provide, for licensing reasons, is Korean voice.",
+            {"Korean": "negated", "voice": "negated"},
+        ),
     ],
 )
 def test_a_negation_of_the_predicate(text, expected):
@@ -125,9 +157,14 @@ def test_a_negation_of_the_predicate(text, expected):
     ("text", "expected"),
     [
         # a testimonial: a quotation closed and attributed
-        ("“Our backlog halved within 8 weeks.” — Operations lead, Leeds retailer", {"8 weeks": "other_client"}),
-        ("“Email answers now come back inside 4 hours,” says their head of service.",
-         {"4 hours": "other_client"}),
+        (
+            "“Our backlog halved within 8 weeks.” — Operations lead, Leeds retailer",
+            {"8 weeks": "other_client"},
+        ),
+        (
+            "“Email answers now come back inside 4 hours,” says their head of service.",
+            {"4 hours": "other_client"},
+        ),
         # a discourse marker and a document reference are no client
         ("That said, we could start chat in May.", {"chat": "hedged"}),
         # the month is no hedge
@@ -135,8 +172,10 @@ def test_a_negation_of_the_predicate(text, expected):
         ("From May, Polish is offered.", {"Polish": "affirmed"}),
         ("We never mention PCI DSS, and any reference to it is an error.", {"PCI DSS": "negated"}),
         # a buyer asking for a reference
-        ("Bidders must describe a comparable retail client where they reached 85% FCR.",
-         {"FCR": "other_client"}),
+        (
+            "Bidders must describe a comparable retail client where they reached 85% FCR.",
+            {"FCR": "other_client"},
+        ),
     ],
 )
 def test_another_clients_words(text, expected):
@@ -148,11 +187,16 @@ def test_another_clients_words(text, expected):
     [
         # what is wished for, not required
         ("Welsh is desirable.", {"Welsh": "hedged"}),
-        ("Dutch and Danish chat would be an advantage.", {"Dutch": "hedged", "Danish": "hedged", "chat": "hedged"}),
+        (
+            "Dutch and Danish chat would be an advantage.",
+            {"Dutch": "hedged", "Danish": "hedged", "chat": "hedged"},
+        ),
         ("COPC certification is preferred but not mandatory.", {"COPC": "hedged"}),
         # a backward hedge takes the nearest mention and those listed with it only
-        ("German and French are required, Italian is desirable.",
-         {"German": "affirmed", "French": "affirmed", "Italian": "hedged"}),
+        (
+            "German and French are required, Italian is desirable.",
+            {"German": "affirmed", "French": "affirmed", "Italian": "hedged"},
+        ),
         ("voice yes from day one, chat nice to have", {"voice": "affirmed", "chat": "hedged"}),
         # indifference
         ("We don't mind whether you bill per minute or per FTE.", {"per FTE": "hedged"}),
@@ -166,8 +210,14 @@ def test_hedges(text, expected):
     ("text", "expected"),
     [
         # what one moves from is current, what one moves to is planned
-        ("We run Avaya today and are migrating to Genesys.", {"Avaya": "affirmed", "Genesys": "planned"}),
-        ("our crm is zendesk, moving to freshdesk in q3", {"zendesk": "affirmed", "freshdesk": "planned"}),
+        (
+            "We run Avaya today and are migrating to Genesys.",
+            {"Avaya": "affirmed", "Genesys": "planned"},
+        ),
+        (
+            "our crm is zendesk, moving to freshdesk in q3",
+            {"zendesk": "affirmed", "freshdesk": "planned"},
+        ),
         # a site due to open is planned; a plan for something at a site leaves the site standing
         ("Our Durban site is due to open in May.", {"Durban": "planned"}),
         ("Our Cebu site will expand to 900 seats.", {"Cebu": "affirmed", "900 seats": "planned"}),
@@ -183,8 +233,10 @@ def test_plans(text, expected):
     ("text", "expected"),
     [
         ("Farsi is covered through a language line.", {"Farsi": "third_party"}),
-        ("Card data is handled by our payment gateway, whose PCI DSS AOC covers it.",
-         {"PCI DSS": "third_party"}),
+        (
+            "Card data is handled by our payment gateway, whose PCI DSS AOC covers it.",
+            {"PCI DSS": "third_party"},
+        ),
         # the holder is one of the vendor's own sites: no third party
         ("ISO 9001 is held by the Leeds site only.", {"ISO 9001": "affirmed", "Leeds": "affirmed"}),
         ("COPC certification is held by our Manila centre.", {"COPC": "affirmed"}),
@@ -198,11 +250,23 @@ def test_third_parties(text, expected):
     ("text", "expected"),
     [
         ("Yes, provided call volumes stay within 15% of forecast.", {"15%": "conditional"}),
-        ("A weekend shift can be added, provided at least 12 FTE are booked.", {"12 FTE": "conditional"}),
-        ("Answer 80% of calls in 30 seconds, otherwise a 3% credit applies.", {"3%": "conditional"}),
-        ("A credit of $2,000 applies for each quarter in which CSAT falls short.", {"$2,000": "conditional"}),
+        (
+            "A weekend shift can be added, provided at least 12 FTE are booked.",
+            {"12 FTE": "conditional"},
+        ),
+        (
+            "Answer 80% of calls in 30 seconds, otherwise a 3% credit applies.",
+            {"3%": "conditional"},
+        ),
+        (
+            "A credit of $2,000 applies for each quarter in which CSAT falls short.",
+            {"$2,000": "conditional"},
+        ),
         ("Two years, with an option to extend for 12 months.", {"12 months": "conditional"}),
-        ("Email is quoted as an optional extra at EUR 30 per hour.", {"EUR 30 per hour": "conditional"}),
+        (
+            "Email is quoted as an optional extra at EUR 30 per hour.",
+            {"EUR 30 per hour": "conditional"},
+        ),
         # a hedge after a pronoun in the next clause does not reach back across 'but'
         ("We may add Tagalog by June, but I wouldn't count on it.", {"Tagalog": "hedged"}),
     ],
@@ -223,7 +287,10 @@ def test_conditions(text, expected):
         ("We do not charge extra for Spanish.", {"Spanish": "affirmed"}),
         ("No other bidder offers Tagalog.", {"Tagalog": "affirmed"}),
         ("Not every client needs Dutch, but we offer it.", {"Dutch": "affirmed"}),
-        ("We don't just answer email; we also handle chat.", {"email": "affirmed", "chat": "affirmed"}),
+        (
+            "We don't just answer email; we also handle chat.",
+            {"email": "affirmed", "chat": "affirmed"},
+        ),
         # a mention that qualifies a bad event is not what is denied
         ("We have never had a PCI DSS breach.", {"PCI DSS": "affirmed"}),
         ("There has not been a single ISO 27001 audit finding.", {"ISO 27001": "affirmed"}),
@@ -245,13 +312,19 @@ def test_negations_that_keep_the_thing(text, expected):
         ("Chat support: not at this stage", {"Chat": "negated"}),
         ("Weekend cover | never", {"Weekend": "negated"}),
         # ... unless the label's mention is answered apart
-        ("Spanish: not for this contract, French yes", {"Spanish": "negated", "French": "affirmed"}),
+        (
+            "Spanish: not for this contract, French yes",
+            {"Spanish": "negated", "French": "affirmed"},
+        ),
         # a verdict after the mention
         ("offshore is a no-go for us", {"offshore": "negated"}),
         ("Home working is off the table.", {"Home working": "negated"}),
         # 'except' before a noun excludes it; before a clause it only ends the scope
         ("We cover all languages except Thai.", {"Thai": "negated"}),
-        ("There is no phone line on Sundays, except that the email inbox is read.", {"email": "affirmed"}),
+        (
+            "There is no phone line on Sundays, except that the email inbox is read.",
+            {"email": "affirmed"},
+        ),
         # what is yet to come is planned
         ("We are yet to complete ISO 22301 certification.", {"ISO 22301": "planned"}),
         ("Japanese is yet to be added.", {"Japanese": "planned"}),
@@ -292,7 +365,10 @@ def test_a_denied_trouble(text, expected):
         ("Thai — unfortunately not.", {"Thai": "negated"}),
         ("Spanish ✓, Thai ✗", {"Spanish": "affirmed", "Thai": "negated"}),
         ("We used to offer Welsh.", {"Welsh": "negated"}),
-        ("We previously held ISO 9001 and now hold ISO 27001.", {"ISO 9001": "negated", "ISO 27001": "affirmed"}),
+        (
+            "We previously held ISO 9001 and now hold ISO 27001.",
+            {"ISO 9001": "negated", "ISO 27001": "affirmed"},
+        ),
         ("We stopped offering Welsh in 2023.", {"Welsh": "negated"}),
     ],
 )
@@ -345,12 +421,18 @@ def test_questions_places_and_permissions(text, expected):
     ("text", "expected"),
     [
         # a fronted object before the subject and its negated verb
-        ("Zendesk and Freshdesk we have never used in production.", {"Zendesk": "negated", "Freshdesk": "negated"}),
+        (
+            "Zendesk and Freshdesk we have never used in production.",
+            {"Zendesk": "negated", "Freshdesk": "negated"},
+        ),
         ("Avaya we no longer support.", {"Avaya": "negated"}),
         ("As for Dutch, we don't.", {"Dutch": "negated"}),
         ("With regard to PCI DSS, we are not certified ourselves.", {"PCI DSS": "negated"}),
         # ... but a mention inside a clause with its own verb is not fronted
-        ("Spanish is covered in Madrid, we do not subcontract.", {"Spanish": "affirmed", "Madrid": "affirmed"}),
+        (
+            "Spanish is covered in Madrid, we do not subcontract.",
+            {"Spanish": "affirmed", "Madrid": "affirmed"},
+        ),
         ("Spanish, we offer; German, we do not.", {"Spanish": "affirmed", "German": "negated"}),
         # a denied site is denied, an own site named in a denial stands
         ("We do not have a Cebu site.", {"Cebu": "negated"}),
@@ -369,8 +451,14 @@ def test_fronted_objects_sites_and_zero(text, expected):
     ("text", "expected"),
     [
         # denying liability, unreasonable refusal or a charge denies no mention
-        ("The Supplier shall not be liable for faults in the Customer's Avaya platform.", {"Avaya": "affirmed"}),
-        ("Consent to nearshore delivery shall not be unreasonably withheld.", {"nearshore": "affirmed"}),
+        (
+            "The Supplier shall not be liable for faults in the Customer's Avaya platform.",
+            {"Avaya": "affirmed"},
+        ),
+        (
+            "Consent to nearshore delivery shall not be unreasonably withheld.",
+            {"nearshore": "affirmed"},
+        ),
         ("We will not charge for Welsh calls.", {"Welsh": "affirmed"}),
         # a standard cited for the rule is not what the rule denies
         ("Agents must not write down card numbers, in line with PCI DSS.", {"PCI DSS": "affirmed"}),
@@ -389,7 +477,10 @@ def test_legal_negations_and_doubts(text, expected):
     [
         # a negation inside a fronted condition stays there; the consequence is conditional
         ("If chat is not needed, email can start in week 2.", {"email": "conditional"}),
-        ("If you do not need Dutch, the rate is EUR 24 per hour.", {"EUR 24 per hour": "conditional"}),
+        (
+            "If you do not need Dutch, the rate is EUR 24 per hour.",
+            {"EUR 24 per hour": "conditional"},
+        ),
         # litotes asserts
         ("It is not uncommon for our Lisbon team to reach 90% CSAT.", {"90%": "affirmed"}),
         ("Chat is not unlike email for our agents.", {"email": "affirmed"}),
@@ -481,12 +572,89 @@ def test_topics_scope_and_absence(text, expected):
     ("text", "expected"),
     [
         # a colon after a negated verb with its object opens an elaboration
-        ("I can't give you an exact figure: about 30,000 calls a month.", {"30,000 calls a month": "affirmed"}),
+        (
+            "I can't give you an exact figure: about 30,000 calls a month.",
+            {"30,000 calls a month": "affirmed"},
+        ),
         ("The fee does not vary by volume: EUR 22 per hour.", {"EUR 22 per hour": "affirmed"}),
         # ... after a list's announcer, or right after the negation, the list is denied
-        ("We do not offer the following languages: Thai, Lao.", {"Thai": "negated", "Lao": "negated"}),
+        (
+            "We do not offer the following languages: Thai, Lao.",
+            {"Thai": "negated", "Lao": "negated"},
+        ),
         ("We do not support: Thai, Lao", {"Thai": "negated"}),
     ],
 )
 def test_a_colon_after_a_negation(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # failing to cope with a burden asserts the burden; not knowing exactly is a hedge
+        ("We can't keep up with 40,000 calls a month.", {"40,000 calls a month": "affirmed"}),
+        ("Our team could not cope with 9,000 emails in December.", {"9,000 emails": "affirmed"}),
+        ("I can't say exactly, maybe 25,000 calls a month.", {"25,000 calls a month": "hedged"}),
+        ("We can't have anyone offshore.", {"offshore": "negated"}),
+    ],
+)
+def test_coping_and_not_knowing(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We are closed on Sundays and holidays.", {"Sundays": "negated"}),
+        ("AHT isn't tracked.", {"AHT": "negated"}),
+        ("FCR is not reported monthly.", {"FCR": "negated"}),
+        ("CSAT is not a KPI for this team.", {"CSAT": "negated"}),
+        ("Attrition does not exceed 30%.", {"30%": "affirmed"}),
+    ],
+)
+def test_measures_and_closures(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a buyer's rejection
+        ("Offshore bids will be rejected.", {"Offshore": "negated"}),
+        ("Bids that include nearshore delivery will be non-compliant.", {"nearshore": "negated"}),
+        ("Welsh is not expected.", {"Welsh": "negated"}),
+        ("Welsh-language services fall outside the contract.", {"Welsh": "negated"}),
+        # a list whose last item names no mention still joins the items before it
+        ("Welsh, Gaelic and Manx are not required.", {"Welsh": "negated", "Gaelic": "negated"}),
+        ("Spanish, French are not offered.", {"Spanish": "affirmed", "French": "negated"}),
+    ],
+)
+def test_rejections_and_lists(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Korean remains unsupported.", {"Korean": "negated"}),
+        ("Our Lima site is uncertified for PCI DSS.", {"PCI DSS": "negated"}),
+        ("We route non-English calls to Leeds.", {"English": "negated"}),
+        ("All channels are available barring video.", {"video": "negated"}),
+        ("We save clients 20% on cost.", {"20%": "affirmed"}),
+    ],
+)
+def test_negative_words_and_prefixes(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We never outsource, and all our 300 agents sit in Porto.", {"Porto": "affirmed"}),
+        ("We never outsource and all of our agents work in Porto.", {"Porto": "affirmed"}),
+        ("We never outsource to Porto or Braga.", {"Porto": "negated", "Braga": "negated"}),
+    ],
+)
+def test_a_new_subject_after_and(text, expected):
     _check(text, expected)

@@ -1,0 +1,407 @@
+"""Which triggers reach which mentions of one sentence: the scope rules of the assertion
+status (windows, clause ends, lists, fronted objects, table cells, answers, own sites).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from assistant.reading.lexicon import assertion
+from assistant.reading.triggers import Trigger, boundaries, word_class
+
+_WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
+_DASH = re.compile(r"\s[—–]\s")
+_BRACKET = re.compile(r"\s*\(\s*")
+_CLEFT = re.compile(r"^\W*what\b(?:(?![;.!?]).)*$", re.I)  # 'What we do not offer … is X'
+_YES = re.compile(
+    r"\s*[:|—–-]?\s*(?:yes|yep|yeah|ok)\b(?!\s+\w+\s+(?:not|no)\b)\s*(?:$|[,.;:!?)|—–-])", re.I
+)
+_SUBJECT_NEXT = re.compile(r"\s*[,:—–-]?\s*(?:[\w-]+,\s*)?(?:we|i|they|our\s+[\w-]+)\b", re.I)
+_TOPIC_HEAD = re.compile(
+    r"\W*((?:as\s+for|as\s+to|for|regarding|concerning|on|about|with\s+regard\s+to|in\s+terms\s+of|when\s+it\s+comes\s+to)\s+)?(?:the\s+)?",
+    re.I,
+)
+_DENIED_SITE = re.compile(
+    r"(?:\bno|(?:\bnot|n['’]t|\bnever|\bwithout)\s+(?:[\w-]+\s+)?(?:an?|any))\s+$", re.I
+)
+_COPULA_GAP = re.compile(
+    r"\s*(?:(?:is|are|was|were|has|have|had|been|will|would|can|really|honestly|currently|still|just|definitely|def)\b\s*){0,2}",
+    re.I,
+)
+_UNNAMED_LAST = re.compile(r"\s*,?\s*(?:and|or|nor)\s+[\w-]+\s*(?:(?:are|is)\s*)?", re.I)
+_LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
+
+
+class Scope:
+    """Which triggers reach which mentions of one sentence."""
+
+    def __init__(self, text: str, triggers: list[Trigger], spans: list[tuple[int, int]]) -> None:
+        self.text, self.spans, self.triggers = text, spans, triggers
+        self.bounds, self.joins = boundaries(text, triggers)
+        self.words = [m.start() for m in _WORD.finditer(text)]
+        self.windows = assertion().windows
+        self.back_windows = assertion().back_windows
+
+    def covers(self, trigger: Trigger, index: int) -> bool:
+        start, end = self.spans[index]
+        if trigger.direction == "sentence":
+            return True
+        if trigger.status == "third_party" and self._own_agent(trigger):
+            return False
+        if trigger.start < end and start < trigger.end:
+            return False  # the mention is the trigger's own words
+        verb = self._predicate(trigger)
+        if verb is not None:
+            return start >= verb and self._open(verb, start, trigger.status, forward=True)
+        ahead = trigger.end <= start
+        if ahead and self.answered_yes(index):
+            return False
+        if ahead and self._label(trigger):
+            return self._open(
+                trigger.end, start, trigger.status, window=self.windows["negated"]
+            )  # a dash may open the list
+        if ahead and self._answer(trigger):
+            return False  # 'chat no, voice yes': the answer is for what came before
+        if ahead and trigger.direction == "short":
+            gap = self.text[trigger.end : start]
+            return ":" not in gap and self._open(
+                trigger.end, start, trigger.status, forward=True, window=3
+            )
+        if ahead and trigger.direction in ("forward", "both"):
+            return self._open(trigger.end, start, trigger.status, forward=True)
+        orphan = trigger.status == "negated" and not self._mention_after(trigger)
+        fronted = orphan and self._fronted(trigger, index)
+        if orphan and not ahead and self._answers_question(trigger, index):
+            return True
+        looks_back = (
+            trigger.direction in ("backward", "both")
+            or self._answer(trigger)
+            or fronted
+            or (
+                orphan
+                and (self._cell(trigger) or self._denied_subject(trigger, verbal=_verbal(trigger)))
+            )
+        )
+        if not ahead and looks_back and trigger.start >= end:
+            reach = (
+                self._open(end, trigger.start, trigger.status)
+                or self._dislocated(trigger, end)
+                or fronted
+            )
+            listed = trigger.status not in (
+                "negated",
+                "conditional",
+                "hedged",
+            ) or self._listed_before(trigger, index)
+            return reach and listed
+        return False
+
+    def _predicate(self, trigger: Trigger) -> int | None:
+        """Where the predicate begins, for a negation that denies only it: a partitive subject
+        ('No part of the work, including email, shall be …') or a cleft ('What we do not offer,
+        for cost reasons, is …'); None for any other trigger. With no verb after it, a partitive
+        denies what follows it ('No part of the contract covers German')."""
+        cleft = trigger.status == "negated" and _CLEFT.match(self.text[: trigger.start])
+        if trigger.direction != "predicate" and not cleft:
+            return None
+        verb = word_class("auxiliaries").search(self.text, trigger.end)
+        if verb:
+            return verb.start()
+        return None if cleft else trigger.end
+
+    def _label(self, trigger: Trigger) -> bool:
+        """A negation heading a list ('Out of scope: chat, social', 'Channels excluded | SMS',
+        'Not in scope — chat'): nothing asserted before it in its clause, a colon, bar or dash
+        (perhaps after one more label word) after it; it denies the list that follows."""
+        if trigger.status != "negated" or re.match(r"\W", trigger.text):
+            return False  # '| None — all chat is in-house' answers a cell; it heads nothing
+        if not re.match(r"\s*(?:[\w-]+\s*)?[:|—–]", self.text[trigger.end :]):
+            return False
+        left = max([b for b in self.bounds if b < trigger.start], default=-1) + 1
+        head = self.text[left : trigger.start]
+        return not re.search(r"[:|—–]", head) and not any(
+            left <= e <= trigger.start for _, e in self.spans
+        )
+
+    def _denied_subject(self, trigger: Trigger, verbal: bool) -> bool:
+        """A negation with nothing after it to deny, speaking of the mention before it. Right
+        after the mention (perhaps after a copula: 'chat not a priority', 'Spanish has never been
+        needed') it denies only with a complement of need, offer or time (`denial_complements`):
+        'our Manila vendor wasn't great' judges Manila, it does not deny it. Further on, only a
+        verb's negation looks back ('The Portuguese, we do not offer it')."""
+        before = [e for _, e in self.spans if e <= trigger.start]
+        if not before:
+            return False
+        if not _COPULA_GAP.fullmatch(self.text[max(before) : trigger.start]):
+            return verbal
+        return bool(word_class("denial_complements").match(self.text, trigger.end))
+
+    def _answers_question(self, trigger: Trigger, index: int) -> bool:
+        """'german? no', 'Weekend cover? Not needed.': an answer right after a question speaks
+        of what the question names."""
+        head = self.text[: trigger.start]
+        if not re.search(r"\?\s*$", head):
+            return False
+        question = head.rstrip()[:-1]
+        left = max([b for b in self.bounds if b < len(question)], default=-1) + 1
+        start, end = self.spans[index]
+        return left <= start and end <= len(question)
+
+    def _cell(self, trigger: Trigger) -> bool:
+        """A negation opening a table cell or a label's answer ('Chat support: not at this
+        stage', 'Weekend cover | never'): with nothing after it, it speaks of the label."""
+        return bool(re.search(r"[:|—–]\s*$", self.text[: trigger.start]))
+
+    def _answer(self, trigger: Trigger) -> bool:
+        """A bare 'no' closing its phrase answers for the mention before it ('sms yes, whatsapp
+        no —', 'Weekend cover? None.')."""
+        if trigger.status != "negated" or trigger.text.strip(" :|—–-").lower() not in (
+            "no",
+            "none",
+            "nope",
+            "nah",
+        ):
+            return False
+        return bool(re.match(r"\s*(?:$|[,.;:!?)|—–]|-\s)", self.text[trigger.end :]))
+
+    def _fronted(self, trigger: Trigger, index: int) -> bool:
+        """'Avaya we no longer support', 'As for Dutch, we can't': the object stands first, before
+        the subject and the negated verb that has no object of its own. The mention (and those
+        listed with it) heads its clause, after at most a topic phrase ('as for', 'regarding')."""
+        start, end = self.spans[index]
+        if end > trigger.start or not self._listed_before(trigger, index):
+            return False
+        if any(end <= b < trigger.start for b in self.bounds):
+            return False
+        gap = self.text[self.spans[self._nearest_before(trigger)][1] : trigger.start]
+        if not _SUBJECT_NEXT.match(gap) or len(gap.split()) > 8:
+            return False
+        first = min(i for i in range(len(self.spans)) if self._listed_before(trigger, i))
+        left = max([b for b in self.bounds if b < self.spans[first][0]], default=-1) + 1
+        head = _TOPIC_HEAD.fullmatch(self.text[left : self.spans[first][0]])
+        if not head:
+            return False
+        # After a topic phrase ('As for chat, we don't use bots') the verb may have an object of
+        # its own: the topic is denied only by a bare negation or a complement of denial.
+        denial = trigger.direction in ("both", "backward")  # the phrase itself: 'not certified'
+        return (
+            not head.group(1)
+            or denial
+            or bool(word_class("denial_complements").match(self.text, trigger.end))
+        )
+
+    def _nearest_before(self, trigger: Trigger) -> int:
+        """The last mention ending before the trigger."""
+        return max(i for i, (_, e) in enumerate(self.spans) if e <= trigger.start)
+
+    def _dislocated(self, trigger: Trigger, end: int) -> bool:
+        """'The Portuguese, we do not offer it': a verb's negation whose object pronoun points
+        back across the comma to the mention."""
+        after = self.text[trigger.end : trigger.end + 30]
+        if not (
+            _verbal(trigger)
+            and re.match(r"\s+(?:[\w-]+\s+)?(?:it|them|this|that|these|those)\b", after, re.I)
+        ):
+            return False
+        gap = self.text[end : trigger.start]
+        crossed = any(end <= b < trigger.start for b in self.bounds)
+        return len(gap.split()) <= 4 and not crossed
+
+    def _mention_after(self, trigger: Trigger) -> bool:
+        """Whether any mention follows the trigger inside its clause (one answered 'yes' is
+        asserted apart: 'Spanish: not this year, French yes')."""
+        return any(
+            s >= trigger.end
+            and self._open(trigger.end, s, trigger.status, True)
+            and not self.answered_yes(i)
+            for i, (s, _) in enumerate(self.spans)
+        )
+
+    def answered_yes(self, index: int) -> bool:
+        """'French yes', 'email: yes': a bare yes after the mention affirms it."""
+        return bool(_YES.match(self.text, self.spans[index][1]))
+
+    def reversed(self, negations: list[Trigger], index: int) -> bool:
+        """'no Services delivered from outside the United Kingdom': the place after 'outside'."""
+        start, _ = self.spans[index]
+        reverser = word_class("reversers")
+        return any(t.end <= start and reverser.search(self.text[t.end : start]) for t in negations)
+
+    def cancelled(self, negations: list[Trigger], index: int) -> bool:
+        """Two negations in one clause cancel: joined by a relative word just before the second
+        ('no site that does not hold'), or a negative subject heading the clause and a verb that
+        denies the mention ('Nothing in our scope excludes …'); and 'not … X alone' keeps X."""
+        relative = word_class("relativizers")
+        start, end = self.spans[index]
+        before = [t for t in negations if t.end <= start]
+        follows = word_class("restrictives").match(self.text, end) or word_class(
+            "trouble_nouns"
+        ).match(self.text, end)
+        if before and (follows or any(self._bound(t, start) for t in before)):
+            return True
+        for first in negations:
+            if (
+                first.end <= start
+                and self._heads_clause(first)
+                and self._denied_by_verb(first.end, start)
+            ):
+                return True
+            for second in negations:
+                if first.end > second.start or not self._open(first.end, second.start, "negated"):
+                    continue
+                if relative.search(" ".join(self.text[first.end : second.start].split()[-3:])):
+                    return True
+        return False
+
+    def _bound(self, trigger: Trigger, start: int) -> bool:
+        """'must not be greater than 30 seconds': a comparison closes the gap from a negation,
+        a few words on, to the figure."""
+        gap = self.text[trigger.end : start]
+        last = max(word_class("comparatives").finditer(gap), key=lambda m: m.start(), default=None)
+        if last is None or gap[last.end() :].strip():
+            return False
+        return len(gap[: last.start()].split()) <= assertion().bound_gap
+
+    def _denied_by_verb(self, left: int, right: int) -> bool:
+        """Whether a verb that denies ('excludes', 'lacks') stands between, in the same clause."""
+        verb = word_class("negative_verbs").search(self.text, left, right)
+        return (
+            bool(verb)
+            and "," not in self.text[left : verb.start()]
+            and self._open(left, verb.start(), "negated")
+        )
+
+    def _heads_clause(self, trigger: Trigger) -> bool:
+        """Whether the trigger is the first word of its clause."""
+        left = max([b for b in self.bounds if b < trigger.start], default=-1) + 1
+        return not re.search(r"\w", self.text[left : trigger.start])
+
+    def after_lapse(self, negations: list[Trigger]) -> str | None:
+        """What follows a lapse ('expired', 'suspended'): 'affirmed' where a revival comes after
+        it in the sentence ('… and reinstated'), 'planned' where a plan does ('renewal in
+        progress'); None where the negation is no lapse or nothing follows."""
+        lapses = [t for t in negations if word_class("lapses").search(t.text)]
+        if not lapses or len(lapses) < len(negations):
+            return None
+        end = max(t.end for t in lapses)
+        inside = [(t.start, t.end) for t in self.triggers]
+        for m in word_class("revivals").finditer(self.text, end):
+            if not any(s <= m.start() < e for s, e in inside):
+                return "affirmed"
+        plans = [
+            t
+            for t in self.triggers
+            if t.status == "planned"
+            and t.start >= end
+            and not any(end <= b < t.start for b in self.bounds)
+        ]
+        return "planned" if plans else None
+
+    def open_question(self, index: int) -> bool:
+        """A question that weighs alternatives ('genesys or five9?', 'do we need Spanish on day
+        one or can it wait?'): what it names is undecided."""
+        start, end = self.spans[index]
+        left = max([b for b in self.bounds if b < start], default=-1) + 1
+        right = min([b for b in self.bounds if b >= end], default=len(self.text))
+        clause = self.text[left : right + 1]
+        return clause.rstrip().endswith("?") and bool(re.search(r"\bor\b", clause, re.I))
+
+    def opening(self, covering: list[Trigger]) -> bool:
+        """Whether a plan is to open the site itself ('our Durban site is due to open in May'),
+        as against a plan for something at it."""
+        opening = word_class("opening_words")
+        return any(
+            t.status == "planned" and opening.search(self.text, t.start, t.end + 12)
+            for t in covering
+        )
+
+    def _own_agent(self, trigger: Trigger) -> bool:
+        """'held by the Lisbon site only': the one who holds it is one of the vendor's own sites."""
+        after = self.text[trigger.end : trigger.end + 45]
+        return bool(
+            re.match(
+                r"\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:site|centre|center|hub|office|team)s?\b",
+                after,
+                re.I,
+            )
+        )
+
+    def own_site(self, index: int) -> bool:
+        """A place named as the vendor's own site ('at our Noida site', '(Manila)', 'the Bogotá
+        site', 'not for the Manila entity'): the site exists, whatever is said of it."""
+        start, end = self.spans[index]
+        before, after = self.text[max(0, start - 25) : start], self.text[end : end + 25]
+        if _DENIED_SITE.search(before):
+            return False  # 'we have no Cebu site': the site itself is what is denied
+        if re.search(r"\bour\s+(?:[\w-]+\s+)?$", before, re.I):
+            return True
+        if before.rstrip().endswith("(") and re.match(
+            r"\s*(?:site|centre|center|hub|office)?\s*\)", after, re.I
+        ):
+            return True
+        return bool(
+            re.match(
+                r"\s+(?:site|centre|center|hub|office|entity|campus|facility|floor)\b", after, re.I
+            )
+        )
+
+    def _open(
+        self, left: int, right: int, status: str, forward: bool = False, window: int | None = None
+    ) -> bool:
+        """No clause end or terminator between (nor, but for a condition's or a case study's
+        consequence, a comma starting a new clause), and within the status's window of words."""
+        if any(left <= b < right for b in self.bounds):
+            return False
+        carries = forward and status in ("conditional", "other_client")
+        joins = [b for b, relative in self.joins if not (relative and status == "third_party")]
+        if not carries and any(left <= b < right for b in joins):
+            return False
+        if forward and not carries and _DASH.search(self.text[left:right]):
+            return False  # 'we don't do offshore — every agent sits in Australia'
+        between = bisect_left(self.words, right) - bisect_left(self.words, left)
+        limit = window or (self.windows if forward else self.back_windows)[status]
+        return between <= limit
+
+    def _listed_before(self, trigger: Trigger, index: int) -> bool:
+        """A backward scope: the nearest mention before the trigger, and those listed with it."""
+        before = [i for i, (_, e) in enumerate(self.spans) if e <= trigger.start]
+        if not before:
+            return False
+        chain = [before[-1]]
+        # A list ends 'A, B and C': a bare comma joins only once 'and' has (perhaps before a
+        # last item that names no mention: 'Welsh, Gaelic and Cornish are not required').
+        tail = self.text[self.spans[before[-1]][1] : trigger.start]
+        joined = bool(_UNNAMED_LAST.fullmatch(tail))
+        for i in reversed(before[:-1]):
+            gap = self.text[self.spans[i][1] : self.spans[chain[-1]][0]]
+            if _same_phrase(gap) or _BRACKET.fullmatch(gap):
+                chain.append(i)
+                continue
+            if not _LIST_JOIN.match(gap) or (
+                gap.strip() in (",", "") and not joined and len(chain) == 1
+            ):
+                break
+            joined = joined or bool(re.search(r"\b(?:and|or|nor)\b|&", gap, re.I))
+            chain.append(i)
+        return index in chain
+
+    def about_site(self, index: int) -> bool:
+        """A place named with words about opening or adding a site ('a new site in …')."""
+        sites = word_class("site_words")
+        start, end = self.spans[index]
+        window = self.text[max(0, start - 40) : end + 35]
+        return bool(sites.search(window))
+
+
+def _verbal(trigger: Trigger) -> bool:
+    """A negation of a verb ('we do not offer'), as against a determiner ('no subcontracting')."""
+    text = trigger.text.replace("’", "'")
+    return any(
+        re.search(rf"(?<!\w){re.escape(o)}(?!\w)", text, re.I) for o in assertion().orphan_negations
+    )
+
+
+def _same_phrase(gap: str) -> bool:
+    """Mentions side by side in one phrase ('English voice', 'Spanish-language chat')."""
+    return bool(re.fullmatch(r"[\s-]*(?:language|speaking)?[\s-]*", gap))

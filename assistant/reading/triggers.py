@@ -1,0 +1,232 @@
+"""Trigger phrases and clause boundaries of one sentence: the ConText termsets of
+knowledge/lexicon/assertion.yaml compiled, pseudo-triggers masked, overlaps resolved, and the
+places where a scope ends (clause breaks, terminators, commas that start a new clause).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.reading.lexicon import assertion
+
+_CLITIC = re.compile(r"n['’]t$", re.I)  # 'n't' joins any auxiliary: can't, couldn't, mustn't
+_ANNOUNCER = re.compile(
+    r"\b(?:following|these|those|below|follows|namely|include|includes|including|are|is)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger phrase found in a sentence."""
+
+    status: str
+    direction: str  # forward | backward | both | sentence
+    start: int
+    end: int
+    text: str
+
+
+def _phrase(phrase: str, nouns: tuple[str, ...]) -> str:
+    words = []
+    for word in phrase.split():
+        if word == "*":
+            words.append(r"[\w'’-]+")
+        elif word in ("CLIENT", "CLIENTS"):
+            forms = nouns if word == "CLIENT" else tuple(f"{n}s" for n in nouns)
+            words.append(
+                "(?:" + "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True)) + ")"
+            )
+        else:
+            words.append(re.escape(word).replace(r"\-", r"[\s-]").replace("'", "['’]"))
+    anchored = phrase.startswith("^")
+    if anchored:
+        words[0] = words[0].replace(r"\^", "", 1)
+    body = r"[\s-]+".join(words)
+    first, last = phrase.lstrip("^").split()[0], phrase.split()[-1]
+    lead = (
+        r"(?<![\w'’-])"
+        if (first[:1].isalnum() or first == "*") and not _CLITIC.match(first)
+        else ""
+    )
+    if anchored:
+        lead = r"^\W*"
+    tail = r"(?![\w'’-])" if last[-1:].isalnum() or last == "*" else ""
+    return f"{lead}{body}{tail}"
+
+
+@cache
+def _patterns():
+    lex = assertion()
+    nouns = lex.client_nouns
+    alternation = lambda phrases: "|".join(  # noqa: E731
+        _phrase(p, nouns) for p in sorted(phrases, key=len, reverse=True)
+    )
+    pseudo = re.compile(alternation(lex.pseudo), re.I)
+    triggers = []
+    for status, directions in lex.triggers().items():
+        for direction in ("forward", "backward", "both", "sentence", "short", "predicate"):
+            phrases = getattr(directions, direction)
+            if phrases:
+                triggers.append(
+                    (status, direction, re.compile(alternation(phrases), re.I), _anchors(phrases))
+                )
+    terminators = re.compile(alternation(lex.terminators), re.I)
+    marks = "".join(re.escape(c) for c in lex.clause_breaks)
+    clause_end = re.compile(rf"[{marks}]|\.(?=\s+[A-Z])|\.\s*$")
+    joins = re.compile(
+        "|".join(re.escape(j).replace(r"\ ", r"\s+") + r"(?![\w])" for j in lex.clause_joins), re.I
+    )
+    return pseudo, triggers, terminators, clause_end, joins
+
+
+@cache
+def word_class(name: str) -> re.Pattern:
+    """One of the lexicon's word lists (`negative_verbs`, `revivals`, `lapses`, `restrictives`,
+    `trouble_nouns`, `comparatives`) as a pattern; a restrictive or a trouble follows a
+    mention (a trouble perhaps one word on)."""
+    phrases = getattr(assertion(), name)
+    body = "|".join(_phrase(p, ()) for p in sorted(phrases, key=len, reverse=True))
+    if name == "denial_complements":
+        return re.compile(
+            rf"\s*(?:(?:be|been|being|yet|really|currently)\s+)?(?:{body}|[.!?]*\s*$)", re.I
+        )
+    if name == "trouble_nouns":
+        return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{body})", re.I)
+    return re.compile(rf"\s*(?:{body})" if name == "restrictives" else body, re.I)
+
+
+def _anchors(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """Lower-case literal first words, one of which a match of any phrase contains; () when a
+    phrase starts with a wildcard or a noun class (then the pattern always runs)."""
+    anchors = set()
+    for phrase in phrases:
+        first = re.split(r"[\s'’-]", phrase.lstrip("^").lower(), maxsplit=1)[0]
+        if not first or first == "*" or first.startswith("client") or not re.search(r"\w", first):
+            return ()
+        anchors.add(first)
+    return tuple(anchors)
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    """The triggers of a sentence, pseudo-triggers masked, the longer of two overlapping kept."""
+    pseudo, patterns, *_ = _patterns()
+    masked = [(m.start(), m.end()) for m in pseudo.finditer(text)]
+    found = []
+    lowered = text.lower()
+    for status, direction, pattern, anchors in patterns:
+        if anchors and not any(a in lowered for a in anchors):
+            continue
+        for m in pattern.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in masked):
+                found.append(Trigger(status, direction, m.start(), m.end(), m.group(0)))
+    trouble = word_class("trouble_nouns")
+    found = [t for t in found if not (t.status == "negated" and trouble.match(text, t.end))]
+    order = assertion().precedence
+    found.sort(key=lambda t: (-(t.end - t.start), order.index(t.status)))
+    kept: list[Trigger] = []
+    for trigger in found:
+        clash = [i for i, k in enumerate(kept) if k.start < trigger.end and trigger.start < k.end]
+        if not clash:
+            kept.append(trigger)
+            continue
+        for i in clash:  # an overlapping phrase of the same status: one trigger, both directions
+            k = kept[i]
+            if k.status == trigger.status:
+                start, end = min(k.start, trigger.start), max(k.end, trigger.end)
+                kept[i] = Trigger(
+                    k.status, _join(k.direction, trigger.direction), start, end, text[start:end]
+                )
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _join(longer: str, shorter: str) -> str:
+    """The directions of two triggers on the same words: a narrow scope (a predicate's, a short
+    one) is the longer phrase's to give ('no part of' over 'no'; 'outside our scope' looks back
+    where 'outside' alone would not)."""
+    if "sentence" in (longer, shorter):
+        return "sentence"
+    if longer in ("predicate", "short"):
+        return longer
+    if shorter in ("predicate", "short"):
+        return longer
+    return longer if longer == shorter else "both"
+
+
+def boundaries(text: str, triggers: list[Trigger]) -> tuple[list[int], list[tuple[int, bool]]]:
+    """Where scopes end: (clause ends and terminator words, commas that join a new clause and
+    whether the clause is a relative one); a terminator inside a trigger is none."""
+    _, _, terminators, clause_end, joins = _patterns()
+    inside = [(t.start, t.end) for t in triggers]
+    hard = [m.start() for m in clause_end.finditer(text)]
+    hard += [
+        m.start()
+        for m in terminators.finditer(text)
+        if not any(s <= m.start() < e for s, e in inside) and not _parenthetical(text, m)
+    ]
+    soft = [(m.start(), bool(re.match(r",\s*wh", m.group(0), re.I))) for m in joins.finditer(text)]
+    soft += [(m.start(), False) for m in _new_subject().finditer(text)]
+    soft += [(comma, False) for comma in _antecedent_ends(text, triggers)]
+    soft += [(colon, False) for colon in _elaborations(text, triggers)]
+    return sorted(hard), sorted(soft)
+
+
+def _antecedent_ends(text: str, triggers: list[Trigger]) -> list[int]:
+    """'If chat is not needed, email starts in week 2': a condition that opens its clause ends
+    at its first comma, where the consequence begins; what is denied in it stays there."""
+    ends = []
+    for trigger in triggers:
+        if trigger.status == "conditional" and not re.search(
+            r"\w", _clause_head(text, trigger.start)
+        ):
+            comma = text.find(",", trigger.end)
+            if comma >= 0:
+                ends.append(comma)
+    return ends
+
+
+def _elaborations(text: str, triggers: list[Trigger]) -> list[int]:
+    """'We can't give an exact figure: about 30,000 calls a month': a colon after a negated verb
+    that has its object already opens an elaboration, which the negation does not reach. A
+    colon after a list's announcer ('we do not offer the following languages: Thai') or right
+    after the negation ('Languages not offered: Thai') opens what is denied."""
+    colons = []
+    for trigger in triggers:
+        if trigger.status != "negated":
+            continue
+        colon = text.find(":", trigger.end)
+        if colon < 0 or re.search(r"[;.!?|—–]", text[trigger.end : colon]):
+            continue
+        words = re.findall(r"[\w'’-]+", text[trigger.end : colon])
+        if (
+            len(words) >= 2
+            and not _ANNOUNCER.search(" ".join(words[-2:]))
+            and not words[-1].lower().endswith("s")
+        ):
+            colons.append(colon)
+    return colons
+
+
+def _clause_head(text: str, position: int) -> str:
+    """The text from the last clause break (or the start) up to a position."""
+    breaks = [m.end() for m in re.finditer(r"[;.!?:•]\s", text[:position])]
+    return text[max(breaks, default=0) : position]
+
+
+@cache
+def _new_subject() -> re.Pattern:
+    """', and chat is included': a comma, a conjunction and a short subject before a verb of its
+    own start a new clause (the subject is not a list's last item)."""
+    return re.compile(
+        rf",\s+(?:and|but|so|or)\s+(?:[\w'’-]+\s+){{1,3}}?(?:{word_class('auxiliaries').pattern})",
+        re.I,
+    )
+
+
+def _parenthetical(text: str, match: re.Match) -> bool:
+    """An adverb set off by commas ('we won't, however, guarantee …') comments on its clause;
+    it does not end it."""
+    return bool(
+        re.search(r",\s*$", text[: match.start()]) and re.match(r"\s*,", text[match.end() :])
+    )
