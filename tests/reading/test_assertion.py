@@ -658,3 +658,17 @@ def test_negative_words_and_prefixes(text, expected):
 )
 def test_a_new_subject_after_and(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # compliance met only in part is neither held nor denied
+        ("Response: SOC 2: Partly comply", {"SOC 2": "hedged"}),
+        ("We partially comply with HIPAA at our Tampa site.", {"HIPAA": "hedged"}),
+        ("GDPR: complies in part (two processors still to sign).", {"GDPR": "hedged"}),
+        ("We are fully compliant with ISO 27001.", {"ISO 27001": "affirmed"}),
+    ],
+)
+def test_partial_compliance_is_a_hedge(text, expected):
+    _check(text, expected)
