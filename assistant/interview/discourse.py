@@ -39,6 +39,7 @@ class Discourse(BaseModel):
     pointers: tuple[str, ...]
     past: tuple[str, ...]
     dismissed: tuple[str, ...] = ()
+    inability: tuple[str, ...] = ()
     baseline: tuple[str, ...]
     confirm: tuple[str, ...]
     drop: tuple[str, ...]

@@ -6,6 +6,7 @@ a slot that records exclusions, is recorded there); a hedged one is nice to have
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from assistant.interview import discourse as d
@@ -65,6 +66,8 @@ def read_vocabulary(ctx: Context) -> list[Found]:
         slot = _slot_for(ctx, slots, m)
         if slot is None or _asked_elsewhere(ctx, slot, m):
             continue
+        if m.status == "negated" and _pain_point(ctx, slot, m):
+            m = replace(m, status="affirmed")  # 'we can't scale at peak': the goal is to
         removed = (m.status == "negated" and (_denied(ctx, m) or _dropped(ctx, m))) or bool(
             EXCLUDED.search(ctx.message.segment_text(m.segment))
         )
@@ -210,6 +213,17 @@ def _asked_elsewhere(ctx: Context, slot: SlotDef, m: Mention) -> bool:
         if any(re.fullmatch(phrase_pattern(w), m.text, re.I) for w in words):
             return True
     return False
+
+
+def _pain_point(ctx: Context, slot: SlotDef, m: Mention) -> bool:
+    """A goal the buyer's operation cannot reach today ('our in-house team can't scale at
+    peak', 'we struggle to cover weekends'): an inability before the goal in its clause."""
+    if slot.vocabulary != "goals":
+        return False
+    start, _ = clause_span(ctx, m.start)
+    before = ctx.message.text[start : m.start]
+    own_clause = re.split(r"[,;]|\b(?:and|but|while|whereas)\b", before)[-1]
+    return bool(d.find(d.words().inability, own_clause))
 
 
 def _kept(ctx: Context, m: Mention) -> bool:
