@@ -191,10 +191,8 @@ def describe(changes: list[Change], plan: Plan) -> str:
         else:
             noted.append(shown)
     lines = []
-    if noted:
-        lines.append("Noted: " + "; ".join(noted) + ".")
-    if updated:
-        lines.append("Updated: " + "; ".join(updated) + ".")
-    if kept:
-        lines.append("Kept " + "; ".join(kept) + ".")
+    for head, items in (("Noted: ", noted), ("Updated: ", updated), ("Kept ", kept)):
+        if items:
+            line = head + "; ".join(items)
+            lines.append(line if line.endswith((".", "!", "?")) else line + ".")
     return "\n".join(lines)

@@ -144,3 +144,13 @@ def test_the_panels_editor_keeps_a_free_text_field_as_typed(tmp_path):
 
     assert [(e.user, e.action) for e in WorkspaceDB.for_folder(tmp_path).audit_log()][-1:] == [
         ("ann", "profile edit")]
+
+
+def test_the_reply_ends_a_value_that_ends_a_sentence_once():
+    from assistant.interview.plan import load_plan
+    from assistant.interview.update import Change, describe
+
+    plan = load_plan()
+    said = describe([Change("other_requirements", None, ["Agents must be based in Ohio."])], plan)
+    assert said.endswith("Ohio.") and not said.endswith("..")
+    assert describe([Change("monthly_volume", None, 40000)], plan) == "Noted: monthly volume 40,000."
