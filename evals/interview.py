@@ -96,16 +96,21 @@ def load_split(split: str, directory: Path = UNSEEN_DIR) -> list[UnseenCase]:
 
 
 def replay(case: UnseenCase, workspace: Path, understand=None) -> Run:
-    """The case's turns through chat_turn on a fresh workspace (with the language model's
-    reader `understand`, if any); the RFP drafted at the end."""
+    """The case's turns through chat_turn on a fresh workspace, questions back answered by the
+    workspace's own answerer as for a user (with the language model's reader `understand`, if
+    any); the RFP drafted at the end."""
+    from assistant.index.embedder import shared_embedder
     from assistant.interview.commands import chat_turn
     from assistant.interview.profile import load_state
     from assistant.rfp import draft_for_workspace, render_markdown
+    from assistant.settings import Settings
+    from assistant.workspace import Workspace
 
+    answerer = Workspace(Settings(workspace=workspace), embedder=shared_embedder()).ask
     result = chat_turn(workspace, "start")
     replies = [result["reply"]]
     for message in case.turns:
-        result = chat_turn(workspace, message, understand=understand)
+        result = chat_turn(workspace, message, answerer, understand=understand)
         replies.append(result["reply"])
     rfp = render_markdown(draft_for_workspace(workspace))
     state = load_state(workspace)
