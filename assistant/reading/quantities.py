@@ -476,16 +476,21 @@ _DAY_NAMES = {
     "wed": "Wed", "wednesday": "Wed", "thu": "Thu", "thur": "Thu", "thurs": "Thu", "thursday": "Thu",
     "fri": "Fri", "friday": "Fri", "fridays": "Fri", "sat": "Sat", "saturday": "Sat", "saturdays": "Sat",
     "sun": "Sun", "sunday": "Sun", "sundays": "Sun", "mo": "Mon", "tu": "Tue", "we": "Wed",
-    "th": "Thu", "fr": "Fri", "sa": "Sat", "su": "Sun",
+    "th": "Thu", "fr": "Fri", "sa": "Sat", "su": "Sun", "m": "Mon", "f": "Fri",
 }  # fmt: skip
 _ORDER = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 _DAY = (r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?s?|"
         r"sat(?:urday)?s?|sun(?:day)?s?|(?-i:Mo|Tu|We|Th|Fr|Sa|Su))(?![a-z])\.?")
 
 
+# Days as shorthand: 'M-F' (capital initials only), and two days joined ('Sat/Sun', 'Sat & Sun').
+_INITIALS = r"(?-i:M\s?[-–]\s?F)(?![A-Za-z])"
+_PAIR = rf"(?:{_DAY})\s*(?:/|&|\+|and)\s*(?:{_DAY})"
+
+
 def _days_group(name: str) -> str:
     return (
-        rf"(?P<{name}>(?:{_DAY})\s*(?:-|–|—|to|through|thru|until|till)\s*(?:{_DAY})|weekdays|"
+        rf"(?P<{name}>{_INITIALS}|{_PAIR}|(?:{_DAY})\s*(?:-|–|—|to|through|thru|until|till)\s*(?:{_DAY})|weekdays|"
         rf"weekends?|(?:seven|7)\s+days(?:\s+a\s+week)?|every\s+day|daily|(?:{_DAY}))"
     )
 
@@ -619,6 +624,8 @@ def _days(raw: str) -> str | None:
     names = [n for n in names if n]
     if len(names) == 2 and re.search(r"-|–|—|to|through|thru|until|till", raw):
         return f"{names[0]}-{names[1]}"
+    if len(names) == 2 and _ORDER.index(names[1]) == _ORDER.index(names[0]) + 1:
+        return f"{names[0]}-{names[1]}"  # 'Sat/Sun': two days in a row
     return names[0] if names else None
 
 

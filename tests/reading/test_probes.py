@@ -50,6 +50,9 @@ def test_assertion_status(text, kind, name, status):
         ("within 20 seconds, 80%", "service_level", {"percent": 80.0, "seconds": 20.0}),
         ("2 working days", "duration", {"amount": 2.0, "unit": "days", "business": True}),
         ("Mon–Sat 8.30am to 5pm ET", "hours", {"days": "Mon-Sat", "start": "08:30", "end": "17:00", "tz": "ET"}),
+        ("phones M-F 7am-7pm", "hours", {"days": "Mon-Fri", "start": "07:00", "end": "19:00", "tz": None}),
+        ("Sat/Sun 10-4", "hours", {"days": "Sat-Sun", "start": "10:00", "end": "16:00", "tz": None}),
+        ("Fri & Sat 6pm to midnight", "hours", {"days": "Fri-Sat", "start": "18:00", "end": "24:00", "tz": None}),
     ],
 )
 def test_one_parser_per_quantity(text, kind, value):
