@@ -72,3 +72,16 @@ def test_the_model_check_compares_typed_facts_both_ways():
     assert unsupported("Meridian charges $28.50 per productive hour for English voice",
                        "English voice — Tampa: USD 28.50 per productive hour", known) == []
     assert unsupported("The pilot lasts forty-five days", "A 45-day pilot.", known) == []
+
+
+def test_trade_regions_are_places_and_the_benelux_is_in_the_eea():
+    from assistant.reading.mentions import read
+
+    names = [m.value["name"] for m in read("Customers across DACH and the Benelux, agents in Lisbon.")
+             if m.kind == "location"]
+    assert names[:2] == ["DACH", "Benelux"]
+    assert not [m for m in read("Dachshund owners and Beneluxe fans.") if m.kind == "location"]
+    from assistant.reading.lexicon import vocabulary
+
+    eea = vocabulary("locations").eea
+    assert "Benelux" in eea and "DACH" not in eea  # Switzerland is outside the EEA
