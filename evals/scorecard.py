@@ -71,7 +71,7 @@ MODELS = ("onshore", "nearshore", "offshore")
 def facts_values(vendor: str, facts: dict) -> list:
     """A vendor's stated facts as the matrix's cited values (one source per fact)."""
     from assistant.compare import Source, TermValue
-    from assistant.compare.requirements import FRAMEWORK_FIELDS
+    from assistant.compare.requirements import framework_field
 
     out = []
 
@@ -101,7 +101,7 @@ def facts_values(vendor: str, facts: dict) -> list:
             "term",
         )
     for name, status in (facts.get("certifications") or {}).items():
-        field = FRAMEWORK_FIELDS.get(name) or FRAMEWORK_FIELDS.get(name.rsplit(" ", 2)[0])
+        field = framework_field(name)
         if field is None:
             continue  # a scheme the matrix has no row for (basic Cyber Essentials)
         kind = (

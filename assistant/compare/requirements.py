@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from assistant.compare.fields import FIELDS
+from assistant.reading.mentions import read
 
 DEFAULT_WEIGHTS = {
     "price": 30.0,
@@ -33,12 +37,19 @@ CRITERIA_MAP = {
     "flexibility": "contract", "experience": "workforce", "references": "workforce",
     "technology": "continuity", "culture": "workforce",
 }  # fmt: skip
-FRAMEWORK_FIELDS = {
-    "PCI DSS": "cert_pci_dss", "HIPAA": "cert_hipaa", "ISO 27001": "cert_iso_27001",
-    "SOC 2": "cert_soc2", "SOC 2 Type II": "cert_soc2", "HITRUST": "cert_hitrust",
-    "HITRUST CSF": "cert_hitrust", "GDPR": "cert_gdpr", "ISO 22301": "cert_iso_22301",
-    "PIPEDA": "cert_pipeda", "Cyber Essentials Plus": "cert_cyber_essentials",
-}  # fmt: skip
+# Each certification row of the matrix and the framework it is about (knowledge/compare/fields.yaml).
+FIELD_FRAMEWORKS = {spec.key: spec.framework for spec in FIELDS if spec.framework}
+_FRAMEWORK_FIELDS = {framework: key for key, framework in FIELD_FRAMEWORKS.items()}
+_SCHEME_TYPE = re.compile(r" Type I{1,2}$")
+
+
+def framework_field(name: str) -> str | None:
+    """The matrix row of a framework the buyer names, by the reading layer's name for it
+    ('HITRUST CSF' is HITRUST, 'PCI DSS v4.0' is PCI DSS; a SOC 2 type is read on the SOC 2
+    row); None for a scheme the matrix has no row for (basic Cyber Essentials)."""
+    named = {m.value["name"] for m in read(name) if m.kind == "framework"}
+    canonical = named.pop() if len(named) == 1 else name
+    return _FRAMEWORK_FIELDS.get(canonical) or _FRAMEWORK_FIELDS.get(_SCHEME_TYPE.sub("", canonical))
 
 
 @dataclass(frozen=True)
@@ -129,7 +140,7 @@ def requirements_from_profile(
         "channel_mix": mix,
         "aht_minutes": {c: aht for c in channels or DEFAULT_AHT} if aht else {},
         "languages": tuple(slots.get("languages") or ()),
-        "certifications": tuple(f for f in frameworks if f in FRAMEWORK_FIELDS),
+        "certifications": tuple(f for f in frameworks if framework_field(f)),
         "hipaa_baa": bool(slots.get("hipaa_baa_required")) or "HIPAA" in frameworks,
         "open_24_7": _round_clock_channels(slots, channels),
         "max_term_months": _months(slots.get("contract_term")),

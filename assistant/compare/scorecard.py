@@ -10,7 +10,7 @@ from assistant.compare.extract import Source
 from assistant.compare.fields import CERTIFICATIONS, fmt_money, fmt_number
 from assistant.compare.matrix import Cell, Matrix
 from assistant.compare.pricing import CostEstimate, estimate_costs
-from assistant.compare.requirements import FRAMEWORK_FIELDS, Requirements
+from assistant.compare.requirements import FIELD_FRAMEWORKS, Requirements, framework_field
 from assistant.reading.lexicon import vocabulary
 
 VERDICT_SCORE = {"meets": 1.0, "partly": 0.5, "does not meet": 0.0, "not addressed": 0.0}
@@ -269,12 +269,13 @@ def _check(cell: Cell, requirement: str, criterion: str, verdict: str, reason: s
 
 
 def _cert_check(matrix: Matrix, vendor: str, name: str) -> Check:
-    field = FRAMEWORK_FIELDS.get(name)
+    field = framework_field(name)
     if field is None:  # a scheme the matrix has no row for: nothing can be read about it
         return Check(f"{name} in place", "compliance", vendor, "not addressed",
                      f"{name}: not a compared certification")  # fmt: skip
     cell = matrix.cell(field, vendor)
-    label = name if name in ("SOC 2 Type II", "HITRUST CSF") else CERTIFICATIONS[cell.field]
+    # the buyer's own name where it says more than the row's ('SOC 2 Type II', 'HITRUST CSF')
+    label = CERTIFICATIONS[cell.field] if name == FIELD_FRAMEWORKS[field] else name
     requirement = f"{label} in place"
     if name.endswith("Type II") and cell.primary.get("type") == "Type I":
         return _check(cell, requirement, "compliance", "does not meet", f"{label}: {cell.summary}")

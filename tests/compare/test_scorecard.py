@@ -269,3 +269,13 @@ def test_eu_data_residency_is_mandatory_and_checked_by_region():
     }
     assert verdicts == {"Eurohost": "meets", "Ukhost": "does not meet", "Quiet": "not addressed"}
     assert card.ranking[0].vendor == "Eurohost"
+
+
+def test_a_framework_is_found_on_its_row_by_the_reading_layers_name_for_it():
+    from assistant.compare.requirements import framework_field
+
+    assert framework_field("SOC 2 Type 2") == framework_field("SOC 2") == "cert_soc2"
+    assert framework_field("PCI-DSS v4") == "cert_pci_dss"
+    assert framework_field("hitrust r2") == "cert_hitrust"
+    assert framework_field("Cyber Essentials") is None  # basic: the matrix has a row for Plus only
+    assert framework_field("ISO 9001") is None
