@@ -206,8 +206,18 @@ def _concepts(query: str, name_words: set[str], vocabulary: frozenset[str]) -> t
             continue
         if any(c.surface == word for c in concepts):
             continue
-        concepts.append(Concept(word, tuple(frozenset({v}) for v in _spellings(term, vocabulary)), i))
+        variants = tuple(frozenset({v}) for v in _spellings(term, vocabulary))
+        concepts.append(Concept(word, variants + _country_named(word), i))
     return tuple(sorted(concepts, key=lambda c: c.position))
+
+
+def _country_named(word: str) -> tuple[frozenset[str], ...]:
+    """The country an adjective of place names stands for, as a further way to say the word
+    ('mexican': 'Mexico'); () for any other word."""
+    from assistant.reading.vocab import country_of_adjective
+
+    country = country_of_adjective(word.title())
+    return (frozenset(terms(country)),) if country else ()
 
 
 # Kinds of named things whose general word a name says: a site, a language.
