@@ -173,6 +173,8 @@ def _relevant(cell: Cell, question: str) -> list[TermValue]:
     values = list(cell.values)
     if cell.field == "languages" and (asked := _languages_asked(question)):
         return [tv for tv in values if tv.normalised["language"] in asked]
+    if FIELD_MAP[cell.field].occasions:
+        values = _for_occasion(FIELD_MAP[cell.field], values, question)
     if cell.field != "rates":
         return _strongest_first(cell, values)
     values = [tv for tv in values if not tv.normalised.get("qualifier")] or values
@@ -183,6 +185,23 @@ def _relevant(cell: Cell, question: str) -> list[TermValue]:
     for language in _languages_asked(question):
         values = [tv for tv in values if language in tv.normalised.get("languages", [language])]
     return sorted(values, key=lambda tv: tv.normalised["amount"])
+
+
+def _for_occasion(spec, values: list[TermValue], question: str) -> list[TermValue]:
+    """The values for the occasion the question names ('overtime', 'Sunday work'): those whose
+    quote names it or one of its days; all of them when the question names none."""
+    from assistant.reading.quantities import days_named
+
+    words = [w for w in spec.occasions if _says(question, w)]
+    days = days_named(question)
+    if not words and not days:
+        return values
+    return [tv for tv in values if tv.citation and (any(_says(tv.citation.quote, w) for w in words)
+                                                   or days & days_named(tv.citation.quote))]
+
+
+def _says(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}s?(?![\w-])", text, re.I) is not None
 
 
 def _strongest_first(cell: Cell, values: list[TermValue]) -> list[TermValue]:
