@@ -80,6 +80,7 @@ class Evidence:
     statement: Statement
     features: dict[str, float]
     score: float
+    other_case: bool = False  # about another site, language, channel or delivery model than asked
 
     @property
     def vendor(self) -> str:
@@ -224,6 +225,40 @@ def qualifier_fit(asked: tuple[Mention, ...], said: tuple[Mention, ...]) -> tupl
         elif same_kind:
             conflicts += 1
     return agrees / len(asked), conflicts / len(asked)
+
+
+# The kinds of qualifier that make a case of their own: a site, a delivery model, a language, a channel.
+CASE_KINDS = ("location", "delivery_model", "language", "channel")
+
+
+def other_case(asked: tuple[Mention, ...], said: tuple[Mention, ...], question: str = "") -> bool:
+    """Whether a statement (with its heading and row) is about another case than the question
+    names: for a delivery model, language or channel asked, or a place asked as a site ('at
+    the Pune centre', not 'for Quebec customers'), it names one or more of that kind and never
+    the one asked ('Philippine hubs' for a question about Pune)."""
+    for qualifier in asked:
+        if qualifier.kind not in CASE_KINDS or qualifier.kind == "location" and not _asked_as_site(qualifier, question):
+            continue
+        same_kind = [m for m in said if m.kind == qualifier.kind]
+        if same_kind and not any(_same(qualifier, m) for m in same_kind):
+            return True
+    return False
+
+
+def _asked_as_site(place: Mention, question: str) -> bool:
+    """A place the question names with a word of delivery sites beside it ('the Manila site',
+    'agents based in Pune', 'our Mexican hubs')."""
+    window = question[max(0, place.start - 20) : place.end + 12]
+    return bool(_site_words().search(window))
+
+
+@cache
+def _site_words() -> re.Pattern[str]:
+    """The lexicon's words that make a place a delivery site (knowledge/lexicon/locations.yaml)."""
+    from assistant.reading.lexicon import vocabulary
+
+    words = sorted(vocabulary("locations").site_words, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])", re.I)
 
 
 def _same(asked: Mention, said: Mention) -> bool:

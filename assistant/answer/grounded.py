@@ -31,6 +31,7 @@ from assistant.answer.evidence import (
     concept_weights,
     features,
     gives,
+    other_case,
     price_stems,
     scoring,
     usable,
@@ -141,7 +142,9 @@ class GroundedAnswerer:
                 if statement.flagged or usable(plan, statement):
                     context = self._heading_mentions(statement) + self.index.row_values(statement)
                     found = features(plan, statement, similarity, weights, context, keyword, stems)
-                    scored.append(Evidence(statement, found, self.model.probability(found)))
+                    scored.append(Evidence(statement, found, self.model.probability(found),
+                                           other_case(plan.qualifiers, statement.mentions + context,
+                                                      plan.query)))
             scored.sort(key=lambda e: -e.score)
             ranked[vendor] = [e for e in scored if not e.statement.flagged]
             best = ranked[vendor][0].score if ranked[vendor] else 0.0
@@ -176,6 +179,9 @@ class GroundedAnswerer:
         if self.subject == "proposals" and _wants_a_value(plan):
             # 'How much is X' is not answered by a sentence about X with no amount.
             verified = [e for e in verified if _gives_a_price(e)]
+        if self.subject == "proposals":
+            # Another site's or channel's figure does not answer for the one asked.
+            verified = [e for e in verified if not e.other_case]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4
