@@ -39,7 +39,7 @@ class Term:
 
 # A word ends a phrase unless a hyphen joins it to a word that says where, how or in which
 # language ('UK-based', 'EU-only', 'French-language', 'Spanish-speaking'): still the name.
-_TAIL = r"(?![\w])(?!-(?!(?:based|only|wide|located|speaking|speakers?|language)\b))"
+_TAIL = r"(?![\w])(?!-(?!(?:based|only|wide|located|speaking|speakers?|language|bilingual)\b))"
 
 
 def _phrase_pattern(phrase: str, case_sensitive: bool) -> str:
@@ -231,7 +231,7 @@ def _gazetteer_terms(text: str, kinds: list[str]) -> list[Term]:
                 start = run.start() + words[i].start()
                 end = run.start() + words[i + size - 1].end()
                 piece = text[start:end].rstrip(".,;:'’")
-                piece = re.sub(r"-(?:language|speaking|speakers?)$", "", piece)
+                piece = re.sub(r"-(?:language|speaking|speakers?|bilingual)$", "", piece)
                 for kind in kinds:
                     hit = _gazetteer(kind).get(piece)
                     if hit and not (kind == "location" and _in_person_name(words, i, size)):

@@ -31,3 +31,8 @@ def test_a_question_about_a_countrys_sites_by_its_adjective_names_the_country():
         ("location", "Brazil")]
     word = next(c for c in plan.concepts if c.surface == "brazilian")
     assert word.covered_by(frozenset({"brazil"}))
+
+
+def test_a_language_joined_to_bilingual_is_named():
+    names = [t.name for t in find_terms("Our Portuguese-bilingual advisers answer from Porto.") if t.kind == "language"]
+    assert names == ["Portuguese"]
