@@ -176,6 +176,8 @@ def _relevant(cell: Cell, question: str) -> list[TermValue]:
     if FIELD_MAP[cell.field].occasions:
         values = _for_occasion(FIELD_MAP[cell.field], values, question)
     if cell.field != "rates":
+        if FIELD_MAP[cell.field].channel is None and (asked := channels_in(question)):
+            values = [tv for tv in values if _for_channels(tv, asked)]
         return _strongest_first(cell, values)
     values = [tv for tv in values if not tv.normalised.get("qualifier")] or values
     if model := re.search(r"\b(onshore|nearshore|offshore)\b", question, re.I):
@@ -198,6 +200,13 @@ def _for_occasion(spec, values: list[TermValue], question: str) -> list[TermValu
         return values
     return [tv for tv in values if tv.citation and (any(_says(tv.citation.quote, w) for w in words)
                                                    or days & days_named(tv.citation.quote))]
+
+
+def _for_channels(value: TermValue, asked: list[str]) -> bool:
+    """Whether a value may be for the channels asked: its quote names one of them, or no channel
+    at all ('Voice abandonment: below 4%' is not the chat figure)."""
+    named = channels_in(value.citation.quote) if value.citation else []
+    return not named or any(c in named for c in asked)
 
 
 def _says(text: str, phrase: str) -> bool:

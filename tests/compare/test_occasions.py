@@ -44,3 +44,20 @@ def test_no_charge_for_the_occasion_at_any_vendor_leaves_the_question_to_the_pro
     # Without an occasion, every charge is listed.
     text = matrix_answer(MATRIX, "Which vendors state a surcharge?").text
     assert all(p in text for p in ("30%", "40%", "15%"))
+
+
+def _abandonment(vendor: str, quote: str, percent: float) -> TermValue:
+    return TermValue("abandonment", f"{percent:g}%", {"percent": percent, "key": f"{percent:g}"},
+                     Source(f"{vendor}.pdf", vendor, 6, quote))
+
+
+def test_a_channel_asked_keeps_the_values_for_it_or_for_no_channel_named():
+    matrix = matrix_from_values({
+        "Corvid Peak": [_abandonment("Corvid Peak", "Voice abandonment stays below 6%", 6)],
+        "Fennel Row": [_abandonment("Fennel Row", "Abandonment of at most 4% across the programme", 4)],
+    })
+    text = matrix_answer(matrix, "What chat abandonment does each vendor commit to?").text
+    assert "4%" in text and "6%" not in text
+    voice_only = matrix_from_values({"Corvid Peak": [_abandonment("Corvid Peak", "Voice abandonment below 6%", 6)],
+                                     "Fennel Row": []})
+    assert matrix_answer(voice_only, "What chat abandonment does each vendor commit to?") is None
