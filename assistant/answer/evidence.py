@@ -134,7 +134,7 @@ def features(plan: QuestionPlan, statement: Statement, similarity: float, weight
         "context_coverage": in_context / total if plan.concepts else 0.0,
         "similarity": similarity,
         "kind_present": present,
-        "kind_missing": float(bool(plan.answer_kinds) and not given),
+        "kind_missing": float(bool(plan.answer_kinds) and not given and not plan.yes_no),
         "qualifier_agrees": agrees,
         "qualifier_conflicts": conflicts,
         "qualifier_missing": 1.0 - agrees - conflicts if plan.qualifiers else 0.0,
