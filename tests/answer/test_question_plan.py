@@ -110,3 +110,11 @@ def test_a_rate_after_a_measures_name_is_its_ratio_not_a_price():
     assert "rate" in [c.surface for c in priced.concepts]
     both = plan_question("What abandonment rate and what price does Corvid Peak quote?", ["Corvid Peak"])
     assert "money" in both.answer_kinds
+
+
+def test_by_how_much_asks_the_size_of_a_change_which_may_be_a_share():
+    from assistant.answer.question import plan_question
+
+    plan = plan_question("By how much can Corvid Peak lift its hourly prices after year one?", ["Corvid Peak"])
+    assert {"money", "percent"} <= plan.answer_kinds
+    assert "percent" not in plan_question("How much is Corvid Peak's set-up fee?", ["Corvid Peak"]).answer_kinds
