@@ -111,15 +111,16 @@ def concept_weights(plan: QuestionPlan, keyword: KeywordIndex) -> list[float]:
 
 def features(plan: QuestionPlan, statement: Statement, similarity: float, weights: list[float],
              heading_mentions: tuple[Mention, ...], keyword: float = 0.0,
-             vendor_stems: frozenset[str] = frozenset()) -> dict[str, float]:
+             vendor_stems: frozenset[str] = frozenset(), before: str = "") -> dict[str, float]:
     """The features of one candidate statement: how much of the question its words say
     (`coverage`) and its words with its heading's (`context_coverage`), and the rest.
 
     `vendor_stems` are the words of all the vendor's statements: a concept of the question
-    that none of them says is a sign the proposal does not answer it.
+    that none of them says is a sign the proposal does not answer it. `before` is the sentence
+    before it, read as its context when it goes on from it ('They are capped at 6%').
     """
     stems = frozenset(terms(statement.text))
-    heading = frozenset(terms(statement.heading))
+    heading = frozenset(terms(statement.heading)) | (frozenset(terms(before)) if goes_on(statement.text) else frozenset())
     total = sum(weights) or 1.0
     kinds = frozenset({m.kind for m in statement.mentions} | ({"money"} if cell_amount(statement) else set()))
     covered = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(stems, kinds))
@@ -145,6 +146,17 @@ def features(plan: QuestionPlan, statement: Statement, similarity: float, weight
         "keyword": keyword,
         "pointer": float(points_elsewhere(statement.text)),
     }
+
+
+# Words that open a sentence going on from the one before: its subject is said there.
+_GOES_ON = re.compile(r"^\W*(?:(?:thereafter|then|after that|from then on|in addition|also),?\s+)?"
+                      r"(?:they|it|this|these|those|such|both|each)\b", re.I)
+
+
+def goes_on(text: str) -> bool:
+    """Whether a sentence opens with a pronoun for what the sentence before it named ('They
+    will be adjusted...', 'Thereafter it rises...')."""
+    return _GOES_ON.match(text) is not None
 
 
 def points_elsewhere(text: str) -> bool:

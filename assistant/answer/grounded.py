@@ -31,6 +31,7 @@ from assistant.answer.evidence import (
     concept_weights,
     features,
     gives,
+    goes_on,
     other_case,
     price_stems,
     scoring,
@@ -141,7 +142,9 @@ class GroundedAnswerer:
             for statement, similarity, keyword in candidates:
                 if statement.flagged or usable(plan, statement):
                     context = self._heading_mentions(statement) + self.index.row_values(statement)
-                    found = features(plan, statement, similarity, weights, context, keyword, stems)
+                    before = self.index.previous(statement)
+                    found = features(plan, statement, similarity, weights, context, keyword, stems,
+                                     before.text if before else "")
                     scored.append(Evidence(statement, found, self.model.probability(found),
                                            other_case(plan.qualifiers, statement.mentions + context,
                                                       plan.query)))
@@ -166,6 +169,10 @@ class GroundedAnswerer:
             for statement, _ in hits:
                 found.setdefault(id(statement), (statement, self.index.similarity(statement, vector),
                                                  keyword[id(statement)]))
+            for statement, _, _ in list(found.values()):  # a sentence going on from a candidate
+                after = self.index.following(statement)
+                if after is not None and goes_on(after.text):
+                    found.setdefault(id(after), (after, self.index.similarity(after, vector), 0.0))
             result[vendor] = list(found.values())
         return result
 
@@ -198,10 +205,14 @@ class GroundedAnswerer:
         """Whether a further statement belongs in the answer: it says as much of the question
         as the best; in a table, it is another column of the best's row for the same case (its
         status and its detail, not the next site's price), never another row; where a value is
-        asked, it gives another one for the same case (the vendor contradicts itself)."""
+        asked, it gives another one for the same case (the vendor contradicts itself); the
+        sentence after the best that goes on from it ('They are capped at 6%') when it gives
+        an asked kind of value."""
         if other.quote in {e.quote for e in chosen}:
             return False
         best = chosen[0]
+        if self.index.following(best.statement) is other.statement and goes_on(other.quote):
+            return bool(other.features["kind_present"]) or not plan.answer_kinds  # the passage goes on
         if other.features["coverage"] < best.features["coverage"] - 0.05:
             return False
         if self.subject != "proposals":
