@@ -211,10 +211,10 @@ class GroundedAnswerer:
         if other.quote in {e.quote for e in chosen}:
             return False
         best = chosen[0]
-        if self.index.following(best.statement) is other.statement and goes_on(other.quote):
-            return bool(other.features["kind_present"]) or not plan.answer_kinds  # the passage goes on
         if other.features["coverage"] < best.features["coverage"] - 0.05:
-            return False
+            # says less of the question in its own words: only the sentence that goes on from the best
+            follows = goes_on(other.quote) and self.index.following(best.statement) is other.statement
+            return follows and (bool(other.features["kind_present"]) or not plan.answer_kinds)
         if self.subject != "proposals":
             return True
         if _another_case(plan, best, other):
