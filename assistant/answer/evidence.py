@@ -120,7 +120,9 @@ def features(plan: QuestionPlan, statement: Statement, similarity: float, weight
     before it, read as its context when it goes on from it ('They are capped at 6%').
     """
     stems = frozenset(terms(statement.text))
-    heading = frozenset(terms(statement.heading)) | (frozenset(terms(before)) if goes_on(statement.text) else frozenset())
+    heading = frozenset(terms(statement.heading))
+    if goes_on(statement.text):
+        heading |= frozenset(terms(before))
     total = sum(weights) or 1.0
     kinds = frozenset({m.kind for m in statement.mentions} | ({"money"} if cell_amount(statement) else set()))
     covered = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(stems, kinds))

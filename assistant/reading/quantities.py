@@ -629,7 +629,8 @@ def _days(raw: str) -> str | None:
     return names[0] if names else None
 
 
-_DAY_WORD = re.compile(r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)days?|weekends?|weekdays?)\b", re.I)
+_DAY_WORD = re.compile(
+    r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)days?|weekends?|weekdays?)\b", re.I)
 
 
 def days_named(text: str) -> frozenset[str]:
