@@ -20,8 +20,19 @@ _SENTENCE_BREAK = re.compile(r"(?<=[^\s.][.!?])\s+(?=[A-Z0-9(\"'])")
 _NUMBERING = re.compile(r"\s*(?:#+\s*)?(?:\d+\.)+\d*\.?\s*|\s*(?:#+\s*)?[A-Z]\.\s*")
 
 
+# Irregular past forms of verbs, read as their base: 'Status: Held' says what 'hold' asks.
+_IRREGULAR = {
+    "held": "hold", "kept": "keep", "paid": "pay", "met": "meet", "sold": "sell", "ran": "run",
+    "built": "build", "spent": "spend", "took": "take", "taken": "take", "gave": "give",
+    "given": "give", "made": "make", "chose": "choose", "chosen": "choose", "began": "begin",
+    "begun": "begin", "brought": "bring", "bought": "buy",
+}
+
+
 def stem(token: str) -> str:
-    """A light English stemmer: enough to match 'rates'/'rate', 'certified'/'certification'."""
+    """A light English stemmer: enough to match 'rates'/'rate', 'certified'/'certification',
+    'held'/'hold'."""
+    token = _IRREGULAR.get(token, token)
     if len(token) <= 3 or not token.isalpha():
         return token
     for suffix, keep in (

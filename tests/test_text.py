@@ -53,3 +53,12 @@ def test_quote_check_ignores_whitespace_and_case_but_not_words():
     assert quote_in_page("voice is billed at USD 28.50", page)
     assert not quote_in_page("Voice is billed at USD 29.50", page)
     assert not quote_in_page("   ", page)
+
+
+def test_irregular_past_forms_stem_as_their_verb():
+    from assistant.text import stem
+
+    assert stem("held") == stem("hold") == stem("holds")
+    assert stem("paid") == stem("pays")
+    assert stem("met") == stem("meets")
+    assert stem("heldout") != stem("hold")

@@ -41,12 +41,23 @@ def focused(plan: QuestionPlan, evidence: Evidence) -> Evidence:
     competing = [s for s in spans if _gives_value(plan, statement, s)]
     if len(answering) != 1 or len(competing) < 2:
         return evidence
+    if not all(_own_subject(statement, s) for s in competing if s != answering[0]):
+        return evidence  # '6 minutes for voice; 9 minutes for email': the same measure goes on
     start, end = answering[0]
     mentions = tuple(replace(m, start=m.start - start, end=m.end - start) for m in statement.mentions
                      if m.start >= start and m.end <= end)
     narrowed = replace(statement, text=statement.text[start:end], start=statement.start + start,
                        end=statement.start + end, mentions=mentions)
     return replace(evidence, statement=narrowed)
+
+
+def _own_subject(statement, span: tuple[int, int]) -> bool:
+    """Whether a clause names what its value is about before giving it ('team leader tenure
+    is 6.2 years'), rather than going on from the clause before it with the value first or a
+    pronoun ('9 minutes for email', 'that is 200 hours'): only then is its value another thing's."""
+    values = [m.start for m in statement.mentions if m.start >= span[0] and m.end <= span[1]]
+    lead = statement.text[span[0] : min(values) if values else span[1]]
+    return bool(terms(lead))
 
 
 def _part(statement, span: tuple[int, int]) -> str:

@@ -5,7 +5,7 @@ that names what was looked for in the buyer's words."""
 
 from __future__ import annotations
 
-from assistant.answer.evidence import Evidence
+from assistant.answer.evidence import CASE_KINDS, Evidence
 from assistant.answer.question import QuestionPlan
 from assistant.models import Citation
 from assistant.reading.mentions import Mention
@@ -105,9 +105,6 @@ def disagree(plan: QuestionPlan, chosen: list[Evidence]) -> bool:
     if not all(values) or values[0] & values[1]:
         return False
     return not different_cases(chosen[0], chosen[1])
-
-
-CASE_KINDS = ("location", "delivery_model", "language", "channel")
 
 
 def different_cases(one: Evidence, other: Evidence) -> bool:

@@ -80,6 +80,7 @@ class Evidence:
     statement: Statement
     features: dict[str, float]
     score: float
+    other_case: bool = False  # about another site, language, channel or delivery model than asked
 
     @property
     def vendor(self) -> str:
@@ -110,15 +111,18 @@ def concept_weights(plan: QuestionPlan, keyword: KeywordIndex) -> list[float]:
 
 def features(plan: QuestionPlan, statement: Statement, similarity: float, weights: list[float],
              heading_mentions: tuple[Mention, ...], keyword: float = 0.0,
-             vendor_stems: frozenset[str] = frozenset()) -> dict[str, float]:
+             vendor_stems: frozenset[str] = frozenset(), before: str = "") -> dict[str, float]:
     """The features of one candidate statement: how much of the question its words say
     (`coverage`) and its words with its heading's (`context_coverage`), and the rest.
 
     `vendor_stems` are the words of all the vendor's statements: a concept of the question
-    that none of them says is a sign the proposal does not answer it.
+    that none of them says is a sign the proposal does not answer it. `before` is the sentence
+    before it, read as its context when it goes on from it ('They are capped at 6%').
     """
     stems = frozenset(terms(statement.text))
     heading = frozenset(terms(statement.heading))
+    if goes_on(statement.text):
+        heading |= frozenset(terms(before))
     total = sum(weights) or 1.0
     kinds = frozenset({m.kind for m in statement.mentions} | ({"money"} if cell_amount(statement) else set()))
     covered = sum(w for c, w in zip(plan.concepts, weights, strict=True) if c.covered_by(stems, kinds))
@@ -133,7 +137,7 @@ def features(plan: QuestionPlan, statement: Statement, similarity: float, weight
         "context_coverage": in_context / total if plan.concepts else 0.0,
         "similarity": similarity,
         "kind_present": present,
-        "kind_missing": float(bool(plan.answer_kinds) and not given),
+        "kind_missing": float(bool(plan.answer_kinds) and not given and not plan.yes_no),
         "qualifier_agrees": agrees,
         "qualifier_conflicts": conflicts,
         "qualifier_missing": 1.0 - agrees - conflicts if plan.qualifiers else 0.0,
@@ -144,6 +148,17 @@ def features(plan: QuestionPlan, statement: Statement, similarity: float, weight
         "keyword": keyword,
         "pointer": float(points_elsewhere(statement.text)),
     }
+
+
+# Words that open a sentence going on from the one before: its subject is said there.
+_GOES_ON = re.compile(r"^\W*(?:(?:thereafter|then|after that|from then on|in addition|also),?\s+)?"
+                      r"(?:they|it|this|these|those|such|both|each)\b", re.I)
+
+
+def goes_on(text: str) -> bool:
+    """Whether a sentence opens with a pronoun for what the sentence before it named ('They
+    will be adjusted...', 'Thereafter it rises...')."""
+    return _GOES_ON.match(text) is not None
 
 
 def points_elsewhere(text: str) -> bool:
@@ -224,6 +239,40 @@ def qualifier_fit(asked: tuple[Mention, ...], said: tuple[Mention, ...]) -> tupl
         elif same_kind:
             conflicts += 1
     return agrees / len(asked), conflicts / len(asked)
+
+
+# The kinds of qualifier that make a case of their own: a site, a delivery model, a language, a channel.
+CASE_KINDS = ("location", "delivery_model", "language", "channel")
+
+
+def other_case(asked: tuple[Mention, ...], said: tuple[Mention, ...], question: str = "") -> bool:
+    """Whether a statement (with its heading and row) is about another case than the question
+    names: for a delivery model, language or channel asked, or a place asked as a site ('at
+    the Pune centre', not 'for Quebec customers'), it names one or more of that kind and never
+    the one asked ('Philippine hubs' for a question about Pune)."""
+    for qualifier in asked:
+        if qualifier.kind not in CASE_KINDS or qualifier.kind == "location" and not _asked_as_site(qualifier, question):
+            continue
+        same_kind = [m for m in said if m.kind == qualifier.kind]
+        if same_kind and not any(_same(qualifier, m) for m in same_kind):
+            return True
+    return False
+
+
+def _asked_as_site(place: Mention, question: str) -> bool:
+    """A place the question names with a word of delivery sites beside it ('the Manila site',
+    'agents based in Pune', 'our Mexican hubs')."""
+    window = question[max(0, place.start - 20) : place.end + 12]
+    return bool(_site_words().search(window))
+
+
+@cache
+def _site_words() -> re.Pattern[str]:
+    """The lexicon's words that make a place a delivery site (knowledge/lexicon/locations.yaml)."""
+    from assistant.reading.lexicon import vocabulary
+
+    words = sorted(vocabulary("locations").site_words, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])", re.I)
 
 
 def _same(asked: Mention, said: Mention) -> bool:

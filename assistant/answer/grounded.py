@@ -31,6 +31,8 @@ from assistant.answer.evidence import (
     concept_weights,
     features,
     gives,
+    goes_on,
+    other_case,
     price_stems,
     scoring,
     usable,
@@ -140,8 +142,12 @@ class GroundedAnswerer:
             for statement, similarity, keyword in candidates:
                 if statement.flagged or usable(plan, statement):
                     context = self._heading_mentions(statement) + self.index.row_values(statement)
-                    found = features(plan, statement, similarity, weights, context, keyword, stems)
-                    scored.append(Evidence(statement, found, self.model.probability(found)))
+                    before = self.index.previous(statement)
+                    found = features(plan, statement, similarity, weights, context, keyword, stems,
+                                     before.text if before else "")
+                    scored.append(Evidence(statement, found, self.model.probability(found),
+                                           other_case(plan.qualifiers, statement.mentions + context,
+                                                      plan.query)))
             scored.sort(key=lambda e: -e.score)
             ranked[vendor] = [e for e in scored if not e.statement.flagged]
             best = ranked[vendor][0].score if ranked[vendor] else 0.0
@@ -163,6 +169,10 @@ class GroundedAnswerer:
             for statement, _ in hits:
                 found.setdefault(id(statement), (statement, self.index.similarity(statement, vector),
                                                  keyword[id(statement)]))
+            for statement, _, _ in list(found.values()):  # a sentence going on from a candidate
+                after = self.index.following(statement)
+                if after is not None and goes_on(after.text):
+                    found.setdefault(id(after), (after, self.index.similarity(after, vector), 0.0))
             result[vendor] = list(found.values())
         return result
 
@@ -176,6 +186,9 @@ class GroundedAnswerer:
         if self.subject == "proposals" and _wants_a_value(plan):
             # 'How much is X' is not answered by a sentence about X with no amount.
             verified = [e for e in verified if _gives_a_price(e)]
+        if self.subject == "proposals":
+            # Another site's or channel's figure does not answer for the one asked.
+            verified = [e for e in verified if not e.other_case]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4
@@ -192,12 +205,16 @@ class GroundedAnswerer:
         """Whether a further statement belongs in the answer: it says as much of the question
         as the best; in a table, it is another column of the best's row for the same case (its
         status and its detail, not the next site's price), never another row; where a value is
-        asked, it gives another one for the same case (the vendor contradicts itself)."""
+        asked, it gives another one for the same case (the vendor contradicts itself); the
+        sentence after the best that goes on from it ('They are capped at 6%') when it gives
+        an asked kind of value."""
         if other.quote in {e.quote for e in chosen}:
             return False
         best = chosen[0]
         if other.features["coverage"] < best.features["coverage"] - 0.05:
-            return False
+            # says less of the question in its own words: only the sentence that goes on from the best
+            follows = goes_on(other.quote) and self.index.following(best.statement) is other.statement
+            return follows and (bool(other.features["kind_present"]) or not plan.answer_kinds)
         if self.subject != "proposals":
             return True
         if _another_case(plan, best, other):

@@ -105,8 +105,9 @@ def plan_question(
         question=question,
         vendors=scope,
         cross_vendor=len(scope) > 1,
-        concepts=_concepts(query, name_words, frozenset(vocabulary)),
-        answer_kinds=frozenset(kind for kind, cues in lex.answer_kinds.items() if _any_phrase(lowered, cues)),
+        concepts=tuple(c for c in _concepts(query, name_words, frozenset(vocabulary))
+                       if c.surface not in measure_ratio_words(lowered, lex.answer_kinds["money"])),
+        answer_kinds=_kinds_asked(lowered, lex.answer_kinds),
         qualifiers=_qualifiers(query),
         extreme=_extreme(lowered),
         asks_about_clients=_any_phrase(lowered, lex.clients),
@@ -206,8 +207,18 @@ def _concepts(query: str, name_words: set[str], vocabulary: frozenset[str]) -> t
             continue
         if any(c.surface == word for c in concepts):
             continue
-        concepts.append(Concept(word, tuple(frozenset({v}) for v in _spellings(term, vocabulary)), i))
+        variants = tuple(frozenset({v}) for v in _spellings(term, vocabulary))
+        concepts.append(Concept(word, variants + _country_named(word), i))
     return tuple(sorted(concepts, key=lambda c: c.position))
+
+
+def _country_named(word: str) -> tuple[frozenset[str], ...]:
+    """The country an adjective of place names stands for, as a further way to say the word
+    ('mexican': 'Mexico'); () for any other word."""
+    from assistant.reading.vocab import country_of_adjective
+
+    country = country_of_adjective(word.title())
+    return (frozenset(terms(country)),) if country else ()
 
 
 # Kinds of named things whose general word a name says: a site, a language.
@@ -273,6 +284,32 @@ def currency_families() -> tuple[tuple[str, ...], ...]:
 def _ignored() -> frozenset[str]:
     words = questions().question_words
     return frozenset(words) | frozenset(stem(w) for w in words)
+
+
+def _kinds_asked(lowered: str, cues: Mapping[str, Iterable[str]]) -> frozenset[str]:
+    """The kinds of value the question asks for, by their cue words; a price word in or right
+    after a measure's name is that measure's ratio, not a price ('the FCR rate', 'attrition rate')."""
+    kinds = {kind for kind, words in cues.items() if _any_phrase(lowered, words)}
+    if "money" in kinds and not _price_cues(lowered, cues["money"]) - measure_ratio_words(lowered, cues["money"]):
+        kinds.discard("money")
+    return frozenset(kinds)
+
+
+def _price_cues(lowered: str, words: Iterable[str]) -> set[str]:
+    return {w for w in words if _any_phrase(lowered, (w,))}
+
+
+def measure_ratio_words(lowered: str, words: Iterable[str]) -> set[str]:
+    """The price words that stand only in or right after the name of a measure (a KPI): 'rate'
+    in 'what FCR rate'."""
+    measures = [m for m in read(lowered) if m.kind == "kpi"]
+    found = set()
+    for word in words:
+        matches = list(re.finditer(rf"(?<![\w]){re.escape(word)}(?![\w])", lowered))
+        if matches and all(any(0 <= x.start() - m.end <= 1 or m.start <= x.start() < m.end for m in measures)
+                           for x in matches):
+            found.add(word)
+    return found
 
 
 def _any_phrase(lowered: str, phrases: Iterable[str]) -> bool:

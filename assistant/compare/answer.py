@@ -173,7 +173,11 @@ def _relevant(cell: Cell, question: str) -> list[TermValue]:
     values = list(cell.values)
     if cell.field == "languages" and (asked := _languages_asked(question)):
         return [tv for tv in values if tv.normalised["language"] in asked]
+    if FIELD_MAP[cell.field].occasions:
+        values = _for_occasion(FIELD_MAP[cell.field], values, question)
     if cell.field != "rates":
+        if FIELD_MAP[cell.field].channel is None and (asked := channels_in(question)):
+            values = [tv for tv in values if _for_channels(tv, asked)]
         return _strongest_first(cell, values)
     values = [tv for tv in values if not tv.normalised.get("qualifier")] or values
     if model := re.search(r"\b(onshore|nearshore|offshore)\b", question, re.I):
@@ -183,6 +187,30 @@ def _relevant(cell: Cell, question: str) -> list[TermValue]:
     for language in _languages_asked(question):
         values = [tv for tv in values if language in tv.normalised.get("languages", [language])]
     return sorted(values, key=lambda tv: tv.normalised["amount"])
+
+
+def _for_occasion(spec, values: list[TermValue], question: str) -> list[TermValue]:
+    """The values for the occasion the question names ('overtime', 'Sunday work'): those whose
+    quote names it or one of its days; all of them when the question names none."""
+    from assistant.reading.quantities import days_named
+
+    words = [w for w in spec.occasions if _says(question, w)]
+    days = days_named(question)
+    if not words and not days:
+        return values
+    return [tv for tv in values if tv.citation and (any(_says(tv.citation.quote, w) for w in words)
+                                                   or days & days_named(tv.citation.quote))]
+
+
+def _for_channels(value: TermValue, asked: list[str]) -> bool:
+    """Whether a value may be for the channels asked: its quote names one of them, or no channel
+    at all ('Voice abandonment: below 4%' is not the chat figure)."""
+    named = channels_in(value.citation.quote) if value.citation else []
+    return not named or any(c in named for c in asked)
+
+
+def _says(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}s?(?![\w-])", text, re.I) is not None
 
 
 def _strongest_first(cell: Cell, values: list[TermValue]) -> list[TermValue]:

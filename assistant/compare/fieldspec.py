@@ -46,11 +46,16 @@ class FieldSpec(BaseModel):
     prefer: tuple[str, ...] = ()  # words that mark the value to keep among several ('total')
     kinds: dict[str, tuple[str, ...]] = {}  # kinds of value, by words of the statement
     denied: str = ""  # the cell's text when the statement denies the thing ('no pilot offered')
+    # Triggers that say what a value applies to ('overtime', 'overnight'): a question naming one,
+    # or a day of the week, is answered by the values whose quote names it, not by all of them.
+    occasions: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _read_somehow(self) -> FieldSpec:
         if self.reader is None and (self.value is None or not self.triggers):
             raise ValueError(f"field {self.key}: needs a reader, or a value kind and triggers")
+        if set(self.occasions) - set(self.triggers):
+            raise ValueError(f"field {self.key}: occasions must be among its triggers")
         if self.reader is not None and self.reader not in READERS:
             raise ValueError(f"field {self.key}: unknown reader {self.reader!r}")
         return self

@@ -90,6 +90,19 @@ class StatementIndex:
             found += [m for m in other.mentions if m.start >= value_from]
         return tuple(found)
 
+    def previous(self, statement: Statement) -> Statement | None:
+        """The sentence before one on its page, under the same heading (None for a table cell,
+        a page's first statement, or a new heading's)."""
+        i = self._position[id(statement)]
+        before = self.statements[i - 1] if i else None
+        return before if before is not None and _one_passage(before, statement) else None
+
+    def following(self, statement: Statement) -> Statement | None:
+        """The sentence after one on its page, under the same heading (None as for `previous`)."""
+        i = self._position[id(statement)]
+        after = self.statements[i + 1] if i + 1 < len(self.statements) else None
+        return after if after is not None and _one_passage(statement, after) else None
+
     def neighbours(self, statement: Statement, reach: int = 2) -> list[Statement]:
         """The statements around one on its page: under the same heading, or within `reach`."""
         i = self._position[id(statement)]
@@ -97,3 +110,9 @@ class StatementIndex:
         return [s for s in around if s is not statement and s.document == statement.document
                 and s.page == statement.page
                 and (s.heading == statement.heading or abs(self._position[id(s)] - i) <= reach)]
+
+
+def _one_passage(first: Statement, second: Statement) -> bool:
+    """Two sentences (no table cells) of one page under one heading."""
+    return (first.cell is None and second.cell is None and first.document == second.document
+            and first.page == second.page and first.heading == second.heading)

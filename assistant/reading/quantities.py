@@ -629,6 +629,22 @@ def _days(raw: str) -> str | None:
     return names[0] if names else None
 
 
+_DAY_WORD = re.compile(
+    r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)days?|weekends?|weekdays?)\b", re.I)
+
+
+def days_named(text: str) -> frozenset[str]:
+    """The days of the week a text names in words ('Sunday', 'on Saturdays', 'weekends': Sat
+    and Sun), as 'Mon'...'Sun'; not the shorthand of opening hours ('M-F')."""
+    days: set[str] = set()
+    for m in _DAY_WORD.finditer(text):
+        span = _days(m.group(0)) or ""
+        first, _, last = span.partition("-")
+        if first in _ORDER:
+            days.update(_ORDER[_ORDER.index(first) : _ORDER.index(last or first) + 1])
+    return frozenset(days)
+
+
 # --------------------------------------------------------------------------- all together
 
 

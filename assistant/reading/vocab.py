@@ -39,7 +39,7 @@ class Term:
 
 # A word ends a phrase unless a hyphen joins it to a word that says where, how or in which
 # language ('UK-based', 'EU-only', 'French-language', 'Spanish-speaking'): still the name.
-_TAIL = r"(?![\w])(?!-(?!(?:based|only|wide|located|speaking|speakers?|language)\b))"
+_TAIL = r"(?![\w])(?!-(?!(?:based|only|wide|located|speaking|speakers?|language|bilingual)\b))"
 
 
 def _phrase_pattern(phrase: str, case_sensitive: bool) -> str:
@@ -190,6 +190,8 @@ def find_terms(text: str, kinds: tuple[str, ...] | None = None) -> list[Term]:
     gazetteers = [k for k in ("language", "location") if k in kinds]
     if gazetteers:
         found += _gazetteer_terms(text, gazetteers)
+    if "location" in kinds:
+        found += _adjective_places(text)
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     kept: list[Term] = []
     for term in found:
@@ -229,7 +231,7 @@ def _gazetteer_terms(text: str, kinds: list[str]) -> list[Term]:
                 start = run.start() + words[i].start()
                 end = run.start() + words[i + size - 1].end()
                 piece = text[start:end].rstrip(".,;:'’")
-                piece = re.sub(r"-(?:language|speaking|speakers?)$", "", piece)
+                piece = re.sub(r"-(?:language|speaking|speakers?|bilingual)$", "", piece)
                 for kind in kinds:
                     hit = _gazetteer(kind).get(piece)
                     if hit and not (kind == "location" and _in_person_name(words, i, size)):
@@ -240,6 +242,51 @@ def _gazetteer_terms(text: str, kinds: list[str]) -> list[Term]:
                 name = _gazetteer(kind)[m.group(0).title()][0] if m.group(0).title() in _gazetteer(kind) else None
                 if name:
                     found.append(Term(kind, name, m.start(), m.end(), m.group(0), ()))
+    return found
+
+
+# Endings that make a country's adjective from its name ('Mexic-an', 'Philipp-ine', 'Japan-ese').
+_ADJECTIVE_ENDINGS = ("ian", "ean", "an", "ine", "ese", "i")
+
+
+def country_of_adjective(word: str) -> str | None:
+    """The country a capitalised adjective of place names ('Mexican', 'Philippine', 'Colombian'),
+    when its stem begins the name of exactly one one-word country; None otherwise ('American':
+    only 'American Samoa' begins so, and it is two words)."""
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    for ending in _ADJECTIVE_ENDINGS:
+        root = word[: -len(ending)]
+        if not word.endswith(ending) or len(root) < 4:
+            continue
+        matches = [c for c in _one_word_countries() if c.startswith(root) and c != word]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+@cache
+def _one_word_countries() -> tuple[str, ...]:
+    listed = {t.name for t in vocabulary("locations").terms if t.group != "region"}
+    found = {hit[0] for name, hit in _places().items() if hit[1] == (("country", name),)}
+    return tuple(sorted(c for c in found | listed if " " not in c))
+
+
+@cache
+def _site_nouns():
+    """The one-word nouns of delivery sites among the lexicon's site words ('hubs', 'centre')."""
+    words = [w for w in vocabulary("locations").site_words if w.isalpha()]
+    return re.compile(rf"\b([A-Z][a-z]+)\s+(?:{'|'.join(map(re.escape, words))})\b")
+
+
+def _adjective_places(text: str) -> list[Term]:
+    """A country named by its adjective before a site noun ('our Mexican hubs', 'the Philippine
+    site'); the adjective alone is not a place ('Mexican public holidays')."""
+    found = []
+    for m in _site_nouns().finditer(text):
+        country = country_of_adjective(m.group(1))
+        if country:
+            found.append(Term("location", country, m.start(1), m.end(1), m.group(1), (("country", country),)))
     return found
 
 

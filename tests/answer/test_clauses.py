@@ -48,3 +48,15 @@ def test_a_question_asking_two_values_keeps_the_clauses_that_give_them():
     plan = plan_question("Corvid Peak trial length and size?", VENDORS)
     text = "The trial runs 6 weeks; 14 agents take part."
     assert focused(plan, _evidence(text)).quote == text
+
+
+def test_a_clause_that_goes_on_with_its_value_first_or_a_pronoun_keeps_the_statement_whole():
+    plan = plan_question("What average handle time does Corvid Peak target?", VENDORS)
+    elided = "Average handle time is 6 minutes for voice; 9 minutes for email."
+    assert focused(plan, _evidence(elided)).quote == elided
+    onboarding = plan_question("How long is Corvid Peak's onboarding?", VENDORS)
+    restated = "Onboarding takes 3 weeks; that is 120 hours in all."
+    assert focused(onboarding, _evidence(restated)).quote == restated
+    # A clause naming its own subject before its value is another thing's value.
+    other = "Onboarding takes 3 weeks; refresher courses run 2 days."
+    assert focused(onboarding, _evidence(other)).quote == "Onboarding takes 3 weeks"

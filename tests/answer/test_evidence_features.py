@@ -60,3 +60,11 @@ def test_a_statement_giving_both_asked_kinds_outscores_one_giving_one():
     one = _features(question, _sentence("The trial runs for 10 weeks."))
     assert both["kind_present"] == 1.0
     assert one["kind_present"] == 0.5 and one["kind_missing"] == 0.0
+
+
+def test_a_yes_or_no_question_is_answered_without_the_kind_its_topic_names():
+    sentence = _sentence("If you prefer, our agents can log in to your own phone system after a review.")
+    asked = _features("Could we keep our own telephony platform with Corvid Peak?", sentence)
+    assert asked["kind_missing"] == 0.0
+    which = _features("Which telephony platform does Corvid Peak run on?", sentence)
+    assert which["kind_missing"] == 1.0

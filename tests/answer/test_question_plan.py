@@ -97,3 +97,24 @@ def test_a_generic_word_of_the_name_after_it_is_the_name_s():
     aliases = {"Corvid Peak": ("Corvid Peak Interactive Ltd", "Corvid Peak Interactive")}
     plan = plan_question("What is Corvid Peak Interactive's hourly rate?", VENDORS, aliases)
     assert "interactive" not in plan.surface
+
+
+def test_a_rate_after_a_measures_name_is_its_ratio_not_a_price():
+    from assistant.answer.question import plan_question
+
+    plan = plan_question("What abandonment rate does Corvid Peak promise?", ["Corvid Peak"])
+    assert "money" not in plan.answer_kinds
+    assert "rate" not in [c.surface for c in plan.concepts]
+    priced = plan_question("What hourly rate does Corvid Peak quote for chat?", ["Corvid Peak"])
+    assert "money" in priced.answer_kinds
+    assert "rate" in [c.surface for c in priced.concepts]
+    both = plan_question("What abandonment rate and what price does Corvid Peak quote?", ["Corvid Peak"])
+    assert "money" in both.answer_kinds
+
+
+def test_by_how_much_asks_the_size_of_a_change_which_may_be_a_share():
+    from assistant.answer.question import plan_question
+
+    plan = plan_question("By how much can Corvid Peak lift its hourly prices after year one?", ["Corvid Peak"])
+    assert {"money", "percent"} <= plan.answer_kinds
+    assert "percent" not in plan_question("How much is Corvid Peak's set-up fee?", ["Corvid Peak"]).answer_kinds

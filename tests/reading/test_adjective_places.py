@@ -1,0 +1,38 @@
+"""A country named by its adjective before a site noun ('our Mexican hubs') is a place."""
+
+from __future__ import annotations
+
+from assistant.answer.question import plan_question
+from assistant.reading.vocab import country_of_adjective, find_terms
+
+
+def test_adjectives_of_country_names_give_the_country():
+    assert country_of_adjective("Mexican") == "Mexico"
+    assert country_of_adjective("Philippine") == "Philippines"
+    assert country_of_adjective("Colombian") == "Colombia"
+    assert country_of_adjective("Japanese") == "Japan"
+    # No one-word country begins so: not a place ('American Samoa' is two words).
+    assert country_of_adjective("American") is None
+    assert country_of_adjective("Monday") is None
+    assert country_of_adjective("mexican") is None
+
+
+def test_an_adjective_of_place_is_a_place_only_before_a_site_noun():
+    places = [t for t in find_terms("Voice is answered from our Kenyan centre and the Peruvian offices.")
+              if t.kind == "location"]
+    assert [t.name for t in places] == ["Kenya"]
+    assert [t.kind for t in find_terms("Guatemalan public holidays are paid at double time.")
+            if t.name == "Guatemala"] == []
+
+
+def test_a_question_about_a_countrys_sites_by_its_adjective_names_the_country():
+    plan = plan_question("What does Corvid Peak charge for email from its Brazilian hubs?", ["Corvid Peak"])
+    assert [(m.kind, m.value.get("country")) for m in plan.qualifiers if m.kind == "location"] == [
+        ("location", "Brazil")]
+    word = next(c for c in plan.concepts if c.surface == "brazilian")
+    assert word.covered_by(frozenset({"brazil"}))
+
+
+def test_a_language_joined_to_bilingual_is_named():
+    names = [t.name for t in find_terms("Our Portuguese-bilingual advisers answer from Porto.") if t.kind == "language"]
+    assert names == ["Portuguese"]
