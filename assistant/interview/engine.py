@@ -375,15 +375,16 @@ class InterviewEngine:
                 self._advance()
         lines = []
         if skipped:
-            names = ", ".join(self._topic(q) for q in skipped)
-            lines.append(f"Left for later: {names}. I'll list it at the end; answer any time.")
+            names = " ".join(self._topic(q) for q in skipped)
+            lines.append(f"Left for later: {names} I'll list it at the end; answer any time.")
         if kept and not skipped:
             lines.append("Kept your earlier answer.")
         return "\n".join(lines)
 
     def _topic(self, question: Question) -> str:
-        """How the reply names a question: its first slot's label ('budget or target rate')."""
-        return self.plan.slot(question.slots[0]).label
+        """How the reply names a question: its own words, quoted (a slot's label such as 'agents
+        take card payments' does not read as a phrase)."""
+        return f"“{question.prompt}”"
 
     def _remember_home(self, reading: Reading) -> None:
         """The countries the buyer says it is in, from its first message that names any."""
@@ -478,7 +479,7 @@ class InterviewEngine:
         ):
             self.state.parked.append(question.id)
             self.state.last_aside = question.id
-            notes.append(f"We'll come back to {self._topic(question)} later.")
+            notes.append(f"We'll come back to this one later: {self._topic(question)}")
             self._advance()
             question = self.current_question()
         if question is None:

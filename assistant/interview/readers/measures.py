@@ -483,7 +483,10 @@ def read_service_levels(ctx: Context) -> list[Found]:
         for channel in channels:
             slot = by_channel.get("chat" if channel == "messaging" else channel)
             if slot is not None:
-                value = ServiceLevel(percent=m.value["percent"], seconds=m.value["seconds"])
+                value = ServiceLevel(
+                    percent=m.value["percent"], seconds=m.value["seconds"],
+                    business=m.value.get("business", False),
+                )
                 found.append(_found(ctx, slot.name, value, m))
     found += _the_same(ctx, found, by_channel)
     for m in ctx.message.of_kind("duration"):
@@ -505,7 +508,9 @@ def read_service_levels(ctx: Context) -> list[Found]:
             )
             if slot is not None and m.value["unit"] in ("seconds", "minutes", "hours", "days"):
                 found.append(
-                    _found(ctx, slot.name, ServiceLevel(seconds=duration_seconds(m.value)), m)
+                    _found(ctx, slot.name, ServiceLevel(
+                        seconds=duration_seconds(m.value), business=m.value.get("business", False)
+                    ), m)
                 )
     return found
 

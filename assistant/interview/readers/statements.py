@@ -42,6 +42,7 @@ def read_flags(ctx: Context) -> list[Found]:
             role = message.roles[index]
             if (
                 role.question
+                or _in_query(message, m.start())
                 or role.past
                 or role.skip
                 or role.acknowledgement
@@ -59,6 +60,15 @@ def read_flags(ctx: Context) -> list[Found]:
             )
             break
     return found
+
+
+def _in_query(message, at: int) -> bool:
+    """Whether the sentence around `at` ends in '?': 'A pilot?' or 'Card payments too?' raises
+    the topic; it says neither yes nor no."""
+    return any(
+        start <= at < end and message.text[start:end].rstrip(" \"')").endswith("?")
+        for start, end in message.sentences
+    )
 
 
 def _status(ctx: Context, index: int, start: int, end: int) -> str:
