@@ -233,9 +233,7 @@ class InterviewEngine:
         if not found and not lines:
             lines.append(ACKNOWLEDGED if reading.message.only_acknowledges() else NOT_UNDERSTOOD)
         elif found and not changes and not lines:
-            lines.append(
-                "That matches what I already have." if self._all_held(found) else NOT_UNDERSTOOD
-            )
+            lines.append(self._matched(found) if self._all_held(found) else NOT_UNDERSTOOD)
         if question is not None and answered:
             self._mark_answered(question)
         if (
@@ -310,6 +308,11 @@ class InterviewEngine:
             return inferred | corrected
         asked = set(question.slots) if question else set()
         return asked | inferred | corrected | {f.slot for f in reading.corrected_away}
+
+    def _matched(self, found: list[Found]) -> str:
+        """What a message said again, named: the buyer sees what was read, and so what was not."""
+        shown = "; ".join(self._shown(name) for name in dict.fromkeys(f.slot for f in found))
+        return f"I already have that ({shown}); nothing new recorded."
 
     def _all_held(self, found: list[Found]) -> bool:
         """Whether the profile already holds every value found (so the reply may say so)."""
