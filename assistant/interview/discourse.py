@@ -181,10 +181,26 @@ def corrects_at(text: str, start: int, end: int) -> list[int]:
     return sorted(marks)
 
 
+_REASON = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|hang on|wait)\W+)?(?:why|how\s+come)\s+"
+    r"(?:do|does|did|would|should|is|are|must|will|can)\b",
+    re.I,
+)
+
+
+def asks_why(sentence: str) -> bool:
+    """Whether the sentence asks the reason for a question: the listed phrasings, or 'why'
+    with a verb after it, with or without a '?' ('why do you care what helpdesk we use')."""
+    return bool(find(words().why, sentence) or _REASON.match(sentence))
+
+
 def asks_back(sentence: str) -> bool:
     """A sentence that ends in '?' and opens like a question (after any label: 'Before I go
-    any further: what do charities outsource?'); 'About 60k a month?' is an unsure answer."""
+    any further: what do charities outsource?'), or one that asks why; 'About 60k a month?'
+    is an unsure answer."""
     sentence = sentence.strip().rstrip(" \"')")
+    if asks_why(sentence):
+        return True
     if not sentence.endswith("?"):
         return False
     head = re.split(r":\s+|,\s+(?=\w+\s+(?:is|are|do|does|would|should|can|could)\b)", sentence)

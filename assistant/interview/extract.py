@@ -237,7 +237,7 @@ def _questions(message: Message) -> list[str]:
     asked = []
     for index, (start, end) in enumerate(message.sentences):
         sentence = message.text[start:end].strip()
-        if sentence.endswith("?") and not d.find(d.words().why, sentence):
+        if sentence.endswith("?") and not d.asks_why(sentence):
             asked.append(sentence)
         del index
     return asked
@@ -249,7 +249,7 @@ def _why(ctx: Context) -> list[str]:
     asked = []
     for start, end in message.sentences:
         sentence = message.text[start:end]
-        if d.find(d.words().why, sentence):
+        if d.asks_why(sentence):
             from assistant.interview.readers.cues import named_topics
 
             named = sorted(named_topics(ctx, sentence))
