@@ -48,6 +48,7 @@ class Discourse(BaseModel):
     filler_words: tuple[str, ...]
     question_openers: tuple[str, ...]
     why: tuple[str, ...]
+    figure_questions: tuple[str, ...] = ()
 
 
 @cache
