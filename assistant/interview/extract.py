@@ -11,6 +11,8 @@ organisation -> regulators named after a cue -> short answers -> free-text requi
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -243,6 +245,17 @@ def _questions(message: Message) -> list[str]:
     return asked
 
 
+def _titled_topic(ctx: Context, sentence: str) -> list[str]:
+    """The first question of a topic the sentence names by its title's head ('why do you need
+    to know about our quality program?' names Quality; 'Service levels and KPIs' is named by
+    'service levels')."""
+    for topic in ctx.plan.topics:
+        head = topic.title.split(" and ")[0]
+        if re.search(rf"\b{re.escape(head)}s?\b", sentence, re.I):
+            return [next(q.id for q in ctx.plan.questions if q.topic == topic.id)]
+    return []
+
+
 def _why(ctx: Context) -> list[str]:
     """'Why do you need the average handle time?': the questions whose reason the buyer asks."""
     message = ctx.message
@@ -252,6 +265,6 @@ def _why(ctx: Context) -> list[str]:
         if d.asks_why(sentence):
             from assistant.interview.readers.cues import named_topics
 
-            named = sorted(named_topics(ctx, sentence))
+            named = sorted(named_topics(ctx, sentence)) or _titled_topic(ctx, sentence)
             asked += named[:1] or ["pending"]
     return asked
