@@ -49,6 +49,7 @@ class Discourse(BaseModel):
     question_openers: tuple[str, ...]
     why: tuple[str, ...]
     figure_questions: tuple[str, ...] = ()
+    talk_verbs: tuple[str, ...] = ()
 
 
 @cache
@@ -187,6 +188,19 @@ _REASON = re.compile(
     r"(?:do|does|did|would|should|is|are|must|will|can)\b",
     re.I,
 )
+
+
+def about_the_talk(segment: str) -> bool:
+    """Whether a segment only says what the speaker will do in the conversation ('Hold on, I
+    need to correct that.', 'Let me check with finance.'): no requirement on the vendor."""
+    verbs = pattern(words().talk_verbs).pattern
+    return bool(re.fullmatch(
+        r"\W*(?:(?:hold on|hang on|wait|sorry|oh|ok|okay|actually|right|so|um+|er+)\W+)*"
+        rf"(?:i|let me|i'll|i'd|i will|i must|i should)\s+(?:\w+\s+){{0,3}}?(?:{verbs})"
+        r"(?:\s+(?:that|this|it|something|one thing|myself|the\s+\w+|my\s+\w+|"
+        r"(?:with|on|about|to)\s+(?:\w+\s*){1,3}))?\W*",
+        segment.strip(), re.I,
+    ))
 
 
 def asks_why(sentence: str) -> bool:

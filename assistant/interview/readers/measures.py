@@ -820,7 +820,9 @@ def read_volumes(ctx: Context) -> list[Found]:
             or _period_around(ctx, m)
         )
         value = m.value["value"] * PER_MONTH.get(per or "month", 1.0)
-        if monthly and _restates(ctx, monthly[-1], m, value):
+        if monthly and (
+            _restates(ctx, monthly[-1], m, value) or _part_of(ctx, monthly[-1], counts[i - 1], m, value)
+        ):
             ctx.take(m.start, m.end)
             continue
         if monthly and _corrected_between(ctx, monthly[-1][0].end, m.start):
@@ -861,6 +863,27 @@ _PERIOD_AROUND = re.compile(
     re.I,
 )
 _ADJECTIVE_UNIT = {"monthly": "month", "weekly": "week", "quarterly": "quarter"}
+
+
+_PART = re.compile(
+    r"\b(?:includ(?:es|ing|ed)|of which|of those|of them|among (?:them|those)|"
+    r"within (?:that|this|those)|out of (?:that|those|which)|part of (?:that|this|it))\b",
+    re.I,
+)
+
+
+def _part_of(
+    ctx: Context, before: tuple[Mention, float], last: Mention, m: Mention, value: float
+) -> bool:
+    """'110,000 a month, and that includes roughly 9,000 triage calls': a smaller count said
+    as part of the one before it (the part word in its own clause, after the last count), in
+    the same sentence, is inside it, not added to it."""
+    first, first_value = before
+    same_sentence = (
+        ctx.message.segments[first.segment].sentence == ctx.message.segments[m.segment].sentence
+    )
+    start = max(last.end, clause_span(ctx, m.start)[0])  # the part word in the count's own clause
+    return same_sentence and value < first_value and bool(_PART.search(ctx.text, start, m.start))
 
 
 def _line_before(ctx: Context, m: Mention) -> str:
