@@ -1068,9 +1068,11 @@ def read_by_cue(ctx: Context) -> list[Found]:
             bare = m.kind == "number"
             if bare and (
                 slot.name == "monthly_volume"
-                or (slot.type == "percent" and not _beside_cue(ctx, m, r))
+                or (slot.type == "percent" and not (_beside_cue(ctx, m, r) and _in_digits(m)))
             ):
-                r = None  # a bare number is a volume only as the answer; a share only beside its cue
+                # a bare number is a volume only as the answer; a share only beside its cue and
+                # in digits ('CSAT 88'; the 'one' of 'one more correction' is no share)
+                r = None
             if r is not None and (
                 r[0] <= (0 if bare else SAME_SENTENCE)
                 or (
@@ -1119,6 +1121,10 @@ def _corrects(ctx: Context, first: Mention, other: Mention) -> bool:
     (the message's corrections then choose between them)."""
     a, b = sorted((first, other), key=lambda m: m.start)
     return a.kind == b.kind and _corrected_between(ctx, a.end, b.start + 1)
+
+
+def _in_digits(m: Mention) -> bool:
+    return m.text.strip()[:1].isdigit()
 
 
 def _beside_cue(ctx: Context, m: Mention, r) -> bool:
