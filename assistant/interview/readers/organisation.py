@@ -44,11 +44,11 @@ GREETINGS = re.compile(
     r"(?:\W+(?:there|all|everyone|folks|team))?",
     re.I,
 )
-ROLES = re.compile(
-    r"\b(?:manager|director|head|lead|officer|vp|president|chief|ceo|coo|cfo|cto|cxo|owner|"
-    r"founder|buyer|analyst|specialist|coordinator|supervisor|administrator|executive)\b",
-    re.I,
+_ROLE_WORDS = (
+    r"(?:manager|director|head|lead|officer|vp|president|chief|ceo|coo|cfo|cto|cxo|owner|"
+    r"founder|buyer|analyst|specialist|coordinator|supervisor|administrator|executive)"
 )
+ROLES = re.compile(rf"\b{_ROLE_WORDS}\b", re.I)
 NOT_NAMES = {
     "I",
     "We",
@@ -108,7 +108,32 @@ def read_organisation(ctx: Context) -> list[Found]:
         candidate = _after_role(text[start:end]) or _lead(ctx, text[start:end])
         if candidate:
             return [Found("company_name", candidate, (start, end))]
-    return []
+    return _lower_case_name(ctx)
+
+
+# In a message written all in lower case, the one word after a role and 'at' or 'with' ('its
+# raj cto at payvane we do …', 'head of support at quillpay'), or after 'work for' or 'i'm
+# with', with the organisation nouns after it ('brightpath insurance'); never a word of no name.
+_LOWER_CUE = re.compile(
+    rf"\b(?:{_ROLE_WORDS}(?:\s+of(?:\s+[\w&-]+){{1,4}}?)?\s+(?:at|with)|work(?:ing)?\s+(?:for|at)|i'?m\s+with)"
+    r"\s+(?P<name>[a-z][\w&'-]+(?:\s+(?:bank|insurance|health|healthcare|energy|group|ltd|limited|inc|llc|"
+    r"water|housing|homes|telecom|mobile|foods|tours|travel|airlines?|motors|labs|logistics|council|"
+    r"trust|university|college|credit union|building society)){0,2})\b"
+)
+_NO_NAME = {"a", "an", "the", "our", "my", "this", "that", "home", "work", "present", "moment",
+            "least", "most", "first", "last", "scale", "night", "weekends"}
+
+
+def _lower_case_name(ctx: Context) -> list[Found]:
+    if re.search(r"[A-Z]", ctx.text):
+        return []
+    m = _LOWER_CUE.search(ctx.text)
+    if m is None or m.group("name") in _NO_NAME:
+        return []
+    name = m.group("name")
+    if not _plausible(ctx, name, m.start("name")):
+        return []
+    return [Found("company_name", " ".join(w[:1].upper() + w[1:] for w in name.split()), m.span("name"))]
 
 
 _SPEAKER = re.compile(r"\b(?i:I|I'm|I’m|I am|we|we're|we’re|we are|us|my|our|here)(?![\w'’])|[A-Z][a-z]+\s*$")
