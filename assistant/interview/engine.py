@@ -10,6 +10,7 @@ from typing import Any
 
 from assistant.interview import flow
 from assistant.interview.answers import GuidanceLike, answer_buyer, explain
+from assistant.reading.places import nations
 from assistant.interview.derive import derive
 from assistant.interview.extract import Reading, read_message
 from assistant.interview.intents import Edit, EditRequest, Intent, classify, parse_edit
@@ -405,6 +406,7 @@ class InterviewEngine:
             m.value["country"]
             for m in reading.message.of_kind("location")
             if m.value.get("country") == "United States" and m.name != "United States"
+            or m.name in nations()  # 'customers in Wales': a buyer in the United Kingdom
         ]
         self.state.home = list(dict.fromkeys(places + states))
 

@@ -96,3 +96,15 @@ def test_a_length_in_business_hours_is_no_opening_hours():
     kinds = [q.kind for q in find_quantities("Replies within 8 business hours.")]
     assert kinds == ["duration"]
     assert [q.kind for q in find_quantities("Open during normal business hours.")] == ["hours"]
+
+
+def test_a_state_is_no_city_of_its_name_and_the_uk_nations_are_places_in_the_uk():
+    from assistant.reading.mentions import read
+    from assistant.reading.places import countries
+
+    places = {m.text: m.value for m in read("Clinics across Missouri and Kansas; a site in Kansas City.") if m.kind == "location"}
+    assert places["Missouri"] == {"name": "Missouri", "country": "United States"}
+    assert places["Kansas"]["name"] == "Kansas" and places["Kansas City"]["name"] == "Kansas City"
+    nations = [m.value for m in read("Customers in Scotland and Wales.") if m.kind == "location"]
+    assert nations == [{"name": "Scotland", "country": "United Kingdom"}, {"name": "Wales", "country": "United Kingdom"}]
+    assert countries(["Wales", "Ohio", "EMEA"]) == ["United Kingdom", "United States"]
