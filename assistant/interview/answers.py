@@ -86,9 +86,31 @@ def answer_from_guidance(text: str, guidance: GuidanceLike) -> tuple[str, list[d
     if not items:
         return NO_GUIDANCE, []
     lines = [f"You asked: \"{text.strip()}\" From our guidance:"]
-    lines += [f"- {item.title}: {item.why} [{item.citation_id}]" for item in items]
+    figures = {item.citation_id: _figures(item) for item in items} if _asks_figure(text) else {}
+    if figures and not any(figures.values()):
+        lines[0] = f"You asked: \"{text.strip()}\" Our guidance gives no figure for that; what it says:"
+    lines += [
+        f"- {item.title}: {item.why}{' ' + figures[item.citation_id] if figures.get(item.citation_id) else ''}"
+        f" [{item.citation_id}]"
+        for item in items
+    ]
     lines.append("Sources: " + "; ".join(f"{item.citation_id} ({item.title})" for item in items))
     return "\n".join(lines), [citation(item) for item in items]
+
+
+def _asks_figure(text: str) -> bool:
+    """Whether a question asks for a figure ('what's a typical service level?')."""
+    from assistant.interview import discourse as d
+
+    return bool(d.find(d.words().figure_questions, text))
+
+
+def _figures(item: Any) -> str:
+    """The sentences of an item's details that state a figure ('Typical voice targets are
+    80-88%.'), for a question that asks for one."""
+    details = getattr(item, "details", None) or ""
+    sentences = re.split(r"(?<=[.!?])\s+", details.strip())
+    return " ".join(s for s in sentences if re.search(r"\d", s))
 
 
 def answer_buyer(

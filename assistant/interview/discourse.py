@@ -48,6 +48,8 @@ class Discourse(BaseModel):
     filler_words: tuple[str, ...]
     question_openers: tuple[str, ...]
     why: tuple[str, ...]
+    figure_questions: tuple[str, ...] = ()
+    talk_verbs: tuple[str, ...] = ()
 
 
 @cache
@@ -181,10 +183,39 @@ def corrects_at(text: str, start: int, end: int) -> list[int]:
     return sorted(marks)
 
 
+_REASON = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|hang on|wait)\W+)?(?:why|how\s+come)\s+"
+    r"(?:do|does|did|would|should|is|are|must|will|can)\b",
+    re.I,
+)
+
+
+def about_the_talk(segment: str) -> bool:
+    """Whether a segment only says what the speaker will do in the conversation ('Hold on, I
+    need to correct that.', 'Let me check with finance.'): no requirement on the vendor."""
+    verbs = pattern(words().talk_verbs).pattern
+    return bool(re.fullmatch(
+        r"\W*(?:(?:hold on|hang on|wait|sorry|oh|ok|okay|actually|right|so|um+|er+)\W+)*"
+        rf"(?:i|let me|i'll|i'd|i will|i must|i should)\s+(?:\w+\s+){{0,3}}?(?:{verbs})"
+        r"(?:\s+(?:that|this|it|something|one thing|myself|the\s+\w+|my\s+\w+|"
+        r"(?:with|on|about|to)\s+(?:\w+\s*){1,3}))?\W*",
+        segment.strip(), re.I,
+    ))
+
+
+def asks_why(sentence: str) -> bool:
+    """Whether the sentence asks the reason for a question: the listed phrasings, or 'why'
+    with a verb after it, with or without a '?' ('why do you care what helpdesk we use')."""
+    return bool(find(words().why, sentence) or _REASON.match(sentence))
+
+
 def asks_back(sentence: str) -> bool:
     """A sentence that ends in '?' and opens like a question (after any label: 'Before I go
-    any further: what do charities outsource?'); 'About 60k a month?' is an unsure answer."""
+    any further: what do charities outsource?'), or one that asks why; 'About 60k a month?'
+    is an unsure answer."""
     sentence = sentence.strip().rstrip(" \"')")
+    if asks_why(sentence):
+        return True
     if not sentence.endswith("?"):
         return False
     head = re.split(r":\s+|,\s+(?=\w+\s+(?:is|are|do|does|would|should|can|could)\b)", sentence)

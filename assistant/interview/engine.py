@@ -10,6 +10,7 @@ from typing import Any
 
 from assistant.interview import flow
 from assistant.interview.answers import GuidanceLike, answer_buyer, explain
+from assistant.reading.places import nations
 from assistant.interview.derive import derive
 from assistant.interview.extract import Reading, read_message
 from assistant.interview.intents import Edit, EditRequest, Intent, classify, parse_edit
@@ -233,9 +234,7 @@ class InterviewEngine:
         if not found and not lines:
             lines.append(ACKNOWLEDGED if reading.message.only_acknowledges() else NOT_UNDERSTOOD)
         elif found and not changes and not lines:
-            lines.append(
-                "That matches what I already have." if self._all_held(found) else NOT_UNDERSTOOD
-            )
+            lines.append(self._matched(found) if self._all_held(found) else NOT_UNDERSTOOD)
         if question is not None and answered:
             self._mark_answered(question)
         if (
@@ -311,6 +310,11 @@ class InterviewEngine:
         asked = set(question.slots) if question else set()
         return asked | inferred | corrected | {f.slot for f in reading.corrected_away}
 
+    def _matched(self, found: list[Found]) -> str:
+        """What a message said again, named: the buyer sees what was read, and so what was not."""
+        shown = "; ".join(self._shown(name) for name in dict.fromkeys(f.slot for f in found))
+        return f"I already have that ({shown}); nothing new recorded."
+
     def _all_held(self, found: list[Found]) -> bool:
         """Whether the profile already holds every value found (so the reply may say so)."""
         for f in found:
@@ -375,15 +379,16 @@ class InterviewEngine:
                 self._advance()
         lines = []
         if skipped:
-            names = ", ".join(self._topic(q) for q in skipped)
-            lines.append(f"Left for later: {names}. I'll list it at the end; answer any time.")
+            names = " ".join(self._topic(q) for q in skipped)
+            lines.append(f"Left for later: {names} I'll list it at the end; answer any time.")
         if kept and not skipped:
             lines.append("Kept your earlier answer.")
         return "\n".join(lines)
 
     def _topic(self, question: Question) -> str:
-        """How the reply names a question: its first slot's label ('budget or target rate')."""
-        return self.plan.slot(question.slots[0]).label
+        """How the reply names a question: its own words, quoted (a slot's label such as 'agents
+        take card payments' does not read as a phrase)."""
+        return f"“{question.prompt}”"
 
     def _remember_home(self, reading: Reading) -> None:
         """The countries the buyer says it is in, from its first message that names any."""
@@ -401,6 +406,7 @@ class InterviewEngine:
             m.value["country"]
             for m in reading.message.of_kind("location")
             if m.value.get("country") == "United States" and m.name != "United States"
+            or m.name in nations()  # 'customers in Wales': a buyer in the United Kingdom
         ]
         self.state.home = list(dict.fromkeys(places + states))
 
@@ -478,7 +484,7 @@ class InterviewEngine:
         ):
             self.state.parked.append(question.id)
             self.state.last_aside = question.id
-            notes.append(f"We'll come back to {self._topic(question)} later.")
+            notes.append(f"We'll come back to this one later: {self._topic(question)}")
             self._advance()
             question = self.current_question()
         if question is None:

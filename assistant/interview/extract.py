@@ -11,6 +11,8 @@ organisation -> regulators named after a cue -> short answers -> free-text requi
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -237,10 +239,21 @@ def _questions(message: Message) -> list[str]:
     asked = []
     for index, (start, end) in enumerate(message.sentences):
         sentence = message.text[start:end].strip()
-        if sentence.endswith("?") and not d.find(d.words().why, sentence):
+        if sentence.endswith("?") and not d.asks_why(sentence):
             asked.append(sentence)
         del index
     return asked
+
+
+def _titled_topic(ctx: Context, sentence: str) -> list[str]:
+    """The first question of a topic the sentence names by its title's head ('why do you need
+    to know about our quality program?' names Quality; 'Service levels and KPIs' is named by
+    'service levels')."""
+    for topic in ctx.plan.topics:
+        head = topic.title.split(" and ")[0]
+        if re.search(rf"\b{re.escape(head)}s?\b", sentence, re.I):
+            return [next(q.id for q in ctx.plan.questions if q.topic == topic.id)]
+    return []
 
 
 def _why(ctx: Context) -> list[str]:
@@ -249,9 +262,9 @@ def _why(ctx: Context) -> list[str]:
     asked = []
     for start, end in message.sentences:
         sentence = message.text[start:end]
-        if d.find(d.words().why, sentence):
+        if d.asks_why(sentence):
             from assistant.interview.readers.cues import named_topics
 
-            named = sorted(named_topics(ctx, sentence))
+            named = sorted(named_topics(ctx, sentence)) or _titled_topic(ctx, sentence)
             asked += named[:1] or ["pending"]
     return asked

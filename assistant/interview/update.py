@@ -175,8 +175,9 @@ def _keep_priorities(profile: Profile, name: str, c: _Combined) -> None:
 
 
 def describe(changes: list[Change], plan: Plan) -> str:
-    """'Noted: ...' / 'Updated: ...' / 'Kept: ...' lines for the reply."""
-    noted, updated, kept = [], [], []
+    """'Noted: ...' / 'Added: ...' / 'Updated: ...' / 'Removed: ...' / 'Kept ...' lines for the
+    reply; a list that grew or shrank names only the items added or removed."""
+    noted, more, updated, dropped, kept = [], [], [], [], []
     for ch in changes:
         slot = plan.slot(ch.slot)
         shown = f"{slot.label} {format_value(slot.type, ch.new)}"
@@ -186,12 +187,21 @@ def describe(changes: list[Change], plan: Plan) -> str:
                 f"{slot.label} {old} (you also mentioned {format_value(slot.type, ch.new)}; "
                 f"say 'actually {format_value(slot.type, ch.new)}' to change it)"
             )
+        elif isinstance(ch.old, list) and isinstance(ch.new, list):
+            added = [item for item in ch.new if item not in ch.old]
+            removed = [item for item in ch.old if item not in ch.new]
+            if added:
+                more.append(f"{slot.label} {format_value(slot.type, added)}")
+            if removed:
+                dropped.append(f"{slot.label} {format_value(slot.type, removed)}")
         elif ch.old is not None:
             updated.append(f"{shown} (was {format_value(slot.type, ch.old)})")
         else:
             noted.append(shown)
     lines = []
-    for head, items in (("Noted: ", noted), ("Updated: ", updated), ("Kept ", kept)):
+    heads = (("Noted: ", noted), ("Added: ", more), ("Updated: ", updated), ("Removed: ", dropped),
+             ("Kept ", kept))
+    for head, items in heads:
         if items:
             line = head + "; ".join(items)
             lines.append(line if line.endswith((".", "!", "?")) else line + ".")

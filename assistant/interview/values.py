@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from assistant.interview.plan import SlotType
 from assistant.reading.quantities import SECONDS as UNIT_SECONDS
@@ -50,9 +50,12 @@ class ServiceLevel(_Value):
 
     percent: float | None = None
     seconds: float
+    # counted in working days or hours ('within 2 working days'); left out of the stored
+    # value when false, so calendar targets keep their shape
+    business: bool = Field(default=False, exclude_if=lambda v: not v)
 
     def __str__(self) -> str:
-        within = _seconds_text(self.seconds)
+        within = _seconds_text(self.seconds, self.business)
         return f"{_num(self.percent)}% within {within}" if self.percent else f"within {within}"
 
 
@@ -151,9 +154,10 @@ def _num(value: float | None, money: bool = False) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:g}"
 
 
-def _seconds_text(seconds: float) -> str:
+def _seconds_text(seconds: float, business: bool = False) -> str:
     for unit in ("days", "hours", "minutes"):
         size = UNIT_SECONDS[unit]
         if seconds >= size and seconds % size == 0:
-            return str(Duration(amount=seconds / size, unit=unit))  # type: ignore[arg-type]
+            text = str(Duration(amount=seconds / size, unit=unit))  # type: ignore[arg-type]
+            return text.replace(" ", " business ", 1) if business and unit in ("days", "hours") else text
     return str(Duration(amount=seconds, unit="seconds"))

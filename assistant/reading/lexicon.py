@@ -52,6 +52,7 @@ class LexTerm(_Strict):
     `phrases` match in any case; `exact` only as written ('US', not the pronoun 'us');
     `patterns` are regular expressions (case-sensitive) for names with many forms.
     `answer_only` phrases count only as the answer to the interview question that asks.
+    `country`: the country a place lies in, where it is not one itself ('Wales').
     """
 
     name: str
@@ -61,6 +62,7 @@ class LexTerm(_Strict):
     answer_only: tuple[str, ...] = ()
     group: str | None = None
     role: str | None = None
+    country: str | None = None
     agreement: bool = False
 
     @field_validator("patterns")

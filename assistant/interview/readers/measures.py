@@ -483,7 +483,10 @@ def read_service_levels(ctx: Context) -> list[Found]:
         for channel in channels:
             slot = by_channel.get("chat" if channel == "messaging" else channel)
             if slot is not None:
-                value = ServiceLevel(percent=m.value["percent"], seconds=m.value["seconds"])
+                value = ServiceLevel(
+                    percent=m.value["percent"], seconds=m.value["seconds"],
+                    business=m.value.get("business", False),
+                )
                 found.append(_found(ctx, slot.name, value, m))
     found += _the_same(ctx, found, by_channel)
     for m in ctx.message.of_kind("duration"):
@@ -505,7 +508,9 @@ def read_service_levels(ctx: Context) -> list[Found]:
             )
             if slot is not None and m.value["unit"] in ("seconds", "minutes", "hours", "days"):
                 found.append(
-                    _found(ctx, slot.name, ServiceLevel(seconds=duration_seconds(m.value)), m)
+                    _found(ctx, slot.name, ServiceLevel(
+                        seconds=duration_seconds(m.value), business=m.value.get("business", False)
+                    ), m)
                 )
     return found
 
@@ -815,7 +820,9 @@ def read_volumes(ctx: Context) -> list[Found]:
             or _period_around(ctx, m)
         )
         value = m.value["value"] * PER_MONTH.get(per or "month", 1.0)
-        if monthly and _restates(ctx, monthly[-1], m, value):
+        if monthly and (
+            _restates(ctx, monthly[-1], m, value) or _part_of(ctx, monthly[-1], counts[i - 1], m, value)
+        ):
             ctx.take(m.start, m.end)
             continue
         if monthly and _corrected_between(ctx, monthly[-1][0].end, m.start):
@@ -856,6 +863,27 @@ _PERIOD_AROUND = re.compile(
     re.I,
 )
 _ADJECTIVE_UNIT = {"monthly": "month", "weekly": "week", "quarterly": "quarter"}
+
+
+_PART = re.compile(
+    r"\b(?:includ(?:es|ing|ed)|of which|of those|of them|among (?:them|those)|"
+    r"within (?:that|this|those)|out of (?:that|those|which)|part of (?:that|this|it))\b",
+    re.I,
+)
+
+
+def _part_of(
+    ctx: Context, before: tuple[Mention, float], last: Mention, m: Mention, value: float
+) -> bool:
+    """'110,000 a month, and that includes roughly 9,000 triage calls': a smaller count said
+    as part of the one before it (the part word in its own clause, after the last count), in
+    the same sentence, is inside it, not added to it."""
+    first, first_value = before
+    same_sentence = (
+        ctx.message.segments[first.segment].sentence == ctx.message.segments[m.segment].sentence
+    )
+    start = max(last.end, clause_span(ctx, m.start)[0])  # the part word in the count's own clause
+    return same_sentence and value < first_value and bool(_PART.search(ctx.text, start, m.start))
 
 
 def _line_before(ctx: Context, m: Mention) -> str:
@@ -1040,9 +1068,11 @@ def read_by_cue(ctx: Context) -> list[Found]:
             bare = m.kind == "number"
             if bare and (
                 slot.name == "monthly_volume"
-                or (slot.type == "percent" and not _beside_cue(ctx, m, r))
+                or (slot.type == "percent" and not (_beside_cue(ctx, m, r) and _in_digits(m)))
             ):
-                r = None  # a bare number is a volume only as the answer; a share only beside its cue
+                # a bare number is a volume only as the answer; a share only beside its cue and
+                # in digits ('CSAT 88'; the 'one' of 'one more correction' is no share)
+                r = None
             if r is not None and (
                 r[0] <= (0 if bare else SAME_SENTENCE)
                 or (
@@ -1091,6 +1121,10 @@ def _corrects(ctx: Context, first: Mention, other: Mention) -> bool:
     (the message's corrections then choose between them)."""
     a, b = sorted((first, other), key=lambda m: m.start)
     return a.kind == b.kind and _corrected_between(ctx, a.end, b.start + 1)
+
+
+def _in_digits(m: Mention) -> bool:
+    return m.text.strip()[:1].isdigit()
 
 
 def _beside_cue(ctx: Context, m: Mention, r) -> bool:

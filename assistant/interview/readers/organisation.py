@@ -24,6 +24,8 @@ CUES = (
     # 'co-founder of Pawprint Cover': a role that leads the whole organisation
     r"(?:co-?founder|founder|owner|CEO|chief executive|managing director|president|chair)"
     r"(?:woman|man|person)? of|"
+    # 'my father started McGrath Family Tours in 1978': the business someone founded
+    r"(?:started|founded|co-?founded|set up|established)(?: the)?(?: company| business| firm)?|"
     # 'head of operations in Vento Rent', 'Head of Medical Information at Aldermoor'
     rf"(?:{'|'.join(['manager', 'director', 'head', 'lead', 'officer', 'vp', 'chief'])})"
     r"(?: of(?: [\w&-]+){1,4}?)? (?:at|in|with)",
@@ -37,15 +39,16 @@ LEAD = re.compile(
     rf"^\s*(?P<name>{_RUN}{_SUFFIX})(?:\s*[,.;!]|\s+-\s|\s*$|\s+(?:is|are)\s+(?:a|an|the)\s)"
 )
 GREETINGS = re.compile(
-    r"^(?:hi|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|evening|"
-    r"guten tag|buongiorno|bonjour|hola|dear|thanks|thank you|ok|okay|yes|no)\b",
+    r"^(?:(?:well|oh|so)\W+)?(?:hi|hello|hey|good (?:morning|afternoon|evening)|morning|afternoon|evening|"
+    r"guten tag|buongiorno|bonjour|hola|dear|thanks|thank you|ok|okay|yes|no)\b"
+    r"(?:\W+(?:there|all|everyone|folks|team))?",
     re.I,
 )
-ROLES = re.compile(
-    r"\b(?:manager|director|head|lead|officer|vp|president|chief|ceo|coo|cfo|cto|cxo|owner|"
-    r"founder|buyer|analyst|specialist|coordinator|supervisor|administrator|executive)\b",
-    re.I,
+_ROLE_WORDS = (
+    r"(?:manager|director|head|lead|officer|vp|president|chief|ceo|coo|cfo|cto|cxo|owner|"
+    r"founder|buyer|analyst|specialist|coordinator|supervisor|administrator|executive)"
 )
+ROLES = re.compile(rf"\b{_ROLE_WORDS}\b", re.I)
 NOT_NAMES = {
     "I",
     "We",
@@ -88,12 +91,14 @@ def read_organisation(ctx: Context) -> list[Found]:
         for start, end in ctx.message.sentences
         if not GREETINGS.fullmatch(text[start:end].strip(" .,!"))
     ][:2]
-    for regex in CUED:
+    for weak, regex in ((r is CUED[-2], r) for r in CUED):
         for start, end in sentences:
             for m in regex.finditer(text, start, end):
                 name = _clean(m.group("name"))
+                role = ctx.message.roles[ctx.message.segment_at(m.start("name"))]
                 if (
                     name
+                    and not (weak and (role.past or role.question or not _speaker_before(text, start, m.start())))
                     and _plausible(ctx, name, m.start("name"))
                     and not _person(text, m.end("name"))
                 ):
@@ -103,7 +108,43 @@ def read_organisation(ctx: Context) -> list[Found]:
         candidate = _after_role(text[start:end]) or _lead(ctx, text[start:end])
         if candidate:
             return [Found("company_name", candidate, (start, end))]
-    return []
+    return _lower_case_name(ctx)
+
+
+# In a message written all in lower case, the one word after a role and 'at' or 'with' ('its
+# raj cto at payvane we do …', 'head of support at quillpay'), or after 'work for' or 'i'm
+# with', with the organisation nouns after it ('brightpath insurance'); never a word of no name.
+_LOWER_CUE = re.compile(
+    rf"\b(?:{_ROLE_WORDS}(?:\s+of(?:\s+[\w&-]+){{1,4}}?)?\s+(?:at|with)|work(?:ing)?\s+(?:for|at)|i'?m\s+with)"
+    r"\s+(?P<name>[a-z][\w&'-]+(?:\s+(?:bank|insurance|health|healthcare|energy|group|ltd|limited|inc|llc|"
+    r"water|housing|homes|telecom|mobile|foods|tours|travel|airlines?|motors|labs|logistics|council|"
+    r"trust|university|college|credit union|building society)){0,2})\b"
+)
+_NO_NAME = {"a", "an", "the", "our", "my", "this", "that", "home", "work", "present", "moment",
+            "least", "most", "first", "last", "scale", "night", "weekends"}
+
+
+def _lower_case_name(ctx: Context) -> list[Found]:
+    if re.search(r"[A-Z]", ctx.text):
+        return []
+    m = _LOWER_CUE.search(ctx.text)
+    if m is None or m.group("name") in _NO_NAME:
+        return []
+    name = m.group("name")
+    if not _plausible(ctx, name, m.start("name")):
+        return []
+    return [Found("company_name", " ".join(w[:1].upper() + w[1:] for w in name.split()), m.span("name"))]
+
+
+_SPEAKER = re.compile(r"\b(?i:I|I'm|I’m|I am|we|we're|we’re|we are|us|my|our|here)(?![\w'’])|[A-Z][a-z]+\s*$")
+
+
+def _speaker_before(text: str, start: int, cue: int) -> bool:
+    """'from', 'at', 'for' or 'with' names the buyer's organisation only after the speaker
+    ('I'm Jo from Acme', 'we're at Acme', 'Priya Shah from Acme', 'COO at Acme'); 'one lady
+    from Boston' is where someone else comes from."""
+    before = text[start:cue]
+    return bool(_SPEAKER.search(before) or ROLES.search(before))
 
 
 def _person(text: str, end: int) -> bool:

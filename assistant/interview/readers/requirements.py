@@ -39,7 +39,7 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
             or _label_only(ctx, index)
         ):
             continue
-        if d.is_pointer(text, d.words().must + d.words().nice):
+        if d.is_pointer(text, d.words().must + d.words().nice) or d.about_the_talk(text):
             continue
         if not _requires(ctx, index, text):
             continue

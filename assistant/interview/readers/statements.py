@@ -42,6 +42,7 @@ def read_flags(ctx: Context) -> list[Found]:
             role = message.roles[index]
             if (
                 role.question
+                or _in_query(message, m.start())
                 or role.past
                 or role.skip
                 or role.acknowledgement
@@ -59,6 +60,15 @@ def read_flags(ctx: Context) -> list[Found]:
             )
             break
     return found
+
+
+def _in_query(message, at: int) -> bool:
+    """Whether the sentence around `at` ends in '?': 'A pilot?' or 'Card payments too?' raises
+    the topic; it says neither yes nor no."""
+    return any(
+        start <= at < end and message.text[start:end].rstrip(" \"')").endswith("?")
+        for start, end in message.sentences
+    )
 
 
 def _status(ctx: Context, index: int, start: int, end: int) -> str:
@@ -209,7 +219,9 @@ def _peaks(ctx: Context, slot: SlotDef) -> Found | None:
     """The clauses that say when demand peaks ('Summer is mad, June to September is roughly
     double; there's a little bump at Christmas'), with short fragments between them; a peak
     cue without a time ('Can't scale at peak') names no period."""
-    hits = [(i, m) for i, m in _cue_segments(ctx, slot) if _has_period(ctx, i)]
+    hits = [
+        (i, m) for i, m in _cue_segments(ctx, slot) if _has_period(ctx, i) and not _deadline(ctx, m)
+    ]
     if not hits and slot.name in ctx.pending and ctx.short and not _corrects(ctx):
         hits = [(0, None)]
     if not hits:
@@ -246,6 +258,18 @@ def _peaks(ctx: Context, slot: SlotDef) -> Found | None:
                 spans.append((s, e))
     text = "; ".join(p for p in pieces if p)
     return Found(slot.name, text[:300], (spans[0][0], spans[-1][1])) if text and spans else None
+
+
+_BY_THEN = re.compile(
+    r"\b(?:before|by|ahead of|in time for|until|till)\s+(?:(?:the|next|this|our|its)\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def _deadline(ctx: Context, cue: re.Match) -> bool:
+    """'running before next season', 'live ahead of the winter peak': a peak said as the time
+    something must be ready by, not as when demand peaks."""
+    return bool(_BY_THEN.search(ctx.text[max(0, cue.start() - 40) : cue.start()]))
 
 
 def _has_period(ctx: Context, index: int) -> bool:

@@ -263,8 +263,10 @@ def _us_states() -> frozenset[str]:
 
 
 def _city(m: Mention) -> bool:
+    from assistant.reading.places import nations
+
     country = m.value.get("country")
-    return bool(country) and country != m.name and m.name not in _us_states()
+    return bool(country) and country != m.name and m.name not in _us_states() and m.name not in nations()
 
 
 _ROLE_BEFORE = re.compile(
