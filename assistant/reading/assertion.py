@@ -24,6 +24,7 @@ from assistant.reading.triggers import Trigger, find_triggers
 
 __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
+_EXCEPTION = re.compile(r"without\b", re.I)
 _NON = re.compile(r"(?<![\w-])non-$", re.I)
 STATUSES = (
     "affirmed",
@@ -53,7 +54,7 @@ def statuses(
     if context == "other_client":
         return ["other_client"] * len(spans)
     triggers = find_triggers(text)
-    scope = Scope(text, triggers, spans)
+    scope = Scope(text, triggers, spans, kinds)
     order = assertion().precedence
     result = []
     for i in range(len(spans)):
@@ -67,6 +68,10 @@ def statuses(
             if after_lapse:
                 found.discard("negated")
                 found |= {after_lapse} - {"affirmed"}
+        if negations and _excepted(covering):
+            found.discard("negated")  # 'shall not, without consent, …': allowed with consent
+        if kinds and scope.replaced(i):
+            found.add("negated")  # 'change the SLA from 85/20 to 80/20': 85/20 no longer stands
         if kinds and kinds[i] == "location":
             if scope.own_site(i):
                 found -= {"negated", "hedged"} | (set() if scope.opening(covering) else {"planned"})
@@ -78,3 +83,8 @@ def statuses(
             found = {"hedged"}
         result.append(min(found, key=order.index) if found else "affirmed")
     return result
+
+
+def _excepted(covering: list[Trigger]) -> bool:
+    """Whether a condition of consent ('without the Customer's consent') qualifies the scope."""
+    return any(t.status == "conditional" and _EXCEPTION.match(t.text) for t in covering)

@@ -156,6 +156,8 @@ class Assertion(_Strict):
     bound_gap: int
     trouble_nouns: tuple[str, ...]
     denial_complements: tuple[str, ...]
+    corrections: tuple[str, ...]
+    correction_reads: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

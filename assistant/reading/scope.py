@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from assistant.reading.lexicon import assertion
+from assistant.reading.quantities import QUANTITY_KINDS
 from assistant.reading.triggers import Trigger, boundaries, word_class
 
 _WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
@@ -29,6 +31,22 @@ _COPULA_GAP = re.compile(
     r"\s*(?:(?:is|are|was|were|has|have|had|been|will|would|can|really|honestly|currently|still|just|definitely|def)\b\s*){0,2}",
     re.I,
 )
+_ANSWER_OPENING = re.compile(
+    r"\?\s*(?:a\s*[:.)-]?\s*|answer\s*[:.-]?\s*)?(?:\w+ly,?\s+)?"
+    r"(?:(?:we|i|they|it|that|this)\s+(?:(?:do|does|did|are|is|can|will|have|has|would)\s+)?)?$",
+    re.I,
+)
+_ELIDED = re.compile(
+    r"\b(?:but|though|although|albeit)(?:\s+(?:\w+ly|really|just|still|also|def|tbh))*"
+    r"(?:\s+(?:it|that|this|they|he|she))?(?:\s+(?:is|are|was|were|has|have|had|been|will|would))*\s*$",
+    re.I,
+)
+_TIME_COMPLEMENT = re.compile(
+    r"\s*(?:(?:be|been|being|yet|really|currently)\s+)?(?:at|in|for|this|now|today|day|rn|atm)\b",
+    re.I,
+)
+_INTERRUPTION = re.compile(r"\s*(,|[—–]|-(?=\s))\s")
+_INTERRUPTION_WORDS = 12
 _UNNAMED_LAST = re.compile(r"\s*,?\s*(?:and|or|nor)\s+[\w-]+\s*(?:(?:are|is)\s*)?", re.I)
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
@@ -36,8 +54,15 @@ _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?
 class Scope:
     """Which triggers reach which mentions of one sentence."""
 
-    def __init__(self, text: str, triggers: list[Trigger], spans: list[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        triggers: list[Trigger],
+        spans: list[tuple[int, int]],
+        kinds: list[str] | None = None,
+    ) -> None:
         self.text, self.spans, self.triggers = text, spans, triggers
+        self.kinds = kinds or [""] * len(spans)
         self.bounds, self.joins = boundaries(text, triggers)
         self.words = [m.start() for m in _WORD.finditer(text)]
         self.windows = assertion().windows
@@ -55,6 +80,9 @@ class Scope:
         if verb is not None:
             return start >= verb and self._open(verb, start, trigger.status, forward=True)
         ahead = trigger.end <= start
+        resume = self._after_interruption(trigger) if ahead else None
+        if resume is not None and resume <= start and trigger.direction in ("forward", "both"):
+            return self._open(resume, start, trigger.status, forward=True)
         if ahead and self.answered_yes(index):
             return False
         if ahead and self._label(trigger):
@@ -73,6 +101,8 @@ class Scope:
         orphan = trigger.status == "negated" and not self._mention_after(trigger)
         fronted = orphan and self._fronted(trigger, index)
         if orphan and not ahead and self._answers_question(trigger, index):
+            return True
+        if orphan and not ahead and self._elided_subject(trigger, index):
             return True
         looks_back = (
             trigger.direction in ("backward", "both")
@@ -138,15 +168,61 @@ class Scope:
         return bool(word_class("denial_complements").match(self.text, trigger.end))
 
     def _answers_question(self, trigger: Trigger, index: int) -> bool:
-        """'german? no', 'Weekend cover? Not needed.': an answer right after a question speaks
-        of what the question names."""
-        head = self.text[: trigger.start]
-        if not re.search(r"\?\s*$", head):
+        """'german? no', 'Weekend cover? Not needed.', 'Italian? We don't.', 'Q: … Welsh? A: No,
+        we cannot.': an answer right after a question (perhaps after an answer label, an
+        adverb or a subject and its auxiliary) speaks of what the question names."""
+        answer = _ANSWER_OPENING.search(self.text[: trigger.start])
+        if answer is None:
             return False
-        question = head.rstrip()[:-1]
+        question = self.text[: answer.start()].rstrip()
         left = max([b for b in self.bounds if b < len(question)], default=-1) + 1
         start, end = self.spans[index]
         return left <= start and end <= len(question)
+
+    def _after_interruption(self, trigger: Trigger) -> int | None:
+        """'We do not, as a matter of policy, use offshore agents', 'is not, and shall not be
+        deemed to be, a Business Associate': a phrase set off by commas or dashes right after a
+        negation interrupts it; the denial resumes after the phrase, which counts for nothing.
+        None where no such phrase follows (or it holds a clause end)."""
+        opening = _INTERRUPTION.match(self.text, trigger.end)
+        if opening is None or trigger.status != "negated":
+            return None
+        mark = opening.group(1).strip()
+        closer = self.text.find(mark, opening.end())
+        if closer < 0 or any(opening.end() <= b < closer for b in self.bounds):
+            return None
+        inserted = self.text[opening.end() : closer]
+        if re.search(r"[:|]", inserted) or len(inserted.split()) > _INTERRUPTION_WORDS:
+            return None
+        return closer + len(mark)
+
+    def _elided_subject(self, trigger: Trigger, index: int) -> bool:
+        """'Tagalog came up in the survey but honestly not a requirement', 'Spanish was on the
+        list, but isn't needed': after 'but' a negation whose subject is left out, with a
+        complement of denial, denies the subject of the clause before, unless that clause gave
+        it a status of its own ('nice to have but not a must' hedges). A complement of time
+        ('but not at launch') defers it; it does not deny it."""
+        elision = _ELIDED.search(self.text, 0, trigger.start)
+        if elision is None:
+            return False
+        if trigger.direction not in ("both", "backward"):  # a bare 'not': what it denies follows
+            after = trigger.end + len(_COPULA_GAP.match(self.text, trigger.end).group(0))
+            if _TIME_COMPLEMENT.match(self.text, after) or not word_class(
+                "denial_complements"
+            ).match(self.text, after):
+                return False
+        left = max([b for b in self.bounds if b < elision.start()], default=-1) + 1
+        if any(left <= t.start < elision.start() and t.status != "negated" for t in self.triggers):
+            return False  # 'nice to have but not a must': the first clause hedged it already
+        clause = [i for i, (s, e) in enumerate(self.spans) if left <= s and e <= elision.start()]
+        if not clause or not _TOPIC_HEAD.fullmatch(self.text[left : self.spans[clause[0]][0]]):
+            return False
+        subject = [clause[0]]
+        for i in clause[1:]:
+            if not _LIST_JOIN.match(self.text[self.spans[subject[-1]][1] : self.spans[i][0]]):
+                break
+            subject.append(i)
+        return index in subject
 
     def _cell(self, trigger: Trigger) -> bool:
         """A negation opening a table cell or a label's answer ('Chat support: not at this
@@ -238,7 +314,8 @@ class Scope:
         follows = word_class("restrictives").match(self.text, end) or word_class(
             "trouble_nouns"
         ).match(self.text, end)
-        if before and (follows or any(self._bound(t, start) for t in before)):
+        bound = self.kinds[index] in QUANTITY_KINDS and any(self._bound(t, start) for t in before)
+        if before and (follows or bound):
             return True
         for first in negations:
             if (
@@ -256,7 +333,8 @@ class Scope:
 
     def _bound(self, trigger: Trigger, start: int) -> bool:
         """'must not be greater than 30 seconds': a comparison closes the gap from a negation,
-        a few words on, to the figure."""
+        a few words on, to the figure (a name after 'over' or 'under' is no bound: 'not
+        available over chat', 'not certified under ISO 27001')."""
         gap = self.text[trigger.end : start]
         last = max(word_class("comparatives").finditer(gap), key=lambda m: m.start(), default=None)
         if last is None or gap[last.end() :].strip():
@@ -386,6 +464,25 @@ class Scope:
             chain.append(i)
         return index in chain
 
+    def replaced(self, index: int) -> bool:
+        """Whether a correction replaces the mention with another of its kind ('change the SLA
+        from 85/20 to 80/20', 'the 85/20 in the draft, pls fix to 80/20', '60 days should read
+        90 days'): what is replaced is not what stands."""
+        start, end = self.spans[index]
+        before = self.text[:start]
+        for other, (o_start, _) in enumerate(self.spans):
+            if other == index or o_start < end or self.kinds[other] != self.kinds[index]:
+                continue
+            gap = self.text[end:o_start]
+            if re.search(r"[.;!?]\s", gap):
+                return False
+            if re.fullmatch(r"\s+to\s+", gap) and (
+                _corrections("from").search(before) or _corrections("request").search(before)
+            ):
+                return True
+            return bool(_corrections("reads").fullmatch(gap) or _corrections("after").search(gap))
+        return False
+
     def about_site(self, index: int) -> bool:
         """A place named with words about opening or adding a site ('a new site in …')."""
         sites = word_class("site_words")
@@ -405,3 +502,21 @@ def _verbal(trigger: Trigger) -> bool:
 def _same_phrase(gap: str) -> bool:
     """Mentions side by side in one phrase ('English voice', 'Spanish-language chat')."""
     return bool(re.fullmatch(r"[\s-]*(?:language|speaking)?[\s-]*", gap))
+
+
+@cache
+def _corrections(shape: str) -> re.Pattern:
+    """The shapes of a correction around the mention it replaces: `from` ('change the SLA from
+    X to'), `request` ('please amend X to'), `reads` (X 'in clause 4 should read' Y), `after`
+    (X ', pls fix to' Y)."""
+    verb = word_class("corrections").pattern
+    request = r"(?:^|[,:;(—–]\s*|\b(?:please|pls|plz|kindly)\s+)"
+    if shape == "from":
+        return re.compile(rf"(?:{verb})(?:\s+[\w'’-]+){{0,4}}?\s+from\s+$", re.I)
+    if shape == "request":
+        return re.compile(rf"{request}(?:{verb})\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+    if shape == "reads":
+        reads = word_class("correction_reads").pattern
+        return re.compile(rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:{reads})\s+(?:an?\s+)?", re.I)
+    objects = r"(?:\s+(?:it|this|that|them|these|those))?"
+    return re.compile(rf"{request}(?:please\s+|pls\s+)?(?:{verb}){objects}\s+to\s+$", re.I)

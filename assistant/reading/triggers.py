@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.reading.lexicon import assertion
+from assistant.reading.lexicon import assertion, organisations
 
 _CLITIC = re.compile(r"n['’]t$", re.I)  # 'n't' joins any auxiliary: can't, couldn't, mustn't
 _ANNOUNCER = re.compile(
@@ -123,6 +123,7 @@ def find_triggers(text: str) -> list[Trigger]:
                 found.append(Trigger(status, direction, m.start(), m.end(), m.group(0)))
     trouble = word_class("trouble_nouns")
     found = [t for t in found if not (t.status == "negated" and trouble.match(text, t.end))]
+    found = [t for t in found if not _document_speaks(t)]
     order = assertion().precedence
     found.sort(key=lambda t: (-(t.end - t.start), order.index(t.status)))
     kept: list[Trigger] = []
@@ -139,6 +140,16 @@ def find_triggers(text: str) -> list[Trigger]:
                     k.status, _join(k.direction, trigger.direction), start, end, text[start:end]
                 )
     return sorted(kept, key=lambda t: t.start)
+
+
+def _document_speaks(trigger: Trigger) -> bool:
+    """'The draft says 85/20': a document that says something quotes no client."""
+    said = re.fullmatch(r"([\w'’-]+)\s+(?:says|said)", trigger.text, re.I)
+    return (
+        trigger.status == "other_client"
+        and said is not None
+        and said.group(1).lower() in organisations().document_words
+    )
 
 
 def _join(longer: str, shorter: str) -> str:

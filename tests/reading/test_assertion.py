@@ -672,3 +672,160 @@ def test_a_new_subject_after_and(text, expected):
 )
 def test_partial_compliance_is_a_hedge(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'over', 'under' before a name is a preposition, not a bound on a figure
+        ("We are not available over chat.", {"chat": "negated"}),
+        ("Our team is not audited under SOC 2.", {"SOC 2": "negated"}),
+        ("Agents are not reachable over WhatsApp.", {"WhatsApp": "negated"}),
+        ("We aren't accredited under Cyber Essentials Plus.", {"Cyber Essentials Plus": "negated"}),
+        ("Queue time must not be over 45 seconds.", {"45 seconds": "affirmed"}),
+    ],
+)
+def test_a_bound_is_on_figures_only(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an answer after a question, perhaps after a label, an adverb or 'we do'
+        ("Italian? We don't.", {"Italian": "negated"}),
+        ("Offshore? Absolutely not.", {"Offshore": "negated"}),
+        ("Q: Do you offer Italian? A: Not at this time.", {"Italian": "negated"}),
+        ("Q: Can you staff Welsh? A: No, we cannot.", {"Welsh": "negated"}),
+        ("Is HITRUST held? Answer: no.", {"HITRUST": "negated"}),
+        ("Do you use Zendesk? We do.", {"Zendesk": "affirmed"}),
+    ],
+)
+def test_an_answer_speaks_of_the_question(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase set off after the negation interrupts it; the denial resumes after it
+        (
+            "We do not, as a matter of policy and for reasons of data protection, use "
+            "offshore agents.",
+            {"offshore": "negated"},
+        ),
+        (
+            "Provider shall not, under any circumstances whatsoever during the Term, deliver "
+            "the Services from India.",
+            {"India": "negated"},
+        ),
+        (
+            "The Vendor is not — and has not at any time in the past been — accredited "
+            "under HITRUST.",
+            {"HITRUST": "negated"},
+        ),
+        (
+            "We have not, in the eleven years we have run contact centres for utilities, "
+            "offered Welsh.",
+            {"Welsh": "negated"},
+        ),
+        ("We do not, to be clear, record calls in Kenya.", {"Kenya": "negated"}),
+    ],
+)
+def test_an_interrupted_negation_resumes(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after 'but', a negation without its subject denies the subject of the clause before
+        ("Tagalog came up in the workshop but honestly isn't a priority.", {"Tagalog": "negated"}),
+        ("Spanish was on the wish list, but not a must.", {"Spanish": "negated"}),
+        (
+            "French came up with the steering group but is not needed this year.",
+            {"French": "negated"},
+        ),
+        (
+            "Chat and email were discussed, but neither is required.",
+            {"Chat": "negated", "email": "negated"},
+        ),
+        ("WhatsApp came up but not seriously.", {"WhatsApp": "affirmed"}),
+        # a complement of time defers; a clause that hedged keeps its hedge
+        ("Chat is in scope but not at launch.", {"Chat": "affirmed"}),
+        ("sunday 9-1 would be nice to have but not a must", {"sunday 9-1": "hedged"}),
+    ],
+)
+def test_a_negation_after_but_with_its_subject_left_out(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a correction denies what it replaces
+        ("Change the SLA from 85/20 to 80/20.", {"85/20": "negated", "80/20": "affirmed"}),
+        (
+            "The draft says 85/20, please change to 80/20.",
+            {"85/20": "negated", "80/20": "affirmed"},
+        ),
+        (
+            "Please amend 45 days to 30 days in section 4.",
+            {"45 days": "negated", "30 days": "affirmed"},
+        ),
+        (
+            "Typo in the RFP: 60 days should read 90 days.",
+            {"60 days": "negated", "90 days": "affirmed"},
+        ),
+        (
+            "We updated our platform from Avaya to Genesys in 2023.",
+            {"Avaya": "negated", "Genesys": "affirmed"},
+        ),
+        # a change that is no correction replaces nothing
+        ("Volumes rose from 40,000 calls to 55,000 calls.", {"40,000 calls": "affirmed"}),
+        (
+            "We can change the rate to $26 per hour if volumes grow.",
+            {"$26 per hour": "conditional"},
+        ),
+    ],
+)
+def test_a_correction_denies_what_it_replaces(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prohibition with an exception for consent allows it with consent
+        (
+            "The Supplier shall not, without the Authority's prior written approval, relocate the "
+            "Services to India.",
+            {"India": "conditional"},
+        ),
+        (
+            "Agents may not work from Manila without the client's written consent.",
+            {"Manila": "conditional"},
+        ),
+        ("No offshore delivery without the Customer's prior consent.", {"offshore": "conditional"}),
+        ("We will not use offshore agents.", {"offshore": "negated"}),
+    ],
+)
+def test_a_prohibition_that_yields_to_consent(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # taken out of use, turned down
+        ("We retired Avaya last year.", {"Avaya": "negated"}),
+        ("Avaya was decommissioned in 2024.", {"Avaya": "negated"}),
+        ("Zendesk was rejected by procurement.", {"Zendesk": "negated"}),
+        ("Five9 was evaluated and rejected.", {"Five9": "negated"}),
+        ("Regrettably, we must decline the Japanese requirement.", {"Japanese": "negated"}),
+        ("Portuguese: nil", {"Portuguese": "negated"}),
+        ("We hold ISO 27001; SOC 2, not yet.", {"ISO 27001": "affirmed", "SOC 2": "planned"}),
+    ],
+)
+def test_retired_rejected_and_not_yet(text, expected):
+    _check(text, expected)
