@@ -68,6 +68,8 @@ def statuses(
             if after_lapse:
                 found.discard("negated")
                 found |= {after_lapse} - {"affirmed"}
+        if negations and scope.taken_back(negations):
+            found.discard("negated")  # '… didn't offer chat, but now we do'
         if negations and _excepted(covering):
             found.discard("negated")  # 'shall not, without consent, …': allowed with consent
         if kinds and scope.replaced(i):

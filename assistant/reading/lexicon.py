@@ -157,6 +157,9 @@ class Assertion(_Strict):
     trouble_nouns: tuple[str, ...]
     denial_complements: tuple[str, ...]
     corrections: tuple[str, ...]
+    harm_verbs: tuple[str, ...]
+    superiors: tuple[str, ...]
+    now_affirmed: tuple[str, ...]
     correction_reads: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:

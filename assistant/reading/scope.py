@@ -376,6 +376,13 @@ class Scope:
         ]
         return "planned" if plans else None
 
+    def taken_back(self, negations: list[Trigger]) -> bool:
+        """'Until recently we didn't offer chat, but now we do': a later clause takes the denial
+        back."""
+        end = max(t.end for t in negations)
+        later = word_class("now_affirmed").search(self.text, end)
+        return later is not None and any(end <= b < later.start() for b in self.bounds)
+
     def open_question(self, index: int) -> bool:
         """A question that weighs alternatives ('genesys or five9?', 'do we need Spanish on day
         one or can it wait?'): what it names is undecided."""

@@ -122,7 +122,11 @@ def find_triggers(text: str) -> list[Trigger]:
             if not any(s < m.end() and m.start() < e for s, e in masked):
                 found.append(Trigger(status, direction, m.start(), m.end(), m.group(0)))
     trouble = word_class("trouble_nouns")
-    found = [t for t in found if not (t.status == "negated" and trouble.match(text, t.end))]
+    found = [
+        t
+        for t in found
+        if not (t.status == "negated" and (trouble.match(text, t.end) or _denies_harm(text, t)))
+    ]
     found = [t for t in found if not _document_speaks(t)]
     order = assertion().precedence
     found.sort(key=lambda t: (-(t.end - t.start), order.index(t.status)))
@@ -140,6 +144,20 @@ def find_triggers(text: str) -> list[Trigger]:
                     k.status, _join(k.direction, trigger.direction), start, end, text[start:end]
                 )
     return sorted(kept, key=lambda t: t.start)
+
+
+def _denies_harm(text: str, trigger: Trigger) -> bool:
+    """A negation that denies a harm or a rival, not a mention: its verb a few words on is one
+    of `harm_verbs` ('never once have we missed our target'), a `trouble_nouns` a few words on
+    ('not had a single outage'), or a comparison in favour follows it in its clause ('no-one
+    does Welsh better')."""
+    gap = r"(?:\s+[\w'’-]+){0,3}?"
+    harm = word_class("harm_verbs").pattern
+    trouble = "|".join(_phrase(p, ()) for p in assertion().trouble_nouns)
+    if re.match(rf"{gap}\s+(?:to\s+)?(?:{harm}|{trouble})", text[trigger.end :], re.I):
+        return True
+    superior = word_class("superiors").pattern
+    return bool(re.match(rf"(?:\s+[\w'’/-]+){{0,4}}?\s+(?:{superior})", text[trigger.end :], re.I))
 
 
 def _document_speaks(trigger: Trigger) -> bool:

@@ -829,3 +829,43 @@ def test_a_prohibition_that_yields_to_consent(text, expected):
 )
 def test_retired_rejected_and_not_yet(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation of a harm (a failure, a loss, a worry, a cost) asserts the good
+        ("Never once have we missed our 80/20 target.", {"80/20": "affirmed"}),
+        ("We have never lost a client in Manila.", {"Manila": "affirmed"}),
+        ("Don't worry about Spanish - we have 40 agents.", {"Spanish": "affirmed"}),
+        ("You won't pay more for Spanish.", {"Spanish": "affirmed"}),
+        ("We didn't hesitate to sign the BAA.", {"BAA": "affirmed"}),
+        ("We can't afford to lose our 80/20 level.", {"80/20": "affirmed"}),
+        ("We have not had a single outage on Five9.", {"Five9": "affirmed"}),
+        # a negative subject before a comparison in favour claims the best
+        ("No-one does Welsh better than our Cardiff team.", {"Welsh": "affirmed"}),
+        ("Nothing beats our 24/7 coverage.", {"24/7": "affirmed"}),
+        # the denial itself stands
+        ("We do not offer Welsh.", {"Welsh": "negated"}),
+        ("We no longer use Five9.", {"Five9": "negated"}),
+    ],
+)
+def test_denying_a_harm_or_a_rival_asserts(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a later clause takes a past denial back
+        ("Until recently we didn't offer chat, but now we do.", {"chat": "affirmed"}),
+        ("We didn't use to offer chat; we do now.", {"chat": "affirmed"}),
+        ("We did not hold PCI DSS in 2022, but we have now.", {"PCI DSS": "affirmed"}),
+        ("We did not offer chat in 2022 and still don't.", {"chat": "negated"}),
+        # fixed phrases that only look negative
+        ("It goes without saying that we hold PCI DSS.", {"PCI DSS": "affirmed"}),
+        ("We are no strangers to HIPAA.", {"HIPAA": "affirmed"}),
+    ],
+)
+def test_denials_taken_back_and_fixed_phrases(text, expected):
+    _check(text, expected)
