@@ -439,7 +439,11 @@ class Scope:
         if any(left <= b < right for b in self.bounds):
             return False
         carries = forward and status in ("conditional", "other_client")
-        joins = [b for b, relative in self.joins if not (relative and status == "third_party")]
+        joins = [
+            b
+            for b, relative in self.joins
+            if not (relative and self._skips(b, right, status, forward))
+        ]
         if not carries and any(left <= b < right for b in joins):
             return False
         if forward and not carries and _DASH.search(self.text[left:right]):
@@ -447,6 +451,12 @@ class Scope:
         between = bisect_left(self.words, right) - bisect_left(self.words, left)
         limit = window or (self.windows if forward else self.back_windows)[status]
         return between <= limit
+
+    def _skips(self, join: int, right: int, status: str, forward: bool) -> bool:
+        """Whether a scope passes over a relative clause: a third party's does ('a partner,
+        which …'), and a backward one over a clause closed before its trigger ('ISO 27001,
+        which we do not hold, is not required')."""
+        return status == "third_party" or (not forward and "," in self.text[join + 1 : right])
 
     def _listed_before(self, trigger: Trigger, index: int) -> bool:
         """A backward scope: the nearest mention before the trigger, and those listed with it."""

@@ -869,3 +869,39 @@ def test_denying_a_harm_or_a_rival_asserts(text, expected):
 )
 def test_denials_taken_back_and_fixed_phrases(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # left, closed, paused, out of date, out of use, not among what is offered
+        ("We pulled out of Manila last year.", {"Manila": "negated"}),
+        ("We exited Cebu in 2024.", {"Cebu": "negated"}),
+        ("We have given up on Zendesk.", {"Zendesk": "negated"}),
+        ("Avaya is deprecated.", {"Avaya": "negated"}),
+        ("Thai support has been paused.", {"Thai": "negated"}),
+        ("ISO 27001 certificate is out of date.", {"ISO 27001": "negated"}),
+        ("Italian isn't one of our languages.", {"Italian": "negated"}),
+        ("Italian is not among the languages we offer.", {"Italian": "negated"}),
+        ("Sites | Manila (yes) | Cebu (closed 2024)", {"Manila": "affirmed", "Cebu": "negated"}),
+        ("Given the absence of Dutch speakers, we cannot bid Lot 3.", {"Dutch": "negated"}),
+        ("We are non-compliant with HIPAA.", {"HIPAA": "negated"}),
+        ("PCI DSS is irrelevant for this lot.", {"PCI DSS": "negated"}),
+        ("HIPAA isn't a thing for us.", {"HIPAA": "negated"}),
+        ("Tagalog not on our radar", {"Tagalog": "negated"}),
+        ("French — N; German — Y", {"French": "negated"}),
+        # all but one
+        ("All sites bar Cebu are PCI DSS certified.", {"Cebu": "negated"}),
+        ("Email w/o chat.", {"Email": "affirmed", "chat": "negated"}),
+        # a penalty denied is no denial of what it is on
+        ("No Service Credits shall apply to the email channel.", {"email": "affirmed"}),
+        # a backward scope passes over a closed relative clause
+        (
+            "ISO 27001 certification, which we do not hold, is not required.",
+            {"ISO 27001": "negated"},
+        ),
+        ("Spanish, which we offer from Bogotá, is required.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_more_ways_to_deny(text, expected):
+    _check(text, expected)
