@@ -81,8 +81,8 @@ def statuses(
                 found -= {"planned"}
         if _NON.search(text, 0, spans[i][0]):
             found.add("negated")  # 'non-English calls', 'our non-PCI queues': the prefix denies it
-        if not found and scope.open_question(i):
-            found = {"hedged"}
+        if not found and (scope.open_question(i) or scope.out_of_reach(i)):
+            found = {"hedged"}  # undecided, or a negation that may reach it: not firm
         result.append(min(found, key=order.index) if found else "affirmed")
     return result
 

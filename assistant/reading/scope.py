@@ -376,6 +376,27 @@ class Scope:
         ]
         return "planned" if plans else None
 
+    def out_of_reach(self, index: int) -> bool:
+        """Whether a verb's negation stands earlier in the mention's clause, nothing between
+        ending its scope, but past its window ('The Supplier does not, in respect of any of
+        the services described in this Schedule or in any Order, process … under HIPAA'):
+        whether it reaches the mention cannot be told."""
+        start, _ = self.spans[index]
+        limit = self.windows["negated"]
+        for t in self.triggers:
+            if t.status != "negated" or t.end > start or not _verbal(t):
+                continue
+            if t.direction not in ("forward", "both") or _DASH.search(self.text[t.end : start]):
+                continue
+            if any(t.end <= b < start for b in self.bounds) or any(
+                t.end <= b < start for b, _ in self.joins
+            ):
+                continue
+            between = bisect_left(self.words, start) - bisect_left(self.words, t.end)
+            if limit < between <= 2 * limit:
+                return True
+        return False
+
     def taken_back(self, negations: list[Trigger]) -> bool:
         """'Until recently we didn't offer chat, but now we do': a later clause takes the denial
         back."""

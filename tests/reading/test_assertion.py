@@ -905,3 +905,30 @@ def test_denials_taken_back_and_fixed_phrases(text, expected):
 )
 def test_more_ways_to_deny(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb's negation earlier in the clause, past its window: not firm, never affirmed
+        (
+            "We do not currently expect that the agents in our new building will need to use "
+            "Salesforce.",
+            {"Salesforce": "hedged"},
+        ),
+        (
+            "The Supplier will not be asked by the Authority at any stage of the contract term to "
+            "provide services in Irish.",
+            {"Irish": "hedged"},
+        ),
+        ("We do not use Salesforce.", {"Salesforce": "negated"}),
+        # a clause of its own is out of the negation's reach
+        (
+            "We do not charge set-up fees and our Leeds agents handle Spanish.",
+            {"Spanish": "affirmed"},
+        ),
+        ("We don't outsource; all Spanish calls are handled in Bogotá.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_a_negation_that_may_reach_is_not_firm(text, expected):
+    _check(text, expected)
