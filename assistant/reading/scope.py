@@ -80,6 +80,8 @@ class Scope:
         if verb is not None:
             return start >= verb and self._open(verb, start, trigger.status, forward=True)
         ahead = trigger.end <= start
+        if trigger.status == "conditional" and self._whole_clause(trigger, start, end):
+            return True
         resume = self._after_interruption(trigger) if ahead else None
         if resume is not None and resume <= start and trigger.direction in ("forward", "both"):
             return self._open(resume, start, trigger.status, forward=True)
@@ -178,6 +180,21 @@ class Scope:
         left = max([b for b in self.bounds if b < len(question)], default=-1) + 1
         start, end = self.spans[index]
         return left <= start and end <= len(question)
+
+    def _whole_clause(self, trigger: Trigger, start: int, end: int) -> bool:
+        """A condition that heads its sentence ('Provided that volumes exceed 60,000, the rate
+        …') reaches to the end of the clause; a proviso after a comma (', provided that
+        forecasts are within 10%') reaches back over its whole clause. No window holds them."""
+        if trigger.direction not in ("forward", "both", "backward"):
+            return False
+        if trigger.end <= start and trigger.direction != "backward":
+            left = max([b for b in self.bounds if b < trigger.start], default=-1) + 1
+            heads = not re.search(r"\w", self.text[left : trigger.start])
+            return heads and not any(trigger.end <= b < start for b in self.bounds)
+        if end <= trigger.start and trigger.direction != "forward":
+            proviso = re.search(r",\s*$", self.text[: trigger.start])
+            return bool(proviso) and not any(end <= b < trigger.start for b in self.bounds)
+        return False
 
     def _after_interruption(self, trigger: Trigger) -> int | None:
         """'We do not, as a matter of policy, use offshore agents', 'is not, and shall not be

@@ -932,3 +932,52 @@ def test_more_ways_to_deny(text, expected):
 )
 def test_a_negation_that_may_reach_is_not_firm(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condition heading its sentence reaches the end of its clause; a proviso after a
+        # comma reaches back over its whole clause; no window holds either
+        (
+            "Provided always that the Authority's monthly volume exceeds forty thousand (40,000) "
+            "calls, the price per call shall reduce to £1.60.",
+            {"£1.60": "conditional"},
+        ),
+        (
+            "If your team moves more than half of its email volume onto webchat in the first "
+            "year, we will add a dedicated floor in Cebu.",
+            {"Cebu": "conditional"},
+        ),
+        (
+            "Should the Customer's volumes fall below the agreed forecast for two consecutive "
+            "months, a 10% uplift applies.",
+            {"10%": "conditional"},
+        ),
+        (
+            "Where Welsh-speaking callers are routed to the Cardiff team out of hours, the rate "
+            "is £31 per hour.",
+            {"£31 per hour": "conditional"},
+        ),
+        (
+            "First response time shall be four hours in any calendar month, provided that ticket "
+            "volumes stay within the agreed forecast.",
+            {"four hours": "conditional"},
+        ),
+        (
+            "We will staff Saturday cover from our Leeds site, subject to the Authority "
+            "confirming volumes.",
+            {"Leeds": "conditional"},
+        ),
+        (
+            "We staff Spanish in Bogotá. If volumes grow, we add Medellín.",
+            {"Bogotá": "affirmed", "Medellín": "conditional"},
+        ),
+        (
+            "If you need weekend cover, we can do it; our Leeds site is open every day.",
+            {"Leeds": "affirmed"},
+        ),
+    ],
+)
+def test_a_fronted_condition_and_a_proviso_cover_their_clause(text, expected):
+    _check(text, expected)
