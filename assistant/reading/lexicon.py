@@ -160,6 +160,7 @@ class Assertion(_Strict):
     harm_verbs: tuple[str, ...]
     superiors: tuple[str, ...]
     now_affirmed: tuple[str, ...]
+    story_verbs: tuple[str, ...]
     correction_reads: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:

@@ -128,6 +128,11 @@ def find_triggers(text: str) -> list[Trigger]:
         if not (t.status == "negated" and (trouble.match(text, t.end) or _denies_harm(text, t)))
     ]
     found = [t for t in found if not _document_speaks(t)]
+    story = _story().search(text)
+    if story and (story.group("client") or story.group("own")):
+        found.append(
+            Trigger("other_client", "sentence", story.start(), story.end(), story.group(0))
+        )
     order = assertion().precedence
     found.sort(key=lambda t: (-(t.end - t.start), order.index(t.status)))
     kept: list[Trigger] = []
@@ -158,6 +163,20 @@ def _denies_harm(text: str, trigger: Trigger) -> bool:
         return True
     superior = word_class("superiors").pattern
     return bool(re.match(rf"(?:\s+[\w'’/-]+){{0,4}}?\s+(?:{superior})", text[trigger.end :], re.I))
+
+
+@cache
+def _story() -> re.Pattern:
+    """The head of another organisation's story (see `story_verbs` in assertion.yaml)."""
+    lex = assertion()
+    nouns = "|".join(re.escape(n) for n in sorted(lex.client_nouns, key=len, reverse=True))
+    verbs = word_class("story_verbs").pattern
+    return re.compile(
+        rf"^\W*(?:when\s+|after\s+|once\s+)?(?:(?:the|that|this)\s+(?P<client>{nouns})s?\s+"
+        rf"(?:[\w-]+ly\s+)?(?:{verbs})\b|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,4}}?(?:{verbs})\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?(?P<own>its|their|to\s+us|with\s+us)\b)",
+        re.I,
+    )
 
 
 def _document_speaks(trigger: Trigger) -> bool:

@@ -981,3 +981,39 @@ def test_a_negation_that_may_reach_is_not_firm(text, expected):
 )
 def test_a_fronted_condition_and_a_proviso_cover_their_clause(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another organisation's story: a client as subject of a past verb, or an organisation
+        # named with 'a'/'one' whose verb goes on with its own 'its'/'their' or comes 'to us'
+        (
+            "A regional water utility cut its average handle time from 9 minutes to 6 minutes.",
+            {"9 minutes": "other_client", "6 minutes": "other_client"},
+        ),
+        (
+            "When a national broadband provider came to us, its abandonment rate was 14%.",
+            {"14%": "other_client"},
+        ),
+        (
+            "One mid-sized insurer moved its claims line to us and saw CSAT rise to 88%.",
+            {"CSAT": "other_client", "88%": "other_client"},
+        ),
+        ("The client expanded from 40 seats to 90 seats.", {"40 seats": "other_client"}),
+        # a client pointed back to, up to the end of its clause
+        (
+            "That retailer now pays $24 per hour; your rate would be $22 per hour.",
+            {"$24 per hour": "other_client", "$22 per hour": "affirmed"},
+        ),
+        # the buyer's own needs and the vendor's own team are no story
+        ("The client requires Spanish and French from day one.", {"Spanish": "affirmed"}),
+        (
+            "A dedicated team of 40 agents will serve your account from Leeds.",
+            {"Leeds": "affirmed"},
+        ),
+        ("A Spanish-speaking supervisor was added to the Leeds floor.", {"Leeds": "affirmed"}),
+    ],
+)
+def test_another_organisations_story(text, expected):
+    _check(text, expected)
