@@ -45,6 +45,12 @@ _TIME_COMPLEMENT = re.compile(
     r"\s*(?:(?:be|been|being|yet|really|currently)\s+)?(?:at|in|for|this|now|today|day|rn|atm)\b",
     re.I,
 )
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:provided|delivered|handled|performed|"
+    r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken)\s+by\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
 _INTERRUPTION = re.compile(r"\s*(,|[—–]|-(?=\s))\s")
 _INTERRUPTION_WORDS = 12
 _UNNAMED_LAST = re.compile(r"\s*,?\s*(?:and|or|nor)\s+[\w-]+\s*(?:(?:are|is)\s*)?", re.I)
@@ -81,6 +87,8 @@ class Scope:
             return start >= verb and self._open(verb, start, trigger.status, forward=True)
         ahead = trigger.end <= start
         if trigger.status == "conditional" and self._whole_clause(trigger, start, end):
+            return True
+        if trigger.status == "third_party" and self._passive_agent(trigger, end):
             return True
         resume = self._after_interruption(trigger) if ahead else None
         if resume is not None and resume <= start and trigger.direction in ("forward", "both"):
@@ -180,6 +188,21 @@ class Scope:
         left = max([b for b in self.bounds if b < len(question)], default=-1) + 1
         start, end = self.spans[index]
         return left <= start and end <= len(question)
+
+    def _passive_agent(self, trigger: Trigger, end: int) -> bool:
+        """'Translation into Arabic will continue to be provided by the Council's existing
+        supplier': a third party named as the agent of a passive verb does what its whole
+        clause says, however long."""
+        if end > trigger.start:
+            return False
+        head = self.text[max(0, trigger.start - 40) : trigger.start]
+        if re.match(r"by\s", trigger.text, re.I):
+            head += "by "  # the trigger's own 'by' ('by our Glasgow partner')
+        if _PASSIVE_AGENT.search(head) is None:
+            return False
+        return not any(end <= b < trigger.start for b in self.bounds) and not any(
+            end <= b < trigger.start for b, _ in self.joins
+        )
 
     def _whole_clause(self, trigger: Trigger, start: int, end: int) -> bool:
         """A condition that heads its sentence ('Provided that volumes exceed 60,000, the rate

@@ -1017,3 +1017,33 @@ def test_a_fronted_condition_and_a_proviso_cover_their_clause(text, expected):
 )
 def test_another_organisations_story(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a third party as the agent of a passive verb does what its whole clause says
+        (
+            "Interpretation into Somali and Tigrinya for walk-in callers will be provided by a "
+            "specialist interpreting service.",
+            {"Somali": "third_party", "Tigrinya": "third_party"},
+        ),
+        (
+            "All Portuguese-language email for the Brazilian market is answered by a local "
+            "subcontractor.",
+            {"Portuguese": "third_party"},
+        ),
+        (
+            "Overnight voice cover for the whole of the Scottish estate is delivered by our "
+            "Glasgow partner.",
+            {"voice": "third_party"},
+        ),
+        ("Spanish calls are handled by our own team in Madrid.", {"Spanish": "affirmed"}),
+        (
+            "Webchat is run by the in-house team; email is handled by a partner.",
+            {"Webchat": "affirmed", "email": "third_party"},
+        ),
+    ],
+)
+def test_a_third_party_as_passive_agent(text, expected):
+    _check(text, expected)
