@@ -124,16 +124,16 @@ class Scope:
             )
         )
         if not ahead and looks_back and trigger.start >= end:
+            in_list = trigger.status in ("negated", "conditional", "hedged")
+            listed = not in_list or self._listed_before(trigger, index)
+            # a list is reached where its last item is ('Irish and Scottish Gaelic services
+            # shall be provided only if …' reaches Irish too)
+            last = self.spans[self._nearest_before(trigger)][1] if in_list and listed else end
             reach = (
-                self._open(end, trigger.start, trigger.status)
+                self._open(last, trigger.start, trigger.status)
                 or self._dislocated(trigger, end)
                 or fronted
             )
-            listed = trigger.status not in (
-                "negated",
-                "conditional",
-                "hedged",
-            ) or self._listed_before(trigger, index)
             return reach and listed
         return False
 
@@ -215,7 +215,9 @@ class Scope:
             heads = not re.search(r"\w", self.text[left : trigger.start])
             return heads and not any(trigger.end <= b < start for b in self.bounds)
         if end <= trigger.start and trigger.direction != "forward":
-            proviso = re.search(r",\s*$", self.text[: trigger.start])
+            proviso = trigger.text.startswith(",") or re.search(
+                r",\s*$", self.text[: trigger.start]
+            )
             return bool(proviso) and not any(end <= b < trigger.start for b in self.bounds)
         return False
 

@@ -127,7 +127,7 @@ def find_triggers(text: str) -> list[Trigger]:
         for t in found
         if not (t.status == "negated" and (trouble.match(text, t.end) or _denies_harm(text, t)))
     ]
-    found = [t for t in found if not _document_speaks(t)]
+    found = [t for t in found if not _document_speaks(t) and not _kin_company(t)]
     story = _story().search(text)
     if story and (story.group("client") or story.group("own")):
         found.append(
@@ -163,6 +163,17 @@ def _denies_harm(text: str, trigger: Trigger) -> bool:
         return True
     superior = word_class("superiors").pattern
     return bool(re.match(rf"(?:\s+[\w'’/-]+){{0,4}}?\s+(?:{superior})", text[trigger.end :], re.I))
+
+
+def _kin_company(trigger: Trigger) -> bool:
+    """'our sister company in Guatemala City': a company of the vendor's own group is no client."""
+    return trigger.status == "other_client" and bool(_KIN.search(trigger.text))
+
+
+_KIN = re.compile(
+    r"\b(?:sister|parent|partner|group|holding|affiliated?|subsidiary)\s+(?:company|companies|firm|brand)",
+    re.I,
+)
 
 
 @cache

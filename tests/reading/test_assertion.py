@@ -1047,3 +1047,38 @@ def test_another_organisations_story(text, expected):
 )
 def test_a_third_party_as_passive_agent(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company of the vendor's own group is no client; a concession is no condition; a
+        # proviso merged with its comma still looks back; a list is reached where its last item is
+        (
+            "Welsh is not offered from our Leeds site; should you need it, we can call on "
+            "our sister company in Cardiff.",
+            {"Welsh": "negated", "Cardiff": "third_party"},
+        ),
+        (
+            "Our parent company in Madrid holds ISO 27001 for the group.",
+            {"ISO 27001": "third_party"},
+        ),
+        ("For a telecoms company in Leeds we run 200 seats.", {"Leeds": "other_client"}),
+        ("We hold 80/20 even if volumes spike in January.", {"80/20": "affirmed"}),
+        (
+            "Abandonment shall not exceed 5% in any month, provided always that volumes stay "
+            "within forecast.",
+            {"Abandonment": "conditional"},
+        ),
+        (
+            "Polish, Romanian and Bulgarian services will be delivered only if agreed in writing.",
+            {"Polish": "conditional", "Romanian": "conditional", "Bulgarian": "conditional"},
+        ),
+        (
+            "Polish, Romanian and Bulgarian-language calls are not offered.",
+            {"Polish": "negated", "Romanian": "negated", "Bulgarian": "negated"},
+        ),
+    ],
+)
+def test_kin_companies_concessions_provisos_and_lists(text, expected):
+    _check(text, expected)
