@@ -33,7 +33,8 @@ _COPULA_GAP = re.compile(
 )
 _ANSWER_OPENING = re.compile(
     r"\?\s*(?:a\s*[:.)-]?\s*|answer\s*[:.-]?\s*)?(?:\w+ly,?\s+)?"
-    r"(?:(?:we|i|they|it|that|this)\s+(?:(?:do|does|did|are|is|can|will|have|has|would)\s+)?)?$",
+    r"(?:(?:we|i|they|it|that|this)\s+)?"
+    r"(?:(?:do|does|did|are|is|was|were|can|ca|will|wo|have|has|would|could|should)\s*)?$",
     re.I,
 )
 _ELIDED = re.compile(

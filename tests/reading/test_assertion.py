@@ -1082,3 +1082,20 @@ def test_a_third_party_as_passive_agent(text, expected):
 )
 def test_kin_companies_concessions_provisos_and_lists(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what cannot be met is not offered
+        ("90/10 is not achievable at this price.", {"90/10": "negated"}),
+        ("90/10 is unrealistic for this volume.", {"90/10": "negated"}),
+        ("A 90/10 target is out of reach in year one.", {"90/10": "negated"}),
+        ("24/7 is not feasible for us.", {"24/7": "negated"}),
+        ("AHT of 4 minutes is not realistic for technical support.", {"4 minutes": "negated"}),
+        ("24/7? Can't do it.", {"24/7": "negated"}),
+        ("80/20 is achievable from month two.", {"80/20": "affirmed"}),
+    ],
+)
+def test_out_of_reach_is_not_offered(text, expected):
+    _check(text, expected)
