@@ -121,11 +121,11 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in pattern.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in masked):
                 found.append(Trigger(status, direction, m.start(), m.end(), m.group(0)))
-    trouble = word_class("trouble_nouns")
+    # A negation of a harm goes, and with it a negative word that names the harm ("we don't
+    # lack Spanish speakers", "we haven't stopped offering Welsh").
+    harms = [(t.start, e) for t in found if t.status == "negated" and (e := _harm_end(text, t))]
     found = [
-        t
-        for t in found
-        if not (t.status == "negated" and (trouble.match(text, t.end) or _denies_harm(text, t)))
+        t for t in found if not (t.status == "negated" and any(s <= t.start < e for s, e in harms))
     ]
     found = [t for t in found if not _document_speaks(t) and not _kin_company(t)]
     story = _story().search(text)
@@ -151,18 +151,24 @@ def find_triggers(text: str) -> list[Trigger]:
     return sorted(kept, key=lambda t: t.start)
 
 
-def _denies_harm(text: str, trigger: Trigger) -> bool:
-    """A negation that denies a harm or a rival, not a mention: its verb a few words on is one
-    of `harm_verbs` ('never once have we missed our target'), a `trouble_nouns` a few words on
-    ('not had a single outage'), or a comparison in favour follows it in its clause ('no-one
-    does Welsh better')."""
+def _harm_end(text: str, trigger: Trigger) -> int | None:
+    """Where the harm or rival a negation denies ends, for a negation that denies one and no
+    mention: a `trouble_nouns` right after it, perhaps a word on ('no downtime', 'no cap on'),
+    or a few words on ('not had a single outage'); one of `harm_verbs` a few words on ('never
+    once have we missed our target', 'nothing stops us'); or a comparison in favour in its
+    clause ('no-one does Welsh better'). None for any other negation."""
+    trouble = word_class("trouble_nouns").match(text, trigger.end)
+    if trouble:
+        return trouble.end()
     gap = r"(?:\s+[\w'’-]+){0,3}?"
     harm = word_class("harm_verbs").pattern
-    trouble = "|".join(_phrase(p, ()) for p in assertion().trouble_nouns)
-    if re.match(rf"{gap}\s+(?:to\s+)?(?:{harm}|{trouble})", text[trigger.end :], re.I):
-        return True
+    troubles = "|".join(_phrase(p, ()) for p in assertion().trouble_nouns)
+    found = re.compile(rf"{gap}\s+(?:to\s+)?(?:{harm}|{troubles})", re.I).match(text, trigger.end)
+    if found:
+        return found.end()
     superior = word_class("superiors").pattern
-    return bool(re.match(rf"(?:\s+[\w'’/-]+){{0,4}}?\s+(?:{superior})", text[trigger.end :], re.I))
+    found = re.compile(rf"(?:\s+[\w'’/-]+){{0,4}}?\s+(?:{superior})", re.I).match(text, trigger.end)
+    return found.end() if found else None
 
 
 def _kin_company(trigger: Trigger) -> bool:

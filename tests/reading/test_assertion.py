@@ -1099,3 +1099,27 @@ def test_kin_companies_concessions_provisos_and_lists(text, expected):
 )
 def test_out_of_reach_is_not_offered(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation of a negative verb or of a shortage asserts (the negative word goes too)
+        ("Nothing stops us from adding Dutch.", {"Dutch": "affirmed"}),
+        ("We don't lack Spanish speakers.", {"Spanish": "affirmed"}),
+        ("We haven't stopped offering Welsh.", {"Welsh": "affirmed"}),
+        ("We never say no to Spanish requests.", {"Spanish": "affirmed"}),
+        ("Don't forget we hold ISO 27001.", {"ISO 27001": "affirmed"}),
+        ("Agents cannot bypass PCI DSS controls.", {"PCI DSS": "affirmed"}),
+        ("There is no shortage of Spanish speakers in Bogotá.", {"Spanish": "affirmed"}),
+        ("We are not short of Spanish speakers.", {"Spanish": "affirmed"}),
+        # litotes with a clitic, and fixed phrases
+        ("It isn't unusual for us to run 24/7.", {"24/7": "affirmed"}),
+        ("There is no question that we hold PCI DSS.", {"PCI DSS": "affirmed"}),
+        # the negative verb alone still denies
+        ("We lack Dutch speakers.", {"Dutch": "negated"}),
+        ("We stopped offering Welsh in 2022.", {"Welsh": "negated"}),
+    ],
+)
+def test_a_negated_negative_asserts(text, expected):
+    _check(text, expected)
