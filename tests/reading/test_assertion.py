@@ -1123,3 +1123,20 @@ def test_out_of_reach_is_not_offered(text, expected):
 )
 def test_a_negated_negative_asserts(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # table cells and flattened rows
+        ("Spanish (Y) French (N)", {"Spanish": "affirmed", "French": "negated"}),
+        ("HITRUST [No]", {"HITRUST": "negated"}),
+        ("HITRUST: False", {"HITRUST": "negated"}),
+        ("Chat: optional", {"Chat": "hedged"}),
+        ("Chat: phase 2", {"Chat": "planned"}),
+        ("WhatsApp will come in phase two.", {"WhatsApp": "planned"}),
+        ("Voice: Yes", {"Voice": "affirmed"}),
+    ],
+)
+def test_table_cells(text, expected):
+    _check(text, expected)
