@@ -161,6 +161,7 @@ class Assertion(_Strict):
     superiors: tuple[str, ...]
     now_affirmed: tuple[str, ...]
     story_verbs: tuple[str, ...]
+    out_verbs: tuple[str, ...]
     correction_reads: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:

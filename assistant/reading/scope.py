@@ -32,7 +32,7 @@ _COPULA_GAP = re.compile(
     re.I,
 )
 _ANSWER_OPENING = re.compile(
-    r"\?\s*(?:a\s*[:.)-]?\s*|answer\s*[:.-]?\s*)?(?:\w+ly,?\s+)?"
+    r"\?\s*(?:a\s*[:.)-]?\s*|answer\s*[:.-]?\s*)?(?:\w+ly,?\s+|\w+,\s+)?"
     r"(?:(?:we|i|they|it|that|this)\s+)?"
     r"(?:(?:do|does|did|are|is|was|were|can|ca|will|wo|have|has|would|could|should)\s*)?$",
     re.I,

@@ -128,6 +128,10 @@ def find_triggers(text: str) -> list[Trigger]:
         t for t in found if not (t.status == "negated" and any(s <= t.start < e for s, e in harms))
     ]
     found = [t for t in found if not _document_speaks(t) and not _kin_company(t)]
+    found += [
+        Trigger("negated", "short", m.start(), m.end("verb"), m.group("verb"))
+        for m in _set_aside().finditer(text)
+    ]
     story = _story().search(text)
     if story and (story.group("client") or story.group("own")):
         found.append(
@@ -180,6 +184,16 @@ _KIN = re.compile(
     r"\b(?:sister|parent|partner|group|holding|affiliated?|subsidiary)\s+(?:company|companies|firm|brand)",
     re.I,
 )
+
+
+@cache
+def _set_aside() -> re.Pattern:
+    """A verb with 'out' after its object ('leave SMS out'; see `out_verbs`)."""
+    verbs = word_class("out_verbs").pattern
+    return re.compile(
+        rf"(?P<verb>{verbs})\s+(?:[\w'’/-]+\s+){{1,3}}?out\b(?!\s+(?:of\s+)?(?:hours|of\s+hours))",
+        re.I,
+    )
 
 
 @cache

@@ -1140,3 +1140,25 @@ def test_a_negated_negative_asserts(text, expected):
 )
 def test_table_cells(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a buyer sets aside
+        ("24/7 isn't on the cards", {"24/7": "negated"}),
+        ("Spanish? meh, not really", {"Spanish": "negated"}),
+        ("please leave SMS out of the quote", {"SMS": "negated"}),
+        ("take WhatsApp out", {"WhatsApp": "negated"}),
+        ("we're steering away from offshore", {"offshore": "negated"}),
+        ("we've moved away from Avaya", {"Avaya": "negated"}),
+        ("we're done with Avaya", {"Avaya": "negated"}),
+        ("HITRUST would be overkill", {"HITRUST": "negated"}),
+        ("we can skip Spanish for now", {"Spanish": "negated"}),
+        ("Spanish can wait", {"Spanish": "planned"}),
+        # 'out of hours' is a time, nothing set aside
+        ("We take Spanish calls out of hours.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_what_a_buyer_sets_aside(text, expected):
+    _check(text, expected)
