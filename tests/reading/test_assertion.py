@@ -1162,3 +1162,22 @@ def test_table_cells(text, expected):
 )
 def test_what_a_buyer_sets_aside(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ISO 27001 certificate is under renewal.", {"ISO 27001": "planned"}),
+        ("Finnish isn't either.", {"Finnish": "negated"}),
+        (
+            "Danish isn't offered, and neither is Norwegian.",
+            {"Danish": "negated", "Norwegian": "negated"},
+        ),
+        (
+            "Spanish and French are offered; Italian is not.",
+            {"Spanish": "affirmed", "Italian": "negated"},
+        ),
+    ],
+)
+def test_renewal_and_either(text, expected):
+    _check(text, expected)
