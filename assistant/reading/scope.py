@@ -483,6 +483,8 @@ class Scope:
         before, after = self.text[max(0, start - 25) : start], self.text[end : end + 25]
         if _DENIED_SITE.search(before):
             return False  # 'we have no Cebu site': the site itself is what is denied
+        if re.search(r"\b(?:former|old|previous|ex)\W*$", before, re.I):
+            return False  # 'our former Manila site': the site is gone
         if re.search(r"\bour\s+(?:[\w-]+\s+)?$", before, re.I):
             return True
         if before.rstrip().endswith("(") and re.match(

@@ -1181,3 +1181,24 @@ def test_what_a_buyer_sets_aside(text, expected):
 )
 def test_renewal_and_either(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a move replaces what it leaves; a site once the vendor's is gone
+        ("We relocated from Manila to Cebu last year.", {"Manila": "negated", "Cebu": "affirmed"}),
+        ("We migrated from Avaya to Genesys in 2024.", {"Avaya": "negated", "Genesys": "affirmed"}),
+        ("We moved out of Manila in 2023.", {"Manila": "negated"}),
+        ("Our former Manila site now belongs to another firm.", {"Manila": "negated"}),
+        (
+            "Our old Avaya platform was replaced by Genesys.",
+            {"Avaya": "negated", "Genesys": "affirmed"},
+        ),
+        ("Manila is not a delivery location for this contract.", {"Manila": "negated"}),
+        ("Our Manila site serves the account.", {"Manila": "affirmed"}),
+        ("Our team includes former Genesys engineers.", {"Genesys": "affirmed"}),
+    ],
+)
+def test_moves_and_former_sites(text, expected):
+    _check(text, expected)
