@@ -74,7 +74,9 @@ def statuses(
             found.discard("negated")  # 'shall not, without consent, …': allowed with consent
         if kinds and scope.replaced(i):
             found.add("negated")  # 'change the SLA from 85/20 to 80/20': 85/20 no longer stands
-        if kinds and kinds[i] == "location":
+        if kinds and kinds[i] == "location" and scope.former_site(i):
+            found.add("negated")  # 'our former Manila site': gone
+        elif kinds and kinds[i] == "location":
             if scope.own_site(i):
                 found -= {"negated", "hedged"} | (set() if scope.opening(covering) else {"planned"})
             elif not scope.about_site(i):

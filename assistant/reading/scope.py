@@ -52,6 +52,9 @@ _PASSIVE_AGENT = re.compile(
     r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
+_SITE_AFTER = re.compile(
+    r"\s+(?:site|centre|center|hub|office|entity|campus|facility|floor)\b", re.I
+)
 _INTERRUPTION = re.compile(r"\s*(,|[—–]|-(?=\s))\s")
 _INTERRUPTION_WORDS = 12
 _UNNAMED_LAST = re.compile(r"\s*,?\s*(?:and|or|nor)\s+[\w-]+\s*(?:(?:are|is)\s*)?", re.I)
@@ -476,6 +479,16 @@ class Scope:
             )
         )
 
+    def former_site(self, index: int) -> bool:
+        """'our former Manila site', 'the old Cebu centre': a site the vendor had once."""
+        start, end = self.spans[index]
+        return bool(
+            re.search(
+                r"\b(?:former|old|previous|ex)\W*$", self.text[max(0, start - 12) : start], re.I
+            )
+            and _SITE_AFTER.match(self.text, end)
+        )
+
     def own_site(self, index: int) -> bool:
         """A place named as the vendor's own site ('at our Noida site', '(Manila)', 'the Bogotá
         site', 'not for the Manila entity'): the site exists, whatever is said of it."""
@@ -483,19 +496,15 @@ class Scope:
         before, after = self.text[max(0, start - 25) : start], self.text[end : end + 25]
         if _DENIED_SITE.search(before):
             return False  # 'we have no Cebu site': the site itself is what is denied
-        if re.search(r"\b(?:former|old|previous|ex)\W*$", before, re.I):
-            return False  # 'our former Manila site': the site is gone
+        if self.former_site(index):
+            return False
         if re.search(r"\bour\s+(?:[\w-]+\s+)?$", before, re.I):
             return True
         if before.rstrip().endswith("(") and re.match(
             r"\s*(?:site|centre|center|hub|office)?\s*\)", after, re.I
         ):
             return True
-        return bool(
-            re.match(
-                r"\s+(?:site|centre|center|hub|office|entity|campus|facility|floor)\b", after, re.I
-            )
-        )
+        return bool(_SITE_AFTER.match(after))
 
     def _open(
         self, left: int, right: int, status: str, forward: bool = False, window: int | None = None
