@@ -112,6 +112,8 @@ class Scope:
             )
         if ahead and trigger.direction in ("forward", "both"):
             return self._open(trigger.end, start, trigger.status, forward=True)
+        if not ahead and self._determiner_cell(trigger):
+            return False  # 'Only voice — no email, no SMS': the 'no' is email's, not voice's
         orphan = trigger.status == "negated" and not self._mention_after(trigger)
         fronted = orphan and self._fronted(trigger, index)
         if orphan and not ahead and self._answers_question(trigger, index):
@@ -269,6 +271,16 @@ class Scope:
                 break
             subject.append(i)
         return index in subject
+
+    def _determiner_cell(self, trigger: Trigger) -> bool:
+        """A cell's 'no' (': no', '— no') with a mention right after it denies that mention; it
+        answers for nothing before it."""
+        if trigger.status != "negated" or not re.match(r"\W", trigger.text):
+            return False
+        return any(
+            s >= trigger.end and re.fullmatch(r"\s+(?:[\w-]+\s+)?", self.text[trigger.end : s])
+            for s, _ in self.spans
+        )
 
     def _cell(self, trigger: Trigger) -> bool:
         """A negation opening a table cell or a label's answer ('Chat support: not at this

@@ -1202,3 +1202,25 @@ def test_renewal_and_either(text, expected):
 )
 def test_moves_and_former_sites(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lists of what is and is not offered
+        (
+            "Not email, not SMS, just voice.",
+            {"email": "negated", "SMS": "negated", "voice": "affirmed"},
+        ),
+        (
+            "Only voice — no email, no SMS.",
+            {"voice": "affirmed", "email": "negated", "SMS": "negated"},
+        ),
+        ("Spanish, French — not Italian", {"Spanish": "affirmed", "Italian": "negated"}),
+        ("Voice and chat yes; email and SMS no.", {"Voice": "affirmed", "email": "negated"}),
+        ("SMS — no", {"SMS": "negated"}),
+        ("Voice — no, chat — yes", {"Voice": "negated", "chat": "affirmed"}),
+    ],
+)
+def test_lists_of_what_is_and_is_not(text, expected):
+    _check(text, expected)
