@@ -162,6 +162,7 @@ class Assertion(_Strict):
     now_affirmed: tuple[str, ...]
     story_verbs: tuple[str, ...]
     out_verbs: tuple[str, ...]
+    delegation_verbs: tuple[str, ...]
     correction_reads: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:

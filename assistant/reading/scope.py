@@ -110,6 +110,8 @@ class Scope:
             return ":" not in gap and self._open(
                 trigger.end, start, trigger.status, forward=True, window=3
             )
+        if ahead and trigger.status == "negated" and self._kept_in_house(trigger, start):
+            return False
         if ahead and trigger.direction in ("forward", "both"):
             return self._open(trigger.end, start, trigger.status, forward=True)
         if not ahead and self._determiner_cell(trigger):
@@ -271,6 +273,16 @@ class Scope:
                 break
             subject.append(i)
         return index in subject
+
+    def _kept_in_house(self, trigger: Trigger, start: int) -> bool:
+        """'We don't outsource Spanish': a denied verb of handing work on, right after the
+        negation, keeps its object in-house; what comes after 'to' or 'with' is denied."""
+        verb = word_class("delegation_verbs").match(self.text, trigger.end + 1)
+        if verb is None or not re.fullmatch(r"\s*", self.text[trigger.end : verb.start()]):
+            return False
+        return verb.end() <= start and not re.search(
+            r"\b(?:to|with|into|via|through)\b", self.text[verb.end() : start], re.I
+        )
 
     def _determiner_cell(self, trigger: Trigger) -> bool:
         """A cell's 'no' (': no', '— no') with a mention right after it denies that mention; it

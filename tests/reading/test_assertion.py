@@ -1224,3 +1224,21 @@ def test_moves_and_former_sites(text, expected):
 )
 def test_lists_of_what_is_and_is_not(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denied hand-over keeps the work in-house; only where it would go is denied
+        ("We don't outsource Spanish to partners.", {"Spanish": "affirmed"}),
+        ("We do not subcontract any of our Spanish calls.", {"Spanish": "affirmed"}),
+        ("We never outsource our chat channel.", {"chat": "affirmed"}),
+        ("We do not subcontract to India.", {"India": "negated"}),
+        ("We do not outsource any work to Manila.", {"Manila": "negated"}),
+        ("We don't offshore email.", {"email": "affirmed"}),
+        ("We do not outsource; our Leeds team handles voice.", {"voice": "affirmed"}),
+        ("We don't offshore email.", {"offshore": "negated", "email": "affirmed"}),
+    ],
+)
+def test_a_denied_hand_over_keeps_the_work(text, expected):
+    _check(text, expected)
