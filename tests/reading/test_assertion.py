@@ -1242,3 +1242,20 @@ def test_lists_of_what_is_and_is_not(text, expected):
 )
 def test_a_denied_hand_over_keeps_the_work(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a schedule brings in later is planned; what it already has is not
+        ("We offer email and will roll out chat in Q2.", {"email": "affirmed", "chat": "planned"}),
+        (
+            "We'd start you on voice in week one and switch on chat in week three.",
+            {"chat": "planned"},
+        ),
+        ("SMS will be introduced in year two.", {"SMS": "planned"}),
+        ("We will not roll out WhatsApp.", {"WhatsApp": "negated"}),
+    ],
+)
+def test_a_schedule_plans_what_it_brings_in(text, expected):
+    _check(text, expected)
