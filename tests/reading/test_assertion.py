@@ -1259,3 +1259,18 @@ def test_a_denied_hand_over_keeps_the_work(text, expected):
 )
 def test_a_schedule_plans_what_it_brings_in(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'no' as an abbreviation of 'number'; a denied closing keeps it open
+        ("No of seats in Manila: 120", {"Manila": "affirmed"}),
+        ("No. of Spanish agents: 40", {"Spanish": "affirmed"}),
+        ("Reference no. 4411 covers our ISO 27001 certificate.", {"ISO 27001": "affirmed"}),
+        ("Our Spanish team never sleeps: 24/7 coverage.", {"24/7": "affirmed"}),
+        ("Our Leeds centre never closes.", {"Leeds": "affirmed"}),
+    ],
+)
+def test_number_abbreviations_and_denied_closing(text, expected):
+    _check(text, expected)
