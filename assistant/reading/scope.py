@@ -193,6 +193,8 @@ class Scope:
         if answer is None:
             return False
         question = self.text[: answer.start()].rstrip()
+        if _asks_of_a_harm(question):
+            return False  # 'Is Spanish an extra cost? No.': the cost is denied, not Spanish
         left = max([b for b in self.bounds if b < len(question)], default=-1) + 1
         start, end = self.spans[index]
         return left <= start and end <= len(question)
@@ -636,3 +638,16 @@ def _corrections(shape: str) -> re.Pattern:
         return re.compile(rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:{reads})\s+(?:an?\s+)?", re.I)
     objects = r"(?:\s+(?:it|this|that|them|these|those))?"
     return re.compile(rf"{request}(?:please\s+|pls\s+)?(?:{verb}){objects}\s+to\s+$", re.I)
+
+
+def _asks_of_a_harm(question: str) -> bool:
+    """A question about a cost, a trouble or a failure ('Any surcharge for French?')."""
+    last = re.split(r"[.;!?]\s", question)[-1]
+    return bool(
+        re.search(word_class("harm_verbs").pattern, last, re.I)
+        or re.search(
+            r"\b(?:" + "|".join(re.escape(t) for t in assertion().trouble_nouns) + r")\b",
+            last,
+            re.I,
+        )
+    )

@@ -1274,3 +1274,22 @@ def test_a_schedule_plans_what_it_brings_in(text, expected):
 )
 def test_number_abbreviations_and_denied_closing(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an answer to a question about a cost or a trouble denies the cost, not the mention
+        ("Is Spanish an extra cost? No.", {"Spanish": "affirmed"}),
+        ("Do you charge extra for weekend Spanish? No.", {"Spanish": "affirmed"}),
+        ("Any issues with Genesys so far? None.", {"Genesys": "affirmed"}),
+        ("Has the Manila site had any outages? No.", {"Manila": "affirmed"}),
+        ("Do you hold ISO 27001? No.", {"ISO 27001": "negated"}),
+        ("Is Spanish included? No.", {"Spanish": "negated"}),
+        ("Is there a surcharge for French? No.", {"French": "affirmed"}),
+        ("Spanish is not an extra cost.", {"Spanish": "affirmed"}),
+        ("No uplift applies to weekend Spanish.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_an_answer_about_a_cost(text, expected):
+    _check(text, expected)
