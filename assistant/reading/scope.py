@@ -28,7 +28,7 @@ _DENIED_SITE = re.compile(
     r"(?:\bno|(?:\bnot|n['’]t|\bnever|\bwithout)\s+(?:[\w-]+\s+)?(?:an?|any))\s+$", re.I
 )
 _COPULA_GAP = re.compile(
-    r"\s*(?:(?:is|are|was|were|has|have|had|been|will|would|can|really|honestly|currently|still|just|definitely|def)\b\s*){0,2}",
+    r"\s*(?:(?:is|are|was|were|has|have|had|been|will|would|can|could|may|might|must|should|shall|really|honestly|currently|still|just|definitely|def|probably|likely)\b\s*){0,2}",
     re.I,
 )
 _ANSWER_OPENING = re.compile(

@@ -1293,3 +1293,17 @@ def test_number_abbreviations_and_denied_closing(text, expected):
 )
 def test_an_answer_about_a_cost(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal before a negation after its subject
+        ("Welsh may not be available.", {"Welsh": "negated"}),
+        ("Cantonese might not be offered at launch.", {"Cantonese": "negated"}),
+        ("Spanish will probably not be required.", {"Spanish": "negated"}),
+        ("Our Manila vendor wasn't great.", {"Manila": "affirmed"}),
+    ],
+)
+def test_a_modal_before_a_denial(text, expected):
+    _check(text, expected)
