@@ -19,7 +19,9 @@ _CLEFT = re.compile(r"^\W*what\b(?:(?![;.!?]).)*$", re.I)  # 'What we do not off
 _YES = re.compile(
     r"\s*[:|—–-]?\s*(?:yes|yep|yeah|ok)\b(?!\s+\w+\s+(?:not|no)\b)\s*(?:$|[,.;:!?)|—–-])", re.I
 )
-_SUBJECT_NEXT = re.compile(r"\s*[,:—–-]?\s*(?:[\w-]+,\s*)?(?:we|i|they|our\s+[\w-]+)\b", re.I)
+_SUBJECT_NEXT = re.compile(
+    r"\s*[,:—–-]?\s*(?:[\w-]+(?:\s+[\w-]+){0,3},\s*)?(?:we|i|they|our\s+[\w-]+)\b", re.I
+)
 _TOPIC_HEAD = re.compile(
     r"\W*((?:as\s+for|as\s+to|for|regarding|concerning|on|about|with\s+regard\s+to|in\s+terms\s+of|when\s+it\s+comes\s+to)\s+)?(?:the\s+)?",
     re.I,
@@ -544,6 +546,7 @@ class Scope:
             b
             for b, relative in self.joins
             if not (relative and self._skips(b, right, status, forward))
+            and not self._aside(b, right, forward)
         ]
         if not carries and any(left <= b < right for b in joins):
             return False
@@ -558,6 +561,11 @@ class Scope:
         which …'), and a backward one over a clause closed before its trigger ('ISO 27001,
         which we do not hold, is not required')."""
         return status == "third_party" or (not forward and "," in self.text[join + 1 : right])
+
+    def _aside(self, join: int, right: int, forward: bool) -> bool:
+        """'Welsh, as noted in our response, is not offered': a backward scope passes over an
+        aside set off by commas and closed before its trigger."""
+        return not forward and "," in self.text[join + 1 : right]
 
     def _listed_before(self, trigger: Trigger, index: int) -> bool:
         """A backward scope: the nearest mention before the trigger, and those listed with it."""

@@ -1307,3 +1307,18 @@ def test_an_answer_about_a_cost(text, expected):
 )
 def test_a_modal_before_a_denial(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside set off by commas between a mention and its denial
+        ("Welsh, as noted in our clarification response, is not offered.", {"Welsh": "negated"}),
+        ("Welsh, sadly, is not something we offer.", {"Welsh": "negated"}),
+        ("HITRUST, to be transparent, we have never pursued.", {"HITRUST": "negated"}),
+        ("Spanish, we do not offer it.", {"Spanish": "negated"}),
+        ("We offer Spanish, as agreed, and Italian is not offered.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_an_aside_before_a_denial(text, expected):
+    _check(text, expected)
