@@ -154,6 +154,7 @@ class Assertion(_Strict):
     opening_words: tuple[str, ...]
     comparatives: tuple[str, ...]
     bound_gap: int
+    bound_verbs: tuple[str, ...]
     trouble_nouns: tuple[str, ...]
     denial_complements: tuple[str, ...]
     corrections: tuple[str, ...]

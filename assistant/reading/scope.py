@@ -133,6 +133,8 @@ class Scope:
                 and (self._cell(trigger) or self._denied_subject(trigger, verbal=_verbal(trigger)))
             )
         )
+        if not ahead and looks_back and trigger.start >= end and self._inside_proviso(trigger, end):
+            return False
         if not ahead and looks_back and trigger.start >= end:
             in_list = trigger.status in ("negated", "conditional", "hedged")
             listed = not in_list or self._listed_before(trigger, index)
@@ -214,6 +216,16 @@ class Scope:
             return False
         return not any(end <= b < trigger.start for b in self.bounds) and not any(
             end <= b < trigger.start for b, _ in self.joins
+        )
+
+    def _inside_proviso(self, trigger: Trigger, end: int) -> bool:
+        """'… not less than 72%, provided that transferred contacts shall be excluded': a scope
+        inside a proviso does not look back out of it."""
+        return trigger.status != "conditional" and any(
+            t.status == "conditional"
+            and end <= t.start < trigger.start
+            and (t.text.startswith(",") or re.search(r",\s*$", self.text[: t.start]))
+            for t in self.triggers
         )
 
     def _whole_clause(self, trigger: Trigger, start: int, end: int) -> bool:
@@ -413,7 +425,14 @@ class Scope:
         last = max(word_class("comparatives").finditer(gap), key=lambda m: m.start(), default=None)
         if last is None or gap[last.end() :].strip():
             return False
-        return len(gap[: last.start()].split()) <= assertion().bound_gap
+        # a verb of exceeding is a bound however far its subject runs ('In no event shall the
+        # aggregate Service Credits in any month exceed 12%'), within its clause
+        limit = assertion().bound_gap
+        if word_class("bound_verbs").fullmatch(last.group(0).strip()):
+            limit = self.windows["negated"]
+        return len(gap[: last.start()].split()) <= limit and not any(
+            trigger.end <= b < start for b in self.bounds
+        )
 
     def _denied_by_verb(self, left: int, right: int) -> bool:
         """Whether a verb that denies ('excludes', 'lacks') stands between, in the same clause."""
@@ -531,7 +550,14 @@ class Scope:
         if before.rstrip().endswith("(") and re.match(
             r"\s*(?:site|centre|center|hub|office)?\s*\)", after, re.I
         ):
-            return True
+            # 'ISO 27001 (Manila)': the site where it is held; 'Offshore (Manila): n/a' glosses
+            # a delivery model: the place is where it would be delivered, denied with it
+            glossed = [
+                i
+                for i, (_, e) in enumerate(self.spans)
+                if e <= start and not self.text[e:start].strip(" (")
+            ]
+            return not (glossed and self.kinds[glossed[-1]] == "delivery_model")
         return bool(_SITE_AFTER.match(after))
 
     def _open(
@@ -579,6 +605,8 @@ class Scope:
         joined = bool(_UNNAMED_LAST.fullmatch(tail))
         for i in reversed(before[:-1]):
             gap = self.text[self.spans[i][1] : self.spans[chain[-1]][0]]
+            if any(self.spans[i][1] <= b < self.spans[chain[-1]][0] for b, _ in self.joins):
+                break  # '… in Wellington, and working from home is not permitted': a new clause
             if _same_phrase(gap) or _BRACKET.fullmatch(gap):
                 chain.append(i)
                 continue

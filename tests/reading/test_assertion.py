@@ -1322,3 +1322,51 @@ def test_a_modal_before_a_denial(text, expected):
 )
 def test_an_aside_before_a_denial(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list does not run on into a new clause; a proviso's scope stays inside it; a denied
+        # exemption holds the duty; a verb of exceeding bounds its figure however long the
+        # subject; a place glossing a denied delivery model is denied with it
+        (
+            "Agents will sit in Leeds or Bristol, and home working is not allowed.",
+            {"Leeds": "affirmed", "Bristol": "affirmed", "home working": "negated"},
+        ),
+        (
+            "Calls are answered in Cardiff and Swansea, and outsourcing is not permitted.",
+            {"Cardiff": "affirmed", "Swansea": "affirmed"},
+        ),
+        (
+            "CSAT shall be at least 85%, provided that surveys sent after 48 hours shall be "
+            "excluded.",
+            {"85%": "conditional"},
+        ),
+        (
+            "The Vendor shall not be relieved of its duty to hold PCI DSS by any act of its "
+            "partners.",
+            {"PCI DSS": "affirmed"},
+        ),
+        (
+            "Bidders are not exempt from Cyber Essentials Plus.",
+            {"Cyber Essentials Plus": "affirmed"},
+        ),
+        (
+            "Not convinced by their 80/20 claim for Spanish.",
+            {"80/20": "affirmed", "Spanish": "affirmed"},
+        ),
+        (
+            "Under no circumstances shall total monthly credits for the voice channel exceed 15%.",
+            {"15%": "affirmed"},
+        ),
+        (
+            "Average hold time must at no point in the contract year exceed 90 seconds.",
+            {"90 seconds": "affirmed"},
+        ),
+        ("Nearshore (Lisbon): not offered.", {"Nearshore": "negated", "Lisbon": "negated"}),
+        ("PCI DSS (Lisbon) — expired.", {"PCI DSS": "negated", "Lisbon": "affirmed"}),
+    ],
+)
+def test_clauses_provisos_exemptions_and_bounds(text, expected):
+    _check(text, expected)
