@@ -24,6 +24,8 @@ from assistant.reading.triggers import Trigger, find_triggers
 
 __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
+_YET = re.compile(r"\s+(?:[\w-]+(?:ed|ant|ent|ble)\s+|live\s+|ready\s+)?yet\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|won['’]?t|wont|shall|can['’]?t|cannot|be)\b", re.I)
 _EXCEPTION = re.compile(r"without\b", re.I)
 _NON = re.compile(r"(?<![\w-])non-$", re.I)
 STATUSES = (
@@ -72,6 +74,13 @@ def statuses(
             found.discard("negated")  # '… didn't offer chat, but now we do'
         if negations and _excepted(covering):
             found.discard("negated")  # 'shall not, without consent, …': allowed with consent
+        if "negated" in found and _YET.match(text, spans[i][1]):
+            found = (found - {"negated"}) | {"planned"}  # "we're not ISO 27001 yet": not yet
+        elif negations and "negated" in found and scope.until_after(i, negations):
+            # 'not … until': delayed, not denied ("we won't hold it until May", "nobody
+            # mentioned GDPR until I asked")
+            found.discard("negated")
+            found |= {"planned"} if any(_FUTURE.search(t.text) for t in negations) else set()
         if kinds and scope.replaced(i):
             found.add("negated")  # 'change the SLA from 85/20 to 80/20': 85/20 no longer stands
         if kinds and kinds[i] == "location" and scope.former_site(i):

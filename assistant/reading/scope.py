@@ -490,6 +490,12 @@ class Scope:
                 return True
         return False
 
+    def until_after(self, index: int, negations: list[Trigger]) -> bool:
+        """Whether 'until' or 'till' follows the mention and its negation, in their clause."""
+        end = max([self.spans[index][1]] + [t.end for t in negations])
+        right = min([b for b in self.bounds if b >= end], default=len(self.text))
+        return bool(re.search(r"\b(?:until|till)\b", self.text[end:right], re.I))
+
     def taken_back(self, negations: list[Trigger]) -> bool:
         """'Until recently we didn't offer chat, but now we do': a later clause takes the denial
         back."""

@@ -181,7 +181,8 @@ def _kin_company(trigger: Trigger) -> bool:
 
 
 _KIN = re.compile(
-    r"\b(?:sister|parent|partner|group|holding|affiliated?|subsidiary)\s+(?:company|companies|firm|brand)",
+    r"\b(?:sister|parent|partner|group|holding|affiliated?|associated?|allied|subsidiary)\s+"
+    r"(?:company|companies|firm|brand)",
     re.I,
 )
 
@@ -211,13 +212,24 @@ def _story() -> re.Pattern:
 
 
 def _document_speaks(trigger: Trigger) -> bool:
-    """'The draft says 85/20': a document that says something quotes no client."""
+    """'The draft says 85/20', 'B says they could …', 'all three said': a document, a pronoun,
+    a vendor's letter or a count that says something quotes no client; a named person's words
+    do ('… for us,' Maria says)."""
     said = re.fullmatch(r"([\w'’-]+)\s+(?:says|said)", trigger.text, re.I)
+    if trigger.status != "other_client" or said is None:
+        return False
+    word = said.group(1)
     return (
-        trigger.status == "other_client"
-        and said is not None
-        and said.group(1).lower() in organisations().document_words
+        word.lower() in organisations().document_words
+        or word.lower() in _SPEAKERS_NOT_QUOTED
+        or len(word) == 1
     )
+
+
+_SPEAKERS_NOT_QUOTED = frozenset(
+    "they he she we i it you everyone everybody all both three two four vendor vendors "
+    "supplier suppliers bidder bidders".split()
+)
 
 
 def _join(longer: str, shorter: str) -> str:

@@ -1370,3 +1370,44 @@ def test_an_aside_before_a_denial(text, expected):
 )
 def test_clauses_provisos_exemptions_and_bounds(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vendor's label, a pronoun or a count that 'says' is no testimony; a client named
+        # with more words; a company of the vendor's group is a third party; volume tiers;
+        # an obligation to obtain plans; 'not … yet' plans; 'not … until' delays
+        ("B says they could add Dutch by May.", {"Dutch": "hedged"}),
+        ("Vendor C said they'd staff Welsh from Cardiff.", {"Welsh": "affirmed"}),
+        (
+            "For one large Scottish housing client we cut AHT by 30%.",
+            {"AHT": "other_client", "30%": "other_client"},
+        ),
+        (
+            "For the other client we had, the utility one, CSAT rose to 90%.",
+            {"CSAT": "other_client"},
+        ),
+        (
+            "Arabic is delivered by our associate company in Dubai.",
+            {"Arabic": "third_party", "Dubai": "third_party"},
+        ),
+        (
+            "Volumes above 50,000 calls per month: GBP 3.10 per call.",
+            {"GBP 3.10 per call": "conditional"},
+        ),
+        (
+            "The Supplier shall obtain ISO 27001 within twelve months of award.",
+            {"ISO 27001": "planned"},
+        ),
+        ("Webchat is on their roadmap for next year.", {"Webchat": "planned"}),
+        ("We're not PCI DSS compliant yet.", {"PCI DSS": "planned"}),
+        ("We are not doing chat yet.", {"chat": "planned"}),
+        ("We won't hold ISO 27001 until May.", {"ISO 27001": "planned"}),
+        ("Nobody raised GDPR until the final workshop.", {"GDPR": "affirmed"}),
+        ("The COPC certificate we held until 2021 was not renewed.", {"COPC": "negated"}),
+        ("We do not offer Thai.", {"Thai": "negated"}),
+    ],
+)
+def test_says_tiers_obligations_yet_and_until(text, expected):
+    _check(text, expected)
