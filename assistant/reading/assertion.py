@@ -26,7 +26,7 @@ __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
 _YET = re.compile(r"\s+(?:[\w-]+(?:ed|ant|ent|ble)\s+|live\s+|ready\s+)?yet\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|won['’]?t|wont|shall|can['’]?t|cannot|be)\b", re.I)
-_EXCEPTION = re.compile(r"without\b", re.I)
+_EXCEPTION = re.compile(r"(?:without|unless|save\s+where|except\s+where|save\s+as)\b", re.I)
 _NON = re.compile(r"(?<![\w-])non-$", re.I)
 STATUSES = (
     "affirmed",
@@ -99,5 +99,6 @@ def statuses(
 
 
 def _excepted(covering: list[Trigger]) -> bool:
-    """Whether a condition of consent ('without the Customer's consent') qualifies the scope."""
+    """Whether an exception to a prohibition qualifies the scope: a condition of consent
+    ('without the Customer's consent'), 'unless', 'save where'."""
     return any(t.status == "conditional" and _EXCEPTION.match(t.text) for t in covering)

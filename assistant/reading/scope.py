@@ -136,6 +136,8 @@ class Scope:
         if not ahead and looks_back and trigger.start >= end and self._inside_proviso(trigger, end):
             return False
         if not ahead and looks_back and trigger.start >= end:
+            if self.answered_yes(index):
+                return False  # 'ISO 27001 yes, ISO 22301 in progress': the yes stands apart
             in_list = trigger.status in ("negated", "conditional", "hedged")
             listed = not in_list or self._listed_before(trigger, index)
             # a list is reached where its last item is ('Irish and Scottish Gaelic services

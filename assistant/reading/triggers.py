@@ -46,13 +46,13 @@ def _phrase(phrase: str, nouns: tuple[str, ...]) -> str:
     body = r"[\s-]+".join(words)
     first, last = phrase.lstrip("^").split()[0], phrase.split()[-1]
     lead = (
-        r"(?<![\w'’-])"
+        r"(?<![\w-])(?<!\w['’])"  # a quote may open the phrase ("ISO 22301 'in progress'")
         if (first[:1].isalnum() or first == "*") and not _CLITIC.match(first)
         else ""
     )
     if anchored:
         lead = r"^\W*"
-    tail = r"(?![\w'’-])" if last[-1:].isalnum() or last == "*" else ""
+    tail = r"(?![\w-])(?!['’]\w)" if last[-1:].isalnum() or last == "*" else ""
     return f"{lead}{body}{tail}"
 
 

@@ -1411,3 +1411,26 @@ def test_clauses_provisos_exemptions_and_bounds(text, expected):
 )
 def test_says_tiers_obligations_yet_and_until(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an exception to a prohibition ('unless') conditions it; 'but only if' conditions what
+        # came before; a quoted phrase is still a phrase; a 'yes' stands apart from a later scope
+        (
+            "The Supplier shall not use home-based agents unless the Authority approves it.",
+            {"home-based": "conditional"},
+        ),
+        (
+            "We can staff Sundays 10–4 but only if volumes pass 5,000 calls.",
+            {"Sundays 10–4": "conditional"},
+        ),
+        ("Cyber Essentials Plus 'in progress'.", {"Cyber Essentials Plus": "planned"}),
+        ("They quoted 'no additional cost' for Welsh.", {"Welsh": "affirmed"}),
+        ("ISO 9001 yes, ISO 14001 'in progress'.", {"ISO 9001": "affirmed"}),
+        ("We do not offer Thai.", {"Thai": "negated"}),
+    ],
+)
+def test_exceptions_restrictions_quotes_and_yes(text, expected):
+    _check(text, expected)
