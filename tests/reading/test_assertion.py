@@ -1434,3 +1434,19 @@ def test_says_tiers_obligations_yet_and_until(text, expected):
 )
 def test_exceptions_restrictions_quotes_and_yes(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vague or partial claim is not firm
+        ("Romanian we've kinda got.", {"Romanian": "hedged"}),
+        ("We answer email inside 24 hours, most of the time.", {"24 hours": "hedged"}),
+        ("We are more or less PCI DSS compliant.", {"PCI DSS": "hedged"}),
+        ("In theory we could staff Dutch.", {"Dutch": "hedged"}),
+        ("We hold ISO 27001.", {"ISO 27001": "affirmed"}),
+        ("Our AHT is seven minutes, mostly because of billing.", {"AHT": "affirmed"}),
+    ],
+)
+def test_a_vague_claim_is_not_firm(text, expected):
+    _check(text, expected)
