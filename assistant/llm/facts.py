@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.reading.mentions import Mention, read
 from assistant.reading.numbers import find_numbers
-from assistant.reading.quantities import duration_seconds
+from assistant.reading.quantities import QUANTITY_KINDS, duration_seconds
 from assistant.text import stem, terms
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,}[a-z]?\b")
@@ -24,7 +24,6 @@ _COMMON_CAPITALS = frozenset(
     "yes no however also and but or if as at by from to of our we you your he she his her "
     "vendor vendors proposal proposals page pages document answer question".split()
 )
-QUANTITY_KINDS = ("money", "percent", "duration", "count", "service_level", "hours", "multiplier")
 STATUS_WORDS = {"negated": "not", "planned": "planned or in progress", "hedged": "not firm",
                 "conditional": "conditional", "third_party": "through a third party",
                 "other_client": "about another client", "affirmed": "affirmed"}

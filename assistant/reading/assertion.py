@@ -24,6 +24,9 @@ from assistant.reading.triggers import Trigger, find_triggers
 
 __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
+_YET = re.compile(r"\s+(?:[\w-]+(?:ed|ant|ent|ble)\s+|live\s+|ready\s+)?yet\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|won['’]?t|wont|shall|can['’]?t|cannot|be)\b", re.I)
+_EXCEPTION = re.compile(r"(?:without|unless|save\s+where|except\s+where|save\s+as)\b", re.I)
 _NON = re.compile(r"(?<![\w-])non-$", re.I)
 STATUSES = (
     "affirmed",
@@ -53,7 +56,7 @@ def statuses(
     if context == "other_client":
         return ["other_client"] * len(spans)
     triggers = find_triggers(text)
-    scope = Scope(text, triggers, spans)
+    scope = Scope(text, triggers, spans, kinds)
     order = assertion().precedence
     result = []
     for i in range(len(spans)):
@@ -67,14 +70,35 @@ def statuses(
             if after_lapse:
                 found.discard("negated")
                 found |= {after_lapse} - {"affirmed"}
-        if kinds and kinds[i] == "location":
+        if negations and scope.taken_back(negations):
+            found.discard("negated")  # '… didn't offer chat, but now we do'
+        if negations and _excepted(covering):
+            found.discard("negated")  # 'shall not, without consent, …': allowed with consent
+        if "negated" in found and _YET.match(text, spans[i][1]):
+            found = (found - {"negated"}) | {"planned"}  # "we're not ISO 27001 yet": not yet
+        elif negations and "negated" in found and scope.until_after(i, negations):
+            # 'not … until': delayed, not denied ("we won't hold it until May", "nobody
+            # mentioned GDPR until I asked")
+            found.discard("negated")
+            found |= {"planned"} if any(_FUTURE.search(t.text) for t in negations) else set()
+        if kinds and scope.replaced(i):
+            found.add("negated")  # 'change the SLA from 85/20 to 80/20': 85/20 no longer stands
+        if kinds and kinds[i] == "location" and scope.former_site(i):
+            found.add("negated")  # 'our former Manila site': gone
+        elif kinds and kinds[i] == "location":
             if scope.own_site(i):
                 found -= {"negated", "hedged"} | (set() if scope.opening(covering) else {"planned"})
             elif not scope.about_site(i):
                 found -= {"planned"}
         if _NON.search(text, 0, spans[i][0]):
             found.add("negated")  # 'non-English calls', 'our non-PCI queues': the prefix denies it
-        if not found and scope.open_question(i):
-            found = {"hedged"}
+        if not found and (scope.open_question(i) or scope.out_of_reach(i)):
+            found = {"hedged"}  # undecided, or a negation that may reach it: not firm
         result.append(min(found, key=order.index) if found else "affirmed")
     return result
+
+
+def _excepted(covering: list[Trigger]) -> bool:
+    """Whether an exception to a prohibition qualifies the scope: a condition of consent
+    ('without the Customer's consent'), 'unless', 'save where'."""
+    return any(t.status == "conditional" and _EXCEPTION.match(t.text) for t in covering)

@@ -156,8 +156,17 @@ class Assertion(_Strict):
     opening_words: tuple[str, ...]
     comparatives: tuple[str, ...]
     bound_gap: int
+    bound_verbs: tuple[str, ...]
     trouble_nouns: tuple[str, ...]
     denial_complements: tuple[str, ...]
+    corrections: tuple[str, ...]
+    harm_verbs: tuple[str, ...]
+    superiors: tuple[str, ...]
+    now_affirmed: tuple[str, ...]
+    story_verbs: tuple[str, ...]
+    out_verbs: tuple[str, ...]
+    delegation_verbs: tuple[str, ...]
+    correction_reads: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from assistant.reading.assertion import statuses
-from assistant.reading.quantities import find_quantities
+from assistant.reading.quantities import QUANTITY_KINDS, find_quantities
 from assistant.reading.vocab import find_terms
 
-QUANTITY_KINDS = ("money", "percent", "duration", "count", "service_level", "hours", "multiplier")
 TERM_KINDS = ("channel", "delivery_model", "framework", "kpi", "platform", "pricing_model", "language",
               "location")
 KINDS = QUANTITY_KINDS + TERM_KINDS

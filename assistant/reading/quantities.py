@@ -14,6 +14,7 @@ from functools import cache
 from assistant.reading.lexicon import currencies, units
 from assistant.reading.numbers import Number, decimal_mark, find_numbers
 
+QUANTITY_KINDS = ("money", "percent", "duration", "count", "service_level", "hours", "multiplier")
 SECONDS = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400, "weeks": 604800,
            "months": 2592000, "years": 31536000}
 

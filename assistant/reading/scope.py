@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from assistant.reading.lexicon import assertion
+from assistant.reading.quantities import QUANTITY_KINDS
 from assistant.reading.triggers import Trigger, boundaries, word_class
 
 _WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
@@ -17,7 +19,9 @@ _CLEFT = re.compile(r"^\W*what\b(?:(?![;.!?]).)*$", re.I)  # 'What we do not off
 _YES = re.compile(
     r"\s*[:|—–-]?\s*(?:yes|yep|yeah|ok)\b(?!\s+\w+\s+(?:not|no)\b)\s*(?:$|[,.;:!?)|—–-])", re.I
 )
-_SUBJECT_NEXT = re.compile(r"\s*[,:—–-]?\s*(?:[\w-]+,\s*)?(?:we|i|they|our\s+[\w-]+)\b", re.I)
+_SUBJECT_NEXT = re.compile(
+    r"\s*[,:—–-]?\s*(?:[\w-]+(?:\s+[\w-]+){0,3},\s*)?(?:we|i|they|our\s+[\w-]+)\b", re.I
+)
 _TOPIC_HEAD = re.compile(
     r"\W*((?:as\s+for|as\s+to|for|regarding|concerning|on|about|with\s+regard\s+to|in\s+terms\s+of|when\s+it\s+comes\s+to)\s+)?(?:the\s+)?",
     re.I,
@@ -26,9 +30,35 @@ _DENIED_SITE = re.compile(
     r"(?:\bno|(?:\bnot|n['’]t|\bnever|\bwithout)\s+(?:[\w-]+\s+)?(?:an?|any))\s+$", re.I
 )
 _COPULA_GAP = re.compile(
-    r"\s*(?:(?:is|are|was|were|has|have|had|been|will|would|can|really|honestly|currently|still|just|definitely|def)\b\s*){0,2}",
+    r"\s*(?:(?:is|are|was|were|has|have|had|been|will|would|can|could|may|might|must|should|shall|really|honestly|currently|still|just|definitely|def|probably|likely)\b\s*){0,2}",
     re.I,
 )
+_ANSWER_OPENING = re.compile(
+    r"\?\s*(?:a\s*[:.)-]?\s*|answer\s*[:.-]?\s*)?(?:\w+ly,?\s+|\w+,\s+)?"
+    r"(?:(?:we|i|they|it|that|this)\s+)?"
+    r"(?:(?:do|does|did|are|is|was|were|can|ca|will|wo|have|has|would|could|should)\s*)?$",
+    re.I,
+)
+_ELIDED = re.compile(
+    r"\b(?:but|though|although|albeit)(?:\s+(?:\w+ly|really|just|still|also|def|tbh))*"
+    r"(?:\s+(?:it|that|this|they|he|she))?(?:\s+(?:is|are|was|were|has|have|had|been|will|would))*\s*$",
+    re.I,
+)
+_TIME_COMPLEMENT = re.compile(
+    r"\s*(?:(?:be|been|being|yet|really|currently)\s+)?(?:at|in|for|this|now|today|day|rn|atm)\b",
+    re.I,
+)
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:provided|delivered|handled|performed|"
+    r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken)\s+by\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+_SITE_AFTER = re.compile(
+    r"\s+(?:site|centre|center|hub|office|entity|campus|facility|floor)\b", re.I
+)
+_INTERRUPTION = re.compile(r"\s*(,|[—–]|-(?=\s))\s")
+_INTERRUPTION_WORDS = 12
 _UNNAMED_LAST = re.compile(r"\s*,?\s*(?:and|or|nor)\s+[\w-]+\s*(?:(?:are|is)\s*)?", re.I)
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
@@ -36,8 +66,15 @@ _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?
 class Scope:
     """Which triggers reach which mentions of one sentence."""
 
-    def __init__(self, text: str, triggers: list[Trigger], spans: list[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        triggers: list[Trigger],
+        spans: list[tuple[int, int]],
+        kinds: list[str] | None = None,
+    ) -> None:
         self.text, self.spans, self.triggers = text, spans, triggers
+        self.kinds = kinds or [""] * len(spans)
         self.bounds, self.joins = boundaries(text, triggers)
         self.words = [m.start() for m in _WORD.finditer(text)]
         self.windows = assertion().windows
@@ -55,6 +92,13 @@ class Scope:
         if verb is not None:
             return start >= verb and self._open(verb, start, trigger.status, forward=True)
         ahead = trigger.end <= start
+        if trigger.status == "conditional" and self._whole_clause(trigger, start, end):
+            return True
+        if trigger.status == "third_party" and self._passive_agent(trigger, end):
+            return True
+        resume = self._after_interruption(trigger) if ahead else None
+        if resume is not None and resume <= start and trigger.direction in ("forward", "both"):
+            return self._open(resume, start, trigger.status, forward=True)
         if ahead and self.answered_yes(index):
             return False
         if ahead and self._label(trigger):
@@ -68,11 +112,17 @@ class Scope:
             return ":" not in gap and self._open(
                 trigger.end, start, trigger.status, forward=True, window=3
             )
+        if ahead and trigger.status == "negated" and self._kept_in_house(trigger, start):
+            return False
         if ahead and trigger.direction in ("forward", "both"):
             return self._open(trigger.end, start, trigger.status, forward=True)
+        if not ahead and self._determiner_cell(trigger):
+            return False  # 'Only voice — no email, no SMS': the 'no' is email's, not voice's
         orphan = trigger.status == "negated" and not self._mention_after(trigger)
         fronted = orphan and self._fronted(trigger, index)
         if orphan and not ahead and self._answers_question(trigger, index):
+            return True
+        if orphan and not ahead and self._elided_subject(trigger, index):
             return True
         looks_back = (
             trigger.direction in ("backward", "both")
@@ -83,17 +133,21 @@ class Scope:
                 and (self._cell(trigger) or self._denied_subject(trigger, verbal=_verbal(trigger)))
             )
         )
+        if not ahead and looks_back and trigger.start >= end and self._inside_proviso(trigger, end):
+            return False
         if not ahead and looks_back and trigger.start >= end:
+            if self.answered_yes(index):
+                return False  # 'ISO 27001 yes, ISO 22301 in progress': the yes stands apart
+            in_list = trigger.status in ("negated", "conditional", "hedged")
+            listed = not in_list or self._listed_before(trigger, index)
+            # a list is reached where its last item is ('Irish and Scottish Gaelic services
+            # shall be provided only if …' reaches Irish too)
+            last = self.spans[self._nearest_before(trigger)][1] if in_list and listed else end
             reach = (
-                self._open(end, trigger.start, trigger.status)
+                self._open(last, trigger.start, trigger.status)
                 or self._dislocated(trigger, end)
                 or fronted
             )
-            listed = trigger.status not in (
-                "negated",
-                "conditional",
-                "hedged",
-            ) or self._listed_before(trigger, index)
             return reach and listed
         return False
 
@@ -138,15 +192,125 @@ class Scope:
         return bool(word_class("denial_complements").match(self.text, trigger.end))
 
     def _answers_question(self, trigger: Trigger, index: int) -> bool:
-        """'german? no', 'Weekend cover? Not needed.': an answer right after a question speaks
-        of what the question names."""
-        head = self.text[: trigger.start]
-        if not re.search(r"\?\s*$", head):
+        """'german? no', 'Weekend cover? Not needed.', 'Italian? We don't.', 'Q: … Welsh? A: No,
+        we cannot.': an answer right after a question (perhaps after an answer label, an
+        adverb or a subject and its auxiliary) speaks of what the question names."""
+        answer = _ANSWER_OPENING.search(self.text[: trigger.start])
+        if answer is None:
             return False
-        question = head.rstrip()[:-1]
+        question = self.text[: answer.start()].rstrip()
+        if _asks_of_a_harm(question):
+            return False  # 'Is Spanish an extra cost? No.': the cost is denied, not Spanish
         left = max([b for b in self.bounds if b < len(question)], default=-1) + 1
         start, end = self.spans[index]
         return left <= start and end <= len(question)
+
+    def _passive_agent(self, trigger: Trigger, end: int) -> bool:
+        """'Translation into Arabic will continue to be provided by the Council's existing
+        supplier': a third party named as the agent of a passive verb does what its whole
+        clause says, however long."""
+        if end > trigger.start:
+            return False
+        head = self.text[max(0, trigger.start - 40) : trigger.start]
+        if re.match(r"by\s", trigger.text, re.I):
+            head += "by "  # the trigger's own 'by' ('by our Glasgow partner')
+        if _PASSIVE_AGENT.search(head) is None:
+            return False
+        return not any(end <= b < trigger.start for b in self.bounds) and not any(
+            end <= b < trigger.start for b, _ in self.joins
+        )
+
+    def _inside_proviso(self, trigger: Trigger, end: int) -> bool:
+        """'… not less than 72%, provided that transferred contacts shall be excluded': a scope
+        inside a proviso does not look back out of it."""
+        return trigger.status != "conditional" and any(
+            t.status == "conditional"
+            and end <= t.start < trigger.start
+            and (t.text.startswith(",") or re.search(r",\s*$", self.text[: t.start]))
+            for t in self.triggers
+        )
+
+    def _whole_clause(self, trigger: Trigger, start: int, end: int) -> bool:
+        """A condition that heads its sentence ('Provided that volumes exceed 60,000, the rate
+        …') reaches to the end of the clause; a proviso after a comma (', provided that
+        forecasts are within 10%') reaches back over its whole clause. No window holds them."""
+        if trigger.direction not in ("forward", "both", "backward"):
+            return False
+        if trigger.end <= start and trigger.direction != "backward":
+            left = max([b for b in self.bounds if b < trigger.start], default=-1) + 1
+            heads = not re.search(r"\w", self.text[left : trigger.start])
+            return heads and not any(trigger.end <= b < start for b in self.bounds)
+        if end <= trigger.start and trigger.direction != "forward":
+            proviso = trigger.text.startswith(",") or re.search(
+                r",\s*$", self.text[: trigger.start]
+            )
+            return bool(proviso) and not any(end <= b < trigger.start for b in self.bounds)
+        return False
+
+    def _after_interruption(self, trigger: Trigger) -> int | None:
+        """'We do not, as a matter of policy, use offshore agents', 'is not, and shall not be
+        deemed to be, a Business Associate': a phrase set off by commas or dashes right after a
+        negation interrupts it; the denial resumes after the phrase, which counts for nothing.
+        None where no such phrase follows (or it holds a clause end)."""
+        opening = _INTERRUPTION.match(self.text, trigger.end)
+        if opening is None or trigger.status != "negated":
+            return None
+        mark = opening.group(1).strip()
+        closer = self.text.find(mark, opening.end())
+        if closer < 0 or any(opening.end() <= b < closer for b in self.bounds):
+            return None
+        inserted = self.text[opening.end() : closer]
+        if re.search(r"[:|]", inserted) or len(inserted.split()) > _INTERRUPTION_WORDS:
+            return None
+        return closer + len(mark)
+
+    def _elided_subject(self, trigger: Trigger, index: int) -> bool:
+        """'Tagalog came up in the survey but honestly not a requirement', 'Spanish was on the
+        list, but isn't needed': after 'but' a negation whose subject is left out, with a
+        complement of denial, denies the subject of the clause before, unless that clause gave
+        it a status of its own ('nice to have but not a must' hedges). A complement of time
+        ('but not at launch') defers it; it does not deny it."""
+        elision = _ELIDED.search(self.text, 0, trigger.start)
+        if elision is None:
+            return False
+        if trigger.direction not in ("both", "backward"):  # a bare 'not': what it denies follows
+            after = trigger.end + len(_COPULA_GAP.match(self.text, trigger.end).group(0))
+            if _TIME_COMPLEMENT.match(self.text, after) or not word_class(
+                "denial_complements"
+            ).match(self.text, after):
+                return False
+        left = max([b for b in self.bounds if b < elision.start()], default=-1) + 1
+        if any(left <= t.start < elision.start() and t.status != "negated" for t in self.triggers):
+            return False  # 'nice to have but not a must': the first clause hedged it already
+        clause = [i for i, (s, e) in enumerate(self.spans) if left <= s and e <= elision.start()]
+        if not clause or not _TOPIC_HEAD.fullmatch(self.text[left : self.spans[clause[0]][0]]):
+            return False
+        subject = [clause[0]]
+        for i in clause[1:]:
+            if not _LIST_JOIN.match(self.text[self.spans[subject[-1]][1] : self.spans[i][0]]):
+                break
+            subject.append(i)
+        return index in subject
+
+    def _kept_in_house(self, trigger: Trigger, start: int) -> bool:
+        """'We don't outsource Spanish': a denied verb of handing work on, right after the
+        negation, keeps its object in-house; what comes after 'to' or 'with' is denied."""
+        verb = word_class("delegation_verbs").match(self.text, trigger.end + 1)
+        if verb is None or not re.fullmatch(r"\s*", self.text[trigger.end : verb.start()]):
+            return False
+        return verb.end() <= start and not re.search(
+            r"\b(?:to|with|into|via|through)\b", self.text[verb.end() : start], re.I
+        )
+
+    def _determiner_cell(self, trigger: Trigger) -> bool:
+        """A cell's 'no' (': no', '— no') with a mention right after it denies that mention; it
+        answers for nothing before it."""
+        if trigger.status != "negated" or not re.match(r"\W", trigger.text):
+            return False
+        return any(
+            s >= trigger.end and re.fullmatch(r"\s+(?:[\w-]+\s+)?", self.text[trigger.end : s])
+            for s, _ in self.spans
+        )
 
     def _cell(self, trigger: Trigger) -> bool:
         """A negation opening a table cell or a label's answer ('Chat support: not at this
@@ -238,7 +402,8 @@ class Scope:
         follows = word_class("restrictives").match(self.text, end) or word_class(
             "trouble_nouns"
         ).match(self.text, end)
-        if before and (follows or any(self._bound(t, start) for t in before)):
+        bound = self.kinds[index] in QUANTITY_KINDS and any(self._bound(t, start) for t in before)
+        if before and (follows or bound):
             return True
         for first in negations:
             if (
@@ -256,12 +421,20 @@ class Scope:
 
     def _bound(self, trigger: Trigger, start: int) -> bool:
         """'must not be greater than 30 seconds': a comparison closes the gap from a negation,
-        a few words on, to the figure."""
+        a few words on, to the figure (a name after 'over' or 'under' is no bound: 'not
+        available over chat', 'not certified under ISO 27001')."""
         gap = self.text[trigger.end : start]
         last = max(word_class("comparatives").finditer(gap), key=lambda m: m.start(), default=None)
         if last is None or gap[last.end() :].strip():
             return False
-        return len(gap[: last.start()].split()) <= assertion().bound_gap
+        # a verb of exceeding is a bound however far its subject runs ('In no event shall the
+        # aggregate Service Credits in any month exceed 12%'), within its clause
+        limit = assertion().bound_gap
+        if word_class("bound_verbs").fullmatch(last.group(0).strip()):
+            limit = self.windows["negated"]
+        return len(gap[: last.start()].split()) <= limit and not any(
+            trigger.end <= b < start for b in self.bounds
+        )
 
     def _denied_by_verb(self, left: int, right: int) -> bool:
         """Whether a verb that denies ('excludes', 'lacks') stands between, in the same clause."""
@@ -298,6 +471,40 @@ class Scope:
         ]
         return "planned" if plans else None
 
+    def out_of_reach(self, index: int) -> bool:
+        """Whether a verb's negation stands earlier in the mention's clause, nothing between
+        ending its scope, but past its window ('The Supplier does not, in respect of any of
+        the services described in this Schedule or in any Order, process … under HIPAA'):
+        whether it reaches the mention cannot be told."""
+        start, _ = self.spans[index]
+        limit = self.windows["negated"]
+        for t in self.triggers:
+            if t.status != "negated" or t.end > start or not _verbal(t):
+                continue
+            if t.direction not in ("forward", "both") or _DASH.search(self.text[t.end : start]):
+                continue
+            if any(t.end <= b < start for b in self.bounds) or any(
+                t.end <= b < start for b, _ in self.joins
+            ):
+                continue
+            between = bisect_left(self.words, start) - bisect_left(self.words, t.end)
+            if limit < between <= 2 * limit:
+                return True
+        return False
+
+    def until_after(self, index: int, negations: list[Trigger]) -> bool:
+        """Whether 'until' or 'till' follows the mention and its negation, in their clause."""
+        end = max([self.spans[index][1]] + [t.end for t in negations])
+        right = min([b for b in self.bounds if b >= end], default=len(self.text))
+        return bool(re.search(r"\b(?:until|till)\b", self.text[end:right], re.I))
+
+    def taken_back(self, negations: list[Trigger]) -> bool:
+        """'Until recently we didn't offer chat, but now we do': a later clause takes the denial
+        back."""
+        end = max(t.end for t in negations)
+        later = word_class("now_affirmed").search(self.text, end)
+        return later is not None and any(end <= b < later.start() for b in self.bounds)
+
     def open_question(self, index: int) -> bool:
         """A question that weighs alternatives ('genesys or five9?', 'do we need Spanish on day
         one or can it wait?'): what it names is undecided."""
@@ -327,6 +534,16 @@ class Scope:
             )
         )
 
+    def former_site(self, index: int) -> bool:
+        """'our former Manila site', 'the old Cebu centre': a site the vendor had once."""
+        start, end = self.spans[index]
+        return bool(
+            re.search(
+                r"\b(?:former|old|previous|ex)\W*$", self.text[max(0, start - 12) : start], re.I
+            )
+            and _SITE_AFTER.match(self.text, end)
+        )
+
     def own_site(self, index: int) -> bool:
         """A place named as the vendor's own site ('at our Noida site', '(Manila)', 'the Bogotá
         site', 'not for the Manila entity'): the site exists, whatever is said of it."""
@@ -334,17 +551,22 @@ class Scope:
         before, after = self.text[max(0, start - 25) : start], self.text[end : end + 25]
         if _DENIED_SITE.search(before):
             return False  # 'we have no Cebu site': the site itself is what is denied
+        if self.former_site(index):
+            return False
         if re.search(r"\bour\s+(?:[\w-]+\s+)?$", before, re.I):
             return True
         if before.rstrip().endswith("(") and re.match(
             r"\s*(?:site|centre|center|hub|office)?\s*\)", after, re.I
         ):
-            return True
-        return bool(
-            re.match(
-                r"\s+(?:site|centre|center|hub|office|entity|campus|facility|floor)\b", after, re.I
-            )
-        )
+            # 'ISO 27001 (Manila)': the site where it is held; 'Offshore (Manila): n/a' glosses
+            # a delivery model: the place is where it would be delivered, denied with it
+            glossed = [
+                i
+                for i, (_, e) in enumerate(self.spans)
+                if e <= start and not self.text[e:start].strip(" (")
+            ]
+            return not (glossed and self.kinds[glossed[-1]] == "delivery_model")
+        return bool(_SITE_AFTER.match(after))
 
     def _open(
         self, left: int, right: int, status: str, forward: bool = False, window: int | None = None
@@ -354,7 +576,12 @@ class Scope:
         if any(left <= b < right for b in self.bounds):
             return False
         carries = forward and status in ("conditional", "other_client")
-        joins = [b for b, relative in self.joins if not (relative and status == "third_party")]
+        joins = [
+            b
+            for b, relative in self.joins
+            if not (relative and self._skips(b, right, status, forward))
+            and not self._aside(b, right, forward)
+        ]
         if not carries and any(left <= b < right for b in joins):
             return False
         if forward and not carries and _DASH.search(self.text[left:right]):
@@ -362,6 +589,17 @@ class Scope:
         between = bisect_left(self.words, right) - bisect_left(self.words, left)
         limit = window or (self.windows if forward else self.back_windows)[status]
         return between <= limit
+
+    def _skips(self, join: int, right: int, status: str, forward: bool) -> bool:
+        """Whether a scope passes over a relative clause: a third party's does ('a partner,
+        which …'), and a backward one over a clause closed before its trigger ('ISO 27001,
+        which we do not hold, is not required')."""
+        return status == "third_party" or (not forward and "," in self.text[join + 1 : right])
+
+    def _aside(self, join: int, right: int, forward: bool) -> bool:
+        """'Welsh, as noted in our response, is not offered': a backward scope passes over an
+        aside set off by commas and closed before its trigger."""
+        return not forward and "," in self.text[join + 1 : right]
 
     def _listed_before(self, trigger: Trigger, index: int) -> bool:
         """A backward scope: the nearest mention before the trigger, and those listed with it."""
@@ -375,6 +613,8 @@ class Scope:
         joined = bool(_UNNAMED_LAST.fullmatch(tail))
         for i in reversed(before[:-1]):
             gap = self.text[self.spans[i][1] : self.spans[chain[-1]][0]]
+            if any(self.spans[i][1] <= b < self.spans[chain[-1]][0] for b, _ in self.joins):
+                break  # '… in Wellington, and working from home is not permitted': a new clause
             if _same_phrase(gap) or _BRACKET.fullmatch(gap):
                 chain.append(i)
                 continue
@@ -385,6 +625,25 @@ class Scope:
             joined = joined or bool(re.search(r"\b(?:and|or|nor)\b|&", gap, re.I))
             chain.append(i)
         return index in chain
+
+    def replaced(self, index: int) -> bool:
+        """Whether a correction replaces the mention with another of its kind ('change the SLA
+        from 85/20 to 80/20', 'the 85/20 in the draft, pls fix to 80/20', '60 days should read
+        90 days'): what is replaced is not what stands."""
+        start, end = self.spans[index]
+        before = self.text[:start]
+        for other, (o_start, _) in enumerate(self.spans):
+            if other == index or o_start < end or self.kinds[other] != self.kinds[index]:
+                continue
+            gap = self.text[end:o_start]
+            if re.search(r"[.;!?]\s", gap):
+                return False
+            if re.fullmatch(r"\s+to\s+", gap) and (
+                _corrections("from").search(before) or _corrections("request").search(before)
+            ):
+                return True
+            return bool(_corrections("reads").fullmatch(gap) or _corrections("after").search(gap))
+        return False
 
     def about_site(self, index: int) -> bool:
         """A place named with words about opening or adding a site ('a new site in …')."""
@@ -405,3 +664,34 @@ def _verbal(trigger: Trigger) -> bool:
 def _same_phrase(gap: str) -> bool:
     """Mentions side by side in one phrase ('English voice', 'Spanish-language chat')."""
     return bool(re.fullmatch(r"[\s-]*(?:language|speaking)?[\s-]*", gap))
+
+
+@cache
+def _corrections(shape: str) -> re.Pattern:
+    """The shapes of a correction around the mention it replaces: `from` ('change the SLA from
+    X to'), `request` ('please amend X to'), `reads` (X 'in clause 4 should read' Y), `after`
+    (X ', pls fix to' Y)."""
+    verb = word_class("corrections").pattern
+    request = r"(?:^|[,:;(—–]\s*|\b(?:please|pls|plz|kindly)\s+)"
+    if shape == "from":
+        return re.compile(rf"(?:{verb})(?:\s+[\w'’-]+){{0,4}}?\s+from\s+$", re.I)
+    if shape == "request":
+        return re.compile(rf"{request}(?:{verb})\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+    if shape == "reads":
+        reads = word_class("correction_reads").pattern
+        return re.compile(rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:{reads})\s+(?:an?\s+)?", re.I)
+    objects = r"(?:\s+(?:it|this|that|them|these|those))?"
+    return re.compile(rf"{request}(?:please\s+|pls\s+)?(?:{verb}){objects}\s+to\s+$", re.I)
+
+
+def _asks_of_a_harm(question: str) -> bool:
+    """A question about a cost, a trouble or a failure ('Any surcharge for French?')."""
+    last = re.split(r"[.;!?]\s", question)[-1]
+    return bool(
+        re.search(word_class("harm_verbs").pattern, last, re.I)
+        or re.search(
+            r"\b(?:" + "|".join(re.escape(t) for t in assertion().trouble_nouns) + r")\b",
+            last,
+            re.I,
+        )
+    )

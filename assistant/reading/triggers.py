@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.reading.lexicon import assertion
+from assistant.reading.lexicon import assertion, organisations
 
 _CLITIC = re.compile(r"n['’]t$", re.I)  # 'n't' joins any auxiliary: can't, couldn't, mustn't
 _ANNOUNCER = re.compile(
@@ -46,13 +46,13 @@ def _phrase(phrase: str, nouns: tuple[str, ...]) -> str:
     body = r"[\s-]+".join(words)
     first, last = phrase.lstrip("^").split()[0], phrase.split()[-1]
     lead = (
-        r"(?<![\w'’-])"
+        r"(?<![\w-])(?<!\w['’])"  # a quote may open the phrase ("ISO 22301 'in progress'")
         if (first[:1].isalnum() or first == "*") and not _CLITIC.match(first)
         else ""
     )
     if anchored:
         lead = r"^\W*"
-    tail = r"(?![\w'’-])" if last[-1:].isalnum() or last == "*" else ""
+    tail = r"(?![\w-])(?!['’]\w)" if last[-1:].isalnum() or last == "*" else ""
     return f"{lead}{body}{tail}"
 
 
@@ -121,8 +121,22 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in pattern.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in masked):
                 found.append(Trigger(status, direction, m.start(), m.end(), m.group(0)))
-    trouble = word_class("trouble_nouns")
-    found = [t for t in found if not (t.status == "negated" and trouble.match(text, t.end))]
+    # A negation of a harm goes, and with it a negative word that names the harm ("we don't
+    # lack Spanish speakers", "we haven't stopped offering Welsh").
+    harms = [(t.start, e) for t in found if t.status == "negated" and (e := _harm_end(text, t))]
+    found = [
+        t for t in found if not (t.status == "negated" and any(s <= t.start < e for s, e in harms))
+    ]
+    found = [t for t in found if not _document_speaks(t) and not _kin_company(t)]
+    found += [
+        Trigger("negated", "short", m.start(), m.end("verb"), m.group("verb"))
+        for m in _set_aside().finditer(text)
+    ]
+    story = _story().search(text)
+    if story and (story.group("client") or story.group("own")):
+        found.append(
+            Trigger("other_client", "sentence", story.start(), story.end(), story.group(0))
+        )
     order = assertion().precedence
     found.sort(key=lambda t: (-(t.end - t.start), order.index(t.status)))
     kept: list[Trigger] = []
@@ -139,6 +153,83 @@ def find_triggers(text: str) -> list[Trigger]:
                     k.status, _join(k.direction, trigger.direction), start, end, text[start:end]
                 )
     return sorted(kept, key=lambda t: t.start)
+
+
+def _harm_end(text: str, trigger: Trigger) -> int | None:
+    """Where the harm or rival a negation denies ends, for a negation that denies one and no
+    mention: a `trouble_nouns` right after it, perhaps a word on ('no downtime', 'no cap on'),
+    or a few words on ('not had a single outage'); one of `harm_verbs` a few words on ('never
+    once have we missed our target', 'nothing stops us'); or a comparison in favour in its
+    clause ('no-one does Welsh better'). None for any other negation."""
+    trouble = word_class("trouble_nouns").match(text, trigger.end)
+    if trouble:
+        return trouble.end()
+    gap = r"(?:\s+[\w'’-]+){0,3}?"
+    harm = word_class("harm_verbs").pattern
+    troubles = "|".join(_phrase(p, ()) for p in assertion().trouble_nouns)
+    found = re.compile(rf"{gap}\s+(?:to\s+)?(?:{harm}|{troubles})", re.I).match(text, trigger.end)
+    if found:
+        return found.end()
+    superior = word_class("superiors").pattern
+    found = re.compile(rf"(?:\s+[\w'’/-]+){{0,4}}?\s+(?:{superior})", re.I).match(text, trigger.end)
+    return found.end() if found else None
+
+
+def _kin_company(trigger: Trigger) -> bool:
+    """'our sister company in Guatemala City': a company of the vendor's own group is no client."""
+    return trigger.status == "other_client" and bool(_KIN.search(trigger.text))
+
+
+_KIN = re.compile(
+    r"\b(?:sister|parent|partner|group|holding|affiliated?|associated?|allied|subsidiary)\s+"
+    r"(?:company|companies|firm|brand)",
+    re.I,
+)
+
+
+@cache
+def _set_aside() -> re.Pattern:
+    """A verb with 'out' after its object ('leave SMS out'; see `out_verbs`)."""
+    verbs = word_class("out_verbs").pattern
+    return re.compile(
+        rf"(?P<verb>{verbs})\s+(?:[\w'’/-]+\s+){{1,3}}?out\b(?!\s+(?:of\s+)?(?:hours|of\s+hours))",
+        re.I,
+    )
+
+
+@cache
+def _story() -> re.Pattern:
+    """The head of another organisation's story (see `story_verbs` in assertion.yaml)."""
+    lex = assertion()
+    nouns = "|".join(re.escape(n) for n in sorted(lex.client_nouns, key=len, reverse=True))
+    verbs = word_class("story_verbs").pattern
+    return re.compile(
+        rf"^\W*(?:when\s+|after\s+|once\s+)?(?:(?:the|that|this)\s+(?P<client>{nouns})s?\s+"
+        rf"(?:[\w-]+ly\s+)?(?:{verbs})\b|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,4}}?(?:{verbs})\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?(?P<own>its|their|to\s+us|with\s+us)\b)",
+        re.I,
+    )
+
+
+def _document_speaks(trigger: Trigger) -> bool:
+    """'The draft says 85/20', 'B says they could …', 'all three said': a document, a pronoun,
+    a vendor's letter or a count that says something quotes no client; a named person's words
+    do ('… for us,' Maria says)."""
+    said = re.fullmatch(r"([\w'’-]+)\s+(?:says|said)", trigger.text, re.I)
+    if trigger.status != "other_client" or said is None:
+        return False
+    word = said.group(1)
+    return (
+        word.lower() in organisations().document_words
+        or word.lower() in _SPEAKERS_NOT_QUOTED
+        or len(word) == 1
+    )
+
+
+_SPEAKERS_NOT_QUOTED = frozenset(
+    "they he she we i it you everyone everybody all both three two four vendor vendors "
+    "supplier suppliers bidder bidders".split()
+)
 
 
 def _join(longer: str, shorter: str) -> str:

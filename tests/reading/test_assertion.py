@@ -672,3 +672,781 @@ def test_a_new_subject_after_and(text, expected):
 )
 def test_partial_compliance_is_a_hedge(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'over', 'under' before a name is a preposition, not a bound on a figure
+        ("We are not available over chat.", {"chat": "negated"}),
+        ("Our team is not audited under SOC 2.", {"SOC 2": "negated"}),
+        ("Agents are not reachable over WhatsApp.", {"WhatsApp": "negated"}),
+        ("We aren't accredited under Cyber Essentials Plus.", {"Cyber Essentials Plus": "negated"}),
+        ("Queue time must not be over 45 seconds.", {"45 seconds": "affirmed"}),
+    ],
+)
+def test_a_bound_is_on_figures_only(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an answer after a question, perhaps after a label, an adverb or 'we do'
+        ("Italian? We don't.", {"Italian": "negated"}),
+        ("Offshore? Absolutely not.", {"Offshore": "negated"}),
+        ("Q: Do you offer Italian? A: Not at this time.", {"Italian": "negated"}),
+        ("Q: Can you staff Welsh? A: No, we cannot.", {"Welsh": "negated"}),
+        ("Is HITRUST held? Answer: no.", {"HITRUST": "negated"}),
+        ("Do you use Zendesk? We do.", {"Zendesk": "affirmed"}),
+    ],
+)
+def test_an_answer_speaks_of_the_question(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase set off after the negation interrupts it; the denial resumes after it
+        (
+            "We do not, as a matter of policy and for reasons of data protection, use "
+            "offshore agents.",
+            {"offshore": "negated"},
+        ),
+        (
+            "Provider shall not, under any circumstances whatsoever during the Term, deliver "
+            "the Services from India.",
+            {"India": "negated"},
+        ),
+        (
+            "The Vendor is not — and has not at any time in the past been — accredited "
+            "under HITRUST.",
+            {"HITRUST": "negated"},
+        ),
+        (
+            "We have not, in the eleven years we have run contact centres for utilities, "
+            "offered Welsh.",
+            {"Welsh": "negated"},
+        ),
+        ("We do not, to be clear, record calls in Kenya.", {"Kenya": "negated"}),
+    ],
+)
+def test_an_interrupted_negation_resumes(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after 'but', a negation without its subject denies the subject of the clause before
+        ("Tagalog came up in the workshop but honestly isn't a priority.", {"Tagalog": "negated"}),
+        ("Spanish was on the wish list, but not a must.", {"Spanish": "negated"}),
+        (
+            "French came up with the steering group but is not needed this year.",
+            {"French": "negated"},
+        ),
+        (
+            "Chat and email were discussed, but neither is required.",
+            {"Chat": "negated", "email": "negated"},
+        ),
+        ("WhatsApp came up but not seriously.", {"WhatsApp": "affirmed"}),
+        # a complement of time defers; a clause that hedged keeps its hedge
+        ("Chat is in scope but not at launch.", {"Chat": "affirmed"}),
+        ("sunday 9-1 would be nice to have but not a must", {"sunday 9-1": "hedged"}),
+    ],
+)
+def test_a_negation_after_but_with_its_subject_left_out(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a correction denies what it replaces
+        ("Change the SLA from 85/20 to 80/20.", {"85/20": "negated", "80/20": "affirmed"}),
+        (
+            "The draft says 85/20, please change to 80/20.",
+            {"85/20": "negated", "80/20": "affirmed"},
+        ),
+        (
+            "Please amend 45 days to 30 days in section 4.",
+            {"45 days": "negated", "30 days": "affirmed"},
+        ),
+        (
+            "Typo in the RFP: 60 days should read 90 days.",
+            {"60 days": "negated", "90 days": "affirmed"},
+        ),
+        (
+            "We updated our platform from Avaya to Genesys in 2023.",
+            {"Avaya": "negated", "Genesys": "affirmed"},
+        ),
+        # a change that is no correction replaces nothing
+        ("Volumes rose from 40,000 calls to 55,000 calls.", {"40,000 calls": "affirmed"}),
+        (
+            "We can change the rate to $26 per hour if volumes grow.",
+            {"$26 per hour": "conditional"},
+        ),
+    ],
+)
+def test_a_correction_denies_what_it_replaces(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prohibition with an exception for consent allows it with consent
+        (
+            "The Supplier shall not, without the Authority's prior written approval, relocate the "
+            "Services to India.",
+            {"India": "conditional"},
+        ),
+        (
+            "Agents may not work from Manila without the client's written consent.",
+            {"Manila": "conditional"},
+        ),
+        ("No offshore delivery without the Customer's prior consent.", {"offshore": "conditional"}),
+        ("We will not use offshore agents.", {"offshore": "negated"}),
+    ],
+)
+def test_a_prohibition_that_yields_to_consent(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # taken out of use, turned down
+        ("We retired Avaya last year.", {"Avaya": "negated"}),
+        ("Avaya was decommissioned in 2024.", {"Avaya": "negated"}),
+        ("Zendesk was rejected by procurement.", {"Zendesk": "negated"}),
+        ("Five9 was evaluated and rejected.", {"Five9": "negated"}),
+        ("Regrettably, we must decline the Japanese requirement.", {"Japanese": "negated"}),
+        ("Portuguese: nil", {"Portuguese": "negated"}),
+        ("We hold ISO 27001; SOC 2, not yet.", {"ISO 27001": "affirmed", "SOC 2": "planned"}),
+    ],
+)
+def test_retired_rejected_and_not_yet(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation of a harm (a failure, a loss, a worry, a cost) asserts the good
+        ("Never once have we missed our 80/20 target.", {"80/20": "affirmed"}),
+        ("We have never lost a client in Manila.", {"Manila": "affirmed"}),
+        ("Don't worry about Spanish - we have 40 agents.", {"Spanish": "affirmed"}),
+        ("You won't pay more for Spanish.", {"Spanish": "affirmed"}),
+        ("We didn't hesitate to sign the BAA.", {"BAA": "affirmed"}),
+        ("We can't afford to lose our 80/20 level.", {"80/20": "affirmed"}),
+        ("We have not had a single outage on Five9.", {"Five9": "affirmed"}),
+        # a negative subject before a comparison in favour claims the best
+        ("No-one does Welsh better than our Cardiff team.", {"Welsh": "affirmed"}),
+        ("Nothing beats our 24/7 coverage.", {"24/7": "affirmed"}),
+        # the denial itself stands
+        ("We do not offer Welsh.", {"Welsh": "negated"}),
+        ("We no longer use Five9.", {"Five9": "negated"}),
+    ],
+)
+def test_denying_a_harm_or_a_rival_asserts(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a later clause takes a past denial back
+        ("Until recently we didn't offer chat, but now we do.", {"chat": "affirmed"}),
+        ("We didn't use to offer chat; we do now.", {"chat": "affirmed"}),
+        ("We did not hold PCI DSS in 2022, but we have now.", {"PCI DSS": "affirmed"}),
+        ("We did not offer chat in 2022 and still don't.", {"chat": "negated"}),
+        # fixed phrases that only look negative
+        ("It goes without saying that we hold PCI DSS.", {"PCI DSS": "affirmed"}),
+        ("We are no strangers to HIPAA.", {"HIPAA": "affirmed"}),
+    ],
+)
+def test_denials_taken_back_and_fixed_phrases(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # left, closed, paused, out of date, out of use, not among what is offered
+        ("We pulled out of Manila last year.", {"Manila": "negated"}),
+        ("We exited Cebu in 2024.", {"Cebu": "negated"}),
+        ("We have given up on Zendesk.", {"Zendesk": "negated"}),
+        ("Avaya is deprecated.", {"Avaya": "negated"}),
+        ("Thai support has been paused.", {"Thai": "negated"}),
+        ("ISO 27001 certificate is out of date.", {"ISO 27001": "negated"}),
+        ("Italian isn't one of our languages.", {"Italian": "negated"}),
+        ("Italian is not among the languages we offer.", {"Italian": "negated"}),
+        ("Sites | Manila (yes) | Cebu (closed 2024)", {"Manila": "affirmed", "Cebu": "negated"}),
+        ("Given the absence of Dutch speakers, we cannot bid Lot 3.", {"Dutch": "negated"}),
+        ("We are non-compliant with HIPAA.", {"HIPAA": "negated"}),
+        ("PCI DSS is irrelevant for this lot.", {"PCI DSS": "negated"}),
+        ("HIPAA isn't a thing for us.", {"HIPAA": "negated"}),
+        ("Tagalog not on our radar", {"Tagalog": "negated"}),
+        ("French — N; German — Y", {"French": "negated"}),
+        # all but one
+        ("All sites bar Cebu are PCI DSS certified.", {"Cebu": "negated"}),
+        ("Email w/o chat.", {"Email": "affirmed", "chat": "negated"}),
+        # a penalty denied is no denial of what it is on
+        ("No Service Credits shall apply to the email channel.", {"email": "affirmed"}),
+        # a backward scope passes over a closed relative clause
+        (
+            "ISO 27001 certification, which we do not hold, is not required.",
+            {"ISO 27001": "negated"},
+        ),
+        ("Spanish, which we offer from Bogotá, is required.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_more_ways_to_deny(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb's negation earlier in the clause, past its window: not firm, never affirmed
+        (
+            "We do not currently expect that the agents in our new building will need to use "
+            "Salesforce.",
+            {"Salesforce": "hedged"},
+        ),
+        (
+            "The Supplier will not be asked by the Authority at any stage of the contract term to "
+            "provide services in Irish.",
+            {"Irish": "hedged"},
+        ),
+        ("We do not use Salesforce.", {"Salesforce": "negated"}),
+        # a clause of its own is out of the negation's reach
+        (
+            "We do not charge set-up fees and our Leeds agents handle Spanish.",
+            {"Spanish": "affirmed"},
+        ),
+        ("We don't outsource; all Spanish calls are handled in Bogotá.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_a_negation_that_may_reach_is_not_firm(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condition heading its sentence reaches the end of its clause; a proviso after a
+        # comma reaches back over its whole clause; no window holds either
+        (
+            "Provided always that the Authority's monthly volume exceeds forty thousand (40,000) "
+            "calls, the price per call shall reduce to £1.60.",
+            {"£1.60": "conditional"},
+        ),
+        (
+            "If your team moves more than half of its email volume onto webchat in the first "
+            "year, we will add a dedicated floor in Cebu.",
+            {"Cebu": "conditional"},
+        ),
+        (
+            "Should the Customer's volumes fall below the agreed forecast for two consecutive "
+            "months, a 10% uplift applies.",
+            {"10%": "conditional"},
+        ),
+        (
+            "Where Welsh-speaking callers are routed to the Cardiff team out of hours, the rate "
+            "is £31 per hour.",
+            {"£31 per hour": "conditional"},
+        ),
+        (
+            "First response time shall be four hours in any calendar month, provided that ticket "
+            "volumes stay within the agreed forecast.",
+            {"four hours": "conditional"},
+        ),
+        (
+            "We will staff Saturday cover from our Leeds site, subject to the Authority "
+            "confirming volumes.",
+            {"Leeds": "conditional"},
+        ),
+        (
+            "We staff Spanish in Bogotá. If volumes grow, we add Medellín.",
+            {"Bogotá": "affirmed", "Medellín": "conditional"},
+        ),
+        (
+            "If you need weekend cover, we can do it; our Leeds site is open every day.",
+            {"Leeds": "affirmed"},
+        ),
+    ],
+)
+def test_a_fronted_condition_and_a_proviso_cover_their_clause(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another organisation's story: a client as subject of a past verb, or an organisation
+        # named with 'a'/'one' whose verb goes on with its own 'its'/'their' or comes 'to us'
+        (
+            "A regional water utility cut its average handle time from 9 minutes to 6 minutes.",
+            {"9 minutes": "other_client", "6 minutes": "other_client"},
+        ),
+        (
+            "When a national broadband provider came to us, its abandonment rate was 14%.",
+            {"14%": "other_client"},
+        ),
+        (
+            "One mid-sized insurer moved its claims line to us and saw CSAT rise to 88%.",
+            {"CSAT": "other_client", "88%": "other_client"},
+        ),
+        ("The client expanded from 40 seats to 90 seats.", {"40 seats": "other_client"}),
+        # a client pointed back to, up to the end of its clause
+        (
+            "That retailer now pays $24 per hour; your rate would be $22 per hour.",
+            {"$24 per hour": "other_client", "$22 per hour": "affirmed"},
+        ),
+        # the buyer's own needs and the vendor's own team are no story
+        ("The client requires Spanish and French from day one.", {"Spanish": "affirmed"}),
+        (
+            "A dedicated team of 40 agents will serve your account from Leeds.",
+            {"Leeds": "affirmed"},
+        ),
+        ("A Spanish-speaking supervisor was added to the Leeds floor.", {"Leeds": "affirmed"}),
+    ],
+)
+def test_another_organisations_story(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a third party as the agent of a passive verb does what its whole clause says
+        (
+            "Interpretation into Somali and Tigrinya for walk-in callers will be provided by a "
+            "specialist interpreting service.",
+            {"Somali": "third_party", "Tigrinya": "third_party"},
+        ),
+        (
+            "All Portuguese-language email for the Brazilian market is answered by a local "
+            "subcontractor.",
+            {"Portuguese": "third_party"},
+        ),
+        (
+            "Overnight voice cover for the whole of the Scottish estate is delivered by our "
+            "Glasgow partner.",
+            {"voice": "third_party"},
+        ),
+        ("Spanish calls are handled by our own team in Madrid.", {"Spanish": "affirmed"}),
+        (
+            "Webchat is run by the in-house team; email is handled by a partner.",
+            {"Webchat": "affirmed", "email": "third_party"},
+        ),
+    ],
+)
+def test_a_third_party_as_passive_agent(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company of the vendor's own group is no client; a concession is no condition; a
+        # proviso merged with its comma still looks back; a list is reached where its last item is
+        (
+            "Welsh is not offered from our Leeds site; should you need it, we can call on "
+            "our sister company in Cardiff.",
+            {"Welsh": "negated", "Cardiff": "third_party"},
+        ),
+        (
+            "Our parent company in Madrid holds ISO 27001 for the group.",
+            {"ISO 27001": "third_party"},
+        ),
+        ("For a telecoms company in Leeds we run 200 seats.", {"Leeds": "other_client"}),
+        ("We hold 80/20 even if volumes spike in January.", {"80/20": "affirmed"}),
+        (
+            "Abandonment shall not exceed 5% in any month, provided always that volumes stay "
+            "within forecast.",
+            {"Abandonment": "conditional"},
+        ),
+        (
+            "Polish, Romanian and Bulgarian services will be delivered only if agreed in writing.",
+            {"Polish": "conditional", "Romanian": "conditional", "Bulgarian": "conditional"},
+        ),
+        (
+            "Polish, Romanian and Bulgarian-language calls are not offered.",
+            {"Polish": "negated", "Romanian": "negated", "Bulgarian": "negated"},
+        ),
+    ],
+)
+def test_kin_companies_concessions_provisos_and_lists(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what cannot be met is not offered
+        ("90/10 is not achievable at this price.", {"90/10": "negated"}),
+        ("90/10 is unrealistic for this volume.", {"90/10": "negated"}),
+        ("A 90/10 target is out of reach in year one.", {"90/10": "negated"}),
+        ("24/7 is not feasible for us.", {"24/7": "negated"}),
+        ("AHT of 4 minutes is not realistic for technical support.", {"4 minutes": "negated"}),
+        ("24/7? Can't do it.", {"24/7": "negated"}),
+        ("80/20 is achievable from month two.", {"80/20": "affirmed"}),
+    ],
+)
+def test_out_of_reach_is_not_offered(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation of a negative verb or of a shortage asserts (the negative word goes too)
+        ("Nothing stops us from adding Dutch.", {"Dutch": "affirmed"}),
+        ("We don't lack Spanish speakers.", {"Spanish": "affirmed"}),
+        ("We haven't stopped offering Welsh.", {"Welsh": "affirmed"}),
+        ("We never say no to Spanish requests.", {"Spanish": "affirmed"}),
+        ("Don't forget we hold ISO 27001.", {"ISO 27001": "affirmed"}),
+        ("Agents cannot bypass PCI DSS controls.", {"PCI DSS": "affirmed"}),
+        ("There is no shortage of Spanish speakers in Bogotá.", {"Spanish": "affirmed"}),
+        ("We are not short of Spanish speakers.", {"Spanish": "affirmed"}),
+        # litotes with a clitic, and fixed phrases
+        ("It isn't unusual for us to run 24/7.", {"24/7": "affirmed"}),
+        ("There is no question that we hold PCI DSS.", {"PCI DSS": "affirmed"}),
+        # the negative verb alone still denies
+        ("We lack Dutch speakers.", {"Dutch": "negated"}),
+        ("We stopped offering Welsh in 2022.", {"Welsh": "negated"}),
+    ],
+)
+def test_a_negated_negative_asserts(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # table cells and flattened rows
+        ("Spanish (Y) French (N)", {"Spanish": "affirmed", "French": "negated"}),
+        ("HITRUST [No]", {"HITRUST": "negated"}),
+        ("HITRUST: False", {"HITRUST": "negated"}),
+        ("Chat: optional", {"Chat": "hedged"}),
+        ("Chat: phase 2", {"Chat": "planned"}),
+        ("WhatsApp will come in phase two.", {"WhatsApp": "planned"}),
+        ("Voice: Yes", {"Voice": "affirmed"}),
+    ],
+)
+def test_table_cells(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a buyer sets aside
+        ("24/7 isn't on the cards", {"24/7": "negated"}),
+        ("Spanish? meh, not really", {"Spanish": "negated"}),
+        ("please leave SMS out of the quote", {"SMS": "negated"}),
+        ("take WhatsApp out", {"WhatsApp": "negated"}),
+        ("we're steering away from offshore", {"offshore": "negated"}),
+        ("we've moved away from Avaya", {"Avaya": "negated"}),
+        ("we're done with Avaya", {"Avaya": "negated"}),
+        ("HITRUST would be overkill", {"HITRUST": "negated"}),
+        ("we can skip Spanish for now", {"Spanish": "negated"}),
+        ("Spanish can wait", {"Spanish": "planned"}),
+        # 'out of hours' is a time, nothing set aside
+        ("We take Spanish calls out of hours.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_what_a_buyer_sets_aside(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ISO 27001 certificate is under renewal.", {"ISO 27001": "planned"}),
+        ("Finnish isn't either.", {"Finnish": "negated"}),
+        (
+            "Danish isn't offered, and neither is Norwegian.",
+            {"Danish": "negated", "Norwegian": "negated"},
+        ),
+        (
+            "Spanish and French are offered; Italian is not.",
+            {"Spanish": "affirmed", "Italian": "negated"},
+        ),
+    ],
+)
+def test_renewal_and_either(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a move replaces what it leaves; a site once the vendor's is gone
+        ("We relocated from Manila to Cebu last year.", {"Manila": "negated", "Cebu": "affirmed"}),
+        ("We migrated from Avaya to Genesys in 2024.", {"Avaya": "negated", "Genesys": "affirmed"}),
+        ("We moved out of Manila in 2023.", {"Manila": "negated"}),
+        ("Our former Manila site now belongs to another firm.", {"Manila": "negated"}),
+        (
+            "We closed the old Cebu centre in May.",
+            {"Cebu": "negated"},
+        ),
+        ("Manila is not a delivery location for this contract.", {"Manila": "negated"}),
+        ("Our Manila site serves the account.", {"Manila": "affirmed"}),
+        ("Our team includes former Genesys engineers.", {"Genesys": "affirmed"}),
+    ],
+)
+def test_moves_and_former_sites(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lists of what is and is not offered
+        (
+            "Not email, not SMS, just voice.",
+            {"email": "negated", "SMS": "negated", "voice": "affirmed"},
+        ),
+        (
+            "Only voice — no email, no SMS.",
+            {"voice": "affirmed", "email": "negated", "SMS": "negated"},
+        ),
+        ("Spanish, French — not Italian", {"Spanish": "affirmed", "Italian": "negated"}),
+        ("Voice and chat yes; email and SMS no.", {"Voice": "affirmed", "email": "negated"}),
+        ("SMS — no", {"SMS": "negated"}),
+        ("Voice — no, chat — yes", {"Voice": "negated", "chat": "affirmed"}),
+    ],
+)
+def test_lists_of_what_is_and_is_not(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denied hand-over keeps the work in-house; only where it would go is denied
+        ("We don't outsource Spanish to partners.", {"Spanish": "affirmed"}),
+        ("We do not subcontract any of our Spanish calls.", {"Spanish": "affirmed"}),
+        ("We never outsource our chat channel.", {"chat": "affirmed"}),
+        ("We do not subcontract to India.", {"India": "negated"}),
+        ("We do not outsource any work to Manila.", {"Manila": "negated"}),
+        ("We don't offshore email.", {"email": "affirmed"}),
+        ("We do not outsource; our Leeds team handles voice.", {"voice": "affirmed"}),
+        ("We don't offshore email.", {"offshore": "negated", "email": "affirmed"}),
+    ],
+)
+def test_a_denied_hand_over_keeps_the_work(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a schedule brings in later is planned; what it already has is not
+        ("We offer email and will roll out chat in Q2.", {"email": "affirmed", "chat": "planned"}),
+        (
+            "We'd start you on voice in week one and switch on chat in week three.",
+            {"chat": "planned"},
+        ),
+        ("SMS will be introduced in year two.", {"SMS": "planned"}),
+        ("We will not roll out WhatsApp.", {"WhatsApp": "negated"}),
+    ],
+)
+def test_a_schedule_plans_what_it_brings_in(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'no' as an abbreviation of 'number'; a denied closing keeps it open
+        ("No of seats in Manila: 120", {"Manila": "affirmed"}),
+        ("No. of Spanish agents: 40", {"Spanish": "affirmed"}),
+        ("Reference no. 4411 covers our ISO 27001 certificate.", {"ISO 27001": "affirmed"}),
+        ("Our Spanish team never sleeps: 24/7 coverage.", {"24/7": "affirmed"}),
+        ("Our Leeds centre never closes.", {"Leeds": "affirmed"}),
+    ],
+)
+def test_number_abbreviations_and_denied_closing(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an answer to a question about a cost or a trouble denies the cost, not the mention
+        ("Is Spanish an extra cost? No.", {"Spanish": "affirmed"}),
+        ("Do you charge extra for weekend Spanish? No.", {"Spanish": "affirmed"}),
+        ("Any issues with Genesys so far? None.", {"Genesys": "affirmed"}),
+        ("Has the Manila site had any outages? No.", {"Manila": "affirmed"}),
+        ("Do you hold ISO 27001? No.", {"ISO 27001": "negated"}),
+        ("Is Spanish included? No.", {"Spanish": "negated"}),
+        ("Is there a surcharge for French? No.", {"French": "affirmed"}),
+        ("Spanish is not an extra cost.", {"Spanish": "affirmed"}),
+        ("No uplift applies to weekend Spanish.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_an_answer_about_a_cost(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal before a negation after its subject
+        ("Welsh may not be available.", {"Welsh": "negated"}),
+        ("Cantonese might not be offered at launch.", {"Cantonese": "negated"}),
+        ("Spanish will probably not be required.", {"Spanish": "negated"}),
+        ("Our Manila vendor wasn't great.", {"Manila": "affirmed"}),
+    ],
+)
+def test_a_modal_before_a_denial(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside set off by commas between a mention and its denial
+        ("Welsh, as noted in our clarification response, is not offered.", {"Welsh": "negated"}),
+        ("Welsh, sadly, is not something we offer.", {"Welsh": "negated"}),
+        ("HITRUST, to be transparent, we have never pursued.", {"HITRUST": "negated"}),
+        ("Spanish, we do not offer it.", {"Spanish": "negated"}),
+        ("We offer Spanish, as agreed, and Italian is not offered.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_an_aside_before_a_denial(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list does not run on into a new clause; a proviso's scope stays inside it; a denied
+        # exemption holds the duty; a verb of exceeding bounds its figure however long the
+        # subject; a place glossing a denied delivery model is denied with it
+        (
+            "Agents will sit in Leeds or Bristol, and home working is not allowed.",
+            {"Leeds": "affirmed", "Bristol": "affirmed", "home working": "negated"},
+        ),
+        (
+            "Calls are answered in Cardiff and Swansea, and outsourcing is not permitted.",
+            {"Cardiff": "affirmed", "Swansea": "affirmed"},
+        ),
+        (
+            "CSAT shall be at least 85%, provided that surveys sent after 48 hours shall be "
+            "excluded.",
+            {"85%": "conditional"},
+        ),
+        (
+            "The Vendor shall not be relieved of its duty to hold PCI DSS by any act of its "
+            "partners.",
+            {"PCI DSS": "affirmed"},
+        ),
+        (
+            "Bidders are not exempt from Cyber Essentials Plus.",
+            {"Cyber Essentials Plus": "affirmed"},
+        ),
+        (
+            "Not convinced by their 80/20 claim for Spanish.",
+            {"80/20": "affirmed", "Spanish": "affirmed"},
+        ),
+        (
+            "Under no circumstances shall total monthly credits for the voice channel exceed 15%.",
+            {"15%": "affirmed"},
+        ),
+        (
+            "Average hold time must at no point in the contract year exceed 90 seconds.",
+            {"90 seconds": "affirmed"},
+        ),
+        ("Nearshore (Lisbon): not offered.", {"Nearshore": "negated", "Lisbon": "negated"}),
+        ("PCI DSS (Lisbon) — expired.", {"PCI DSS": "negated", "Lisbon": "affirmed"}),
+    ],
+)
+def test_clauses_provisos_exemptions_and_bounds(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vendor's label, a pronoun or a count that 'says' is no testimony; a client named
+        # with more words; a company of the vendor's group is a third party; volume tiers;
+        # an obligation to obtain plans; 'not … yet' plans; 'not … until' delays
+        ("B says they could add Dutch by May.", {"Dutch": "hedged"}),
+        ("Vendor C said they'd staff Welsh from Cardiff.", {"Welsh": "affirmed"}),
+        (
+            "For one large Scottish housing client we cut AHT by 30%.",
+            {"AHT": "other_client", "30%": "other_client"},
+        ),
+        (
+            "For the other client we had, the utility one, CSAT rose to 90%.",
+            {"CSAT": "other_client"},
+        ),
+        (
+            "Arabic is delivered by our associate company in Dubai.",
+            {"Arabic": "third_party", "Dubai": "third_party"},
+        ),
+        (
+            "Volumes above 50,000 calls per month: GBP 3.10 per call.",
+            {"GBP 3.10 per call": "conditional"},
+        ),
+        (
+            "The Supplier shall obtain ISO 27001 within twelve months of award.",
+            {"ISO 27001": "planned"},
+        ),
+        ("Webchat is on their roadmap for next year.", {"Webchat": "planned"}),
+        ("We're not PCI DSS compliant yet.", {"PCI DSS": "planned"}),
+        ("We are not doing chat yet.", {"chat": "planned"}),
+        ("We won't hold ISO 27001 until May.", {"ISO 27001": "planned"}),
+        ("Nobody raised GDPR until the final workshop.", {"GDPR": "affirmed"}),
+        ("The COPC certificate we held until 2021 was not renewed.", {"COPC": "negated"}),
+        ("We do not offer Thai.", {"Thai": "negated"}),
+    ],
+)
+def test_says_tiers_obligations_yet_and_until(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an exception to a prohibition ('unless') conditions it; 'but only if' conditions what
+        # came before; a quoted phrase is still a phrase; a 'yes' stands apart from a later scope
+        (
+            "The Supplier shall not use home-based agents unless the Authority approves it.",
+            {"home-based": "conditional"},
+        ),
+        (
+            "We can staff Sundays 10–4 but only if volumes pass 5,000 calls.",
+            {"Sundays 10–4": "conditional"},
+        ),
+        ("Cyber Essentials Plus 'in progress'.", {"Cyber Essentials Plus": "planned"}),
+        ("They quoted 'no additional cost' for Welsh.", {"Welsh": "affirmed"}),
+        ("ISO 9001 yes, ISO 14001 'in progress'.", {"ISO 9001": "affirmed"}),
+        ("We do not offer Thai.", {"Thai": "negated"}),
+    ],
+)
+def test_exceptions_restrictions_quotes_and_yes(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vague or partial claim is not firm
+        ("Romanian we've kinda got.", {"Romanian": "hedged"}),
+        ("We answer email inside 24 hours, most of the time.", {"24 hours": "hedged"}),
+        ("We are more or less PCI DSS compliant.", {"PCI DSS": "hedged"}),
+        ("In theory we could staff Dutch.", {"Dutch": "hedged"}),
+        ("We hold ISO 27001.", {"ISO 27001": "affirmed"}),
+        ("Our AHT is seven minutes, mostly because of billing.", {"AHT": "affirmed"}),
+    ],
+)
+def test_a_vague_claim_is_not_firm(text, expected):
+    _check(text, expected)
