@@ -81,6 +81,9 @@ def statuses(
             # mentioned GDPR until I asked")
             found.discard("negated")
             found |= {"planned"} if any(_FUTURE.search(t.text) for t in negations) else set()
+        elif negations and "negated" in found and scope.until_before(i, negations):
+            # 'we won't share a record until a BAA is signed': the BAA is the condition
+            found = (found - {"negated"}) | {"conditional"}
         if kinds and scope.replaced(i):
             found.add("negated")  # 'change the SLA from 85/20 to 80/20': 85/20 no longer stands
         if kinds and kinds[i] == "location" and scope.former_site(i):

@@ -498,6 +498,13 @@ class Scope:
         right = min([b for b in self.bounds if b >= end], default=len(self.text))
         return bool(re.search(r"\b(?:until|till)\b", self.text[end:right], re.I))
 
+    def until_before(self, index: int, negations: list[Trigger]) -> bool:
+        """Whether 'until' or 'till' stands between a negation and the mention: the mention is
+        what must happen first ('we won't share a record until a BAA is signed')."""
+        start = self.spans[index][0]
+        ends = [t.end for t in negations if t.end <= start]
+        return bool(ends) and bool(re.search(r"\b(?:until|till)\b", self.text[max(ends) : start], re.I))
+
     def taken_back(self, negations: list[Trigger]) -> bool:
         """'Until recently we didn't offer chat, but now we do': a later clause takes the denial
         back."""

@@ -1450,3 +1450,18 @@ def test_exceptions_restrictions_quotes_and_yes(text, expected):
 )
 def test_a_vague_claim_is_not_firm(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after 'not … until', the mention is what must happen first: a condition, not a denial
+        ("We won't share a single record until a BAA is signed.", {"BAA": "conditional"}),
+        ("No agent goes live till they finish PCI DSS training.", {"PCI DSS": "conditional"}),
+        ("Go-live will not happen until SOC 2 Type II is in place.", {"SOC 2 Type II": "conditional"}),
+        # without 'until' the negation denies the mention
+        ("We will not sign a BAA with any vendor.", {"BAA": "negated"}),
+    ],
+)
+def test_what_must_come_first_after_not_until_is_a_condition(text, expected):
+    _check(text, expected)
