@@ -136,7 +136,18 @@ def same_name(slot: str, expected: str, actual: str) -> bool:
     if e == a or (len(e) > 2 and len(a) > 2 and (e in a or a in e)):
         return True
     name = canonical(slot, expected)
-    return name is not None and name.lower() == a
+    return (name is not None and name.lower() == a) or _in_region(slot, name or expected, actual)
+
+
+def _in_region(slot: str, country: str, region: str) -> bool:
+    """A country held through the region the buyer named ('DACH' holds Austria), where the
+    lexicon says which countries the region is made of."""
+    plan = _plan()
+    if slot not in plan.slot_map or plan.slot(slot).vocabulary != "locations":
+        return False
+    from assistant.reading.lexicon import vocabulary
+
+    return country in vocabulary("locations").members.get(region, ())
 
 
 def canonical(slot: str, text: str) -> str | None:
