@@ -141,8 +141,7 @@ class Message:
         return Role(
             question=segment.question,
             acknowledgement=d.is_acknowledgement(text),
-            past=bool(d.find(words.past, text) or d.find(words.dismissed, text))
-            or _past_year(text),
+            past=_past(_without_founding(text)),
             baseline=bool(d.find(words.baseline, text)),
             skip=bool(d.find(words.skip_phrases, text)),
             confirm=bool(d.find(words.confirm, text)),
@@ -153,6 +152,20 @@ class Message:
     def only_acknowledges(self) -> bool:
         """Every segment only acknowledges ('OK, makes sense. Thanks.')."""
         return bool(self.segments) and all(r.acknowledgement for r in self.roles)
+
+
+def _past(text: str) -> bool:
+    """A past marker ('ago', 'last year', 'in 2019') or a wish the buyer dismisses."""
+    words = d.words()
+    return bool(d.find(words.past, text) or d.find(words.dismissed, text)) or _past_year(text)
+
+
+def _without_founding(text: str) -> str:
+    """The text without a clause of the organisation's age (', launched 18 months ago')."""
+    founding = d.pattern(d.words().founding).pattern if d.words().founding else None
+    if founding is None:
+        return text
+    return re.sub(rf",\s*(?:{founding})\b[^,;.]*", "", text, flags=re.I)
 
 
 _YEAR = re.compile(r"\b(?:in|since|from|back in)\s+((?:19|20)\d\d)\b", re.I)
@@ -237,7 +250,20 @@ def _past_sentences(message: Message) -> None:
     predecessor tried outsourcing in 2019: …, and it lasted eight months')."""
     past = {s.sentence for s, r in zip(message.segments, message.roles, strict=True) if r.past}
     for segment, role in zip(message.segments, message.roles, strict=True):
-        role.past = role.past or segment.sentence in past
+        role.past = role.past or (
+            segment.sentence in past and not _consequence(message.text, segment, role)
+        )
+
+
+def _consequence(text: str, segment: Segment, role: Role) -> bool:
+    """A segment that draws a requirement from the story before it ('… disaster - so
+    termination for convenience is a must'): it opens with 'so' ('which is why', …), has no
+    past marker of its own and says what is required."""
+    piece = text[segment.start : segment.end]
+    opens = d.pattern(d.words().consequence).match(piece.lstrip())
+    return bool(opens) and not role.past and (
+        role.priority == "must" or bool(d.find(d.words().requirement_words, piece))
+    )
 
 
 _CLAUSE = re.compile(r"[,;]\s*")
