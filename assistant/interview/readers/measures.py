@@ -446,7 +446,8 @@ def _distribution(
         not complete
         and slot in ctx.filled
         and ctx.message.roles
-        and any(r.corrections for r in ctx.message.roles)
+        # a correction said, not an 'actually' in a question ('can vendors actually staff it?')
+        and any(r.corrections and not r.question for r in ctx.message.roles)
     )
     if not (complete or partial):
         return []
