@@ -232,9 +232,9 @@ _DAYS = {"monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu
 def hours(text: str) -> tuple[str, ...]:
     """Hours as day ranges and times only ('7 days' is Mon-Sun, midnight is 00:00 whether
     written 24:00 or not; time zones left out)."""
+    text = re.sub(r"24/5(?:\s*\(mon(?:day)?-fri(?:day)?\))?", "mon-fri 00:00-00:00", text.lower())
     text = (
-        text.lower()
-        .replace("24:00", "00:00")
+        text.replace("24:00", "00:00")
         .replace("7 days", "mon-sun")
         .replace("weekdays", "mon-fri")
         .replace("every day", "mon-sun")

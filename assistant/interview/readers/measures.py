@@ -719,8 +719,10 @@ def _one_group(ctx: Context, channels: list[Mention], segment) -> bool:
 
 
 _PARTICULAR_LINE = re.compile(
-    r"\b(?!(?:phone|telephone|the|our|main|customer|service|support|a|an)\b)[a-z-]+\s+"
-    r"(?:line|hotline|number)s?\b",
+    r"\b(?!(?:phone|telephone|the|our|main|customer|service|support|a|an|this|that|which|"
+    r"whole|entire|new)\b)[a-z-]+\s+(?:line|hotline|number)s?\b"
+    # 'a separate 24/7 line': another line than the service's own
+    r"|\bseparate\s+(?:[\w/-]+\s+){0,3}(?:line|hotline|number|service|queue)s?\b",
     re.I,
 )
 _PLAIN = {
