@@ -15,6 +15,7 @@ from assistant.interview.readers.cues import (
     SAME_SENTENCE,
     SENTENCE_BEFORE,
     ctx_topics,
+    named_topics,
     question_of,
     rank,
 )
@@ -1062,6 +1063,8 @@ def read_by_cue(ctx: Context) -> list[Found]:
                 and not (bare and slot.type == "percent" and not _only_a_number(ctx))
             ):
                 pairs.append(((4, 0, 0, m.start), m, slot))
+            elif not bare and r is None and slot.name in _asked_why_before(ctx, m):
+                pairs.append(((5, 0, 0, m.start), m, slot))
     found, used_mentions, used_slots = [], set(), {}
     for _rank, m, slot in sorted(pairs, key=lambda p: p[0]):
         if id(m) in used_mentions:
@@ -1225,6 +1228,22 @@ def _denied_before(ctx: Context, slot: SlotDef, m: Mention) -> bool:
         ):
             return True
     return False
+
+
+def _asked_why_before(ctx: Context, m: Mention) -> set[str]:
+    """The slots whose reason the buyer asked earlier in the message ('Why d'you need AHT?
+    … Fine - about 7.5 min'): a figure of their type after the question, with no cue of its
+    own, answers them."""
+    from assistant.interview.readers.cues import named_topics
+
+    sentence = ctx.message.segments[m.segment].sentence
+    slots: set[str] = set()
+    for start, end in ctx.message.sentences[:sentence]:
+        text = ctx.text[start:end]
+        if d.find(d.words().why, text):
+            ids = named_topics(ctx, text)
+            slots |= {s for q in ctx.plan.questions if q.id in ids for s in q.slots}
+    return slots
 
 
 def _topic_pending(ctx: Context, m: Mention) -> bool:
