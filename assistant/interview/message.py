@@ -178,12 +178,14 @@ def _past_year(text: str) -> bool:
     return any(int(m.group(1)) < date.today().year for m in _YEAR.finditer(text))
 
 
-# 'outside the busy season', 'outside peak months': a time frame, which negates nothing; 'I
-# said phone 30': the buyer quotes itself, which is not about someone else.
+# 'outside the busy season', 'outside peak months', 'volumes outside Clearing': a time frame,
+# which negates nothing; 'I said phone 30': the buyer quotes itself, which is not about
+# someone else.
 _NO_TRIGGER = re.compile(
     r"\bI (?:said|told you|gave you|wrote|put)\b|\boutside\s+(?:of\s+)?(?:(?:the|our|those|these|its)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:seasons?|peaks?|periods?|months?|weeks?|term|terms|holidays?|weekends?|summer|winter|"
-    r"spring|autumn|christmas|busy times)\b",
+    r"spring|autumn|christmas|busy times)\b"
+    r"|(?<=\bvolumes )outside\b|(?<=\bvolume )outside\b|(?<=\bdemand )outside\b",
     re.I,
 )
 _LEADING_NO = re.compile(r"\s*no\s*[,;:-]\s*", re.I)
