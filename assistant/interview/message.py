@@ -249,12 +249,31 @@ def _focus_adverb(piece: str, start: int, end: int) -> bool:
 
 def _past_sentences(message: Message) -> None:
     """An anecdote is a sentence: one past marker makes all of it a side remark ('My
-    predecessor tried outsourcing in 2019: …, and it lasted eight months')."""
-    past = {s.sentence for s, r in zip(message.segments, message.roles, strict=True) if r.past}
-    for segment, role in zip(message.segments, message.roles, strict=True):
-        role.past = role.past or (
-            segment.sentence in past and not _consequence(message.text, segment, role)
-        )
+    predecessor tried outsourcing in 2019: …, and it lasted eight months'), but for a
+    requirement stated before the story and a consequence drawn after it."""
+    first: dict[int, int] = {}
+    for index, (segment, role) in enumerate(zip(message.segments, message.roles, strict=True)):
+        if role.past:
+            first.setdefault(segment.sentence, index)
+    for index, (segment, role) in enumerate(zip(message.segments, message.roles, strict=True)):
+        if role.past or segment.sentence not in first:
+            continue
+        if index < first[segment.sentence]:
+            role.past = not _requirement(message.text, segment)
+        else:
+            role.past = not _consequence(message.text, segment, role)
+
+
+def _requirement(text: str, segment: Segment) -> bool:
+    """A segment that says what is required ('Tenant data has to stay in the EU - we had the
+    regulator on to us once'): the story after it is its reason, not its frame."""
+    piece = text[segment.start : segment.end]
+    return bool(d.find(_present_requirement_words(), piece))
+
+
+def _present_requirement_words() -> tuple[str, ...]:
+    """Requirement words that are not themselves past ('we needed 300 agents - in 2019')."""
+    return tuple(w for w in d.words().requirement_words if w not in ("needed", "wanted"))
 
 
 def _consequence(text: str, segment: Segment, role: Role) -> bool:
@@ -263,9 +282,7 @@ def _consequence(text: str, segment: Segment, role: Role) -> bool:
     past marker of its own and says what is required."""
     piece = text[segment.start : segment.end]
     opens = d.pattern(d.words().consequence).match(piece.lstrip())
-    return bool(opens) and not role.past and (
-        role.priority == "must" or bool(d.find(d.words().requirement_words, piece))
-    )
+    return bool(opens) and not role.past and _requirement(text, segment)
 
 
 _CLAUSE = re.compile(r"[,;]\s*")
