@@ -105,6 +105,15 @@ class Message:
         head, colon, _ = self.text[start:end].partition(":")
         return head if colon and len(head.split()) <= max_words else ""
 
+    def is_heading(self, index: int) -> bool:
+        """The segment's sentence is a heading of a few words that ends with ':' on its line
+        ('Mandatory requirements (pass/fail):'), a list below it."""
+        start, end = self.sentence_span(index)
+        line = self.text[start:end].strip()
+        after = self.text[end : end + 2]
+        at_line_end = not after.strip(" ") or "\n" in after
+        return line.endswith(":") and len(line.split()) <= 6 and at_line_end
+
     def of_kind(self, *kinds: str) -> list[Mention]:
         """Mentions of these kinds, in order."""
         return [m for m in self.mentions if m.kind in kinds]
@@ -315,6 +324,15 @@ def _own_clause(piece: str, start: int, end: int, state: str) -> str:
     return statuses(clause, [(start - left, end - left)])[0]
 
 
+def _under_heading(text: str, heading: tuple[str | None, int], start: int) -> str | None:
+    """The priority of a heading line ('Mandatory requirements (pass/fail):') for the lines
+    of the list under it, up to a blank line."""
+    priority, at = heading
+    if priority is None or at >= start or re.search(r"\n\s*\n", text[at:start]):
+        return None
+    return priority
+
+
 _SELF_DESCRIPTION = re.compile(r"\s*(?:an?|one)\s", re.I)
 
 
@@ -332,11 +350,14 @@ def _give_priorities(message: Message) -> None:
                 roles[i - 1].priority, roles[i - 1].given = role.priority, True
             role.priority = None
     carried, label_end = None, 0
+    heading: tuple[str | None, int] = (None, 0)
     for i, segment in enumerate(segments):
         start = message.sentence_span(i)[0]
         if i == 0 or segments[i - 1].sentence != segment.sentence:
             if not message.text[:start].rstrip().endswith(";"):
-                carried = None
+                carried = _under_heading(message.text, heading, start)
+            if message.is_heading(i):
+                heading = (d.priority_of(message.text[slice(*message.sentence_span(i))]), start)
             label = message.label(i, max_words=14)
             lead = d.priority_of(label) if label else None
             carried = lead or carried

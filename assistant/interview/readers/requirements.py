@@ -37,6 +37,7 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
             or role.acknowledgement
             or role.skip
             or _label_only(ctx, index)
+            or message.is_heading(index)
         ):
             continue
         if d.is_pointer(text, d.words().must + d.words().nice):
