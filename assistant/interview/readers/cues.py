@@ -80,7 +80,7 @@ def rank(ctx: Context, slot: SlotDef, start: int, end: int) -> Rank | None:
     clause = d.clause_of(message.text, start, segment)
     best: Rank | None = None
     for m in regex.finditer(message.text) if regex else ():
-        if _denominator(message.text, m):
+        if _denominator(message.text, m) or _bound(message.text, m):
             continue
         if m.start() < end and start < m.end():
             # the value is its own cue ('volume triples'): weaker than a cue beside it
@@ -132,6 +132,13 @@ def _tier(ctx: Context, pos: int, index: int, clause: tuple[int, int]) -> int | 
     if cue_sentence == segment.sentence - 1:
         return SENTENCE_BEFORE
     return None
+
+
+def _bound(text: str, m: re.Match[str]) -> bool:
+    """'no more than 5%', 'not higher than 3%': a cap on the figure, not a rise."""
+    return bool(
+        re.search(r"\b(?:no|not)\s+$", text[max(0, m.start() - 5) : m.start()], re.I)
+    ) and bool(re.match(r"\s+than\b", text[m.end() :], re.I))
 
 
 def _denominator(text: str, m: re.Match[str]) -> bool:

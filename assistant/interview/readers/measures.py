@@ -1174,6 +1174,10 @@ def _plausible(value: dict, bounds: tuple[str, str]) -> bool:
     return low <= duration_seconds(value) <= high
 
 
+# '2+1' is a term and its option, '18+' an age; after a target word '85+' is 'at least 85'.
+_TARGET_BEFORE = re.compile(r"\b(?:target|goal|minimum|min|at least)\s*(?:of\s+)?$", re.I)
+
+
 def bare_numbers(ctx: Context) -> list[Mention]:
     """Numbers no mention holds ('CSAT target of 92', '~25'), as mentions of kind 'number';
     not years, times, dates, tiers or parts of names."""
@@ -1187,7 +1191,8 @@ def bare_numbers(ctx: Context) -> list[Mention]:
         after = message.text[n.end : n.end + 3]
         if (
             re.search(r"(?:tier|level|nhs|q|p|iso|soc|type|on|number|no\.|#)\s*-?$", before, re.I)
-            or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|[/+]", after)
+            or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|/", after)
+            or (after.startswith("+") and not _TARGET_BEFORE.search(before))
             or 1900 <= n.value <= 2100
         ):
             continue
