@@ -383,9 +383,33 @@ def _item_priority(ctx: Context, slot: SlotDef, name: str, items) -> str | None:
 
 
 def _dropped(ctx: Context, m: Mention) -> bool:
-    """'drop Punjabi', 'take out French' (the drop word right before the name)."""
+    """'drop Punjabi', 'take out French' (the drop word right before the name); and the items
+    of a segment that adds to a removal before it in the sentence ('remove the Netherlands -
+    the Dutch language and its regulator as well')."""
     before = ctx.text[max(ctx.message.segments[m.segment].start, m.start - 40) : m.start]
-    return bool(re.search(rf"(?:{d.pattern(d.words().drop).pattern})\s+(?:the\s+)?$", before, re.I))
+    drop = d.pattern(d.words().drop).pattern
+    if re.search(rf"(?:{drop})\s+(?:the\s+)?$", before, re.I):
+        return True
+    return _adds_to_a_removal(ctx, m.segment)
+
+
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|stays?|remains?|keeps?|will|has|have|goes|go|needs?|continues?)\b",
+    re.I,
+)
+
+
+def _adds_to_a_removal(ctx: Context, index: int) -> bool:
+    """A segment ending 'as well' or 'too' right after a segment of the same sentence that
+    removes something."""
+    segments = ctx.message.segments
+    if index == 0 or segments[index - 1].sentence != segments[index].sentence:
+        return False
+    text = ctx.message.segment_text(index)
+    if not re.search(r"\b(?:as well|too)\W*$", text, re.I) or _VERB.search(text):
+        return False  # 'the Spanish line stays as well' says something of its own
+    drop = d.pattern(d.words().drop).pattern
+    return bool(re.search(rf"(?:{drop})\s", ctx.message.segment_text(index - 1), re.I))
 
 
 _PHASE = re.compile(
