@@ -83,7 +83,8 @@ def read_vocabulary(ctx: Context) -> list[Found]:
 
 
 _DENY_BEFORE = re.compile(
-    r"(?:\b(?:no|not|nothing|none|never|without|nor|neither|drop|exclude|excluding|other than|"
+    r"(?:\b(?:not interested in|no interest in|not keen on|not open to|no|not|nothing|none|never|"
+    r"without|nor|neither|drop|exclude|excluding|other than|"
     r"rather than|instead of)|n't)\s+(?:[\w'-]+\s+){0,2}$",
     re.I,
 )
