@@ -636,6 +636,8 @@ def read_hours(ctx: Context) -> list[Found]:
             continue
         if not m.stated or ctx.priority(m) == "nice":
             continue
+        if "channel_hours" in ctx.filled and _hours_of_a_period(ctx, m):
+            continue  # 'for Clearing we'd need the lines open 8am to 8pm for the two weeks'
         here = len([h for h in ctx.message.of_kind("hours") if h.segment == m.segment])
         channels = _channel_for_hours(ctx, m, here)
         for channel in channels:
@@ -650,6 +652,20 @@ def read_hours(ctx: Context) -> list[Found]:
     value = {channel: _joined(ctx, items) for channel, items in hours.items()}
     span = (min(s for s, _ in spans), max(e for _, e in spans))
     return [*found, Found("channel_hours", value, span)]
+
+
+_OF_A_PERIOD = re.compile(
+    r"\bfor (?:the|those|these) (?:\w+\s+)?(?:weeks?|days?|months?|fortnight)\b|"
+    r"\b(?:during|over|at|for) (?:the\s+)?(?:peak|busy season|peak season|surge|holiday season)\b|"
+    r"\bduring (?:the\s+)?[A-Z]\w+",
+)
+
+
+def _hours_of_a_period(ctx: Context, mention: Mention) -> bool:
+    """Hours said for a period of their own ('for the two weeks', 'during the peak', 'during
+    Clearing'), once the standing hours are known: the period's hours, not the opening hours."""
+    start, end = ctx.message.sentence_span(mention.segment)
+    return bool(_OF_A_PERIOD.search(ctx.text[start:end]))
 
 
 def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[str]:
