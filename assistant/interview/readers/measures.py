@@ -696,7 +696,11 @@ def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[
     names = []
     for channel in near:
         words = ctx.text[clause_span(ctx, channel.start)[0] : channel.start].split()[-2:]
-        if len(words) == 2 and all(w.isalpha() and w.lower() not in _PLAIN for w in words):
+        if (
+            len(words) == 2
+            and all(w.isalpha() and w.lower() not in _PLAIN for w in words)
+            and not channel.text.lower().endswith("s")  # 'a team answering phones' is no line
+        ):
             return []  # a particular line ('the motor claims hotline'): a requirement of its own
         names.append(channel.name)
     return list(dict.fromkeys(names))
