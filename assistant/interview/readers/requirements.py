@@ -75,7 +75,9 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
     return out
 
 
-_ITEM_SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+plus\s+|\s+-\s+", re.I)
+# Between listed items, not inside brackets ('operational contacts (leaks, supply
+# interruptions)' is one item).
+_ITEM_SPLIT = re.compile(r"(?:,\s*|;\s*|\s+and\s+|\s+plus\s+|\s+-\s+)(?![^()]*\))", re.I)
 
 
 def read_scope_items(ctx: Context, found: list[Found]) -> list[Found]:
@@ -101,9 +103,10 @@ def read_scope_items(ctx: Context, found: list[Found]) -> list[Found]:
                 piece,
                 flags=re.I,
             ).strip(" .,:;")
-            inside = [
-                m for m in ctx.message.mentions if m.start < start + len(piece) and start < m.end
-            ]
+            bracket = piece.find("(")
+            head_end = start + (bracket if bracket > 0 else len(piece))
+            # what the item names before any elaboration in brackets
+            inside = [m for m in ctx.message.mentions if m.start < head_end and start < m.end]
             if any(m.kind == "term:services" for m in inside) or EXCLUDED.search(piece):
                 continue
             words = _content_words(item)
