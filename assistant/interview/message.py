@@ -164,9 +164,14 @@ class Message:
 
 
 def _past(text: str) -> bool:
-    """A past marker ('ago', 'last year', 'in 2019') or a wish the buyer dismisses."""
+    """A past marker ('ago', 'last year', 'in 2019') or a wish the buyer dismisses; 'since
+    last year' says since when something is so, which is no anecdote."""
     words = d.words()
+    text = _SINCE.sub(" ", text)
     return bool(d.find(words.past, text) or d.find(words.dismissed, text)) or _past_year(text)
+
+
+_SINCE = re.compile(r"\bsince\s+(?:last\s+\w+|(?:19|20)\d\d|\w+\s+(?:\w+\s+)?ago)\b", re.I)
 
 
 def _without_founding(text: str) -> str:
@@ -177,7 +182,7 @@ def _without_founding(text: str) -> str:
     return re.sub(rf",\s*(?:{founding})\b[^,;.]*", "", text, flags=re.I)
 
 
-_YEAR = re.compile(r"\b(?:in|since|from|back in)\s+((?:19|20)\d\d)\b", re.I)
+_YEAR = re.compile(r"\b(?:in|from|back in)\s+((?:19|20)\d\d)\b", re.I)
 
 
 def _past_year(text: str) -> bool:

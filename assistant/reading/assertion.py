@@ -25,6 +25,7 @@ from assistant.reading.triggers import Trigger, find_triggers
 __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
 _NON = re.compile(r"(?<![\w-])non-$", re.I)
+_ONLY_AFTER = re.compile(r"\s+only\b", re.I)
 STATUSES = (
     "affirmed",
     "negated",
@@ -67,6 +68,9 @@ def statuses(
             if after_lapse:
                 found.discard("negated")
                 found |= {after_lapse} - {"affirmed"}
+        if "negated" in found and _ONLY_AFTER.match(text, spans[i][1]):
+            if not any(spans[i][0] - t.end <= 2 for t in negations if t.end <= spans[i][0]):
+                found.discard("negated")  # 'no phone ever, english only': 'X only' asserts X
         if kinds and kinds[i] == "location":
             if scope.own_site(i):
                 found -= {"negated", "hedged"} | (set() if scope.opening(covering) else {"planned"})
