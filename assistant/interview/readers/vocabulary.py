@@ -227,6 +227,20 @@ def _pain_point(ctx: Context, slot: SlotDef, m: Mention) -> bool:
     return bool(d.find(d.words().inability, own_clause))
 
 
+_FOR_USE = re.compile(
+    r"\s+for\s+(?:(?:the|our|all)\s+)?(?:[\w-]+\s*(?:,|/|&|\band\b|\bor\b)\s*)*", re.I
+)
+
+
+def _a_tools_use(ctx: Context, m: Mention) -> bool:
+    """'Five9 for phones', 'Zendesk for email and chat': the channels say what a platform is
+    used for, not which channels the service covers."""
+    return any(
+        p.end <= m.start and _FOR_USE.fullmatch(ctx.text[p.end : m.start])
+        for p in ctx.message.of_kind("platform")
+    )
+
+
 def _kept(ctx: Context, m: Mention) -> bool:
     """Mentions that speak of the buyer's own needs: usable where they stand, not said of a
     partner or another client, not the label of a sentence ('Languages: …'), not a city, not a
@@ -236,6 +250,8 @@ def _kept(ctx: Context, m: Mention) -> bool:
     if m.kind.startswith("term:") and m.kind != "term:criteria" and not ctx.free(m.start, m.end):
         return False  # the words are another reader's ('60% quality' is a weight, not a goal)
     if m.kind == "term:services" and _job_title(ctx, m):
+        return False
+    if m.kind == "channel" and _a_tools_use(ctx, m):
         return False
     label = ctx.message.label(m.segment)
     start = ctx.message.sentence_span(m.segment)[0]
