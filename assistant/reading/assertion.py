@@ -26,6 +26,7 @@ __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
 _NON = re.compile(r"(?<![\w-])non-$", re.I)
 _ONLY_AFTER = re.compile(r"\s+only\b", re.I)
+_DENIED_BEFORE = re.compile(r"\b(?:not|no|never|rather than|instead of)\s+(?:(?:a|an|the|any|through|via)\s+)?$", re.I)
 STATUSES = (
     "affirmed",
     "negated",
@@ -68,6 +69,10 @@ def statuses(
             if after_lapse:
                 found.discard("negated")
                 found |= {after_lapse} - {"affirmed"}
+        if "third_party" in found and all(
+            _DENIED_BEFORE.search(text, 0, t.start) for t in covering if t.status == "third_party"
+        ):
+            found.discard("third_party")  # 'fluent speakers, not an interpreter service'
         if "negated" in found and _ONLY_AFTER.match(text, spans[i][1]):
             if not any(spans[i][0] - t.end <= 2 for t in negations if t.end <= spans[i][0]):
                 found.discard("negated")  # 'no phone ever, english only': 'X only' asserts X

@@ -176,10 +176,17 @@ def readable(ctx: Context, slot: SlotDef, index: int) -> bool:
     if slot.context and not pending:
         message = ctx.message
         text = message.segment_text(index) + " " + message.label(index)
+        sentence = message.segments[index].sentence
+        if sentence and _CONTINUES.match(text):
+            # 'Plus English, of course.' goes on from the sentence before
+            text += " " + message.text[slice(*message.sentences[sentence - 1])]
         if named and question is not None and question.id in named_topics(ctx, text):
             return True
         return bool(d.find(slot.context, text)) or _listed(ctx, slot, index)
     return True
+
+
+_CONTINUES = re.compile(r"\s*(?:plus|also|and also|as well as|and)\b", re.I)
 
 
 def _listed(ctx: Context, slot: SlotDef, index: int) -> bool:
