@@ -46,6 +46,8 @@ class Context:
     last_slots: tuple[str, ...] = ()
     taken: list[Span] = field(default_factory=list)
     aside: tuple[str, ...] = ()
+    # names that keyed a correction of some shares only ('phone is 25, not 20'): no list of them
+    share_keys: list[Span] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -461,7 +461,10 @@ def _distribution(
     end = max(t.end for t in used)
     ordered = dict(sorted(values.items(), key=lambda kv: -kv[1]))
     result = [Found(slot, ordered, (start, end), partial=not complete)]
-    result.append(Found(list_slot, list(ordered), (start, end)))
+    if complete:
+        result.append(Found(list_slot, list(ordered), (start, end)))
+    else:  # 'phone is 25, not 20': a correction of some shares names not every channel
+        ctx.share_keys += [(t.start, t.end) for t, _ in pairs]
     return result
 
 

@@ -257,7 +257,7 @@ def _kept(ctx: Context, m: Mention) -> bool:
         return False  # the words are another reader's ('60% quality' is a weight, not a goal)
     if m.kind == "term:services" and _job_title(ctx, m):
         return False
-    if m.kind == "channel" and _a_tools_use(ctx, m):
+    if m.kind == "channel" and (_a_tools_use(ctx, m) or (m.start, m.end) in ctx.share_keys):
         return False
     if m.kind == "term:current_models" and _WISHED.search(ctx.text[max(0, m.start - 30) : m.start]):
         return False  # 'want support outsourced': the aim, not how it is run today
