@@ -150,7 +150,7 @@ class Message:
         return Role(
             question=segment.question,
             acknowledgement=d.is_acknowledgement(text),
-            past=_past(_without_founding(text)),
+            past=_past(_without_founding(text)) and not _reason_after(text),
             baseline=bool(d.find(words.baseline, text)),
             skip=bool(d.find(words.skip_phrases, text)),
             confirm=bool(d.find(words.confirm, text)),
@@ -172,6 +172,19 @@ def _past(text: str) -> bool:
 
 
 _SINCE = re.compile(r"\bsince\s+(?:last\s+\w+|(?:19|20)\d\d|\w+\s+(?:\w+\s+)?ago)\b", re.I)
+
+
+def _reason_after(text: str) -> bool:
+    """'drop RU, we pulled out of that region last month': the first clause drops or requires
+    something and is not past itself; the story after its comma is its reason."""
+    head, comma, _ = text.partition(", ")
+    words = d.words()
+    return (
+        bool(comma)
+        and not _past(head)
+        and not d.find(words.dismissed, text)  # '… live in 2 weeks, which is impossible'
+        and bool(d.find(_present_requirement_words() + words.drop, head))
+    )
 
 
 def _without_founding(text: str) -> str:
@@ -279,10 +292,11 @@ def _past_sentences(message: Message) -> None:
 
 
 def _requirement(text: str, segment: Segment) -> bool:
-    """A segment that says what is required ('Tenant data has to stay in the EU - we had the
-    regulator on to us once'): the story after it is its reason, not its frame."""
+    """A segment that says what is required or drops an item ('Tenant data has to stay in the
+    EU - we had the regulator on to us once', 'drop RU, we pulled out last month'): the story
+    after it is its reason, not its frame."""
     piece = text[segment.start : segment.end]
-    return bool(d.find(_present_requirement_words(), piece))
+    return bool(d.find(_present_requirement_words() + d.words().drop, piece))
 
 
 def _present_requirement_words() -> tuple[str, ...]:
