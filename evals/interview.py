@@ -308,7 +308,8 @@ def in_text(fact: Fact, text: str, run: Run, case: UnseenCase) -> bool:
         return False
     held = run.profile.get(fact.slot)
     if fact.key is not None and isinstance(held, dict):
-        key = fact.key if fact.key in held else "all"
+        # hours for 'all' held as the same hours for every channel: any channel's shows them
+        key = fact.key if fact.key in held else "all" if "all" in held else next(iter(held))
         shown = (
             _display(fact.slot, {key: held.get(key)})
             if fact.slot != "channel_mix"

@@ -1,5 +1,6 @@
 """Slots worked out from others after each message: 'open 24/7' from the opening hours, KPIs
-from the targets set for them, the shore model from where agents and customers are."""
+from the targets set for them, a public body from its sector, the shore model from where
+agents and customers are."""
 
 from __future__ import annotations
 
@@ -18,7 +19,12 @@ def derive(
 ) -> list[Change]:
     """Every derived slot that changes (`home`: the countries the buyer said it is in)."""
     changes: list[Change] = []
-    rules = (_open_24_7, _kpis_with_targets, lambda p, q: _shore_models(p, q, home or []))
+    rules = (
+        _open_24_7,
+        _kpis_with_targets,
+        _public_body,
+        lambda p, q: _shore_models(p, q, home or []),
+    )
     for rule in rules:
         change = rule(profile, plan)
         if change is not None:
@@ -45,6 +51,14 @@ def _open_24_7(profile: Profile, plan: Plan):
     if hours is None or "open_24_7" not in plan.slot_map:
         return None
     return "open_24_7", any("24/7" in v for v in hours.values())
+
+
+def _public_body(profile: Profile, plan: Plan):
+    """A buyer in the public sector ('we're county government') is a public body, while the
+    buyer has said nothing about public procurement itself."""
+    if "public_sector" not in plan.slot_map or profile.has("public_sector"):
+        return None
+    return ("public_sector", True) if profile.get("industry") == "public sector" else None
 
 
 def _kpis_with_targets(profile: Profile, plan: Plan):

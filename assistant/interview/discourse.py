@@ -39,6 +39,8 @@ class Discourse(BaseModel):
     pointers: tuple[str, ...]
     past: tuple[str, ...]
     dismissed: tuple[str, ...] = ()
+    founding: tuple[str, ...] = ()
+    consequence: tuple[str, ...] = ()
     inability: tuple[str, ...] = ()
     baseline: tuple[str, ...]
     confirm: tuple[str, ...]

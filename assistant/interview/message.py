@@ -105,6 +105,15 @@ class Message:
         head, colon, _ = self.text[start:end].partition(":")
         return head if colon and len(head.split()) <= max_words else ""
 
+    def is_heading(self, index: int) -> bool:
+        """The segment's sentence is a heading of a few words that ends with ':' on its line
+        ('Mandatory requirements (pass/fail):'), a list below it."""
+        start, end = self.sentence_span(index)
+        line = self.text[start:end].strip()
+        after = self.text[end : end + 2]
+        at_line_end = not after.strip(" ") or "\n" in after
+        return line.endswith(":") and len(line.split()) <= 6 and at_line_end
+
     def of_kind(self, *kinds: str) -> list[Mention]:
         """Mentions of these kinds, in order."""
         return [m for m in self.mentions if m.kind in kinds]
@@ -141,8 +150,7 @@ class Message:
         return Role(
             question=segment.question,
             acknowledgement=d.is_acknowledgement(text),
-            past=bool(d.find(words.past, text) or d.find(words.dismissed, text))
-            or _past_year(text),
+            past=_past(_without_founding(text)) and not _reason_after(text),
             baseline=bool(d.find(words.baseline, text)),
             skip=bool(d.find(words.skip_phrases, text)),
             confirm=bool(d.find(words.confirm, text)),
@@ -155,7 +163,39 @@ class Message:
         return bool(self.segments) and all(r.acknowledgement for r in self.roles)
 
 
-_YEAR = re.compile(r"\b(?:in|since|from|back in)\s+((?:19|20)\d\d)\b", re.I)
+def _past(text: str) -> bool:
+    """A past marker ('ago', 'last year', 'in 2019') or a wish the buyer dismisses; 'since
+    last year' says since when something is so, which is no anecdote."""
+    words = d.words()
+    text = _SINCE.sub(" ", text)
+    return bool(d.find(words.past, text) or d.find(words.dismissed, text)) or _past_year(text)
+
+
+_SINCE = re.compile(r"\bsince\s+(?:last\s+\w+|(?:19|20)\d\d|\w+\s+(?:\w+\s+)?ago)\b", re.I)
+
+
+def _reason_after(text: str) -> bool:
+    """'drop RU, we pulled out of that region last month': the first clause drops or requires
+    something and is not past itself; the story after its comma is its reason."""
+    head, comma, _ = text.partition(", ")
+    words = d.words()
+    return (
+        bool(comma)
+        and not _past(head)
+        and not d.find(words.dismissed, text)  # '… live in 2 weeks, which is impossible'
+        and bool(d.find(_present_requirement_words() + words.drop, head))
+    )
+
+
+def _without_founding(text: str) -> str:
+    """The text without a clause of the organisation's age (', launched 18 months ago')."""
+    founding = d.pattern(d.words().founding).pattern if d.words().founding else None
+    if founding is None:
+        return text
+    return re.sub(rf",\s*(?:{founding})\b[^,;.]*", "", text, flags=re.I)
+
+
+_YEAR = re.compile(r"\b(?:in|from|back in)\s+((?:19|20)\d\d)\b", re.I)
 
 
 def _past_year(text: str) -> bool:
@@ -165,12 +205,14 @@ def _past_year(text: str) -> bool:
     return any(int(m.group(1)) < date.today().year for m in _YEAR.finditer(text))
 
 
-# 'outside the busy season', 'outside peak months': a time frame, which negates nothing; 'I
-# said phone 30': the buyer quotes itself, which is not about someone else.
+# 'outside the busy season', 'outside peak months', 'volumes outside Clearing': a time frame,
+# which negates nothing; 'I said phone 30': the buyer quotes itself, which is not about
+# someone else.
 _NO_TRIGGER = re.compile(
     r"\bI (?:said|told you|gave you|wrote|put)\b|\boutside\s+(?:of\s+)?(?:(?:the|our|those|these|its)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:seasons?|peaks?|periods?|months?|weeks?|term|terms|holidays?|weekends?|summer|winter|"
-    r"spring|autumn|christmas|busy times)\b",
+    r"spring|autumn|christmas|busy times)\b"
+    r"|(?<=\bvolumes )outside\b|(?<=\bvolume )outside\b|(?<=\bdemand )outside\b",
     re.I,
 )
 _LEADING_NO = re.compile(r"\s*no\s*[,;:-]\s*", re.I)
@@ -234,10 +276,41 @@ def _focus_adverb(piece: str, start: int, end: int) -> bool:
 
 def _past_sentences(message: Message) -> None:
     """An anecdote is a sentence: one past marker makes all of it a side remark ('My
-    predecessor tried outsourcing in 2019: …, and it lasted eight months')."""
-    past = {s.sentence for s, r in zip(message.segments, message.roles, strict=True) if r.past}
-    for segment, role in zip(message.segments, message.roles, strict=True):
-        role.past = role.past or segment.sentence in past
+    predecessor tried outsourcing in 2019: …, and it lasted eight months'), but for a
+    requirement stated before the story and a consequence drawn after it."""
+    first: dict[int, int] = {}
+    for index, (segment, role) in enumerate(zip(message.segments, message.roles, strict=True)):
+        if role.past:
+            first.setdefault(segment.sentence, index)
+    for index, (segment, role) in enumerate(zip(message.segments, message.roles, strict=True)):
+        if role.past or segment.sentence not in first:
+            continue
+        if index < first[segment.sentence]:
+            role.past = not _requirement(message.text, segment)
+        else:
+            role.past = not _consequence(message.text, segment, role)
+
+
+def _requirement(text: str, segment: Segment) -> bool:
+    """A segment that says what is required or drops an item ('Tenant data has to stay in the
+    EU - we had the regulator on to us once', 'drop RU, we pulled out last month'): the story
+    after it is its reason, not its frame."""
+    piece = text[segment.start : segment.end]
+    return bool(d.find(_present_requirement_words() + d.words().drop, piece))
+
+
+def _present_requirement_words() -> tuple[str, ...]:
+    """Requirement words that are not themselves past ('we needed 300 agents - in 2019')."""
+    return tuple(w for w in d.words().requirement_words if w not in ("needed", "wanted"))
+
+
+def _consequence(text: str, segment: Segment, role: Role) -> bool:
+    """A segment that draws a requirement from the story before it ('… disaster - so
+    termination for convenience is a must'): it opens with 'so' ('which is why', …), has no
+    past marker of its own and says what is required."""
+    piece = text[segment.start : segment.end]
+    opens = d.pattern(d.words().consequence).match(piece.lstrip())
+    return bool(opens) and not role.past and _requirement(text, segment)
 
 
 _CLAUSE = re.compile(r"[,;]\s*")
@@ -270,6 +343,15 @@ def _own_clause(piece: str, start: int, end: int, state: str) -> str:
     return statuses(clause, [(start - left, end - left)])[0]
 
 
+def _under_heading(text: str, heading: tuple[str | None, int], start: int) -> str | None:
+    """The priority of a heading line ('Mandatory requirements (pass/fail):') for the lines
+    of the list under it, up to a blank line."""
+    priority, at = heading
+    if priority is None or at >= start or re.search(r"\n\s*\n", text[at:start]):
+        return None
+    return priority
+
+
 _SELF_DESCRIPTION = re.compile(r"\s*(?:an?|one)\s", re.I)
 
 
@@ -287,11 +369,14 @@ def _give_priorities(message: Message) -> None:
                 roles[i - 1].priority, roles[i - 1].given = role.priority, True
             role.priority = None
     carried, label_end = None, 0
+    heading: tuple[str | None, int] = (None, 0)
     for i, segment in enumerate(segments):
         start = message.sentence_span(i)[0]
         if i == 0 or segments[i - 1].sentence != segment.sentence:
             if not message.text[:start].rstrip().endswith(";"):
-                carried = None
+                carried = _under_heading(message.text, heading, start)
+            if message.is_heading(i):
+                heading = (d.priority_of(message.text[slice(*message.sentence_span(i))]), start)
             label = message.label(i, max_words=14)
             lead = d.priority_of(label) if label else None
             carried = lead or carried

@@ -136,7 +136,18 @@ def same_name(slot: str, expected: str, actual: str) -> bool:
     if e == a or (len(e) > 2 and len(a) > 2 and (e in a or a in e)):
         return True
     name = canonical(slot, expected)
-    return name is not None and name.lower() == a
+    return (name is not None and name.lower() == a) or _in_region(slot, name or expected, actual)
+
+
+def _in_region(slot: str, country: str, region: str) -> bool:
+    """A country held through the region the buyer named ('DACH' holds Austria), where the
+    lexicon says which countries the region is made of."""
+    plan = _plan()
+    if slot not in plan.slot_map or plan.slot(slot).vocabulary != "locations":
+        return False
+    from assistant.reading.lexicon import vocabulary
+
+    return country in vocabulary("locations").members.get(region, ())
 
 
 def canonical(slot: str, text: str) -> str | None:
@@ -221,9 +232,9 @@ _DAYS = {"monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu
 def hours(text: str) -> tuple[str, ...]:
     """Hours as day ranges and times only ('7 days' is Mon-Sun, midnight is 00:00 whether
     written 24:00 or not; time zones left out)."""
+    text = re.sub(r"24/5(?:\s*\(mon(?:day)?-fri(?:day)?\))?", "mon-fri 00:00-00:00", text.lower())
     text = (
-        text.lower()
-        .replace("24:00", "00:00")
+        text.replace("24:00", "00:00")
         .replace("7 days", "mon-sun")
         .replace("weekdays", "mon-fri")
         .replace("every day", "mon-sun")

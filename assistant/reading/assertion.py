@@ -28,6 +28,8 @@ _YET = re.compile(r"\s+(?:[\w-]+(?:ed|ant|ent|ble)\s+|live\s+|ready\s+)?yet\b", 
 _FUTURE = re.compile(r"\b(?:will|won['’]?t|wont|shall|can['’]?t|cannot|be)\b", re.I)
 _EXCEPTION = re.compile(r"(?:without|unless|save\s+where|except\s+where|save\s+as)\b", re.I)
 _NON = re.compile(r"(?<![\w-])non-$", re.I)
+_ONLY_AFTER = re.compile(r"\s+only\b", re.I)
+_DENIED_BEFORE = re.compile(r"\b(?:not|no|never|rather than|instead of)\s+(?:(?:a|an|the|any|through|via)\s+)?$", re.I)
 STATUSES = (
     "affirmed",
     "negated",
@@ -84,6 +86,13 @@ def statuses(
         elif negations and "negated" in found and scope.until_before(i, negations):
             # 'we won't share a record until a BAA is signed': the BAA is the condition
             found = (found - {"negated"}) | {"conditional"}
+        if "third_party" in found and all(
+            _DENIED_BEFORE.search(text, 0, t.start) for t in covering if t.status == "third_party"
+        ):
+            found.discard("third_party")  # 'fluent speakers, not an interpreter service'
+        if "negated" in found and _ONLY_AFTER.match(text, spans[i][1]):
+            if not any(spans[i][0] - t.end <= 2 for t in negations if t.end <= spans[i][0]):
+                found.discard("negated")  # 'no phone ever, english only': 'X only' asserts X
         if kinds and scope.replaced(i):
             found.add("negated")  # 'change the SLA from 85/20 to 80/20': 85/20 no longer stands
         if kinds and kinds[i] == "location" and scope.former_site(i):

@@ -15,7 +15,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 _DIGITS = re.compile(
     r"(?<![\w.,/:])(?P<num>\d{1,3}(?:(?:,|\.|[ \u202f](?=\d{3}(?!\d)))\d{2,3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?:\s?(?P<scale>k|K|m|M|mn|MM|bn|B|thousand|million|billion|lakhs?|lacs?|crores?)(?![\w]))?"
+    r"(?:\s?(?P<scale>k|K|m|M|mn|MM|bn|B|thousand|million|billion|lakhs?|lacs?|crores?)(?![\w]|-[A-Z]))?"
 )
 _SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "million": 1e6, "bn": 1e9,

@@ -512,7 +512,9 @@ _COVER = (r"(?:\s+(?:coverage|cover|hours|opening|service|support|shifts?|only|m
 _HOURS = re.compile(
     rf"(?:(?:on\s+)?{_days_group('days')}{_COVER}[\s,:]*(?:from\s+|between\s+)?)?{_RANGE}{_ZONE}"
     # days after the times, unless they lead the next range ('… 18:00, Saturday 9:00 to 13:00')
-    rf"(?:\s*,?\s*(?:on\s+)?{_days_group('days_after')}(?!{_COVER}[\s,:]*(?:from\s+)?(?:\d|noon|midday)))?",
+    rf"(?:\s*,?\s*(?:on\s+)?{_days_group('days_after')}(?!{_COVER}[\s,:]*(?:from\s+)?(?:\d|noon|midday))"
+    # nor the first of two days that lead it ('…10pm ET, Sat/Sun 9-5')
+    rf"(?!\s*(?:/|&|\+|-|–|—)\s*(?:{_DAY})))?",
     re.I,
 )
 _ALWAYS = re.compile(
@@ -520,6 +522,10 @@ _ALWAYS = re.compile(
     r"24\s+hours\s+a\s+day(?:,?\s+(?:7|seven)\s+days\s+a\s+week)?|24h\s?/\s?24(?:,?\s*7j?\s?/\s?7)?|"
     r"24\s+hours,?\s+(?:7|seven)\s+days",
     re.I,
+)
+# '24/5', '24x5': around the clock on weekdays (not a date: 'on 24/5', '24/5/2026').
+_WEEKDAYS_ALWAYS = re.compile(
+    r"(?<![\d/.])(?<!on )(?<!by )(?<!from )(?<!until )24\s?[/x]\s?5(?![\d/.]|\.\d)", re.I
 )
 _ZONE_CODES = {"eastern": "ET", "eastern time": "ET", "central": "CT", "central time": "CT",
                "mountain": "MT", "mountain time": "MT", "pacific": "PT", "pacific time": "PT",
@@ -533,6 +539,11 @@ def find_hours(text: str) -> list[Quantity]:
     found = [
         Quantity("hours", {"always": True}, m.start(), m.end(), m.group(0))
         for m in _ALWAYS.finditer(text)
+    ]
+    found += [
+        Quantity("hours", {"days": "Mon-Fri", "start": "00:00", "end": "24:00", "tz": None},
+                 m.start(), m.end(), m.group(0))
+        for m in _WEEKDAYS_ALWAYS.finditer(text)
     ]
     for m in _HOURS.finditer(text):
         if any(q.start < m.end() and m.start() < q.end for q in found):

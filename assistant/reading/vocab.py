@@ -202,7 +202,11 @@ def find_terms(text: str, kinds: tuple[str, ...] | None = None) -> list[Term]:
     return sorted(kept, key=lambda t: t.start)
 
 
-_CODES = re.compile(r"(?<![\w/])[A-Z]{2}(?:/[A-Z]{2})+(?![\w/])|(?<![\w/,])[A-Z]{2}(?:,\s?[A-Z]{2}){2,}(?![\w/])")
+# A code may carry its region ('PT-BR', 'ES-MX'): the language is its first two letters.
+_CODE = r"[A-Z]{2}(?:-[A-Z]{2})?"
+_CODES = re.compile(
+    rf"(?<![\w/])[A-Z]{{2}}(?:/[A-Z]{{2}})+(?![\w/])|(?<![\w/,-]){_CODE}(?:,\s?{_CODE}){{2,}}(?![\w/-])"
+)
 
 
 def _language_codes(text: str) -> list[Term]:
@@ -214,12 +218,20 @@ def _language_codes(text: str) -> list[Term]:
     common = set(vocabulary("languages").common)
     found = []
     for run in _CODES.finditer(text):
-        codes = list(re.finditer(r"[A-Z]{2}", run.group(0)))
-        names = [langcodes.Language.get(c.group(0).lower()).display_name("en") for c in codes]
+        codes = list(re.finditer(r"([A-Z]{2})(?:-[A-Z]{2})?", run.group(0)))
+        names = [langcodes.Language.get(c.group(1).lower()).display_name("en") for c in codes]
         if all(name in common for name in names):
             found += [Term("language", name, run.start() + c.start(), run.start() + c.end(), c.group(0))
                       for c, name in zip(codes, names, strict=True)]
+    for m in _LONE_CODE.finditer(text):  # 'drop RU', 'add JA instead'
+        name = langcodes.Language.get(m.group(1).lower()).display_name("en")
+        if name in common and not any(t.start <= m.start(1) < t.end for t in found):
+            found.append(Term("language", name, m.start(1), m.end(1), m.group(1)))
     return found
+
+
+# One code after a word that adds or drops a language from a list.
+_LONE_CODE = re.compile(r"(?i:\b(?:drop|add|remove))\s+([A-Z]{2})(?![\w/-])")
 
 
 def _gazetteer_terms(text: str, kinds: list[str]) -> list[Term]:

@@ -47,3 +47,14 @@ def test_midnight_is_one_time_however_written():
 
     assert hours_hold("chat", "Mon-Sun 08:00-00:00", {"chat": "Mon-Sun 08:00-24:00"})
     assert not hours_hold("chat", "Mon-Sun 08:00-23:00", {"chat": "Mon-Sun 08:00-24:00"})
+
+
+def test_a_region_named_for_its_countries_holds_them():
+    from assistant.interview.scoring import same
+
+    assert same("customer_regions", "Austria", "DACH")
+    assert same("delivery_locations", "Luxembourg", "Benelux")
+    assert same("customer_regions", "New Zealand", "ANZ")
+    assert not same("customer_regions", "France", "DACH")
+    assert not same("customer_regions", "Austria", "Europe")  # edges drawn differently
+    assert not same("languages", "German", "DACH")  # only places

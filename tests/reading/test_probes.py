@@ -30,6 +30,16 @@ def _status(text: str, kind: str, name: str) -> str:
         ("We may be able to offer Sunday chat.", "channel", "chat", "hedged"),
         ("There is no site in our network that does not hold ISO 27001.", "framework", "ISO 27001", "affirmed"),
         ("No data is processed outside the United Kingdom.", "location", "United Kingdom", "affirmed"),
+        ("no voice ever, dutch only", "language", "Dutch", "affirmed"),
+        ("no voice ever, dutch only", "channel", "voice", "negated"),
+        ("Not interested in Philippine offshore, too far.", "delivery_model", "offshore", "negated"),
+        ("Interested in offshore, maybe Manila.", "delivery_model", "offshore", "affirmed"),
+        ("PCI DSS won't apply, we take no card payments.", "framework", "PCI DSS", "negated"),
+        ("We won't share any record until HIPAA training is done.", "framework", "HIPAA", "affirmed"),
+        ("We do not need HIPAA, we hold no health data.", "framework", "HIPAA", "negated"),
+        ("Tamil by fluent agents, not an interpreter service.", "language", "Tamil", "affirmed"),
+        ("Tamil through an interpreter service.", "language", "Tamil", "third_party"),
+        ("OSFI's third-party risk guideline applies to PCI DSS too.", "framework", "PCI DSS", "affirmed"),
     ],
 )
 def test_assertion_status(text, kind, name, status):

@@ -46,6 +46,8 @@ class Context:
     last_slots: tuple[str, ...] = ()
     taken: list[Span] = field(default_factory=list)
     aside: tuple[str, ...] = ()
+    # names that keyed a correction of some shares only ('phone is 25, not 20'): no list of them
+    share_keys: list[Span] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -78,19 +80,20 @@ class Context:
         return not all(role.question for role in self.message.roles)
 
     def priority(self, mention: Mention) -> str | None:
-        """The priority the buyer gave where a mention stands: hedged reads as nice-to-have;
-        then the words of its own clause; then what a label or a pointer gave its segment (or
-        the segment's own words when it has one clause)."""
+        """The priority the buyer gave where a mention stands: a must-have in its own clause;
+        hedged, or nice-to-have words in its own clause, read as nice-to-have; then what a
+        label or a pointer gave its segment (or the segment's own words when it has one
+        clause)."""
         from assistant.interview import discourse as d
 
-        if mention.status == "hedged":
-            return "nice"
         role = self.message.roles[mention.segment]
         segment = self.message.segments[mention.segment]
         clause = d.clause_of(self.text, mention.start, segment)
         own = d.priority_of(self.text[clause[0] : clause[1]])
-        if own:
-            return own
+        if own == "must":
+            return own  # '24/5 is the must, weekends would be nice': the hedge is the next clause's
+        if mention.status == "hedged" or own:
+            return "nice"
         if role.given or (clause[0], clause[1]) == (segment.start, segment.end):
             return role.priority
         return None

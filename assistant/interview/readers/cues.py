@@ -80,7 +80,7 @@ def rank(ctx: Context, slot: SlotDef, start: int, end: int) -> Rank | None:
     clause = d.clause_of(message.text, start, segment)
     best: Rank | None = None
     for m in regex.finditer(message.text) if regex else ():
-        if _denominator(message.text, m):
+        if _denominator(message.text, m) or _bound(message.text, m):
             continue
         if m.start() < end and start < m.end():
             # the value is its own cue ('volume triples'): weaker than a cue beside it
@@ -134,6 +134,13 @@ def _tier(ctx: Context, pos: int, index: int, clause: tuple[int, int]) -> int | 
     return None
 
 
+def _bound(text: str, m: re.Match[str]) -> bool:
+    """'no more than 5%', 'not higher than 3%': a cap on the figure, not a rise."""
+    return bool(
+        re.search(r"\b(?:no|not)\s+$", text[max(0, m.start() - 5) : m.start()], re.I)
+    ) and bool(re.match(r"\s+than\b", text[m.end() :], re.I))
+
+
 def _denominator(text: str, m: re.Match[str]) -> bool:
     """'per agent' names what a rate is divided by, not what the number counts."""
     if re.match(r"(?:per|each|every)\b", m.group(0), re.I):
@@ -169,10 +176,17 @@ def readable(ctx: Context, slot: SlotDef, index: int) -> bool:
     if slot.context and not pending:
         message = ctx.message
         text = message.segment_text(index) + " " + message.label(index)
+        sentence = message.segments[index].sentence
+        if sentence and _CONTINUES.match(text):
+            # 'Plus English, of course.' goes on from the sentence before
+            text += " " + message.text[slice(*message.sentences[sentence - 1])]
         if named and question is not None and question.id in named_topics(ctx, text):
             return True
         return bool(d.find(slot.context, text)) or _listed(ctx, slot, index)
     return True
+
+
+_CONTINUES = re.compile(r"\s*(?:plus|also|and also|as well as|and)\b", re.I)
 
 
 def _listed(ctx: Context, slot: SlotDef, index: int) -> bool:

@@ -15,6 +15,7 @@ from assistant.interview.readers.cues import (
     SAME_SENTENCE,
     SENTENCE_BEFORE,
     ctx_topics,
+    named_topics,
     question_of,
     rank,
 )
@@ -446,7 +447,8 @@ def _distribution(
         not complete
         and slot in ctx.filled
         and ctx.message.roles
-        and any(r.corrections for r in ctx.message.roles)
+        # a correction said, not an 'actually' in a question ('can vendors actually staff it?')
+        and any(r.corrections and not r.question for r in ctx.message.roles)
     )
     if not (complete or partial):
         return []
@@ -459,7 +461,10 @@ def _distribution(
     end = max(t.end for t in used)
     ordered = dict(sorted(values.items(), key=lambda kv: -kv[1]))
     result = [Found(slot, ordered, (start, end), partial=not complete)]
-    result.append(Found(list_slot, list(ordered), (start, end)))
+    if complete:
+        result.append(Found(list_slot, list(ordered), (start, end)))
+    else:  # 'phone is 25, not 20': a correction of some shares names not every channel
+        ctx.share_keys += [(t.start, t.end) for t, _ in pairs]
     return result
 
 
@@ -639,6 +644,8 @@ def read_hours(ctx: Context) -> list[Found]:
             continue
         if not m.stated or ctx.priority(m) == "nice":
             continue
+        if "channel_hours" in ctx.filled and _hours_of_a_period(ctx, m):
+            continue  # 'for Clearing we'd need the lines open 8am to 8pm for the two weeks'
         here = len([h for h in ctx.message.of_kind("hours") if h.segment == m.segment])
         channels = _channel_for_hours(ctx, m, here)
         for channel in channels:
@@ -653,6 +660,20 @@ def read_hours(ctx: Context) -> list[Found]:
     value = {channel: _joined(ctx, items) for channel, items in hours.items()}
     span = (min(s for s, _ in spans), max(e for _, e in spans))
     return [*found, Found("channel_hours", value, span)]
+
+
+_OF_A_PERIOD = re.compile(
+    r"\bfor (?:the|those|these) (?:\w+\s+)?(?:weeks?|days?|months?|fortnight)\b|"
+    r"\b(?:during|over|at|for) (?:the\s+)?(?:peak|busy season|peak season|surge|holiday season)\b|"
+    r"\bduring (?:the\s+)?[A-Z]\w+",
+)
+
+
+def _hours_of_a_period(ctx: Context, mention: Mention) -> bool:
+    """Hours said for a period of their own ('for the two weeks', 'during the peak', 'during
+    Clearing'), once the standing hours are known: the period's hours, not the opening hours."""
+    start, end = ctx.message.sentence_span(mention.segment)
+    return bool(_OF_A_PERIOD.search(ctx.text[start:end]))
 
 
 def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[str]:
@@ -683,7 +704,11 @@ def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[
     names = []
     for channel in near:
         words = ctx.text[clause_span(ctx, channel.start)[0] : channel.start].split()[-2:]
-        if len(words) == 2 and all(w.isalpha() and w.lower() not in _PLAIN for w in words):
+        if (
+            len(words) == 2
+            and all(w.isalpha() and w.lower() not in _PLAIN for w in words)
+            and not channel.text.lower().endswith("s")  # 'a team answering phones' is no line
+        ):
             return []  # a particular line ('the motor claims hotline'): a requirement of its own
         names.append(channel.name)
     return list(dict.fromkeys(names))
@@ -723,8 +748,10 @@ def _one_group(ctx: Context, channels: list[Mention], segment) -> bool:
 
 
 _PARTICULAR_LINE = re.compile(
-    r"\b(?!(?:phone|telephone|the|our|main|customer|service|support|a|an)\b)[a-z-]+\s+"
-    r"(?:line|hotline|number)s?\b",
+    r"\b(?!(?:phone|telephone|the|our|main|customer|service|support|a|an|this|that|which|"
+    r"whole|entire|new)\b)[a-z-]+\s+(?:line|hotline|number)s?\b"
+    # 'a separate 24/7 line': another line than the service's own
+    r"|\bseparate\s+(?:[\w/-]+\s+){0,3}(?:line|hotline|number|service|queue)s?\b",
     re.I,
 )
 _PLAIN = {
@@ -1089,6 +1116,8 @@ def read_by_cue(ctx: Context) -> list[Found]:
                 and not (bare and slot.type == "percent" and not _only_a_number(ctx))
             ):
                 pairs.append(((4, 0, 0, m.start), m, slot))
+            elif not bare and r is None and slot.name in _asked_why_before(ctx, m):
+                pairs.append(((5, 0, 0, m.start), m, slot))
     found, used_mentions, used_slots = [], set(), {}
     for _rank, m, slot in sorted(pairs, key=lambda p: p[0]):
         if id(m) in used_mentions:
@@ -1202,6 +1231,10 @@ def _plausible(value: dict, bounds: tuple[str, str]) -> bool:
     return low <= duration_seconds(value) <= high
 
 
+# '2+1' is a term and its option, '18+' an age; after a target word '85+' is 'at least 85'.
+_TARGET_BEFORE = re.compile(r"\b(?:target|goal|minimum|min|at least)\s*(?:of\s+)?$", re.I)
+
+
 def bare_numbers(ctx: Context) -> list[Mention]:
     """Numbers no mention holds ('CSAT target of 92', '~25'), as mentions of kind 'number';
     not years, times, dates, tiers or parts of names."""
@@ -1215,7 +1248,8 @@ def bare_numbers(ctx: Context) -> list[Mention]:
         after = message.text[n.end : n.end + 3]
         if (
             re.search(r"(?:tier|level|nhs|q|p|iso|soc|type|on|number|no\.|#)\s*-?$", before, re.I)
-            or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|[/+]", after)
+            or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|/", after)
+            or (after.startswith("+") and not _TARGET_BEFORE.search(before))
             or 1900 <= n.value <= 2100
         ):
             continue
@@ -1256,6 +1290,22 @@ def _denied_before(ctx: Context, slot: SlotDef, m: Mention) -> bool:
         ):
             return True
     return False
+
+
+def _asked_why_before(ctx: Context, m: Mention) -> set[str]:
+    """The slots whose reason the buyer asked earlier in the message ('Why d'you need AHT?
+    … Fine - about 7.5 min'): a figure of their type after the question, with no cue of its
+    own, answers them."""
+    from assistant.interview.readers.cues import named_topics
+
+    sentence = ctx.message.segments[m.segment].sentence
+    slots: set[str] = set()
+    for start, end in ctx.message.sentences[:sentence]:
+        text = ctx.text[start:end]
+        if d.find(d.words().why, text):
+            ids = named_topics(ctx, text)
+            slots |= {s for q in ctx.plan.questions if q.id in ids for s in q.slots}
+    return slots
 
 
 def _topic_pending(ctx: Context, m: Mention) -> bool:

@@ -37,11 +37,13 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
             or role.acknowledgement
             or role.skip
             or _label_only(ctx, index)
+            or message.is_heading(index)
         ):
             continue
         if d.is_pointer(text, d.words().must + d.words().nice) or d.about_the_talk(text):
             continue
-        if not _requires(ctx, index, text):
+        scope = _pilot_scope(ctx, index, found)
+        if not (scope or _requires(ctx, index, text)):
             continue
         start, end = _with_context(ctx, index)
         if any(f.span and start <= f.span[0] < end for f in away):
@@ -55,7 +57,12 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
         ):
             continue  # 'Portuguese is not needed any more': a removal, not a requirement
         words = [w for w in _content_words(ctx.text[start:end]) if w.lower() not in covered_words]
-        if len(words) < MIN_WORDS and not _place_rule(ctx, index, words):
+        # a pilot's scope may restate a channel another slot took ('pilot 30d, email only')
+        scoped = scope and any(
+            not _PILOT.fullmatch(w) and not w[0].isdigit()
+            for w in _content_words(ctx.text[start:end])
+        )
+        if len(words) < MIN_WORDS and not _place_rule(ctx, index, words) and not scoped:
             continue
         wording = _wording(ctx.text[start:end])
         if wording and not any(
@@ -68,7 +75,9 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
     return out
 
 
-_ITEM_SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+plus\s+|\s+-\s+", re.I)
+# Between listed items, not inside brackets ('operational contacts (leaks, supply
+# interruptions)' is one item).
+_ITEM_SPLIT = re.compile(r"(?:,\s*|;\s*|\s+and\s+|\s+plus\s+|\s+-\s+)(?![^()]*\))", re.I)
 
 
 def read_scope_items(ctx: Context, found: list[Found]) -> list[Found]:
@@ -94,9 +103,10 @@ def read_scope_items(ctx: Context, found: list[Found]) -> list[Found]:
                 piece,
                 flags=re.I,
             ).strip(" .,:;")
-            inside = [
-                m for m in ctx.message.mentions if m.start < start + len(piece) and start < m.end
-            ]
+            bracket = piece.find("(")
+            head_end = start + (bracket if bracket > 0 else len(piece))
+            # what the item names before any elaboration in brackets
+            inside = [m for m in ctx.message.mentions if m.start < head_end and start < m.end]
             if any(m.kind == "term:services" for m in inside) or EXCLUDED.search(piece):
                 continue
             words = _content_words(item)
@@ -126,6 +136,27 @@ def _requires(ctx: Context, index: int, text: str) -> bool:
         and ctx.free(m.start, m.end)
         and not role.baseline
         for m in here
+    )
+
+
+_PILOT = re.compile(r"\b(?:pilot|trial|proof of concept|poc)\b", re.I)
+_SCOPE_WORD = re.compile(r"\b(?:only|on|over|during|limited to|starting with|just)\b", re.I)
+
+
+def _pilot_scope(ctx: Context, index: int, found: list[Found]) -> bool:
+    """A pilot said with its scope ('pilot 30d, email only', 'a pilot over the January
+    deadline'): the scope is a requirement in the buyer's words; a pilot ruled out has none."""
+    text = ctx.message.segment_text(index)
+    pilot = _PILOT.search(text)
+    if not pilot or not _SCOPE_WORD.search(text, pilot.end()):
+        return False
+    segment = ctx.message.segments[index]
+    return not any(
+        f.slot == "pilot_wanted"
+        and f.value is False
+        and f.span
+        and segment.start <= f.span[0] < segment.end
+        for f in found
     )
 
 

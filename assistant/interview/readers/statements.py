@@ -141,10 +141,12 @@ def _go_live(ctx: Context, slot: SlotDef) -> Found | None:
         hits = [(i, None) for i in range(len(ctx.message.segments))]
     for index, cue in hits:
         segment = ctx.message.segments[index]
-        start = cue.end() if cue else segment.start
+        # from the cue's start: 'live before October' keeps its 'before'
+        start = cue.start() if cue else segment.start
+        end = _date_reach(ctx, index, start) if cue else segment.end
         dates = [
             m
-            for m in _dates_in(ctx, start, segment.end)
+            for m in _dates_in(ctx, start, end)
             if cue or ctx.short or not _BARE_LENGTH.fullmatch(m.group(0).strip())
         ]
         if dates:
@@ -156,6 +158,22 @@ def _go_live(ctx: Context, slot: SlotDef) -> Found | None:
     if slot.name in ctx.filled:
         return _corrected_date(ctx, -1, bare_lengths=False)
     return None
+
+
+def _date_reach(ctx: Context, index: int, start: int) -> int:
+    """Where the date of a cue in segment `index` may end: its segment, or the next segment of
+    the same sentence when the cue's segment has no date and is a label or the next begins
+    with 'so' ('i.e.', 'meaning', …)."""
+    segments = ctx.message.segments
+    segment = segments[index]
+    if _dates_in(ctx, start, segment.end) or index + 1 >= len(segments):
+        return segment.end
+    after = segments[index + 1]
+    if after.sentence != segment.sentence or ctx.message.roles[index + 1].question:
+        return segment.end
+    label = ctx.text[segment.end : after.start].strip().startswith(":")
+    follows = re.match(r"\s*(?:so|i\.e\.|meaning|that is)\b", ctx.text[after.start : after.end], re.I)
+    return after.end if label or follows else segment.end
 
 
 def _dates_in(ctx: Context, start: int, end: int) -> list[re.Match]:

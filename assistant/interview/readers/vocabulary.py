@@ -83,7 +83,8 @@ def read_vocabulary(ctx: Context) -> list[Found]:
 
 
 _DENY_BEFORE = re.compile(
-    r"(?:\b(?:no|not|nothing|none|never|without|nor|neither|drop|exclude|excluding|other than|"
+    r"(?:\b(?:not interested in|no interest in|not keen on|not open to|no|not|nothing|none|never|"
+    r"without|nor|neither|drop|exclude|excluding|other than|"
     r"rather than|instead of)|n't)\s+(?:[\w'-]+\s+){0,2}$",
     re.I,
 )
@@ -226,6 +227,26 @@ def _pain_point(ctx: Context, slot: SlotDef, m: Mention) -> bool:
     return bool(d.find(d.words().inability, own_clause))
 
 
+_FOR_USE = re.compile(
+    r"\s+for\s+(?:(?:the|our|all)\s+)?(?:[\w-]+\s*(?:,|/|&|\band\b|\bor\b)\s*)*", re.I
+)
+
+
+_WISHED = re.compile(
+    r"\b(?:want|wants|would like|'d like|looking to|plan to|planning to|hope to)\b(?:\s+[\w-]+){0,3}\s+$",
+    re.I,
+)
+
+
+def _a_tools_use(ctx: Context, m: Mention) -> bool:
+    """'Five9 for phones', 'Zendesk for email and chat': the channels say what a platform is
+    used for, not which channels the service covers."""
+    return any(
+        p.end <= m.start and _FOR_USE.fullmatch(ctx.text[p.end : m.start])
+        for p in ctx.message.of_kind("platform")
+    )
+
+
 def _kept(ctx: Context, m: Mention) -> bool:
     """Mentions that speak of the buyer's own needs: usable where they stand, not said of a
     partner or another client, not the label of a sentence ('Languages: …'), not a city, not a
@@ -236,6 +257,10 @@ def _kept(ctx: Context, m: Mention) -> bool:
         return False  # the words are another reader's ('60% quality' is a weight, not a goal)
     if m.kind == "term:services" and _job_title(ctx, m):
         return False
+    if m.kind == "channel" and (_a_tools_use(ctx, m) or (m.start, m.end) in ctx.share_keys):
+        return False
+    if m.kind == "term:current_models" and _WISHED.search(ctx.text[max(0, m.start - 30) : m.start]):
+        return False  # 'want support outsourced': the aim, not how it is run today
     label = ctx.message.label(m.segment)
     start = ctx.message.sentence_span(m.segment)[0]
     if (
@@ -385,9 +410,33 @@ def _item_priority(ctx: Context, slot: SlotDef, name: str, items) -> str | None:
 
 
 def _dropped(ctx: Context, m: Mention) -> bool:
-    """'drop Punjabi', 'take out French' (the drop word right before the name)."""
+    """'drop Punjabi', 'take out French' (the drop word right before the name); and the items
+    of a segment that adds to a removal before it in the sentence ('remove the Netherlands -
+    the Dutch language and its regulator as well')."""
     before = ctx.text[max(ctx.message.segments[m.segment].start, m.start - 40) : m.start]
-    return bool(re.search(rf"(?:{d.pattern(d.words().drop).pattern})\s+(?:the\s+)?$", before, re.I))
+    drop = d.pattern(d.words().drop).pattern
+    if re.search(rf"(?:{drop})\s+(?:the\s+)?$", before, re.I):
+        return True
+    return _adds_to_a_removal(ctx, m.segment)
+
+
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|stays?|remains?|keeps?|will|has|have|goes|go|needs?|continues?)\b",
+    re.I,
+)
+
+
+def _adds_to_a_removal(ctx: Context, index: int) -> bool:
+    """A segment ending 'as well' or 'too' right after a segment of the same sentence that
+    removes something."""
+    segments = ctx.message.segments
+    if index == 0 or segments[index - 1].sentence != segments[index].sentence:
+        return False
+    text = ctx.message.segment_text(index)
+    if not re.search(r"\b(?:as well|too)\W*$", text, re.I) or _VERB.search(text):
+        return False  # 'the Spanish line stays as well' says something of its own
+    drop = d.pattern(d.words().drop).pattern
+    return bool(re.search(rf"(?:{drop})\s", ctx.message.segment_text(index - 1), re.I))
 
 
 _PHASE = re.compile(
