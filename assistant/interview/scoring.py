@@ -141,13 +141,15 @@ def same_name(slot: str, expected: str, actual: str) -> bool:
 
 def _in_region(slot: str, country: str, region: str) -> bool:
     """A country held through the region the buyer named ('DACH' holds Austria), where the
-    lexicon says which countries the region is made of."""
+    lexicon says which countries the region is made of, or through a nation of it ('the north
+    of England' is in the United Kingdom)."""
     plan = _plan()
     if slot not in plan.slot_map or plan.slot(slot).vocabulary != "locations":
         return False
     from assistant.reading.lexicon import vocabulary
+    from assistant.reading.places import nations
 
-    return country in vocabulary("locations").members.get(region, ())
+    return country in vocabulary("locations").members.get(region, ()) or nations().get(region) == country
 
 
 def canonical(slot: str, text: str) -> str | None:

@@ -58,3 +58,11 @@ def test_a_region_named_for_its_countries_holds_them():
     assert not same("customer_regions", "France", "DACH")
     assert not same("customer_regions", "Austria", "Europe")  # edges drawn differently
     assert not same("languages", "German", "DACH")  # only places
+
+
+def test_a_nation_holds_its_country_but_not_the_reverse():
+    from assistant.interview.scoring import same
+
+    assert same("customer_regions", "United Kingdom", "Wales")
+    assert not same("customer_regions", "France", "Wales")
+    assert not same("customer_regions", "Scotland", "United Kingdom")  # a nation is not held by its country
