@@ -120,8 +120,9 @@ class Scope:
             return False  # 'Only voice — no email, no SMS': the 'no' is email's, not voice's
         orphan = trigger.status == "negated" and not self._mention_after(trigger)
         fronted = orphan and self._fronted(trigger, index)
-        if orphan and not ahead and self._answers_question(trigger, index):
-            return True
+        closed = trigger.status == "negated" and re.match(r"\s*[,.;!]", self.text[trigger.end :])
+        if (orphan or closed) and not ahead and self._answers_question(trigger, index):
+            return True  # 'Is Tongan required? A: No, and nor … is Fijian': the 'No,' answers
         if orphan and not ahead and self._elided_subject(trigger, index):
             return True
         looks_back = (

@@ -1465,3 +1465,15 @@ def test_a_vague_claim_is_not_firm(text, expected):
 )
 def test_what_must_come_first_after_not_until_is_a_condition(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a closed 'No,' right after a question answers it, though mentions follow in its clause
+        ("Q7: Is Somali required? A: No, and nor, to be clear, is Amharic.", {"Somali": "negated", "Amharic": "negated"}),
+        ("Do you need Portuguese? No, but we need Italian.", {"Portuguese": "negated", "Italian": "affirmed"}),
+    ],
+)
+def test_a_closed_no_after_a_question_answers_it(text, expected):
+    _check(text, expected)

@@ -35,7 +35,7 @@ def _status(text: str, kind: str, name: str) -> str:
         ("Not interested in Philippine offshore, too far.", "delivery_model", "offshore", "negated"),
         ("Interested in offshore, maybe Manila.", "delivery_model", "offshore", "affirmed"),
         ("PCI DSS won't apply, we take no card payments.", "framework", "PCI DSS", "negated"),
-        ("We won't share any record until HIPAA training is done.", "framework", "HIPAA", "affirmed"),
+        ("We won't share any record until HIPAA training is done.", "framework", "HIPAA", "conditional"),  # what must come first
         ("We do not need HIPAA, we hold no health data.", "framework", "HIPAA", "negated"),
         ("Tamil by fluent agents, not an interpreter service.", "language", "Tamil", "affirmed"),
         ("Tamil through an interpreter service.", "language", "Tamil", "third_party"),
