@@ -33,10 +33,10 @@ import yaml
 
 from assistant.interview import Profile
 from assistant.knowledge import load_guidance
+from assistant.reading.mentions import read
 from assistant.rfp import draft_from_profile, render_markdown
 from assistant.rfp.draft import BuyerFacts
 from assistant.rfp.model import RfpDocument
-from assistant.reading.mentions import read
 from assistant.rfp.scoring import content_words
 
 UNSEEN_DIR = Path(__file__).resolve().parent / "cases" / "rfp_unseen"

@@ -10,7 +10,6 @@ from typing import Any
 
 from assistant.interview import flow
 from assistant.interview.answers import GuidanceLike, answer_buyer, explain
-from assistant.reading.places import nations
 from assistant.interview.derive import derive
 from assistant.interview.extract import Reading, read_message
 from assistant.interview.intents import Edit, EditRequest, Intent, classify, parse_edit
@@ -20,6 +19,7 @@ from assistant.interview.readers import Found
 from assistant.interview.render import format_profile
 from assistant.interview.update import Change, apply, describe
 from assistant.interview.values import format_value
+from assistant.reading.places import nations
 from assistant.state.workspace_db import LOCAL_USER
 
 logger = logging.getLogger(__name__)

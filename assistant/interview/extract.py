@@ -12,7 +12,6 @@ organisation -> regulators named after a cue -> short answers -> free-text requi
 from __future__ import annotations
 
 import re
-
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any

@@ -1296,8 +1296,6 @@ def _asked_why_before(ctx: Context, m: Mention) -> set[str]:
     """The slots whose reason the buyer asked earlier in the message ('Why d'you need AHT?
     … Fine - about 7.5 min'): a figure of their type after the question, with no cue of its
     own, answers them."""
-    from assistant.interview.readers.cues import named_topics
-
     sentence = ctx.message.segments[m.segment].sentence
     slots: set[str] = set()
     for start, end in ctx.message.sentences[:sentence]:

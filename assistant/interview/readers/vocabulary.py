@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from assistant.interview import discourse as d
 from assistant.interview.message import LEXICON_KINDS, Mention
@@ -22,8 +21,8 @@ from assistant.interview.readers.cues import (
     topic_names,
 )
 from assistant.interview.readers.measures import clause_span
-from assistant.reading.places import nations, us_states
 from assistant.interview.terms import answer_only_terms, phrase_pattern
+from assistant.reading.places import nations, us_states
 
 DATA_PLACE = re.compile(
     r"\b(?:data|stored|storage|hosted|hosting|residency|transfer|kept|backups?)\b", re.I
