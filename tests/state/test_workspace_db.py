@@ -77,21 +77,12 @@ def test_concurrent_turns_never_lose_an_update(tmp_path):
     """8 threads, each its own engine (as separate visitors), 5 answers each: all 40 count."""
     root = tmp_path / "shared"
     chat_turn(root, "start")
-    errors: list[BaseException] = []
 
     def visitor(index: int) -> None:
-        try:
-            for turn in range(5):
-                chat_turn(root, f"We are company number {index}-{turn}", user=f"user{index}")
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
+        for turn in range(5):
+            chat_turn(root, f"We are company number {index}-{turn}", user=f"user{index}")
 
-    threads = [threading.Thread(target=visitor, args=(i,)) for i in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert _errors_in_threads(visitor, 8) == []
     assert load_state(root).messages == 40
     log = WorkspaceDB.for_folder(root).audit_log()
     assert len(log) == 40 and {entry.user for entry in log} == {f"user{i}" for i in range(8)}
@@ -178,21 +169,30 @@ def test_concurrent_ingests_keep_every_document(make_workspace, tmp_path):
 def test_concurrent_file_updates_never_lose_one(tmp_path):
     """8 visitors each add a name to one stored file at once (as the user's vendor names)."""
     db = WorkspaceDB.for_folder(tmp_path / "ws")
-    errors: list[BaseException] = []
 
     def add(index: int) -> None:
+        with db.file_for_update("names.json") as (data, connection):
+            names = json.loads(data) if data else {}
+            names[f"vendor {index}"] = f"Vendor {index} Ltd"
+            db.put_file("names.json", json.dumps(names).encode(), connection)
+
+    assert _errors_in_threads(add, 8) == []
+    assert sorted(json.loads(db.file("names.json"))) == sorted(f"vendor {i}" for i in range(8))
+
+
+def _errors_in_threads(work, count: int) -> list[BaseException]:
+    """Run work(0) … work(count - 1) in threads at once; what any of them raised."""
+    errors: list[BaseException] = []
+
+    def run(index: int) -> None:
         try:
-            with db.file_for_update("names.json") as (data, connection):
-                names = json.loads(data) if data else {}
-                names[f"vendor {index}"] = f"Vendor {index} Ltd"
-                db.put_file("names.json", json.dumps(names).encode(), connection)
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            work(index)
+        except BaseException as exc:  # noqa: BLE001 - returned for the caller's assertion
             errors.append(exc)
 
-    threads = [threading.Thread(target=add, args=(i,)) for i in range(8)]
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert errors == []
-    assert sorted(json.loads(db.file("names.json"))) == sorted(f"vendor {i}" for i in range(8))
+    return errors
