@@ -42,7 +42,7 @@ def focused(plan: QuestionPlan, evidence: Evidence) -> Evidence:
     if len(answering) != 1 or len(competing) < 2:
         return evidence
     if not all(_own_subject(statement, s) for s in competing if s != answering[0]):
-        return evidence  # '6 minutes for voice; 9 minutes for email': the same measure goes on
+        return evidence  # '4 minutes for chat; 11 minutes for email': the same measure goes on
     start, end = answering[0]
     mentions = tuple(replace(m, start=m.start - start, end=m.end - start) for m in statement.mentions
                      if m.start >= start and m.end <= end)

@@ -99,7 +99,7 @@ def answer_from_guidance(text: str, guidance: GuidanceLike) -> tuple[str, list[d
 
 
 def _asks_figure(text: str) -> bool:
-    """Whether a question asks for a figure ('what's a typical service level?')."""
+    """Whether a question asks for a figure ('what's a typical handle time?')."""
     from assistant.interview import discourse as d
 
     return bool(d.find(d.words().figure_questions, text))

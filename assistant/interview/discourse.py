@@ -207,7 +207,7 @@ def about_the_talk(segment: str) -> bool:
 
 def asks_why(sentence: str) -> bool:
     """Whether the sentence asks the reason for a question: the listed phrasings, or 'why'
-    with a verb after it, with or without a '?' ('why do you care what helpdesk we use')."""
+    with a verb after it, with or without a '?' ('why do you want our CRM's name')."""
     return bool(find(words().why, sentence) or _REASON.match(sentence))
 
 

@@ -298,7 +298,7 @@ class InterviewEngine:
             # a list is replaced only when it is what was just said or asked ('actually English
             # and Spanish'); a list mentioned in passing ('make phones 24/7') is added to
             recent = set(self.state.last_slots) | (set(question.slots) if question else set())
-            # 'add German, drop Italian' edits the list item by item
+            # 'add Dutch, drop Polish' edits the list item by item
             edited = {f.slot for f in found if isinstance(f.value, list) and f.remove}
             return {
                 f.slot

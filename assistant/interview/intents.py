@@ -35,7 +35,7 @@ ADD_PREFIX_RE = re.compile(r"^(?:please )?(?:also add|add|also|plus|include)\s+"
 CHANGE_TO_RE = re.compile(
     r"^(?:please )?(?:change|set|update|make)\s+(?:the |my |our )?"
     r"(?P<target>[\w /-]+?)\s+to\s+(?P<body>.+)$"
-    # 'make the CSAT target 90 instead': the slot, then its new figure
+    # 'make the abandonment target 4 instead': the slot, then its new figure
     r"|^(?:please )?make\s+(?:the |my |our )(?P<target2>[\w /-]+?)\s+(?P<body2>[£$€]?\d.*)$",
     re.I,
 )

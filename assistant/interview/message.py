@@ -107,7 +107,7 @@ class Message:
 
     def is_heading(self, index: int) -> bool:
         """The segment's sentence is a heading of a few words that ends with ':' on its line
-        ('Mandatory requirements (pass/fail):'), a list below it."""
+        ('Essential requirements (no exceptions):'), a list below it."""
         start, end = self.sentence_span(index)
         line = self.text[start:end].strip()
         after = self.text[end : end + 2]
@@ -175,7 +175,7 @@ _SINCE = re.compile(r"\bsince\s+(?:last\s+\w+|(?:19|20)\d\d|\w+\s+(?:\w+\s+)?ago
 
 
 def _reason_after(text: str) -> bool:
-    """'drop RU, we pulled out of that region last month': the first clause drops or requires
+    """'drop French, we closed that market last spring': the first clause drops or requires
     something and is not past itself; the story after its comma is its reason."""
     head, comma, _ = text.partition(", ")
     words = d.words()
@@ -344,7 +344,7 @@ def _own_clause(piece: str, start: int, end: int, state: str) -> str:
 
 
 def _under_heading(text: str, heading: tuple[str | None, int], start: int) -> str | None:
-    """The priority of a heading line ('Mandatory requirements (pass/fail):') for the lines
+    """The priority of a heading line ('Essential requirements (no exceptions):') for the lines
     of the list under it, up to a blank line."""
     priority, at = heading
     if priority is None or at >= start or re.search(r"\n\s*\n", text[at:start]):
