@@ -561,10 +561,13 @@ def find_hours(text: str) -> list[Quantity]:
         value = {"days": days, "start": start, "end": end, "tz": _ZONE_CODES.get((tz or "").lower(), tz)}
         found.append(Quantity("hours", value, m.start(), m.end(), m.group(0).rstrip(" ,")))
     found += _days_only(text, found)
-    lengths = find_durations(text)  # 'within 8 business hours' is a length of time, not the hours open
+    business = list(_BUSINESS.finditer(text))
+    # 'within 8 business hours' is a length of time, not the hours open (durations are read
+    # only where 'business hours' stands, to keep this off every other sentence)
+    lengths = find_durations(text) if business else []
     found += [
         Quantity("hours", {"business": True}, m.start(), m.end(), m.group(0))
-        for m in _BUSINESS.finditer(text)
+        for m in business
         if not any(q.start < m.end() and m.start() < q.end for q in [*found, *lengths])
     ]
     return sorted(found, key=lambda q: q.start)
