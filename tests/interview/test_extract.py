@@ -131,6 +131,25 @@ def test_percentages_follow_their_cues(read):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "We'd keep satisfaction at 4.3 out of 5 or better",
+        "our CSAT is scored 7 on a scale of 10",
+        "a QA score of 8 out of 10 each month",
+        "surveys give us a 4 on a five-point scale",
+    ],
+)
+def test_a_rating_on_a_scale_is_no_percent_or_count(read, text):
+    got = read(text)
+    assert not {"csat_target", "quality_target", "qa_evaluations_per_agent"} & got.keys(), got
+
+
+def test_a_share_beside_a_scale_elsewhere_is_still_read(read):
+    got = read("CSAT of 86, and agents rate the tool 4 out of 5")
+    assert got["csat_target"] == 86
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("$25/hour", Money(amount=25, currency="USD", per="hour")),
