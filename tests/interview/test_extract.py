@@ -298,6 +298,25 @@ def test_company_name_from_a_chatty_first_answer(read):
     assert got["monthly_volume"] == 60000
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Morning, I run the HR service desk at Pellow County Council.", "Pellow County Council"),
+        ("I look after the Billing team with Quarry Lane Energy.", "Quarry Lane Energy"),
+        ("I run Ashgrove Water's contact centre.", "Ashgrove Water"),
+        ("Priya Nair, chief customer officer of Tessel Bank.", "Tessel Bank"),
+        ("I'm the CFO of Brackenridge Foods.", "Brackenridge Foods"),
+    ],
+)
+def test_the_organisation_not_a_department_or_the_speaker(read, text, expected):
+    assert read(text, ("company_name",)).get("company_name") == expected
+
+
+def test_a_person_before_their_role_is_not_the_organisation(read):
+    got = read("Odile Marchetti, head of operations. We sell garden furniture online.", ("company_name",))
+    assert got.get("company_name") != "Odile Marchetti"
+
+
 def test_a_number_is_not_a_company_name(read):
     assert "company_name" not in read("about 60k contacts a month", ("company_name",))
 
