@@ -317,6 +317,23 @@ def test_a_person_before_their_role_is_not_the_organisation(read):
     assert got.get("company_name") != "Odile Marchetti"
 
 
+@pytest.mark.parametrize("text", ["Lines close at 7pm, and until 10 p.m. on launch days.", "we stay open till 11 PM"])
+def test_a_time_of_day_is_no_bare_number(read, text):
+    assert "monthly_volume" not in read(text, ("monthly_volume",))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Usually 6,000 calls and 2,000 chats a month, but one stormy night brought 4,000 calls in a single evening.", 8000),
+        ("We take 12,000 calls, with 600 on a busy day.", 12000),
+        ("A single launch day brought 9,000 calls.", None),
+    ],
+)
+def test_a_count_for_one_occasion_is_no_part_of_the_month(read, text, expected):
+    assert read(text, ("monthly_volume",)).get("monthly_volume") == expected
+
+
 def test_a_number_is_not_a_company_name(read):
     assert "company_name" not in read("about 60k contacts a month", ("company_name",))
 

@@ -841,6 +841,8 @@ def read_volumes(ctx: Context) -> list[Found]:
         return []
     monthly: list[tuple[Mention, float]] = []
     for i, m in enumerate(counts):
+        if not m.value["per"] and _OCCASION.search(ctx.text, *clause_span(ctx, m.start)):
+            continue  # '3,000 calls in one evening': a peak, no part of a month
         per = (
             m.value["per"]
             or _shared_period(ctx, counts[i + 1 :], m, counts[:i])
@@ -855,6 +857,8 @@ def read_volumes(ctx: Context) -> list[Found]:
         if monthly and _corrected_between(ctx, monthly[-1][0].end, m.start):
             monthly.pop()  # '30,000 a month - no wait, that's per quarter, so 10,000 a month'
         monthly.append((m, value))
+    if not monthly:
+        return []
     totals = [
         (m, v)
         for m, v in monthly
@@ -875,6 +879,12 @@ def read_volumes(ctx: Context) -> list[Found]:
     return found + ([Found("channels", channels, span)] if channels else [])
 
 
+# A single short occasion: 'in one evening', 'on a peak day', 'a single appeal night can bring'.
+_OCCASION = re.compile(
+    r"\b(?:(?:in|on|during|over|within)\s+(?:a|an|one|the|a\s+single|one\s+single)\s+"
+    r"|(?:a|one)\s+single\s+)(?:[\w-]+\s+){0,2}?(?:evening|night|day|morning|afternoon|hour|shift)\b",
+    re.I,
+)
 _TOTAL_LABEL = re.compile(
     r"\b(?:in total|total|altogether|overall|combined|all in)\b[\s:=-]*"
     r"(?:(?:c\.|ca\.|approx\.?|about|around|roughly|~)\s*)?$",
@@ -1254,7 +1264,7 @@ def bare_numbers(ctx: Context) -> list[Mention]:
         after = message.text[n.end : n.end + 3]
         if (
             re.search(r"(?:tier|level|nhs|q|p|iso|soc|type|on|number|no\.|#)\s*-?$", before, re.I)
-            or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|/", after)
+            or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|/|\s?[ap]\.?m\b", after, re.I)  # '10pm
             or (after.startswith("+") and not _TARGET_BEFORE.search(before))
             or 1900 <= n.value <= 2100
             or _on_a_scale(message.text, n.start, n.end)
