@@ -25,7 +25,6 @@ from assistant.reading.triggers import Trigger, find_triggers
 __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
 _YET = re.compile(r"\s+(?:[\w-]+(?:ed|ant|ent|ble)\s+|live\s+|ready\s+)?yet\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|won['’]?t|wont|shall|can['’]?t|cannot|be)\b", re.I)
 _EXCEPTION = re.compile(r"(?:without|unless|save\s+where|except\s+where|save\s+as)\b", re.I)
 _NON = re.compile(r"(?<![\w-])non-$", re.I)
 _ONLY_AFTER = re.compile(r"\s+only\b", re.I)
@@ -79,10 +78,10 @@ def statuses(
         if "negated" in found and _YET.match(text, spans[i][1]):
             found = (found - {"negated"}) | {"planned"}  # "we're not ISO 27001 yet": not yet
         elif negations and "negated" in found and scope.until_after(i, negations):
-            # 'not … until': delayed, not denied ("we won't hold it until May", "nobody
-            # mentioned GDPR until I asked")
+            # 'not … until': delayed, not denied; planned unless it speaks of the past
+            # ("we won't hold it until May", "no chat until launch"; "nobody raised it until …")
             found.discard("negated")
-            found |= {"planned"} if any(_FUTURE.search(t.text) for t in negations) else set()
+            found |= set() if scope.delayed_in_past(negations) else {"planned"}
         elif negations and "negated" in found and scope.until_before(i, negations):
             # 'we won't share a record until a BAA is signed': the BAA is the condition
             found = (found - {"negated"}) | {"conditional"}

@@ -168,6 +168,9 @@ class Assertion(_Strict):
     out_verbs: tuple[str, ...]
     delegation_verbs: tuple[str, ...]
     correction_reads: tuple[str, ...]
+    past_auxiliaries: tuple[str, ...]
+    negative_subjects: tuple[str, ...]
+    past_verbs: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

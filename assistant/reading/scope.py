@@ -499,6 +499,20 @@ class Scope:
         right = min([b for b in self.bounds if b >= end], default=len(self.text))
         return bool(re.search(r"\b(?:until|till)\b", self.text[end:right], re.I))
 
+    def delayed_in_past(self, negations: list[Trigger]) -> bool:
+        """Whether a 'not … until' speaks of the past, so that the thing came in the end ('we
+        didn't offer chat until 2024', 'nobody raised GDPR until the audit'); a delay in the
+        present or the future is a plan ('we do not offer Spanish until Q3')."""
+        first = min(t.start for t in negations)
+        left = max([b for b in self.bounds if b < first], default=-1) + 1
+        until = re.compile(r"\b(?:until|till)\b", re.I).search(self.text, first)
+        clause = self.text[left : until.start() if until else len(self.text)]
+        if word_class("past_auxiliaries").search(clause):
+            return True
+        subject = word_class("negative_subjects").pattern
+        past = word_class("past_verbs").pattern
+        return bool(re.search(rf"(?:{subject})\s+(?:[\w-]+ed\b|{past})", clause, re.I))
+
     def until_before(self, index: int, negations: list[Trigger]) -> bool:
         """Whether 'until' or 'till' stands between a negation and the mention: the mention is
         what must happen first ('we won't share a record until a BAA is signed')."""

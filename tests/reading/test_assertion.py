@@ -1470,6 +1470,28 @@ def test_what_must_come_first_after_not_until_is_a_condition(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 'not X until Y' in the present or the future: X is delayed, a plan, neither held nor
+        # denied
+        ("We do not offer Spanish until Q3.", {"Spanish": "planned"}),
+        ("No chat until the new platform is live.", {"chat": "planned"}),
+        ("Webchat isn't offered till the autumn release.", {"Webchat": "planned"}),
+        ("We do not hold ISO 27001 until the audit completes in May.", {"ISO 27001": "planned"}),
+        # in the past, the thing came in the end
+        ("We didn't offer chat until 2024.", {"chat": "affirmed"}),
+        ("Spanish wasn't available until last spring.", {"Spanish": "affirmed"}),
+        ("Nobody mentioned GDPR until I asked.", {"GDPR": "affirmed"}),
+        # without 'until', a plain denial
+        ("We do not offer Spanish.", {"Spanish": "negated"}),
+        ("No chat is offered after 6pm.", {"chat": "negated"}),
+    ],
+)
+def test_not_until_delays_in_the_present_and_came_in_the_past(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a closed 'No,' right after a question answers it, though mentions follow in its clause
         ("Q7: Is Somali required? A: No, and nor, to be clear, is Amharic.", {"Somali": "negated", "Amharic": "negated"}),
         ("Do you need Portuguese? No, but we need Italian.", {"Portuguese": "negated", "Italian": "affirmed"}),
