@@ -1499,3 +1499,22 @@ def test_not_until_delays_in_the_present_and_came_in_the_past(text, expected):
 )
 def test_a_closed_no_after_a_question_answers_it(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a buyer's 'X is not required / not needed / no longer needed' denies X, a modal
+        # between or not
+        ("Email support will no longer be required.", {"Email": "negated"}),
+        ("Spanish support will not be needed in year two.", {"Spanish": "negated"}),
+        ("Tagalog won't be needed after all.", {"Tagalog": "negated"}),
+        ("Italian and Dutch are not required.", {"Italian": "negated", "Dutch": "negated"}),
+        ("There's no need for French.", {"French": "negated"}),
+        # what is still needed stands
+        ("Spanish will be required, but Dutch will not be required.", {"Spanish": "affirmed"}),
+        ("Email support will be required from 2027.", {"Email": "affirmed"}),
+    ],
+)
+def test_what_a_buyer_no_longer_needs_is_denied(text, expected):
+    _check(text, expected)
