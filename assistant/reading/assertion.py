@@ -89,6 +89,8 @@ def statuses(
             _DENIED_BEFORE.search(text, 0, t.start) for t in covering if t.status == "third_party"
         ):
             found.discard("third_party")  # 'fluent speakers, not an interpreter service'
+        if {"negated", "third_party"} <= found and scope.denied_of_self_only(negations, i):
+            found.discard("negated")  # "their partner holds PCI, they themselves don't"
         if "negated" in found and _ONLY_AFTER.match(text, spans[i][1]):
             if not any(spans[i][0] - t.end <= 2 for t in negations if t.end <= spans[i][0]):
                 found.discard("negated")  # 'no phone ever, english only': 'X only' asserts X

@@ -171,6 +171,9 @@ class Assertion(_Strict):
     past_auxiliaries: tuple[str, ...]
     negative_subjects: tuple[str, ...]
     past_verbs: tuple[str, ...]
+    own_delivery: tuple[str, ...]
+    participles: tuple[str, ...]
+    judging_participles: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

@@ -57,6 +57,11 @@ _PASSIVE_AGENT = re.compile(
 _SITE_AFTER = re.compile(
     r"\s+(?:site|centre|center|hub|office|entity|campus|facility|floor)\b", re.I
 )
+_OWNED_BY = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:is|are|was|were|belongs\s+to|belong\s+to)\s+(?:\w+ly\s+)?"
+    r"(?:our|their|its|his|her|the|a|an)\s+(?:[\w-]+\s+){0,2}",
+    re.I,
+)
 _INTERRUPTION = re.compile(r"\s*(,|[—–]|-(?=\s))\s")
 _INTERRUPTION_WORDS = 12
 _UNNAMED_LAST = re.compile(r"\s*,?\s*(?:and|or|nor)\s+[\w-]+\s*(?:(?:are|is)\s*)?", re.I)
@@ -94,7 +99,9 @@ class Scope:
         ahead = trigger.end <= start
         if trigger.status == "conditional" and self._whole_clause(trigger, start, end):
             return True
-        if trigger.status == "third_party" and self._passive_agent(trigger, end):
+        if trigger.status == "third_party" and (
+            self._passive_agent(trigger, end) or self._possessive_predicate(trigger, end)
+        ):
             return True
         resume = self._after_interruption(trigger) if ahead else None
         if resume is not None and resume <= start and trigger.direction in ("forward", "both"):
@@ -190,7 +197,9 @@ class Scope:
             return False
         if not _COPULA_GAP.fullmatch(self.text[max(before) : trigger.start]):
             return verbal
-        return bool(word_class("denial_complements").match(self.text, trigger.end))
+        return bool(word_class("denial_complements").match(self.text, trigger.end)) or (
+            _passive_participle(self.text, trigger.end)
+        )
 
     def _answers_question(self, trigger: Trigger, index: int) -> bool:
         """'german? no', 'Weekend cover? Not needed.', 'Italian? We don't.', 'Q: … Welsh? A: No,
@@ -205,6 +214,16 @@ class Scope:
         left = max([b for b in self.bounds if b < len(question)], default=-1) + 1
         start, end = self.spans[index]
         return left <= start and end <= len(question)
+
+    def _possessive_predicate(self, trigger: Trigger, end: int) -> bool:
+        """'The PCI DSS certificate is our payment partner's', 'that SOC 2 report was really
+        their parent company's': a third party's possessive after a copula, with no noun after
+        it, says whose the subject is."""
+        if end > trigger.start or not re.search(r"['’]s$", trigger.text):
+            return False
+        if not re.match(r"\s*(?:$|[,.;:!?)—–]|-\s)", self.text[trigger.end :]):
+            return False
+        return bool(_OWNED_BY.fullmatch(self.text[end : trigger.start]))
 
     def _passive_agent(self, trigger: Trigger, end: int) -> bool:
         """'Translation into Arabic will continue to be provided by the Council's existing
@@ -499,6 +518,22 @@ class Scope:
         right = min([b for b in self.bounds if b >= end], default=len(self.text))
         return bool(re.search(r"\b(?:until|till)\b", self.text[end:right], re.I))
 
+    def denied_of_self_only(self, negations: list[Trigger], index: int) -> bool:
+        """Whether the negations that reach the mention stand in a later clause and deny only
+        that the speaker (or the vendor) does it itself ("C's partner holds PCI, C itself
+        doesn't", 'their payment partner's SOC 2, not their own'): the mention's own clause
+        gave it to someone else."""
+        end = self.spans[index][1]
+        own = word_class("own_delivery")
+        for t in negations:
+            breaks = [m.end() for m in re.finditer(r"[,;:—–]", self.text[end : t.start])]
+            if not breaks:
+                return False
+            right = min([b for b in self.bounds if b >= t.end], default=len(self.text))
+            if not own.search(self.text, end + max(breaks), right):
+                return False
+        return bool(negations)
+
     def delayed_in_past(self, negations: list[Trigger]) -> bool:
         """Whether a 'not … until' speaks of the past, so that the thing came in the end ('we
         didn't offer chat until 2024', 'nobody raised GDPR until the audit'); a delay in the
@@ -673,6 +708,22 @@ class Scope:
         start, end = self.spans[index]
         window = self.text[max(0, start - 40) : end + 35]
         return bool(sites.search(window))
+
+
+_PARTICIPLE = re.compile(r"\s*(?:(?:be|been|being|yet|really|currently)\s+)?([a-z]+)\b", re.I)
+
+
+def _passive_participle(text: str, at: int) -> bool:
+    """Whether a passive participle follows a negation ('not staffed', "isn't done in-house"),
+    not a word of feeling or harm ('not impressed', 'not affected')."""
+    word = _PARTICIPLE.match(text, at)
+    if word is None:
+        return False
+    verb = word.group(1).lower()
+    lex = assertion()
+    if verb in lex.judging_participles or word_class("harm_verbs").fullmatch(verb):
+        return False
+    return verb in lex.participles or (verb.endswith("ed") and len(verb) > 4)
 
 
 def _verbal(trigger: Trigger) -> bool:

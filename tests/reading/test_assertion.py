@@ -1518,3 +1518,46 @@ def test_a_closed_no_after_a_question_answers_it(text, expected):
 )
 def test_what_a_buyer_no_longer_needs_is_denied(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive participle ending the negation's clause denies the subject
+        ("Dutch is not staffed.", {"Dutch": "negated"}),
+        ("Social media is not monitored.", {"Social": "negated"}),
+        ("Avaya is not used any more.", {"Avaya": "negated"}),
+        # a word of feeling or harm judges it instead
+        ("Chat is not affected by the migration.", {"Chat": "affirmed"}),
+        ("Our Manila team was not impressed.", {"Manila": "affirmed"}),
+    ],
+)
+def test_a_negated_passive_denies_its_subject(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another party's, not one's own: the mention stays with the third party
+        (
+            "Our partner holds ISO 27001, but we do not hold it ourselves.",
+            {"ISO 27001": "third_party"},
+        ),
+        (
+            "Vendor A's hosting partner holds HIPAA attestation; A itself does not.",
+            {"HIPAA": "third_party"},
+        ),
+        (
+            "The PCI DSS certificate is our payment partner's, not our own.",
+            {"PCI DSS": "third_party"},
+        ),
+        ("That SOC 2 Type II report was their parent company's.", {"SOC 2 Type II": "third_party"}),
+        # one's own, not another's; and a denial in the mention's own clause still denies
+        ("The ISO 27001 certificate is ours, not our partner's.", {"ISO 27001": "affirmed"}),
+        ("We do not hold PCI DSS ourselves; our payment provider does.", {"PCI DSS": "negated"}),
+        ("We don't offer Welsh in-house.", {"Welsh": "negated"}),
+    ],
+)
+def test_theirs_not_ours(text, expected):
+    _check(text, expected)
