@@ -172,6 +172,7 @@ class Assertion(_Strict):
     negative_subjects: tuple[str, ...]
     past_verbs: tuple[str, ...]
     own_delivery: tuple[str, ...]
+    predicate_conditions: tuple[str, ...]
     participles: tuple[str, ...]
     judging_participles: tuple[str, ...]
 

@@ -57,6 +57,11 @@ _PASSIVE_AGENT = re.compile(
 _SITE_AFTER = re.compile(
     r"\s+(?:site|centre|center|hub|office|entity|campus|facility|floor)\b", re.I
 )
+_MODAL_PREDICATE = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,5}?(?:can|could|may|might|will|would|shall|is|are)"
+    r"(?:\s*,\s*(?:[\w-]+\s*){1,3},)?(?:\s+(?:also|only|still|be|made|[\w-]+ed|available|offered))+\s+",
+    re.I,
+)
 _OWNED_BY = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:is|are|was|were|belongs\s+to|belong\s+to)\s+(?:\w+ly\s+)?"
     r"(?:our|their|its|his|her|the|a|an)\s+(?:[\w-]+\s+){0,2}",
@@ -97,7 +102,9 @@ class Scope:
         if verb is not None:
             return start >= verb and self._open(verb, start, trigger.status, forward=True)
         ahead = trigger.end <= start
-        if trigger.status == "conditional" and self._whole_clause(trigger, start, end):
+        if trigger.status == "conditional" and (
+            self._whole_clause(trigger, start, end) or self._conditioned_subject(trigger, end)
+        ):
             return True
         if trigger.status == "third_party" and (
             self._passive_agent(trigger, end) or self._possessive_predicate(trigger, end)
@@ -214,6 +221,18 @@ class Scope:
         left = max([b for b in self.bounds if b < len(question)], default=-1) + 1
         start, end = self.spans[index]
         return left <= start and end <= len(question)
+
+    def _conditioned_subject(self, trigger: Trigger, end: int) -> bool:
+        """'A nearshore option from Poznań can be provided upon request', 'Spanish can, however,
+        be arranged on request': a condition closing a modal predicate conditions its subject,
+        the mention before the modal in the same clause."""
+        if end > trigger.start or not word_class("predicate_conditions").fullmatch(trigger.text):
+            return False
+        if any(end <= b < trigger.start for b in self.bounds) or not re.match(
+            r"\s*(?:$|[,.;:!?)—–]|-\s)", self.text[trigger.end :]
+        ):
+            return False
+        return bool(_MODAL_PREDICATE.fullmatch(self.text[end : trigger.start]))
 
     def _possessive_predicate(self, trigger: Trigger, end: int) -> bool:
         """'The PCI DSS certificate is our payment partner's', 'that SOC 2 report was really

@@ -1561,3 +1561,28 @@ def test_a_negated_passive_denies_its_subject(text, expected):
 )
 def test_theirs_not_ours(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condition closing a modal predicate conditions its subject, past an aside
+        ("Weekend cover from Cork could be arranged if requested.", {"Cork": "conditional"}),
+        ("Italian can, of course, be provided on request.", {"Italian": "conditional"}),
+        # ... not the items of an earlier clause, and 'on demand' is no condition
+        (
+            "We staff Greek and Turkish, and Hebrew can be added on request.",
+            {"Greek": "affirmed", "Hebrew": "conditional"},
+        ),
+        ("Video support is available on demand.", {"Video": "affirmed"}),
+        # a charge or credit that applies where something happens
+        ("A 2% credit applies where FCR drops under 70%.", {"FCR": "conditional"}),
+        ("Penalties are payable where AHT exceeds 400 seconds.", {"400 seconds": "conditional"}),
+        # a proviso after a comma, and 'depending on'
+        ("We can staff Polish, provided the forecast holds.", {"Polish": "conditional"}),
+        ("Saturday cover is possible depending on demand.", {"Saturday": "conditional"}),
+        ("Saturday cover is possible.", {"Saturday": "affirmed"}),
+    ],
+)
+def test_conditions_of_a_predicate_and_of_a_charge(text, expected):
+    _check(text, expected)
