@@ -126,6 +126,7 @@ class Directions(_Strict):
     sentence: tuple[str, ...] = ()
     short: tuple[str, ...] = ()  # forward, three words at most
     predicate: tuple[str, ...] = ()  # forward from the clause's verb: the subject is not denied
+    subject: tuple[str, ...] = ()  # backward to the subject just before it, and its list
 
 
 class Assertion(_Strict):
@@ -173,6 +174,7 @@ class Assertion(_Strict):
     past_verbs: tuple[str, ...]
     own_delivery: tuple[str, ...]
     predicate_conditions: tuple[str, ...]
+    subject_gap: int
     participles: tuple[str, ...]
     judging_participles: tuple[str, ...]
 

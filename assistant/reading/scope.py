@@ -103,6 +103,8 @@ class Scope:
         if verb is not None:
             return start >= verb and self._open(verb, start, trigger.status, forward=True)
         ahead = trigger.end <= start
+        if trigger.direction == "subject":
+            return not ahead and self._subject_before(trigger, index)
         if trigger.status == "conditional" and (
             self._whole_clause(trigger, start, end) or self._conditioned_subject(trigger, end)
         ):
@@ -222,6 +224,20 @@ class Scope:
         left = max([b for b in self.bounds if b < len(question)], default=-1) + 1
         start, end = self.spans[index]
         return left <= start and end <= len(question)
+
+    def _subject_before(self, trigger: Trigger, index: int) -> bool:
+        """Whether the mention is the subject a predicate follows ('the BAA will be signed',
+        'our Durban site will be operational'): the nearest mention before it, at most
+        `subject_gap` words before, in its clause, or one listed with it."""
+        nearest = self._nearest_before(trigger) if self.spans[index][1] <= trigger.start else -1
+        if nearest < 0:
+            return False
+        gap = self.text[self.spans[nearest][1] : trigger.start]
+        if len(gap.split()) > assertion().subject_gap or any(
+            self.spans[nearest][1] <= b < trigger.start for b in self.bounds
+        ):
+            return False
+        return self._listed_before(trigger, index)
 
     def _conditioned_subject(self, trigger: Trigger, end: int) -> bool:
         """'A nearshore option from Poznań can be provided upon request', 'Spanish can, however,

@@ -56,6 +56,9 @@ def _phrase(phrase: str, nouns: tuple[str, ...]) -> str:
     return f"{lead}{body}{tail}"
 
 
+_DIRECTIONS = ("forward", "backward", "both", "sentence", "short", "predicate", "subject")
+
+
 @cache
 def _patterns():
     lex = assertion()
@@ -66,7 +69,7 @@ def _patterns():
     pseudo = re.compile(alternation(lex.pseudo), re.I)
     triggers = []
     for status, directions in lex.triggers().items():
-        for direction in ("forward", "backward", "both", "sentence", "short", "predicate"):
+        for direction in _DIRECTIONS:
             phrases = getattr(directions, direction)
             if phrases:
                 triggers.append(
@@ -238,9 +241,9 @@ def _join(longer: str, shorter: str) -> str:
     where 'outside' alone would not)."""
     if "sentence" in (longer, shorter):
         return "sentence"
-    if longer in ("predicate", "short"):
+    if longer in ("predicate", "short", "subject"):
         return longer
-    if shorter in ("predicate", "short"):
+    if shorter in ("predicate", "short", "subject"):
         return longer
     return longer if longer == shorter else "both"
 

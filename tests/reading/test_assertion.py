@@ -1586,3 +1586,27 @@ def test_theirs_not_ours(text, expected):
 )
 def test_conditions_of_a_predicate_and_of_a_charge(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a future passive of completion or start plans its subject
+        ("The BAA will be signed before go-live.", {"BAA": "planned"}),
+        ("Our Durban site will be operational by March.", {"Durban": "planned"}),
+        (
+            "Polish and Czech support will be launched in May.",
+            {"Polish": "planned", "Czech": "planned"},
+        ),
+        ("Chat goes live in April.", {"Chat": "planned"}),
+        ("We are on track to achieve SOC 2 Type II by December.", {"SOC 2 Type II": "planned"}),
+        # not a mention of an earlier clause, and not the past
+        (
+            "We run a PCI DSS compliant desk for retail clients and a BAA will be signed later.",
+            {"PCI DSS": "affirmed", "BAA": "planned"},
+        ),
+        ("Chat went live in April.", {"Chat": "affirmed"}),
+    ],
+)
+def test_a_future_passive_plans_its_subject(text, expected):
+    _check(text, expected)
