@@ -175,6 +175,7 @@ class Assertion(_Strict):
     own_delivery: tuple[str, ...]
     predicate_conditions: tuple[str, ...]
     subject_gap: int
+    pointers: tuple[str, ...]
     participles: tuple[str, ...]
     judging_participles: tuple[str, ...]
 
