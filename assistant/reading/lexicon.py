@@ -176,6 +176,7 @@ class Assertion(_Strict):
     predicate_conditions: tuple[str, ...]
     subject_gap: int
     pointers: tuple[str, ...]
+    subordinate_conditions: tuple[str, ...]
     participles: tuple[str, ...]
     judging_participles: tuple[str, ...]
 

@@ -63,6 +63,11 @@ _MODAL_PREDICATE = re.compile(
     r"(?:\s+(?:also|only|still|be|made|[\w-]+ed|available|offered))+\s+",
     re.I,
 )
+_MODAL_SUBJECT = re.compile(
+    r"\s*(?:(?!(?:and|or|but|we|i|they|you)\b)[\w'’-]+\s+){0,3}?"  # the subject's last words
+    r"(?:can|could|may|might|would|will|shall)\b(?:(?!\b(?:and|or|but)\b)[^,;:—–|])*",
+    re.I,
+)
 _OWNED_BY = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:is|are|was|were|belongs\s+to|belong\s+to)\s+(?:\w+ly\s+)?"
     r"(?:our|their|its|his|her|the|a|an)\s+(?:[\w-]+\s+){0,2}",
@@ -241,15 +246,21 @@ class Scope:
 
     def _conditioned_subject(self, trigger: Trigger, end: int) -> bool:
         """'A nearshore option from Poznań can be provided upon request', 'Spanish can, however,
-        be arranged on request': a condition closing a modal predicate conditions its subject,
-        the mention before the modal in the same clause."""
-        if end > trigger.start or not word_class("predicate_conditions").fullmatch(trigger.text):
+        be arranged on request', 'Dutch could be offered from Lisbon if volumes grow': a
+        condition closing a modal predicate conditions its subject, the mention before the modal
+        in the same clause."""
+        if end > trigger.start or any(end <= b < trigger.start for b in self.bounds):
             return False
-        if any(end <= b < trigger.start for b in self.bounds) or not re.match(
-            r"\s*(?:$|[,.;:!?)—–]|-\s)", self.text[trigger.end :]
-        ):
+        gap = self.text[end : trigger.start]
+        if word_class("subordinate_conditions").fullmatch(trigger.text.strip()):
+            # 'Dutch could be offered from our Lisbon site if volumes grow': a modal right after
+            # the subject, no conjunction starting another predicate on the way
+            return bool(_MODAL_SUBJECT.fullmatch(gap))
+        if not word_class("predicate_conditions").fullmatch(trigger.text):
             return False
-        return bool(_MODAL_PREDICATE.fullmatch(self.text[end : trigger.start]))
+        return bool(re.match(r"\s*(?:$|[,.;:!?)—–]|-\s)", self.text[trigger.end :])) and bool(
+            _MODAL_PREDICATE.fullmatch(gap)
+        )
 
     def _possessive_predicate(self, trigger: Trigger, end: int) -> bool:
         """'The PCI DSS certificate is our payment partner's', 'that SOC 2 report was really

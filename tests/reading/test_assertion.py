@@ -1575,6 +1575,16 @@ def test_theirs_not_ours(text, expected):
             {"Greek": "affirmed", "Hebrew": "conditional"},
         ),
         ("Video support is available on demand.", {"Video": "affirmed"}),
+        # a trailing 'if' after a modal predicate conditions its subject, not an earlier
+        # conjunct's mention
+        (
+            "Romanian could be staffed from our Iași site if volumes grow.",
+            {"Romanian": "conditional"},
+        ),
+        (
+            "We hold ISO 9001 and will add ISO 27001 if a client needs it.",
+            {"ISO 9001": "affirmed", "ISO 27001": "conditional"},
+        ),
         # a charge or credit that applies where something happens
         ("A 2% credit applies where FCR drops under 70%.", {"FCR": "conditional"}),
         ("Penalties are payable where AHT exceeds 400 seconds.", {"400 seconds": "conditional"}),
