@@ -628,11 +628,13 @@ class Scope:
         )
 
     def _own_agent(self, trigger: Trigger) -> bool:
-        """'held by the Lisbon site only': the one who holds it is one of the vendor's own sites."""
+        """'held by the Lisbon site only', 'never been held by us': the one who holds it is the
+        vendor or one of its own sites."""
         after = self.text[trigger.end : trigger.end + 45]
         return bool(
             re.match(
-                r"\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:site|centre|center|hub|office|team)s?\b",
+                r"\s+(?:(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:site|centre|center|hub|office|team)s?"
+                r"|us|ourselves|our\s+own)\b",
                 after,
                 re.I,
             )

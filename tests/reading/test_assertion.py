@@ -1636,3 +1636,20 @@ def test_a_future_passive_plans_its_subject(text, expected):
 )
 def test_a_doubt_outranks_a_plan_or_a_partner(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # taken out of use: denied
+        ("We migrated away from Genesys in 2023.", {"Genesys": "negated"}),
+        ("We switched off SMS in March.", {"SMS": "negated"}),
+        ("We will switch on SMS in March.", {"SMS": "planned"}),
+        # held 'by us' is one's own, and 'has never been held' denies through a head noun
+        ("COPC accreditation has never been held by us.", {"COPC": "negated"}),
+        ("ISO 27001 is held by us directly.", {"ISO 27001": "affirmed"}),
+        ("ISO 27001 is held by our parent.", {"ISO 27001": "third_party"}),
+    ],
+)
+def test_out_of_use_and_held_by_us(text, expected):
+    _check(text, expected)
