@@ -136,10 +136,14 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in _set_aside().finditer(text)
     ]
     story = _story().search(text)
-    if story and (story.group("client") or story.group("own")):
+    if story and (story.group("client") or story.group("own") or story.group("us")):
         found.append(
             Trigger("other_client", "sentence", story.start(), story.end(), story.group(0))
         )
+    found += [
+        Trigger("other_client", "forward", m.start(), m.end(), m.group(0))
+        for m in _apposition().finditer(text)
+    ]
     order = assertion().precedence
     found.sort(key=lambda t: (-(t.end - t.start), order.index(t.status)))
     kept: list[Trigger] = []
@@ -207,9 +211,30 @@ def _story() -> re.Pattern:
     nouns = "|".join(re.escape(n) for n in sorted(lex.client_nouns, key=len, reverse=True))
     verbs = word_class("story_verbs").pattern
     return re.compile(
-        rf"^\W*(?:when\s+|after\s+|once\s+)?(?:(?:the|that|this)\s+(?P<client>{nouns})s?\s+"
+        rf"^\W*{_WHEN}(?:when\s+|after\s+|once\s+)?(?:(?:the|that|this)\s+(?P<client>{nouns})s?\s+"
         rf"(?:[\w-]+ly\s+)?(?:{verbs})\b|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,4}}?(?:{verbs})\s+"
-        rf"(?:[\w-]+\s+){{0,2}}?(?P<own>its|their|to\s+us|with\s+us)\b)",
+        rf"(?:[\w-]+\s+){{0,2}}?(?P<own>its|their|to\s+us|with\s+us)\b"
+        rf"|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,3}}?(?:{nouns})\s+(?:{verbs})\s+(?P<us>us)\b)",
+        re.I,
+    )
+
+
+# a time that may open a story ('Last year a telecom brand asked us …')
+_WHEN = (
+    r"(?:(?:last|this|earlier\s+this|in)\s+"
+    r"(?:year|month|quarter|spring|summer|autumn|fall|winter|\d{4}),?\s+)?"
+)
+
+
+@cache
+def _apposition() -> re.Pattern:
+    """A client named beside one of the vendor's accounts ('our biggest account, a regional
+    bank, …', 'one of our clients, an online grocer, …'): what follows in the clause is that
+    client's."""
+    nouns = "|".join(re.escape(n) for n in sorted(assertion().client_nouns, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:one\s+of\s+)?our\s+(?:[\w-]+\s+){0,2}?(?:one|account|accounts|client|clients|"
+        rf"customer|customers),\s+an?\s+(?:[\w&'’-]+\s+){{0,2}}?(?:{nouns})s?\s*,",
         re.I,
     )
 

@@ -1653,3 +1653,25 @@ def test_a_doubt_outranks_a_plan_or_a_partner(text, expected):
 )
 def test_out_of_use_and_held_by_us(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a client that engaged the vendor, after a time; a client named beside an account
+        (
+            "In 2024 a regional bank engaged us to run Spanish chat.",
+            {"Spanish": "other_client", "chat": "other_client"},
+        ),
+        ("One of our clients, an online grocer, sees 88% CSAT.", {"88%": "other_client"}),
+        (
+            "CSAT overall is 90%, and our biggest account, a ferry operator, sits at 95%.",
+            {"90%": "affirmed", "95%": "other_client"},
+        ),
+        # not a client: a site described, or someone who is no client asking
+        ("Our Leeds site, a former bank, hosts 300 seats.", {"300 seats": "affirmed"}),
+        ("A colleague asked us to quote Welsh.", {"Welsh": "affirmed"}),
+    ],
+)
+def test_a_client_engaging_us_or_named_beside_an_account(text, expected):
+    _check(text, expected)
