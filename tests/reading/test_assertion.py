@@ -1675,3 +1675,20 @@ def test_out_of_use_and_held_by_us(text, expected):
 )
 def test_a_client_engaging_us_or_named_beside_an_account(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a soft denial after the thing denies it; a doubt after it hedges it
+        ("Sunday cover, probably not.", {"Sunday": "negated"}),
+        ("Nearshore? Over my dead body.", {"Nearshore": "negated"}),
+        ("Sunday cover, maybe not.", {"Sunday": "hedged"}),
+        ("We were warned GDPR might apply.", {"GDPR": "hedged"}),
+        # a figure given loosely is not firm; given plainly it is
+        ("Abandonment is 6%, give or take.", {"6%": "hedged"}),
+        ("Abandonment is 6%.", {"6%": "affirmed"}),
+    ],
+)
+def test_soft_denials_and_doubts_after_the_thing(text, expected):
+    _check(text, expected)
