@@ -107,8 +107,19 @@ def statuses(
             found.add("negated")  # 'non-English calls', 'our non-PCI queues': the prefix denies it
         if not found and (scope.open_question(i) or scope.out_of_reach(i)):
             found = {"hedged"}  # undecided, or a negation that may reach it: not firm
+        elif not found and _marked(text, spans[i]):
+            found = {"hedged"}  # 'SMS | x': ticked or crossed
         result.append(min(found, key=order.index) if found else "affirmed")
     return result
+
+
+def _marked(text: str, span: tuple[int, int]) -> bool:
+    """A row whose answer cell is only a mark that may mean yes or no ('SMS | x', 'Video | -',
+    'Fax | ?'): not firm either way."""
+    if "|" in text[: span[0]]:
+        return False
+    marks = "|".join(re.escape(m) for m in assertion().ambiguous_marks)
+    return bool(re.match(rf"[^|]*\|\s*(?:{marks})\s*(?:\||$)", text[span[1] :], re.I))
 
 
 def _excepted(covering: list[Trigger]) -> bool:

@@ -177,6 +177,7 @@ class Assertion(_Strict):
     subject_gap: int
     pointers: tuple[str, ...]
     subordinate_conditions: tuple[str, ...]
+    ambiguous_marks: tuple[str, ...]
     participles: tuple[str, ...]
     judging_participles: tuple[str, ...]
 

@@ -1692,3 +1692,19 @@ def test_a_client_engaging_us_or_named_beside_an_account(text, expected):
 )
 def test_soft_denials_and_doubts_after_the_thing(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a row answered with a bare mark that may be a tick or a cross is not firm
+        ("SMS | x", {"SMS": "hedged"}),
+        ("WhatsApp | -", {"WhatsApp": "hedged"}),
+        # a plain answer, or a mark that reads one way only, decides
+        ("SMS | ✗", {"SMS": "negated"}),
+        ("Chat | Yes | -", {"Chat": "affirmed"}),
+        ("Chat | ✓", {"Chat": "affirmed"}),
+    ],
+)
+def test_a_bare_mark_in_a_row_is_not_firm(text, expected):
+    _check(text, expected)
