@@ -28,7 +28,13 @@ _YET = re.compile(r"\s+(?:[\w-]+(?:ed|ant|ent|ble)\s+|live\s+|ready\s+)?yet\b", 
 _EXCEPTION = re.compile(r"(?:without|unless|save\s+where|except\s+where|save\s+as)\b", re.I)
 _NON = re.compile(r"(?<![\w-])non-$", re.I)
 _ONLY_AFTER = re.compile(r"\s+only\b", re.I)
-_DENIED_BEFORE = re.compile(r"\b(?:not|no|never|rather than|instead of)\s+(?:(?:a|an|the|any|through|via)\s+)?$", re.I)
+_DENIED_BEFORE = re.compile(
+    r"\b(?:not|no|never|without|rather than|instead of)\s+(?:(?:a|an|the|any|through|via)\s+)?$", re.I
+)
+# 'Apart from Welsh, all …': an exception to everything is left out of it
+_EXCEPTED_FROM_ALL = re.compile(
+    r"^\W*(?:apart|aside)\s+from\s+[^,;:]{1,60},\s*(?:all|every|each|everything)\b", re.I
+)
 STATUSES = (
     "affirmed",
     "negated",
@@ -85,6 +91,14 @@ def statuses(
         elif negations and "negated" in found and scope.until_before(i, negations):
             # 'we won't share a record until a BAA is signed': the BAA is the condition
             found = (found - {"negated"}) | {"conditional"}
+        if "negated" in found and _needed_for_a_denial(negations, triggers):
+            # 'without a BAA we cannot handle PHI': the BAA is what it takes, not denied
+            found = (found - {"negated"}) | {"conditional"}
+        excepted = _EXCEPTED_FROM_ALL.match(text)
+        if excepted and spans[i][1] <= excepted.end():
+            # 'Apart from Welsh, all UK languages are covered': left out of what all the rest
+            # are; of a status other than affirmed, nothing firm is said
+            found = {"hedged"} if found else {"negated"}
         if "third_party" in found and all(
             _DENIED_BEFORE.search(text, 0, t.start) for t in covering if t.status == "third_party"
         ):
@@ -120,6 +134,14 @@ def _marked(text: str, span: tuple[int, int]) -> bool:
         return False
     marks = "|".join(re.escape(m) for m in assertion().ambiguous_marks)
     return bool(re.match(rf"[^|]*\|\s*(?:{marks})\s*(?:\||$)", text[span[1] :], re.I))
+
+
+def _needed_for_a_denial(negations: list[Trigger], triggers: list[Trigger]) -> bool:
+    """Whether 'without' reaches the mention and another negation stands in the sentence
+    ('Without a BAA we cannot handle PHI', 'no card data is taken without PCI DSS'): what the
+    denial is without is what it needs."""
+    lacking = [t for t in negations if t.text.lower() in ("without", "w/o")]
+    return bool(lacking) and any(t.status == "negated" and t not in lacking for t in triggers)
 
 
 def _excepted(covering: list[Trigger]) -> bool:

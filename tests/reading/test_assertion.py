@@ -1708,3 +1708,20 @@ def test_soft_denials_and_doubts_after_the_thing(text, expected):
 )
 def test_a_bare_mark_in_a_row_is_not_firm(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a denial is 'without' is what it needs
+        ("Without a signed BAA we cannot take on PHI.", {"BAA": "conditional"}),
+        ("No card data is captured without PCI DSS controls.", {"PCI DSS": "conditional"}),
+        ("We deliver email without a partner.", {"email": "affirmed"}),
+        # an exception to everything is left out of it
+        ("Apart from Maltese, all EU languages are covered.", {"Maltese": "negated"}),
+        ("Aside from Polish, every language goes through a partner.", {"Polish": "hedged"}),
+        ("Apart from Maltese, we also offer Irish.", {"Maltese": "affirmed"}),
+    ],
+)
+def test_what_a_denial_needs_and_exceptions_to_all(text, expected):
+    _check(text, expected)
