@@ -178,6 +178,7 @@ class Assertion(_Strict):
     pointers: tuple[str, ...]
     subordinate_conditions: tuple[str, ...]
     ambiguous_marks: tuple[str, ...]
+    clause_verbs: tuple[str, ...]
     participles: tuple[str, ...]
     judging_participles: tuple[str, ...]
 

@@ -73,6 +73,15 @@ _OWNED_BY = re.compile(
     r"(?:our|their|its|his|her|the|a|an)\s+(?:[\w-]+\s+){0,2}",
     re.I,
 )
+# Between a subject's head and a mention in the phrase that qualifies it ('Spanish at our Cebu
+# site', 'weekend cover for the Leeds queue', 'French support from Montreal')
+_MODIFIER_GAP = re.compile(
+    r"\s+(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|shall|"
+    r"should|must|do|does|did|we|they|it|and|or|but)\b)[\w-]+(?<!ed)\s+){0,2}?"
+    r"(?:for|at|in|from|on|of|across)\s+(?:(?:the|our|a|an|its|their)\s+)?",
+    re.I,
+)
+_SINGULAR_COPULA = re.compile(r"\s*(?:is|was|has|isn['’]t|wasn['’]t|hasn['’]t)\b", re.I)
 _INTERRUPTION = re.compile(r"\s*(,|[—–]|-(?=\s))\s")
 _INTERRUPTION_WORDS = 12
 _UNNAMED_LAST = re.compile(r"\s*,?\s*(?:and|or|nor)\s+[\w-]+\s*(?:(?:are|is)\s*)?", re.I)
@@ -721,16 +730,29 @@ class Scope:
             gap = self.text[self.spans[i][1] : self.spans[chain[-1]][0]]
             if any(self.spans[i][1] <= b < self.spans[chain[-1]][0] for b, _ in self.joins):
                 break  # '… in Wellington, and working from home is not permitted': a new clause
-            if _same_phrase(gap) or _BRACKET.fullmatch(gap):
-                chain.append(i)
+            if _same_phrase(gap) or _BRACKET.fullmatch(gap) or _MODIFIER_GAP.fullmatch(gap):
+                chain.append(i)  # 'Spanish at our Cebu site is not offered': Spanish is denied
                 continue
             if not _LIST_JOIN.match(gap) or (
                 gap.strip() in (",", "") and not joined and len(chain) == 1
             ):
                 break
+            if len(chain) == 1 and self._own_subject(i, trigger):
+                break  # 'Spanish is offered in Madrid and Dutch is not': two clauses
             joined = joined or bool(re.search(r"\b(?:and|or|nor)\b|&", gap, re.I))
             chain.append(i)
         return index in chain
+
+    def _own_subject(self, earlier: int, trigger: Trigger) -> bool:
+        """Whether the last mention before a backward trigger is a clause's subject of its own,
+        not a list's last item: a singular copula after it ('… and Dutch is not offered'), and a
+        verb before the earlier mention in its clause ('Spanish is offered in Madrid')."""
+        last = self.spans[self._nearest_before(trigger)][1]
+        if not _SINGULAR_COPULA.match(self.text, last):
+            return False
+        left = max([b for b in self.bounds if b < self.spans[earlier][0]], default=-1) + 1
+        before = self.text[left : self.spans[earlier][0]]
+        return bool(word_class("clause_verbs").search(before) or re.search(r"\w+ed\b", before))
 
     def replaced(self, index: int) -> bool:
         """Whether a correction replaces the mention with another of its kind ('change the SLA

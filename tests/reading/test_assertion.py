@@ -1725,3 +1725,22 @@ def test_a_bare_mark_in_a_row_is_not_firm(text, expected):
 )
 def test_what_a_denial_needs_and_exceptions_to_all(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denial after a phrase that qualifies its subject denies the subject too
+        ("Italian at our Tirana site is not offered.", {"Italian": "negated"}),
+        ("Weekend cover for the Derby queue won't be needed.", {"Weekend": "negated"}),
+        # a clause of its own before 'and' is no list's first item
+        (
+            "Greek is offered in Athens and Turkish is not offered.",
+            {"Greek": "affirmed", "Athens": "affirmed", "Turkish": "negated"},
+        ),
+        ("We need Greek and Turkish isn't needed.", {"Greek": "affirmed", "Turkish": "negated"}),
+        ("Greek and Turkish are not offered.", {"Greek": "negated", "Turkish": "negated"}),
+    ],
+)
+def test_qualified_subjects_and_clauses_joined_by_and(text, expected):
+    _check(text, expected)
