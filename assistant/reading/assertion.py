@@ -77,6 +77,9 @@ def statuses(
             if after_lapse:
                 found.discard("negated")
                 found |= {after_lapse} - {"affirmed"}
+        if "negated" in found and scope.supposed(negations, covering):
+            # 'if they can't do Dutch, they're out': a denial supposed, not stated
+            found = (found - {"negated"}) | {"conditional"}
         if negations and scope.taken_back(negations):
             found.discard("negated")  # '… didn't offer chat, but now we do'
         if negations and _excepted(covering):

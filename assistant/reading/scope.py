@@ -81,6 +81,7 @@ _MODIFIER_GAP = re.compile(
     r"(?:for|at|in|from|on|of|across)\s+(?:(?:the|our|a|an|its|their)\s+)?",
     re.I,
 )
+_IFS = ("if", "should", "in case", "in the event", "in the event that", "assuming", "supposing")
 _SINGULAR_COPULA = re.compile(r"\s*(?:is|was|has|isn['’]t|wasn['’]t|hasn['’]t)\b", re.I)
 _INTERRUPTION = re.compile(r"\s*(,|[—–]|-(?=\s))\s")
 _INTERRUPTION_WORDS = 12
@@ -611,12 +612,30 @@ class Scope:
         ends = [t.end for t in negations if t.end <= start]
         return bool(ends) and bool(re.search(r"\b(?:until|till)\b", self.text[max(ends) : start], re.I))
 
+    def supposed(self, negations: list[Trigger], covering: list[Trigger]) -> bool:
+        """Whether every negation reaching the mention stands inside a condition that opens its
+        clause ('If they can't do Dutch, they're out', 'if you don't need Spanish, …'): the
+        denial is supposed, not stated."""
+        conditions = [t for t in covering if t.status == "conditional" and t.text.lower() in _IFS]
+        ends = [*self.bounds, *(j for j, _ in self.joins)]
+        return bool(negations) and bool(conditions) and all(
+            any(
+                c.end <= t.start
+                and self._heads_clause(c)
+                and not any(c.end <= b < t.start for b in ends)
+                for c in conditions
+            )
+            for t in negations
+        )
+
     def taken_back(self, negations: list[Trigger]) -> bool:
         """'Until recently we didn't offer chat, but now we do': a later clause takes the denial
         back."""
         end = max(t.end for t in negations)
         later = word_class("now_affirmed").search(self.text, end)
-        return later is not None and any(end <= b < later.start() for b in self.bounds)
+        return later is not None and any(
+            end <= b < later.start() for b in [*self.bounds, *(j for j, _ in self.joins)]
+        )
 
     def open_question(self, index: int) -> bool:
         """A question that weighs alternatives ('genesys or five9?', 'do we need Spanish on day

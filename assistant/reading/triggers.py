@@ -162,6 +162,9 @@ def find_triggers(text: str) -> list[Trigger]:
     return sorted(kept, key=lambda t: t.start)
 
 
+_NOT_A_JOIN = r"(?!(?:but|and|or|so|yet|though|although|while|whereas|however)\b)"
+
+
 def _harm_end(text: str, trigger: Trigger) -> int | None:
     """Where the harm or rival a negation denies ends, for a negation that denies one and no
     mention: a `trouble_nouns` right after it, perhaps a word on ('no downtime', 'no cap on'),
@@ -171,14 +174,17 @@ def _harm_end(text: str, trigger: Trigger) -> int | None:
     trouble = word_class("trouble_nouns").match(text, trigger.end)
     if trouble:
         return trouble.end()
-    gap = r"(?:\s+[\w'’-]+){0,3}?"
+    # no harm across a conjunction: 'used to do chat but we stopped' denies chat
+    gap = rf"(?:\s+{_NOT_A_JOIN}[\w'’-]+){{0,3}}?"
     harm = word_class("harm_verbs").pattern
     troubles = "|".join(_phrase(p, ()) for p in assertion().trouble_nouns)
     found = re.compile(rf"{gap}\s+(?:to\s+)?(?:{harm}|{troubles})", re.I).match(text, trigger.end)
     if found:
         return found.end()
     superior = word_class("superiors").pattern
-    found = re.compile(rf"(?:\s+[\w'’/-]+){{0,4}}?\s+(?:{superior})", re.I).match(text, trigger.end)
+    found = re.compile(rf"(?:\s+{_NOT_A_JOIN}[\w'’/-]+){{0,4}}?\s+(?:{superior})", re.I).match(
+        text, trigger.end
+    )
     return found.end() if found else None
 
 

@@ -1744,3 +1744,24 @@ def test_what_a_denial_needs_and_exceptions_to_all(text, expected):
 )
 def test_qualified_subjects_and_clauses_joined_by_and(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past habit, a thing on its way out: denied
+        ("We used to do webchat but we stopped.", {"webchat": "negated"}),
+        ("We're dropping SMS support next year.", {"SMS": "negated"}),
+        ("Video support is going away in the spring.", {"Video": "negated"}),
+        # a denial supposed in an 'if' clause is a condition; asked for after it, a need
+        ("If they can't do Flemish, they're out.", {"Flemish": "conditional"}),
+        (
+            "Nobody in our office speaks Flemish, so we need a vendor who does.",
+            {"Flemish": "affirmed"},
+        ),
+        ("Nobody in our office speaks Flemish.", {"Flemish": "negated"}),
+        ("If volumes drop, we will not staff Flemish.", {"Flemish": "negated"}),
+    ],
+)
+def test_past_habits_ways_out_and_supposed_denials(text, expected):
+    _check(text, expected)
