@@ -81,6 +81,8 @@ _MODIFIER_GAP = re.compile(
     r"(?:for|at|in|from|on|of|across)\s+(?:(?:the|our|a|an|its|their)\s+)?",
     re.I,
 )
+_CONTRAST = re.compile(r"rather\s+than|instead\s+of|as\s+opposed\s+to", re.I)
+_PURPOSE = re.compile(r"\b(?:for|with|on|to|across)\b", re.I)
 _IFS = ("if", "should", "in case", "in the event", "in the event that", "assuming", "supposing")
 _SINGULAR_COPULA = re.compile(r"\s*(?:is|was|has|isn['’]t|wasn['’]t|hasn['’]t)\b", re.I)
 _INTERRUPTION = re.compile(r"\s*(,|[—–]|-(?=\s))\s")
@@ -141,6 +143,8 @@ class Scope:
             return False  # 'chat no, voice yes': the answer is for what came before
         if ahead and trigger.direction == "short":
             gap = self.text[trigger.end : start]
+            if _CONTRAST.fullmatch(trigger.text) and _PURPOSE.search(gap):
+                return False  # 'human agents rather than bots for Spanish': Spanish is shared
             return ":" not in gap and self._open(
                 trigger.end, start, trigger.status, forward=True, window=3
             )

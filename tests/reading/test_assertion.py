@@ -1765,3 +1765,16 @@ def test_qualified_subjects_and_clauses_joined_by_and(text, expected):
 )
 def test_past_habits_ways_out_and_supposed_denials(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a contrast denies its alternative, not what both alternatives are for
+        ("Live agents rather than bots for Hungarian.", {"Hungarian": "affirmed"}),
+        ("We prefer email instead of chat for Greek.", {"chat": "negated", "Greek": "affirmed"}),
+        ("We'd staff it from Porto rather than from Manila.", {"Manila": "negated"}),
+    ],
+)
+def test_a_contrast_leaves_what_it_is_for(text, expected):
+    _check(text, expected)
