@@ -24,7 +24,12 @@ from assistant.reading.triggers import Trigger, find_triggers
 
 __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
-_YET = re.compile(r"\s+(?:[\w-]+(?:ed|ant|ent|ble)\s+|live\s+|ready\s+)?yet\b", re.I)
+# 'not ISO 27001 certified yet', "we don't have Welsh speakers yet"
+_YET = re.compile(
+    r"\s+(?:[\w-]+(?:ed|ant|ent|ble)\s+|live\s+|ready\s+|(?:speakers|support|agents|coverage|cover|"
+    r"capability|capacity|staff|team|certification|accreditation)\s+)?yet\b",
+    re.I,
+)
 _EXCEPTION = re.compile(r"(?:without|unless|save\s+where|except\s+where|save\s+as)\b", re.I)
 _NON = re.compile(r"(?<![\w-])non-$", re.I)
 _ONLY_AFTER = re.compile(r"\s+only\b", re.I)

@@ -83,6 +83,8 @@ _MODIFIER_GAP = re.compile(
 )
 _CONTRAST = re.compile(r"rather\s+than|instead\s+of|as\s+opposed\s+to", re.I)
 _PURPOSE = re.compile(r"\b(?:for|with|on|to|across)\b", re.I)
+# a cell or a label's answer opens: a colon, bar or dash, perhaps an adverb ('Welsh: currently not')
+_CELL_OPENING = re.compile(r"(?:[:|—–]|\s-)\s*(?:[\w-]+ly\s+|still\s+|just\s+)?$")
 _IFS = ("if", "should", "in case", "in the event", "in the event that", "assuming", "supposing")
 _SINGULAR_COPULA = re.compile(r"\s*(?:is|was|has|isn['’]t|wasn['’]t|hasn['’]t)\b", re.I)
 _INTERRUPTION = re.compile(r"\s*(,|[—–]|-(?=\s))\s")
@@ -396,7 +398,7 @@ class Scope:
     def _cell(self, trigger: Trigger) -> bool:
         """A negation opening a table cell or a label's answer ('Chat support: not at this
         stage', 'Weekend cover | never'): with nothing after it, it speaks of the label."""
-        return bool(re.search(r"[:|—–]\s*$", self.text[: trigger.start]))
+        return bool(_CELL_OPENING.search(self.text[: trigger.start]))
 
     def _answer(self, trigger: Trigger) -> bool:
         """A bare 'no' closing its phrase answers for the mention before it ('sms yes, whatsapp

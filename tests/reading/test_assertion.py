@@ -1778,3 +1778,26 @@ def test_past_habits_ways_out_and_supposed_denials(text, expected):
 )
 def test_a_contrast_leaves_what_it_is_for(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label's answer after an adverb or a spaced hyphen
+        ("Sinhala: currently not.", {"Sinhala": "negated"}),
+        ("Sinhala - not today.", {"Sinhala": "negated"}),
+        ("Sinhala: currently yes.", {"Sinhala": "affirmed"}),
+        # 'not … yet' past a head noun plans; 'and yet' starts a new clause
+        ("We don't have Sinhala speakers yet.", {"Sinhala": "planned"}),
+    ],
+)
+def test_label_answers_and_not_yet(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We don't offer Tamil and yet we win Tamil tenders.", "We don't offer Tamil, yet we win Tamil bids."],
+)
+def test_yet_as_a_conjunction_ends_a_denial(text):
+    assert [m.status for m in read(text)] == ["negated", "affirmed"]
