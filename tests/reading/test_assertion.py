@@ -1625,16 +1625,17 @@ def test_a_future_passive_plans_its_subject(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a doubt over a plan or a partner leaves the thing not firm: hedged wins
+        # a doubt over a plan leaves the thing not firm: hedged wins
         ("We're unsure whether Welsh will be added next year.", {"Welsh": "hedged"}),
         ("Finnish: TBC, pending recruitment.", {"Finnish": "hedged"}),
-        ("They might possibly cover Thai through a partner agency.", {"Thai": "hedged"}),
+        # a partner's, firm or not, is the partner's
+        ("Thai through a partner agency, numbers TBC.", {"Thai": "third_party"}),
         # a plan or a partner without doubt keeps its status
         ("Welsh will be added next year.", {"Welsh": "planned"}),
         ("Thai is covered through a partner agency.", {"Thai": "third_party"}),
     ],
 )
-def test_a_doubt_outranks_a_plan_or_a_partner(text, expected):
+def test_a_doubt_outranks_a_plan_and_a_partner_both(text, expected):
     _check(text, expected)
 
 
