@@ -125,6 +125,8 @@ def statuses(
                 found -= {"negated", "hedged"} | (set() if scope.opening(covering) else {"planned"})
             elif not scope.about_site(i):
                 found -= {"planned"}
+        if kinds and kinds[i] == "location" and {"hedged", "third_party"} <= found:
+            found.discard("third_party")  # 'could source it via an agency in Miami': a place hedged
         if _NON.search(text, 0, spans[i][0]):
             found.add("negated")  # 'non-English calls', 'our non-PCI queues': the prefix denies it
         if not found and (scope.open_question(i) or scope.out_of_reach(i)):

@@ -1802,3 +1802,22 @@ def test_label_answers_and_not_yet(text, expected):
 )
 def test_yet_as_a_conjunction_ends_a_denial(text):
     assert [m.status for m in read(text)] == ["negated", "affirmed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # someone bought in from outside is a third party
+        ("Korean is covered by an agency we work with.", {"Korean": "third_party"}),
+        ("An outside vendor handles our Lao line.", {"Lao": "third_party"}),
+        ("We subcontract Amharic to a firm in Addis Ababa.", {"Amharic": "third_party"}),
+        ("For Hmong we rely on a language services company.", {"Hmong": "third_party"}),
+        # ... not when the handing-on is denied, and 'outside' a place still reverses
+        ("We never outsource Amharic.", {"Amharic": "affirmed"}),
+        ("No records are stored outside the EU.", {"EU": "affirmed"}),
+        # a place a hedge reaches is hedged, partner or not
+        ("They could perhaps source Lao via an agency in Fresno.", {"Fresno": "hedged"}),
+    ],
+)
+def test_someone_bought_in_is_a_third_party(text, expected):
+    _check(text, expected)
