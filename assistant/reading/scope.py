@@ -27,7 +27,10 @@ _TOPIC_HEAD = re.compile(
     re.I,
 )
 _DENIED_SITE = re.compile(
-    r"(?:\bno|(?:\bnot|n['’]t|\bnever|\bwithout)\s+(?:[\w-]+\s+)?(?:an?|any))\s+$", re.I
+    r"(?:\bno|(?:\bnot|n['’]t|\bnever|\bwithout)\s+(?:[\w-]+\s+)?(?:an?|any)"
+    # 'no longer run the Durban site': the site is gone
+    r"|\bno\s+longer\s+(?:run|operate|have|use|staff)\s+(?:the|our|a))\s+$",
+    re.I,
 )
 _COPULA_GAP = re.compile(
     r"\s*(?:(?:is|are|was|were|has|have|had|been|will|would|can|could|may|might|must|should|shall|really|honestly|currently|still|just|definitely|def|probably|likely)\b\s*){0,2}",
@@ -50,7 +53,8 @@ _TIME_COMPLEMENT = re.compile(
 )
 _PASSIVE_AGENT = re.compile(
     r"\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:provided|delivered|handled|performed|"
-    r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken)\s+by\s+"
+    r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken)"
+    r"\s+(?:by|through|via)\s+"
     r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
@@ -81,6 +85,13 @@ _MODIFIER_GAP = re.compile(
     r"(?:for|at|in|from|on|of|across)\s+(?:(?:the|our|a|an|its|their)\s+)?",
     re.I,
 )
+_LABEL_SUBJECT = re.compile(
+    r"\s*[:—–-]\s*(?:our|the|its|their)\s+(?:[\w-]+\s+)?(?:certificate|certification|"
+    r"accreditation|attestation|report|licence|license|registration)"
+    r"\s+(?:(?:has|have|was|were|is|had)\s+)?",
+    re.I,
+)
+_DENIED_JUST_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\s+(?:[\w-]+\s+){0,2}$")
 _CONTRAST = re.compile(r"rather\s+than|instead\s+of|as\s+opposed\s+to", re.I)
 _PURPOSE = re.compile(r"\b(?:for|with|on|to|across)\b", re.I)
 # a cell or a label's answer opens: a colon, bar or dash, perhaps an adverb ('Welsh: currently not')
@@ -90,7 +101,7 @@ _SINGULAR_COPULA = re.compile(r"\s*(?:is|was|has|isn['’]t|wasn['’]t|hasn['�
 _INTERRUPTION = re.compile(r"\s*(,|[—–]|-(?=\s))\s")
 _INTERRUPTION_WORDS = 12
 _UNNAMED_LAST = re.compile(r"\s*,?\s*(?:and|or|nor)\s+[\w-]+\s*(?:(?:are|is)\s*)?", re.I)
-_LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
+_LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\+|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
 
 class Scope:
@@ -156,6 +167,12 @@ class Scope:
             return self._open(trigger.end, start, trigger.status, forward=True)
         if not ahead and self._determiner_cell(trigger):
             return False  # 'Only voice — no email, no SMS': the 'no' is email's, not voice's
+        if not ahead and self.text.count("|", end, trigger.start) >= 2:
+            return False  # 'GDPR … | Comply / Not comply | Comment: no …': another cell's
+        if not ahead and trigger.status == "negated" and _LABEL_SUBJECT.fullmatch(
+            self.text[end : trigger.start]
+        ):
+            return True  # 'ISO 27001: our certificate lapsed in June': the label's certificate
         orphan = trigger.status == "negated" and not self._mention_after(trigger)
         fronted = orphan and self._fronted(trigger, index)
         closed = trigger.status == "negated" and re.match(r"\s*[,.;!]", self.text[trigger.end :])
@@ -295,8 +312,9 @@ class Scope:
         if end > trigger.start:
             return False
         head = self.text[max(0, trigger.start - 40) : trigger.start]
-        if re.match(r"by\s", trigger.text, re.I):
-            head += "by "  # the trigger's own 'by' ('by our Glasgow partner')
+        first = re.match(r"(by|through|via)\s", trigger.text, re.I)
+        if first:
+            head += first.group(1) + " "  # the trigger's own 'by' ('by our Glasgow partner')
         if _PASSIVE_AGENT.search(head) is None:
             return False
         return not any(end <= b < trigger.start for b in self.bounds) and not any(
@@ -543,8 +561,9 @@ class Scope:
         end = max(t.end for t in lapses)
         inside = [(t.start, t.end) for t in self.triggers]
         for m in word_class("revivals").finditer(self.text, end):
-            if not any(s <= m.start() < e for s, e in inside):
-                return "affirmed"
+            denied = _DENIED_JUST_BEFORE.search(self.text, end, m.start())
+            if not denied and not any(s <= m.start() < e for s, e in inside):
+                return "affirmed"  # 'lapsed … and has not yet been renewed' is no revival
         plans = [
             t
             for t in self.triggers
@@ -576,9 +595,13 @@ class Scope:
         return False
 
     def until_after(self, index: int, negations: list[Trigger]) -> bool:
-        """Whether 'until' or 'till' follows the mention and its negation, in their clause."""
+        """Whether 'until' or 'till' follows the mention and its negation, in their clause, or
+        opens the sentence before the negation ('Until Q3 we won't have Portuguese on chat')."""
         end = max([self.spans[index][1]] + [t.end for t in negations])
         right = min([b for b in self.bounds if b >= end], default=len(self.text))
+        fronted = re.match(r"\W*(?:until|till)\b", self.text, re.I)
+        if fronted and min(t.start for t in negations) > 0:
+            return True
         return bool(re.search(r"\b(?:until|till)\b", self.text[end:right], re.I))
 
     def denied_of_self_only(self, negations: list[Trigger], index: int) -> bool:
@@ -806,7 +829,7 @@ class Scope:
         return bool(sites.search(window))
 
 
-_PARTICIPLE = re.compile(r"\s*(?:(?:be|been|being|yet|really|currently)\s+)?([a-z]+)\b", re.I)
+_PARTICIPLE = re.compile(r"\s*(?:(?:be|been|being|yet|really|currently)\s+)?([a-z][a-z-]*)\b", re.I)
 
 
 def _passive_participle(text: str, at: int) -> bool:

@@ -131,6 +131,19 @@ def find_triggers(text: str) -> list[Trigger]:
         t for t in found if not (t.status == "negated" and any(s <= t.start < e for s, e in harms))
     ]
     found = [t for t in found if not _document_speaks(t) and not _kin_company(t)]
+    # 'no data may leave the UK': after a negative subject 'may' forbids; it doubts nothing
+    found = [
+        t for t in found if not (t.status == "hedged" and _FORBIDDING_MAY.search(text, 0, t.end))
+    ]
+    # an answer option ('Comply / Partially / Not comply', 'Yes / No') states nothing
+    found = [t for t in found if not (t.status == "negated" and _option(text, t))]
+    # 'unable to confirm whether …': not known, not denied
+    found = [
+        Trigger("hedged", t.direction, t.start, t.end, t.text)
+        if t.status == "negated" and _UNKNOWN.match(text, t.end)
+        else t
+        for t in found
+    ]
     found += [
         Trigger("negated", "short", m.start(), m.end("verb"), m.group("verb"))
         for m in _set_aside().finditer(text)
@@ -160,6 +173,24 @@ def find_triggers(text: str) -> list[Trigger]:
                     k.status, _join(k.direction, trigger.direction), start, end, text[start:end]
                 )
     return sorted(kept, key=lambda t: t.start)
+
+
+_FORBIDDING_MAY = re.compile(r"\b(?:no|nothing|none|nobody|no\s+one)\b[^,;.:|]*\bmay$", re.I)
+_OPTION_BEFORE = re.compile(r"(?<![\w/])[A-Za-z][\w-]*\s*/\s*$")  # words, not '24/7' or '80/20'
+_OPTION_AFTER = re.compile(r"\s*(?:[A-Za-z][\w-]*\s*)?/\s*[A-Za-z]")
+_UNKNOWN = re.compile(
+    r"(?:\s+(?:be\s+)?(?:able\s+to|yet)?)?\s*(?:confirm|say|tell|know|verify|determine|clarify|"
+    r"establish)\s+(?:whether|if)\b",
+    re.I,
+)
+
+
+def _option(text: str, trigger: Trigger) -> bool:
+    """A negation that is one of a form's answer options ('Comply / Not comply', 'Yes / No')."""
+    bare = re.fullmatch(r"\W*(?:no|not|non)\W*", trigger.text, re.I)
+    return bool(_OPTION_BEFORE.search(text, 0, trigger.start)) or bool(
+        bare and _OPTION_AFTER.match(text, trigger.end)
+    )
 
 
 _NOT_A_JOIN = r"(?!(?:but|and|or|so|yet|though|although|while|whereas|however)\b)"
@@ -227,6 +258,7 @@ def _story() -> re.Pattern:
 
 # a time that may open a story ('Last year a telecom brand asked us …')
 _WHEN = (
+    r"(?:(?:read|see|learn|find\s+out)\s+how\s+)?"  # 'Read how a global airline cut its …'
     r"(?:(?:last|this|earlier\s+this|in)\s+"
     r"(?:year|month|quarter|spring|summer|autumn|fall|winter|\d{4}),?\s+)?"
 )

@@ -1821,3 +1821,39 @@ def test_yet_as_a_conjunction_ends_a_denial(text):
 )
 def test_someone_bought_in_is_a_third_party(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a form's answer options and an empty comment state nothing
+        ("R-4 | Abandonment under 5% | Met / Not met | Comment: none.", {"5%": "affirmed"}),
+        ("Do you hold ISO 9001? | Yes / No", {"ISO 9001": "affirmed"}),
+        ("not 90/10, we're a small team", {"90/10": "negated"}),
+        # a denial in another cell is that cell's
+        ("HIPAA | Comply / Not comply | Notes: no records leave the clinic", {"HIPAA": "affirmed"}),
+        # what may not leave a place stays there
+        ("No call recordings may leave Ireland.", {"Ireland": "affirmed"}),
+        # a label's certificate, and a revival denied
+        ("ISO 22301: our certificate lapsed in May and has not been renewed.", {"ISO 22301": "negated"}),
+        ("ISO 22301: our certificate lapsed in May and was renewed in June.", {"ISO 22301": "affirmed"}),
+        ("Cyber Essentials Plus was allowed to lapse last year.", {"Cyber Essentials Plus": "negated"}),
+        ("COPC has not been re-audited since 2023.", {"COPC": "negated"}),
+        # a site no longer run is gone; what stays after 'everything' is not denied
+        ("We no longer run the Leeds site.", {"Leeds": "negated"}),
+        (
+            "We won't be using nearshore at all, everything stays onshore in Ohio.",
+            {"nearshore": "negated", "onshore": "affirmed", "Ohio": "affirmed"},
+        ),
+        # not known, not denied; shorthand and a '+' list
+        ("They could not confirm whether their Manila agents are PCI DSS trained.", {"PCI DSS": "hedged"}),
+        ("greek + turkish not reqd", {"greek": "negated", "turkish": "negated"}),
+        ("tagalog nice2have", {"tagalog": "hedged"}),
+        # a fronted 'until' delays; agents 'through' a sister company are a third party
+        ("Until May we won't have Thai on chat.", {"Thai": "planned"}),
+        ("Thai and Lao are provided through our sister company in Vientiane.", {"Thai": "third_party"}),
+        ("See how a national grocer cut its AHT by 20%.", {"AHT": "other_client"}),
+    ],
+)
+def test_forms_labels_lapses_and_shorthand(text, expected):
+    _check(text, expected)
