@@ -122,7 +122,10 @@ def statuses(
             found.add("negated")  # 'our former Manila site': gone
         elif kinds and kinds[i] == "location":
             if scope.own_site(i):
-                found -= {"negated", "hedged"} | (set() if scope.opening(covering) else {"planned"})
+                # the vendor's own site is neither denied nor a partner's
+                found -= {"negated", "hedged", "third_party"} | (
+                    set() if scope.opening(covering) else {"planned"}
+                )
             elif not scope.about_site(i):
                 found -= {"planned"}
         if kinds and kinds[i] == "location" and {"hedged", "third_party"} <= found:

@@ -716,6 +716,8 @@ class Scope:
             return False  # 'we have no Cebu site': the site itself is what is denied
         if self.former_site(index):
             return False
+        if re.search(r"\b(?:their|its|partner['’]s)\s+(?:[\w-]+\s+)?$", before, re.I):
+            return False  # 'our partner's Lima site', 'at their Lima site': someone else's
         if re.search(r"\bour\s+(?:[\w-]+\s+)?$", before, re.I):
             return True
         if before.rstrip().endswith("(") and re.match(

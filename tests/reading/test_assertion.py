@@ -1857,3 +1857,16 @@ def test_someone_bought_in_is_a_third_party(text, expected):
 )
 def test_forms_labels_lapses_and_shorthand(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the vendor's own site is no partner's, whoever's report covers it
+        ("Our parent's ISO 27001 certificate extends to our Lima centre.", {"Lima": "affirmed"}),
+        # a site named as theirs is the partner's
+        ("Quechua is delivered by our partner at their Lima site.", {"Lima": "third_party"}),
+    ],
+)
+def test_own_sites_and_their_sites(text, expected):
+    _check(text, expected)
