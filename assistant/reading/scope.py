@@ -178,6 +178,13 @@ class Scope:
         closed = trigger.status == "negated" and re.match(r"\s*[,.;!]", self.text[trigger.end :])
         if (orphan or closed) and not ahead and self._answers_question(trigger, index):
             return True  # 'Is Tongan required? A: No, and nor … is Fijian': the 'No,' answers
+        if (
+            trigger.status == "hedged"
+            and not ahead
+            and not self._mention_after(trigger)
+            and self._answers_question(trigger, index)
+        ):
+            return True  # 'whatsapp? tbd', 'Welsh?? not sure yet': a doubt answers the question
         if orphan and not ahead and self._elided_subject(trigger, index):
             return True
         looks_back = (

@@ -1870,3 +1870,16 @@ def test_forms_labels_lapses_and_shorthand(text, expected):
 )
 def test_own_sites_and_their_sites(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a doubt answering a question hedges what it asks of
+        ("viber? tbd", {"viber": "hedged"}),
+        ("Do you need Basque? Not sure yet.", {"Basque": "hedged"}),
+        ("Basque? Yes.", {"Basque": "affirmed"}),
+    ],
+)
+def test_a_doubt_answers_a_question(text, expected):
+    _check(text, expected)
