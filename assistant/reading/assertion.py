@@ -24,12 +24,22 @@ from assistant.reading.triggers import Trigger, find_triggers
 
 __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
-_YET = re.compile(r"\s+(?:[\w-]+(?:ed|ant|ent|ble)\s+|live\s+|ready\s+)?yet\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|won['’]?t|wont|shall|can['’]?t|cannot|be)\b", re.I)
+# 'not ISO 27001 certified yet', "we don't have Welsh speakers yet"
+_YET = re.compile(
+    r"\s+(?:[\w-]+(?:ed|ant|ent|ble)\s+|live\s+|ready\s+|(?:speakers|support|agents|coverage|cover|"
+    r"capability|capacity|staff|team|certification|accreditation)\s+)?yet\b",
+    re.I,
+)
 _EXCEPTION = re.compile(r"(?:without|unless|save\s+where|except\s+where|save\s+as)\b", re.I)
 _NON = re.compile(r"(?<![\w-])non-$", re.I)
 _ONLY_AFTER = re.compile(r"\s+only\b", re.I)
-_DENIED_BEFORE = re.compile(r"\b(?:not|no|never|rather than|instead of)\s+(?:(?:a|an|the|any|through|via)\s+)?$", re.I)
+_DENIED_BEFORE = re.compile(
+    r"\b(?:not|no|never|without|rather than|instead of)\s+(?:(?:a|an|the|any|through|via)\s+)?$", re.I
+)
+# 'Apart from Welsh, all …': an exception to everything is left out of it
+_EXCEPTED_FROM_ALL = re.compile(
+    r"^\W*(?:apart|aside)\s+from\s+[^,;:]{1,60},\s*(?:all|every|each|everything)\b", re.I
+)
 STATUSES = (
     "affirmed",
     "negated",
@@ -72,6 +82,9 @@ def statuses(
             if after_lapse:
                 found.discard("negated")
                 found |= {after_lapse} - {"affirmed"}
+        if "negated" in found and scope.supposed(negations, covering):
+            # 'if they can't do Dutch, they're out': a denial supposed, not stated
+            found = (found - {"negated"}) | {"conditional"}
         if negations and scope.taken_back(negations):
             found.discard("negated")  # '… didn't offer chat, but now we do'
         if negations and _excepted(covering):
@@ -79,17 +92,27 @@ def statuses(
         if "negated" in found and _YET.match(text, spans[i][1]):
             found = (found - {"negated"}) | {"planned"}  # "we're not ISO 27001 yet": not yet
         elif negations and "negated" in found and scope.until_after(i, negations):
-            # 'not … until': delayed, not denied ("we won't hold it until May", "nobody
-            # mentioned GDPR until I asked")
+            # 'not … until': delayed, not denied; planned unless it speaks of the past
+            # ("we won't hold it until May", "no chat until launch"; "nobody raised it until …")
             found.discard("negated")
-            found |= {"planned"} if any(_FUTURE.search(t.text) for t in negations) else set()
+            found |= set() if scope.delayed_in_past(negations) else {"planned"}
         elif negations and "negated" in found and scope.until_before(i, negations):
             # 'we won't share a record until a BAA is signed': the BAA is the condition
             found = (found - {"negated"}) | {"conditional"}
+        if "negated" in found and _needed_for_a_denial(negations, triggers):
+            # 'without a BAA we cannot handle PHI': the BAA is what it takes, not denied
+            found = (found - {"negated"}) | {"conditional"}
+        excepted = _EXCEPTED_FROM_ALL.match(text)
+        if excepted and spans[i][1] <= excepted.end():
+            # 'Apart from Welsh, all UK languages are covered': left out of what all the rest
+            # are; of a status other than affirmed, nothing firm is said
+            found = {"hedged"} if found else {"negated"}
         if "third_party" in found and all(
             _DENIED_BEFORE.search(text, 0, t.start) for t in covering if t.status == "third_party"
         ):
             found.discard("third_party")  # 'fluent speakers, not an interpreter service'
+        if {"negated", "third_party"} <= found and scope.denied_of_self_only(negations, i):
+            found.discard("negated")  # "their partner holds PCI, they themselves don't"
         if "negated" in found and _ONLY_AFTER.match(text, spans[i][1]):
             if not any(spans[i][0] - t.end <= 2 for t in negations if t.end <= spans[i][0]):
                 found.discard("negated")  # 'no phone ever, english only': 'X only' asserts X
@@ -99,15 +122,39 @@ def statuses(
             found.add("negated")  # 'our former Manila site': gone
         elif kinds and kinds[i] == "location":
             if scope.own_site(i):
-                found -= {"negated", "hedged"} | (set() if scope.opening(covering) else {"planned"})
+                # the vendor's own site is neither denied nor a partner's
+                found -= {"negated", "hedged", "third_party"} | (
+                    set() if scope.opening(covering) else {"planned"}
+                )
             elif not scope.about_site(i):
                 found -= {"planned"}
+        if kinds and kinds[i] == "location" and {"hedged", "third_party"} <= found:
+            found.discard("third_party")  # 'could source it via an agency in Miami': a place hedged
         if _NON.search(text, 0, spans[i][0]):
             found.add("negated")  # 'non-English calls', 'our non-PCI queues': the prefix denies it
         if not found and (scope.open_question(i) or scope.out_of_reach(i)):
             found = {"hedged"}  # undecided, or a negation that may reach it: not firm
+        elif not found and _marked(text, spans[i]):
+            found = {"hedged"}  # 'SMS | x': ticked or crossed
         result.append(min(found, key=order.index) if found else "affirmed")
     return result
+
+
+def _marked(text: str, span: tuple[int, int]) -> bool:
+    """A row whose answer cell is only a mark that may mean yes or no ('SMS | x', 'Video | -',
+    'Fax | ?'): not firm either way."""
+    if "|" in text[: span[0]]:
+        return False
+    marks = "|".join(re.escape(m) for m in assertion().ambiguous_marks)
+    return bool(re.match(rf"[^|]*\|\s*(?:{marks})\s*(?:\||$)", text[span[1] :], re.I))
+
+
+def _needed_for_a_denial(negations: list[Trigger], triggers: list[Trigger]) -> bool:
+    """Whether 'without' reaches the mention and another negation stands in the sentence
+    ('Without a BAA we cannot handle PHI', 'no card data is taken without PCI DSS'): what the
+    denial is without is what it needs."""
+    lacking = [t for t in negations if t.text.lower() in ("without", "w/o")]
+    return bool(lacking) and any(t.status == "negated" and t not in lacking for t in triggers)
 
 
 def _excepted(covering: list[Trigger]) -> bool:

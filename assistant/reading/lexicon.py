@@ -127,6 +127,7 @@ class Directions(_Strict):
     sentence: tuple[str, ...] = ()
     short: tuple[str, ...] = ()  # forward, three words at most
     predicate: tuple[str, ...] = ()  # forward from the clause's verb: the subject is not denied
+    subject: tuple[str, ...] = ()  # backward to the subject just before it, and its list
 
 
 class Assertion(_Strict):
@@ -169,6 +170,18 @@ class Assertion(_Strict):
     out_verbs: tuple[str, ...]
     delegation_verbs: tuple[str, ...]
     correction_reads: tuple[str, ...]
+    past_auxiliaries: tuple[str, ...]
+    negative_subjects: tuple[str, ...]
+    past_verbs: tuple[str, ...]
+    own_delivery: tuple[str, ...]
+    predicate_conditions: tuple[str, ...]
+    subject_gap: int
+    pointers: tuple[str, ...]
+    subordinate_conditions: tuple[str, ...]
+    ambiguous_marks: tuple[str, ...]
+    clause_verbs: tuple[str, ...]
+    participles: tuple[str, ...]
+    judging_participles: tuple[str, ...]
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

@@ -6,9 +6,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from assistant.reading.assertion import statuses
+from assistant.reading.pointers import has_pointer, next_sentence, pointer_label, status_from_next
 from assistant.reading.quantities import QUANTITY_KINDS, find_quantities
 from assistant.reading.vocab import find_terms
 
@@ -46,6 +47,49 @@ def read(text: str, context: str | None = None, kinds: tuple[str, ...] | None = 
         context: 'other_client' when the sentence stands in a case study or reference.
         kinds: only these kinds (default: every kind).
     """
+    found = _read_sentence(text, context, kinds)
+    return _pointed_on(text, found, lambda t: _read_sentence(t, context, kinds))
+
+
+def read_after_pointer(
+    mentions: list[Mention], text: str, following: str, context: str | None = None
+) -> list[Mention]:
+    """A statement's mentions, with the status the next statement gives them where the
+    statement only points on ('PCI DSS: see below.' then 'Not currently held.')."""
+    label = pointer_label(text)
+    if label is None or not mentions:
+        return mentions
+    states = status_from_next(label, mentions, following, lambda t: _read_sentence(t, context))
+    return _restated(mentions, states) if states else mentions
+
+
+def _pointed_on(text: str, found: list[Mention], reader) -> list[Mention]:
+    """Within one text: a sentence that only points on takes its status from the next."""
+    if not found or not has_pointer(text):
+        return found
+    start = 0
+    result = list(found)
+    while (sentence := next_sentence(text, start)) is not None:
+        begin, words = sentence
+        end = begin + len(words)
+        label = pointer_label(words)
+        inside = [i for i, m in enumerate(result) if begin <= m.start < end]
+        following = next_sentence(text, end)
+        if label and inside and following:
+            states = status_from_next(label, [result[i] for i in inside], following[1], reader)
+            for i, state in zip(inside, states or (), strict=False):
+                result[i] = replace(result[i], status=state)
+        start = end
+    return result
+
+
+def _restated(mentions: list[Mention], states: list[str]) -> list[Mention]:
+    return [replace(m, status=s) for m, s in zip(mentions, states, strict=True)]
+
+
+def _read_sentence(
+    text: str, context: str | None = None, kinds: tuple[str, ...] | None = None
+) -> list[Mention]:
     wanted = set(kinds) if kinds else None
     found: list[Mention] = []
     if wanted is None or wanted & set(QUANTITY_KINDS):

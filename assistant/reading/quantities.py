@@ -484,6 +484,9 @@ _DAY_NAMES = {
 _ORDER = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 _DAY = (r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?s?|"
         r"sat(?:urday)?s?|sun(?:day)?s?|(?-i:Mo|Tu|We|Th|Fr|Sa|Su))(?![a-z])\.?")
+# A day alone: a two-letter initial only before a time ('Sa 9-13'); 'We support chat' names no day.
+_LONE_DAY = (r"(?:(?:mon(?:day)?s?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?s?|"
+             r"sat(?:urday)?s?|sun(?:day)?s?)(?![a-z])\.?|(?-i:Mo|Tu|We|Th|Fr|Sa|Su)\.?(?=\s*\d))")
 
 
 # Days as shorthand: 'M-F' (capital initials only), and two days joined ('Sat/Sun', 'Sat & Sun').
@@ -494,7 +497,7 @@ _PAIR = rf"(?:{_DAY})\s*(?:/|&|\+|and)\s*(?:{_DAY})"
 def _days_group(name: str) -> str:
     return (
         rf"(?P<{name}>{_INITIALS}|{_PAIR}|(?:{_DAY})\s*(?:-|–|—|to|through|thru|until|till)\s*(?:{_DAY})|weekdays|"
-        rf"weekends?|(?:seven|7)\s+days(?:\s+a\s+week)?|every\s+day|daily|(?:{_DAY}))"
+        rf"weekends?|(?:seven|7)\s+days(?:\s+a\s+week)?|every\s+day|daily|{_LONE_DAY})"
     )
 
 

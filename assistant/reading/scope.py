@@ -27,7 +27,10 @@ _TOPIC_HEAD = re.compile(
     re.I,
 )
 _DENIED_SITE = re.compile(
-    r"(?:\bno|(?:\bnot|n['’]t|\bnever|\bwithout)\s+(?:[\w-]+\s+)?(?:an?|any))\s+$", re.I
+    r"(?:\bno|(?:\bnot|n['’]t|\bnever|\bwithout)\s+(?:[\w-]+\s+)?(?:an?|any)"
+    # 'no longer run the Durban site': the site is gone
+    r"|\bno\s+longer\s+(?:run|operate|have|use|staff)\s+(?:the|our|a))\s+$",
+    re.I,
 )
 _COPULA_GAP = re.compile(
     r"\s*(?:(?:is|are|was|were|has|have|had|been|will|would|can|could|may|might|must|should|shall|really|honestly|currently|still|just|definitely|def|probably|likely)\b\s*){0,2}",
@@ -50,17 +53,55 @@ _TIME_COMPLEMENT = re.compile(
 )
 _PASSIVE_AGENT = re.compile(
     r"\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:provided|delivered|handled|performed|"
-    r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken)\s+by\s+"
+    r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken)"
+    r"\s+(?:by|through|via)\s+"
     r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
 _SITE_AFTER = re.compile(
     r"\s+(?:site|centre|center|hub|office|entity|campus|facility|floor)\b", re.I
 )
+_MODAL_PREDICATE = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,5}?(?:can|could|may|might|will|would|shall|is|are)"
+    r"(?:\s*,\s*(?:[\w-]+\s*){1,3},)?"  # an aside: 'can, however, be provided'
+    r"(?:\s+(?:also|only|still|be|made|[\w-]+ed|available|offered))+\s+",
+    re.I,
+)
+_MODAL_SUBJECT = re.compile(
+    r"\s*(?:(?!(?:and|or|but|we|i|they|you)\b)[\w'’-]+\s+){0,3}?"  # the subject's last words
+    r"(?:can|could|may|might|would|will|shall)\b(?:(?!\b(?:and|or|but)\b)[^,;:—–|])*",
+    re.I,
+)
+_OWNED_BY = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:is|are|was|were|belongs\s+to|belong\s+to)\s+(?:\w+ly\s+)?"
+    r"(?:our|their|its|his|her|the|a|an)\s+(?:[\w-]+\s+){0,2}",
+    re.I,
+)
+# Between a subject's head and a mention in the phrase that qualifies it ('Spanish at our Cebu
+# site', 'weekend cover for the Leeds queue', 'French support from Montreal')
+_MODIFIER_GAP = re.compile(
+    r"\s+(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|shall|"
+    r"should|must|do|does|did|we|they|it|and|or|but)\b)[\w-]+(?<!ed)\s+){0,2}?"
+    r"(?:for|at|in|from|on|of|across)\s+(?:(?:the|our|a|an|its|their)\s+)?",
+    re.I,
+)
+_LABEL_SUBJECT = re.compile(
+    r"\s*[:—–-]\s*(?:our|the|its|their)\s+(?:[\w-]+\s+)?(?:certificate|certification|"
+    r"accreditation|attestation|report|licence|license|registration)"
+    r"\s+(?:(?:has|have|was|were|is|had)\s+)?",
+    re.I,
+)
+_DENIED_JUST_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\s+(?:[\w-]+\s+){0,2}$")
+_CONTRAST = re.compile(r"rather\s+than|instead\s+of|as\s+opposed\s+to", re.I)
+_PURPOSE = re.compile(r"\b(?:for|with|on|to|across)\b", re.I)
+# a cell or a label's answer opens: a colon, bar or dash, perhaps an adverb ('Welsh: currently not')
+_CELL_OPENING = re.compile(r"(?:[:|—–]|\s-)\s*(?:[\w-]+ly\s+|still\s+|just\s+)?$")
+_IFS = ("if", "should", "in case", "in the event", "in the event that", "assuming", "supposing")
+_SINGULAR_COPULA = re.compile(r"\s*(?:is|was|has|isn['’]t|wasn['’]t|hasn['’]t)\b", re.I)
 _INTERRUPTION = re.compile(r"\s*(,|[—–]|-(?=\s))\s")
 _INTERRUPTION_WORDS = 12
 _UNNAMED_LAST = re.compile(r"\s*,?\s*(?:and|or|nor)\s+[\w-]+\s*(?:(?:are|is)\s*)?", re.I)
-_LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
+_LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\+|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
 
 class Scope:
@@ -92,9 +133,15 @@ class Scope:
         if verb is not None:
             return start >= verb and self._open(verb, start, trigger.status, forward=True)
         ahead = trigger.end <= start
-        if trigger.status == "conditional" and self._whole_clause(trigger, start, end):
+        if trigger.direction == "subject":
+            return not ahead and self._subject_before(trigger, index)
+        if trigger.status == "conditional" and (
+            self._whole_clause(trigger, start, end) or self._conditioned_subject(trigger, end)
+        ):
             return True
-        if trigger.status == "third_party" and self._passive_agent(trigger, end):
+        if trigger.status == "third_party" and (
+            self._passive_agent(trigger, end) or self._possessive_predicate(trigger, end)
+        ):
             return True
         resume = self._after_interruption(trigger) if ahead else None
         if resume is not None and resume <= start and trigger.direction in ("forward", "both"):
@@ -109,6 +156,8 @@ class Scope:
             return False  # 'chat no, voice yes': the answer is for what came before
         if ahead and trigger.direction == "short":
             gap = self.text[trigger.end : start]
+            if _CONTRAST.fullmatch(trigger.text) and _PURPOSE.search(gap):
+                return False  # 'human agents rather than bots for Spanish': Spanish is shared
             return ":" not in gap and self._open(
                 trigger.end, start, trigger.status, forward=True, window=3
             )
@@ -118,11 +167,24 @@ class Scope:
             return self._open(trigger.end, start, trigger.status, forward=True)
         if not ahead and self._determiner_cell(trigger):
             return False  # 'Only voice — no email, no SMS': the 'no' is email's, not voice's
+        if not ahead and self.text.count("|", end, trigger.start) >= 2:
+            return False  # 'GDPR … | Comply / Not comply | Comment: no …': another cell's
+        if not ahead and trigger.status == "negated" and _LABEL_SUBJECT.fullmatch(
+            self.text[end : trigger.start]
+        ):
+            return True  # 'ISO 27001: our certificate lapsed in June': the label's certificate
         orphan = trigger.status == "negated" and not self._mention_after(trigger)
         fronted = orphan and self._fronted(trigger, index)
         closed = trigger.status == "negated" and re.match(r"\s*[,.;!]", self.text[trigger.end :])
         if (orphan or closed) and not ahead and self._answers_question(trigger, index):
             return True  # 'Is Tongan required? A: No, and nor … is Fijian': the 'No,' answers
+        if (
+            trigger.status == "hedged"
+            and not ahead
+            and not self._mention_after(trigger)
+            and self._answers_question(trigger, index)
+        ):
+            return True  # 'whatsapp? tbd', 'Welsh?? not sure yet': a doubt answers the question
         if orphan and not ahead and self._elided_subject(trigger, index):
             return True
         looks_back = (
@@ -190,7 +252,9 @@ class Scope:
             return False
         if not _COPULA_GAP.fullmatch(self.text[max(before) : trigger.start]):
             return verbal
-        return bool(word_class("denial_complements").match(self.text, trigger.end))
+        return bool(word_class("denial_complements").match(self.text, trigger.end)) or (
+            _passive_participle(self.text, trigger.end)
+        )
 
     def _answers_question(self, trigger: Trigger, index: int) -> bool:
         """'german? no', 'Weekend cover? Not needed.', 'Italian? We don't.', 'Q: … Welsh? A: No,
@@ -206,6 +270,48 @@ class Scope:
         start, end = self.spans[index]
         return left <= start and end <= len(question)
 
+    def _subject_before(self, trigger: Trigger, index: int) -> bool:
+        """Whether the mention is the subject a predicate follows ('the BAA will be signed',
+        'our Durban site will be operational'): the nearest mention before it, at most
+        `subject_gap` words before, in its clause, or one listed with it."""
+        nearest = self._nearest_before(trigger) if self.spans[index][1] <= trigger.start else -1
+        if nearest < 0:
+            return False
+        gap = self.text[self.spans[nearest][1] : trigger.start]
+        if len(gap.split()) > assertion().subject_gap or any(
+            self.spans[nearest][1] <= b < trigger.start for b in self.bounds
+        ):
+            return False
+        return self._listed_before(trigger, index)
+
+    def _conditioned_subject(self, trigger: Trigger, end: int) -> bool:
+        """'A nearshore option from Poznań can be provided upon request', 'Spanish can, however,
+        be arranged on request', 'Dutch could be offered from Lisbon if volumes grow': a
+        condition closing a modal predicate conditions its subject, the mention before the modal
+        in the same clause."""
+        if end > trigger.start or any(end <= b < trigger.start for b in self.bounds):
+            return False
+        gap = self.text[end : trigger.start]
+        if word_class("subordinate_conditions").fullmatch(trigger.text.strip()):
+            # 'Dutch could be offered from our Lisbon site if volumes grow': a modal right after
+            # the subject, no conjunction starting another predicate on the way
+            return bool(_MODAL_SUBJECT.fullmatch(gap))
+        if not word_class("predicate_conditions").fullmatch(trigger.text):
+            return False
+        return bool(re.match(r"\s*(?:$|[,.;:!?)—–]|-\s)", self.text[trigger.end :])) and bool(
+            _MODAL_PREDICATE.fullmatch(gap)
+        )
+
+    def _possessive_predicate(self, trigger: Trigger, end: int) -> bool:
+        """'The PCI DSS certificate is our payment partner's', 'that SOC 2 report was really
+        their parent company's': a third party's possessive after a copula, with no noun after
+        it, says whose the subject is."""
+        if end > trigger.start or not re.search(r"['’]s$", trigger.text):
+            return False
+        if not re.match(r"\s*(?:$|[,.;:!?)—–]|-\s)", self.text[trigger.end :]):
+            return False
+        return bool(_OWNED_BY.fullmatch(self.text[end : trigger.start]))
+
     def _passive_agent(self, trigger: Trigger, end: int) -> bool:
         """'Translation into Arabic will continue to be provided by the Council's existing
         supplier': a third party named as the agent of a passive verb does what its whole
@@ -213,8 +319,9 @@ class Scope:
         if end > trigger.start:
             return False
         head = self.text[max(0, trigger.start - 40) : trigger.start]
-        if re.match(r"by\s", trigger.text, re.I):
-            head += "by "  # the trigger's own 'by' ('by our Glasgow partner')
+        first = re.match(r"(by|through|via)\s", trigger.text, re.I)
+        if first:
+            head += first.group(1) + " "  # the trigger's own 'by' ('by our Glasgow partner')
         if _PASSIVE_AGENT.search(head) is None:
             return False
         return not any(end <= b < trigger.start for b in self.bounds) and not any(
@@ -316,7 +423,7 @@ class Scope:
     def _cell(self, trigger: Trigger) -> bool:
         """A negation opening a table cell or a label's answer ('Chat support: not at this
         stage', 'Weekend cover | never'): with nothing after it, it speaks of the label."""
-        return bool(re.search(r"[:|—–]\s*$", self.text[: trigger.start]))
+        return bool(_CELL_OPENING.search(self.text[: trigger.start]))
 
     def _answer(self, trigger: Trigger) -> bool:
         """A bare 'no' closing its phrase answers for the mention before it ('sms yes, whatsapp
@@ -461,8 +568,9 @@ class Scope:
         end = max(t.end for t in lapses)
         inside = [(t.start, t.end) for t in self.triggers]
         for m in word_class("revivals").finditer(self.text, end):
-            if not any(s <= m.start() < e for s, e in inside):
-                return "affirmed"
+            denied = _DENIED_JUST_BEFORE.search(self.text, end, m.start())
+            if not denied and not any(s <= m.start() < e for s, e in inside):
+                return "affirmed"  # 'lapsed … and has not yet been renewed' is no revival
         plans = [
             t
             for t in self.triggers
@@ -494,10 +602,44 @@ class Scope:
         return False
 
     def until_after(self, index: int, negations: list[Trigger]) -> bool:
-        """Whether 'until' or 'till' follows the mention and its negation, in their clause."""
+        """Whether 'until' or 'till' follows the mention and its negation, in their clause, or
+        opens the sentence before the negation ('Until Q3 we won't have Portuguese on chat')."""
         end = max([self.spans[index][1]] + [t.end for t in negations])
         right = min([b for b in self.bounds if b >= end], default=len(self.text))
+        fronted = re.match(r"\W*(?:until|till)\b", self.text, re.I)
+        if fronted and min(t.start for t in negations) > 0:
+            return True
         return bool(re.search(r"\b(?:until|till)\b", self.text[end:right], re.I))
+
+    def denied_of_self_only(self, negations: list[Trigger], index: int) -> bool:
+        """Whether the negations that reach the mention stand in a later clause and deny only
+        that the speaker (or the vendor) does it itself ("C's partner holds PCI, C itself
+        doesn't", 'their payment partner's SOC 2, not their own'): the mention's own clause
+        gave it to someone else."""
+        end = self.spans[index][1]
+        own = word_class("own_delivery")
+        for t in negations:
+            breaks = [m.end() for m in re.finditer(r"[,;:—–]", self.text[end : t.start])]
+            if not breaks:
+                return False
+            right = min([b for b in self.bounds if b >= t.end], default=len(self.text))
+            if not own.search(self.text, end + max(breaks), right):
+                return False
+        return bool(negations)
+
+    def delayed_in_past(self, negations: list[Trigger]) -> bool:
+        """Whether a 'not … until' speaks of the past, so that the thing came in the end ('we
+        didn't offer chat until 2024', 'nobody raised GDPR until the audit'); a delay in the
+        present or the future is a plan ('we do not offer Spanish until Q3')."""
+        first = min(t.start for t in negations)
+        left = max([b for b in self.bounds if b < first], default=-1) + 1
+        until = re.compile(r"\b(?:until|till)\b", re.I).search(self.text, first)
+        clause = self.text[left : until.start() if until else len(self.text)]
+        if word_class("past_auxiliaries").search(clause):
+            return True
+        subject = word_class("negative_subjects").pattern
+        past = word_class("past_verbs").pattern
+        return bool(re.search(rf"(?:{subject})\s+(?:[\w-]+ed\b|{past})", clause, re.I))
 
     def until_before(self, index: int, negations: list[Trigger]) -> bool:
         """Whether 'until' or 'till' stands between a negation and the mention: the mention is
@@ -506,12 +648,30 @@ class Scope:
         ends = [t.end for t in negations if t.end <= start]
         return bool(ends) and bool(re.search(r"\b(?:until|till)\b", self.text[max(ends) : start], re.I))
 
+    def supposed(self, negations: list[Trigger], covering: list[Trigger]) -> bool:
+        """Whether every negation reaching the mention stands inside a condition that opens its
+        clause ('If they can't do Dutch, they're out', 'if you don't need Spanish, …'): the
+        denial is supposed, not stated."""
+        conditions = [t for t in covering if t.status == "conditional" and t.text.lower() in _IFS]
+        ends = [*self.bounds, *(j for j, _ in self.joins)]
+        return bool(negations) and bool(conditions) and all(
+            any(
+                c.end <= t.start
+                and self._heads_clause(c)
+                and not any(c.end <= b < t.start for b in ends)
+                for c in conditions
+            )
+            for t in negations
+        )
+
     def taken_back(self, negations: list[Trigger]) -> bool:
         """'Until recently we didn't offer chat, but now we do': a later clause takes the denial
         back."""
         end = max(t.end for t in negations)
         later = word_class("now_affirmed").search(self.text, end)
-        return later is not None and any(end <= b < later.start() for b in self.bounds)
+        return later is not None and any(
+            end <= b < later.start() for b in [*self.bounds, *(j for j, _ in self.joins)]
+        )
 
     def open_question(self, index: int) -> bool:
         """A question that weighs alternatives ('genesys or five9?', 'do we need Spanish on day
@@ -532,11 +692,13 @@ class Scope:
         )
 
     def _own_agent(self, trigger: Trigger) -> bool:
-        """'held by the Lisbon site only': the one who holds it is one of the vendor's own sites."""
+        """'held by the Lisbon site only', 'never been held by us': the one who holds it is the
+        vendor or one of its own sites."""
         after = self.text[trigger.end : trigger.end + 45]
         return bool(
             re.match(
-                r"\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:site|centre|center|hub|office|team)s?\b",
+                r"\s+(?:(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:site|centre|center|hub|office|team)s?"
+                r"|us|ourselves|our\s+own)\b",
                 after,
                 re.I,
             )
@@ -561,6 +723,8 @@ class Scope:
             return False  # 'we have no Cebu site': the site itself is what is denied
         if self.former_site(index):
             return False
+        if re.search(r"\b(?:their|its|partner['’]s)\s+(?:[\w-]+\s+)?$", before, re.I):
+            return False  # 'our partner's Lima site', 'at their Lima site': someone else's
         if re.search(r"\bour\s+(?:[\w-]+\s+)?$", before, re.I):
             return True
         if before.rstrip().endswith("(") and re.match(
@@ -623,16 +787,29 @@ class Scope:
             gap = self.text[self.spans[i][1] : self.spans[chain[-1]][0]]
             if any(self.spans[i][1] <= b < self.spans[chain[-1]][0] for b, _ in self.joins):
                 break  # '… in Wellington, and working from home is not permitted': a new clause
-            if _same_phrase(gap) or _BRACKET.fullmatch(gap):
-                chain.append(i)
+            if _same_phrase(gap) or _BRACKET.fullmatch(gap) or _MODIFIER_GAP.fullmatch(gap):
+                chain.append(i)  # 'Spanish at our Cebu site is not offered': Spanish is denied
                 continue
             if not _LIST_JOIN.match(gap) or (
                 gap.strip() in (",", "") and not joined and len(chain) == 1
             ):
                 break
+            if len(chain) == 1 and self._own_subject(i, trigger):
+                break  # 'Spanish is offered in Madrid and Dutch is not': two clauses
             joined = joined or bool(re.search(r"\b(?:and|or|nor)\b|&", gap, re.I))
             chain.append(i)
         return index in chain
+
+    def _own_subject(self, earlier: int, trigger: Trigger) -> bool:
+        """Whether the last mention before a backward trigger is a clause's subject of its own,
+        not a list's last item: a singular copula after it ('… and Dutch is not offered'), and a
+        verb before the earlier mention in its clause ('Spanish is offered in Madrid')."""
+        last = self.spans[self._nearest_before(trigger)][1]
+        if not _SINGULAR_COPULA.match(self.text, last):
+            return False
+        left = max([b for b in self.bounds if b < self.spans[earlier][0]], default=-1) + 1
+        before = self.text[left : self.spans[earlier][0]]
+        return bool(word_class("clause_verbs").search(before) or re.search(r"\w+ed\b", before))
 
     def replaced(self, index: int) -> bool:
         """Whether a correction replaces the mention with another of its kind ('change the SLA
@@ -659,6 +836,22 @@ class Scope:
         start, end = self.spans[index]
         window = self.text[max(0, start - 40) : end + 35]
         return bool(sites.search(window))
+
+
+_PARTICIPLE = re.compile(r"\s*(?:(?:be|been|being|yet|really|currently)\s+)?([a-z][a-z-]*)\b", re.I)
+
+
+def _passive_participle(text: str, at: int) -> bool:
+    """Whether a passive participle follows a negation ('not staffed', "isn't done in-house"),
+    not a word of feeling or harm ('not impressed', 'not affected')."""
+    word = _PARTICIPLE.match(text, at)
+    if word is None:
+        return False
+    verb = word.group(1).lower()
+    lex = assertion()
+    if verb in lex.judging_participles or word_class("harm_verbs").fullmatch(verb):
+        return False
+    return verb in lex.participles or (verb.endswith("ed") and len(verb) > 4)
 
 
 def _verbal(trigger: Trigger) -> bool:

@@ -16,7 +16,7 @@ from functools import cache
 from assistant.ingest.safety import is_suspicious
 from assistant.models import Page, TableCell
 from assistant.reading.lexicon import sections
-from assistant.reading.mentions import Mention, read
+from assistant.reading.mentions import Mention, read, read_after_pointer
 from assistant.text import heading_level, heading_text, sentence_spans
 
 
@@ -130,6 +130,24 @@ def page_statements(page: Page, document: str, vendor: str, buyer: str = "", hea
         result.append(Statement(document, vendor, page.number, span.start, span.end, line,
                                 outline.heading, section, cell, mentions, flagged=is_suspicious(line),
                                 location=page.location(span.start, span.end)))
+    return _pointers_followed(result)
+
+
+def _pointers_followed(statements: list[Statement]) -> list[Statement]:
+    """A sentence that only points on ('PCI DSS: see below.') takes its mentions' status from
+    the next statement when that one names nothing of its own ('Not currently held.')."""
+    from dataclasses import replace
+
+    result = list(statements)
+    for i, (statement, following) in enumerate(zip(statements, statements[1:], strict=False)):
+        if statement.cell is not None or not statement.mentions or following.mentions:
+            continue
+        context = "other_client" if statement.section == "references" else None
+        mentions = read_after_pointer(
+            list(statement.mentions), statement.text, following.text, context
+        )
+        if tuple(mentions) != statement.mentions:
+            result[i] = replace(statement, mentions=tuple(mentions))
     return result
 
 

@@ -56,6 +56,9 @@ def _phrase(phrase: str, nouns: tuple[str, ...]) -> str:
     return f"{lead}{body}{tail}"
 
 
+_DIRECTIONS = ("forward", "backward", "both", "sentence", "short", "predicate", "subject")
+
+
 @cache
 def _patterns():
     lex = assertion()
@@ -66,7 +69,7 @@ def _patterns():
     pseudo = re.compile(alternation(lex.pseudo), re.I)
     triggers = []
     for status, directions in lex.triggers().items():
-        for direction in ("forward", "backward", "both", "sentence", "short", "predicate"):
+        for direction in _DIRECTIONS:
             phrases = getattr(directions, direction)
             if phrases:
                 triggers.append(
@@ -128,15 +131,32 @@ def find_triggers(text: str) -> list[Trigger]:
         t for t in found if not (t.status == "negated" and any(s <= t.start < e for s, e in harms))
     ]
     found = [t for t in found if not _document_speaks(t) and not _kin_company(t)]
+    # 'no data may leave the UK': after a negative subject 'may' forbids; it doubts nothing
+    found = [
+        t for t in found if not (t.status == "hedged" and _FORBIDDING_MAY.search(text, 0, t.end))
+    ]
+    # an answer option ('Comply / Partially / Not comply', 'Yes / No') states nothing
+    found = [t for t in found if not (t.status == "negated" and _option(text, t))]
+    # 'unable to confirm whether …': not known, not denied
+    found = [
+        Trigger("hedged", t.direction, t.start, t.end, t.text)
+        if t.status == "negated" and _UNKNOWN.match(text, t.end)
+        else t
+        for t in found
+    ]
     found += [
         Trigger("negated", "short", m.start(), m.end("verb"), m.group("verb"))
         for m in _set_aside().finditer(text)
     ]
     story = _story().search(text)
-    if story and (story.group("client") or story.group("own")):
+    if story and (story.group("client") or story.group("own") or story.group("us")):
         found.append(
             Trigger("other_client", "sentence", story.start(), story.end(), story.group(0))
         )
+    found += [
+        Trigger("other_client", "forward", m.start(), m.end(), m.group(0))
+        for m in _apposition().finditer(text)
+    ]
     order = assertion().precedence
     found.sort(key=lambda t: (-(t.end - t.start), order.index(t.status)))
     kept: list[Trigger] = []
@@ -155,6 +175,27 @@ def find_triggers(text: str) -> list[Trigger]:
     return sorted(kept, key=lambda t: t.start)
 
 
+_FORBIDDING_MAY = re.compile(r"\b(?:no|nothing|none|nobody|no\s+one)\b[^,;.:|]*\bmay$", re.I)
+_OPTION_BEFORE = re.compile(r"(?<![\w/])[A-Za-z][\w-]*\s*/\s*$")  # words, not '24/7' or '80/20'
+_OPTION_AFTER = re.compile(r"\s*(?:[A-Za-z][\w-]*\s*)?/\s*[A-Za-z]")
+_UNKNOWN = re.compile(
+    r"(?:\s+(?:be\s+)?(?:able\s+to|yet)?)?\s*(?:confirm|say|tell|know|verify|determine|clarify|"
+    r"establish)\s+(?:whether|if)\b",
+    re.I,
+)
+
+
+def _option(text: str, trigger: Trigger) -> bool:
+    """A negation that is one of a form's answer options ('Comply / Not comply', 'Yes / No')."""
+    bare = re.fullmatch(r"\W*(?:no|not|non)\W*", trigger.text, re.I)
+    return bool(_OPTION_BEFORE.search(text, 0, trigger.start)) or bool(
+        bare and _OPTION_AFTER.match(text, trigger.end)
+    )
+
+
+_NOT_A_JOIN = r"(?!(?:but|and|or|so|yet|though|although|while|whereas|however)\b)"
+
+
 def _harm_end(text: str, trigger: Trigger) -> int | None:
     """Where the harm or rival a negation denies ends, for a negation that denies one and no
     mention: a `trouble_nouns` right after it, perhaps a word on ('no downtime', 'no cap on'),
@@ -164,14 +205,17 @@ def _harm_end(text: str, trigger: Trigger) -> int | None:
     trouble = word_class("trouble_nouns").match(text, trigger.end)
     if trouble:
         return trouble.end()
-    gap = r"(?:\s+[\w'’-]+){0,3}?"
+    # no harm across a conjunction: 'used to do chat but we stopped' denies chat
+    gap = rf"(?:\s+{_NOT_A_JOIN}[\w'’-]+){{0,3}}?"
     harm = word_class("harm_verbs").pattern
     troubles = "|".join(_phrase(p, ()) for p in assertion().trouble_nouns)
     found = re.compile(rf"{gap}\s+(?:to\s+)?(?:{harm}|{troubles})", re.I).match(text, trigger.end)
     if found:
         return found.end()
     superior = word_class("superiors").pattern
-    found = re.compile(rf"(?:\s+[\w'’/-]+){{0,4}}?\s+(?:{superior})", re.I).match(text, trigger.end)
+    found = re.compile(rf"(?:\s+{_NOT_A_JOIN}[\w'’/-]+){{0,4}}?\s+(?:{superior})", re.I).match(
+        text, trigger.end
+    )
     return found.end() if found else None
 
 
@@ -204,9 +248,31 @@ def _story() -> re.Pattern:
     nouns = "|".join(re.escape(n) for n in sorted(lex.client_nouns, key=len, reverse=True))
     verbs = word_class("story_verbs").pattern
     return re.compile(
-        rf"^\W*(?:when\s+|after\s+|once\s+)?(?:(?:the|that|this)\s+(?P<client>{nouns})s?\s+"
+        rf"^\W*{_WHEN}(?:when\s+|after\s+|once\s+)?(?:(?:the|that|this)\s+(?P<client>{nouns})s?\s+"
         rf"(?:[\w-]+ly\s+)?(?:{verbs})\b|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,4}}?(?:{verbs})\s+"
-        rf"(?:[\w-]+\s+){{0,2}}?(?P<own>its|their|to\s+us|with\s+us)\b)",
+        rf"(?:[\w-]+\s+){{0,2}}?(?P<own>its|their|to\s+us|with\s+us)\b"
+        rf"|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,3}}?(?:{nouns})\s+(?:{verbs})\s+(?P<us>us)\b)",
+        re.I,
+    )
+
+
+# a time that may open a story ('Last year a telecom brand asked us …')
+_WHEN = (
+    r"(?:(?:read|see|learn|find\s+out)\s+how\s+)?"  # 'Read how a global airline cut its …'
+    r"(?:(?:last|this|earlier\s+this|in)\s+"
+    r"(?:year|month|quarter|spring|summer|autumn|fall|winter|\d{4}),?\s+)?"
+)
+
+
+@cache
+def _apposition() -> re.Pattern:
+    """A client named beside one of the vendor's accounts ('our biggest account, a regional
+    bank, …', 'one of our clients, an online grocer, …'): what follows in the clause is that
+    client's."""
+    nouns = "|".join(re.escape(n) for n in sorted(assertion().client_nouns, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:one\s+of\s+)?our\s+(?:[\w-]+\s+){0,2}?(?:one|account|accounts|client|clients|"
+        rf"customer|customers),\s+an?\s+(?:[\w&'’-]+\s+){{0,2}}?(?:{nouns})s?\s*,",
         re.I,
     )
 
@@ -238,9 +304,9 @@ def _join(longer: str, shorter: str) -> str:
     where 'outside' alone would not)."""
     if "sentence" in (longer, shorter):
         return "sentence"
-    if longer in ("predicate", "short"):
+    if longer in ("predicate", "short", "subject"):
         return longer
-    if shorter in ("predicate", "short"):
+    if shorter in ("predicate", "short", "subject"):
         return longer
     return longer if longer == shorter else "both"
 

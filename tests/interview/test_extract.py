@@ -413,3 +413,13 @@ def test_a_short_question_back_answers_no_pending_question(read, text, pending):
 
 def test_a_short_unsure_answer_still_answers(read):
     assert read("Black Friday week, probably?", ("peak_periods",)).get("peak_periods")
+
+
+def test_a_figure_about_the_in_house_team_is_today_not_a_target(read):
+    # the reading layer no longer denies a figure followed by "I don't know if that's normal"
+    found = read(
+        "What attrition rate is usual for a help desk? Our in-house team loses about 40% a year "
+        "and I don't know if that's normal."
+    )
+    assert "attrition_max" not in found
+    assert read("Please cap attrition at 20% for the new team.").get("attrition_max") == 20

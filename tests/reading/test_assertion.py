@@ -1470,10 +1470,416 @@ def test_what_must_come_first_after_not_until_is_a_condition(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 'not X until Y' in the present or the future: X is delayed, a plan, neither held nor
+        # denied
+        ("We do not offer Spanish until Q3.", {"Spanish": "planned"}),
+        ("No chat until the new platform is live.", {"chat": "planned"}),
+        ("Webchat isn't offered till the autumn release.", {"Webchat": "planned"}),
+        ("We do not hold ISO 27001 until the audit completes in May.", {"ISO 27001": "planned"}),
+        # in the past, the thing came in the end
+        ("We didn't offer chat until 2024.", {"chat": "affirmed"}),
+        ("Spanish wasn't available until last spring.", {"Spanish": "affirmed"}),
+        ("Nobody mentioned GDPR until I asked.", {"GDPR": "affirmed"}),
+        # without 'until', a plain denial
+        ("We do not offer Spanish.", {"Spanish": "negated"}),
+        ("No chat is offered after 6pm.", {"chat": "negated"}),
+    ],
+)
+def test_not_until_delays_in_the_present_and_came_in_the_past(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a closed 'No,' right after a question answers it, though mentions follow in its clause
         ("Q7: Is Somali required? A: No, and nor, to be clear, is Amharic.", {"Somali": "negated", "Amharic": "negated"}),
         ("Do you need Portuguese? No, but we need Italian.", {"Portuguese": "negated", "Italian": "affirmed"}),
     ],
 )
 def test_a_closed_no_after_a_question_answers_it(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a buyer's 'X is not required / not needed / no longer needed' denies X, a modal
+        # between or not
+        ("Email support will no longer be required.", {"Email": "negated"}),
+        ("Spanish support will not be needed in year two.", {"Spanish": "negated"}),
+        ("Tagalog won't be needed after all.", {"Tagalog": "negated"}),
+        ("Italian and Dutch are not required.", {"Italian": "negated", "Dutch": "negated"}),
+        ("There's no need for French.", {"French": "negated"}),
+        # what is still needed stands
+        ("Spanish will be required, but Dutch will not be required.", {"Spanish": "affirmed"}),
+        ("Email support will be required from 2027.", {"Email": "affirmed"}),
+    ],
+)
+def test_what_a_buyer_no_longer_needs_is_denied(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive participle ending the negation's clause denies the subject
+        ("Dutch is not staffed.", {"Dutch": "negated"}),
+        ("Social media is not monitored.", {"Social": "negated"}),
+        ("Avaya is not used any more.", {"Avaya": "negated"}),
+        # a word of feeling or harm judges it instead
+        ("Chat is not affected by the migration.", {"Chat": "affirmed"}),
+        ("Our Manila team was not impressed.", {"Manila": "affirmed"}),
+    ],
+)
+def test_a_negated_passive_denies_its_subject(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another party's, not one's own: the mention stays with the third party
+        (
+            "Our partner holds ISO 27001, but we do not hold it ourselves.",
+            {"ISO 27001": "third_party"},
+        ),
+        (
+            "Vendor A's hosting partner holds HIPAA attestation; A itself does not.",
+            {"HIPAA": "third_party"},
+        ),
+        (
+            "The PCI DSS certificate is our payment partner's, not our own.",
+            {"PCI DSS": "third_party"},
+        ),
+        ("That SOC 2 Type II report was their parent company's.", {"SOC 2 Type II": "third_party"}),
+        # one's own, not another's; and a denial in the mention's own clause still denies
+        ("The ISO 27001 certificate is ours, not our partner's.", {"ISO 27001": "affirmed"}),
+        ("We do not hold PCI DSS ourselves; our payment provider does.", {"PCI DSS": "negated"}),
+        ("We don't offer Welsh in-house.", {"Welsh": "negated"}),
+    ],
+)
+def test_theirs_not_ours(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condition closing a modal predicate conditions its subject, past an aside
+        ("Weekend cover from Cork could be arranged if requested.", {"Cork": "conditional"}),
+        ("Italian can, of course, be provided on request.", {"Italian": "conditional"}),
+        # ... not the items of an earlier clause, and 'on demand' is no condition
+        (
+            "We staff Greek and Turkish, and Hebrew can be added on request.",
+            {"Greek": "affirmed", "Hebrew": "conditional"},
+        ),
+        ("Video support is available on demand.", {"Video": "affirmed"}),
+        # a trailing 'if' after a modal predicate conditions its subject, not an earlier
+        # conjunct's mention
+        (
+            "Romanian could be staffed from our Iași site if volumes grow.",
+            {"Romanian": "conditional"},
+        ),
+        (
+            "We hold ISO 9001 and will add ISO 27001 if a client needs it.",
+            {"ISO 9001": "affirmed", "ISO 27001": "conditional"},
+        ),
+        # a charge or credit that applies where something happens
+        ("A 2% credit applies where FCR drops under 70%.", {"FCR": "conditional"}),
+        ("Penalties are payable where AHT exceeds 400 seconds.", {"400 seconds": "conditional"}),
+        # a proviso after a comma, and 'depending on'
+        ("We can staff Polish, provided the forecast holds.", {"Polish": "conditional"}),
+        ("Saturday cover is possible depending on demand.", {"Saturday": "conditional"}),
+        ("Saturday cover is possible.", {"Saturday": "affirmed"}),
+    ],
+)
+def test_conditions_of_a_predicate_and_of_a_charge(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a future passive of completion or start plans its subject
+        ("The BAA will be signed before go-live.", {"BAA": "planned"}),
+        ("Our Durban site will be operational by March.", {"Durban": "planned"}),
+        (
+            "Polish and Czech support will be launched in May.",
+            {"Polish": "planned", "Czech": "planned"},
+        ),
+        ("Chat goes live in April.", {"Chat": "planned"}),
+        ("We are on track to achieve SOC 2 Type II by December.", {"SOC 2 Type II": "planned"}),
+        # not a mention of an earlier clause, and not the past
+        (
+            "We run a PCI DSS compliant desk for retail clients and a BAA will be signed later.",
+            {"PCI DSS": "affirmed", "BAA": "planned"},
+        ),
+        ("Chat went live in April.", {"Chat": "affirmed"}),
+    ],
+)
+def test_a_future_passive_plans_its_subject(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a doubt over a plan leaves the thing not firm: hedged wins
+        ("We're unsure whether Welsh will be added next year.", {"Welsh": "hedged"}),
+        ("Finnish: TBC, pending recruitment.", {"Finnish": "hedged"}),
+        # a partner's, firm or not, is the partner's
+        ("Thai through a partner agency, numbers TBC.", {"Thai": "third_party"}),
+        # a plan or a partner without doubt keeps its status
+        ("Welsh will be added next year.", {"Welsh": "planned"}),
+        ("Thai is covered through a partner agency.", {"Thai": "third_party"}),
+    ],
+)
+def test_a_doubt_outranks_a_plan_and_a_partner_both(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # taken out of use: denied
+        ("We migrated away from Genesys in 2023.", {"Genesys": "negated"}),
+        ("We switched off SMS in March.", {"SMS": "negated"}),
+        ("We will switch on SMS in March.", {"SMS": "planned"}),
+        # held 'by us' is one's own, and 'has never been held' denies through a head noun
+        ("COPC accreditation has never been held by us.", {"COPC": "negated"}),
+        ("ISO 27001 is held by us directly.", {"ISO 27001": "affirmed"}),
+        ("ISO 27001 is held by our parent.", {"ISO 27001": "third_party"}),
+    ],
+)
+def test_out_of_use_and_held_by_us(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a client that engaged the vendor, after a time; a client named beside an account
+        (
+            "In 2024 a regional bank engaged us to run Spanish chat.",
+            {"Spanish": "other_client", "chat": "other_client"},
+        ),
+        ("One of our clients, an online grocer, sees 88% CSAT.", {"88%": "other_client"}),
+        (
+            "CSAT overall is 90%, and our biggest account, a ferry operator, sits at 95%.",
+            {"90%": "affirmed", "95%": "other_client"},
+        ),
+        # not a client: a site described, or someone who is no client asking
+        ("Our Leeds site, a former bank, hosts 300 seats.", {"300 seats": "affirmed"}),
+        ("A colleague asked us to quote Welsh.", {"Welsh": "affirmed"}),
+    ],
+)
+def test_a_client_engaging_us_or_named_beside_an_account(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a soft denial after the thing denies it; a doubt after it hedges it
+        ("Sunday cover, probably not.", {"Sunday": "negated"}),
+        ("Nearshore? Over my dead body.", {"Nearshore": "negated"}),
+        ("Sunday cover, maybe not.", {"Sunday": "hedged"}),
+        ("We were warned GDPR might apply.", {"GDPR": "hedged"}),
+        # a figure given loosely is not firm; given plainly it is
+        ("Abandonment is 6%, give or take.", {"6%": "hedged"}),
+        ("Abandonment is 6%.", {"6%": "affirmed"}),
+    ],
+)
+def test_soft_denials_and_doubts_after_the_thing(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a row answered with a bare mark that may be a tick or a cross is not firm
+        ("SMS | x", {"SMS": "hedged"}),
+        ("WhatsApp | -", {"WhatsApp": "hedged"}),
+        # a plain answer, or a mark that reads one way only, decides
+        ("SMS | ✗", {"SMS": "negated"}),
+        ("Chat | Yes | -", {"Chat": "affirmed"}),
+        ("Chat | ✓", {"Chat": "affirmed"}),
+    ],
+)
+def test_a_bare_mark_in_a_row_is_not_firm(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a denial is 'without' is what it needs
+        ("Without a signed BAA we cannot take on PHI.", {"BAA": "conditional"}),
+        ("No card data is captured without PCI DSS controls.", {"PCI DSS": "conditional"}),
+        ("We deliver email without a partner.", {"email": "affirmed"}),
+        # an exception to everything is left out of it
+        ("Apart from Maltese, all EU languages are covered.", {"Maltese": "negated"}),
+        ("Aside from Polish, every language goes through a partner.", {"Polish": "hedged"}),
+        ("Apart from Maltese, we also offer Irish.", {"Maltese": "affirmed"}),
+    ],
+)
+def test_what_a_denial_needs_and_exceptions_to_all(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denial after a phrase that qualifies its subject denies the subject too
+        ("Italian at our Tirana site is not offered.", {"Italian": "negated"}),
+        ("Weekend cover for the Derby queue won't be needed.", {"Weekend": "negated"}),
+        # a clause of its own before 'and' is no list's first item
+        (
+            "Greek is offered in Athens and Turkish is not offered.",
+            {"Greek": "affirmed", "Athens": "affirmed", "Turkish": "negated"},
+        ),
+        ("We need Greek and Turkish isn't needed.", {"Greek": "affirmed", "Turkish": "negated"}),
+        ("Greek and Turkish are not offered.", {"Greek": "negated", "Turkish": "negated"}),
+    ],
+)
+def test_qualified_subjects_and_clauses_joined_by_and(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past habit, a thing on its way out: denied
+        ("We used to do webchat but we stopped.", {"webchat": "negated"}),
+        ("We're dropping SMS support next year.", {"SMS": "negated"}),
+        ("Video support is going away in the spring.", {"Video": "negated"}),
+        # a denial supposed in an 'if' clause is a condition; asked for after it, a need
+        ("If they can't do Flemish, they're out.", {"Flemish": "conditional"}),
+        (
+            "Nobody in our office speaks Flemish, so we need a vendor who does.",
+            {"Flemish": "affirmed"},
+        ),
+        ("Nobody in our office speaks Flemish.", {"Flemish": "negated"}),
+        ("If volumes drop, we will not staff Flemish.", {"Flemish": "negated"}),
+    ],
+)
+def test_past_habits_ways_out_and_supposed_denials(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a contrast denies its alternative, not what both alternatives are for
+        ("Live agents rather than bots for Hungarian.", {"Hungarian": "affirmed"}),
+        ("We prefer email instead of chat for Greek.", {"chat": "negated", "Greek": "affirmed"}),
+        ("We'd staff it from Porto rather than from Manila.", {"Manila": "negated"}),
+    ],
+)
+def test_a_contrast_leaves_what_it_is_for(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label's answer after an adverb or a spaced hyphen
+        ("Sinhala: currently not.", {"Sinhala": "negated"}),
+        ("Sinhala - not today.", {"Sinhala": "negated"}),
+        ("Sinhala: currently yes.", {"Sinhala": "affirmed"}),
+        # 'not … yet' past a head noun plans; 'and yet' starts a new clause
+        ("We don't have Sinhala speakers yet.", {"Sinhala": "planned"}),
+    ],
+)
+def test_label_answers_and_not_yet(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We don't offer Tamil and yet we win Tamil tenders.", "We don't offer Tamil, yet we win Tamil bids."],
+)
+def test_yet_as_a_conjunction_ends_a_denial(text):
+    assert [m.status for m in read(text)] == ["negated", "affirmed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # someone bought in from outside is a third party
+        ("Korean is covered by an agency we work with.", {"Korean": "third_party"}),
+        ("An outside vendor handles our Lao line.", {"Lao": "third_party"}),
+        ("We subcontract Amharic to a firm in Addis Ababa.", {"Amharic": "third_party"}),
+        ("For Hmong we rely on a language services company.", {"Hmong": "third_party"}),
+        # ... not when the handing-on is denied, and 'outside' a place still reverses
+        ("We never outsource Amharic.", {"Amharic": "affirmed"}),
+        ("No records are stored outside the EU.", {"EU": "affirmed"}),
+        # a place a hedge reaches is hedged, partner or not
+        ("They could perhaps source Lao via an agency in Fresno.", {"Fresno": "hedged"}),
+    ],
+)
+def test_someone_bought_in_is_a_third_party(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a form's answer options and an empty comment state nothing
+        ("R-4 | Abandonment under 5% | Met / Not met | Comment: none.", {"5%": "affirmed"}),
+        ("Do you hold ISO 9001? | Yes / No", {"ISO 9001": "affirmed"}),
+        ("not 90/10, we're a small team", {"90/10": "negated"}),
+        # a denial in another cell is that cell's
+        ("HIPAA | Comply / Not comply | Notes: no records leave the clinic", {"HIPAA": "affirmed"}),
+        # what may not leave a place stays there
+        ("No call recordings may leave Ireland.", {"Ireland": "affirmed"}),
+        # a label's certificate, and a revival denied
+        ("ISO 22301: our certificate lapsed in May and has not been renewed.", {"ISO 22301": "negated"}),
+        ("ISO 22301: our certificate lapsed in May and was renewed in June.", {"ISO 22301": "affirmed"}),
+        ("Cyber Essentials Plus was allowed to lapse last year.", {"Cyber Essentials Plus": "negated"}),
+        ("COPC has not been re-audited since 2023.", {"COPC": "negated"}),
+        # a site no longer run is gone; what stays after 'everything' is not denied
+        ("We no longer run the Leeds site.", {"Leeds": "negated"}),
+        (
+            "We won't be using nearshore at all, everything stays onshore in Ohio.",
+            {"nearshore": "negated", "onshore": "affirmed", "Ohio": "affirmed"},
+        ),
+        # not known, not denied; shorthand and a '+' list
+        ("They could not confirm whether their Manila agents are PCI DSS trained.", {"PCI DSS": "hedged"}),
+        ("greek + turkish not reqd", {"greek": "negated", "turkish": "negated"}),
+        ("tagalog nice2have", {"tagalog": "hedged"}),
+        # a fronted 'until' delays; agents 'through' a sister company are a third party
+        ("Until May we won't have Thai on chat.", {"Thai": "planned"}),
+        ("Thai and Lao are provided through our sister company in Vientiane.", {"Thai": "third_party"}),
+        ("See how a national grocer cut its AHT by 20%.", {"AHT": "other_client"}),
+    ],
+)
+def test_forms_labels_lapses_and_shorthand(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the vendor's own site is no partner's, whoever's report covers it
+        ("Our parent's ISO 27001 certificate extends to our Lima centre.", {"Lima": "affirmed"}),
+        # a site named as theirs is the partner's
+        ("Quechua is delivered by our partner at their Lima site.", {"Lima": "third_party"}),
+    ],
+)
+def test_own_sites_and_their_sites(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a doubt answering a question hedges what it asks of
+        ("viber? tbd", {"viber": "hedged"}),
+        ("Do you need Basque? Not sure yet.", {"Basque": "hedged"}),
+        ("Basque? Yes.", {"Basque": "affirmed"}),
+    ],
+)
+def test_a_doubt_answers_a_question(text, expected):
     _check(text, expected)
