@@ -93,16 +93,16 @@ def read_scope_items(ctx: Context, found: list[Found]) -> list[Found]:
         if not scope or role.question or role.past or role.skip or _label_only(ctx, index):
             continue
         text = ctx.message.segment_text(index)
+        sentence = ctx.message.sentences[segment.sentence]
+        if EXCLUDED.search(ctx.text, *sentence) or text.rstrip().endswith(":"):
+            continue  # 'X and Y are not in scope: …'; a heading ('Current set-up and scope:')
         at = segment.start
         for piece in _ITEM_SPLIT.split(text):
             start = ctx.text.find(piece, at)
             at = start + len(piece)
-            item = re.sub(
-                r"^\s*(?:and|plus|also|so|the|our|for us it would be|scope(?: would be)?|is)\b\s*",
-                "",
-                piece,
-                flags=re.I,
-            ).strip(" .,:;")
+            item = _without_gloss(piece)
+            if not _names_a_thing(item):
+                continue
             bracket = piece.find("(")
             head_end = start + (bracket if bracket > 0 else len(piece))
             # what the item names before any elaboration in brackets
@@ -120,6 +120,35 @@ def read_scope_items(ctx: Context, found: list[Found]) -> list[Found]:
                     )
                 )
     return out
+
+
+_PREPOSITION = re.compile(r"^(?:for|to|with|by|at|from|of|about|into|on|in|over|under)\b", re.I)
+_SELF_INTRODUCTION = re.compile(r"\bhere$", re.I)
+
+
+def _without_gloss(piece: str) -> str:
+    """The item without the words that lead into it ('meaning balance questions', 'so for us
+    it would be donation changes')."""
+    openers = d.pattern(d.words().gloss_openers)
+    item = piece.strip(" .,:;")
+    while (lead := openers.match(item)) and lead.end() < len(item):
+        item = item[lead.end() :].strip(" .,:;")
+    return item
+
+
+def _names_a_thing(item: str) -> bool:
+    """Whether a listed item is a noun phrase ('debit card disputes', 'help finding a
+    provider'), not a clause ('the team is tiny'), a prepositional tail ('for the deposits')
+    a self-introduction ('Jo Bloggs here') or a name alone."""
+    clause = {w.lower() for w in d.words().clause_words}
+    tokens = re.findall(r"[\w'’]+", item)
+    if any(
+        t.lower().replace("’", "'") in clause and not (t.isupper() and len(t) > 1) for t in tokens
+    ):
+        return False
+    if all(t[:1].isupper() or t[:1].isdigit() for t in tokens):
+        return False  # only capitalised words: a name (a person, a product), not a service
+    return not (_PREPOSITION.match(item) or _SELF_INTRODUCTION.search(item))
 
 
 def _requires(ctx: Context, index: int, text: str) -> bool:

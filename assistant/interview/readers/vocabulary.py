@@ -68,9 +68,10 @@ def read_vocabulary(ctx: Context) -> list[Found]:
             continue
         if m.status == "negated" and _pain_point(ctx, slot, m):
             m = replace(m, status="affirmed")  # 'we can't scale at peak': the goal is to
-        removed = (m.status == "negated" and (_denied(ctx, m) or _dropped(ctx, m))) or bool(
-            EXCLUDED.search(ctx.message.segment_text(m.segment))
-        )
+        removed = (
+            (m.status == "negated" and (_denied(ctx, m) or _dropped(ctx, m)))
+            or bool(EXCLUDED.search(ctx.message.segment_text(m.segment)))
+        ) and not _kind_of_contact(ctx, m)
         if m.status == "negated" and not removed:
             continue  # 'no card payments over the phone' denies the payments, not the phone
         picked.setdefault(slot.name, []).append((m, removed))
@@ -93,6 +94,25 @@ _DENY_AFTER = re.compile(
     r"(?:not needed|not required|not in scope|out of scope|isn't needed|not part)",
     re.I,
 )
+
+
+_QUALIFIER = re.compile(r"([A-Za-z][\w-]*)\s+$")
+
+
+def _kind_of_contact(ctx: Context, m: Mention) -> bool:
+    """'Warranty repair calls are not in scope': a channel's word after a word that says which
+    contacts names a kind of contact (the calls about repairs), not the channel; the phone
+    stays. A channel said as such ('phone', 'the calls', 'all emails') is the channel."""
+    from wordfreq import zipf_frequency
+
+    if m.kind != "channel" or " " in m.text.strip():
+        return False
+    before = _QUALIFIER.search(ctx.text[ctx.message.segments[m.segment].start : m.start])
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    neighbours = [o for o in ctx.message.mentions if o.end <= m.start and o.end >= before.start()]
+    return not neighbours and zipf_frequency(word, "en") < 5.6 and not word.endswith("ly")
 
 
 def _denied(ctx: Context, m: Mention) -> bool:

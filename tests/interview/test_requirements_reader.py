@@ -1,0 +1,168 @@
+"""Free-text requirements and listed scope items: what is kept in the buyer's words, and what
+a correction takes out of a quote (made-up messages, with negative controls)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.interview.commands import chat_turn
+from assistant.interview.discourse import about_the_talk
+from assistant.interview.extract import read_message
+from assistant.interview.intents import Edit, parse_edit
+from assistant.interview.profile import Profile
+from assistant.interview.readers.requirements import _names_a_thing, _without_gloss
+from assistant.interview.update import Change, drop_stale_quotes, without_item
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["debit card disputes", "help finding a provider", "IT helpdesk tickets", "Gift Aid questions"],
+)
+def test_a_noun_phrase_names_a_service(item):
+    assert _names_a_thing(item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "the night team is tiny",
+        "we've moved that to the morning",
+        "you won't see it on a form",
+        "for the deposits",
+        "Priya Nair here",
+        "Priya Nair",
+    ],
+)
+def test_a_clause_a_tail_or_a_name_is_no_service(item):
+    assert not _names_a_thing(item)
+
+
+@pytest.mark.parametrize(
+    ("piece", "item"),
+    [
+        ("meaning refund questions", "refund questions"),
+        ("so for us it would be address changes", "address changes"),
+        ("and warranty claims.", "warranty claims"),
+        ("spare parts orders", "spare parts orders"),
+    ],
+)
+def test_the_words_leading_into_an_item_are_not_part_of_it(piece, item):
+    assert _without_gloss(piece) == item
+
+
+def _scope_items(text: str, plan) -> list[str]:
+    reading = read_message(text, plan, pending=("services",))
+    return [
+        v
+        for f in reading.found
+        if f.slot == "other_requirements"
+        for v in f.value
+        if v.startswith("Service in scope")
+    ]
+
+
+def test_listed_services_are_kept_and_an_excluded_list_is_not(plan):
+    kept = _scope_items(
+        "Scope would be spare parts orders, loyalty point questions and returns.", plan
+    )
+    assert "Service in scope: spare parts orders" in kept
+    assert "Service in scope: loyalty point questions" in kept
+    excluded = _scope_items("Installation visits and spare parts orders are not in scope.", plan)
+    assert not excluded
+
+
+def test_a_greeting_gives_no_scope_item(plan):
+    items = _scope_items("Hi, Priya Nair here - we want help with spare parts orders.", plan)
+    assert not any("Priya" in item for item in items)
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "expected"),
+    [
+        (
+            "Agents must speak Spanish, Dutch and Italian.",
+            "Dutch",
+            "Agents must speak Spanish and Italian.",
+        ),
+        ("We serve Spain, Portugal and Belgium.", "Belgium", "We serve Spain and Portugal."),
+        (
+            "Regulators: the AMF in France, the FSMA in Belgium and the CNMV in Spain.",
+            "Belgium",
+            "Regulators: the AMF in France and the CNMV in Spain.",
+        ),
+        ("Nothing about that country here.", "Belgium", "Nothing about that country here."),
+    ],
+)
+def test_a_removed_item_leaves_the_list_in_a_quote(text, item, expected):
+    assert without_item(text, item) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Belgium must be covered from day one.", "Belgium"),
+        ("We serve Spain, Portugal and Belgium mostly by phone.", "Belgium"),
+    ],
+)
+def test_a_quote_about_a_removed_item_goes(text, item):
+    assert without_item(text, item) is None
+
+
+def test_a_correction_takes_the_item_out_of_earlier_quotes(tmp_path):
+    chat_turn(tmp_path, "start")
+    chat_turn(tmp_path, "Acme Ltd")
+    chat_turn(tmp_path, "Our agents must speak Spanish, Dutch and Italian natively.")
+    result = chat_turn(tmp_path, "Actually, drop Dutch.")
+    profile = result["profile"]
+    assert profile["languages"] == ["Spanish", "Italian"]
+    notes = profile.get("other_requirements") or []
+    assert not any("Dutch" in note for note in notes), notes
+    assert any("Spanish and Italian" in note for note in notes), notes
+
+
+def test_a_quote_of_the_removing_message_stays():
+    profile = Profile()
+    notes = ["Agents answer phone, chat and email", "Chat is not in scope for the pilot"]
+    profile.set("other_requirements", "notes", notes, 2, "")
+    changes = [
+        Change("channels", ["voice", "chat", "email"], ["voice", "email"]),
+        Change("other_requirements", notes[:1], notes),
+    ]
+    drop_stale_quotes(profile, changes)
+    assert profile.get("other_requirements") == [
+        "Agents answer phone and email",
+        "Chat is not in scope for the pilot",
+    ]
+
+
+def test_a_kind_of_contact_out_of_scope_keeps_the_channel(tmp_path):
+    chat_turn(tmp_path, "start")
+    chat_turn(tmp_path, "Acme Ltd")
+    chat_turn(tmp_path, "We use phone, chat and email.")
+    result = chat_turn(
+        tmp_path, "Warranty repair calls are not in scope: those stay with the maker."
+    )
+    profile = result["profile"]
+    assert "voice" in profile["channels"]
+    assert not any("those stay" in n for n in profile.get("other_requirements") or [])
+    result = chat_turn(tmp_path, "The calls are not in scope any more, email and chat only.")
+    assert "voice" not in result["profile"]["channels"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Actually, drop Dutch.", "Sorry - remove the chat channel.", "OK, and forget nearshore."],
+)
+def test_a_drop_after_a_correction_word_removes(text, plan):
+    assert parse_edit(text, plan).edit is Edit.REMOVE
+
+
+@pytest.mark.parametrize("text", ["Actually, Dutch too.", "Dropping prices matter to us."])
+def test_no_drop_word_no_removal(text, plan):
+    assert parse_edit(text, plan).edit is not Edit.REMOVE
+
+
+def test_announcing_a_correction_is_about_the_talk():
+    assert about_the_talk("I must correct something I said earlier.")
+    assert about_the_talk("Let me clarify something I mentioned before.")
+    assert not about_the_talk("Agents must correct any address errors in the record.")
