@@ -41,6 +41,7 @@ class Discourse(BaseModel):
     dismissed: tuple[str, ...] = ()
     founding: tuple[str, ...] = ()
     consequence: tuple[str, ...] = ()
+    back_to_now: tuple[str, ...] = ()
     inability: tuple[str, ...] = ()
     baseline: tuple[str, ...]
     confirm: tuple[str, ...]
@@ -54,6 +55,7 @@ class Discourse(BaseModel):
     talk_verbs: tuple[str, ...] = ()
     clause_words: tuple[str, ...] = ()
     gloss_openers: tuple[str, ...] = ()
+    staff_words: tuple[str, ...] = ()
 
 
 @cache

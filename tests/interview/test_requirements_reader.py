@@ -166,3 +166,44 @@ def test_announcing_a_correction_is_about_the_talk():
     assert about_the_talk("I must correct something I said earlier.")
     assert about_the_talk("Let me clarify something I mentioned before.")
     assert not about_the_talk("Agents must correct any address errors in the record.")
+
+
+def _found(text: str, plan) -> dict:
+    reading = read_message(text, plan, None, ("company_name",), {})
+    out: dict = {}
+    for f in reading.found:
+        if isinstance(f.value, list):
+            out.setdefault(f.slot, []).extend(f.value)
+        else:
+            out[f.slot] = f.value
+    return out
+
+
+def test_a_countrys_people_are_the_customers(plan):
+    found = _found("We run cookery classes in Lyon, mostly for Canadians and Brits.", plan)
+    assert found.get("customer_regions") == ["Canada", "United Kingdom"]
+    assert "Canada" not in (found.get("delivery_locations") or [])
+
+
+def test_a_countrys_people_beside_the_staff_are_no_customers(plan):
+    found = _found("Our agents are mostly Mexicans and Colombians.", plan)
+    assert not found.get("customer_regions")
+
+
+def test_now_after_a_story_is_the_present(plan):
+    found = _found(
+        "My uncle opened the shop in 1991, and now we sell bikes across Denmark, mostly to Germans.",
+        plan,
+    )
+    assert "Germany" in (found.get("customer_regions") or [])
+    story = _found("My uncle opened a shop for Germans in 1991.", plan)
+    assert not story.get("customer_regions")
+
+
+def test_the_shore_is_the_buyers_own_country(tmp_path):
+    chat_turn(tmp_path, "start")
+    chat_turn(
+        tmp_path, "We're Glen Tours, based in Dublin, Ireland, and our guests are mostly Americans."
+    )
+    result = chat_turn(tmp_path, "The agents should sit in Ireland.")
+    assert result["profile"].get("shore_model") == ["onshore"]

@@ -23,6 +23,9 @@ from assistant.interview.readers.cues import (
 from assistant.interview.readers.measures import clause_span
 from assistant.interview.terms import answer_only_terms, phrase_pattern
 from assistant.reading.places import nations, us_states
+from assistant.reading.vocab import names_a_people
+
+CUSTOMER_PLACES = "customer_regions"
 
 DATA_PLACE = re.compile(
     r"\b(?:data|stored|storage|hosted|hosting|residency|transfer|kept|backups?)\b", re.I
@@ -61,6 +64,13 @@ def read_vocabulary(ctx: Context) -> list[Found]:
     for m in _mentions(ctx):
         vocabulary = _vocabulary_of(ctx, m)
         slots = [s for s in groups.get(vocabulary or "", []) if _canonical_ok(ctx, s, m)]
+        if m.kind == "location" and names_a_people(m.text):
+            # 'mostly Americans and Canadians': a country's people are whom the service serves,
+            # whatever the topic; beside the staff ('our agents are Mexicans') they are neither
+            staff = d.find(d.words().staff_words, ctx.message.segment_text(m.segment))
+            slots = [
+                s for s in groups.get(vocabulary or "", []) if s.name == CUSTOMER_PLACES and not staff
+            ]
         if not slots or not _kept(ctx, m):
             continue
         slot = _slot_for(ctx, slots, m)
