@@ -56,6 +56,7 @@ class Discourse(BaseModel):
     clause_words: tuple[str, ...] = ()
     gloss_openers: tuple[str, ...] = ()
     staff_words: tuple[str, ...] = ()
+    not_prohibitions: tuple[str, ...] = ()
 
 
 @cache

@@ -207,3 +207,34 @@ def test_the_shore_is_the_buyers_own_country(tmp_path):
     )
     result = chat_turn(tmp_path, "The agents should sit in Ireland.")
     assert result["profile"].get("shore_model") == ["onshore"]
+
+
+def _requirements(text: str, plan) -> list[str]:
+    reading = read_message(text, plan, None, (), {})
+    return [v for f in reading.found if f.slot == "other_requirements" for v in f.value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Web chat and email. No outbound dialling at all.",
+        "Data sits in our tenancy, no EU hosting whatsoever.",
+        "Advisers get zero access to live payment data.",
+        "Agents gotta know the product inside out, not read from a script.",
+    ],
+)
+def test_a_flat_rule_is_a_requirement_without_a_requirement_word(text, plan):
+    assert _requirements(text, plan), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No idea yet what the budget is.",
+        "No rush on the go-live date.",
+        "No pilot this time, we switch over in one go.",
+        "We have no plans for a chatbot.",
+    ],
+)
+def test_an_idiom_or_a_no_answer_is_no_requirement(text, plan):
+    assert not _requirements(text, plan), text

@@ -43,7 +43,8 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
         if d.is_pointer(text, d.words().must + d.words().nice) or d.about_the_talk(text):
             continue
         scope = _pilot_scope(ctx, index, found)
-        if not (scope or _requires(ctx, index, text)):
+        prohibits = _prohibits(ctx, index, found)
+        if not (scope or prohibits or _requires(ctx, index, text)):
             continue
         start, end = _with_context(ctx, index)
         if any(f.span and start <= f.span[0] < end for f in away):
@@ -62,7 +63,12 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
             not _PILOT.fullmatch(w) and not w[0].isdigit()
             for w in _content_words(ctx.text[start:end])
         )
-        if len(words) < MIN_WORDS and not _place_rule(ctx, index, words) and not scoped:
+        if (
+            len(words) < MIN_WORDS
+            and not _place_rule(ctx, index, words)
+            and not scoped
+            and not (prohibits and _content_words(ctx.text[start:end]))
+        ):
             continue
         wording = _wording(ctx.text[start:end])
         if wording and not any(
@@ -149,6 +155,31 @@ def _names_a_thing(item: str) -> bool:
     if all(t[:1].isupper() or t[:1].isdigit() for t in tokens):
         return False  # only capitalised words: a name (a person, a product), not a service
     return not (_PREPOSITION.match(item) or _SELF_INTRODUCTION.search(item))
+
+
+_PROHIBITION = re.compile(
+    r"^\W*(?:(?:and|but|so|also|plus|oh|ok|okay|i mean it|really)\W+)*"
+    r"(?:absolutely\s+|definitely\s+|strictly\s+)?(?:no|zero|never)\s+(?=[\w£$€])"
+    r"|\b(?:no|zero)\s+(?:[\w/-]+\s+){1,4}(?:at all|ever|whatsoever)\b",
+    re.I,
+)
+
+
+def _prohibits(ctx: Context, index: int, found: list[Found]) -> bool:
+    """A segment that rules something out flatly ('No voice at all.', 'no US hosting at all',
+    'agents get zero access to live data'); not an idiom ('no idea', 'no rush') and not the 'no' that answers
+    a yes/no question ('No pilot, we switch over in one go')."""
+    text = ctx.message.segment_text(index)
+    staff = d.pattern(d.words().staff_words).pattern
+    m = _PROHIBITION.search(text) or re.search(
+        rf"(?:{staff})\s+(?:[\w'’-]+\s+){{0,2}}?(?:no|zero|never)\s+(?=\w)", text, re.I
+    )
+    if m is None or d.find(d.words().not_prohibitions, text[m.start() :]):
+        return False
+    segment = ctx.message.segments[index]
+    return not any(
+        f.value is False and f.span and segment.start <= f.span[0] < segment.end for f in found
+    )
 
 
 def _requires(ctx: Context, index: int, text: str) -> bool:
