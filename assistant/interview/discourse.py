@@ -57,6 +57,7 @@ class Discourse(BaseModel):
     gloss_openers: tuple[str, ...] = ()
     staff_words: tuple[str, ...] = ()
     not_prohibitions: tuple[str, ...] = ()
+    contact_nouns: tuple[str, ...] = ()
 
 
 @cache

@@ -238,3 +238,50 @@ def test_a_flat_rule_is_a_requirement_without_a_requirement_word(text, plan):
 )
 def test_an_idiom_or_a_no_answer_is_no_requirement(text, plan):
     assert not _requirements(text, plan), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regulator says the complaints handling rules apply to all our channels.",
+        "As a housing body, the Tenant Satisfaction Measures apply to every call we take.",
+    ],
+)
+def test_a_named_rule_that_applies_is_a_requirement(text, plan):
+    assert _requirements(text, plan), text
+
+
+@pytest.mark.parametrize(
+    "text", ["The same applies to email, to be honest.", "Students apply online in March."]
+)
+def test_applies_without_a_named_rule_is_no_requirement(text, plan):
+    assert not _requirements(text, plan), text
+
+
+def _services(text: str, plan) -> list[str]:
+    reading = read_message(text, plan, None, ("services",), {})
+    return [v for f in reading.found if f.slot == "services" and not f.remove for v in f.value]
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("Mostly invoice queries and a few login problems.", "billing"),
+        ("Mostly invoice queries and a few login problems.", "technical support"),
+        ("They would take delivery questions and product advice.", "order management"),
+        ("They would take delivery questions and product advice.", "customer support"),
+    ],
+)
+def test_a_topic_word_before_a_contact_noun_names_the_service(text, service, plan):
+    assert service in _services(text, plan)
+
+
+def test_a_topic_word_alone_or_a_verb_names_no_service(plan):
+    assert not _services("We return calls within a day.", plan)
+    assert "billing" not in _services("The invoice goes to finance.", plan)
+
+
+def test_a_requirement_tying_two_named_values_is_kept(plan):
+    quotes = _requirements("Agents on refund calls must follow the Consumer Duty.", plan)
+    assert quotes and "Consumer Duty" in quotes[0]
+    assert not _requirements("Abandonment must stay under 5%.", plan)

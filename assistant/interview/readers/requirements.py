@@ -68,6 +68,7 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
             and not _place_rule(ctx, index, words)
             and not scoped
             and not (prohibits and _content_words(ctx.text[start:end]))
+            and not _ties_slots(ctx, found, start, end, text)
         ):
             continue
         wording = _wording(ctx.text[start:end])
@@ -188,6 +189,8 @@ def _requires(ctx: Context, index: int, text: str) -> bool:
     role = ctx.message.roles[index]
     if role.priority or d.find(d.words().requirement_words, text) or EXCLUDED.search(text):
         return True
+    if _a_rule_applies(ctx, index):
+        return True
     here = [m for m in ctx.message.mentions if m.segment == index]
     if any(m.status == "conditional" for m in here):
         return True
@@ -197,6 +200,31 @@ def _requires(ctx: Context, index: int, text: str) -> bool:
         and not role.baseline
         for m in here
     )
+
+
+_APPLIES = re.compile(r"\b(?:applies|apply)\b(?!\s+(?:for|online|now)\b)", re.I)
+_RULE_NOUN = re.compile(
+    r"\b(?:rules?|regulations?|guidelines?|standards?|duty|law|act|code|directive|framework)\b",
+    re.I,
+)
+
+
+def _a_rule_applies(ctx: Context, index: int) -> bool:
+    """'TUPE does apply', 'Consumer Duty applies', 'the vulnerability rules apply in full': a
+    named rule (a framework, a name, a rule noun) said to apply binds the contract."""
+    text = ctx.message.segment_text(index)
+    m = _APPLIES.search(text)
+    if m is None:
+        return False
+    head = text[: m.start()]
+    start = ctx.message.segments[index].start
+    named = any(
+        mention.kind == "framework" and mention.end <= start + m.start()
+        for mention in ctx.message.mentions
+        if mention.segment == index
+    )
+    capitalised = re.search(r"(?<!^)\b[A-Z][\w-]*[A-Z0-9]\b|(?<=\s)[A-Z][a-z]+\s+[A-Z]", head)
+    return bool(named or capitalised or _RULE_NOUN.search(head))
 
 
 _PILOT = re.compile(r"\b(?:pilot|trial|proof of concept|poc)\b", re.I)
@@ -218,6 +246,23 @@ def _pilot_scope(ctx: Context, index: int, found: list[Found]) -> bool:
         and segment.start <= f.span[0] < segment.end
         for f in found
     )
+
+
+def _ties_slots(ctx: Context, found: list[Found], start: int, end: int, text: str) -> bool:
+    """A requirement that ties named values of two slots together ('agents on refund calls
+    must follow the Consumer Duty', 'the chat has to meet WCAG 2.1'): no slot holds the tie,
+    so the quote is kept. A figure said again with its slot ('abandonment must stay under 5%')
+    ties nothing."""
+    slots = {
+        f.slot
+        for f in found
+        if f.slot != "other_requirements"
+        and f.span
+        and start <= f.span[0] < end
+        and not f.remove
+        and ctx.plan.slot(f.slot).type in ("list[str]", "enum")
+    }
+    return len(slots) >= 2 and _must(text)
 
 
 def _must(text: str) -> bool:
