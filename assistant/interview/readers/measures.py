@@ -841,6 +841,8 @@ def read_volumes(ctx: Context) -> list[Found]:
         return []
     monthly: list[tuple[Mention, float]] = []
     for i, m in enumerate(counts):
+        if not m.value["per"] and _OCCASION.search(ctx.text, *clause_span(ctx, m.start)):
+            continue  # '3,000 calls in one evening': a peak, no part of a month
         per = (
             m.value["per"]
             or _shared_period(ctx, counts[i + 1 :], m, counts[:i])
@@ -855,6 +857,8 @@ def read_volumes(ctx: Context) -> list[Found]:
         if monthly and _corrected_between(ctx, monthly[-1][0].end, m.start):
             monthly.pop()  # '30,000 a month - no wait, that's per quarter, so 10,000 a month'
         monthly.append((m, value))
+    if not monthly:
+        return []
     totals = [
         (m, v)
         for m, v in monthly
@@ -875,6 +879,12 @@ def read_volumes(ctx: Context) -> list[Found]:
     return found + ([Found("channels", channels, span)] if channels else [])
 
 
+# A single short occasion: 'in one evening', 'on a peak day', 'a single appeal night can bring'.
+_OCCASION = re.compile(
+    r"\b(?:(?:in|on|during|over|within)\s+(?:a|an|one|the|a\s+single|one\s+single)\s+"
+    r"|(?:a|one)\s+single\s+)(?:[\w-]+\s+){0,2}?(?:evening|night|day|morning|afternoon|hour|shift)\b",
+    re.I,
+)
 _TOTAL_LABEL = re.compile(
     r"\b(?:in total|total|altogether|overall|combined|all in)\b[\s:=-]*"
     r"(?:(?:c\.|ca\.|approx\.?|about|around|roughly|~)\s*)?$",
@@ -1081,8 +1091,14 @@ def read_by_cue(ctx: Context) -> list[Found]:
     slot of its type whose cue is nearest (best pairs first); a figure about today never fills
     a target, and a value with no cue goes to the pending question only in a short answer."""
     pairs = []
+    text = ctx.message.text
     mentions = [
-        m for m in ctx.message.mentions if m.kind in KIND_TYPES and ctx.usable(m) and m.stated
+        m
+        for m in ctx.message.mentions
+        if m.kind in KIND_TYPES
+        and ctx.usable(m)
+        and m.stated
+        and not (m.kind == "count" and _on_a_scale(text, m.start, m.end))
     ]
     mentions += [m for m in bare_numbers(ctx) if ctx.usable(m)]
     for m in mentions:
@@ -1248,9 +1264,10 @@ def bare_numbers(ctx: Context) -> list[Mention]:
         after = message.text[n.end : n.end + 3]
         if (
             re.search(r"(?:tier|level|nhs|q|p|iso|soc|type|on|number|no\.|#)\s*-?$", before, re.I)
-            or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|/", after)
+            or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|/|\s?[ap]\.?m\b", after, re.I)  # '10pm
             or (after.startswith("+") and not _TARGET_BEFORE.search(before))
             or 1900 <= n.value <= 2100
+            or _on_a_scale(message.text, n.start, n.end)
         ):
             continue
         index = message.segment_at(n.start)
@@ -1258,6 +1275,17 @@ def bare_numbers(ctx: Context) -> list[Mention]:
             Mention("number", {"value": n.value}, n.start, n.end, n.text, "affirmed", index)
         )
     return found
+
+
+# A rating on a scale ('4.2 out of 5', '8 on a scale of 10', 'a 9 on a ten-point scale'):
+# neither number is a share, a count or a target in percent.
+_SCALE_AFTER = re.compile(r"\s*(?:out\s+of|on\s+a\s+(?:scale|score)\s+of)\s+\w|\s+on\s+a\s+[\w-]+\s+scale\b", re.I)
+_SCALE_BEFORE = re.compile(r"(?:\bout\s+of|\bscale\s+of)\s+$", re.I)
+
+
+def _on_a_scale(text: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is a rating or the scale it is on."""
+    return bool(_SCALE_AFTER.match(text, end) or _SCALE_BEFORE.search(text[max(0, start - 16) : start]))
 
 
 def _leans_back(ctx: Context, m: Mention) -> bool:
