@@ -47,6 +47,7 @@ class Discourse(BaseModel):
     baseline: tuple[str, ...]
     confirm: tuple[str, ...]
     drop: tuple[str, ...]
+    switch_from: tuple[str, ...] = ()
     only: tuple[str, ...]
     requirement_words: tuple[str, ...]
     filler_words: tuple[str, ...]

@@ -165,9 +165,13 @@ class Message:
 
 def _past(text: str) -> bool:
     """A past marker ('ago', 'last year', 'in 2019') or a wish the buyer dismisses; 'since
-    last year' says since when something is so, which is no anecdote."""
+    last year' says since when something is so, and 'we switched from X last year' when a
+    change was made: neither is an anecdote."""
     words = d.words()
     text = _SINCE.sub(" ", text)
+    switch = d.pattern(words.switch_from).pattern
+    if re.search(rf"(?:{switch})\s+(?:the\s+|our\s+)?[A-Z]", text):
+        return False  # 'we moved off Genesys last spring': when a change was made, no story
     return bool(d.find(words.past, text) or d.find(words.dismissed, text)) or _past_year(text)
 
 

@@ -285,3 +285,27 @@ def test_a_requirement_tying_two_named_values_is_kept(plan):
     quotes = _requirements("Agents on refund calls must follow the Consumer Duty.", plan)
     assert quotes and "Consumer Duty" in quotes[0]
     assert not _requirements("Abandonment must stay under 5%.", plan)
+
+
+def test_a_switch_already_made_removes_the_old_name(tmp_path):
+    chat_turn(tmp_path, "start")
+    chat_turn(tmp_path, "Acme Ltd")
+    chat_turn(tmp_path, "We run Salesforce and the phones are on Genesys.")
+    result = chat_turn(tmp_path, "No wait, we moved off Genesys last spring, it's Talkdesk now.")
+    assert result["profile"]["tech_platforms"] == ["Salesforce", "Talkdesk"]
+
+
+def test_a_story_with_a_stop_is_still_a_story(plan):
+    found = _found("We stopped using a vendor in Manila in 2019 after three months.", plan)
+    assert not found.get("delivery_locations")
+
+
+def test_one_channels_count_corrected_in_the_sum(plan):
+    text = (
+        "Roughly 20,000 calls a month and about 1,500 emails. "
+        "Sorry, emails are nearer 2,500; the 1,500 was last year's figure."
+    )
+    reading = read_message(text, plan, None, ("monthly_volume",), {})
+    assert [f.value for f in reading.found if f.slot == "monthly_volume"] == [22500]
+    plain = read_message("We get 20,000 calls a month and 1,500 emails.", plan, None, (), {})
+    assert [f.value for f in plain.found if f.slot == "monthly_volume"] == [21500]

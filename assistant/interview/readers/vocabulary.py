@@ -431,11 +431,12 @@ def _item_priority(ctx: Context, slot: SlotDef, name: str, items) -> str | None:
 
 
 def _dropped(ctx: Context, m: Mention) -> bool:
-    """'drop Punjabi', 'take out French' (the drop word right before the name); and the items
+    """'drop Punjabi', 'take out French', 'we moved off Genesys' (the drop word right before
+    the name); and the items
     of a segment that adds to a removal before it in the sentence ('remove the Netherlands -
     the Dutch language and its regulator as well')."""
     before = ctx.text[max(ctx.message.segments[m.segment].start, m.start - 40) : m.start]
-    drop = d.pattern(d.words().drop).pattern
+    drop = d.pattern(d.words().drop + d.words().switch_from).pattern
     if re.search(rf"(?:{drop})\s+(?:the\s+)?$", before, re.I):
         return True
     return _adds_to_a_removal(ctx, m.segment)
