@@ -309,3 +309,21 @@ def test_one_channels_count_corrected_in_the_sum(plan):
     assert [f.value for f in reading.found if f.slot == "monthly_volume"] == [22500]
     plain = read_message("We get 20,000 calls a month and 1,500 emails.", plan, None, (), {})
     assert [f.value for f in plain.found if f.slot == "monthly_volume"] == [21500]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our COO wants 95% of chats within 10 seconds, which we all know is fantasy in January.",
+        "Last quarter one fraud ring cost us about 250,000 EUR, so I am careful.",
+    ],
+)
+def test_a_dismissed_wish_or_a_story_sets_no_figure(text, plan):
+    found = _found(text, plan)
+    assert not found.get("service_level_chat") and not found.get("budget"), found
+
+
+def test_a_wish_said_plainly_sets_the_figure(plan):
+    assert _found("We want 95% of chats answered within 10 seconds.", plan).get(
+        "service_level_chat"
+    )
