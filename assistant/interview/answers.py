@@ -68,12 +68,34 @@ def _score(item: GuidanceItemLike, text: str, words: set[str]) -> int:
     return score
 
 
+# What a question is about when it states a quantity of that kind ('Is 80/30 reasonable?').
+KIND_TOPICS = {"service_level": "service level", "hours": "opening hours", "money": "price"}
+
+
+def _stated_topics(text: str) -> list[str]:
+    """The topics of the quantities a question states, read by the reading layer."""
+    from assistant.reading.mentions import read
+
+    return [KIND_TOPICS[k] for k in sorted({m.kind for m in read(text)} & KIND_TOPICS.keys())]
+
+
+def _on_topic(item: GuidanceItemLike, topics: list[str]) -> bool:
+    named = " ".join([item.title, *item.keywords]).lower()
+    return any(topic in named for topic in topics)
+
+
 def search_guidance(text: str, guidance: GuidanceLike, k: int = 2) -> list[GuidanceItemLike]:
-    """Guidance items whose keywords and title best match the question (keyword match)."""
+    """Guidance items whose keywords and title best match the question (keyword match); a
+    quantity the question states is its subject ('Is 80/30 sensible for our help desk?' asks
+    about the service level), so items on that topic come first."""
+    topics = _stated_topics(text)
     words = _words(text)
-    scored = [(_score(item, text, words), index, item) for index, item in enumerate(guidance)]
-    scored = [s for s in scored if s[0] >= 2]
-    return [item for _score_, _index, item in sorted(scored, key=lambda s: (-s[0], s[1]))[:k]]
+    scored = [
+        (_on_topic(item, topics), _score(item, text, words), index, item)
+        for index, item in enumerate(guidance)
+    ]
+    scored = [s for s in scored if s[0] or s[1] >= 2]
+    return [s[-1] for s in sorted(scored, key=lambda s: (-s[0], -s[1], s[2]))[:k]]
 
 
 NO_GUIDANCE = "I don't have guidance on that yet, so I won't guess."

@@ -334,6 +334,24 @@ def test_a_count_for_one_occasion_is_no_part_of_the_month(read, text, expected):
     assert read(text, ("monthly_volume",)).get("monthly_volume") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We handled roughly 240,000 tickets last year.", 20000),
+        ("we did 45,000 chats last quarter", 15000),
+        ("We answered 6,000 emails in the previous quarter.", 2000),
+        ("Last week one caller rang us 25 times.", None),
+        ("we took 24,000 calls in the last 12 months", None),  # period not read: nothing, not 24,000 a month
+    ],
+)
+def test_a_volume_counted_over_a_past_period_is_the_baseline(read, text, expected):
+    assert read(text, ("monthly_volume",)).get("monthly_volume") == expected
+
+
+def test_a_sum_in_a_story_about_last_quarter_is_no_budget(read):
+    assert "budget" not in read("Last quarter one fraud ring cost us about 250,000 EUR, hence my caution.", ("budget",))
+
+
 def test_a_number_is_not_a_company_name(read):
     assert "company_name" not in read("about 60k contacts a month", ("company_name",))
 

@@ -37,3 +37,12 @@ def test_a_question_for_a_figure_the_guidance_lacks_says_so():
 def test_a_question_for_no_figure_gets_the_reasons_only():
     body, _ = answer_from_guidance("Should we agree a hold time cap?", GUIDANCE)
     assert "60-90 seconds" not in body and "gives no figure" not in body
+
+
+def test_a_question_stating_a_service_level_is_about_service_levels():
+    guidance = [
+        _item("desk", "Help desk support", "IT help desks need tiered escalation.", None, ["help desk", "it support"]),
+        _item("sl", "Answer speed", "How fast calls are answered drives staffing.", None, ["service level", "speed of answer"]),
+    ]
+    _, cites = answer_from_guidance("Would 85/45 be sensible for our help desk?", guidance)
+    assert cites[0]["id"] == "guidance:sl"

@@ -834,7 +834,9 @@ def read_volumes(ctx: Context) -> list[Found]:
     if slot is None:
         return []
     counts = [
-        m for m in ctx.message.of_kind("count") if ctx.usable(m) and m.stated and _is_volume(ctx, m)
+        m
+        for m in ctx.message.of_kind("count")
+        if (ctx.usable(m) or _last_period_volume(ctx, m)) and m.stated and _is_volume(ctx, m)
     ]
     counts = sorted(counts + _channel_counts(ctx, counts), key=lambda m: m.start)
     if not counts:
@@ -885,6 +887,27 @@ _OCCASION = re.compile(
     r"|(?:a|one)\s+single\s+)(?:[\w-]+\s+){0,2}?(?:evening|night|day|morning|afternoon|hour|shift)\b",
     re.I,
 )
+# The whole past period a count was counted over ('… last year', 'in the previous quarter').
+_LAST_PERIOD = re.compile(
+    r"\s*(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:last|past|previous)\s+"
+    r"(?:full\s+|calendar\s+|fiscal\s+|financial\s+)?(?:year|month|quarter)\b",
+    re.I,
+)
+
+
+def _last_period_volume(ctx: Context, m: Mention) -> bool:
+    """'We handled about 420,000 conversations last year': a volume counted over a whole past
+    period is the baseline, not an anecdote, though the clause is in the past."""
+    role = ctx.message.roles[m.segment]
+    return (
+        role.past
+        and not role.question
+        and ctx.free(m.start, m.end)
+        and bool(_LAST_PERIOD.match(ctx.text, m.end))
+        and (m.value["per"] or _period_around(ctx, m)) is not None  # the month it converts by
+    )
+
+
 _TOTAL_LABEL = re.compile(
     r"\b(?:in total|total|altogether|overall|combined|all in)\b[\s:=-]*"
     r"(?:(?:c\.|ca\.|approx\.?|about|around|roughly|~)\s*)?$",
@@ -898,7 +921,8 @@ _AFTER_CHANNEL = re.compile(
     re.I,
 )
 _PERIOD_AROUND = re.compile(
-    r"\b(?:(?:a|an|per|each|every|one|last|this|the|whole|full|fiscal|financial|calendar)\s+)+"
+    r"\b(?:(?:a|an|per|each|every|one|last|this|the|whole|full|fiscal|financial|calendar|"
+    r"previous|past|next|coming|current)\s+)+"
     r"(?P<unit>year|month|week|quarter)\b|\b(?P<adjective>annual(?:ly)?|yearly|per annum|p\.a\.|"
     r"monthly|weekly|quarterly|FY\d*)",
     re.I,
