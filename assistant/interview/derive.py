@@ -72,15 +72,17 @@ def _kpis_with_targets(profile: Profile, plan: Plan):
 
 
 def _shore_models(profile: Profile, plan: Plan, home_countries: list[str]):
-    """Onshore where agents are in the customers' country, nearshore on the same continent (or
-    a neighbour), offshore elsewhere; only while the buyer has named no shore model."""
+    """Onshore where agents are in the buyer's own country (else, where the buyer has not said
+    where it is, the customers' country), nearshore on the same continent (or a neighbour),
+    offshore elsewhere; only while the buyer has named no shore model. A tour firm in Ireland
+    serving Americans from Dublin delivers onshore: the shore is the buyer's."""
     if "shore_model" not in plan.slot_map or (
         profile.has("shore_model") and profile.slots["shore_model"].source
     ):
         return None
     stated: list[str] = []
     places = profile.get("delivery_locations") or []
-    home = countries(profile.get("customer_regions") or []) or countries(home_countries)
+    home = countries(home_countries) or countries(profile.get("customer_regions") or [])
     if not places or not home:
         return None
     models = [shore_model(place, home) for place in countries(places)]

@@ -42,10 +42,12 @@ class Discourse(BaseModel):
     dismissed: tuple[str, ...] = ()
     founding: tuple[str, ...] = ()
     consequence: tuple[str, ...] = ()
+    back_to_now: tuple[str, ...] = ()
     inability: tuple[str, ...] = ()
     baseline: tuple[str, ...]
     confirm: tuple[str, ...]
     drop: tuple[str, ...]
+    switch_from: tuple[str, ...] = ()
     only: tuple[str, ...]
     requirement_words: tuple[str, ...]
     filler_words: tuple[str, ...]
@@ -53,6 +55,11 @@ class Discourse(BaseModel):
     why: tuple[str, ...]
     figure_questions: tuple[str, ...] = ()
     talk_verbs: tuple[str, ...] = ()
+    clause_words: tuple[str, ...] = ()
+    gloss_openers: tuple[str, ...] = ()
+    staff_words: tuple[str, ...] = ()
+    not_prohibitions: tuple[str, ...] = ()
+    contact_nouns: tuple[str, ...] = ()
 
 
 @cache
@@ -201,7 +208,10 @@ def about_the_talk(segment: str) -> bool:
         r"\W*(?:(?:hold on|hang on|wait|sorry|oh|ok|okay|actually|right|so|um+|er+)\W+)*"
         rf"(?:i|let me|i'll|i'd|i will|i must|i should)\s+(?:\w+\s+){{0,3}}?(?:{verbs})"
         r"(?:\s+(?:that|this|it|something|one thing|myself|the\s+\w+|my\s+\w+|"
-        r"(?:with|on|about|to)\s+(?:\w+\s*){1,3}))?\W*",
+        r"(?:with|on|about|to)\s+(?:\w+\s*){1,3}))?"
+        # what it points back to ('something I said earlier')
+        r"(?:\s+(?:that\s+)?(?:i|we)\s+(?:said|told you|mentioned|gave you|wrote)"
+        r"(?:\s+(?:earlier|before|above|just now|last time))?)?\W*",
         segment.strip(), re.I,
     ))
 

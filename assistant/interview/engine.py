@@ -17,7 +17,7 @@ from assistant.interview.plan import Plan, Question
 from assistant.interview.profile import InterviewStore, Profile
 from assistant.interview.readers import Found
 from assistant.interview.render import format_profile
-from assistant.interview.update import Change, apply, describe
+from assistant.interview.update import Change, apply, describe, drop_stale_quotes
 from assistant.interview.values import format_value
 from assistant.reading.places import nations
 from assistant.state.workspace_db import LOCAL_USER
@@ -212,6 +212,7 @@ class InterviewEngine:
             message_index=self.state.messages,
             message=reading.message.text,
         )
+        changes += drop_stale_quotes(self.profile, changes)
         if self.understand is not None and request.edit is Edit.NONE:
             extra = self._understood(reading.message.text, question, found)
             changes += self._apply_inferred(extra, reading.message.text)

@@ -80,14 +80,28 @@ def parse_edit(text: str, plan: Plan) -> EditRequest:
         target = find_slot(m.group("target") or m.group("target2"), plan)
         if target is not None:
             return EditRequest(Edit.CORRECT, target, m.group("body") or m.group("body2"))
-    drop = d.pattern(d.words().drop)
-    if re.match(rf"^(?:please\s+)?(?:{drop.pattern})", stripped, re.I):
+    if _drops(stripped):
         return EditRequest(Edit.REMOVE, None, stripped)
     if ADD_RE.match(stripped):
         return EditRequest(Edit.ADD, None, ADD_PREFIX_RE.sub("", stripped))
     if d.corrects_at(stripped, 0, len(stripped)):
         return EditRequest(Edit.CORRECT, None, stripped)
     return EditRequest(Edit.NONE, None, stripped)
+
+
+def _drops(text: str) -> bool:
+    """A message that opens with a drop word, perhaps after a correction or acknowledgement
+    word ('Actually, drop Belgium', 'OK, and remove the chat'): the items it names go."""
+    words = d.words()
+    drop = d.pattern(words.drop).pattern
+    lead = d.pattern(words.corrections + words.acknowledgements).pattern
+    return bool(
+        re.match(
+            rf"^(?:(?:{lead}|and|oh|so|then|also)[\s,.;:!-]+)*(?:please\s+)?(?:{drop})",
+            text,
+            re.I,
+        )
+    )
 
 
 def find_slot(words: str, plan: Plan) -> SlotDef | None:

@@ -165,9 +165,13 @@ class Message:
 
 def _past(text: str) -> bool:
     """A past marker ('ago', 'last year', 'in 2019') or a wish the buyer dismisses; 'since
-    last year' says since when something is so, which is no anecdote."""
+    last year' says since when something is so, and 'we switched from X last year' when a
+    change was made: neither is an anecdote."""
     words = d.words()
     text = _SINCE.sub(" ", text)
+    switch = d.pattern(words.switch_from).pattern
+    if re.search(rf"(?:{switch})\s+(?:the\s+|our\s+)?[A-Z]", text):
+        return False  # 'we moved off Genesys last spring': when a change was made, no story
     return bool(d.find(words.past, text) or d.find(words.dismissed, text)) or _past_year(text)
 
 
@@ -288,7 +292,9 @@ def _past_sentences(message: Message) -> None:
         if index < first[segment.sentence]:
             role.past = not _requirement(message.text, segment)
         else:
-            role.past = not _consequence(message.text, segment, role)
+            role.past = not (
+                _consequence(message.text, segment, role) or _back_to_now(message.text, segment)
+            )
 
 
 def _requirement(text: str, segment: Segment) -> bool:
@@ -311,6 +317,15 @@ def _consequence(text: str, segment: Segment, role: Role) -> bool:
     piece = text[segment.start : segment.end]
     opens = d.pattern(d.words().consequence).match(piece.lstrip())
     return bool(opens) and not role.past and _requirement(text, segment)
+
+
+def _back_to_now(text: str, segment: Segment) -> bool:
+    """A clause after the story that opens with 'now' ('today', 'these days') and has no
+    past marker of its own: the buyer is back to the present."""
+    piece = text[segment.start : segment.end]
+    words = d.pattern(d.words().back_to_now).pattern
+    opens = re.match(rf"\W*(?:(?:and|but|so)\s+)?(?:{words})\b", piece, re.I)
+    return bool(opens) and not _past(piece)
 
 
 _CLAUSE = re.compile(r"[,;]\s*")

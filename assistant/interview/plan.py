@@ -51,6 +51,9 @@ class Term(_Strict):
     synonyms: tuple[str, ...] = ()
     answer_only: tuple[str, ...] = ()
     group: str | None = None
+    # words for what a contact is about: one before a contact noun names the term ('invoice
+    # queries', 'refund calls' -> billing; the nouns are discourse.yaml's contact_nouns)
+    topics: tuple[str, ...] = ()
 
     def phrases(self, answering: bool = False) -> tuple[str, ...]:
         """The name and synonyms; `answer_only` phrases too while the term's question is asked.

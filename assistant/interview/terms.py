@@ -47,9 +47,30 @@ def _words_pattern(phrase: str) -> str:
 
 @cache
 def _compiled(terms: tuple[Term, ...], answering: bool) -> tuple[tuple[re.Pattern[str], str], ...]:
-    pairs = [(phrase, t.name) for t in terms for phrase in t.phrases(answering)]
-    pairs.sort(key=lambda p: len(p[0].lstrip("=")), reverse=True)
-    return tuple((re.compile(phrase_pattern(phrase), re.I), name) for phrase, name in pairs)
+    pairs = [
+        (phrase_pattern(phrase), len(phrase.lstrip("=")), t.name)
+        for t in terms
+        for phrase in t.phrases(answering)
+    ]
+    pairs += [(_topic_pattern(t), TOPIC_LENGTH, t.name) for t in terms if t.topics]
+    pairs.sort(key=lambda p: p[1], reverse=True)
+    return tuple((re.compile(pattern, re.I), name) for pattern, _, name in pairs)
+
+
+# A topic phrase ('invoice queries') ranks as a phrase of this many characters: a longer
+# listed synonym ('billing enquiries and refunds') is tried before it.
+TOPIC_LENGTH = 14
+
+
+def _topic_pattern(term: Term) -> str:
+    """A topic word of the term before a contact noun ('refund calls', 'invoice queries')."""
+    from assistant.interview.discourse import words
+
+    topics = "|".join(_words_pattern(t) for t in sorted(term.topics, key=len, reverse=True))
+    nouns = "|".join(
+        _words_pattern(n) for n in sorted(words().contact_nouns, key=len, reverse=True)
+    )
+    return rf"(?<![A-Za-z0-9])(?:{topics})[\s-]+(?:{nouns})(?![A-Za-z0-9])"
 
 
 def match_terms(text: str, terms: tuple[Term, ...], answering: bool = False) -> list[TermHit]:

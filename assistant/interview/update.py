@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,6 +11,7 @@ from assistant.interview.plan import Plan
 from assistant.interview.profile import Profile
 from assistant.interview.readers import Found
 from assistant.interview.values import format_value, validate_value
+from assistant.reading.vocab import find_terms
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,108 @@ def apply(
     return changes
 
 
+NOTES = "other_requirements"
+
+
+def drop_stale_quotes(profile: Profile, changes: list[Change]) -> list[Change]:
+    """Free-text requirements recorded before this message that name an item the buyer has
+    now taken out of a list: the item leaves the quote where it is one of a list ('agents for
+    France, Belgium and Spain' -> 'agents for France and Spain'), else the quote goes, so the
+    RFP does not bring the item back. A quote of this very message stays (it may be what took
+    the item out: 'Belgium is not in scope')."""
+    removed = [
+        item
+        for ch in changes
+        if ch.slot != NOTES and isinstance(ch.old, list) and isinstance(ch.new, list)
+        for item in ch.old
+        if item not in ch.new and isinstance(item, str)
+    ]
+    notes = profile.get(NOTES)
+    if not removed or not notes:
+        return []
+    earlier = next((ch.old for ch in changes if ch.slot == NOTES), notes) or []
+    pairs = [(note, _edited(note, removed) if note in earlier else note) for note in notes]
+    kept = [new for _, new in pairs if new is not None]
+    if kept == notes:
+        return []
+    held = profile.slots[NOTES]
+    held.item_priority = {
+        new: held.item_priority[old]
+        for old, new in pairs
+        if new is not None and old in held.item_priority
+    }
+    held.value = validate_value(held.type, kept)
+    return [Change(NOTES, notes, kept, corrected=True)]
+
+
+def _edited(note: str, removed: list[str]) -> str | None:
+    """The note without each removed item (None: the note goes)."""
+    for item in removed:
+        edited = without_item(note, item)
+        if edited is None:
+            return None
+        note = edited
+    return note
+
+
+# Between the items of a list: a comma (with 'and' or 'or' after it), or 'and' / 'or'.
+_LIST_GAP = re.compile(r"(,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", re.I)
+_MAX_ITEM_WORDS = 6
+
+
+def without_item(text: str, item: str) -> str | None:
+    """The text with the list member that names the item taken out ('German, Dutch and
+    English' -> 'German and English'); the text itself where it does not name the item; None
+    where it names it outside a list (the whole quote is about it)."""
+    spans = item_spans(text, item)
+    if not spans:
+        return text
+    parts = _LIST_GAP.split(text)  # member, gap, member, gap, ...
+    offsets, at = [], 0
+    for part in parts:
+        offsets.append((at, at + len(part)))
+        at += len(part)
+    hit = {
+        i
+        for i in range(0, len(parts), 2)
+        for s, e in spans
+        if offsets[i][0] <= s and e <= offsets[i][1]
+    }
+    last = len(parts) - 1
+    end_of = {i: max(e for s, e in spans if offsets[i][0] <= s <= offsets[i][1]) for i in hit}
+    tail = {i: text[end_of[i] : offsets[i][1]] for i in hit}
+    if (
+        len(hit) < len({s for s, _ in spans})
+        or 0 in hit
+        or any(
+            len(parts[i].split()) > _MAX_ITEM_WORDS or (i == last and tail[i].strip(" .;:!?"))
+            for i in hit
+        )
+    ):
+        return None  # not a member of a list: the first (it carries the sentence), or long
+    for i in sorted(hit, reverse=True):
+        gap = parts[i - 1]
+        if gap.strip(" ,").lower() in ("and", "or") and i >= 3 and parts[i - 3].strip() == ",":
+            parts[i - 3] = gap  # 'A, B and X' -> 'A and B'
+        parts[i - 1], parts[i] = "", tail[i] if i == last else ""
+    return "".join(parts)
+
+
+def item_spans(text: str, item: str) -> list[tuple[int, int]]:
+    """Where the text names the item, as written or by any of its names in the vocabulary
+    ('the Netherlands' names Netherlands, 'NL' names Dutch)."""
+    spans = [
+        (m.start(), m.end())
+        for m in re.finditer(rf"(?<![\w-]){re.escape(item)}(?![\w-])", text, re.I)
+    ]
+    spans += [
+        (t.start, t.end)
+        for t in find_terms(text)
+        if t.name == item and not any(s < t.end and t.start < e for s, e in spans)
+    ]
+    return spans
+
+
 def _keep_priorities(profile: Profile, name: str, c: _Combined) -> None:
     """A value said again with a priority ('English is essential') records the priority."""
     if name not in profile.slots:
@@ -199,8 +303,13 @@ def describe(changes: list[Change], plan: Plan) -> str:
         else:
             noted.append(shown)
     lines = []
-    heads = (("Noted: ", noted), ("Added: ", more), ("Updated: ", updated), ("Removed: ", dropped),
-             ("Kept ", kept))
+    heads = (
+        ("Noted: ", noted),
+        ("Added: ", more),
+        ("Updated: ", updated),
+        ("Removed: ", dropped),
+        ("Kept ", kept),
+    )
     for head, items in heads:
         if items:
             line = head + "; ".join(items)

@@ -54,6 +54,7 @@ class LexTerm(_Strict):
     `patterns` are regular expressions (case-sensitive) for names with many forms.
     `answer_only` phrases count only as the answer to the interview question that asks.
     `country`: the country a place lies in, where it is not one itself ('Wales').
+    `people`: what a country's people are called, matched as written ('Kiwis').
     """
 
     name: str
@@ -65,6 +66,7 @@ class LexTerm(_Strict):
     role: str | None = None
     country: str | None = None
     agreement: bool = False
+    people: tuple[str, ...] = ()
 
     @field_validator("patterns")
     @classmethod

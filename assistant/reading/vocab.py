@@ -52,7 +52,7 @@ def _term_patterns(term: LexTerm) -> list[str]:
     """Alternatives of one term, longest first (a regex takes the first alternative that fits)."""
     loose = (() if term.exact or term.patterns else (term.name,)) + term.phrases
     parts = [(len(p), _phrase_pattern(p, False)) for p in loose]
-    parts += [(len(p), _phrase_pattern(p, True)) for p in term.exact]
+    parts += [(len(p), _phrase_pattern(p, True)) for p in term.exact + term.people]
     parts += [(100, f"(?:{p})") for p in term.patterns]
     return [pattern for _, pattern in sorted(parts, key=lambda part: -part[0])]
 
@@ -73,7 +73,7 @@ def _anchors(term: LexTerm) -> tuple[str, ...]:
     anything (then the pattern always runs)."""
     if term.patterns:
         return ()
-    phrases = ((() if term.exact else (term.name,)) + term.phrases + term.exact)
+    phrases = (() if term.exact else (term.name,)) + term.phrases + term.exact + term.people
     return tuple({re.split(r"[\s-]", p.lower(), maxsplit=1)[0] for p in phrases if p})
 
 
@@ -193,7 +193,7 @@ def find_terms(text: str, kinds: tuple[str, ...] | None = None) -> list[Term]:
     if gazetteers:
         found += _gazetteer_terms(text, gazetteers)
     if "location" in kinds:
-        found += _adjective_places(text)
+        found += _adjective_places(text) + _peoples(text)
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     kept: list[Term] = []
     for term in found:
@@ -302,6 +302,30 @@ def _adjective_places(text: str) -> list[Term]:
         if country:
             found.append(Term("location", country, m.start(1), m.end(1), m.group(1), (("country", country),)))
     return found
+
+
+_PLURAL_NOUN = re.compile(r"\b([A-Z][a-z]{3,})s\b")
+
+
+def _peoples(text: str) -> list[Term]:
+    """A country named by its people ('mostly Canadians and Mexicans'): the plural of the
+    country's adjective."""
+    found = []
+    for m in _PLURAL_NOUN.finditer(text):
+        country = country_of_adjective(m.group(1))
+        if country and country != m.group(0):
+            found.append(Term("location", country, m.start(), m.end(), m.group(0), (("country", country),)))
+    return found
+
+
+def names_a_people(text: str) -> bool:
+    """Whether a location mention's words name a country's people ('Americans', 'Kiwis',
+    'Canadians'), not the place."""
+    text = text.strip()
+    country = country_of_adjective(text[:-1]) if _PLURAL_NOUN.fullmatch(text) else None
+    if country and country != text:  # 'Philippines' is the country's own name
+        return True
+    return any(text in term.people for term in vocabulary("locations").terms)
 
 
 def _in_person_name(words, i: int, size: int) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answer.question import plan_question
-from assistant.reading.vocab import country_of_adjective, find_terms
+from assistant.reading.vocab import country_of_adjective, find_terms, names_a_people
 
 
 def test_adjectives_of_country_names_give_the_country():
@@ -36,3 +36,15 @@ def test_a_question_about_a_countrys_sites_by_its_adjective_names_the_country():
 def test_a_language_joined_to_bilingual_is_named():
     names = [t.name for t in find_terms("Our Portuguese-bilingual advisers answer from Porto.") if t.kind == "language"]
     assert names == ["Portuguese"]
+
+
+def test_a_countrys_people_name_the_country():
+    names = [(t.name, t.text) for t in find_terms("We mostly serve Canadians, Kiwis and Americans.")
+             if t.kind == "location"]
+    assert names == [("Canada", "Canadians"), ("New Zealand", "Kiwis"), ("United States", "Americans")]
+    assert all(names_a_people(text) for _, text in names)
+    # the country's own name, and a law named for a people, are not a people
+    assert not names_a_people("Philippines")
+    assert [t.kind for t in find_terms("The Americans with Disabilities Act applies.")] == ["framework"]
+    assert [t.name for t in find_terms("Most of our customers are in the States.")] == ["United States"]
+    assert find_terms("the states of Ohio and Iowa")[0].name == "Ohio"

@@ -914,7 +914,11 @@ _TOTAL_LABEL = re.compile(
     re.I,
 )
 _AFTER_CHANNEL = re.compile(
-    r"\s*(?:[:=-]|is|are|of)?\s*(?:about|around|roughly|approx\.?|approximately|c\.|~)?\s*$", re.I
+    r"\s*(?:[:=-]|is|are|of)?\s*"
+    # 'emails are nearer 3,000', 'chat is more like 4,000': a channel's count said again
+    r"(?:(?:actually|really|now)\s+)?(?:(?:nearer|closer)(?:\s+to)?\s+|more\s+like\s+)?"
+    r"(?:about|around|roughly|approx\.?|approximately|c\.|~)?\s*$",
+    re.I,
 )
 _PERIOD_AROUND = re.compile(
     r"\b(?:(?:a|an|per|each|every|one|last|this|the|whole|full|fiscal|financial|calendar|"

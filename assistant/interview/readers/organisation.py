@@ -247,8 +247,9 @@ def _plausible(ctx: Context, name: str, start: int) -> bool:
         for m in ctx.message.mentions
         if m.kind in _NAMED_THINGS and m.start >= start and m.end <= start + len(name)
     ]
-    if covered and sum(m.end - m.start for m in covered) >= len(name.replace(" ", "")) - 1:
-        return False
+    joins = re.sub(r"\s+(?:and|of|the|for|&)\s+|\s+", "", name)
+    if covered and sum(len(m.text.replace(" ", "")) for m in covered) >= len(joins) - 1:
+        return False  # 'Americans and Canadians': places and the words that join them
     return not re.fullmatch(
         r"(?:January|February|March|April|May|June|July|August|September|October|"
         r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])",

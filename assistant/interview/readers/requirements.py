@@ -43,7 +43,8 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
         if d.is_pointer(text, d.words().must + d.words().nice) or d.about_the_talk(text):
             continue
         scope = _pilot_scope(ctx, index, found)
-        if not (scope or _requires(ctx, index, text)):
+        prohibits = _prohibits(ctx, index, found)
+        if not (scope or prohibits or _requires(ctx, index, text)):
             continue
         start, end = _with_context(ctx, index)
         if any(f.span and start <= f.span[0] < end for f in away):
@@ -62,7 +63,13 @@ def read_requirements(ctx: Context, found: list[Found], away: list[Found] = ()) 
             not _PILOT.fullmatch(w) and not w[0].isdigit()
             for w in _content_words(ctx.text[start:end])
         )
-        if len(words) < MIN_WORDS and not _place_rule(ctx, index, words) and not scoped:
+        if (
+            len(words) < MIN_WORDS
+            and not _place_rule(ctx, index, words)
+            and not scoped
+            and not (prohibits and _content_words(ctx.text[start:end]))
+            and not _ties_slots(ctx, found, start, end, text)
+        ):
             continue
         wording = _wording(ctx.text[start:end])
         if wording and not any(
@@ -93,16 +100,16 @@ def read_scope_items(ctx: Context, found: list[Found]) -> list[Found]:
         if not scope or role.question or role.past or role.skip or _label_only(ctx, index):
             continue
         text = ctx.message.segment_text(index)
+        sentence = ctx.message.sentences[segment.sentence]
+        if EXCLUDED.search(ctx.text, *sentence) or text.rstrip().endswith(":"):
+            continue  # 'X and Y are not in scope: …'; a heading ('Current set-up and scope:')
         at = segment.start
         for piece in _ITEM_SPLIT.split(text):
             start = ctx.text.find(piece, at)
             at = start + len(piece)
-            item = re.sub(
-                r"^\s*(?:and|plus|also|so|the|our|for us it would be|scope(?: would be)?|is)\b\s*",
-                "",
-                piece,
-                flags=re.I,
-            ).strip(" .,:;")
+            item = _without_gloss(piece)
+            if not _names_a_thing(item):
+                continue
             bracket = piece.find("(")
             head_end = start + (bracket if bracket > 0 else len(piece))
             # what the item names before any elaboration in brackets
@@ -122,11 +129,67 @@ def read_scope_items(ctx: Context, found: list[Found]) -> list[Found]:
     return out
 
 
+_PREPOSITION = re.compile(r"^(?:for|to|with|by|at|from|of|about|into|on|in|over|under)\b", re.I)
+_SELF_INTRODUCTION = re.compile(r"\bhere$", re.I)
+
+
+def _without_gloss(piece: str) -> str:
+    """The item without the words that lead into it ('meaning balance questions', 'so for us
+    it would be donation changes')."""
+    openers = d.pattern(d.words().gloss_openers)
+    item = piece.strip(" .,:;")
+    while (lead := openers.match(item)) and lead.end() < len(item):
+        item = item[lead.end() :].strip(" .,:;")
+    return item
+
+
+def _names_a_thing(item: str) -> bool:
+    """Whether a listed item is a noun phrase ('debit card disputes', 'help finding a
+    provider'), not a clause ('the team is tiny'), a prepositional tail ('for the deposits')
+    a self-introduction ('Jo Bloggs here') or a name alone."""
+    clause = {w.lower() for w in d.words().clause_words}
+    tokens = re.findall(r"[\w'’]+", item)
+    if any(
+        t.lower().replace("’", "'") in clause and not (t.isupper() and len(t) > 1) for t in tokens
+    ):
+        return False
+    if all(t[:1].isupper() or t[:1].isdigit() for t in tokens):
+        return False  # only capitalised words: a name (a person, a product), not a service
+    return not (_PREPOSITION.match(item) or _SELF_INTRODUCTION.search(item))
+
+
+_PROHIBITION = re.compile(
+    r"^\W*(?:(?:and|but|so|also|plus|oh|ok|okay|i mean it|really)\W+)*"
+    r"(?:absolutely\s+|definitely\s+|strictly\s+)?(?:no|zero|never)\s+(?=[\w£$€])"
+    r"|\b(?:no|zero)\s+(?:[\w/-]+\s+){1,4}(?:at all|ever|whatsoever)\b",
+    re.I,
+)
+
+
+def _prohibits(ctx: Context, index: int, found: list[Found]) -> bool:
+    """A segment that rules something out flatly ('No voice at all.', 'no US hosting at all',
+    'agents get zero access to live data'); not an idiom ('no idea', 'no rush') and not the 'no' that answers
+    a yes/no question ('No pilot, we switch over in one go')."""
+    text = ctx.message.segment_text(index)
+    staff = d.pattern(d.words().staff_words).pattern
+    m = _PROHIBITION.search(text) or re.search(
+        rf"(?:{staff})\s+(?:[\w'’-]+\s+){{0,2}}?(?:no|zero|never)\s+(?=\w)", text, re.I
+    )
+    if m is None or d.find(d.words().not_prohibitions, text[m.start() :]):
+        return False
+    segment = ctx.message.segments[index]
+    return not any(
+        f.value is False and f.span and segment.start <= f.span[0] < segment.end for f in found
+    )
+
+
 def _requires(ctx: Context, index: int, text: str) -> bool:
     """Requirement language, a priority given to the segment, a condition, an exclusion, or a
     quantity no slot took ('First response on P1s within 15 minutes')."""
     role = ctx.message.roles[index]
     if role.priority or d.find(d.words().requirement_words, text) or EXCLUDED.search(text):
+        return True
+    if _a_rule_applies(ctx, index):
         return True
     here = [m for m in ctx.message.mentions if m.segment == index]
     if any(m.status == "conditional" for m in here):
@@ -137,6 +200,31 @@ def _requires(ctx: Context, index: int, text: str) -> bool:
         and not role.baseline
         for m in here
     )
+
+
+_APPLIES = re.compile(r"\b(?:applies|apply)\b(?!\s+(?:for|online|now)\b)", re.I)
+_RULE_NOUN = re.compile(
+    r"\b(?:rules?|regulations?|guidelines?|standards?|duty|law|act|code|directive|framework)\b",
+    re.I,
+)
+
+
+def _a_rule_applies(ctx: Context, index: int) -> bool:
+    """'TUPE does apply', 'Consumer Duty applies', 'the vulnerability rules apply in full': a
+    named rule (a framework, a name, a rule noun) said to apply binds the contract."""
+    text = ctx.message.segment_text(index)
+    m = _APPLIES.search(text)
+    if m is None:
+        return False
+    head = text[: m.start()]
+    start = ctx.message.segments[index].start
+    named = any(
+        mention.kind == "framework" and mention.end <= start + m.start()
+        for mention in ctx.message.mentions
+        if mention.segment == index
+    )
+    capitalised = re.search(r"(?<!^)\b[A-Z][\w-]*[A-Z0-9]\b|(?<=\s)[A-Z][a-z]+\s+[A-Z]", head)
+    return bool(named or capitalised or _RULE_NOUN.search(head))
 
 
 _PILOT = re.compile(r"\b(?:pilot|trial|proof of concept|poc)\b", re.I)
@@ -158,6 +246,23 @@ def _pilot_scope(ctx: Context, index: int, found: list[Found]) -> bool:
         and segment.start <= f.span[0] < segment.end
         for f in found
     )
+
+
+def _ties_slots(ctx: Context, found: list[Found], start: int, end: int, text: str) -> bool:
+    """A requirement that ties named values of two slots together ('agents on refund calls
+    must follow the Consumer Duty', 'the chat has to meet WCAG 2.1'): no slot holds the tie,
+    so the quote is kept. A figure said again with its slot ('abandonment must stay under 5%')
+    ties nothing."""
+    slots = {
+        f.slot
+        for f in found
+        if f.slot != "other_requirements"
+        and f.span
+        and start <= f.span[0] < end
+        and not f.remove
+        and ctx.plan.slot(f.slot).type in ("list[str]", "enum")
+    }
+    return len(slots) >= 2 and _must(text)
 
 
 def _must(text: str) -> bool:

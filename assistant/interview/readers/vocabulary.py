@@ -23,6 +23,9 @@ from assistant.interview.readers.cues import (
 from assistant.interview.readers.measures import clause_span
 from assistant.interview.terms import answer_only_terms, phrase_pattern
 from assistant.reading.places import nations, us_states
+from assistant.reading.vocab import names_a_people
+
+CUSTOMER_PLACES = "customer_regions"
 
 DATA_PLACE = re.compile(
     r"\b(?:data|stored|storage|hosted|hosting|residency|transfer|kept|backups?)\b", re.I
@@ -61,6 +64,13 @@ def read_vocabulary(ctx: Context) -> list[Found]:
     for m in _mentions(ctx):
         vocabulary = _vocabulary_of(ctx, m)
         slots = [s for s in groups.get(vocabulary or "", []) if _canonical_ok(ctx, s, m)]
+        if m.kind == "location" and names_a_people(m.text):
+            # 'mostly Americans and Canadians': a country's people are whom the service serves,
+            # whatever the topic; beside the staff ('our agents are Mexicans') they are neither
+            staff = d.find(d.words().staff_words, ctx.message.segment_text(m.segment))
+            slots = [
+                s for s in groups.get(vocabulary or "", []) if s.name == CUSTOMER_PLACES and not staff
+            ]
         if not slots or not _kept(ctx, m):
             continue
         slot = _slot_for(ctx, slots, m)
@@ -68,9 +78,10 @@ def read_vocabulary(ctx: Context) -> list[Found]:
             continue
         if m.status == "negated" and _pain_point(ctx, slot, m):
             m = replace(m, status="affirmed")  # 'we can't scale at peak': the goal is to
-        removed = (m.status == "negated" and (_denied(ctx, m) or _dropped(ctx, m))) or bool(
-            EXCLUDED.search(ctx.message.segment_text(m.segment))
-        )
+        removed = (
+            (m.status == "negated" and (_denied(ctx, m) or _dropped(ctx, m)))
+            or bool(EXCLUDED.search(ctx.message.segment_text(m.segment)))
+        ) and not _kind_of_contact(ctx, m)
         if m.status == "negated" and not removed:
             continue  # 'no card payments over the phone' denies the payments, not the phone
         picked.setdefault(slot.name, []).append((m, removed))
@@ -93,6 +104,25 @@ _DENY_AFTER = re.compile(
     r"(?:not needed|not required|not in scope|out of scope|isn't needed|not part)",
     re.I,
 )
+
+
+_QUALIFIER = re.compile(r"([A-Za-z][\w-]*)\s+$")
+
+
+def _kind_of_contact(ctx: Context, m: Mention) -> bool:
+    """'Warranty repair calls are not in scope': a channel's word after a word that says which
+    contacts names a kind of contact (the calls about repairs), not the channel; the phone
+    stays. A channel said as such ('phone', 'the calls', 'all emails') is the channel."""
+    from wordfreq import zipf_frequency
+
+    if m.kind != "channel" or " " in m.text.strip():
+        return False
+    before = _QUALIFIER.search(ctx.text[ctx.message.segments[m.segment].start : m.start])
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    neighbours = [o for o in ctx.message.mentions if o.end <= m.start and o.end >= before.start()]
+    return not neighbours and zipf_frequency(word, "en") < 5.6 and not word.endswith("ly")
 
 
 def _denied(ctx: Context, m: Mention) -> bool:
@@ -401,11 +431,12 @@ def _item_priority(ctx: Context, slot: SlotDef, name: str, items) -> str | None:
 
 
 def _dropped(ctx: Context, m: Mention) -> bool:
-    """'drop Punjabi', 'take out French' (the drop word right before the name); and the items
+    """'drop Punjabi', 'take out French', 'we moved off Genesys' (the drop word right before
+    the name); and the items
     of a segment that adds to a removal before it in the sentence ('remove the Netherlands -
     the Dutch language and its regulator as well')."""
     before = ctx.text[max(ctx.message.segments[m.segment].start, m.start - 40) : m.start]
-    drop = d.pattern(d.words().drop).pattern
+    drop = d.pattern(d.words().drop + d.words().switch_from).pattern
     if re.search(rf"(?:{drop})\s+(?:the\s+)?$", before, re.I):
         return True
     return _adds_to_a_removal(ctx, m.segment)
