@@ -35,6 +35,7 @@ from assistant.answer.evidence import (
     other_case,
     price_stems,
     scoring,
+    unnamed_case,
     usable,
 )
 from assistant.answer.neighbours import better_source, qualifying_neighbour, status_cues
@@ -214,8 +215,9 @@ class GroundedAnswerer:
             # 'How much is X' is not answered by a sentence about X with no amount.
             verified = [e for e in verified if _gives_a_price(e)]
         if self.subject == "proposals":
-            # Another site's or channel's figure does not answer for the one asked.
-            verified = [e for e in verified if not e.other_case]
+            # Another site's or channel's figure does not answer for the one asked, nor does
+            # a row naming no site in a column of other sites' figures.
+            verified = [e for e in verified if not e.other_case and not self._unnamed_case(plan, e)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4
@@ -238,6 +240,15 @@ class GroundedAnswerer:
                 chosen.append(neighbour)
         # Shown in the order the vendor wrote them (the onshore row before the offshore one).
         return sorted(chosen, key=lambda e: (e.document, e.page, e.statement.start))
+
+    def _unnamed_case(self, plan: QuestionPlan, evidence: Evidence) -> bool:
+        """A cell naming no site among cells naming other sites than the one asked."""
+        statement = evidence.statement
+        if statement.cell is None or not plan.qualifiers:
+            return False
+        said = statement.mentions + self._heading_mentions(statement)
+        mates = tuple(m for mate in self.index.table_mates(statement) for m in mate.mentions)
+        return unnamed_case(plan.qualifiers, said, mates, plan.query)
 
     def _adds(self, plan: QuestionPlan, chosen: list[Evidence], other: Evidence) -> bool:
         """Whether a further statement belongs in the answer: it says as much of the question

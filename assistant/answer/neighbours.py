@@ -9,10 +9,13 @@ neighbour too, and cites the section rather than the summary.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
+from assistant.answer.clauses import VALUE_KINDS
 from assistant.answer.evidence import Evidence
 from assistant.answer.question import QuestionPlan
 from assistant.reading.statements import Statement, sums_up
+from assistant.reading.triggers import find_triggers
 from assistant.text import terms
 
 # The statuses that qualify what a neighbouring sentence says (not 'other_client': another
@@ -23,9 +26,19 @@ RESTATED_SHARE = 0.5
 
 
 def status_cues(statement: Statement) -> frozenset[str]:
-    """The qualifying statuses of a statement's mentions (read at ingest, so free to ask;
-    a sentence that names nothing qualifies nothing the answer could name either)."""
-    return frozenset({m.status for m in statement.mentions} & QUALIFYING)
+    """The qualifying statuses a statement carries: of its mentions, and of the trigger words
+    it holds even where they qualify no mention ('We may be able to offer it'), but for a
+    negation, which without a mention is as often a turn of phrase ('without prejudice to')."""
+    said = {m.status for m in statement.mentions}
+    if not said & QUALIFYING:
+        said |= _trigger_statuses(statement.text)
+    return frozenset(said & QUALIFYING)
+
+
+@lru_cache(maxsize=50_000)
+def _trigger_statuses(text: str) -> frozenset[str]:
+    """The statuses of a sentence's trigger words but negation (read once per text: slow)."""
+    return frozenset(t.status for t in find_triggers(text) if t.status != "negated")
 
 
 def shared_concepts(plan: QuestionPlan, one: Statement, other: Statement) -> int:
@@ -58,11 +71,11 @@ def qualifying_neighbour(plan: QuestionPlan, best: Evidence, candidates: Sequenc
 
 def restated(plan: QuestionPlan, summary: Evidence, other: Evidence,
              weight: Callable[[str], float] = lambda _: 1.0) -> float:
-    """How far a statement says what another says (0 to 1): 1 when both give a value of an
-    asked kind, 0 when the other gives none of the values; where the first gives no value of
-    an asked kind, the share of its words the other repeats, each word counted by `weight`
+    """How far a statement says what another says (0 to 1): 1 when both give an asked value
+    (an amount, a duration, a share, a count: not merely the same language or site), 0 when
+    the other gives none of the values; where the first gives no asked value, the share of its words the other repeats, each word counted by `weight`
     (its rarity: 'overflow' says more than 'agents')."""
-    asked = plan.answer_kinds
+    asked = plan.answer_kinds & VALUE_KINDS
     values = {_value(m) for m in summary.statement.mentions if m.kind in asked}
     if values:
         given = {_value(m) for m in other.statement.mentions if m.kind in asked}

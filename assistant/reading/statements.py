@@ -201,8 +201,9 @@ def _vendor_speaks(line: str, cell: TableCell | None, vendor: str) -> bool:
 
 
 def sums_up(heading: str) -> bool:
-    """Whether a heading opens a section that sums up the proposal ('Executive summary', 'At a
-    glance'): its statements repeat what a later section states in full."""
+    """Whether a heading opens a section that sums up the proposal or a part of it ('Executive
+    summary', 'At a glance', 'Pricing summary'): its statements repeat what a section states
+    in full."""
     pattern = _cues("summary", "")
     return bool(pattern and pattern.search(heading))
 

@@ -30,6 +30,7 @@ def test_a_condition_or_a_hedge_is_a_status_cue_a_plain_statement_none():
 
     assert cues("We could add Saturday cover from Leeds if volumes justify it.")
     assert cues("We do not offer Saturday cover from Leeds.")
+    assert cues("We might be able to extend this later, subject to agreement.")  # names nothing
     assert not cues("Saturday cover runs from 08:00 to 18:00.")
     # A negation that qualifies no mention is as often a turn of phrase.
     assert not cues("Credits are the sole remedy, without prejudice to other rights.")
@@ -64,9 +65,11 @@ def test_only_a_sentence_beside_the_best_is_taken():
 
 
 def test_headings_that_sum_up_the_proposal():
-    for heading in ("Executive Summary", "1. At a glance", "Our offer in brief", "Highlights"):
+    for heading in ("Executive Summary", "1. At a glance", "Our offer in brief", "Highlights",
+                    "Summary", "2. Summary of our offer", "Pricing summary"):
         assert sums_up(heading), heading
-    for heading in ("4. Training and onboarding", "Brief history of Corvid Peak", "Pricing"):
+    for heading in ("4. Training and onboarding", "Brief history of Corvid Peak", "Pricing",
+                    "Summer peak staffing"):
         assert not sums_up(heading), heading
 
 
@@ -95,3 +98,13 @@ def test_the_section_named_by_the_question_is_cited_for_the_same_value():
     # Where the chosen statement's own heading names what was asked, it stays.
     named = _evidence(table.quote, "Onboarding costs", 0.9, 12)
     assert better_source(plan, named, [section], 0.7) is None
+
+
+def test_the_same_language_or_site_is_no_restatement_of_a_price():
+    plan = plan_question("What is Corvid Peak's monthly rate for a Welsh-speaking adviser in Cardiff?",
+                         VENDORS)
+    rate = _evidence("Welsh-speaking adviser — Cardiff: GBP 3,400", "Executive summary", 0.9, 2)
+    example = _evidence("Welsh-speaking advisers in Cardiff — Monthly total: GBP 13,600", "Worked example",
+                        0.85, 9)
+    assert restated(plan, rate, example) == 0.0
+    assert better_source(plan, rate, [example], 0.7) is None
