@@ -61,11 +61,13 @@ def _pages(document) -> list[PageLayout]:
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
-    rendered = any(el.tag == f"{_W}lastRenderedPageBreak" for el in document.element.body.iter())
+    body = document.element.body
+    rendered = any(el.tag == f"{_W}lastRenderedPageBreak" for el in body.iter())
+    page_after = _sections_ending_a_page(body)
     layouts = [PageLayout(1, [])]
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            for piece, breaks_after in _paragraph_pieces(block, rendered):
+            for piece, breaks_after in _paragraph_pieces(block, rendered, page_after):
                 if piece is not None:
                     layouts[-1].lines.append(piece)
                 for _ in range(breaks_after):
@@ -79,7 +81,7 @@ def _pages(document) -> list[PageLayout]:
     return layouts
 
 
-def _paragraph_pieces(paragraph, rendered: bool):
+def _paragraph_pieces(paragraph, rendered: bool, page_after: set):
     """(line or None, page breaks after it): a paragraph split where pages start inside it."""
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     heading = 1 if style.lower() == "title" else None
@@ -101,7 +103,7 @@ def _paragraph_pieces(paragraph, rendered: bool):
         line = Line([], text=text, heading=heading, new_block=True) if text else None
         after = 1 if i < len(breaks) else 0
         pieces.append((line, after))
-    if _section_starts_page(paragraph):
+    if (section := _section_break(paragraph)) is not None and section in page_after:
         line, after = pieces[-1]
         pieces[-1] = (line, after + 1)
     return pieces
@@ -113,15 +115,24 @@ def _is_page_start(element, rendered: bool) -> bool:
     return element.tag == f"{_W}br" and element.get(f"{_W}type") == "page"
 
 
-def _section_starts_page(paragraph) -> bool:
-    """A section break in this paragraph that starts the next section on a new page."""
+def _section_break(paragraph):
+    """The section properties a paragraph ends its section with, if it ends one."""
     properties = paragraph._p.pPr
-    section = properties.find(f"{_W}sectPr") if properties is not None else None
-    if section is None:
-        return False
-    kind = section.find(f"{_W}type")
-    value = kind.get(f"{_W}val") if kind is not None else "nextPage"
-    return value in ("nextPage", "evenPage", "oddPage")
+    return properties.find(f"{_W}sectPr") if properties is not None else None
+
+
+def _sections_ending_a_page(body) -> set:
+    """The section breaks after which a page starts. A section's own `w:type` says how that
+    section starts (next page by default, or continuous), so a break starts a page when the
+    section after it starts on one; the last section's properties are the body's own. The set
+    holds the elements themselves, which keeps lxml handing out the same objects for them."""
+    sections = [s for s in body.iter(f"{_W}sectPr") if s.getparent().tag in (f"{_W}pPr", f"{_W}body")]
+    ends = set()
+    for section, following in zip(sections, sections[1:], strict=False):
+        kind = following.find(f"{_W}type")
+        if (kind.get(f"{_W}val") if kind is not None else "nextPage") in ("nextPage", "evenPage", "oddPage"):
+            ends.add(section)
+    return ends
 
 
 def _grid(table) -> Grid | None:

@@ -121,15 +121,42 @@ def _companies(pages: list[Page], buyers: tuple[str, ...]) -> list[_Company]:
         company.first_page |= match.start < first_page_end
         company.author += _cue_weight(text, match, "author")
         company.addressee += _cue_weight(text, match, "addressee")
-        if acr := re.match(r"\s*\(([A-Z]{2,6})\)", text[match.end : match.end + 10]):
+        if acr := _DEFINED_ACRONYM.match(text, match.end):
             company.acronyms.add(acr.group(1))
     folded = fold(text)
     for company in companies.values():
         company.mentions = len(re.findall(rf"(?<!\w){re.escape(company.key)}(?!\w)", folded))
+    _fold_acronyms(companies)
     for buyer in buyers:
         if company := companies.get(_key(buyer)):
             company.addressee += 100
     return list(companies.values())
+
+
+# 'Tallgrass Homeshore Solutions, LLC ("THS")', '(hereinafter "BPS")', '(the "Company")' aside.
+_DEFINED_ACRONYM = re.compile(r"\s*\((?:hereinafter\s+|together\s+)?[\"“'‘]?([A-Z][A-Z&]{1,5})[\"”'’]?\)")
+
+
+def _fold_acronyms(companies: dict[str, _Company]) -> None:
+    """A company written as its acronym ('THS proposes ...') is the company whose name it
+    abbreviates, defined in the text or by initials: its mentions and cues count there."""
+    for key, short in list(companies.items()):
+        letters = next(iter(short.surfaces), "")
+        if not re.fullmatch(r"[A-Z][A-Z&]{1,5}", letters):
+            continue
+        expanded = [
+            c for c in companies.values()
+            if c is not short and (letters in c.acronyms or any(acronym(s) == letters for s in c.surfaces))
+        ]
+        if len(expanded) != 1:
+            continue  # unknown or ambiguous: left as it is
+        into = expanded[0]
+        into.acronyms.add(letters)
+        into.author += short.author
+        into.addressee += short.addressee
+        into.first_page |= short.first_page
+        into.mentions += short.mentions
+        del companies[key]
 
 
 def _name_runs(text: str):
@@ -212,7 +239,8 @@ def _flexible(fragment: str) -> str:
 
 def _cue_weight(text: str, mention: _Mention, kind: str) -> float:
     before = text[max(0, mention.start - 40) : mention.start]
-    after = re.sub(r"^\s*\([A-Z]{2,6}\)", "", text[mention.end : mention.end + 50])
+    defined = _DEFINED_ACRONYM.match(text, mention.end)
+    after = text[defined.end() if defined else mention.end : mention.end + 50]
     weight = 0.0
     for lead, trail, value in _cues(kind):
         if (lead is None or lead.search(before)) and (trail is None or trail.search(after)):

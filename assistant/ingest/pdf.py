@@ -161,8 +161,7 @@ def _grid(page, table) -> Grid | None:
                 line_boxes[c] = boxes[orow][ocol] if orow < r else line_boxes[ocol]
         grid.append(line_texts)
         boxes.append(line_boxes)
-    emphasis = [_emphasised(page, row.bbox) for row in rows]
-    return Grid(grid, boxes, emphasis, Box(*table.bbox))
+    return Grid(grid, boxes, _rows_emphasised(page, table.bbox, rows), Box(*table.bbox))
 
 
 def _merged_owner(rows, r: int, c: int, columns) -> tuple[int, int] | None:
@@ -182,13 +181,21 @@ def _merged_owner(rows, r: int, c: int, columns) -> tuple[int, int] | None:
     return None
 
 
-def _emphasised(page, bbox) -> bool:
-    """A row set in bold (or on a shaded background): the look of a header row."""
+def _rows_emphasised(page, table_bbox, rows) -> list[bool]:
+    """Per row: set in bold (or on a shaded background), the look of a header row. The table's
+    characters are cropped once and shared out by row (a crop per row scanned the whole page
+    each time)."""
+    from pdfplumber.utils import get_bbox_overlap, obj_to_bbox
+
     try:
-        chars = [ch for ch in page.crop(bbox).chars if ch["text"].strip()]
+        chars = [ch for ch in page.crop(table_bbox).chars if ch["text"].strip()]
     except ValueError:
-        return False
-    return bool(chars) and all(_BOLD.search(ch.get("fontname", "")) for ch in chars)
+        return [False] * len(rows)
+    emphasis = []
+    for row in rows:
+        inside = [ch for ch in chars if get_bbox_overlap(obj_to_bbox(ch), row.bbox)]
+        emphasis.append(bool(inside) and all(_BOLD.search(ch.get("fontname", "")) for ch in inside))
+    return emphasis
 
 
 def _looks_tabular(grid: Grid) -> bool:

@@ -31,6 +31,7 @@ class Discourse(BaseModel):
     summary_commands: tuple[str, ...]
     start_commands: tuple[str, ...]
     skip_phrases: tuple[str, ...]
+    deferral_times: tuple[str, ...] = ()
     corrections: tuple[str, ...]
     no_corrections: tuple[str, ...]
     rather_than: tuple[str, ...]

@@ -243,7 +243,13 @@ class InterviewEngine:
             or flow.is_done(question, self.profile, self.state, self.plan)
         ):
             self._advance()
-        elif found and not side and not reading.skipped and request.edit is Edit.NONE:
+        elif (
+            found
+            and not side
+            and not reading.skipped
+            and request.edit is Edit.NONE
+            and self.state.times_asked.get(question.id, 0) < flow.MAX_ASKS
+        ):  # a question put twice is parked below, not asked for again
             lines.append("I still need an answer to this one:")
         ask = self._ask()
         lines.append(f"Back to the interview - {ask}" if side and not self.state.finished else ask)
@@ -364,24 +370,28 @@ class InterviewEngine:
         return lines
 
     def _set_aside(self, question_ids: list[str]) -> str:
-        """Skip these questions (the ones already answered keep their answer)."""
-        kept, skipped = [], []
+        """Skip these questions: the ones already answered keep their answer, the ones already left
+        for later are said to stay so."""
+        kept, again, skipped = [], [], []
         for qid in dict.fromkeys(question_ids):
             question = self.plan.question(qid)
             if flow.is_done(question, self.profile, self.state, self.plan):
                 kept.append(question)
                 continue
+            (again if flow.set_aside(question, self.state) else skipped).append(question)
             if qid not in self.state.skipped:
                 self.state.skipped.append(qid)
             self.state.last_aside = qid
-            skipped.append(question)
             if self.state.current == qid:
                 self._advance()
         lines = []
         if skipped:
             names = " ".join(self._topic(q) for q in skipped)
             lines.append(f"Left for later: {names} I'll list it at the end; answer any time.")
-        if kept and not skipped:
+        if again:
+            names = " ".join(self._topic(q) for q in again)
+            lines.append(f"Still left for later: {names}")
+        if kept and not skipped and not again:
             lines.append("Kept your earlier answer.")
         return "\n".join(lines)
 

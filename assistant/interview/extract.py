@@ -228,9 +228,11 @@ def _named_nearby(ctx: Context, index: int, topics: list[set[str]]) -> list[str]
 
 
 def _own_topics(ctx: Context, index: int) -> list[str]:
+    """Topics a segment names, its deferral's time phrase ('for today') aside."""
     from assistant.interview.readers.cues import named_topics
 
-    return list(named_topics(ctx, ctx.message.segment_text(index)))
+    text = d.pattern(d.words().deferral_times).sub(" ", ctx.message.segment_text(index))
+    return list(named_topics(ctx, text))
 
 
 def _questions(message: Message) -> list[str]:

@@ -56,7 +56,8 @@ def without_suffix(name: str) -> str:
 def short_name(name: str) -> str:
     """The distinctive part of a company name: legal form and trailing trade words dropped.
 
-    'Blue Peak Services, Inc.' -> 'Blue Peak'; 'Global Services Ltd' stays 'Global Services'.
+    'Blue Peak Services, Inc.' -> 'Blue Peak'; 'Global Services Ltd' stays 'Global Services';
+    'Blue Peak Services Portugal' -> 'Blue Peak', but 'Air Chile' stays.
     """
     core = without_suffix(name)
     words = core.split()
@@ -67,9 +68,17 @@ def short_name(name: str) -> str:
             words = words[:-2]
         elif tail in _company_words() or tail in ("&", "and"):
             words = words[:-1]
+        elif len(words) > 2 and fold(words[-2]) in _company_words() and _is_country(words[-1]):
+            words = words[:-1]  # a subsidiary's country after trade words ('… Solutions Philippines')
         else:
             break
     return " ".join(words).strip(" ,&-") or core
+
+
+def _is_country(word: str) -> bool:
+    from assistant.reading.places import is_country
+
+    return is_country(word)
 
 
 def acronym(name: str) -> str:
@@ -138,11 +147,17 @@ def resolve_vendors(question: str, vendors: Iterable[VendorAliases], threshold: 
     if not tokens:
         return []
     windows = _windows(tokens)
-    named = []
+    matched: dict[str, set[str]] = {}  # vendor -> the words of its longest alias found
     for vendor in vendors:
-        if any(_alias_in(alias, question, tokens, windows, threshold) for alias in (vendor.name, *vendor.aliases)):
-            named.append(vendor.name)
-    return named
+        for alias in (vendor.name, *vendor.aliases):
+            words = set(name_tokens(alias))
+            if len(words) > len(matched.get(vendor.name, ())) and _alias_in(alias, question, tokens, windows, threshold):
+                matched[vendor.name] = words
+    # 'Kestrel' of one vendor inside 'Kestrel Bay' of another names only the other
+    return [
+        name for name, words in matched.items()
+        if not any(words < other for other in matched.values())
+    ]
 
 
 def _windows(tokens: list[str]) -> dict[int, set[str]]:

@@ -20,6 +20,11 @@ def _country_data() -> dict[str, dict]:
     return by_name
 
 
+def is_country(name: str) -> bool:
+    """Whether the name is a country's ('Philippines', 'United Kingdom')."""
+    return name in _country_data()
+
+
 @cache
 def us_states() -> frozenset[str]:
     """The names of the US states."""

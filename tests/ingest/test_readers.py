@@ -125,6 +125,32 @@ def test_docx_headings_tables_and_page_breaks(tmp_path):
     assert pilot.page == 2 and pilot.headings == ("Pilot",)
 
 
+def test_docx_section_breaks_start_a_page_only_when_the_next_section_does(tmp_path):
+    """A section's own type says how it starts: a continuous section (two columns set in the
+    middle of a page) adds no page; a next-page one does."""
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_BREAK
+
+    path = tmp_path / "columns.docx"
+    document = docx.Document()
+    document.add_paragraph("Larkspur Contact Ltd is pleased to submit this proposal for customer service.")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph("Company overview. Our hubs are in Leeds and Durban.")
+    document.add_section(WD_SECTION.CONTINUOUS)  # two columns from here, same page
+    document.add_paragraph("We employ 1,200 agents across both hubs.")
+    document.add_section(WD_SECTION.CONTINUOUS)  # back to one column, same page
+    document.add_paragraph("Every agent completes 15 days of training.")
+    document.add_section(WD_SECTION.NEW_PAGE)
+    document.add_paragraph("Pricing. Voice is billed at GBP 21.40 per productive hour.")
+    document.save(path)
+
+    pages, _ = read_pages(path, 10**6, 10)
+    assert len(pages) == 3
+    assert "15 days of training" in pages[1].text and "Leeds" in pages[1].text
+    assert "GBP 21.40" in pages[2].text
+
+
 def test_text_and_markdown_split_pages_on_form_feeds(tmp_path):
     path = tmp_path / "notes.md"
     path.write_text(

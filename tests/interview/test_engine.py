@@ -345,3 +345,33 @@ def test_an_unsure_answer_with_a_question_mark_is_still_an_answer(make_engine):
     result = engine.turn("About 60k a month?")
     assert result.profile.get("monthly_volume") == 60000
     assert result.citations == ()
+
+
+def test_a_question_put_twice_is_parked_without_asking_for_it_again(make_engine):
+    engine = make_engine()
+    say(engine, "start", "Acme")
+    first = engine.turn("We get about 60k contacts a month")
+    assert "I still need an answer" in first.reply and first.question_id == "org-industry"
+    second = engine.turn("Phones and chat, English only")
+    assert "I still need an answer" not in second.reply
+    assert "We'll come back to this one later" in second.reply
+    assert "org-industry" in engine.state.parked and second.question_id != "org-industry"
+
+
+def test_skipping_a_topic_already_left_for_later_says_so(make_engine):
+    engine = make_engine()
+    say(engine, "start", "Acme", "we're a retailer")
+    engine.turn("Our budget, let's park that.")
+    assert "price-budget" in engine.state.skipped
+    result = engine.turn("The budget again: I can't say yet, the board decides in spring. Skip it.")
+    assert "Still left for later" in result.reply and "budget" in result.reply
+    assert "Kept your earlier answer" not in result.reply
+
+
+def test_a_deferral_time_phrase_names_no_topic(make_engine):
+    engine = make_engine()
+    say(engine, "start", "Acme", "we're a retailer")
+    result = engine.turn("Budget is with finance and I have no figure. Skip it for today.")
+    assert "price-budget" in engine.state.skipped
+    assert "org-current" not in engine.state.skipped
+    assert "Left for later" in result.reply

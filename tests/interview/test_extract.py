@@ -131,6 +131,25 @@ def test_percentages_follow_their_cues(read):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "We'd keep satisfaction at 4.3 out of 5 or better",
+        "our CSAT is scored 7 on a scale of 10",
+        "a QA score of 8 out of 10 each month",
+        "surveys give us a 4 on a five-point scale",
+    ],
+)
+def test_a_rating_on_a_scale_is_no_percent_or_count(read, text):
+    got = read(text)
+    assert not {"csat_target", "quality_target", "qa_evaluations_per_agent"} & got.keys(), got
+
+
+def test_a_share_beside_a_scale_elsewhere_is_still_read(read):
+    got = read("CSAT of 86, and agents rate the tool 4 out of 5")
+    assert got["csat_target"] == 86
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("$25/hour", Money(amount=25, currency="USD", per="hour")),
@@ -277,6 +296,25 @@ def test_company_name_from_a_chatty_first_answer(read):
     assert got["company_name"] == "Acme Health"
     assert got["industry"] == "healthcare"
     assert got["monthly_volume"] == 60000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Morning, I run the HR service desk at Pellow County Council.", "Pellow County Council"),
+        ("I look after the Billing team with Quarry Lane Energy.", "Quarry Lane Energy"),
+        ("I run Ashgrove Water's contact centre.", "Ashgrove Water"),
+        ("Priya Nair, chief customer officer of Tessel Bank.", "Tessel Bank"),
+        ("I'm the CFO of Brackenridge Foods.", "Brackenridge Foods"),
+    ],
+)
+def test_the_organisation_not_a_department_or_the_speaker(read, text, expected):
+    assert read(text, ("company_name",)).get("company_name") == expected
+
+
+def test_a_person_before_their_role_is_not_the_organisation(read):
+    got = read("Odile Marchetti, head of operations. We sell garden furniture online.", ("company_name",))
+    assert got.get("company_name") != "Odile Marchetti"
 
 
 def test_a_number_is_not_a_company_name(read):

@@ -41,3 +41,20 @@ def test_common_words_and_other_vendors_do_not_match():
     assert resolve_vendors("Which vendors offer services in Spanish?", VENDORS) == []
     assert resolve_vendors("What is the peak season uplift?", VENDORS) == []
     assert resolve_vendors("Compare Blue Peak and Stonecrest on price", VENDORS) == ["Blue Peak", "Stonecrest"]
+
+
+def test_a_subsidiary_country_after_trade_words_is_not_part_of_the_short_name():
+    assert short_name("Quillon Contact Solutions Portugal, Lda") == "Quillon"
+    assert short_name("Fernhill Services India Pvt. Ltd.") == "Fernhill"
+    assert short_name("Air Chile") == "Air Chile"  # no trade word before the country
+
+
+def test_a_longer_name_of_one_vendor_wins_over_a_shared_word_of_another():
+    vendors = [
+        VendorAliases("Heron Bay", ("Heron Bay Contact Ltd", "heron bay", "Heron")),
+        VendorAliases("Heron Lane", ("Heron Lane Services", "heron lane", "Heron")),
+    ]
+    assert resolve_vendors("Does Heron Bay hold PCI DSS?", vendors) == ["Heron Bay"]
+    assert resolve_vendors("heron lane's notice period", vendors) == ["Heron Lane"]
+    assert resolve_vendors("What does Heron charge?", vendors) == ["Heron Bay", "Heron Lane"]
+    assert resolve_vendors("Heron Bay or Heron Lane: who is cheaper?", vendors) == ["Heron Bay", "Heron Lane"]

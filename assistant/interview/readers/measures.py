@@ -1081,8 +1081,14 @@ def read_by_cue(ctx: Context) -> list[Found]:
     slot of its type whose cue is nearest (best pairs first); a figure about today never fills
     a target, and a value with no cue goes to the pending question only in a short answer."""
     pairs = []
+    text = ctx.message.text
     mentions = [
-        m for m in ctx.message.mentions if m.kind in KIND_TYPES and ctx.usable(m) and m.stated
+        m
+        for m in ctx.message.mentions
+        if m.kind in KIND_TYPES
+        and ctx.usable(m)
+        and m.stated
+        and not (m.kind == "count" and _on_a_scale(text, m.start, m.end))
     ]
     mentions += [m for m in bare_numbers(ctx) if ctx.usable(m)]
     for m in mentions:
@@ -1251,6 +1257,7 @@ def bare_numbers(ctx: Context) -> list[Mention]:
             or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|/", after)
             or (after.startswith("+") and not _TARGET_BEFORE.search(before))
             or 1900 <= n.value <= 2100
+            or _on_a_scale(message.text, n.start, n.end)
         ):
             continue
         index = message.segment_at(n.start)
@@ -1258,6 +1265,17 @@ def bare_numbers(ctx: Context) -> list[Mention]:
             Mention("number", {"value": n.value}, n.start, n.end, n.text, "affirmed", index)
         )
     return found
+
+
+# A rating on a scale ('4.2 out of 5', '8 on a scale of 10', 'a 9 on a ten-point scale'):
+# neither number is a share, a count or a target in percent.
+_SCALE_AFTER = re.compile(r"\s*(?:out\s+of|on\s+a\s+(?:scale|score)\s+of)\s+\w|\s+on\s+a\s+[\w-]+\s+scale\b", re.I)
+_SCALE_BEFORE = re.compile(r"(?:\bout\s+of|\bscale\s+of)\s+$", re.I)
+
+
+def _on_a_scale(text: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is a rating or the scale it is on."""
+    return bool(_SCALE_AFTER.match(text, end) or _SCALE_BEFORE.search(text[max(0, start - 16) : start]))
 
 
 def _leans_back(ctx: Context, m: Mention) -> bool:

@@ -5,6 +5,7 @@ a greeting, the buyer's own name, a place or a sentence."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from assistant.interview.readers import Context, Found
 
@@ -21,8 +22,10 @@ CUES = (
     # 'we're called', 'a charity called': the organisation's name, not a system's
     r"(?:we're|we are|we’re|(?:company|business|firm|organi[sz]ation|group|brand|charity|"
     r"council|trust|start-up|startup)(?: is)?) (?:called|named)|"
-    # 'co-founder of Pawprint Cover': a role that leads the whole organisation
-    r"(?:co-?founder|founder|owner|CEO|chief executive|managing director|president|chair)"
+    # 'co-founder of Pawprint Cover', 'chief operating officer of …': a role that leads the
+    # whole organisation
+    r"(?:co-?founder|founder|owner|CEO|C[A-Z]O|chief executive|chief [a-z]+ officer|"
+    r"managing director|general manager|president|chair)"
     r"(?:woman|man|person)? of|"
     # 'my father started McGrath Family Tours in 1978': the business someone founded
     r"(?:started|founded|co-?founded|set up|established)(?: the)?(?: company| business| firm)?|"
@@ -101,6 +104,7 @@ def read_organisation(ctx: Context) -> list[Found]:
                     and not (weak and (role.past or role.question or not _speaker_before(text, start, m.start())))
                     and _plausible(ctx, name, m.start("name"))
                     and not _person(text, m.end("name"))
+                    and not _department(text, m.group("name"), m.end("name"))
                 ):
                     return [Found("company_name", name, m.span("name"))]
     if sentences:
@@ -161,6 +165,21 @@ def _person(text: str, end: int) -> bool:
     )
 
 
+def _department(text: str, name: str, end: int) -> bool:
+    """'the IT help desk', 'the Member Services team': the name labels a part of the
+    organisation (a department noun follows it), not the organisation; an owner's
+    possessive ('Fenwick Housing's contact centre') names the organisation."""
+    return not re.search(r"['’]s$", name) and bool(_department_after().match(text, end))
+
+
+@cache
+def _department_after() -> re.Pattern[str]:
+    from assistant.reading.lexicon import organisations
+
+    nouns = sorted(organisations().department_nouns, key=len, reverse=True)
+    return re.compile(rf"\s+(?:{'|'.join(re.escape(n) for n in nouns)})\b")
+
+
 def _lead(ctx: Context, sentence: str) -> str | None:
     """A short answer that starts with the name ('Acme Health', 'Acme, a retailer')."""
     if "company_name" not in ctx.pending or GREETINGS.match(sentence):
@@ -177,6 +196,7 @@ def _lead(ctx: Context, sentence: str) -> str | None:
         if name
         and _plausible(ctx, name, m.start("name"))
         and not _verb_follows(sentence, m.end("name"))
+        and not _person(sentence, m.end("name"))
         else None
     )
 
