@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from assistant.answer.clauses import VALUE_KINDS
+from assistant.answer.clauses import VALUE_KINDS, clauses
 from assistant.answer.evidence import Evidence
 from assistant.answer.question import QuestionPlan
 from assistant.reading.statements import Statement, sums_up
@@ -73,16 +73,28 @@ def restated(plan: QuestionPlan, summary: Evidence, other: Evidence,
              weight: Callable[[str], float] = lambda _: 1.0) -> float:
     """How far a statement says what another says (0 to 1): 1 when both give an asked value
     (an amount, a duration, a share, a count: not merely the same language or site), 0 when
-    the other gives none of the values; where the first gives no asked value, the share of its words the other repeats, each word counted by `weight`
-    (its rarity: 'overflow' says more than 'agents')."""
+    the other gives none of the values; where the first gives no asked value, the share of
+    the words of its clause that says most of the question the other repeats, each word
+    counted by `weight` (its rarity: 'overflow' says more than 'agents')."""
     asked = plan.answer_kinds & VALUE_KINDS
     values = {_value(m) for m in summary.statement.mentions if m.kind in asked}
     if values:
         given = {_value(m) for m in other.statement.mentions if m.kind in asked}
         return float(bool(values & given))
-    words = frozenset(terms(summary.quote))
+    words = frozenset(terms(_asked_clause(plan, summary.quote)))
     total = sum(weight(w) for w in words)
     return sum(weight(w) for w in words & frozenset(terms(other.quote))) / total if total else 0.0
+
+
+def _asked_clause(plan: QuestionPlan, text: str) -> str:
+    """The clause of a text that says most of the question ('Spanish from our Leeds hub' of
+    'English from all three hubs; Spanish from our Leeds hub'): a summary packs several facts
+    in one sentence, and a section restates the one asked."""
+    parts = [text[a:b] for a, b in clauses(text)] or [text]
+    def said(part: str) -> int:
+        return sum(c.covered_by(frozenset(terms(part))) for c in plan.concepts)
+
+    return max(parts, key=said)
 
 
 def _value(mention) -> tuple:
@@ -114,6 +126,6 @@ def better_source(plan: QuestionPlan, chosen: Evidence, candidates: Sequence[Evi
         if not (in_summary or heading_says(plan, other.statement)):
             continue
         share = restated(plan, chosen, other, weight)
-        if share > best_share or share == 1.0 and best is None:
+        if share > best_share:
             best, best_share = other, share
     return best

@@ -71,14 +71,16 @@ def ocr_tables(lines: list[Line], first_index: int = 0) -> tuple[list[Line], lis
     i = 0
     while i < len(lines):
         end = _run_end(split, i)
-        table = _table(lines[i:end], split[i:end], first_index + len(tables)) if end - i >= MIN_LINES else None
+        table = None
+        if end - i >= MIN_LINES:
+            table = _table(lines[i:end], split[i:end], first_index + len(tables))
         if table is None:
             result.append(lines[i])
             i += 1
             continue
         tables.append(table)
-        result.append(Line([Word("", table.box, table=table.index)], box=table.box, table=table.index,
-                           new_block=True))
+        placeholder = Word("", table.box, table=table.index)
+        result.append(Line([placeholder], box=table.box, table=table.index, new_block=True))
         i = end
     return result, tables
 
@@ -120,7 +122,8 @@ def _table(lines: list[Line], split: list[list[Group]], index: int) -> Table | N
         for group in line_groups:
             col = _column(group, extents)
             row[col] = f"{row[col]} {group.text}".strip()
-            row_boxes[col] = group.box if row_boxes[col] is None else row_boxes[col].union(group.box)
+            held = row_boxes[col]
+            row_boxes[col] = group.box if held is None else held.union(group.box)
         if len(line_groups) == 1 and rows and not row[0]:
             _continue_cell(rows[-1], boxes[-1], row, row_boxes)  # a wrapped cell goes on
             continue
@@ -149,7 +152,8 @@ def _column(group: Group, extents: list[tuple[float, float]]) -> int:
     return max(range(len(extents)), key=lambda col: fit(extents[col]))
 
 
-def _continue_cell(row: list[str], boxes: list[Box | None], more: list[str], more_boxes: list[Box | None]) -> None:
+def _continue_cell(row: list[str], boxes: list[Box | None], more: list[str],
+                   more_boxes: list[Box | None]) -> None:
     """Add a wrapped line's text to the cells above it."""
     for col, text in enumerate(more):
         if text:

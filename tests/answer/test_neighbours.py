@@ -108,3 +108,12 @@ def test_the_same_language_or_site_is_no_restatement_of_a_price():
                         0.85, 9)
     assert restated(plan, rate, example) == 0.0
     assert better_source(plan, rate, [example], 0.7) is None
+
+
+def test_a_summary_sentence_of_several_facts_is_restated_by_the_one_asked():
+    plan = plan_question("Which Corvid Peak site handles Welsh?", VENDORS)
+    summary = _evidence("English voice and chat from all four sites; Welsh from our Cardiff site.",
+                        "Executive summary", 0.9, 2)
+    section = _evidence("Welsh is answered from our Cardiff site only.", "Languages", 0.8, 8)
+    assert restated(plan, summary, section) == 1.0
+    assert better_source(plan, summary, [section], 0.7) is section
