@@ -27,6 +27,7 @@ from assistant.answer.compose import (
 )
 from assistant.answer.evidence import (
     Evidence,
+    asked_sites,
     cell_amount,
     concept_weights,
     features,
@@ -244,7 +245,7 @@ class GroundedAnswerer:
     def _unnamed_case(self, plan: QuestionPlan, evidence: Evidence) -> bool:
         """A cell naming no site among cells naming other sites than the one asked."""
         statement = evidence.statement
-        if statement.cell is None or not plan.qualifiers:
+        if statement.cell is None or not asked_sites(plan.qualifiers, plan.query):
             return False
         said = statement.mentions + self._heading_mentions(statement)
         mates = tuple(m for mate in self.index.table_mates(statement) for m in mate.mentions)
