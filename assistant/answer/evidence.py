@@ -259,6 +259,24 @@ def other_case(asked: tuple[Mention, ...], said: tuple[Mention, ...], question: 
     return False
 
 
+def unnamed_case(asked: tuple[Mention, ...], said: tuple[Mention, ...], mates: tuple[Mention, ...],
+                 question: str = "") -> bool:
+    """Whether a table cell that names no site answers for none: the question asks for one
+    site, the cell (`said`: its text and heading) names none (an aggregate, a line of
+    business), and the cells beside it in its row or column (`mates`) name sites, never the
+    one asked ('Philippine hubs: 38%', 'Utility programmes: 31%' for a question about Pune)."""
+    sites = asked_sites(asked, question)
+    if not sites or any(m.kind == "location" for m in said):
+        return False
+    named = [m for m in mates if m.kind == "location"]
+    return bool(named) and not any(_same(site, m) for site in sites for m in named)
+
+
+def asked_sites(asked: tuple[Mention, ...], question: str) -> list[Mention]:
+    """The places a question asks about as delivery sites ('the Pune centre')."""
+    return [q for q in asked if q.kind == "location" and _asked_as_site(q, question)]
+
+
 def _asked_as_site(place: Mention, question: str) -> bool:
     """A place the question names with a word of delivery sites beside it ('the Manila site',
     'agents based in Pune', 'our Mexican hubs')."""

@@ -27,6 +27,7 @@ from assistant.answer.compose import (
 )
 from assistant.answer.evidence import (
     Evidence,
+    asked_sites,
     cell_amount,
     concept_weights,
     features,
@@ -35,8 +36,10 @@ from assistant.answer.evidence import (
     other_case,
     price_stems,
     scoring,
+    unnamed_case,
     usable,
 )
+from assistant.answer.neighbours import better_source, qualifying_neighbour, status_cues
 from assistant.answer.question import CURRENCY_WORDS, QuestionPlan, plan_question
 from assistant.index.statements import StatementIndex
 from assistant.models import Answer, Citation, Page
@@ -44,6 +47,7 @@ from assistant.reading.mentions import Mention, read
 from assistant.text import quote_in_page, terms, tokens
 
 CANDIDATES_PER_SEARCH = 16
+QUALIFIED_BEST = 3  # the best candidates whose qualifying neighbours are considered too
 
 
 @dataclass(frozen=True)
@@ -138,21 +142,46 @@ class GroundedAnswerer:
         displaced = []
         for vendor, candidates in self.candidates(plan, vector).items():
             stems = self.index.vendor_stems(vendor)
-            scored = []
-            for statement, similarity, keyword in candidates:
-                if statement.flagged or usable(plan, statement):
-                    context = self._heading_mentions(statement) + self.index.row_values(statement)
-                    before = self.index.previous(statement)
-                    found = features(plan, statement, similarity, weights, context, keyword, stems,
-                                     before.text if before else "")
-                    scored.append(Evidence(statement, found, self.model.probability(found),
-                                           other_case(plan.qualifiers, statement.mentions + context,
-                                                      plan.query)))
+            scored = [self._scored(plan, statement, similarity, weights, keyword, stems)
+                      for statement, similarity, keyword in candidates
+                      if statement.flagged or usable(plan, statement)]
+            scored.sort(key=lambda e: -e.score)
+            scored += self._qualifying(plan, scored, vector, weights, stems)
             scored.sort(key=lambda e: -e.score)
             ranked[vendor] = [e for e in scored if not e.statement.flagged]
             best = ranked[vendor][0].score if ranked[vendor] else 0.0
             displaced += [e.statement for e in scored if e.statement.flagged and e.score >= best]
         return ranked, displaced
+
+    def _scored(self, plan: QuestionPlan, statement, similarity: float, weights: list[float],
+                keyword: float, stems: frozenset[str]) -> Evidence:
+        """One candidate statement with its features and probability of answering."""
+        context = self._heading_mentions(statement) + self.index.row_values(statement)
+        before = self.index.previous(statement)
+        found = features(plan, statement, similarity, weights, context, keyword, stems,
+                         before.text if before else "")
+        return Evidence(statement, found, self.model.probability(found),
+                        other_case(plan.qualifiers, statement.mentions + context, plan.query))
+
+    def _qualifying(self, plan: QuestionPlan, scored: list[Evidence], vector: np.ndarray,
+                    weights: list[float], stems: frozenset[str]) -> list[Evidence]:
+        """The sentences next to the best candidates that carry a status cue ('We may be able
+        to...', 'We do not...') and are not candidates yet: they may qualify the answer."""
+        seen = {id(e.statement) for e in scored}
+        added = []
+        for evidence in scored[:QUALIFIED_BEST]:
+            for statement in self._beside(evidence.statement):
+                if (statement is None or id(statement) in seen or not status_cues(statement)
+                        or not usable(plan, statement)):
+                    continue
+                seen.add(id(statement))
+                added.append(self._scored(plan, statement, self.index.similarity(statement, vector),
+                                          weights, 0.0, stems))
+        return added
+
+    def _beside(self, statement) -> tuple:
+        """The sentences before and after one, in its passage (None where there is none)."""
+        return self.index.previous(statement), self.index.following(statement)
 
     def candidates(self, plan: QuestionPlan, vector: np.ndarray):
         """Per vendor: (statement, similarity, keyword score relative to the vendor's best) of
@@ -187,19 +216,40 @@ class GroundedAnswerer:
             # 'How much is X' is not answered by a sentence about X with no amount.
             verified = [e for e in verified if _gives_a_price(e)]
         if self.subject == "proposals":
-            # Another site's or channel's figure does not answer for the one asked.
-            verified = [e for e in verified if not e.other_case]
+            # Another site's or channel's figure does not answer for the one asked, nor does
+            # a row naming no site in a column of other sites' figures.
+            verified = [e for e in verified if not e.other_case and not self._unnamed_case(plan, e)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4
-        best, chosen = verified[0], [verified[0]]
-        for other in verified[1:]:
+        best = verified[0]
+        if self.subject == "proposals":
+            # The section about the fact, not a summary (or another table) that repeats it.
+            best = better_source(plan, best, verified[1:], self.model.runner_up,
+                                 self.index.keyword.idf) or best
+        chosen = [best]
+        for other in verified:
             if len(chosen) == limit:
                 break
-            if other.score >= best.score * self.model.runner_up and self._adds(plan, chosen, other):
+            if other is not best and other.score >= best.score * self.model.runner_up \
+                    and self._adds(plan, chosen, other):
                 chosen.append(other)
+        if self.subject == "proposals":
+            # The sentence beside the best that qualifies it ('... subject to volume').
+            neighbour = qualifying_neighbour(plan, best, verified, self._beside)
+            if neighbour is not None and neighbour.quote not in {e.quote for e in chosen}:
+                chosen.append(neighbour)
         # Shown in the order the vendor wrote them (the onshore row before the offshore one).
         return sorted(chosen, key=lambda e: (e.document, e.page, e.statement.start))
+
+    def _unnamed_case(self, plan: QuestionPlan, evidence: Evidence) -> bool:
+        """A cell naming no site among cells naming other sites than the one asked."""
+        statement = evidence.statement
+        if statement.cell is None or not asked_sites(plan.qualifiers, plan.query):
+            return False
+        said = statement.mentions + self._heading_mentions(statement)
+        mates = tuple(m for mate in self.index.table_mates(statement) for m in mate.mentions)
+        return unnamed_case(plan.qualifiers, said, mates, plan.query)
 
     def _adds(self, plan: QuestionPlan, chosen: list[Evidence], other: Evidence) -> bool:
         """Whether a further statement belongs in the answer: it says as much of the question

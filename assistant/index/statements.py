@@ -90,6 +90,19 @@ class StatementIndex:
             found += [m for m in other.mentions if m.start >= value_from]
         return tuple(found)
 
+    def table_mates(self, statement: Statement, reach: int = 40) -> list[Statement]:
+        """The other cells of a table cell's row and of its column, on its page ([] for
+        prose)."""
+        cell = statement.cell
+        if cell is None:
+            return []
+        i = self._position[id(statement)]
+        return [other for other in self.statements[max(0, i - reach) : i + reach + 1]
+                if other is not statement and other.cell is not None
+                and other.document == statement.document and other.page == statement.page
+                and (other.cell.col_header == cell.col_header
+                     or (other.cell.row, other.cell.row_header) == (cell.row, cell.row_header))]
+
     def previous(self, statement: Statement) -> Statement | None:
         """The sentence before one on its page, under the same heading (None for a table cell,
         a page's first statement, or a new heading's)."""

@@ -14,6 +14,7 @@ from assistant.ingest import ocr
 from assistant.ingest.errors import IngestError, short_reason
 from assistant.ingest.layout import Line, PageLayout, Word, block_lines, reading_order
 from assistant.ingest.normalise import clean
+from assistant.ingest.ocr_tables import ocr_tables
 from assistant.ingest.tables import Grid, build_table
 from assistant.models import Box, Table
 
@@ -238,7 +239,8 @@ def _ocr_page(path: Path, number: int, width: float, height: float) -> PageLayou
     except Exception as exc:  # a page Tesseract cannot read stays empty; the rest goes on
         log.warning("OCR failed on page %d of %s: %r", number, path.name, exc)
         return PageLayout(number, [], [], width, height, ocr=False)
-    return PageLayout(number, lines, [], width, height, ocr=bool(lines))
+    lines, tables = ocr_tables(lines)
+    return PageLayout(number, lines, tables, width, height, ocr=bool(lines))
 
 
 def _plain_page(path: Path, number: int, width: float, height: float) -> PageLayout:

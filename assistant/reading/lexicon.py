@@ -191,12 +191,14 @@ class Assertion(_Strict):
 
 
 class Sections(_Strict):
-    """Heading words that say what a proposal's section is about; the buyer's own voice."""
+    """Heading words that say what a proposal's section is about; the buyer's own voice; the
+    headings of a section that sums up the proposal."""
 
     buyer: tuple[str, ...]
     references: tuple[str, ...]
     company: tuple[str, ...]
     buyer_voice: tuple[str, ...]
+    summary: tuple[str, ...] = ()
 
 
 class Extremes(_Strict):

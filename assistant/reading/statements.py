@@ -218,6 +218,14 @@ def _vendor_speaks(line: str, cell: TableCell | None, vendor: str) -> bool:
     return bool(_FIRST_PERSON.search(said))
 
 
+def sums_up(heading: str) -> bool:
+    """Whether a heading opens a section that sums up the proposal or a part of it ('Executive
+    summary', 'At a glance', 'Pricing summary'): its statements repeat what a section states
+    in full."""
+    pattern = _cues("summary", "")
+    return bool(pattern and pattern.search(heading))
+
+
 def _heading_section(heading: str, buyer: str) -> str | None:
     """The kind of section a heading opens, from its words (None: no cue)."""
     for kind in ("references", "buyer", "company"):

@@ -32,3 +32,23 @@ def test_another_channel_or_language_is_another_case():
     assert _other("What is Corvid Peak's chat abandonment target?", "Voice abandonment stays below 5%.")
     assert not _other("What is Corvid Peak's chat abandonment target?", "Chat abandonment stays below 3%.")
     assert _other("What does Corvid Peak charge for German email?", "Italian email costs EUR 2.10 per contact.")
+
+
+def _unnamed(question: str, cell: str, beside: list[str]) -> bool:
+    from assistant.answer.evidence import unnamed_case
+
+    plan = plan_question(question, VENDORS)
+    mates = tuple(m for text in beside for m in read(text))
+    return unnamed_case(plan.qualifiers, tuple(read(cell)), mates, plan.query)
+
+
+def test_a_row_naming_no_site_among_other_sites_rows_answers_for_none():
+    question = "What is agent attrition at Corvid Peak's Nairobi centre?"
+    beside = ["Agent attrition — Lagos hub: 29%", "Agent attrition — Accra hub: 22%"]
+    assert _unnamed(question, "Agent attrition — Energy clients: 19%", beside)
+    # The asked site among the rows: the unnamed row may be its total; and the asked site's
+    # own row, or a table that names no sites at all, are no such case.
+    assert not _unnamed(question, "Agent attrition — Energy clients: 19%", [*beside, "Agent attrition — Nairobi: 24%"])
+    assert not _unnamed(question, "Agent attrition — Energy clients: 19%", ["Agent attrition — Telecom clients: 31%"])
+    # A question about no site in particular takes the row as it is.
+    assert not _unnamed("What is agent attrition at Corvid Peak?", "Agent attrition — Energy clients: 19%", beside)
