@@ -904,7 +904,7 @@ def _last_period_volume(ctx: Context, m: Mention) -> bool:
         and not role.question
         and ctx.free(m.start, m.end)
         and bool(_LAST_PERIOD.match(ctx.text, m.end))
-        and (m.value["per"] or _period_around(ctx, m)) is not None  # the month it converts by
+        and (m.value["per"] or _period_around(ctx, m)) is not None  # the period it converts by
     )
 
 
@@ -1292,7 +1292,7 @@ def bare_numbers(ctx: Context) -> list[Mention]:
         after = message.text[n.end : n.end + 3]
         if (
             re.search(r"(?:tier|level|nhs|q|p|iso|soc|type|on|number|no\.|#)\s*-?$", before, re.I)
-            or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|/|\s?[ap]\.?m\b", after, re.I)  # '10pm
+            or re.match(r"[:/+.%]\d|st\b|nd\b|rd\b|th\b|/|\s?[ap]\.?m\b", after, re.I)  # '10pm': a time
             or (after.startswith("+") and not _TARGET_BEFORE.search(before))
             or 1900 <= n.value <= 2100
             or _on_a_scale(message.text, n.start, n.end)
