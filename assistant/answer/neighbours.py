@@ -1,7 +1,7 @@
 """Statements that complete or replace the one an answer quotes.
 
-A vendor often qualifies a statement in the next sentence ('Sunday cover is not included.
-We may be able to offer it from Durban, subject to volume.'), or states a fact once in a
+A vendor often qualifies a statement in the next sentence ('Night cover is not part of the
+base price. It could be added from our Porto hub, subject to volume.'), or states a fact once in a
 summary and again, in full, in the section about it. The answer then quotes the qualifying
 neighbour too, and cites the section rather than the summary.
 """
@@ -27,7 +27,7 @@ RESTATED_SHARE = 0.5
 
 def status_cues(statement: Statement) -> frozenset[str]:
     """The qualifying statuses a statement carries: of its mentions, and of the trigger words
-    it holds even where they qualify no mention ('We may be able to offer it'), but for a
+    it holds even where they qualify no mention ('it could be added later'), but for a
     negation, which without a mention is as often a turn of phrase ('without prejudice to')."""
     said = {m.status for m in statement.mentions}
     if not said & QUALIFYING:

@@ -68,7 +68,7 @@ def _score(item: GuidanceItemLike, text: str, words: set[str]) -> int:
     return score
 
 
-# What a question is about when it states a quantity of that kind ('Is 80/30 reasonable?').
+# What a question is about when it states a quantity of that kind ('Would 85/45 do?').
 KIND_TOPICS = {"service_level": "service level", "hours": "opening hours", "money": "price"}
 
 
@@ -86,7 +86,7 @@ def _on_topic(item: GuidanceItemLike, topics: list[str]) -> bool:
 
 def search_guidance(text: str, guidance: GuidanceLike, k: int = 2) -> list[GuidanceItemLike]:
     """Guidance items whose keywords and title best match the question (keyword match); a
-    quantity the question states is its subject ('Is 80/30 sensible for our help desk?' asks
+    quantity the question states is its subject ('Would 85/45 suit our service desk?' asks
     about the service level), so items on that topic come first."""
     topics = _stated_topics(text)
     words = _words(text)

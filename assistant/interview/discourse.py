@@ -209,7 +209,7 @@ def about_the_talk(segment: str) -> bool:
         rf"(?:i|let me|i'll|i'd|i will|i must|i should)\s+(?:\w+\s+){{0,3}}?(?:{verbs})"
         r"(?:\s+(?:that|this|it|something|one thing|myself|the\s+\w+|my\s+\w+|"
         r"(?:with|on|about|to)\s+(?:\w+\s*){1,3}))?"
-        # what it points back to ('something I said earlier')
+        # what it points back to ('the figure I gave you before')
         r"(?:\s+(?:that\s+)?(?:i|we)\s+(?:said|told you|mentioned|gave you|wrote)"
         r"(?:\s+(?:earlier|before|above|just now|last time))?)?\W*",
         segment.strip(), re.I,

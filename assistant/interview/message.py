@@ -179,14 +179,14 @@ _SINCE = re.compile(r"\bsince\s+(?:last\s+\w+|(?:19|20)\d\d|\w+\s+(?:\w+\s+)?ago
 
 
 def _reason_after(text: str) -> bool:
-    """'drop French, we closed that market last spring': the first clause drops or requires
+    """'drop Italian, we left that country in 2023': the first clause drops or requires
     something and is not past itself; the story after its comma is its reason."""
     head, comma, _ = text.partition(", ")
     words = d.words()
     return (
         bool(comma)
         and not _past(head)
-        and not d.find(words.dismissed, text)  # '… live in 2 weeks, which is impossible'
+        and not d.find(words.dismissed, text)  # '… 99% FCR, which is unrealistic'
         and bool(d.find(_present_requirement_words() + words.drop, head))
     )
 
@@ -209,8 +209,8 @@ def _past_year(text: str) -> bool:
     return any(int(m.group(1)) < date.today().year for m in _YEAR.finditer(text))
 
 
-# 'outside the busy season', 'outside peak months', 'volumes outside Clearing': a time frame,
-# which negates nothing; 'I said phone 30': the buyer quotes itself, which is not about
+# 'outside the summer rush', 'outside peak months', 'volumes outside Enrolment': a time frame,
+# which negates nothing; 'I told you email 15': the buyer quotes itself, which is not about
 # someone else.
 _NO_TRIGGER = re.compile(
     r"\bI (?:said|told you|gave you|wrote|put)\b|\boutside\s+(?:of\s+)?(?:(?:the|our|those|these|its)\s+)?(?:[\w-]+\s+){0,2}?"
@@ -299,7 +299,7 @@ def _past_sentences(message: Message) -> None:
 
 def _requirement(text: str, segment: Segment) -> bool:
     """A segment that says what is required or drops an item ('Tenant data has to stay in the
-    EU - we had the regulator on to us once', 'drop RU, we pulled out last month'): the story
+    EU - we had the regulator on to us once', 'drop PL, we sold that business last year'): the story
     after it is its reason, not its frame."""
     piece = text[segment.start : segment.end]
     return bool(d.find(_present_requirement_words() + d.words().drop, piece))

@@ -223,7 +223,7 @@ def _language_codes(text: str) -> list[Term]:
         if all(name in common for name in names):
             found += [Term("language", name, run.start() + c.start(), run.start() + c.end(), c.group(0))
                       for c, name in zip(codes, names, strict=True)]
-    for m in _LONE_CODE.finditer(text):  # 'drop RU', 'add JA instead'
+    for m in _LONE_CODE.finditer(text):  # 'drop PL', 'add KO instead'
         name = langcodes.Language.get(m.group(1).lower()).display_name("en")
         if name in common and not any(t.start <= m.start(1) < t.end for t in found):
             found.append(Term("language", name, m.start(1), m.end(1), m.group(1)))

@@ -246,7 +246,7 @@ def _old(text: str, start: int) -> bool:
     ) or bool(_QUOTED.search(text[max(0, start - 40) : start]))
 
 
-# 'I said phone 30 - it's more like 25': the buyer quotes what it said before to correct it.
+# 'I told you email 15 - it's more like 12': the buyer quotes what it said before to correct it.
 _QUOTED = re.compile(
     r"\b(?:I said|I gave(?: you)?|I told you|I wrote|I put|you have|you've got)\s+"
     r"(?:[\w-]+\s+){0,3}$",
@@ -260,7 +260,7 @@ _NEW_VALUE = re.compile(
 
 
 def _quoted_pairs(ctx: Context, terms: list[Mention], numbers, pairs) -> list:
-    """'I said phone 30 - it's more like 25': the term before a quoted old value takes the
+    """'I told you email 15 - it's more like 12': the term before a quoted old value takes the
     value said after 'more like' / 'it's' later in the sentence."""
     out = []
     used = {n for _, n in pairs}
