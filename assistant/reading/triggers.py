@@ -205,18 +205,24 @@ def _harm_end(text: str, trigger: Trigger) -> int | None:
     trouble = word_class("trouble_nouns").match(text, trigger.end)
     if trouble:
         return trouble.end()
-    # no harm across a conjunction: 'used to do chat but we stopped' denies chat
+    harm, superior = _harm_patterns()
+    found = harm.match(text, trigger.end) or superior.match(text, trigger.end)
+    return found.end() if found else None
+
+
+@cache
+def _harm_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A harm verb or trouble noun a few words on, and a comparison in favour a few words on
+    (built once: `_harm_end` runs for every negation); no harm across a conjunction ('used to
+    do chat but we stopped' denies chat)."""
     gap = rf"(?:\s+{_NOT_A_JOIN}[\w'’-]+){{0,3}}?"
     harm = word_class("harm_verbs").pattern
     troubles = "|".join(_phrase(p, ()) for p in assertion().trouble_nouns)
-    found = re.compile(rf"{gap}\s+(?:to\s+)?(?:{harm}|{troubles})", re.I).match(text, trigger.end)
-    if found:
-        return found.end()
     superior = word_class("superiors").pattern
-    found = re.compile(rf"(?:\s+{_NOT_A_JOIN}[\w'’/-]+){{0,4}}?\s+(?:{superior})", re.I).match(
-        text, trigger.end
+    return (
+        re.compile(rf"{gap}\s+(?:to\s+)?(?:{harm}|{troubles})", re.I),
+        re.compile(rf"(?:\s+{_NOT_A_JOIN}[\w'’/-]+){{0,4}}?\s+(?:{superior})", re.I),
     )
-    return found.end() if found else None
 
 
 def _kin_company(trigger: Trigger) -> bool:
