@@ -101,6 +101,7 @@ _SINGULAR_COPULA = re.compile(r"\s*(?:is|was|has|isn['’]t|wasn['’]t|hasn['�
 _INTERRUPTION = re.compile(r"\s*(,|[—–]|-(?=\s))\s")
 _INTERRUPTION_WORDS = 12
 _UNNAMED_LAST = re.compile(r"\s*,?\s*(?:and|or|nor)\s+[\w-]+\s*(?:(?:are|is)\s*)?", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?)—–]|-\s)")
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&|\+|\band\b|\bor\b|\bnor\b|,\s*(?:and|or)\b)?\s*$", re.I)
 
 
@@ -298,9 +299,7 @@ class Scope:
             return bool(_MODAL_SUBJECT.fullmatch(gap))
         if not word_class("predicate_conditions").fullmatch(trigger.text):
             return False
-        return bool(re.match(r"\s*(?:$|[,.;:!?)—–]|-\s)", self.text[trigger.end :])) and bool(
-            _MODAL_PREDICATE.fullmatch(gap)
-        )
+        return self._closes_clause(trigger) and bool(_MODAL_PREDICATE.fullmatch(gap))
 
     def _possessive_predicate(self, trigger: Trigger, end: int) -> bool:
         """'The PCI DSS certificate is our payment partner's', 'that SOC 2 report was really
@@ -308,9 +307,13 @@ class Scope:
         it, says whose the subject is."""
         if end > trigger.start or not re.search(r"['’]s$", trigger.text):
             return False
-        if not re.match(r"\s*(?:$|[,.;:!?)—–]|-\s)", self.text[trigger.end :]):
+        if not self._closes_clause(trigger):
             return False
         return bool(_OWNED_BY.fullmatch(self.text[end : trigger.start]))
+
+    def _closes_clause(self, trigger: Trigger) -> bool:
+        """Whether the trigger ends its clause: punctuation or the end of the text follows."""
+        return bool(_CLAUSE_END.match(self.text, trigger.end))
 
     def _passive_agent(self, trigger: Trigger, end: int) -> bool:
         """'Translation into Arabic will continue to be provided by the Council's existing
