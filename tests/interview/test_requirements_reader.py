@@ -42,6 +42,8 @@ def test_a_clause_a_tail_or_a_name_is_no_service(item):
     [
         ("meaning refund questions", "refund questions"),
         ("so for us it would be address changes", "address changes"),
+        ("the bulk of it will be meter readings", "meter readings"),
+        ("and it'd be parcel claims", "parcel claims"),
         ("and warranty claims.", "warranty claims"),
         ("spare parts orders", "spare parts orders"),
     ],

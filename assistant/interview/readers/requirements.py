@@ -138,9 +138,16 @@ def _without_gloss(piece: str) -> str:
     it would be donation changes')."""
     openers = d.pattern(d.words().gloss_openers)
     item = piece.strip(" .,:;")
-    while (lead := openers.match(item)) and lead.end() < len(item):
+    while (lead := openers.match(item) or _MODAL_LEAD_IN.match(item)) and lead.end() < len(item):
         item = item[lead.end() :].strip(" .,:;")
     return item
+
+
+# A few words ending in a modal 'be' lead into what they name ('for us it would be …',
+# 'the main scope will be …', 'it'd be …'): the item is what follows.
+_MODAL_LEAD_IN = re.compile(
+    r"(?:[\w'’]+\s+){0,5}?(?:would|will|should|could|might|\w+['’]d)\s+be\s+", re.I
+)
 
 
 def _names_a_thing(item: str) -> bool:
