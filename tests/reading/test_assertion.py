@@ -1883,3 +1883,28 @@ def test_own_sites_and_their_sites(text, expected):
 )
 def test_a_doubt_answers_a_question(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a restricting clause with its subject and verb left out qualifies the clause before
+        ("Dutch is offered, although only through an agency.", {"Dutch": "third_party"}),
+        ("Italian is covered, though mainly via a language line.", {"Italian": "third_party"}),
+        ("We offer Flemish, but only through a partner in Ghent.", {"Flemish": "third_party"}),
+        ("Sign language is available, but only on request.", {"Sign language": "conditional"}),
+        # negative controls: a clause with its own subject speaks of its own mentions
+        (
+            "French is available, but our partner handles Dutch.",
+            {"French": "affirmed", "Dutch": "third_party"},
+        ),
+        (
+            "Spanish is offered, but we staff Portuguese through an agency.",
+            {"Spanish": "affirmed", "Portuguese": "third_party"},
+        ),
+        # a restriction with no partner or condition leaves the offer firm
+        ("Chat is offered, but only on weekdays.", {"Chat": "affirmed"}),
+    ],
+)
+def test_a_restriction_left_elliptical_reaches_the_clause_before(text, expected):
+    _check(text, expected)
