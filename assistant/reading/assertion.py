@@ -17,7 +17,6 @@ lapses, places, open questions).
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from assistant.reading.lexicon import assertion
 from assistant.reading.scope import Scope
@@ -137,38 +136,8 @@ def statuses(
             found = {"hedged"}  # undecided, or a negation that may reach it: not firm
         elif not found and _marked(text, spans[i]):
             found = {"hedged"}  # 'SMS | x': ticked or crossed
-        if not found and kinds and _in_price_band(text, spans, kinds, i):
-            found = {"conditional"}  # 'USD 0.95 per minute up to 100k minutes': that band only
         result.append(min(found, key=order.index) if found else "affirmed")
     return result
-
-
-def _in_price_band(text: str, spans: list[tuple[int, int]], kinds: list[str], index: int) -> bool:
-    """Whether the mention is a price, or a volume of work, of a price band: a bound on a volume
-    ('above 60,000 contacts/month', 'for the first 50,000 minutes') and a price in the same
-    part of the sentence (up to ';' or a full stop)."""
-    start, end = spans[index]
-    left = max(text.rfind(";", 0, start), text.rfind(". ", 0, start)) + 1
-    right = min((p for p in (text.find(";", end), text.find(". ", end)) if p >= 0), default=len(text))
-    bands = [m for m in _band().finditer(text, left, right)]
-    if not bands or not any(k == "money" and left <= s < right for k, (s, _) in zip(kinds, spans)):
-        return False
-    if kinds[index] == "money":
-        return True
-    return any(m.start() <= start < m.end() for m in bands)
-
-
-@cache
-def _band() -> re.Pattern:
-    lex = assertion()
-    join = lambda words: "|".join(  # noqa: E731
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
-    return re.compile(
-        rf"\b(?:{join(lex.band_bounds)})\s+(?:a\s+|the\s+)?[\d][\d,.]*\s*[km]?\s*"
-        rf"(?:[\w-]+\s+)?(?:{join(lex.volume_units)})\b",
-        re.I,
-    )
 
 
 def _marked(text: str, span: tuple[int, int]) -> bool:

@@ -159,8 +159,6 @@ class Assertion(_Strict):
     auxiliaries: tuple[str, ...]
     opening_words: tuple[str, ...]
     expectation_modals: tuple[str, ...]
-    band_bounds: tuple[str, ...]
-    volume_units: tuple[str, ...]
     arrival_predicates: tuple[str, ...]
     comparatives: tuple[str, ...]
     bound_gap: int

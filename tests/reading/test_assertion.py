@@ -1944,33 +1944,3 @@ def test_an_expected_arrival_with_a_time_is_planned(text, expected):
 )
 def test_the_writers_own_people_quote_no_client(text, expected):
     _check(text, expected)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a price and the volume of its band hold in that band only
-        (
-            "USD 0.95 per minute up to 100k minutes, 0.89 above.",
-            {"USD 0.95 per minute": "conditional", "100k minutes": "conditional"},
-        ),
-        ("Above 40 FTE the rate drops to $24.10 per hour.", {"$24.10 per hour": "conditional"}),
-        (
-            "Tier 3 (over 80,000 calls/month) | GBP 14.90 per productive hour",
-            {"80,000 calls/month": "conditional", "GBP 14.90 per productive hour": "conditional"},
-        ),
-        # negative controls: a bound on a KPI, or a volume with no bound, makes no band
-        (
-            "Our rate is $26.40 per hour, and AHT stays below 300 seconds.",
-            {"$26.40 per hour": "affirmed", "300 seconds": "affirmed"},
-        ),
-        (
-            "We staff 45 FTE from Manila at $9.80 per hour.",
-            {"45 FTE": "affirmed", "$9.80 per hour": "affirmed"},
-        ),
-        # a band with no price in its part of the sentence conditions nothing
-        ("We handle more than 60,000 calls a month; our rate is $22 per hour.", {"$22 per hour": "affirmed"}),
-    ],
-)
-def test_a_price_band_is_conditional(text, expected):
-    _check(text, expected)
