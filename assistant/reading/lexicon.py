@@ -158,6 +158,8 @@ class Assertion(_Strict):
     restrictives: tuple[str, ...]
     auxiliaries: tuple[str, ...]
     opening_words: tuple[str, ...]
+    expectation_modals: tuple[str, ...]
+    arrival_predicates: tuple[str, ...]
     comparatives: tuple[str, ...]
     bound_gap: int
     bound_verbs: tuple[str, ...]

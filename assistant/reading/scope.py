@@ -47,6 +47,17 @@ _ELIDED = re.compile(
     r"(?:\s+(?:it|that|this|they|he|she))?(?:\s+(?:is|are|was|were|has|have|had|been|will|would))*\s*$",
     re.I,
 )
+# 'X is available, although only through our partner': a clause of contrast with its subject
+# and verb left out, opened by a restricting adverb and perhaps a preposition and a determiner;
+# what it restricts is what the clause before offered
+_RESTRICTION = re.compile(
+    r"[,;]\s*(?:but|though|although|albeit)\s+(?:only|just|solely|exclusively|mainly|mostly|partly)"
+    r"(?:\s+(?:through|via|by|from|with|using|on|upon|if|when|where))?"
+    r"(?:\s+(?:our|their|its|his|her|a|an|the|one\s+of\s+our))?"
+    r"(?:\s+(?!(?:we|i|they|you|it|he|she|is|are|was|were|be|been|will|would|can|could|do|does)\b)"
+    r"[\w'’-]+){0,2}\s*$",
+    re.I,
+)
 _TIME_COMPLEMENT = re.compile(
     r"\s*(?:(?:be|been|being|yet|really|currently)\s+)?(?:at|in|for|this|now|today|day|rn|atm)\b",
     re.I,
@@ -187,6 +198,8 @@ class Scope:
         ):
             return True  # 'whatsapp? tbd', 'Welsh?? not sure yet': a doubt answers the question
         if orphan and not ahead and self._elided_subject(trigger, index):
+            return True
+        if not ahead and self._restricted_clause(trigger, index):
             return True
         looks_back = (
             trigger.direction in ("backward", "both")
@@ -402,6 +415,22 @@ class Scope:
                 break
             subject.append(i)
         return index in subject
+
+    def _restricted_clause(self, trigger: Trigger, index: int) -> bool:
+        """'French is available, although only through our partner', 'Dutch is offered, but
+        only on request': a partner or a condition in a clause of restriction whose subject and
+        verb are left out reaches the mentions of the clause before, unless that clause gave
+        them a status of its own."""
+        if trigger.status not in ("third_party", "conditional"):
+            return False
+        opening = _RESTRICTION.search(self.text, 0, trigger.start)
+        if opening is None:
+            return False
+        left = max([b for b in self.bounds if b < opening.start()], default=-1) + 1
+        if any(left <= t.start < opening.start() for t in self.triggers):
+            return False
+        start, end = self.spans[index]
+        return left <= start and end <= opening.start()
 
     def _kept_in_house(self, trigger: Trigger, start: int) -> bool:
         """'We don't outsource Spanish': a denied verb of handing work on, right after the

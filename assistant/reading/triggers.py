@@ -130,7 +130,7 @@ def find_triggers(text: str) -> list[Trigger]:
     found = [
         t for t in found if not (t.status == "negated" and any(s <= t.start < e for s, e in harms))
     ]
-    found = [t for t in found if not _document_speaks(t) and not _kin_company(t)]
+    found = [t for t in found if not _document_speaks(text, t) and not _kin_company(t)]
     # 'no data may leave the UK': after a negative subject 'may' forbids; it doubts nothing
     found = [
         t for t in found if not (t.status == "hedged" and _FORBIDDING_MAY.search(text, 0, t.end))
@@ -147,6 +147,10 @@ def find_triggers(text: str) -> list[Trigger]:
     found += [
         Trigger("negated", "short", m.start(), m.end("verb"), m.group("verb"))
         for m in _set_aside().finditer(text)
+    ]
+    found += [
+        Trigger("planned", "subject", m.start(), m.end("predicate"), m.group("predicate"))
+        for m in _expected_arrival().finditer(text)
     ]
     story = _story().search(text)
     if story and (story.group("client") or story.group("own") or story.group("us")):
@@ -173,6 +177,37 @@ def find_triggers(text: str) -> list[Trigger]:
                     k.status, _join(k.direction, trigger.direction), start, end, text[start:end]
                 )
     return sorted(kept, key=lambda t: t.start)
+
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_UNITS_OF_TIME = r"days?|weeks?|months?|quarters?|years?"
+# a time ahead: 'in March', 'by Q3', 'by the end of 2027', 'within six weeks', 'next month',
+# 'about six weeks later', 'early next year', 'from mid-2027'
+_TIME_AHEAD = (
+    r"(?:(?:in|by|from|within|before|around|about|during|at|on|for|until|towards?)\s+)?"
+    r"(?:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+|early\s+|late\s+|mid-?\s*|the\s+)?"
+    rf"(?:(?:{_MONTHS})\b|q[1-4]\b|h[12]\b|(?:19|20)\d\d\b|next\s+(?:{_UNITS_OF_TIME})\b|"
+    rf"this\s+(?:{_UNITS_OF_TIME}|spring|summer|autumn|fall|winter)\b|"
+    rf"[\w-]+\s+(?:{_UNITS_OF_TIME})\b|(?:{_UNITS_OF_TIME})\s+later\b|later\s+this\b|soon\b|shortly\b)"
+)
+
+
+@cache
+def _expected_arrival() -> re.Pattern:
+    """A modal of expectation, a verb of arrival and a time ahead: 'the report should land in
+    March', 'the site is expected to open by Q3'; the predicate is the trigger."""
+    lex = assertion()
+    join = lambda phrases: "|".join(  # noqa: E731
+        _phrase(p, ()) for p in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile(
+        rf"(?P<predicate>(?:{join(lex.expectation_modals)})\s+(?:\w+ly\s+)?"
+        rf"(?:{join(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{_TIME_AHEAD})",
+        re.I,
+    )
 
 
 _FORBIDDING_MAY = re.compile(r"\b(?:no|nothing|none|nobody|no\s+one)\b[^,;.:|]*\bmay$", re.I)
@@ -283,19 +318,26 @@ def _apposition() -> re.Pattern:
     )
 
 
-def _document_speaks(trigger: Trigger) -> bool:
-    """'The draft says 85/20', 'B says they could …', 'all three said': a document, a pronoun,
-    a vendor's letter or a count that says something quotes no client; a named person's words
-    do ('… for us,' Maria says)."""
+def _document_speaks(text: str, trigger: Trigger) -> bool:
+    """'The draft says 85/20', 'B says they could …', 'all three said', 'our ops lead says': a
+    document, a pronoun, a vendor's letter, a count or the writer's own people (not a client of
+    theirs) that says something quotes no client; a named person's words do ('… for us,' Maria
+    says)."""
     said = re.fullmatch(r"([\w'’-]+)\s+(?:says|said)", trigger.text, re.I)
     if trigger.status != "other_client" or said is None:
         return False
-    word = said.group(1)
+    word = said.group(1).lower()
+    clients = assertion().client_nouns
+    own = _OWN_SPEAKER.search(text, 0, trigger.start) and word.rstrip("s") not in clients
     return (
-        word.lower() in organisations().document_words
-        or word.lower() in _SPEAKERS_NOT_QUOTED
+        word in organisations().document_words
+        or word in _SPEAKERS_NOT_QUOTED
         or len(word) == 1
+        or bool(own)
     )
+
+
+_OWN_SPEAKER = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 _SPEAKERS_NOT_QUOTED = frozenset(

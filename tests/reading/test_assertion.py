@@ -1889,3 +1889,64 @@ def test_own_sites_and_their_sites(text, expected):
 )
 def test_a_doubt_answers_a_question(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a restricting clause with its subject and verb left out qualifies the clause before
+        ("Dutch is offered, although only through an agency.", {"Dutch": "third_party"}),
+        ("Italian is covered, though mainly via a language line.", {"Italian": "third_party"}),
+        ("We offer Flemish, but only through a partner in Ghent.", {"Flemish": "third_party"}),
+        ("Sign language is available, but only on request.", {"Sign language": "conditional"}),
+        # negative controls: a clause with its own subject speaks of its own mentions
+        (
+            "French is available, but our partner handles Dutch.",
+            {"French": "affirmed", "Dutch": "third_party"},
+        ),
+        (
+            "Spanish is offered, but we staff Portuguese through an agency.",
+            {"Spanish": "affirmed", "Portuguese": "third_party"},
+        ),
+        # a restriction with no partner or condition leaves the offer firm
+        ("Chat is offered, but only on weekdays.", {"Chat": "affirmed"}),
+    ],
+)
+def test_a_restriction_left_elliptical_reaches_the_clause_before(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal of expectation, a verb of arrival and a time ahead plan the subject
+        ("The ISO 27001 certificate should be issued by the end of Q1.", {"ISO 27001": "planned"}),
+        ("The new Leeds site should go live in May.", {"Leeds": "planned"}),
+        ("Cyber Essentials Plus ought to be in place by 2027.", {"Cyber Essentials Plus": "planned"}),
+        ("The HITRUST assessment is expected to be complete within six weeks.", {"HITRUST": "planned"}),
+        # negative controls: without a time ahead it is a wish or a requirement
+        ("The platform should be available 24/7 to all agents.", {"24/7": "affirmed"}),
+        ("Spanish should be available in all queues.", {"Spanish": "affirmed"}),
+        ("Agents should be available from 8am on weekdays.", {"weekdays": "affirmed"}),
+    ],
+)
+def test_an_expected_arrival_with_a_time_is_planned(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer's own people reporting are no client's testimonial
+        (
+            "Our compliance lead says the SOC 2 Type II report should land in March.",
+            {"SOC 2 Type II": "planned"},
+        ),
+        ("My account manager said Spanish is covered.", {"Spanish": "affirmed"}),
+        # negative controls: a client of theirs, or a quotation attributed, still quotes a client
+        ("Our client says FCR rose to 84% after the move.", {"84%": "other_client"}),
+        ('"They lifted CSAT to 90%," says the CX director of a telco.', {"90%": "other_client"}),
+    ],
+)
+def test_the_writers_own_people_quote_no_client(text, expected):
+    _check(text, expected)
