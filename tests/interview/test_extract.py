@@ -423,3 +423,36 @@ def test_a_figure_about_the_in_house_team_is_today_not_a_target(read):
     )
     assert "attrition_max" not in found
     assert read("Please cap attrition at 20% for the new team.").get("attrition_max") == 20
+
+
+# --- hours said without am/pm, and hours that hold only for a period
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The phones are open 7 to 7.", {"voice": "07:00-19:00"}),
+        ("Hours are 10 till 4 on weekdays.", {"all": "Mon-Fri 10:00-16:00"}),
+        ("Chat is staffed from 9 to 6, then a bot.", {"chat": "09:00-18:00"}),
+    ],
+)
+def test_bare_numbers_after_a_word_of_opening_are_hours(read, text, expected):
+    assert read(text)["channel_hours"] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["We have open 3 to 5 roles in the team.", "The team runs 5 to 6, with two leads."]
+)
+def test_bare_numbers_that_count_something_are_no_hours(read, text):
+    assert "channel_hours" not in read(text)
+
+
+def test_hours_limited_to_a_period_are_not_the_standing_hours(read):
+    got = read("Phones Mon-Sat 8am-6pm, and round the clock during the launch weeks only.")
+    assert got["channel_hours"] == {"voice": "Mon-Sat 08:00-18:00"}
+    assert got.get("open_24_7") is not True
+
+
+def test_during_the_week_is_weekdays_not_a_period(read):
+    got = read("Chat 9am-5pm during the week, Saturday 10am-1pm.")
+    assert got["channel_hours"] == {"chat": "09:00-17:00, Sat 10:00-13:00"}
