@@ -456,3 +456,20 @@ def test_hours_limited_to_a_period_are_not_the_standing_hours(read):
 def test_during_the_week_is_weekdays_not_a_period(read):
     got = read("Chat 9am-5pm during the week, Saturday 10am-1pm.")
     assert got["channel_hours"] == {"chat": "09:00-17:00, Sat 10:00-13:00"}
+
+
+# --- removals: any word of removal, and a removal verb split around its objects
+
+
+def test_any_word_of_removal_reads_a_list_slot_term(read):
+    assert read("Remove Greek.")["languages-"] == ["Greek"]
+
+
+def test_a_split_removal_drops_every_object(read):
+    got = read("Take Greek and Turkish out.")
+    assert got["languages-"] == ["Greek", "Turkish"]
+    assert "languages" not in got
+
+
+def test_out_of_hours_is_no_split_removal(read):
+    assert "languages-" not in read("We take Greek calls out of hours.")
