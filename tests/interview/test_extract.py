@@ -473,3 +473,14 @@ def test_a_split_removal_drops_every_object(read):
 
 def test_out_of_hours_is_no_split_removal(read):
     assert "languages-" not in read("We take Greek calls out of hours.")
+
+
+# --- a total followed by the parts that add up to it
+
+
+def test_a_total_followed_by_its_parts_is_not_added_to_them(read):
+    assert read("Around 30,000 contacts a month: 18,000 calls and 12,000 chats.")["monthly_volume"] == 30000
+
+
+def test_counts_that_do_not_add_up_to_the_first_are_added(read):
+    assert read("We get 20,000 calls, 7,000 chats and 3,000 emails a month.")["monthly_volume"] == 30000

@@ -886,7 +886,7 @@ def read_volumes(ctx: Context) -> list[Found]:
         if _TOTAL.search(ctx.text[m.start : m.end + 24])
         or _TOTAL_LABEL.search(_line_before(ctx, m))
     ]
-    totals += _bare_totals(ctx, monthly)
+    totals += _bare_totals(ctx, monthly) + _summed_by_what_follows(ctx, monthly)
     chosen = totals[-1:] if totals else monthly
     for m, _ in monthly:
         ctx.take(m.start, m.end)
@@ -1053,6 +1053,21 @@ def _shared_period(
     ):
         return before[-1].value["per"]
     return None
+
+
+def _summed_by_what_follows(
+    ctx: Context, monthly: list[tuple[Mention, float]]
+) -> list[tuple[Mention, float]]:
+    """'50,000 a month: 30,000 calls and 20,000 emails': a count that the two or more counts
+    after it in its sentence add up to (within 2%) is their total, not one more part."""
+    for i, (m, value) in enumerate(monthly):
+        sentence = ctx.message.segments[m.segment].sentence
+        parts = [
+            v for n, v in monthly[i + 1 :] if ctx.message.segments[n.segment].sentence == sentence
+        ]
+        if len(parts) >= 2 and value > 0 and abs(sum(parts) - value) <= 0.02 * value:
+            return [(m, value)]
+    return []
 
 
 def _bare_totals(ctx: Context, monthly: list[tuple[Mention, float]]) -> list[tuple[Mention, float]]:
