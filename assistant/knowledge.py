@@ -10,7 +10,7 @@ from typing import Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from assistant.resources import knowledge_dir
+from assistant.resources import knowledge_dir, read_yaml
 
 Topic = Literal[
     "organisation-goals",
@@ -176,7 +176,7 @@ def _format_validation_error(error: ValidationError) -> str:
 def _read_file(path: Path) -> list[GuidanceItem]:
     """Parse and validate one guidance YAML file."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path)
     except (OSError, UnicodeDecodeError) as error:
         raise KnowledgeError(f"{path}: cannot read file: {error}") from error
     except yaml.YAMLError as error:

@@ -21,7 +21,10 @@ def default_home() -> Path:
 
 
 def default_install_dir() -> Path:
-    """Where files made once per installation live (ONNX export, guidance index)."""
+    """Where files made once per installation live (ONNX export, guidance index, gazetteer),
+    overridable with PROCURE_INSTALL_DIR."""
+    if install := os.environ.get("PROCURE_INSTALL_DIR"):
+        return Path(install).expanduser()
     return Path(sys.prefix) / "share" / "procure"
 
 
@@ -72,8 +75,6 @@ class Settings:
         )
         if limit := os.environ.get("PROCURE_MAX_FILE_MB"):
             settings = replace(settings, max_file_bytes=int(float(limit) * 1024 * 1024))
-        if install := os.environ.get("PROCURE_INSTALL_DIR"):
-            settings = replace(settings, install_dir=Path(install).expanduser())
         if embedding := os.environ.get("PROCURE_EMBEDDING"):
             if embedding not in EMBEDDINGS:
                 raise ValueError(f"PROCURE_EMBEDDING must be one of {', '.join(EMBEDDINGS)}")

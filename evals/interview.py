@@ -24,10 +24,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from assistant.interview.scoring import canonical, hours_hold, same, similar
+from assistant.resources import read_yaml
 
 UNSEEN_DIR = Path(__file__).resolve().parent / "cases" / "interviews_unseen"
 SPLITS = ("dev", "test")
@@ -90,7 +90,7 @@ class Score:
 def load_split(split: str, directory: Path = UNSEEN_DIR) -> list[UnseenCase]:
     """The cases of one split, in name order."""
     return [
-        UnseenCase.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))
+        UnseenCase.model_validate(read_yaml(p))
         for p in sorted((directory / split).glob("*.yaml"))
     ]
 

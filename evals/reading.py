@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from assistant.resources import read_yaml
 
 CORPUS_DIR = Path(__file__).resolve().parent / "cases" / "reading"
 SPLITS = ("dev", "test")
@@ -46,7 +46,7 @@ class ReadingScore:
 
 def load_corpus(split: str) -> list[dict]:
     """The annotated sentences of one split."""
-    return yaml.safe_load((CORPUS_DIR / f"{split}.yaml").read_text(encoding="utf-8"))
+    return read_yaml(CORPUS_DIR / f"{split}.yaml")
 
 
 def score_split(items: list[dict]) -> ReadingScore:

@@ -29,11 +29,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from assistant.interview import Profile
 from assistant.knowledge import load_guidance
 from assistant.reading.mentions import read
+from assistant.resources import read_yaml
 from assistant.rfp import draft_from_profile, render_markdown
 from assistant.rfp.draft import BuyerFacts
 from assistant.rfp.model import RfpDocument
@@ -62,7 +61,7 @@ class Run:
 
 def load_split(split: str, directory: Path = UNSEEN_DIR) -> list[dict[str, Any]]:
     """The cases of one split."""
-    return yaml.safe_load((directory / f"{split}.yaml").read_text(encoding="utf-8"))
+    return read_yaml(directory / f"{split}.yaml")
 
 
 def _country_name(code: str) -> str:

@@ -9,8 +9,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import yaml
-
+from assistant.resources import read_yaml
 from evals.metrics import QA_METRICS, QACase, QARun
 
 EVALS_DIR = Path(__file__).resolve().parent
@@ -35,7 +34,7 @@ UNSEEN_SPLITS = ("dev", "test")
 
 def load_qa_cases(paths: tuple[Path, ...] = (CASES_DIR / "qa.yaml", CASES_DIR / "qa_guidance.yaml")) -> list[QACase]:
     """The question-answering cases: over the sample proposals, and over the guidance."""
-    raw = [item for path in paths for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    raw = [item for path in paths for item in read_yaml(path)]
     return [
         QACase(
             id=item["id"],
@@ -265,7 +264,7 @@ def run_compare_suite(workspace=None, llm=None) -> SuiteReport:
 
     with tempfile.TemporaryDirectory(prefix="procure-eval-compare-") as tmp:
         workspace = workspace or sample_workspace(Path(tmp))
-        expected = yaml.safe_load((CASES_DIR / "compare.yaml").read_text(encoding="utf-8"))
+        expected = read_yaml(CASES_DIR / "compare.yaml")
         value, reason = field_accuracy(expected, workspace.matrix())
     return _suite("compare", {"field_accuracy": [("samples", value, reason)]})
 
@@ -322,7 +321,7 @@ def run_suites(names: list[str], llm=None, sample: int | None = None) -> list[Su
 
 def load_thresholds(path: Path = THRESHOLDS) -> dict[str, dict[str, float]]:
     """Recorded thresholds per suite and metric."""
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml(path) or {}
 
 
 def below_thresholds(report: SuiteReport, thresholds: dict[str, dict[str, float]]) -> list[str]:

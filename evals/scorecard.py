@@ -22,7 +22,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
+from assistant.resources import read_yaml
 
 CASES_DIR = Path(__file__).resolve().parent / "cases" / "scorecard"
 SPLITS = ("own", "dev", "test")
@@ -34,7 +34,7 @@ def load_cases(split: str) -> list[dict]:
     path = CASES_DIR / f"{split}.yaml"
     if not path.is_file():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     return data.get("cases", data) if isinstance(data, dict) else data
 
 

@@ -16,13 +16,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
 from assistant.answer.question import QuestionPlan
 from assistant.index.keyword import KeywordIndex
 from assistant.reading.mentions import Mention
 from assistant.reading.statements import Statement
-from assistant.resources import knowledge_dir
+from assistant.resources import knowledge_dir, read_yaml
 from assistant.text import terms
 
 SCORING_PATH = knowledge_dir() / "answer" / "scoring.yaml"
@@ -65,7 +63,7 @@ def _logistic(bias: float, weights: dict[str, float], features: dict[str, float]
 @cache
 def scoring() -> Scoring:
     """knowledge/answer/scoring.yaml."""
-    data = yaml.safe_load(SCORING_PATH.read_text(encoding="utf-8"))
+    data = read_yaml(SCORING_PATH)
     unknown = (set(data["weights"]) | set(data["confidence"])) - set(FEATURES)
     if unknown:
         raise ValueError(f"{SCORING_PATH}: unknown features {sorted(unknown)}")

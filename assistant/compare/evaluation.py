@@ -18,11 +18,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from assistant.compare.export import cell_sources, cell_text
 from assistant.compare.report import price_cell, term_cell
+from assistant.resources import read_yaml
 
 if TYPE_CHECKING:
     from assistant.compare.matrix import Matrix
@@ -44,7 +44,7 @@ class ReportSettings(BaseModel):
 @cache
 def report_settings(path: Path = SETTINGS_PATH) -> ReportSettings:
     """The report's fields for open questions and its sign-off roles."""
-    return ReportSettings(**yaml.safe_load(path.read_text(encoding="utf-8")))
+    return ReportSettings(**read_yaml(path))
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,9 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from assistant.resources import knowledge_dir
+from assistant.resources import knowledge_dir, read_yaml
 
 FIELDS_PATH = knowledge_dir() / "compare" / "fields.yaml"
 READERS = ("pricing_model", "rates", "service_levels", "languages", "locations", "delivery_model",
@@ -71,7 +70,7 @@ class FieldSpec(BaseModel):
 @cache
 def load_fields(path: Path = FIELDS_PATH) -> tuple[FieldSpec, ...]:
     """Every field, in matrix order."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     fields = tuple(FieldSpec(**item) for item in data["fields"])
     keys = [f.key for f in fields]
     if len(keys) != len(set(keys)):

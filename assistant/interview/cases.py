@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.interview.commands import chat_turn
 from assistant.interview.engine import Understand
-from assistant.resources import eval_cases_dir
+from assistant.resources import eval_cases_dir, read_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def load_interview_cases(directory: Path | None = None) -> list[InterviewCase]:
     cases = []
     for path in sorted((directory or CASES_DIR).glob("*.yaml")):
         try:
-            cases.append(InterviewCase.model_validate(yaml.safe_load(path.read_text("utf-8"))))
+            cases.append(InterviewCase.model_validate(read_yaml(path)))
         except (OSError, yaml.YAMLError, ValidationError) as error:
             logger.warning("skipping interview case %s: %s", path, error)
     return cases

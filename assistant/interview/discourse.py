@@ -10,10 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
-from assistant.resources import knowledge_dir
+from assistant.resources import knowledge_dir, read_yaml
 
 DISCOURSE_PATH = knowledge_dir() / "interview" / "discourse.yaml"
 
@@ -65,7 +64,7 @@ class Discourse(BaseModel):
 @cache
 def words() -> Discourse:
     """knowledge/interview/discourse.yaml, validated."""
-    return Discourse(**yaml.safe_load(DISCOURSE_PATH.read_text(encoding="utf-8")))
+    return Discourse(**read_yaml(DISCOURSE_PATH))
 
 
 @cache

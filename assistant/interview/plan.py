@@ -7,10 +7,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from assistant.resources import knowledge_dir
+from assistant.resources import knowledge_dir, read_yaml
 
 PLAN_PATH = knowledge_dir() / "interview" / "plan.yaml"
 
@@ -256,7 +255,7 @@ def load_plan(path: Path | None = None) -> Plan:
     Returns:
         The validated plan.
     """
-    raw = yaml.safe_load((path or PLAN_PATH).read_text(encoding="utf-8"))
+    raw = read_yaml(path or PLAN_PATH)
     raw["vocabularies"] = {**shared_vocabularies(), **(raw.get("vocabularies") or {})}
     return Plan.model_validate(raw)
 

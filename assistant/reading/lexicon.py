@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from assistant.resources import knowledge_dir
+from assistant.resources import knowledge_dir, read_yaml
 
 LEXICON_DIR = knowledge_dir() / "lexicon"
 VOCABULARIES = ("channels", "delivery", "frameworks", "kpis", "platforms", "pricing_models",
@@ -234,7 +233,7 @@ class Questions(_Strict):
 
 def _load(name: str) -> dict:
     path = LEXICON_DIR / f"{name}.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml(path) or {}
 
 
 @cache

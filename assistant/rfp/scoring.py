@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.knowledge import GuidanceBase, GuidanceItem
+from assistant.resources import read_yaml
 from assistant.rfp.model import RfpDocument
 from assistant.rfp.relevance import out_of_scope
 from assistant.rfp.templates import SectionsFile, load_sections
@@ -139,7 +139,7 @@ class RfpCase(BaseModel):
 def load_rfp_cases(directory: Path) -> list[RfpCase]:
     """Every ``*.yaml`` case in a directory, in name order."""
     return [
-        RfpCase.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        RfpCase.model_validate(read_yaml(path))
         for path in sorted(Path(directory).glob("*.yaml"))
     ]
 

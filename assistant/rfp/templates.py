@@ -7,11 +7,10 @@ import string
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.knowledge import RFP_SECTIONS
-from assistant.resources import knowledge_dir
+from assistant.resources import knowledge_dir, read_yaml
 
 SECTIONS_PATH = knowledge_dir() / "rfp" / "sections.yaml"
 APPENDIX_ID = "open_points"
@@ -323,5 +322,5 @@ def load_sections(path: Path = SECTIONS_PATH) -> SectionsFile:
     Returns:
         The validated wording.
     """
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    raw = read_yaml(Path(path))
     return SectionsFile.model_validate(raw)

@@ -423,3 +423,21 @@ def test_a_figure_about_the_in_house_team_is_today_not_a_target(read):
     )
     assert "attrition_max" not in found
     assert read("Please cap attrition at 20% for the new team.").get("attrition_max") == 20
+
+
+@pytest.mark.parametrize(
+    "text, term, options",
+    [
+        ("A 3+1 contract.", 3, (1, 1)),  # 'N+M' alone: the base term and its option
+        ("Initial term of four years plus 2+2.", 4, (2, 2)),  # after a term: options only
+        ("The term is 3 years, with an option to extend by 2 + 1 years.", 3, (2, None)),
+        ("We would sign for 5 years plus 1+1+1.", 5, (3, 1)),
+        ("3yr deal plus 1+1 extension options", 3, (2, 1)),
+    ],
+)
+def test_plus_options_after_a_term_are_all_options(read, text, term, options):
+    got = read(text, pending=("contract_term",))
+    assert got["contract_term"] == {"amount": term, "unit": "years"}
+    count, amount = options
+    assert got["contract_renewal"]["count"] == count
+    assert got["contract_renewal"].get("amount") == amount

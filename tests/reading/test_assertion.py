@@ -223,6 +223,12 @@ def test_hedges(text, expected):
         ("Our Cebu site will expand to 900 seats.", {"Cebu": "affirmed", "900 seats": "planned"}),
         ("SOC 2 Type II: not yet", {"SOC 2 Type II": "planned"}),
         ("Our ISO 22301 work is at gap-analysis stage.", {"ISO 22301": "planned"}),
+        # 'foreseen' and 'envisaged' (procurement English) plan; negated, they deny
+        ("Italian chat is envisaged for the second contract year.", {"Italian": "planned"}),
+        ("Spanish chat is foreseen once the platform moves.", {"Spanish": "planned"}),
+        ("Weekend cover is not foreseen.", {"Weekend": "negated"}),
+        ("Dutch voice is not envisaged by the authority.", {"Dutch": "negated"}),
+        ("Polish, as envisaged in the tender, is staffed from Gdansk.", {"Gdansk": "affirmed"}),
     ],
 )
 def test_plans(text, expected):

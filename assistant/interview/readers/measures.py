@@ -71,6 +71,17 @@ _RENEWABLE = re.compile(
     re.I,
 )
 _TIMES = {"once": 1, "twice": 2}
+# An 'N+M' that follows a stated term or an extension word, or is named options itself, is
+# options only: 'two years plus 1+1', 'an option to extend by 1 + 1 years', '1+1 extensions'.
+_OPTIONS_ONLY_BEFORE = re.compile(
+    r"(?:\b(?:years?|months?|yrs?|extend(?:ed|able)?|extensions?|options?|renewals?|renew(?:able)?"
+    r"|plus|further)|\d\s*(?:y|yr|m))[\s,:]*(?:by|of|for|with)?\s*(?:up\s+to\s+)?(?:another\s+)?$",
+    re.I,
+)
+_OPTIONS_ONLY_AFTER = re.compile(
+    r"\s*(?:(?:years?|yrs?|months?|-year|-month)\s*)?(?:optional\s+)?(?:extensions?|options?|renewals?)\b",
+    re.I,
+)
 # 'by a year each time', ', a year at a time', 'by a further two years'
 _EACH_LENGTH = re.compile(
     r"[\s,]*(?:each\s+)?(?:by|of|for)?\s*(?:a\s+further|another|an\s+additional|a\s+further)?\s*"
@@ -127,6 +138,13 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
         extra = [int(x) for x in re.findall(r"\d+", m.group(3))]
         parts = [int(m.group(2)), *extra]
         ctx.take(offset + m.start(), offset + m.end())
+        if _OPTIONS_ONLY_BEFORE.search(text[: m.start()]) or _OPTIONS_ONLY_AFTER.match(text, m.end()):
+            # 'extend by 1+1 years', 'two years plus 1+1', '1+1 extensions': every part is an option
+            options = [int(m.group(1)), *parts]
+            amount = options[0] if len(set(options)) == 1 else None
+            renewal = Renewal(count=len(options), amount=amount, unit="years")
+            return [Found("contract_renewal", renewal, span),
+                    *_base_term(ctx, durations, offset + m.start(), span)]
         renewal = Renewal(count=len(parts), amount=parts[0], unit="years")
         term = Duration(amount=int(m.group(1)), unit="years")
         return [Found("contract_renewal", renewal, span), Found("contract_term", term, span)]
