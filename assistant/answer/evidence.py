@@ -270,6 +270,48 @@ def unnamed_case(asked: tuple[Mention, ...], said: tuple[Mention, ...], mates: t
     return bool(named) and not any(_same(site, m) for site in sites for m in named)
 
 
+def whole_company_for_a_site(asked: tuple[Mention, ...], said: tuple[Mention, ...], text: str,
+                             question: str) -> bool:
+    """Whether a statement gives a figure for the whole vendor ('company-wide', 'across all our
+    accounts') where the question asks about one site, and never names that site (or a place
+    in it): the whole's figure is not the site's ('Attrition across all our centres was 30%'
+    for a question about the Pune centre)."""
+    sites = asked_sites(asked, question)
+    if not sites or not says_whole_company(text):
+        return False
+    places = [m for m in said if m.kind == "location"]
+    return not any(_inside(m, site) for site in sites for m in places)
+
+
+def says_whole_company(text: str) -> bool:
+    """Whether a text says its figure is for the whole of the vendor's operation
+    ('group-wide', 'across all programmes', 'in every one of our centres', 'our entire network')."""
+    return _whole_company().search(text) is not None
+
+
+@cache
+def _whole_company() -> re.Pattern[str]:
+    """Constructions that scope a figure to the whole vendor, over the lexicon's nouns for its
+    operation and the plural site words (knowledge/lexicon/locations.yaml)."""
+    from assistant.reading.lexicon import vocabulary
+
+    lexicon = vocabulary("locations")
+    nouns = {*lexicon.company_units, *(w for w in lexicon.site_words if " " not in w and w.endswith("s"))}
+    unit = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")"
+    every = r"(?:all|every|each)(?:\s+one)?(?:\s+of)?(?:\s+(?:our|its|their|the))?"
+    whole = r"(?:our|its|their|the)\s+(?:whole|entire)"
+    return re.compile(
+        rf"\b(?:{unit}[- ]wide|(?:across|in|for|at|over)\s+{every}\s+(?:[\w-]+\s+)?{unit}|{whole}\s+{unit})\b",
+        re.I,
+    )
+
+
+def _inside(said: Mention, site: Mention) -> bool:
+    """A place that is the site asked or lies in it (Pune for Pune; not India for Pune)."""
+    name = site.value.get("name", "")
+    return bool(name) and name in (said.value.get("name"), said.value.get("country"))
+
+
 def asked_sites(asked: tuple[Mention, ...], question: str) -> list[Mention]:
     """The places a question asks about as delivery sites ('the Pune centre')."""
     return [q for q in asked if q.kind == "location" and _asked_as_site(q, question)]

@@ -38,12 +38,14 @@ from assistant.answer.evidence import (
     scoring,
     unnamed_case,
     usable,
+    whole_company_for_a_site,
 )
 from assistant.answer.neighbours import better_source, qualifying_neighbour, status_cues
 from assistant.answer.question import CURRENCY_WORDS, QuestionPlan, plan_question
 from assistant.index.statements import StatementIndex
 from assistant.models import Answer, Citation, Page
 from assistant.reading.mentions import Mention, read
+from assistant.reading.quantities import days_covered, days_named
 from assistant.text import quote_in_page, terms, tokens
 
 CANDIDATES_PER_SEARCH = 16
@@ -218,7 +220,8 @@ class GroundedAnswerer:
         if self.subject == "proposals":
             # Another site's or channel's figure does not answer for the one asked, nor does
             # a row naming no site in a column of other sites' figures.
-            verified = [e for e in verified if not e.other_case and not self._unnamed_case(plan, e)]
+            verified = [e for e in verified if not e.other_case and not self._unnamed_case(plan, e)
+                        and not self._whole_company(plan, e)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4
@@ -239,6 +242,7 @@ class GroundedAnswerer:
             neighbour = qualifying_neighbour(plan, best, verified, self._beside)
             if neighbour is not None and neighbour.quote not in {e.quote for e in chosen}:
                 chosen.append(neighbour)
+        chosen = for_asked_days(plan.question, chosen)
         # Shown in the order the vendor wrote them (the onshore row before the offshore one).
         return sorted(chosen, key=lambda e: (e.document, e.page, e.statement.start))
 
@@ -250,6 +254,12 @@ class GroundedAnswerer:
         said = statement.mentions + self._heading_mentions(statement)
         mates = tuple(m for mate in self.index.table_mates(statement) for m in mate.mentions)
         return unnamed_case(plan.qualifiers, said, mates, plan.query)
+
+    def _whole_company(self, plan: QuestionPlan, evidence: Evidence) -> bool:
+        """A figure for the whole vendor, where the question asks about one of its sites."""
+        statement = evidence.statement
+        said = statement.mentions + self._heading_mentions(statement) + self.index.row_values(statement)
+        return whole_company_for_a_site(plan.qualifiers, said, statement.text, plan.query)
 
     def _adds(self, plan: QuestionPlan, chosen: list[Evidence], other: Evidence) -> bool:
         """Whether a further statement belongs in the answer: it says as much of the question
@@ -315,6 +325,26 @@ class GroundedAnswerer:
             if note not in notes:
                 notes.append(note)
         return tuple(notes)
+
+
+def for_asked_days(question: str, chosen: list[Evidence]) -> list[Evidence]:
+    """The cells for the day the question names, where a table splits its figures by day: a
+    column for 'Monday to Saturday' does not answer 'the Sunday rate' when the 'Sunday and
+    public holidays' column beside it is chosen too. Nothing is dropped unless a chosen cell's
+    headers cover every day asked."""
+    asked = days_named(question)
+    if not asked or len(chosen) < 2:
+        return chosen
+    spans = [_header_days(e) for e in chosen]
+    if not any(asked <= days for days in spans):
+        return chosen
+    return [e for e, days in zip(chosen, spans, strict=True) if not days or days & asked]
+
+
+def _header_days(evidence: Evidence) -> frozenset[str]:
+    """The days a table cell's headers cover (none for a sentence)."""
+    cell = evidence.statement.cell
+    return days_covered(" ".join((*cell.row_header, *cell.col_header))) if cell is not None else frozenset()
 
 
 def _gives_a_price(evidence: Evidence) -> bool:

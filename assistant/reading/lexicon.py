@@ -87,6 +87,7 @@ class Vocabulary(_Strict):
     holding_words: tuple[str, ...] = ()  # frameworks: words that say one is held or signed
     offer_words: tuple[str, ...] = ()  # languages: words that say one is offered
     site_words: tuple[str, ...] = ()  # locations: words that make a place a delivery site
+    company_units: tuple[str, ...] = ()  # locations: nouns for the whole of a vendor's operation
     members: dict[str, tuple[str, ...]] = {}  # locations: the countries a region is made of
 
     def term(self, name: str) -> LexTerm | None:

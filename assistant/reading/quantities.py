@@ -682,6 +682,23 @@ def days_named(text: str) -> frozenset[str]:
     return frozenset(days)
 
 
+_DAY_SPAN = re.compile(
+    rf"(?<![\w])(?:{_PAIR}|(?:{_DAY})\s*(?:-|–|—|to|through|thru|until|till)\s*(?:{_DAY})|weekdays?|"
+    rf"weekends?|(?:seven|7)\s+days(?:\s+a\s+week)?|every\s+day|daily|{_LONE_DAY})", re.I)
+
+
+def days_covered(text: str) -> frozenset[str]:
+    """The days of the week a text's spans of days cover, as 'Mon'...'Sun': 'Monday to
+    Saturday' is six days, 'Sat/Sun' and 'weekends' two, 'Sunday and public holidays' one."""
+    days: set[str] = set()
+    for m in _DAY_SPAN.finditer(text):
+        first, _, last = (_days(m.group(0)) or "").partition("-")
+        if first in _ORDER and (not last or last in _ORDER):
+            start, end = _ORDER.index(first), _ORDER.index(last or first)
+            days.update(_ORDER[start : end + 1] if start <= end else _ORDER[start:] + _ORDER[: end + 1])
+    return frozenset(days)
+
+
 # --------------------------------------------------------------------------- all together
 
 

@@ -52,3 +52,34 @@ def test_a_row_naming_no_site_among_other_sites_rows_answers_for_none():
     assert not _unnamed(question, "Agent attrition — Energy clients: 19%", ["Agent attrition — Telecom clients: 31%"])
     # A question about no site in particular takes the row as it is.
     assert not _unnamed("What is agent attrition at Corvid Peak?", "Agent attrition — Energy clients: 19%", beside)
+
+
+def _whole(question: str, statement: str) -> bool:
+    from assistant.answer.evidence import whole_company_for_a_site
+
+    plan = plan_question(question, VENDORS)
+    return whole_company_for_a_site(plan.qualifiers, tuple(read(statement)), statement, plan.query)
+
+
+def test_a_whole_company_figure_does_not_answer_for_one_site():
+    question = "What is agent attrition at Corvid Peak's Nairobi centre?"
+    assert _whole(question, "Group-wide agent attrition was 27% last year.")
+    assert _whole(question, "Attrition across all our contact centres averaged 27%.")
+    assert _whole(question, "Attrition in every one of our hubs stayed below 30%.")
+    # A country that holds the site is not the site.
+    assert _whole(question, "Across all accounts attrition was 27%, below the Kenyan market average.")
+    # The site named beside the whole's figure, a figure with no scope word, a question
+    # about no site in particular: none of them is this case.
+    assert not _whole(question, "Across all our centres attrition was 27%, and 21% in Nairobi.")
+    assert not _whole(question, "Agent attrition averaged 24% across the programme.")
+    assert not _whole("What is Corvid Peak's agent attrition?", "Group-wide agent attrition was 27% last year.")
+    assert not _whole(question, "Emails are answered within 4 hours across all channels.")
+
+
+def test_scope_words_are_a_construction_not_a_word():
+    from assistant.answer.evidence import says_whole_company
+
+    assert says_whole_company("a network-wide quality score of 91%")
+    assert says_whole_company("measured over the entire business")
+    assert not says_whole_company("the wide range of services in our business")
+    assert not says_whole_company("all agents complete training")

@@ -75,3 +75,44 @@ def test_a_figure_for_another_site_than_asked_is_no_contradiction():
     same_site = _prose_evidence("Attrition for the year was 21%.", {**base, "qualifier_conflicts": 0.0})
     assert not answerer._adds(plan, [best], other_site)
     assert answerer._adds(plan, [best], same_site)  # the vendor contradicts itself: both shown
+
+
+def _day_cell(row: int, col: int, day_header: str, value: str) -> Evidence:
+    cell = TableCell(row, col, value, ("Leeds / Voice",), (day_header,), 0, 10)
+    statement = Statement("d.pdf", "Corvid Peak", 4, row * 100 + col, row * 100 + col + 5,
+                          f"Leeds / Voice — {day_header}: {value}", cell=cell)
+    return Evidence(statement, {}, 0.5)
+
+
+def test_the_column_for_the_day_asked_answers_for_that_day():
+    from assistant.answer.grounded import for_asked_days
+
+    weekdays = _day_cell(1, 2, "Mon–Fri", "£21.00")
+    weekend = _day_cell(1, 3, "Saturday and Sunday", "£26.50")
+    picked = for_asked_days("What does Corvid Peak charge for Leeds voice on Saturdays?", [weekdays, weekend])
+    assert picked == [weekend]
+    assert for_asked_days("Corvid Peak's weekday rate for Leeds voice?", [weekdays, weekend]) == [weekdays]
+
+
+def test_day_columns_stay_when_no_day_is_asked_or_none_covers_it():
+    from assistant.answer.grounded import for_asked_days
+
+    weekdays = _day_cell(1, 2, "Mon–Fri", "£21.00")
+    weekend = _day_cell(1, 3, "Saturday and Sunday", "£26.50")
+    both = [weekdays, weekend]
+    assert for_asked_days("What does Corvid Peak charge for Leeds voice?", both) == both
+    # No chosen column covers Sunday: the engine does not guess which one holds it.
+    only_weekdays = [weekdays, _day_cell(1, 4, "Monday to Thursday", "£20.00")]
+    assert for_asked_days("Corvid Peak's Sunday rate for Leeds voice?", only_weekdays) == only_weekdays
+    # A sentence, with no headers, is never dropped.
+    sentence = _sentence_evidence("Saturday voice costs £26.50 per hour.")
+    assert for_asked_days("Corvid Peak's Saturday rate?", [weekdays, weekend, sentence]) == [weekend, sentence]
+
+
+def test_spans_of_days_cover_every_day_between():
+    from assistant.reading.quantities import days_covered
+
+    assert days_covered("Monday to Saturday") == frozenset({"Mon", "Tue", "Wed", "Thu", "Fri", "Sat"})
+    assert days_covered("Sunday and public holidays") == frozenset({"Sun"})
+    assert days_covered("Fri-Mon") == frozenset({"Fri", "Sat", "Sun", "Mon"})
+    assert days_covered("We handle chat in English") == frozenset()
