@@ -259,26 +259,8 @@ def _families() -> tuple[tuple[tuple[str, ...], ...], ...]:
     """Each synonym family as stem sequences: the lexicon's, then the currencies'."""
     return tuple(
         tuple(dict.fromkeys(tuple(terms(phrase)) for phrase in family if terms(phrase)))
-        for family in (*questions().synonyms, *vocabulary_families(), *currency_families())
+        for family in (*questions().synonyms, *currency_families())
     )
-
-
-# The vocabularies whose terms a question asks about by any of their names ('first contact
-# resolution' is said by 'FCR', 'agent churn' by 'attrition').
-SYNONYM_VOCABULARIES = ("kpis", "channels", "delivery", "pricing_models", "frameworks")
-
-
-def vocabulary_families() -> tuple[tuple[str, ...], ...]:
-    """One family per vocabulary term of more than one name: its name and its phrases."""
-    from assistant.reading.lexicon import vocabulary
-
-    families = []
-    for name in SYNONYM_VOCABULARIES:
-        for term in vocabulary(name).terms:
-            family = tuple(dict.fromkeys(p.lower() for p in (term.name, *term.phrases, *term.exact)))
-            if len(family) > 1:
-                families.append(family)
-    return tuple(families)
 
 
 CURRENCY_WORDS = ("currency", "currencies")

@@ -118,21 +118,3 @@ def test_by_how_much_asks_the_size_of_a_change_which_may_be_a_share():
     plan = plan_question("By how much can Corvid Peak lift its hourly prices after year one?", ["Corvid Peak"])
     assert {"money", "percent"} <= plan.answer_kinds
     assert "percent" not in plan_question("How much is Corvid Peak's set-up fee?", ["Corvid Peak"]).answer_kinds
-
-
-@pytest.mark.parametrize(
-    ("question", "asked", "said", "not_said"),
-    [
-        # a vocabulary term's names are one concept: its abbreviation says its long name
-        ("What first contact resolution does Corvid Peak commit to?", "first contact resolution",
-         "FCR is 74% or more.", "Contacts are resolved by tier 2."),
-        ("Meadowlark's grade of service for calls?", "grade of service",
-         "Service level: 80/20 on voice.", "Calls are graded monthly."),
-    ],
-)
-def test_the_names_of_one_vocabulary_term_are_one_concept(question, asked, said, not_said):
-    from assistant.text import terms
-
-    concept = _concept(plan_question(question, VENDORS), asked.split()[0])
-    assert concept.covered_by(frozenset(terms(said)))
-    assert not concept.covered_by(frozenset(terms(not_said)))
