@@ -553,9 +553,7 @@ def find_hours(text: str) -> list[Quantity]:
             continue
         start, end = _clock(m.group("from")), _clock(m.group("to"))
         day_words = m.group("days") or m.group("days_after")
-        if start is None or end is None or not (
-            day_words or _is_clock(m.group("from")) or _is_clock(m.group("to")) or _open_between(text, m)
-        ):
+        if start is None or end is None or not (day_words or _is_clock(m.group("from")) or _is_clock(m.group("to"))):
             continue
         if end <= start and end != "00:00":
             end = _afternoon(m.group("to"), end)
@@ -590,20 +588,6 @@ _DAYS_ONLY = re.compile(
     r"(?=\s*(?:[,.;!?)]|$)))",
     re.I,
 )
-
-
-# Bare numbers are hours when a word of opening leads them ('open 8 to 8', 'staffed 9
-# till 5', 'hours are 7-7') and nothing is counted after them ('open 8 to 10 roles').
-_OPENING_CUE = re.compile(
-    r"\b(?:open(?:s|ed)?|staffed|manned|hours\s*(?:are|is|:)?)\s*(?:from\s+|between\s+)?$", re.I
-)
-_NOTHING_COUNTED = re.compile(r"\s*(?:[,.;!?)]|$|(?:on|at|every|each|daily|local|our|their|and|but|then|with)\b)", re.I)
-
-
-def _open_between(text: str, m: re.Match[str]) -> bool:
-    """Whether a range of bare numbers is said as opening hours."""
-    lead = text[max(0, m.start() - 40) : m.start()]
-    return bool(_OPENING_CUE.search(lead)) and bool(_NOTHING_COUNTED.match(text, m.end()))
 
 
 def _days_only(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -425,67 +425,6 @@ def test_a_figure_about_the_in_house_team_is_today_not_a_target(read):
     assert read("Please cap attrition at 20% for the new team.").get("attrition_max") == 20
 
 
-# --- hours said without am/pm, and hours that hold only for a period
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The phones are open 7 to 7.", {"voice": "07:00-19:00"}),
-        ("Hours are 10 till 4 on weekdays.", {"all": "Mon-Fri 10:00-16:00"}),
-        ("Chat is staffed from 9 to 6, then a bot.", {"chat": "09:00-18:00"}),
-    ],
-)
-def test_bare_numbers_after_a_word_of_opening_are_hours(read, text, expected):
-    assert read(text)["channel_hours"] == expected
-
-
-@pytest.mark.parametrize(
-    "text", ["We have open 3 to 5 roles in the team.", "The team runs 5 to 6, with two leads."]
-)
-def test_bare_numbers_that_count_something_are_no_hours(read, text):
-    assert "channel_hours" not in read(text)
-
-
-def test_hours_limited_to_a_period_are_not_the_standing_hours(read):
-    got = read("Phones Mon-Sat 8am-6pm, and round the clock during the launch weeks only.")
-    assert got["channel_hours"] == {"voice": "Mon-Sat 08:00-18:00"}
-    assert got.get("open_24_7") is not True
-
-
-def test_during_the_week_is_weekdays_not_a_period(read):
-    got = read("Chat 9am-5pm during the week, Saturday 10am-1pm.")
-    assert got["channel_hours"] == {"chat": "09:00-17:00, Sat 10:00-13:00"}
-
-
-# --- removals: any word of removal, and a removal verb split around its objects
-
-
-def test_any_word_of_removal_reads_a_list_slot_term(read):
-    assert read("Remove Greek.")["languages-"] == ["Greek"]
-
-
-def test_a_split_removal_drops_every_object(read):
-    got = read("Take Greek and Turkish out.")
-    assert got["languages-"] == ["Greek", "Turkish"]
-    assert "languages" not in got
-
-
-def test_out_of_hours_is_no_split_removal(read):
-    assert "languages-" not in read("We take Greek calls out of hours.")
-
-
-# --- a total followed by the parts that add up to it
-
-
-def test_a_total_followed_by_its_parts_is_not_added_to_them(read):
-    assert read("Around 30,000 contacts a month: 18,000 calls and 12,000 chats.")["monthly_volume"] == 30000
-
-
-def test_counts_that_do_not_add_up_to_the_first_are_added(read):
-    assert read("We get 20,000 calls, 7,000 chats and 3,000 emails a month.")["monthly_volume"] == 30000
-
-
 @pytest.mark.parametrize(
     "text, term, options",
     [

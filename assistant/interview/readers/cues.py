@@ -182,14 +182,8 @@ def readable(ctx: Context, slot: SlotDef, index: int) -> bool:
             text += " " + message.text[slice(*message.sentences[sentence - 1])]
         if named and question is not None and question.id in named_topics(ctx, text):
             return True
-        return bool(d.find(slot.context + _removal_words(slot), text)) or _listed(ctx, slot, index)
+        return bool(d.find(slot.context, text)) or _listed(ctx, slot, index)
     return True
-
-
-def _removal_words(slot: SlotDef) -> tuple[str, ...]:
-    """A list slot's terms are read after any word of removal ('remove Italian'), as they are
-    after 'drop'."""
-    return tuple(d.words().drop) if slot.type.startswith("list") else ()
 
 
 _CONTINUES = re.compile(r"\s*(?:plus|also|and also|as well as|and)\b", re.I)

@@ -664,8 +664,6 @@ def read_hours(ctx: Context) -> list[Found]:
             continue
         if "channel_hours" in ctx.filled and _hours_of_a_period(ctx, m):
             continue  # 'for Clearing we'd need the lines open 8am to 8pm for the two weeks'
-        if _limited_to_a_period(ctx, m):
-            continue  # 'weekdays 9 to 5, and round the clock during the launch weeks only'
         here = len([h for h in ctx.message.of_kind("hours") if h.segment == m.segment])
         channels = _channel_for_hours(ctx, m, here)
         for channel in channels:
@@ -694,23 +692,6 @@ def _hours_of_a_period(ctx: Context, mention: Mention) -> bool:
     Clearing'), once the standing hours are known: the period's hours, not the opening hours."""
     start, end = ctx.message.sentence_span(mention.segment)
     return bool(_OF_A_PERIOD.search(ctx.text[start:end]))
-
-
-# A period the hours are limited to, in their own clause: 'during the launch weeks', 'over the
-# summer months', 'throughout the enrolment period'. A modifier is required: 'during the week'
-# means weekdays, which are standing hours.
-_LIMITED_TO_A_PERIOD = re.compile(
-    r"\b(?:during|throughout|over|for)\s+(?:the\s+|those\s+|these\s+|our\s+)?(?:[a-z][\w'-]*\s+){1,3}"
-    r"(?:weeks|months|seasons?|periods?|semesters?|terms|windows?|fortnight)\b",
-    re.I,
-)
-
-
-def _limited_to_a_period(ctx: Context, mention: Mention) -> bool:
-    """Hours whose own clause limits them to a period: that period's hours, not the standing
-    opening hours (whether or not those are known yet)."""
-    start, end = clause_span(ctx, mention.start)
-    return bool(_LIMITED_TO_A_PERIOD.search(ctx.text, start, end))
 
 
 def _channel_for_hours(ctx: Context, mention: Mention, hours_here: int) -> list[str]:
@@ -904,7 +885,7 @@ def read_volumes(ctx: Context) -> list[Found]:
         if _TOTAL.search(ctx.text[m.start : m.end + 24])
         or _TOTAL_LABEL.search(_line_before(ctx, m))
     ]
-    totals += _bare_totals(ctx, monthly) + _summed_by_what_follows(ctx, monthly)
+    totals += _bare_totals(ctx, monthly)
     chosen = totals[-1:] if totals else monthly
     for m, _ in monthly:
         ctx.take(m.start, m.end)
@@ -1071,21 +1052,6 @@ def _shared_period(
     ):
         return before[-1].value["per"]
     return None
-
-
-def _summed_by_what_follows(
-    ctx: Context, monthly: list[tuple[Mention, float]]
-) -> list[tuple[Mention, float]]:
-    """'50,000 a month: 30,000 calls and 20,000 emails': a count that the two or more counts
-    after it in its sentence add up to (within 2%) is their total, not one more part."""
-    for i, (m, value) in enumerate(monthly):
-        sentence = ctx.message.segments[m.segment].sentence
-        parts = [
-            v for n, v in monthly[i + 1 :] if ctx.message.segments[n.segment].sentence == sentence
-        ]
-        if len(parts) >= 2 and value > 0 and abs(sum(parts) - value) <= 0.02 * value:
-            return [(m, value)]
-    return []
 
 
 def _bare_totals(ctx: Context, monthly: list[tuple[Mention, float]]) -> list[tuple[Mention, float]]:

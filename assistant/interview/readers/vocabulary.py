@@ -439,27 +439,7 @@ def _dropped(ctx: Context, m: Mention) -> bool:
     drop = d.pattern(d.words().drop + d.words().switch_from).pattern
     if re.search(rf"(?:{drop})\s+(?:the\s+)?$", before, re.I):
         return True
-    return _inside_a_split_removal(ctx, m) or _adds_to_a_removal(ctx, m.segment)
-
-
-# A phrasal verb of removal split around its objects: 'take Spain and Italy out', 'leave the
-# chat off', 'keep Friday and Saturday out of scope'.
-_SPLIT_REMOVAL = re.compile(
-    r"\b(?:take|taking|took|leave|leaving|cross|crossing|strike|striking|keep|keeping|knock|knocking)"
-    r"\s+(?P<items>(?!(?:it|them|this|that|me|us|you)\b)[^.;:!?()]{1,80}?)\s+(?:out|off)\b(?![\s-]*(?:shore|site))"
-    # 'out of scope', 'off the list'; not 'out of hours' nor 'keep our data out of the US'
-    r"(?!\s+of\b(?!\s+(?:scope|it|the\s+(?:list|mix|scope|rfp|picture|plan|contract))\b))",
-    re.I,
-)
-
-
-def _inside_a_split_removal(ctx: Context, m: Mention) -> bool:
-    """Whether the mention is an object of a split removal verb in its segment."""
-    segment = ctx.message.segments[m.segment]
-    for hit in _SPLIT_REMOVAL.finditer(ctx.text, segment.start, segment.end):
-        if hit.start("items") <= m.start and m.end <= hit.end("items"):
-            return True
-    return False
+    return _adds_to_a_removal(ctx, m.segment)
 
 
 _VERB = re.compile(
