@@ -185,7 +185,7 @@ _MONTHS = (
 )
 _UNITS_OF_TIME = r"days?|weeks?|months?|quarters?|years?"
 # a time ahead: 'in March', 'by Q3', 'by the end of 2027', 'within six weeks', 'next month',
-# 'about six weeks later', 'early next year', 'from mid-2027'
+# 'some eight weeks later', 'early next year', 'from mid-2027'
 _TIME_AHEAD = (
     r"(?:(?:in|by|from|within|before|around|about|during|at|on|for|until|towards?)\s+)?"
     r"(?:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+|early\s+|late\s+|mid-?\s*|the\s+)?"

@@ -72,7 +72,7 @@ _RENEWABLE = re.compile(
 )
 _TIMES = {"once": 1, "twice": 2}
 # An 'N+M' that follows a stated term or an extension word, or is named options itself, is
-# options only: 'two years plus 1+1', 'an option to extend by 1 + 1 years', '1+1 extensions'.
+# options only: 'three years plus 2+2', 'four years, 1+1 renewals'.
 _OPTIONS_ONLY_BEFORE = re.compile(
     r"(?:\b(?:years?|months?|yrs?|extend(?:ed|able)?|extensions?|options?|renewals?|renew(?:able)?"
     r"|plus|further)|\d\s*(?:y|yr|m))[\s,:]*(?:by|of|for|with)?\s*(?:up\s+to\s+)?(?:another\s+)?$",
@@ -139,7 +139,7 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
         parts = [int(m.group(2)), *extra]
         ctx.take(offset + m.start(), offset + m.end())
         if _OPTIONS_ONLY_BEFORE.search(text[: m.start()]) or _OPTIONS_ONLY_AFTER.match(text, m.end()):
-            # 'extend by 1+1 years', 'two years plus 1+1', '1+1 extensions': every part is an option
+            # 'three years plus 2+2', '1+1 renewals': every part is an option
             options = [int(m.group(1)), *parts]
             amount = options[0] if len(set(options)) == 1 else None
             renewal = Renewal(count=len(options), amount=amount, unit="years")
