@@ -66,13 +66,20 @@ class _Company:
     acronyms: set[str] = field(default_factory=set)
 
     @property
+    def legal_weight(self) -> float:
+        """A legal name is evidence of who writes, but its repeats are not more of it: a
+        partner named in full on every page it appears on ('… Ltée, our subcontractor')
+        must not outweigh the author."""
+        return 2 * min(sum(self.legal.values()), 2)
+
+    @property
     def score(self) -> float:
-        return self.author + 2 * sum(self.legal.values()) + self.first_page + 0.2 * min(self.mentions, 15)
+        return self.author + self.legal_weight + self.first_page + 0.2 * min(self.mentions, 15)
 
     @property
     def eligible(self) -> bool:
         evidence = self.author > 0 or self.legal or (self.first_page and self.mentions >= 3)
-        return bool(evidence) and self.author + 2 * sum(self.legal.values()) > self.addressee
+        return bool(evidence) and self.author + self.legal_weight > self.addressee
 
 
 def identify(
@@ -127,6 +134,7 @@ def _companies(pages: list[Page], buyers: tuple[str, ...]) -> list[_Company]:
     for company in companies.values():
         company.mentions = len(re.findall(rf"(?<!\w){re.escape(company.key)}(?!\w)", folded))
     _fold_acronyms(companies)
+    _fold_short_names(companies)
     for buyer in buyers:
         if company := companies.get(_key(buyer)):
             company.addressee += 100
@@ -156,6 +164,28 @@ def _fold_acronyms(companies: dict[str, _Company]) -> None:
         into.addressee += short.addressee
         into.first_page |= short.first_page
         into.mentions += short.mentions
+        del companies[key]
+
+
+def _fold_short_names(companies: dict[str, _Company]) -> None:
+    """A company written by the first words of its legal name ('Nirvana' for 'Nirvana Data
+    Systems Ltd.') is that company: its mentions and cues count there. Only where one company
+    with a legal name begins so (or one that the others begin with: 'Solara Bridge' beside
+    'Solara Bridge USA'), and the short form has no legal name of its own."""
+    for key, short in list(companies.items()):
+        if short.legal:
+            continue
+        longer = sorted((c for c in companies.values()
+                         if c is not short and c.legal and c.key.startswith(key + " ")),
+                        key=lambda c: len(c.key))
+        if not longer or not all(c.key.startswith(longer[0].key) for c in longer):
+            continue
+        into = longer[0]
+        into.author += short.author
+        into.addressee += short.addressee
+        into.first_page |= short.first_page
+        into.mentions += short.mentions
+        into.surfaces.update(short.surfaces)  # the name it goes by
         del companies[key]
 
 

@@ -91,3 +91,39 @@ def test_a_company_written_as_its_acronym_is_the_company_it_abbreviates():
     assert identity.vendor == "Marrowfield Prairie"
     assert identity.legal_name == "Marrowfield Prairie Services, LLC"
     assert "MPS" in identity.aliases
+
+
+def test_a_partner_named_in_full_on_many_pages_does_not_outweigh_the_author():
+    partner = "Brisecôte Services SARL"
+    text = (
+        "Submitted by: Quillmere Analytics & Care Pvt. Ltd.\n"
+        f"Quillmere proposes a team in Pune. {OFFER} Quillmere will staff the pilot.\n"
+        + "".join(f"Page {n}: French calls go to our partner {partner}, a subcontractor. "
+                  for n in range(6))
+        + "Quillmere keeps the account team. Quillmere reports monthly."
+    )
+    identity = _identify(text)
+    assert identity.vendor == "Quillmere"
+    assert identity.legal_name == "Quillmere Analytics & Care Pvt. Ltd."
+    assert not any("Brisec" in alias for alias in identity.aliases)
+
+
+def test_the_short_name_a_company_goes_by_is_that_company():
+    text = (
+        "Harrowgate Signal Services Ltd\n"
+        f"Harrowgate is pleased to submit this proposal. {OFFER} Harrowgate agents are in Leeds. "
+        "Harrowgate Academy trains them. Harrowgate Signal Services USA LLC bills in dollars."
+    )
+    identity = _identify(text)
+    assert identity.vendor == "Harrowgate"
+    assert identity.legal_name == "Harrowgate Signal Services Ltd"
+
+
+def test_a_short_name_two_unrelated_companies_begin_with_is_left_alone():
+    text = (
+        f"Wyvern Lake Contact Ltd is pleased to submit this proposal. {OFFER} "
+        "Wyvern Lake Contact Ltd staffs Leeds. Wyvern Hill Payments Ltd takes the card payments. "
+        "Wyvern answers the phone."
+    )
+    identity = _identify(text)
+    assert identity.legal_name == "Wyvern Lake Contact Ltd"
