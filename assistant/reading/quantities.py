@@ -482,10 +482,11 @@ _DAY_NAMES = {
     "th": "Thu", "fr": "Fri", "sa": "Sat", "su": "Sun", "m": "Mon", "f": "Fri",
 }  # fmt: skip
 _ORDER = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-_DAY = (r"(?:mon(?:day)?s?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?s?|"
+# A day name is a word of its own: 'SAT' in 'CSAT' is no Saturday.
+_DAY = (r"(?<![a-z])(?:mon(?:day)?s?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?s?|"
         r"sat(?:urday)?s?|sun(?:day)?s?|(?-i:Mo|Tu|We|Th|Fr|Sa|Su))(?![a-z])\.?")
 # A day alone: a two-letter initial only before a time ('Sa 9-13'); 'We support chat' names no day.
-_LONE_DAY = (r"(?:(?:mon(?:day)?s?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?s?|"
+_LONE_DAY = (r"(?<![a-z])(?:(?:mon(?:day)?s?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?s?|"
              r"sat(?:urday)?s?|sun(?:day)?s?)(?![a-z])\.?|(?-i:Mo|Tu|We|Th|Fr|Sa|Su)\.?(?=\s*\d))")
 
 
