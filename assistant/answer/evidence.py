@@ -270,6 +270,24 @@ def unnamed_case(asked: tuple[Mention, ...], said: tuple[Mention, ...], mates: t
     return bool(named) and not any(_same(site, m) for site in sites for m in named)
 
 
+# A figure of answer speed ('80% in 20 seconds') is a measure of the metrics of answer speed.
+_SPEED_METRICS = frozenset({"service level", "ASA"})
+
+
+def misses_asked_metric(asked: tuple[Mention, ...], said: tuple[Mention, ...]) -> bool:
+    """Whether a statement (with its heading and row) names none of the metrics the question
+    asks the figure of: a question about attrition is not answered by a row of seat counts or
+    a fee, however close its other words ('What is the churn at the Pune hub?' and 'Pune: 270
+    agents'). A service level figure names the metrics of answer speed."""
+    metrics = [q for q in asked if q.kind == "kpi"]
+    if not metrics:
+        return False
+    named = [m for m in said if m.kind == "kpi"]
+    speed = any(m.kind == "service_level" for m in said)
+    return not any(any(_same(metric, m) for m in named) or speed and metric.value.get("name") in _SPEED_METRICS
+                   for metric in metrics)
+
+
 def whole_company_for_a_site(asked: tuple[Mention, ...], said: tuple[Mention, ...], text: str,
                              question: str) -> bool:
     """Whether a statement gives a figure for the whole vendor ('company-wide', 'across all our

@@ -33,6 +33,7 @@ from assistant.answer.evidence import (
     features,
     gives,
     goes_on,
+    misses_asked_metric,
     other_case,
     price_stems,
     scoring,
@@ -221,7 +222,7 @@ class GroundedAnswerer:
             # Another site's or channel's figure does not answer for the one asked, nor does
             # a row naming no site in a column of other sites' figures.
             verified = [e for e in verified if not e.other_case and not self._unnamed_case(plan, e)
-                        and not self._whole_company(plan, e)]
+                        and not self._whole_company(plan, e) and not self._misses_metric(plan, e)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4
@@ -260,6 +261,12 @@ class GroundedAnswerer:
         statement = evidence.statement
         said = statement.mentions + self._heading_mentions(statement) + self.index.row_values(statement)
         return whole_company_for_a_site(plan.qualifiers, said, statement.text, plan.query)
+
+    def _misses_metric(self, plan: QuestionPlan, evidence: Evidence) -> bool:
+        """A statement that never names the metric whose figure the question asks."""
+        statement = evidence.statement
+        said = statement.mentions + self._heading_mentions(statement) + self.index.row_values(statement)
+        return misses_asked_metric(plan.qualifiers, said)
 
     def _adds(self, plan: QuestionPlan, chosen: list[Evidence], other: Evidence) -> bool:
         """Whether a further statement belongs in the answer: it says as much of the question

@@ -83,3 +83,28 @@ def test_scope_words_are_a_construction_not_a_word():
     assert says_whole_company("measured over the entire business")
     assert not says_whole_company("the wide range of services in our business")
     assert not says_whole_company("all agents complete training")
+
+
+def _misses(question: str, statement: str) -> bool:
+    from assistant.answer.evidence import misses_asked_metric
+
+    plan = plan_question(question, VENDORS)
+    return misses_asked_metric(plan.qualifiers, tuple(read(statement)))
+
+
+def test_a_statement_that_never_names_the_asked_metric_does_not_give_its_figure():
+    question = "What is the staff turnover at Corvid Peak's Kisumu hub?"
+    assert _misses(question, "Kisumu hub — seats: 310")
+    assert _misses(question, "Kisumu calls are answered within 25 seconds, 80% of the time.")
+    # The metric in the vendor's own words, or with a figure for another site, still names it.
+    assert not _misses(question, "Agent attrition at the Kisumu hub was 18% in 2025.")
+    assert not _misses(question, "Annual attrition in Mombasa: 26%")
+    # A question that asks for no metric asks nothing of this kind.
+    assert not _misses("How many seats does Corvid Peak have in Kisumu?", "Kisumu hub — seats: 310")
+
+
+def test_any_asked_metric_or_a_figure_of_answer_speed_names_the_metric():
+    assert not _misses("What are Corvid Peak's attrition and average tenure?", "Average agent tenure: 2.1 years")
+    assert not _misses("What speed of answer does Corvid Peak commit to?", "Voice: 80% of calls answered in 20 seconds")
+    assert _misses("What speed of answer does Corvid Peak commit to?", "Voice calls are answered from Kisumu.")
+    assert _misses("What CSAT does Corvid Peak commit to?", "Voice: 80% of calls answered in 20 seconds")
