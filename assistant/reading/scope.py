@@ -10,7 +10,7 @@ from functools import cache
 
 from assistant.reading.lexicon import assertion
 from assistant.reading.quantities import QUANTITY_KINDS
-from assistant.reading.triggers import Trigger, boundaries, word_class
+from assistant.reading.triggers import Trigger, boundaries, denial_adverbs, word_class
 
 _WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
 _DASH = re.compile(r"\s[—–]\s")
@@ -555,7 +555,10 @@ class Scope:
             for second in negations:
                 if first.end > second.start or not self._open(first.end, second.start, "negated"):
                     continue
-                if relative.search(" ".join(self.text[first.end : second.start].split()[-3:])):
+                if _SHARED_NEGATION.match(self.text, first.end):
+                    continue  # 'shall not, and shall ensure its staff shall not, permit': one denial
+                gap = " ".join(self.text[first.end : second.start].split()[-3:])
+                if any(not _RESUMPTIVE.search(gap, 0, m.end()) for m in relative.finditer(gap)):
                     return True
         return False
 
@@ -870,13 +873,20 @@ class Scope:
         return bool(sites.search(window))
 
 
-_PARTICIPLE = re.compile(r"\s*(?:(?:be|been|being|yet|really|currently)\s+)?([a-z][a-z-]*)\b", re.I)
+
+
+
+# a negation interrupted by a coordination, whose verb comes after the second negation
+_SHARED_NEGATION = re.compile(r"\s*,\s*(?:and|or|nor)\b", re.I)
+# 'that' after a comma points back to what was said; it opens no relative clause ('but not
+# social media, that is outside our scope')
+_RESUMPTIVE = re.compile(r",\s*that$", re.I)
 
 
 def _passive_participle(text: str, at: int) -> bool:
     """Whether a passive participle follows a negation ('not staffed', "isn't done in-house"),
     not a word of feeling or harm ('not impressed', 'not affected')."""
-    word = _PARTICIPLE.match(text, at)
+    word = re.compile(rf"{denial_adverbs()}([a-z][a-z-]*)\b", re.I).match(text, at)
     if word is None:
         return False
     verb = word.group(1).lower()
