@@ -204,6 +204,7 @@ class Scope:
         looks_back = (
             trigger.direction in ("backward", "both")
             or self._answer(trigger)
+            or self._answer_cell(trigger)
             or fronted
             or (
                 orphan
@@ -456,6 +457,16 @@ class Scope:
         """A negation opening a table cell or a label's answer ('Chat support: not at this
         stage', 'Weekend cover | never'): with nothing after it, it speaks of the label."""
         return bool(_CELL_OPENING.search(self.text[: trigger.start]))
+
+    def _answer_cell(self, trigger: Trigger) -> bool:
+        """A trigger that fills a table cell, perhaps after the cell's label ('SOC 2 report |
+        Response: Roadmap |', 'Video | In progress'): the cell answers for its row."""
+        row_before = self.text[: trigger.start].rpartition("|")
+        if not row_before[1]:
+            return False
+        return bool(_CELL_LABEL.fullmatch(row_before[2])) and bool(
+            _CELL_END.match(self.text, trigger.end)
+        )
 
     def _answer(self, trigger: Trigger) -> bool:
         """A bare 'no' closing its phrase answers for the mention before it ('sms yes, whatsapp
@@ -876,6 +887,9 @@ class Scope:
 
 
 
+# a table cell's label before its answer ('| Response: '), and the end of the cell after it
+_CELL_LABEL = re.compile(r"\s*(?:[A-Za-z][\w ]{0,24}:\s*)?")
+_CELL_END = re.compile(r"\s*(?:\(\w{1,3}\)\s*)?[.]?\s*(?:\||$)")
 # a negation interrupted by a coordination, whose verb comes after the second negation
 _SHARED_NEGATION = re.compile(r"\s*,\s*(?:and|or|nor)\b", re.I)
 # 'that' after a comma points back to what was said; it opens no relative clause ('but not

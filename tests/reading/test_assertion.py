@@ -2023,3 +2023,33 @@ def test_a_negative_subject_with_a_passive_denial_affirms(text, expected):
 )
 def test_a_changed_term_and_a_struck_clause_are_denied(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a status word that fills a table cell answers for its row
+        ("2.4 | Outbound SMS reminders | Answer: Roadmap | Comment: beta in spring.", {"SMS": "planned"}),
+        ("WhatsApp | In progress | target Q4", {"WhatsApp": "planned"}),
+        ("Weekend Spanish cover | Conditional", {"Spanish": "conditional"}),
+        # negative controls: a status word in a later comment speaks of nothing before it;
+        # a cell that says more than the trigger is read as prose
+        ("Web chat | Response: Supported | Notes: planned for all queues.", {"Web chat": "affirmed"}),
+        ("Email | Response: Supported | Notes: a roadmap review happens each year.", {"Email": "affirmed"}),
+    ],
+)
+def test_a_status_word_filling_a_cell_answers_for_its_row(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We can offer a conditional 4% volume rebate.", {"4%": "conditional"}),
+        ("Dutch is offered conditionally.", {"Dutch": "conditional"}),
+        # negative control: 'unconditional' is no condition
+        ("We offer an unconditional 5% discount.", {"5%": "affirmed"}),
+    ],
+)
+def test_the_word_conditional_conditions(text, expected):
+    _check(text, expected)
