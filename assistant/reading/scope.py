@@ -584,7 +584,11 @@ class Scope:
         # a verb of exceeding is a bound however far its subject runs ('In no event shall the
         # aggregate Service Credits in any month exceed 12%'), within its clause
         limit = assertion().bound_gap
-        if word_class("bound_verbs").fullmatch(last.group(0).strip()):
+        if word_class("bound_verbs").fullmatch(last.group(0).strip()) or _BY.search(
+            gap, 0, last.start()
+        ):
+            # a cap on a change, however far its object runs ('shall not increase the
+            # Charges by more than 3%')
             limit = self.windows["negated"]
         return len(gap[: last.start()].split()) <= limit and not any(
             trigger.end <= b < start for b in self.bounds
@@ -887,6 +891,7 @@ class Scope:
 
 
 
+_BY = re.compile(r"\bby\s+$", re.I)
 # a table cell's label before its answer ('| Response: '), and the end of the cell after it
 _CELL_LABEL = re.compile(r"\s*(?:[A-Za-z][\w ]{0,24}:\s*)?")
 _CELL_END = re.compile(r"\s*(?:\(\w{1,3}\)\s*)?[.]?\s*(?:\||$)")

@@ -2053,3 +2053,39 @@ def test_a_status_word_filling_a_cell_answers_for_its_row(text, expected):
 )
 def test_the_word_conditional_conditions(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a predicate of validity restricted by 'only' conditions its subject and its restriction
+        ("The EUR 24.10 hourly rate is valid only for terms of 36 months.",
+         {"EUR 24.10 hourly": "conditional", "36 months": "conditional"}),
+        ("Sunday cover is possible only with a minimum of 12 FTE.", {"12 FTE": "conditional"}),
+        ("The 5% rebate applies only above 40 seats.", {"5%": "conditional"}),
+        # negative controls: without 'only' the figure is firm; boilerplate keeps the term
+        ("The EUR 24.10 hourly rate is valid for the whole term.", {"EUR 24.10 hourly": "affirmed"}),
+        ("Unless otherwise agreed in writing, the fee shall be GBP 18.40 per hour.",
+         {"GBP 18.40 per hour": "affirmed"}),
+        ("Unless otherwise stated, all sites hold ISO 27001.", {"ISO 27001": "affirmed"}),
+        # a real 'unless' still conditions
+        ("Weekend cover is GBP 2,000 a month unless volumes fall below 5,000 calls.",
+         {"GBP 2,000 a month": "conditional"}),
+    ],
+)
+def test_validity_restricted_by_only_conditions_and_boilerplate_does_not(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cap on a change: the figure is the limit, however long the object before 'by'
+        ("The vendor shall not be entitled to raise its fees by more than 4% in any year.", {"4%": "affirmed"}),
+        ("Headcount will not be cut by more than 10%.", {"10%": "affirmed"}),
+        # negative control: 'by' before no comparison is no cap
+        ("We will not, by any means, offer Spanish.", {"Spanish": "negated"}),
+    ],
+)
+def test_a_negated_change_by_more_than_a_figure_caps_it(text, expected):
+    _check(text, expected)
