@@ -166,6 +166,8 @@ class Assertion(_Strict):
     bound_verbs: tuple[str, ...]
     trouble_nouns: tuple[str, ...]
     denial_complements: tuple[str, ...]
+    denial_adverbs: tuple[str, ...]
+    negation_adverbs: tuple[str, ...]
     corrections: tuple[str, ...]
     harm_verbs: tuple[str, ...]
     superiors: tuple[str, ...]

@@ -10,7 +10,7 @@ from functools import cache
 
 from assistant.reading.lexicon import assertion
 from assistant.reading.quantities import QUANTITY_KINDS
-from assistant.reading.triggers import Trigger, boundaries, word_class
+from assistant.reading.triggers import Trigger, boundaries, denial_adverbs, word_class
 
 _WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
 _DASH = re.compile(r"\s[—–]\s")
@@ -204,6 +204,7 @@ class Scope:
         looks_back = (
             trigger.direction in ("backward", "both")
             or self._answer(trigger)
+            or self._answer_cell(trigger)
             or fronted
             or (
                 orphan
@@ -457,6 +458,16 @@ class Scope:
         stage', 'Weekend cover | never'): with nothing after it, it speaks of the label."""
         return bool(_CELL_OPENING.search(self.text[: trigger.start]))
 
+    def _answer_cell(self, trigger: Trigger) -> bool:
+        """A trigger that fills a table cell, perhaps after the cell's label ('SOC 2 report |
+        Response: Roadmap |', 'Video | In progress'): the cell answers for its row."""
+        row_before = self.text[: trigger.start].rpartition("|")
+        if not row_before[1]:
+            return False
+        return bool(_CELL_LABEL.fullmatch(row_before[2])) and bool(
+            _CELL_END.match(self.text, trigger.end)
+        )
+
     def _answer(self, trigger: Trigger) -> bool:
         """A bare 'no' closing its phrase answers for the mention before it ('sms yes, whatsapp
         no —', 'Weekend cover? None.')."""
@@ -555,7 +566,10 @@ class Scope:
             for second in negations:
                 if first.end > second.start or not self._open(first.end, second.start, "negated"):
                     continue
-                if relative.search(" ".join(self.text[first.end : second.start].split()[-3:])):
+                if _SHARED_NEGATION.match(self.text, first.end):
+                    continue  # 'shall not, and shall ensure its staff shall not, permit': one denial
+                gap = " ".join(self.text[first.end : second.start].split()[-3:])
+                if any(not _RESUMPTIVE.search(gap, 0, m.end()) for m in relative.finditer(gap)):
                     return True
         return False
 
@@ -570,7 +584,11 @@ class Scope:
         # a verb of exceeding is a bound however far its subject runs ('In no event shall the
         # aggregate Service Credits in any month exceed 12%'), within its clause
         limit = assertion().bound_gap
-        if word_class("bound_verbs").fullmatch(last.group(0).strip()):
+        if word_class("bound_verbs").fullmatch(last.group(0).strip()) or _BY.search(
+            gap, 0, last.start()
+        ):
+            # a cap on a change, however far its object runs ('shall not increase the
+            # Charges by more than 3%')
             limit = self.windows["negated"]
         return len(gap[: last.start()].split()) <= limit and not any(
             trigger.end <= b < start for b in self.bounds
@@ -870,13 +888,24 @@ class Scope:
         return bool(sites.search(window))
 
 
-_PARTICIPLE = re.compile(r"\s*(?:(?:be|been|being|yet|really|currently)\s+)?([a-z][a-z-]*)\b", re.I)
+
+
+
+_BY = re.compile(r"\bby\s+$", re.I)
+# a table cell's label before its answer ('| Response: '), and the end of the cell after it
+_CELL_LABEL = re.compile(r"\s*(?:[A-Za-z][\w ]{0,24}:\s*)?")
+_CELL_END = re.compile(r"\s*(?:\(\w{1,3}\)\s*)?[.]?\s*(?:\||$)")
+# a negation interrupted by a coordination, whose verb comes after the second negation
+_SHARED_NEGATION = re.compile(r"\s*,\s*(?:and|or|nor)\b", re.I)
+# 'that' after a comma points back to what was said; it opens no relative clause ('but not
+# social media, that is outside our scope')
+_RESUMPTIVE = re.compile(r",\s*that$", re.I)
 
 
 def _passive_participle(text: str, at: int) -> bool:
     """Whether a passive participle follows a negation ('not staffed', "isn't done in-house"),
     not a word of feeling or harm ('not impressed', 'not affected')."""
-    word = _PARTICIPLE.match(text, at)
+    word = re.compile(rf"{denial_adverbs()}([a-z][a-z-]*)\b", re.I).match(text, at)
     if word is None:
         return False
     verb = word.group(1).lower()

@@ -30,8 +30,12 @@ class Trigger:
 
 def _phrase(phrase: str, nouns: tuple[str, ...]) -> str:
     words = []
-    for word in phrase.split():
-        if word == "*":
+    parts = phrase.split()
+    for at, word in enumerate(parts):
+        if _NEGATION_WORD.search(word) and at + 1 < len(parts) and parts[at + 1] not in _adverbs():
+            # 'is not offered' reads 'is not presently offered' too
+            words.append(re.escape(word).replace("'", "['’]") + rf"(?:\s+(?:{_adverbs_pattern()}))?")
+        elif word == "*":
             words.append(r"[\w'’-]+")
         elif word in ("CLIENT", "CLIENTS"):
             forms = nouns if word == "CLIENT" else tuple(f"{n}s" for n in nouns)
@@ -54,6 +58,19 @@ def _phrase(phrase: str, nouns: tuple[str, ...]) -> str:
         lead = r"^\W*"
     tail = r"(?![\w-])(?!['’]\w)" if last[-1:].isalnum() or last == "*" else ""
     return f"{lead}{body}{tail}"
+
+
+_NEGATION_WORD = re.compile(r"^(?:not|never)$|n't$", re.I)
+
+
+@cache
+def _adverbs() -> frozenset[str]:
+    return frozenset(assertion().negation_adverbs)
+
+
+@cache
+def _adverbs_pattern() -> str:
+    return "|".join(re.escape(w) for w in sorted(_adverbs(), key=len, reverse=True))
 
 
 _DIRECTIONS = ("forward", "backward", "both", "sentence", "short", "predicate", "subject")
@@ -92,12 +109,21 @@ def word_class(name: str) -> re.Pattern:
     phrases = getattr(assertion(), name)
     body = "|".join(_phrase(p, ()) for p in sorted(phrases, key=len, reverse=True))
     if name == "denial_complements":
-        return re.compile(
-            rf"\s*(?:(?:be|been|being|yet|really|currently)\s+)?(?:{body}|[.!?]*\s*$)", re.I
-        )
+        return re.compile(rf"{denial_adverbs()}(?:{body}|[.!?]*\s*$)", re.I)
     if name == "trouble_nouns":
         return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{body})", re.I)
     return re.compile(rf"\s*(?:{body})" if name == "restrictives" else body, re.I)
+
+
+@cache
+def denial_adverbs() -> str:
+    """A pattern for the words that may stand between a negation and what it denies ('not
+    presently supported', 'not yet staffed'), each followed by space; perhaps none."""
+    lex = assertion()
+    words = "|".join(
+        re.escape(w) for w in sorted(lex.denial_adverbs + lex.negation_adverbs, key=len, reverse=True)
+    )
+    return rf"\s*(?:(?:{words})\s+){{0,2}}"
 
 
 def _anchors(phrases: tuple[str, ...]) -> tuple[str, ...]:

@@ -1950,3 +1950,142 @@ def test_an_expected_arrival_with_a_time_is_planned(text, expected):
 )
 def test_the_writers_own_people_quote_no_client(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb of time or manner between the negation and its complement
+        ("Welsh and Gaelic are not presently offered by our Cardiff team.",
+         {"Welsh": "negated", "Gaelic": "negated"}),
+        ("Video is still not supported on the new platform.", {"Video": "negated"}),
+        ("SOC 2 Type II is not formally held by the group.", {"SOC 2 Type II": "negated"}),
+        ("Homeworking is not authorised for the fraud queue.", {"Homeworking": "negated"}),
+        # negative controls: the mention judged, not denied; a firm statement
+        ("Our Manila vendor was not presently great.", {"Manila": "affirmed"}),
+        ("Welsh is presently offered by our Cardiff team.", {"Welsh": "affirmed"}),
+    ],
+)
+def test_an_adverb_between_a_negation_and_its_complement_keeps_the_denial(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'that' after a comma points back; it opens no relative clause that would cancel
+        ("We cover phone and email, but not SMS, that is outside our remit.",
+         {"phone": "affirmed", "SMS": "negated"}),
+        # a negation interrupted by a coordination is one denial, not two that cancel
+        ("The vendor will not, and will ensure that its agents will not, store PAN data in Manila.",
+         {"Manila": "negated"}),
+        ("We do not, and shall make sure that our partners do not, offshore the French line.",
+         {"French": "negated"}),
+        # negative controls: a relative 'that' still cancels; a plain coordination still denies
+        ("There is no site that does not hold PCI DSS.", {"PCI DSS": "affirmed"}),
+        ("We have no centre that is not ISO 27001 certified.", {"ISO 27001": "affirmed"}),
+        ("We do not offer Spanish, and we offer French.", {"Spanish": "negated", "French": "affirmed"}),
+    ],
+)
+def test_a_second_negation_cancels_only_through_a_relative_clause(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negative subject and a passive verb of denial cancel
+        ("No channel is excluded from the bid, including SMS.", {"SMS": "affirmed"}),
+        ("No language was omitted from our pricing, Dutch included.", {"Dutch": "affirmed"}),
+        # negative controls: the passive denial alone, or after a plain subject, denies
+        ("SMS is excluded from the bid.", {"SMS": "negated"}),
+        ("The Dutch line was omitted from our pricing.", {"Dutch": "negated"}),
+    ],
+)
+def test_a_negative_subject_with_a_passive_denial_affirms(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term changed from one figure to another: the former no longer stands
+        ("The warranty period has been extended from 30 days to 60 days.",
+         {"30 days": "negated", "60 days": "affirmed"}),
+        ("Our per-minute rate was lowered from $1.10 to $0.95.", {"$1.10": "negated", "$0.95": "affirmed"}),
+        # an edit strikes out what follows it
+        ("Legal has struck out the HIPAA clause from the draft.", {"HIPAA": "negated"}),
+        ("Please strike out the Spanish line.", {"Spanish": "negated"}),
+        # negative controls: a range, or a figure merely raised, is no replacement
+        ("Rates range from $0.80 to $0.95 per minute.", {"$0.80": "affirmed"}),
+        ("We raised the matter of GDPR in the kickoff.", {"GDPR": "affirmed"}),
+    ],
+)
+def test_a_changed_term_and_a_struck_clause_are_denied(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a status word that fills a table cell answers for its row
+        ("2.4 | Outbound SMS reminders | Answer: Roadmap | Comment: beta in spring.", {"SMS": "planned"}),
+        ("WhatsApp | In progress | target Q4", {"WhatsApp": "planned"}),
+        ("Weekend Spanish cover | Conditional", {"Spanish": "conditional"}),
+        # negative controls: a status word in a later comment speaks of nothing before it;
+        # a cell that says more than the trigger is read as prose
+        ("Web chat | Response: Supported | Notes: planned for all queues.", {"Web chat": "affirmed"}),
+        ("Email | Response: Supported | Notes: a roadmap review happens each year.", {"Email": "affirmed"}),
+    ],
+)
+def test_a_status_word_filling_a_cell_answers_for_its_row(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We can offer a conditional 4% volume rebate.", {"4%": "conditional"}),
+        ("Dutch is offered conditionally.", {"Dutch": "conditional"}),
+        # negative control: 'unconditional' is no condition
+        ("We offer an unconditional 5% discount.", {"5%": "affirmed"}),
+    ],
+)
+def test_the_word_conditional_conditions(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a predicate of validity restricted by 'only' conditions its subject and its restriction
+        ("The EUR 24.10 hourly rate is valid only for terms of 36 months.",
+         {"EUR 24.10 hourly": "conditional", "36 months": "conditional"}),
+        ("Sunday cover is possible only with a minimum of 12 FTE.", {"12 FTE": "conditional"}),
+        ("The 5% rebate applies only above 40 seats.", {"5%": "conditional"}),
+        # negative controls: without 'only' the figure is firm; boilerplate keeps the term
+        ("The EUR 24.10 hourly rate is valid for the whole term.", {"EUR 24.10 hourly": "affirmed"}),
+        ("Unless otherwise agreed in writing, the fee shall be GBP 18.40 per hour.",
+         {"GBP 18.40 per hour": "affirmed"}),
+        ("Unless otherwise stated, all sites hold ISO 27001.", {"ISO 27001": "affirmed"}),
+        # a real 'unless' still conditions
+        ("Weekend cover is GBP 2,000 a month unless volumes fall below 5,000 calls.",
+         {"GBP 2,000 a month": "conditional"}),
+    ],
+)
+def test_validity_restricted_by_only_conditions_and_boilerplate_does_not(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cap on a change: the figure is the limit, however long the object before 'by'
+        ("The vendor shall not be entitled to raise its fees by more than 4% in any year.", {"4%": "affirmed"}),
+        ("Headcount will not be cut by more than 10%.", {"10%": "affirmed"}),
+        # negative control: 'by' before no comparison is no cap
+        ("We will not, by any means, offer Spanish.", {"Spanish": "negated"}),
+    ],
+)
+def test_a_negated_change_by_more_than_a_figure_caps_it(text, expected):
+    _check(text, expected)
