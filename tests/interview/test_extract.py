@@ -441,3 +441,29 @@ def test_plus_options_after_a_term_are_all_options(read, text, term, options):
     count, amount = options
     assert got["contract_renewal"]["count"] == count
     assert got["contract_renewal"].get("amount") == amount
+
+
+def test_a_later_denial_after_a_contrast_takes_the_item_out(read):
+    got = read("We need billing and claims. Some retention calls come in too, but we'd rather not include retention.")
+    assert "retention" not in got.get("services", [])
+    assert {"billing", "claims"} <= set(got["services"])
+    # control: an item denied first and then said again after 'but' is not taken out by this rule
+    kept = read("Billing, claims and retention are all in scope.")
+    assert "retention" in kept["services"]
+
+
+def test_a_pointer_sentence_that_declines_denies_what_was_just_named(read):
+    got = read("A site in Portugal is fine. A site in India... I fear that might be difficult for us.")
+    assert "India" not in got.get("delivery_locations", [])
+    assert "Portugal" in got["delivery_locations"]
+    # control: a pointer sentence that welcomes denies nothing
+    kept = read("A site in India. I think that would be great for us.")
+    assert "India" in kept["delivery_locations"]
+
+
+def test_a_pricing_model_declined_politely_is_not_the_choice(read):
+    got = read(
+        "On pricing, per minute could be difficult for our finance team; per hour is what they know.",
+        pending=("pricing_model",),
+    )
+    assert got["pricing_model"] == "per hour"

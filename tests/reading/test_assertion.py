@@ -1950,3 +1950,19 @@ def test_an_expected_arrival_with_a_time_is_planned(text, expected):
 )
 def test_the_writers_own_people_quote_no_client(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a polite refusal: what would be hard for the speaker is declined
+        ("Night cover from Lima might be difficult for us.", {"Lima": "negated"}),
+        ("Welsh would be problematic for our budget.", {"Welsh": "negated"}),
+        ("Spanish could be hard for us to staff, but Italian is fine.", {"Spanish": "negated", "Italian": "affirmed"}),
+        # negative controls: denied difficulty, and a difficulty that is not a modal refusal
+        ("Adding Portuguese would not be problematic.", {"Portuguese": "affirmed"}),
+        ("Our French callers are difficult to please.", {"French": "affirmed"}),
+    ],
+)
+def test_a_modal_difficulty_declines(text, expected):
+    _check(text, expected)
