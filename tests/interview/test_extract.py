@@ -467,3 +467,26 @@ def test_a_pricing_model_declined_politely_is_not_the_choice(read):
         pending=("pricing_model",),
     )
     assert got["pricing_model"] == "per hour"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause after the name's comma does not make a person of it
+        ("Hiya! I'm Sam Okafor and I work for Ridgeway Mutual Ltd, where I'm head of member care.", "Ridgeway Mutual Ltd"),
+        # a kind of organisation 'called' names it; a word called out first is no name
+        ("Cheerio. We're a small insurer called Northgate Cover, based in Leeds.", "Northgate Cover"),
+        # greetings with thanks and the speaker's own name are passed over
+        (
+            "Good morning, and thanks for making the time. My name is Ines Roth. I am in charge "
+            "of customer care for Kaltwasser Haushaltsgeraete GmbH.",
+            "Kaltwasser Haushaltsgeraete GmbH",
+        ),
+        # controls: a person and role before the name still give the name; an interjection alone
+        ("Marcus Hill, contracts officer, Brightwater Council.", "Brightwater Council"),
+        ("Howdy! We sell boots.", None),
+        ("We use a platform called Zendesk.", None),
+    ],
+)
+def test_the_organisation_after_courtesies_and_clauses(read, text, expected):
+    assert read(text, ("company_name",)).get("company_name") == expected
