@@ -490,3 +490,48 @@ def test_a_pricing_model_declined_politely_is_not_the_choice(read):
 )
 def test_the_organisation_after_courtesies_and_clauses(read, text, expected):
     assert read(text, ("company_name",)).get("company_name") == expected
+
+
+def test_work_split_partly_and_partly_is_partly_outsourced(read):
+    got = read(
+        "At present our support is handled partly by our own team in Bonn and partly by a vendor in Leeds.",
+        ("current_model",),
+    )
+    assert got["current_model"] == "partly outsourced"
+    # control: one side alone, and 'partly' said once of something else
+    assert read("Today everything is run by our own team.", ("current_model",))["current_model"] == "in-house"
+    assert (
+        read("We partly rebuilt the team last year; it is all run by our own staff.", ("current_model",))[
+            "current_model"
+        ]
+        == "in-house"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The opening hours shall be 07:00 to 21:00 on weekdays. I must correct that: the hours "
+            "shall be 07:00 to 22:00 on weekdays.",
+            {"all": "Mon-Fri 07:00-22:00"},
+        ),
+        # a correction naming no channel corrects the hours just said of one
+        ("Phones open 8am to 6pm on weekdays. Sorry, 8am to 7pm on weekdays.", {"voice": "Mon-Fri 08:00-19:00"}),
+        # control: two sets of hours with no correction between them are both kept
+        (
+            "Phones open 8am to 6pm on weekdays, and 9am to 1pm on Saturdays.",
+            {"voice": "Mon-Fri 08:00-18:00, Sat 09:00-13:00"},
+        ),
+    ],
+)
+def test_hours_corrected_later_in_the_message_replace_the_first(read, text, expected):
+    assert read(text, ("channel_hours",))["channel_hours"] == expected
+
+
+def test_a_correction_of_one_days_hours_keeps_the_other_days(read):
+    got = read(
+        "We open Monday to Friday 7am to 7pm and Sunday 10am to 2pm. Sorry, Sunday is 10am to 4pm.",
+        ("channel_hours",),
+    )
+    assert got["channel_hours"] == {"all": "Mon-Fri 07:00-19:00, Sun 10:00-16:00"}

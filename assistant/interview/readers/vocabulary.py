@@ -512,7 +512,7 @@ def _enum_found(ctx: Context, slot: SlotDef, mentions: list[Mention]) -> list[Fo
         choice = corrected[-1]
     elif len(names) > 1 and preferred and len({m.name for m in preferred}) == 1:
         choice = preferred[0]
-    elif len(names) > 1 and slot.combined_value:
+    elif slot.combined_value and (len(names) > 1 or _split_between(ctx, wanted[0])):
         first = wanted[0]
         return [
             Found(
@@ -527,6 +527,16 @@ def _enum_found(ctx: Context, slot: SlotDef, mentions: list[Mention]) -> list[Fo
     return [
         Found(slot.name, choice.name, clause_span(ctx, choice.start), priority=ctx.priority(choice))
     ]
+
+
+_SPLIT = re.compile(r"\b(partly|partially|in part)\b.+\b\1\b", re.I)
+
+
+def _split_between(ctx: Context, m: Mention) -> bool:
+    """'handled partly by our own team and partly by an agency': one of two sides named, the
+    work split between them; the combined value."""
+    start, end = ctx.message.sentence_span(m.segment)
+    return bool(_SPLIT.search(ctx.text[start:end]))
 
 
 _COMPARED = re.compile(r"\b(?:than|rather than|instead of|over)\s+(?:the\s+)?$", re.I)
