@@ -535,3 +535,11 @@ def test_a_correction_of_one_days_hours_keeps_the_other_days(read):
         ("channel_hours",),
     )
     assert got["channel_hours"] == {"all": "Mon-Fri 07:00-19:00, Sun 10:00-16:00"}
+
+
+def test_corrected_times_without_days_keep_the_days_they_correct(read):
+    got = read(
+        "The desk is staffed Monday to Saturday, 7am to 9pm. Let me correct myself, 7am to 10pm.",
+        ("channel_hours",),
+    )
+    assert got["channel_hours"] == {"all": "Mon-Sat 07:00-22:00"}

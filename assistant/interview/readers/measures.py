@@ -677,7 +677,13 @@ def read_hours(ctx: Context) -> list[Found]:
                 # 'open 8 to 6 - sorry, 8 to 7': the corrected hours go; those of other days
                 # stay ('Mon-Fri 8-8 and Sat 9-1 - sorry, Saturday is 9 till 2')
                 days = m.value.get("days")
-                said[:] = [i for i in said if days and i[0] and i[0] != days]
+                replaced = [i for i in said if not (days and i[0] and i[0] != days)]
+                said[:] = [i for i in said if i not in replaced]
+                if days is None and len(replaced) == 1 and replaced[0][0]:
+                    # 'Mon-Fri 8 to 6 - sorry, 8 to 7': the new times, on the same days
+                    value = {**m.value, "days": replaced[0][0]}
+                    said.append((value["days"], hours_text(value), m.start))
+                    continue
             said.append((m.value.get("days"), hours_text(m.value), m.start))
         if channels:
             spans.append(clause_span(ctx, m.start))
