@@ -444,7 +444,10 @@ def test_plus_options_after_a_term_are_all_options(read, text, term, options):
 
 
 def test_a_later_denial_after_a_contrast_takes_the_item_out(read):
-    got = read("We need billing and claims. Some retention calls come in too, but we'd rather not include retention.")
+    got = read(
+        "We need billing and claims. Some retention calls come in too, "
+        "but we'd rather not include retention."
+    )
     assert "retention" not in got.get("services", [])
     assert {"billing", "claims"} <= set(got["services"])
     # control: an item denied first and then said again after 'but' is not taken out by this rule
@@ -453,7 +456,9 @@ def test_a_later_denial_after_a_contrast_takes_the_item_out(read):
 
 
 def test_a_pointer_sentence_that_declines_denies_what_was_just_named(read):
-    got = read("A site in Portugal is fine. A site in India... I fear that might be difficult for us.")
+    got = read(
+        "A site in Portugal is fine. A site in India... I fear that might be difficult for us."
+    )
     assert "India" not in got.get("delivery_locations", [])
     assert "Portugal" in got["delivery_locations"]
     # control: a pointer sentence that welcomes denies nothing
@@ -463,7 +468,8 @@ def test_a_pointer_sentence_that_declines_denies_what_was_just_named(read):
 
 def test_a_pricing_model_declined_politely_is_not_the_choice(read):
     got = read(
-        "On pricing, per minute could be difficult for our finance team; per hour is what they know.",
+        "On pricing, per minute could be difficult for our finance team; "
+        "per hour is what they know.",
         pending=("pricing_model",),
     )
     assert got["pricing_model"] == "per hour"
@@ -473,9 +479,15 @@ def test_a_pricing_model_declined_politely_is_not_the_choice(read):
     "text, expected",
     [
         # a clause after the name's comma does not make a person of it
-        ("Hiya! I'm Sam Okafor and I work for Ridgeway Mutual Ltd, where I'm head of member care.", "Ridgeway Mutual Ltd"),
+        (
+            "Hiya! I'm Sam Okafor and I work for Ridgeway Mutual Ltd, where I'm head of care.",
+            "Ridgeway Mutual Ltd",
+        ),
         # a kind of organisation 'called' names it; a word called out first is no name
-        ("Cheerio. We're a small insurer called Northgate Cover, based in Leeds.", "Northgate Cover"),
+        (
+            "Cheerio. We're a small insurer called Northgate Cover, based in Leeds.",
+            "Northgate Cover",
+        ),
         # greetings with thanks and the speaker's own name are passed over
         (
             "Good morning, and thanks for making the time. My name is Ines Roth. I am in charge "
@@ -494,18 +506,18 @@ def test_the_organisation_after_courtesies_and_clauses(read, text, expected):
 
 def test_work_split_partly_and_partly_is_partly_outsourced(read):
     got = read(
-        "At present our support is handled partly by our own team in Bonn and partly by a vendor in Leeds.",
+        "At present our support is handled partly by our own team in Bonn "
+        "and partly by a vendor in Leeds.",
         ("current_model",),
     )
     assert got["current_model"] == "partly outsourced"
     # control: one side alone, and 'partly' said once of something else
-    assert read("Today everything is run by our own team.", ("current_model",))["current_model"] == "in-house"
-    assert (
-        read("We partly rebuilt the team last year; it is all run by our own staff.", ("current_model",))[
-            "current_model"
-        ]
-        == "in-house"
+    alone = read("Today everything is run by our own team.", ("current_model",))
+    assert alone["current_model"] == "in-house"
+    once = read(
+        "We partly rebuilt the team last year; it is all run by our own staff.", ("current_model",)
     )
+    assert once["current_model"] == "in-house"
 
 
 @pytest.mark.parametrize(
@@ -517,7 +529,10 @@ def test_work_split_partly_and_partly_is_partly_outsourced(read):
             {"all": "Mon-Fri 07:00-22:00"},
         ),
         # a correction naming no channel corrects the hours just said of one
-        ("Phones open 8am to 6pm on weekdays. Sorry, 8am to 7pm on weekdays.", {"voice": "Mon-Fri 08:00-19:00"}),
+        (
+            "Phones open 8am to 6pm on weekdays. Sorry, 8am to 7pm on weekdays.",
+            {"voice": "Mon-Fri 08:00-19:00"},
+        ),
         # control: two sets of hours with no correction between them are both kept
         (
             "Phones open 8am to 6pm on weekdays, and 9am to 1pm on Saturdays.",

@@ -1958,7 +1958,10 @@ def test_the_writers_own_people_quote_no_client(text, expected):
         # a polite refusal: what would be hard for the speaker is declined
         ("Night cover from Lima might be difficult for us.", {"Lima": "negated"}),
         ("Welsh would be problematic for our budget.", {"Welsh": "negated"}),
-        ("Spanish could be hard for us to staff, but Italian is fine.", {"Spanish": "negated", "Italian": "affirmed"}),
+        (
+            "Spanish could be hard for us to staff, but Italian is fine.",
+            {"Spanish": "negated", "Italian": "affirmed"},
+        ),
         # negative controls: denied difficulty, and a difficulty that is not a modal refusal
         ("Adding Portuguese would not be problematic.", {"Portuguese": "affirmed"}),
         ("Our French callers are difficult to please.", {"French": "affirmed"}),
