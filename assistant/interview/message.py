@@ -4,7 +4,7 @@ assertion status, the plan's own vocabularies, bare numbers, and each segment's 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from assistant.interview import discourse as d
@@ -77,6 +77,7 @@ class Message:
         for index, segment in enumerate(self.segments):
             self.mentions += _read_segment(text, segment, index, plan)
         self.roles = [self._role(i, s) for i, s in enumerate(self.segments)]
+        _refused_by_pointer(self)
         _past_sentences(self)
         _give_priorities(self)
 
@@ -276,6 +277,36 @@ def _focus_adverb(piece: str, start: int, end: int) -> bool:
         return False
     left = max([m.end() for m in _CLAUSE.finditer(piece, 0, start)], default=0)
     return bool(piece[left:start].strip())
+
+
+# A sentence whose subject only points back ('I think that may be difficult for us', 'That
+# won't work'), after an opening of opinion at most, and which names nothing itself. ('It'
+# is left out: it is mostly a dummy subject, 'it is not an option to skip them'.)
+_POINTER_SUBJECT = re.compile(
+    r"\W*(?:(?:i\s+think|i\s+fear|i'm\s+afraid|i\s+am\s+afraid|i\s+suspect|honestly|frankly)"
+    r",?\s+)?(?:that|this)\s+(?=\S)",
+    re.I,
+)
+
+
+def _refused_by_pointer(message: Message) -> None:
+    """'A site in Asia... I think that may be difficult for us': a sentence that names nothing,
+    whose subject points back, and whose predicate the reading layer reads as a denial, denies
+    what the last segment of the sentence before it named."""
+    for number, (start, end) in enumerate(message.sentences):
+        if number == 0 or any(start <= m.start < end for m in message.mentions):
+            continue
+        opening = _POINTER_SUBJECT.match(message.text, start, end)
+        if opening is None:
+            continue
+        before = [m for m in message.mentions if message.segments[m.segment].sentence == number - 1]
+        if not before:
+            continue
+        last = [m for m in before if m.segment == before[-1].segment and m.status == "affirmed"]
+        predicate = message.text[opening.end() : end]
+        for m in last:
+            if statuses(f"{m.text} {predicate}", [(0, len(m.text))])[0] == "negated":
+                message.mentions[message.mentions.index(m)] = replace(m, status="negated")
 
 
 def _past_sentences(message: Message) -> None:

@@ -441,3 +441,120 @@ def test_plus_options_after_a_term_are_all_options(read, text, term, options):
     count, amount = options
     assert got["contract_renewal"]["count"] == count
     assert got["contract_renewal"].get("amount") == amount
+
+
+def test_a_later_denial_after_a_contrast_takes_the_item_out(read):
+    got = read(
+        "We need billing and claims. Some retention calls come in too, "
+        "but we'd rather not include retention."
+    )
+    assert "retention" not in got.get("services", [])
+    assert {"billing", "claims"} <= set(got["services"])
+    # control: an item denied first and then said again after 'but' is not taken out by this rule
+    kept = read("Billing, claims and retention are all in scope.")
+    assert "retention" in kept["services"]
+
+
+def test_a_pointer_sentence_that_declines_denies_what_was_just_named(read):
+    got = read(
+        "A site in Portugal is fine. A site in India... I fear that might be difficult for us."
+    )
+    assert "India" not in got.get("delivery_locations", [])
+    assert "Portugal" in got["delivery_locations"]
+    # control: a pointer sentence that welcomes denies nothing
+    kept = read("A site in India. I think that would be great for us.")
+    assert "India" in kept["delivery_locations"]
+
+
+def test_a_pricing_model_declined_politely_is_not_the_choice(read):
+    got = read(
+        "On pricing, per minute could be difficult for our finance team; "
+        "per hour is what they know.",
+        pending=("pricing_model",),
+    )
+    assert got["pricing_model"] == "per hour"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause after the name's comma does not make a person of it
+        (
+            "Hiya! I'm Sam Okafor and I work for Ridgeway Mutual Ltd, where I'm head of care.",
+            "Ridgeway Mutual Ltd",
+        ),
+        # a kind of organisation 'called' names it; a word called out first is no name
+        (
+            "Cheerio. We're a small insurer called Northgate Cover, based in Leeds.",
+            "Northgate Cover",
+        ),
+        # greetings with thanks and the speaker's own name are passed over
+        (
+            "Good morning, and thanks for making the time. My name is Ines Roth. I am in charge "
+            "of customer care for Kaltwasser Haushaltsgeraete GmbH.",
+            "Kaltwasser Haushaltsgeraete GmbH",
+        ),
+        # controls: a person and role before the name still give the name; an interjection alone
+        ("Marcus Hill, contracts officer, Brightwater Council.", "Brightwater Council"),
+        ("Howdy! We sell boots.", None),
+        ("We use a platform called Zendesk.", None),
+    ],
+)
+def test_the_organisation_after_courtesies_and_clauses(read, text, expected):
+    assert read(text, ("company_name",)).get("company_name") == expected
+
+
+def test_work_split_partly_and_partly_is_partly_outsourced(read):
+    got = read(
+        "At present our support is handled partly by our own team in Bonn "
+        "and partly by a vendor in Leeds.",
+        ("current_model",),
+    )
+    assert got["current_model"] == "partly outsourced"
+    # control: one side alone, and 'partly' said once of something else
+    alone = read("Today everything is run by our own team.", ("current_model",))
+    assert alone["current_model"] == "in-house"
+    once = read(
+        "We partly rebuilt the team last year; it is all run by our own staff.", ("current_model",)
+    )
+    assert once["current_model"] == "in-house"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The opening hours shall be 07:00 to 21:00 on weekdays. I must correct that: the hours "
+            "shall be 07:00 to 22:00 on weekdays.",
+            {"all": "Mon-Fri 07:00-22:00"},
+        ),
+        # a correction naming no channel corrects the hours just said of one
+        (
+            "Phones open 8am to 6pm on weekdays. Sorry, 8am to 7pm on weekdays.",
+            {"voice": "Mon-Fri 08:00-19:00"},
+        ),
+        # control: two sets of hours with no correction between them are both kept
+        (
+            "Phones open 8am to 6pm on weekdays, and 9am to 1pm on Saturdays.",
+            {"voice": "Mon-Fri 08:00-18:00, Sat 09:00-13:00"},
+        ),
+    ],
+)
+def test_hours_corrected_later_in_the_message_replace_the_first(read, text, expected):
+    assert read(text, ("channel_hours",))["channel_hours"] == expected
+
+
+def test_a_correction_of_one_days_hours_keeps_the_other_days(read):
+    got = read(
+        "We open Monday to Friday 7am to 7pm and Sunday 10am to 2pm. Sorry, Sunday is 10am to 4pm.",
+        ("channel_hours",),
+    )
+    assert got["channel_hours"] == {"all": "Mon-Fri 07:00-19:00, Sun 10:00-16:00"}
+
+
+def test_corrected_times_without_days_keep_the_days_they_correct(read):
+    got = read(
+        "The desk is staffed Monday to Saturday, 7am to 9pm. Let me correct myself, 7am to 10pm.",
+        ("channel_hours",),
+    )
+    assert got["channel_hours"] == {"all": "Mon-Sat 07:00-22:00"}

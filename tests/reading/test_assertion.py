@@ -2089,3 +2089,22 @@ def test_validity_restricted_by_only_conditions_and_boilerplate_does_not(text, e
 )
 def test_a_negated_change_by_more_than_a_figure_caps_it(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a polite refusal: what would be hard for the speaker is declined
+        ("Night cover from Lima might be difficult for us.", {"Lima": "negated"}),
+        ("Welsh would be problematic for our budget.", {"Welsh": "negated"}),
+        (
+            "Spanish could be hard for us to staff, but Italian is fine.",
+            {"Spanish": "negated", "Italian": "affirmed"},
+        ),
+        # negative controls: denied difficulty, and a difficulty that is not a modal refusal
+        ("Adding Portuguese would not be problematic.", {"Portuguese": "affirmed"}),
+        ("Our French callers are difficult to please.", {"French": "affirmed"}),
+    ],
+)
+def test_a_modal_difficulty_declines(text, expected):
+    _check(text, expected)

@@ -653,6 +653,7 @@ def read_hours(ctx: Context) -> list[Found]:
     hours: dict[str, list[tuple[str | None, str, int]]] = {}
     spans: list[tuple[int, int]] = []
     found: list[Found] = []
+    last: tuple[list[str], int] | None = None  # the channels and start of the last hours read
     for m in ctx.message.of_kind("hours"):
         if not ctx.usable(m):
             continue
@@ -666,10 +667,24 @@ def read_hours(ctx: Context) -> list[Found]:
             continue  # 'for Clearing we'd need the lines open 8am to 8pm for the two weeks'
         here = len([h for h in ctx.message.of_kind("hours") if h.segment == m.segment])
         channels = _channel_for_hours(ctx, m, here)
+        if channels == ["all"] and last and _corrected_between(ctx, last[1], m.start):
+            channels = last[0]  # 'Phones 8 to 6. Sorry, 8 to 7': the same phones' hours
+        if channels:
+            last = (channels, m.start)
         for channel in channels:
-            hours.setdefault(channel, []).append(
-                (m.value.get("days"), hours_text(m.value), m.start)
-            )
+            said = hours.setdefault(channel, [])
+            if said and _corrected_between(ctx, said[-1][2], m.start):
+                # 'open 8 to 6 - sorry, 8 to 7': the corrected hours go; those of other days
+                # stay ('Mon-Fri 8-8 and Sat 9-1 - sorry, Saturday is 9 till 2')
+                days = m.value.get("days")
+                replaced = [i for i in said if not (days and i[0] and i[0] != days)]
+                said[:] = [i for i in said if i not in replaced]
+                if days is None and len(replaced) == 1 and replaced[0][0]:
+                    # 'Mon-Fri 8 to 6 - sorry, 8 to 7': the new times, on the same days
+                    value = {**m.value, "days": replaced[0][0]}
+                    said.append((value["days"], hours_text(value), m.start))
+                    continue
+            said.append((m.value.get("days"), hours_text(m.value), m.start))
         if channels:
             spans.append(clause_span(ctx, m.start))
             ctx.take(m.start, m.end)

@@ -21,7 +21,7 @@ CUES = (
     r"company name is|my company,|our company,|I run|we run|I own|"
     # 'we're called', 'a charity called': the organisation's name, not a system's
     r"(?:we're|we are|we’re|(?:company|business|firm|organi[sz]ation|group|brand|charity|"
-    r"council|trust|start-up|startup)(?: is)?) (?:called|named)|"
+    r"council|trust|start-up|startup|ORGANISATION_KINDS)(?: is)?) (?:called|named)|"
     # 'co-founder of Pawprint Cover', 'chief operating officer of …': a role that leads the
     # whole organisation
     r"(?:co-?founder|founder|owner|CEO|C[A-Z]O|chief executive|chief [a-z]+ officer|"
@@ -35,8 +35,23 @@ CUES = (
     r"from|at|for|with the|with",
     r"this is|we are|we're|we’re|it's|it is",
 )
+
+
+def _organisation_kinds() -> str:
+    """The nouns of a kind of organisation ('a retailer called …', 'an insurer named …'), from
+    the lexicon's one list of them."""
+    from assistant.reading.lexicon import assertion
+
+    nouns = sorted(set(assertion().client_nouns), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in nouns)
+
+
 CUED = [
-    re.compile(rf"(?:\b(?i:{cues})|\s@)\s+(?:the\s+)?(?P<name>{_RUN}{_SUFFIX})") for cues in CUES
+    re.compile(
+        rf"(?:\b(?i:{cues.replace('ORGANISATION_KINDS', _organisation_kinds())})|\s@)\s+"
+        rf"(?:the\s+)?(?P<name>{_RUN}{_SUFFIX})"
+    )
+    for cues in CUES
 ]
 LEAD = re.compile(
     rf"^\s*(?P<name>{_RUN}{_SUFFIX})(?:\s*[,.;!]|\s+-\s|\s*$|\s+(?:is|are)\s+(?:a|an|the)\s)"
@@ -90,9 +105,7 @@ def read_organisation(ctx: Context) -> list[Found]:
         return []
     text = ctx.text
     sentences = [
-        (start, end)
-        for start, end in ctx.message.sentences
-        if not GREETINGS.fullmatch(text[start:end].strip(" .,!"))
+        (start, end) for start, end in ctx.message.sentences if not _courtesy(text[start:end])
     ][:2]
     for weak, regex in ((r is CUED[-2], r) for r in CUED):
         for start, end in sentences:
@@ -143,6 +156,23 @@ def _lower_case_name(ctx: Context) -> list[Found]:
 _SPEAKER = re.compile(r"\b(?i:I|I'm|I’m|I am|we|we're|we’re|we are|us|my|our|here)(?![\w'’])|[A-Z][a-z]+\s*$")
 
 
+_SELF_INTRODUCTION = re.compile(
+    r"(?:my name is|my name's|i'm|i am)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*[.!]?", re.I
+)
+
+
+def _courtesy(sentence: str) -> bool:
+    """A greeting, a short greeting with thanks ('Good afternoon, and thank you for your
+    time.'), or the speaker's own name alone ('My name is Ana Ruiz.'): no sentence of the
+    organisation's."""
+    words = sentence.strip(" .,!")
+    if GREETINGS.fullmatch(words):
+        return True
+    if GREETINGS.match(words) and len(words.split()) <= 8 and not re.search(r"\s[A-Z]", words):
+        return True
+    return bool(_SELF_INTRODUCTION.fullmatch(sentence.strip()))
+
+
 def _speaker_before(text: str, start: int, cue: int) -> bool:
     """'from', 'at', 'for' or 'with' names the buyer's organisation only after the speaker
     ('I'm Jo from Acme', 'we're at Acme', 'Priya Shah from Acme', 'COO at Acme'); 'one lady
@@ -161,8 +191,16 @@ def _person(text: str, end: int) -> bool:
             re.match(r",\s*[^,.]{0,40}", after)
             and ROLES.search(re.match(r",\s*([^,.]{0,40})", after).group(1))
             and not re.match(r",\s*(?:a|an|the)\b", after)
+            and not _CLAUSE_AFTER.match(after)
         )
     )
+
+
+# A comma that opens a clause of its own ('Acme Ltd, where I'm the care director'): what
+# follows says something of the name, it does not make a person of it.
+_CLAUSE_AFTER = re.compile(
+    r",\s*(?:where|which|who|whose|that|and|but|so|because|since|as|here|there)\b", re.I
+)
 
 
 def _department(text: str, name: str, end: int) -> bool:
@@ -184,6 +222,8 @@ def _lead(ctx: Context, sentence: str) -> str | None:
     """A short answer that starts with the name ('Acme Health', 'Acme, a retailer')."""
     if "company_name" not in ctx.pending or GREETINGS.match(sentence):
         return None
+    if re.fullmatch(r"\s*\S+\s*!\s*", sentence):
+        return None  # 'Howdy!': a word called out is an interjection, not a name
     m = LEAD.match(sentence)
     if not m or (
         len(sentence.split()) > 6

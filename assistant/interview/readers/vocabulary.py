@@ -22,6 +22,7 @@ from assistant.interview.readers.cues import (
 )
 from assistant.interview.readers.measures import clause_span
 from assistant.interview.terms import answer_only_terms, phrase_pattern
+from assistant.reading.assertion import statuses
 from assistant.reading.places import nations, us_states
 from assistant.reading.vocab import names_a_people
 
@@ -150,7 +151,7 @@ def _mentions(ctx: Context) -> list[Mention]:
             for hit in answer_only_terms(text, ctx.plan.terms(vocabulary)):
                 start, end = segment.start + hit.start, segment.start + hit.end
                 if not any(m.start < end and start < m.end for m in mentions):
-                    status = _status_like(ctx, index, start)
+                    status = _status_like(ctx, index, start, end)
                     mentions.append(
                         Mention(
                             kind,
@@ -186,15 +187,17 @@ def readable_topic(ctx: Context, slot: str, index: int) -> bool:
     )
 
 
-def _status_like(ctx: Context, index: int, start: int) -> str:
-    """The status the nearest mention before `start` in the segment has ('per contact, not per
-    hour' keeps 'per contact' affirmed)."""
-    before = ctx.text[ctx.message.segments[index].start : start]
-    return (
-        "negated"
-        if re.search(r"\b(?:not|no|never|rather than|instead of)\s+$", before, re.I)
-        else "affirmed"
-    )
+def _status_like(ctx: Context, index: int, start: int, end: int) -> str:
+    """Negated where a denial stands right before `start` ('per contact, not per hour' keeps
+    'per contact' affirmed), or where the reading layer's triggers deny the words from `start`
+    to `end` in their segment ('per minute would be difficult for finance')."""
+    segment = ctx.message.segments[index]
+    before = ctx.text[segment.start : start]
+    if re.search(r"\b(?:not|no|never|rather than|instead of)\s+$", before, re.I):
+        return "negated"
+    span = (start - segment.start, end - segment.start)
+    denied = statuses(ctx.message.segment_text(index), [span])[0] == "negated"
+    return "negated" if denied else "affirmed"
 
 
 def _canonical_ok(ctx: Context, slot: SlotDef, m: Mention) -> bool:
@@ -407,13 +410,18 @@ def _found_for(ctx: Context, slot: SlotDef, items: list[tuple[Mention, bool]]) -
     return found
 
 
+_CONTRAST = re.compile(r"\b(?:but|however|though|although|yet)\b", re.I)
+
+
 def _later_said(ctx: Context, first: Mention, later: Mention) -> bool:
     """A later statement about the same item in another sentence ('Web chat is something we'd
-    like priced … web chat is an optional line item, not a requirement')."""
-    return ctx.message.segments[first.segment].sentence != ctx.message.segments[
-        later.segment
-    ].sentence or any(
-        first.end <= c < later.start for r in ctx.message.roles for c in r.corrections
+    like priced … web chat is an optional line item, not a requirement'), or after a contrast
+    in the same one ('some refund calls come in, but we'd rather not include refunds')."""
+    return (
+        ctx.message.segments[first.segment].sentence
+        != ctx.message.segments[later.segment].sentence
+        or any(first.end <= c < later.start for r in ctx.message.roles for c in r.corrections)
+        or bool(_CONTRAST.search(ctx.text[first.end : later.start]))
     )
 
 
@@ -504,7 +512,7 @@ def _enum_found(ctx: Context, slot: SlotDef, mentions: list[Mention]) -> list[Fo
         choice = corrected[-1]
     elif len(names) > 1 and preferred and len({m.name for m in preferred}) == 1:
         choice = preferred[0]
-    elif len(names) > 1 and slot.combined_value:
+    elif slot.combined_value and (len(names) > 1 or _split_between(ctx, wanted[0])):
         first = wanted[0]
         return [
             Found(
@@ -519,6 +527,16 @@ def _enum_found(ctx: Context, slot: SlotDef, mentions: list[Mention]) -> list[Fo
     return [
         Found(slot.name, choice.name, clause_span(ctx, choice.start), priority=ctx.priority(choice))
     ]
+
+
+_SPLIT = re.compile(r"\b(partly|partially|in part)\b.+\b\1\b", re.I)
+
+
+def _split_between(ctx: Context, m: Mention) -> bool:
+    """'handled partly by our own team and partly by an agency': one of two sides named, the
+    work split between them; the combined value."""
+    start, end = ctx.message.sentence_span(m.segment)
+    return bool(_SPLIT.search(ctx.text[start:end]))
 
 
 _COMPARED = re.compile(r"\b(?:than|rather than|instead of|over)\s+(?:the\s+)?$", re.I)
