@@ -17,7 +17,8 @@ def test_a_passage_quoted_whole_says_what_the_passage_says():
     assert unsupported(f'Corvid Peak: "{cell}."', cell, KNOWN) == []
     # Of several cited passages, each one quoted whole.
     other = "Credits are earned back after three good months."
-    assert unsupported(f'Corvid Peak: "{CONDITIONAL}" "{other}"', f"{CONDITIONAL}\n{other}", KNOWN) == []
+    both = f"{CONDITIONAL}\n{other}"
+    assert unsupported(f'Corvid Peak: "{CONDITIONAL}" "{other}"', both, KNOWN) == []
 
 
 def test_part_of_a_passage_quoted_out_of_its_context_is_still_checked():
