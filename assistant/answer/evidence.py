@@ -80,7 +80,7 @@ class Evidence:
     features: dict[str, float]
     score: float
     other_case: bool = False  # about another site, language, channel or delivery model than asked
-    footnote: bool = False  # brought in by a chosen cell's mark ('7.85*': its note) or a note's
+    completes: bool = False  # brought in to complete a chosen one: a cell's note, a row's cells
 
     @property
     def vendor(self) -> str:
