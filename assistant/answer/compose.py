@@ -98,7 +98,9 @@ def _asked_values(plan: QuestionPlan, evidence: Evidence) -> list[Mention]:
 
 def disagree(plan: QuestionPlan, chosen: list[Evidence]) -> bool:
     """Two statements of one vendor that give different values of the asked kind for the same
-    case (statements about different sites, languages or channels are different cases)."""
+    case (statements about different sites, languages or channels are different cases); a
+    cell's footnote qualifies its value and never contradicts it."""
+    chosen = [e for e in chosen if not e.completes]
     if len(chosen) < 2:
         return False
     values = [{(m.kind, str(sorted(m.value.items()))) for m in _asked_values(plan, e)} for e in chosen]

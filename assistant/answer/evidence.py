@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from assistant.answer.footnotes import without_marks
 from assistant.answer.question import QuestionPlan
 from assistant.index.keyword import KeywordIndex
 from assistant.reading.mentions import Mention
@@ -79,6 +80,7 @@ class Evidence:
     features: dict[str, float]
     score: float
     other_case: bool = False  # about another site, language, channel or delivery model than asked
+    completes: bool = False  # brought in to complete a chosen one: a cell's note, a row's cells
 
     @property
     def vendor(self) -> str:
@@ -203,12 +205,13 @@ def cell_amount(statement: Statement) -> bool:
     38,000', 'Rate card ... Chat: 0.68'), or a decimal amount under a unit the table is
     charged in ('per handled contact' above it)."""
     cell = statement.cell
-    if cell is None or not _BARE_NUMBER.match(cell.text) or statement.of("percent", "duration", "count"):
+    if cell is None or not _BARE_NUMBER.match(without_marks(cell.text)) \
+            or statement.of("percent", "duration", "count"):
         return False
     context = " ".join((*cell.row_header, *cell.col_header, statement.heading))
     if frozenset(terms(context)) & price_stems() or _names_currency(context):
         return True
-    return statement.unit_hint is not None and _DECIMAL.match(cell.text) is not None
+    return statement.unit_hint is not None and _DECIMAL.match(without_marks(cell.text)) is not None
 
 
 def _names_currency(text: str) -> bool:

@@ -41,7 +41,8 @@ from assistant.answer.evidence import (
     usable,
     whole_company_for_a_site,
 )
-from assistant.answer.neighbours import better_source, qualifying_neighbour, status_cues
+from assistant.answer.footnotes import marked_cell, notes_for
+from assistant.answer.neighbours import better_source, qualifying_neighbour, row_cells, status_cues
 from assistant.answer.question import CURRENCY_WORDS, QuestionPlan, plan_question
 from assistant.index.statements import StatementIndex
 from assistant.models import Answer, Citation, Page
@@ -244,8 +245,61 @@ class GroundedAnswerer:
             if neighbour is not None and neighbour.quote not in {e.quote for e in chosen}:
                 chosen.append(neighbour)
         chosen = for_asked_days(plan.question, chosen)
+        if self.subject == "proposals":
+            chosen += self._row_cells(plan, best, chosen)
+            chosen += self._footnotes(plan, chosen)
         # Shown in the order the vendor wrote them (the onshore row before the offshore one).
         return sorted(chosen, key=lambda e: (e.document, e.page, e.statement.start))
+
+    def _row_cells(self, plan: QuestionPlan, best: Evidence,
+                   chosen: list[Evidence]) -> list[Evidence]:
+        """For a yes-or-no question answered by a table cell, the other cells of its row (its
+        status beside its notes), not chosen yet, about the case asked and naming no other site,
+        language or channel than the best, and found on the page."""
+        if not plan.yes_no or best.statement.cell is None:
+            return []
+        quoted = {e.quote for e in chosen}
+        found = []
+        for cell in row_cells(best.statement, self.index.table_mates(best.statement)):
+            evidence = replace(best, statement=cell, other_case=False, completes=True)
+            if cell.text in quoted or self._another_case(plan, cell) \
+                    or different_cases(best, evidence):
+                continue  # a status for other sites than the best's is not its status
+            if self.verified_quote(evidence):
+                found.append(evidence)
+        return found
+
+    def _footnotes(self, plan: QuestionPlan, chosen: list[Evidence]) -> list[Evidence]:
+        """The notes the chosen table cells' marks refer to ('7.85*' and '* Excludes statutory
+        holidays'), and the one cell a chosen note is about ('† Only on Sundays' and '10.20†'),
+        not chosen yet and found on the cited page (that cell only where it is about the case
+        asked); each weighs as what brought it."""
+        quoted = {e.quote for e in chosen}
+        notes = []
+        for evidence in chosen:
+            statement = evidence.statement
+            if statement.cell is None:
+                cell = marked_cell(statement, self.index.before_on_page(statement))
+                if cell is None or cell.text in quoted or self._another_case(plan, cell):
+                    continue
+                found = replace(evidence, statement=cell, other_case=False, completes=True)
+                if self.verified_quote(found):
+                    quoted.add(cell.text)
+                    notes.append(found)
+                continue
+            after = self.index.after_on_page(statement)
+            page_text = self.page_text(statement.document, statement.page)
+            for note in notes_for(statement, after, page_text):
+                found = replace(evidence, statement=note, other_case=False, completes=True)
+                if note.text not in quoted and self.verified_quote(found):
+                    quoted.add(note.text)
+                    notes.append(found)
+        return notes
+
+    def _another_case(self, plan: QuestionPlan, statement) -> bool:
+        """Whether a statement, with its heading and row, is about another case than asked."""
+        said = statement.mentions + self._heading_mentions(statement) + self.index.row_values(statement)
+        return other_case(plan.qualifiers, said, plan.query)
 
     def _unnamed_case(self, plan: QuestionPlan, evidence: Evidence) -> bool:
         """A cell naming no site among cells naming other sites than the one asked."""

@@ -129,3 +129,19 @@ def better_source(plan: QuestionPlan, chosen: Evidence, candidates: Sequence[Evi
         if share > best_share:
             best, best_share = other, share
     return best
+
+
+ROW_CELLS = 2  # the most further cells of one row an answer about a status quotes
+
+
+def row_cells(cell: Statement, mates: Sequence[Statement]) -> list[Statement]:
+    """The other cells of a table cell's row (`mates`: the cells beside it in its row and
+    column), in reading order, at most ROW_CELLS: a status table gives an item's status in one
+    column and what it means in the next ('SOC 2 | Not held | No examination undertaken'), and a
+    yes-or-no answer quoting one of them without the other says half."""
+    if cell.cell is None:
+        return []
+    where = (cell.document, cell.page, cell.cell.row, cell.cell.row_header)
+    row = [m for m in mates if m.cell is not None and m is not cell
+           and (m.document, m.page, m.cell.row, m.cell.row_header) == where]
+    return sorted(row, key=lambda m: m.cell.col)[:ROW_CELLS]

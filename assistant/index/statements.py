@@ -116,6 +116,18 @@ class StatementIndex:
         after = self.statements[i + 1] if i + 1 < len(self.statements) else None
         return after if after is not None and _one_passage(statement, after) else None
 
+    def after_on_page(self, statement: Statement, reach: int = 80) -> list[Statement]:
+        """The statements after one on its page, in reading order (up to `reach` of them)."""
+        i = self._position[id(statement)]
+        return [s for s in self.statements[i + 1 : i + 1 + reach]
+                if s.document == statement.document and s.page == statement.page]
+
+    def before_on_page(self, statement: Statement, reach: int = 80) -> list[Statement]:
+        """The statements before one on its page, in reading order (up to `reach` of them)."""
+        i = self._position[id(statement)]
+        return [s for s in self.statements[max(0, i - reach) : i]
+                if s.document == statement.document and s.page == statement.page]
+
     def neighbours(self, statement: Statement, reach: int = 2) -> list[Statement]:
         """The statements around one on its page: under the same heading, or within `reach`."""
         i = self._position[id(statement)]

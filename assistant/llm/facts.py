@@ -67,7 +67,8 @@ def unsupported(claim: str, source: str, known_names: set[str] | frozenset[str] 
         known_names: lower-case names that need no source (the vendors, the buyer).
         min_term_share: the share of the claim's content words the source must contain.
     """
-    said, backing = read_facts(claim), read_facts(source)
+    checked, quoted = _whole_quotes_blanked(claim, source)
+    said, backing = read_facts(checked), read_facts(source)
     known_words = _words(" ".join(known_names))
     problems, backed_words = [], set()
     for mention in said.mentions:
@@ -86,11 +87,35 @@ def unsupported(claim: str, source: str, known_names: set[str] | frozenset[str] 
                  if name.lower() not in source_words | known_words | backed_words]
     if said.negated and not backing.negated:
         problems.append("a negation")
-    claim_words = terms(_without_quantities(claim, said.mentions))
+    claim_words = terms(_without_quantities(checked, said.mentions)) + terms(" ".join(quoted))
     content = {t for t in claim_words if t.isalpha()} - {stem(w) for w in known_words}
     if len(content) >= 2 and len(content & backing.terms) / len(content) < min_term_share:
         problems.append("words not in the passage")
     return problems
+
+
+_QUOTED = re.compile(r'"([^"\n]+)"')
+
+
+def _whole_quotes_blanked(claim: str, source: str) -> tuple[str, list[str]]:
+    """The claim with each quotation of a whole cited passage blanked, and those quotations: a
+    passage quoted whole says what the passage says, read in its own context (a condition
+    opening it still governs its end), so only the claim's own words around it are checked. A
+    quotation of part of a passage is checked as any words are: out of its context it may say
+    more than the passage does."""
+    passages = {_bare(line) for line in source.splitlines() if line.strip()}
+    quoted, parts, last = [], [], 0
+    for match in _QUOTED.finditer(claim):
+        if _bare(match.group(1)) in passages:
+            quoted.append(match.group(1))
+            parts += [claim[last : match.start()], " " * (match.end() - match.start())]
+            last = match.end()
+    return "".join(parts) + claim[last:], quoted
+
+
+def _bare(text: str) -> str:
+    """A passage as quoted: spaces made single, the closing full stop an answer adds dropped."""
+    return " ".join(text.split()).rstrip(".").strip()
 
 
 def _without_quantities(text: str, mentions: tuple[Mention, ...]) -> str:
@@ -169,9 +194,11 @@ def _fmt(value: float) -> str:
 
 
 def _words(text: str) -> set[str]:
-    """Lower-case words, hyphenated ones also in their parts ('HHH-CS-2026' has 'cs')."""
-    return {w.lower() for w in re.findall(r"[\w&'-]+", text)} | {
+    """Lower-case words, hyphenated ones also in their parts ('HHH-CS-2026' has 'cs'), and a
+    possessive also without its 's ("ACME's" has 'acme')."""
+    words = {w.lower() for w in re.findall(r"[\w&'-]+", text)} | {
         w.lower() for w in re.findall(r"[\w&']+", text)}
+    return words | {w[:-2] for w in words if w.endswith("'s") and len(w) > 2}
 
 
 def _names(text: str) -> set[str]:
