@@ -52,13 +52,15 @@ def build_table(grid: Grid, index: int, label_cols: int | None = None) -> Table 
     labels = label_cols if label_cols is not None else (_label_columns(rows, headers) if width > 1 else 0)
     cells: list[TableCell] = []
     column_headers = [_column_header(rows[:headers], col) for col in range(width)]
+    numbered = int(labels > 1 and label_cols is None and _running_numbers(rows[headers:])
+                   and _names_no_dimension(column_headers[0]))
     group: tuple[str, ...] = ()
     for r in range(headers, len(rows)):
         row = rows[r]
         if labels and row[0] and not any(row[1:]) and r + 1 < len(rows):
             group = (row[0],)  # a row that only names a group of the rows below it
             continue
-        row_header = _dedupe((*group, *row[:labels]))
+        row_header = _dedupe((*group, *row[numbered:labels]))  # a row's number is no label
         for col in range(labels, width):
             if row[col]:
                 box = boxes[r][col] if boxes else None
@@ -136,18 +138,36 @@ def _sub_header(row: list[str], above: list[str], emphasised: bool) -> bool:
 
 
 def _label_columns(rows: list[list[str]], headers: int) -> int:
-    """Leading columns of row labels (text) rather than values."""
+    """Leading columns of row labels (text) rather than values; a first column that only
+    numbers the rows ('1', '2', '3.2.1') counts with the label beside it."""
     body = rows[headers:]
     width = len(rows[0])
+    start = 1 if width > 2 and _running_numbers(body) else 0
     labels = 0
-    for col in range(min(2, width - 1)):
+    for col in range(start, min(start + 2, width - 1)):
         column = [row[col] for row in body if row[col]]
         if not column or sum(is_data(cell) for cell in column) > len(column) / 3:
             break
-        if col == 1 and not _repeats(body, 0):
+        if col == start + 1 and not _repeats(body, start):
             break
         labels += 1
-    return labels
+    return start + labels if labels else 0
+
+
+_ROW_NUMBER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[A-Za-z])[.)]?$")
+
+
+def _names_no_dimension(header: tuple[str, ...]) -> bool:
+    """A row-number column's header that is a mere mark ('#', 'No.', 'Ref'), not a dimension
+    whose number belongs to the label ('Phase', 'Year': 'Phase 2 / Go-live')."""
+    return all(len(re.sub(r"[^A-Za-z]", "", part)) <= 3 for part in header)
+
+
+def _running_numbers(body: Sequence[Sequence[str]]) -> bool:
+    """A first column that numbers the rows: every cell a short, distinct item number."""
+    column = [row[0] for row in body if row[0]]
+    return (len(column) >= 2 and len(set(column)) == len(column) and len(column) >= len(body) - 1
+            and all(_ROW_NUMBER.match(cell) for cell in column))
 
 
 def _repeats(body: Sequence[Sequence[str]], col: int) -> bool:

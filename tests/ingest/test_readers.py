@@ -182,3 +182,32 @@ def test_running_headers_and_footers_are_dropped():
     assert [p.text for p in pages] == [
         f"Body text {n}.\nMore body {n}.\nAnd more.\nLast {n}." for n in range(1, 5)
     ]
+
+
+@pytest.mark.parametrize(
+    ("first_header", "expected", "absent"),
+    [
+        # a column that only numbers the rows: the label beside it heads the row
+        ("#", "Chat response — Commitment: 85% within 45 seconds", "#: 2"),
+        ("No.", "Chat response — Commitment: 85% within 45 seconds", "No.: 2"),
+        # a numbered dimension keeps its number with the label
+        ("Wave", "2 / Chat response — Commitment: 85% within 45 seconds", "Wave: 2"),
+    ],
+)
+def test_a_column_numbering_the_rows_leaves_the_label_as_row_header(tmp_path, first_header, expected, absent):
+    import docx
+
+    path = tmp_path / "numbered.docx"
+    document = docx.Document()
+    document.add_paragraph("Corvid Peak Services Ltd: service levels offered.")
+    rows = [(first_header, "Measure", "Commitment"), ("1", "Voice answer time", "80% within 20 seconds"),
+            ("2", "Chat response", "85% within 45 seconds"), ("3", "Email turnaround", "90% within 8 hours")]
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(path)
+
+    text = load_document(path, _settings(tmp_path)).pages[0].text
+    assert expected in text
+    assert absent not in text
