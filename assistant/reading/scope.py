@@ -136,7 +136,10 @@ class Scope:
     def covers(self, trigger: Trigger, index: int) -> bool:
         start, end = self.spans[index]
         if trigger.direction == "sentence":
-            return True
+            aside = _bracket_around(self.text, trigger.start)
+            # a whole sentence's status, unless told in brackets: '(we serve a travel client
+            # in Portuguese)' is an aside about that client, not about the sentence around it
+            return aside is None or aside[0] <= start and end <= aside[1]
         if trigger.status == "third_party" and self._own_agent(trigger):
             return False
         if trigger.start < end and start < trigger.end:
@@ -957,3 +960,13 @@ def _asks_of_a_harm(question: str) -> bool:
             re.I,
         )
     )
+
+
+def _bracket_around(text: str, position: int) -> tuple[int, int] | None:
+    """The innermost round brackets around a position, as (opening, closing) offsets."""
+    opening = text.rfind("(", 0, position)
+    if opening < 0 or ")" in text[opening:position]:
+        return None
+    closing = text.find(")", position)
+    return (opening, closing) if closing >= 0 else None
+

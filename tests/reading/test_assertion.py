@@ -2108,3 +2108,19 @@ def test_a_negated_change_by_more_than_a_figure_caps_it(text, expected):
 )
 def test_a_modal_difficulty_declines(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another client's story told in brackets is an aside: the sentence around it keeps its own
+        ("Mandarin chat is offered from Kuching (we already run it there for a retail client).",
+         {"Kuching": "affirmed", "Mandarin": "affirmed"}),
+        ("Average handle time is 6 minutes (for a travel client it was 9 minutes).",
+         {"6 minutes": "affirmed", "9 minutes": "other_client"}),
+        # told in the sentence itself, it covers the sentence
+        ("For a retail client we run Mandarin chat from Kuching.", {"Kuching": "other_client"}),
+    ],
+)
+def test_a_client_story_in_brackets_is_an_aside(text, expected):
+    _check(text, expected)
