@@ -969,4 +969,3 @@ def _bracket_around(text: str, position: int) -> tuple[int, int] | None:
         return None
     closing = text.find(")", position)
     return (opening, closing) if closing >= 0 else None
-
