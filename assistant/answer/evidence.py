@@ -287,8 +287,8 @@ def misses_asked_metric(asked: tuple[Mention, ...], said: tuple[Mention, ...]) -
         return False
     named = [m for m in said if m.kind == "kpi"]
     speed = any(m.kind == "service_level" for m in said)
-    return not any(any(_same(metric, m) for m in named) or speed and metric.value.get("name") in _SPEED_METRICS
-                   for metric in metrics)
+    return not any(any(_same(metric, m) for m in named)
+                   or speed and metric.value.get("name") in _SPEED_METRICS for metric in metrics)
 
 
 def whole_company_for_a_site(asked: tuple[Mention, ...], said: tuple[Mention, ...], text: str,

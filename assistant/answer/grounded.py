@@ -296,10 +296,14 @@ class GroundedAnswerer:
                     notes.append(found)
         return notes
 
+    def _said(self, statement) -> tuple[Mention, ...]:
+        """What a statement says with its heading and its row: its mentions and theirs."""
+        heading, row = self._heading_mentions(statement), self.index.row_values(statement)
+        return statement.mentions + heading + row
+
     def _another_case(self, plan: QuestionPlan, statement) -> bool:
         """Whether a statement, with its heading and row, is about another case than asked."""
-        said = statement.mentions + self._heading_mentions(statement) + self.index.row_values(statement)
-        return other_case(plan.qualifiers, said, plan.query)
+        return other_case(plan.qualifiers, self._said(statement), plan.query)
 
     def _unnamed_case(self, plan: QuestionPlan, evidence: Evidence) -> bool:
         """A cell naming no site among cells naming other sites than the one asked."""
@@ -313,14 +317,12 @@ class GroundedAnswerer:
     def _whole_company(self, plan: QuestionPlan, evidence: Evidence) -> bool:
         """A figure for the whole vendor, where the question asks about one of its sites."""
         statement = evidence.statement
-        said = statement.mentions + self._heading_mentions(statement) + self.index.row_values(statement)
+        said = self._said(statement)
         return whole_company_for_a_site(plan.qualifiers, said, statement.text, plan.query)
 
     def _misses_metric(self, plan: QuestionPlan, evidence: Evidence) -> bool:
         """A statement that never names the metric whose figure the question asks."""
-        statement = evidence.statement
-        said = statement.mentions + self._heading_mentions(statement) + self.index.row_values(statement)
-        return misses_asked_metric(plan.qualifiers, said)
+        return misses_asked_metric(plan.qualifiers, self._said(evidence.statement))
 
     def _adds(self, plan: QuestionPlan, chosen: list[Evidence], other: Evidence) -> bool:
         """Whether a further statement belongs in the answer: it says as much of the question
