@@ -145,6 +145,9 @@ def _assert_highlight_over_quote(view, pdf: Path, number: int) -> None:
     import pdfplumber
 
     quote = view.locator(".page-quote").first.inner_text().strip("“” \n")
+    # The highlight is placed in shares of the image: measure once the image has loaded and
+    # holds its size (before, the boxes stand over an image of no height yet).
+    view.locator(".page-image img").evaluate("img => img.complete ? null : img.decode()")
     image = view.locator(".page-image img").bounding_box()
     with pdfplumber.open(pdf) as document:
         pdf_page = document.pages[number - 1]
