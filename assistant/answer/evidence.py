@@ -273,7 +273,8 @@ def unnamed_case(asked: tuple[Mention, ...], said: tuple[Mention, ...], mates: t
     return bool(named) and not any(_same(site, m) for site in sites for m in named)
 
 
-# A figure of answer speed ('80% in 20 seconds') is a measure of the metrics of answer speed.
+# A figure of answer speed ('three in four calls within 15 seconds') measures the metrics of
+# answer speed.
 _SPEED_METRICS = frozenset({"service level", "ASA"})
 
 

@@ -279,9 +279,9 @@ def _focus_adverb(piece: str, start: int, end: int) -> bool:
     return bool(piece[left:start].strip())
 
 
-# A sentence whose subject only points back ('I think that may be difficult for us', 'That
+# A sentence whose subject only points back ('I fear this could be hard to fund', 'That
 # won't work'), after an opening of opinion at most, and which names nothing itself. ('It'
-# is left out: it is mostly a dummy subject, 'it is not an option to skip them'.)
+# is left out: it is mostly a dummy subject, 'it is too early to say'.)
 _POINTER_SUBJECT = re.compile(
     r"\W*(?:(?:i\s+think|i\s+fear|i'm\s+afraid|i\s+am\s+afraid|i\s+suspect|honestly|frankly)"
     r",?\s+)?(?:that|this)\s+(?=\S)",
@@ -290,7 +290,7 @@ _POINTER_SUBJECT = re.compile(
 
 
 def _refused_by_pointer(message: Message) -> None:
-    """'A site in Asia... I think that may be difficult for us': a sentence that names nothing,
+    """'Weekend cover from Lisbon... I fear this might be problematic': a sentence naming nothing,
     whose subject points back, and whose predicate the reading layer reads as a denial, denies
     what the last segment of the sentence before it named."""
     for number, (start, end) in enumerate(message.sentences):

@@ -570,7 +570,8 @@ class Scope:
                 if first.end > second.start or not self._open(first.end, second.start, "negated"):
                     continue
                 if _SHARED_NEGATION.match(self.text, first.end):
-                    continue  # 'shall not, and shall ensure its staff shall not, permit': one denial
+                    # 'will not, and will see that its affiliates will not, subcontract': one denial
+                    continue
                 gap = " ".join(self.text[first.end : second.start].split()[-3:])
                 if any(not _RESUMPTIVE.search(gap, 0, m.end()) for m in relative.finditer(gap)):
                     return True

@@ -675,7 +675,7 @@ def read_hours(ctx: Context) -> list[Found]:
             said = hours.setdefault(channel, [])
             if said and _corrected_between(ctx, said[-1][2], m.start):
                 # 'open 8 to 6 - sorry, 8 to 7': the corrected hours go; those of other days
-                # stay ('Mon-Fri 8-8 and Sat 9-1 - sorry, Saturday is 9 till 2')
+                # stay ('Mon-Fri 7-7 and Sat 10-2 - no wait, Saturday runs 10 till 3')
                 days = m.value.get("days")
                 replaced = [i for i in said if not (days and i[0] and i[0] != days)]
                 said[:] = [i for i in said if i not in replaced]
@@ -842,7 +842,7 @@ def _gap(channel: Mention, hours: Mention) -> int:
 
 def _joined(ctx: Context, items: list[tuple[str | None, str, int]]) -> str:
     """Hours of one channel; a later statement for the same days replaces an earlier one
-    ('Saturday 9am to 1pm. Oh wait, … Saturday is 9 till 2')."""
+    ('Saturday 10am to 2pm. Oh wait, … Saturday runs 10 till 3')."""
     by_days: dict[str | None, tuple[str, int]] = {}
     for days, text, pos in items:
         by_days[days] = (text, pos)

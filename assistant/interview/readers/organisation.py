@@ -163,7 +163,7 @@ _SELF_INTRODUCTION = re.compile(
 
 def _courtesy(sentence: str) -> bool:
     """A greeting, a short greeting with thanks ('Good afternoon, and thank you for your
-    time.'), or the speaker's own name alone ('My name is Ana Ruiz.'): no sentence of the
+    time.'), or the speaker's own name alone ('I am Tomasz Wiecek.'): no sentence of the
     organisation's."""
     words = sentence.strip(" .,!")
     if GREETINGS.fullmatch(words):

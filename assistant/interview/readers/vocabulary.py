@@ -188,7 +188,7 @@ def readable_topic(ctx: Context, slot: str, index: int) -> bool:
 
 
 def _status_like(ctx: Context, index: int, start: int, end: int) -> str:
-    """Negated where a denial stands right before `start` ('per contact, not per hour' keeps
+    """Negated where a denial stands right before `start` ('per transaction, not per FTE' keeps
     'per contact' affirmed), or where the reading layer's triggers deny the words from `start`
     to `end` in their segment ('per minute would be difficult for finance')."""
     segment = ctx.message.segments[index]
@@ -533,7 +533,7 @@ _SPLIT = re.compile(r"\b(partly|partially|in part)\b.+\b\1\b", re.I)
 
 
 def _split_between(ctx: Context, m: Mention) -> bool:
-    """'handled partly by our own team and partly by an agency': one of two sides named, the
+    """'answered partly in-house and partly by a contractor': one of two sides named, the
     work split between them; the combined value."""
     start, end = ctx.message.sentence_span(m.segment)
     return bool(_SPLIT.search(ctx.text[start:end]))
