@@ -28,7 +28,9 @@ class Trigger:
     text: str
 
 
-def _phrase(phrase: str, nouns: tuple[str, ...]) -> str:
+def _phrase_parts(phrase: str, nouns: tuple[str, ...]) -> tuple[str, str, str]:
+    """A termset phrase as a pattern in three parts: what must stand before it (a word edge or
+    the sentence start), the words, and the word edge after it."""
     words = []
     parts = phrase.split()
     for at, word in enumerate(parts):
@@ -57,7 +59,19 @@ def _phrase(phrase: str, nouns: tuple[str, ...]) -> str:
     if anchored:
         lead = r"^\W*"
     tail = r"(?![\w-])(?!['’]\w)" if last[-1:].isalnum() or last == "*" else ""
-    return f"{lead}{body}{tail}"
+    return lead, body, tail
+
+
+def _alternation(phrases, nouns: tuple[str, ...] = (), longest_first: bool = True) -> str:
+    """Phrases as one pattern, the longer first; phrases with the same edges share them
+    (edge, then 'a b' or 'c', then edge), so each place in a sentence tests its edge once, not once a
+    phrase: the same matches, several times faster on the termsets."""
+    ordered = sorted(phrases, key=len, reverse=True) if longest_first else phrases
+    groups: dict[tuple[str, str], list[str]] = {}
+    for phrase in ordered:
+        lead, body, tail = _phrase_parts(phrase, nouns)
+        groups.setdefault((lead, tail), []).append(body)
+    return "|".join(f"{lead}(?:{'|'.join(bodies)}){tail}" for (lead, tail), bodies in groups.items())
 
 
 _NEGATION_WORD = re.compile(r"^(?:not|never)$|n't$", re.I)
@@ -80,9 +94,7 @@ _DIRECTIONS = ("forward", "backward", "both", "sentence", "short", "predicate", 
 def _patterns():
     lex = assertion()
     nouns = lex.client_nouns
-    alternation = lambda phrases: "|".join(  # noqa: E731
-        _phrase(p, nouns) for p in sorted(phrases, key=len, reverse=True)
-    )
+    alternation = lambda phrases: _alternation(phrases, nouns)  # noqa: E731
     pseudo = re.compile(alternation(lex.pseudo), re.I)
     triggers = []
     for status, directions in lex.triggers().items():
@@ -107,7 +119,7 @@ def word_class(name: str) -> re.Pattern:
     `trouble_nouns`, `comparatives`) as a pattern; a restrictive or a trouble follows a
     mention (a trouble perhaps one word on)."""
     phrases = getattr(assertion(), name)
-    body = "|".join(_phrase(p, ()) for p in sorted(phrases, key=len, reverse=True))
+    body = _alternation(phrases)
     if name == "denial_complements":
         return re.compile(rf"{denial_adverbs()}(?:{body}|[.!?]*\s*$)", re.I)
     if name == "trouble_nouns":
@@ -226,9 +238,7 @@ def _expected_arrival() -> re.Pattern:
     """A modal of expectation, a verb of arrival and a time ahead: 'the report should land in
     March', 'the site is expected to open by Q3'; the predicate is the trigger."""
     lex = assertion()
-    join = lambda phrases: "|".join(  # noqa: E731
-        _phrase(p, ()) for p in sorted(phrases, key=len, reverse=True)
-    )
+    join = _alternation
     return re.compile(
         rf"(?P<predicate>(?:{join(lex.expectation_modals)})\s+(?:\w+ly\s+)?"
         rf"(?:{join(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{_TIME_AHEAD})",
@@ -278,7 +288,7 @@ def _harm_patterns() -> tuple[re.Pattern, re.Pattern]:
     do chat but we stopped' denies chat)."""
     gap = rf"(?:\s+{_NOT_A_JOIN}[\w'’-]+){{0,3}}?"
     harm = word_class("harm_verbs").pattern
-    troubles = "|".join(_phrase(p, ()) for p in assertion().trouble_nouns)
+    troubles = _alternation(assertion().trouble_nouns, longest_first=False)
     superior = word_class("superiors").pattern
     return (
         re.compile(rf"{gap}\s+(?:to\s+)?(?:{harm}|{troubles})", re.I),
