@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from assistant.ingest import ocr
@@ -183,17 +184,23 @@ def _merged_owner(rows, r: int, c: int, columns) -> tuple[int, int] | None:
 
 def _rows_emphasised(page, table_bbox, rows) -> list[bool]:
     """Per row: set in bold (or on a shaded background), the look of a header row. The table's
-    characters are cropped once and shared out by row (a crop per row scanned the whole page
-    each time)."""
+    characters are cropped once, sorted by their top, and each row looks only at those whose
+    top lies within a character's height of it (a scan of every character per row made large
+    tables slow)."""
     from pdfplumber.utils import get_bbox_overlap, obj_to_bbox
 
     try:
-        chars = [ch for ch in page.crop(table_bbox).chars if ch["text"].strip()]
+        chars = sorted((ch for ch in page.crop(table_bbox).chars if ch["text"].strip()),
+                       key=lambda ch: ch["top"])
     except ValueError:
         return [False] * len(rows)
+    tops = [ch["top"] for ch in chars]
+    tallest = max((ch["bottom"] - ch["top"] for ch in chars), default=0.0)
     emphasis = []
     for row in rows:
-        inside = [ch for ch in chars if get_bbox_overlap(obj_to_bbox(ch), row.bbox)]
+        _, row_top, _, row_bottom = row.bbox
+        near = chars[bisect_left(tops, row_top - tallest):bisect_right(tops, row_bottom)]
+        inside = [ch for ch in near if get_bbox_overlap(obj_to_bbox(ch), row.bbox)]
         emphasis.append(bool(inside) and all(_BOLD.search(ch.get("fontname", "")) for ch in inside))
     return emphasis
 

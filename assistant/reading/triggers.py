@@ -64,14 +64,16 @@ def _phrase_parts(phrase: str, nouns: tuple[str, ...]) -> tuple[str, str, str]:
 
 def _alternation(phrases, nouns: tuple[str, ...] = (), longest_first: bool = True) -> str:
     """Phrases as one pattern, the longer first; phrases with the same edges share them
-    (edge, then 'a b' or 'c', then edge), so each place in a sentence tests its edge once, not once a
-    phrase: the same matches, several times faster on the termsets."""
+    (edge, then 'a b' or 'c', then edge), so each place in a sentence tests its edge once,
+    not once a phrase: the same matches, several times faster on the termsets."""
     ordered = sorted(phrases, key=len, reverse=True) if longest_first else phrases
     groups: dict[tuple[str, str], list[str]] = {}
     for phrase in ordered:
         lead, body, tail = _phrase_parts(phrase, nouns)
         groups.setdefault((lead, tail), []).append(body)
-    return "|".join(f"{lead}(?:{'|'.join(bodies)}){tail}" for (lead, tail), bodies in groups.items())
+    return "|".join(
+        f"{lead}(?:{'|'.join(bodies)}){tail}" for (lead, tail), bodies in groups.items()
+    )
 
 
 _NEGATION_WORD = re.compile(r"^(?:not|never)$|n't$", re.I)
