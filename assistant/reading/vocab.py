@@ -59,14 +59,21 @@ def _term_patterns(term: LexTerm) -> list[str]:
 
 
 @cache
-def _compiled(kind: str) -> tuple[tuple[str, re.Pattern[str], tuple, tuple[str, ...]], ...]:
-    """(name, pattern, extra, anchors) for every listed term of a kind."""
+def _compiled(kind: str) -> tuple[tuple[str, str, tuple, tuple[str, ...]], ...]:
+    """(name, pattern source, extra, anchors) for every listed term of a kind; a pattern is
+    compiled when a sentence first holds one of its anchors (most terms never meet one in a
+    process, and compiling them all cost a new process most of a second)."""
     entries = []
     for term in vocabulary(KINDS[kind]).terms:
         parts = _term_patterns(term)
         if parts:
-            entries.append((term.name, re.compile("|".join(parts)), _extra(kind, term), _anchors(term)))
+            entries.append((term.name, "|".join(parts), _extra(kind, term), _anchors(term)))
     return tuple(entries)
+
+
+@cache
+def _regex(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 def _anchors(term: LexTerm) -> tuple[str, ...]:
@@ -220,7 +227,7 @@ def find_terms(text: str, kinds: tuple[str, ...] | None = None) -> list[Term]:
         for name, pattern, extra, anchors in _compiled(kind):
             if anchors and not any(a in lowered for a in anchors):
                 continue
-            for m in pattern.finditer(text):
+            for m in _regex(pattern).finditer(text):
                 found.append(Term(kind, name, m.start(), m.end(), m.group(0), extra))
     if "language" in kinds:
         found += _language_codes(text)
