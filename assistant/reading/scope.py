@@ -544,7 +544,25 @@ class Scope:
         """'no Services delivered from outside the United Kingdom': the place after 'outside'."""
         start, _ = self.spans[index]
         reverser = word_class("reversers")
-        return any(t.end <= start and reverser.search(self.text[t.end : start]) for t in negations)
+        if any(t.end <= start and reverser.search(self.text[t.end : start]) for t in negations):
+            return True
+        before = [t for t in negations if t.end <= start]
+        return bool(before) and all(
+            reverser.fullmatch(t.text) and self._excepts_a_denial(t) for t in before
+        )
+
+    def _excepts_a_denial(self, exception: Trigger) -> bool:
+        """'we run no night shift, except for a pilot in Lyon': an exception that follows a
+        denial in its sentence excepts from the denial, so what it names is kept; after a whole
+        ('no chat, and all languages except Thai') it excepts from the whole."""
+        reverser = word_class("reversers")
+        return any(
+            t.status == "negated"
+            and t.end <= exception.start
+            and not reverser.fullmatch(t.text)
+            and not re.search(r"[;.!?|]|\b(?:all|every|each)\b", self.text[t.end : exception.start], re.I)
+            for t in self.triggers
+        )
 
     def cancelled(self, negations: list[Trigger], index: int) -> bool:
         """Two negations in one clause cancel: joined by a relative word just before the second
@@ -884,6 +902,22 @@ class Scope:
             return bool(_corrections("reads").fullmatch(gap) or _corrections("after").search(gap))
         return False
 
+    def pooled_result(self, index: int) -> bool:
+        """A result measured over some of the vendor's clients, told in the mention's cell or
+        clause ('CSAT for our travel accounts reached 88%', 'our churn across existing
+        programmes is 4%'); not over all of them ('across all our clients')."""
+        if self.kinds[index] not in assertion().result_kinds:
+            return False
+        start, end = self.spans[index]
+        breaks = [m.end() for m in _SEGMENT_BREAK.finditer(self.text, 0, start)]
+        left = max(breaks, default=0)
+        after = _SEGMENT_BREAK.search(self.text, end)
+        right = after.start() if after else len(self.text)
+        return any(
+            not re.search(r"\b(?:all|every|each)\b", m.group(0), re.I)
+            for m in _client_pool().finditer(self.text, left, right)
+        )
+
     def about_site(self, index: int) -> bool:
         """A place named with words about opening or adding a site ('a new site in …')."""
         sites = word_class("site_words")
@@ -896,6 +930,24 @@ class Scope:
 
 
 _BY = re.compile(r"\bby\s+$", re.I)
+_SEGMENT_BREAK = re.compile(r"[|;!?]|\.(?=\s)")
+
+
+@cache
+def _client_pool() -> re.Pattern:
+    """Some of the vendor's clients, after a preposition: 'for our retail clients', 'across
+    existing accounts', 'on a comparable account' (see `client_pools`); a subject ('Our
+    clients see …') at the head of its clause."""
+    lex = assertion()
+    nouns = [f"{n}s" for n in lex.client_nouns] + list(lex.client_pools)
+    heads = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:for|across|on|at|among|in)\s+(?:(?:our|all\s+our|all\s+of\s+our|one\s+of\s+our|"
+        r"(?:an?|one)\s+(?:similar|comparable))\s+|(?:existing|current)\s+)(?:[\w-]+\s+){0,3}?"
+        rf"(?:{heads})\b|^\W*our\s+(?:[\w-]+\s+)?(?:clients|customers)\s+(?:see|saw|get|got|"
+        r"report|reported|achieve|achieved|enjoy|enjoyed)\b",
+        re.I,
+    )
 # a table cell's label before its answer ('| Response: '), and the end of the cell after it
 _CELL_LABEL = re.compile(r"\s*(?:[A-Za-z][\w ]{0,24}:\s*)?")
 _CELL_END = re.compile(r"\s*(?:\(\w{1,3}\)\s*)?[.]?\s*(?:\||$)")

@@ -157,6 +157,7 @@ def find_triggers(text: str) -> list[Trigger]:
         t for t in found if not (t.status == "negated" and any(s <= t.start < e for s, e in harms))
     ]
     found = [t for t in found if not _document_speaks(text, t) and not _kin_company(t)]
+    found = [t for t in found if not (t.status == "negated" and _measured_change(text, t))]
     # 'no data may leave the UK': after a negative subject 'may' forbids; it doubts nothing
     found = [
         t for t in found if not (t.status == "hedged" and _FORBIDDING_MAY.search(text, 0, t.end))
@@ -283,6 +284,19 @@ def _harm_patterns() -> tuple[re.Pattern, re.Pattern]:
     return (
         re.compile(rf"{gap}\s+(?:to\s+)?(?:{harm}|{troubles})", re.I),
         re.compile(rf"(?:\s+{_NOT_A_JOIN}[\w'’/-]+){{0,4}}?\s+(?:{superior})", re.I),
+    )
+
+
+_FIGURE_AFTER = re.compile(
+    r"\s+(?:(?:by|to|from)\s+)?(?:(?:about|around|roughly|nearly|almost|over|some)\s+)?[$€£]?\d"
+)
+
+
+def _measured_change(text: str, trigger: Trigger) -> bool:
+    """'churn dropped 4%', 'fell to 9%': a verb of a fall before a figure measures a change in
+    it (see `measure_changes`); it denies nothing."""
+    return bool(word_class("measure_changes").fullmatch(trigger.text)) and bool(
+        _FIGURE_AFTER.match(text, trigger.end)
     )
 
 

@@ -2124,3 +2124,94 @@ def test_a_modal_difficulty_declines(text, expected):
 )
 def test_a_client_story_in_brackets_is_an_aside(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a starting point is no denial
+        (
+            "Hiring takes you from zero to a full Dutch team in five weeks.",
+            {"Dutch": "affirmed", "five weeks": "affirmed"},
+        ),
+        ("Zero Spanish speakers are on the Leeds floor.", {"Spanish": "negated"}),
+    ],
+)
+def test_a_count_from_zero_is_a_starting_point(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of a fall before a figure measures a change
+        ("Abandonment fell to 4% after the new IVR went live.", {"4%": "affirmed"}),
+        ("Repeat contacts dropped by 12% in the first quarter.", {"12%": "affirmed"}),
+        # before a thing it still denies
+        ("We dropped Dutch chat last spring.", {"Dutch": "negated", "chat": "negated"}),
+    ],
+)
+def test_a_fall_before_a_figure_measures_a_change(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an exception to a denial keeps what it names
+        (
+            "We do not run a night shift anywhere, except for a small team in Lyon.",
+            {"Lyon": "affirmed"},
+        ),
+        ("No agent works from home, save for a trial in Porto.", {"Porto": "affirmed"}),
+        # an exception to a whole, or with no denial before it, denies
+        ("We serve every language except for Thai.", {"Thai": "negated"}),
+        ("We don't offer fax, and cover all languages except Thai.", {"Thai": "negated"}),
+    ],
+)
+def test_an_exception_to_a_denial_is_kept(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The revised quote removes the GBP 5,000 onboarding fee.", {"GBP 5,000": "negated"}),
+        ("We have deleted the weekend SMS line from our offer.", {"SMS": "negated"}),
+        ("Following your feedback, Danish was scrapped.", {"Danish": "negated"}),
+    ],
+)
+def test_a_thing_removed_is_denied(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 6-week ramp in my last note should have read 8 weeks.", {"6-week": "negated"}),
+    ],
+)
+def test_a_figure_that_should_have_read_another_is_denied(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a result measured over some of the vendor's clients is theirs
+        (
+            "First contact resolution for our insurance clients reached 81% this year.",
+            {"First contact resolution": "other_client", "81%": "other_client"},
+        ),
+        ("Our average across existing accounts is 4.5% attrition.", {"4.5%": "other_client"}),
+        ("On a comparable account we kept AHT at 300 seconds.", {"300 seconds": "other_client"}),
+        ("Our customers saw a 9% rise in CSAT.", {"9%": "other_client"}),
+        # over all of them, it is the vendor's own; and a term or a name stays the offer
+        ("CSAT across all our clients is 87%.", {"87%": "affirmed"}),
+        ("We offer Hindi to our travel clients.", {"Hindi": "affirmed"}),
+        # in another cell, the pool says nothing of the figure
+        ("CSAT above 85% | Response: met | Note: 90% across our retail clients", {"85%": "affirmed"}),
+    ],
+)
+def test_a_result_over_some_of_our_clients_is_another_clients(text, expected):
+    _check(text, expected)
