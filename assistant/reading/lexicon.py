@@ -156,6 +156,7 @@ class Assertion(_Strict):
     orphan_negations: tuple[str, ...]
     reversers: tuple[str, ...]
     measure_changes: tuple[str, ...]
+    elliptical_adverbs: tuple[str, ...]
     negative_verbs: tuple[str, ...]
     revivals: tuple[str, ...]
     lapses: tuple[str, ...]

@@ -158,6 +158,10 @@ class Scope:
             self._passive_agent(trigger, end) or self._possessive_predicate(trigger, end)
         ):
             return True
+        if ahead and trigger.status == "negated" and self.text.count("|", trigger.end, start) >= 2:
+            # 'night cover excluded | Yes / No | Note: X …': a denial stays in its row's
+            # cells; a reference's row ('References | … | Comment: …') heads what follows
+            return False
         resume = self._after_interruption(trigger) if ahead else None
         if resume is not None and resume <= start and trigger.direction in ("forward", "both"):
             return self._open(resume, start, trigger.status, forward=True)
@@ -184,6 +188,10 @@ class Scope:
             return False  # 'Only voice — no email, no SMS': the 'no' is email's, not voice's
         if not ahead and self.text.count("|", end, trigger.start) >= 2:
             return False  # 'GDPR … | Comply / Not comply | Comment: no …': another cell's
+        if not ahead and self._own_cell_mark(trigger, end):
+            return False  # 'Mon 9–5 | Tue ✗': the mark answers its own cell's label
+        if not ahead and self._elliptical_denial(trigger, index):
+            return True  # 'Thai and Lao are offered, Khmer however not'
         if not ahead and trigger.status == "negated" and _LABEL_SUBJECT.fullmatch(
             self.text[end : trigger.start]
         ):
@@ -231,6 +239,27 @@ class Scope:
             )
             return reach and listed
         return False
+
+    def _own_cell_mark(self, trigger: Trigger, end: int) -> bool:
+        """A mark (no word: '✗', '✓') after a cell bar with a label of its own before it
+        ('Sat 10–2 | Sun ✗'): it answers that label, not a mention in an earlier cell."""
+        if re.search(r"\w", trigger.text):
+            return False
+        bar = self.text.rfind("|", end, trigger.start)
+        return bar >= 0 and bool(re.search(r"\w", self.text[bar + 1 : trigger.start]))
+
+    def _elliptical_denial(self, trigger: Trigger, index: int) -> bool:
+        """A bare 'not' closing its clause right after a mention, perhaps after an adverb of
+        contrast or time (`elliptical_adverbs`): 'Khmer however not', 'Lao, sadly, not.'; the
+        verb is left out, and the denial is the mention's."""
+        if trigger.text.lower() != "not" or not _CLAUSE_END.match(self.text, trigger.end):
+            return False
+        before = [i for i, (_, e) in enumerate(self.spans) if e <= trigger.start]
+        if not before or before[-1] != index:
+            return False
+        adverbs = word_class("elliptical_adverbs").pattern
+        gap = self.text[self.spans[index][1] : trigger.start]
+        return bool(re.fullmatch(rf"\s*,?\s*(?:(?:{adverbs})\s*,?\s*)?", gap, re.I))
 
     def _predicate(self, trigger: Trigger) -> int | None:
         """Where the predicate begins, for a negation that denies only it: a partitive subject

@@ -2215,3 +2215,48 @@ def test_a_figure_that_should_have_read_another_is_denied(text, expected):
 )
 def test_a_result_over_some_of_our_clients_is_another_clients(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denial stays in its row's cells
+        (
+            "R-7 | Night cover is not in scope | Yes / No | Note: Zendesk seats are ours.",
+            {"Zendesk": "affirmed"},
+        ),
+        ("Channels | Email is not offered | Chat", {"Email": "negated"}),
+    ],
+)
+def test_a_denial_does_not_reach_two_cells_on(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mark answers the label of its own cell
+        ("Opening: Mon–Fri 07:00–19:00 | Sat 10:00–14:00 | Sun ✗", {"Sat 10:00–14:00": "affirmed"}),
+        # with no label of its own, it answers the row
+        ("Video | ✗", {"Video": "negated"}),
+    ],
+)
+def test_a_mark_answers_its_own_cells_label(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare 'not' closing a clause, the verb left out, denies the mention before it
+        (
+            "Hindi and Tamil are staffed in Pune, Bengali however not.",
+            {"Hindi": "affirmed", "Bengali": "negated"},
+        ),
+        ("Italian yes, Greek sadly not.", {"Greek": "negated"}),
+        # a 'not' that goes on to deny something else leaves it
+        ("Greek however not always at weekends.", {"Greek": "affirmed"}),
+    ],
+)
+def test_a_bare_not_closing_a_clause_denies_the_mention_before_it(text, expected):
+    _check(text, expected)
