@@ -10,7 +10,7 @@ from functools import cache
 
 from assistant.reading.lexicon import assertion
 from assistant.reading.quantities import QUANTITY_KINDS
-from assistant.reading.triggers import Trigger, boundaries, denial_adverbs, word_class
+from assistant.reading.triggers import TIME_AHEAD, Trigger, boundaries, denial_adverbs, word_class
 
 _WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
 _DASH = re.compile(r"\s[—–]\s")
@@ -495,9 +495,15 @@ class Scope:
         Response: Roadmap |', 'Video | In progress'): the cell answers for its row."""
         row_before = self.text[: trigger.start].rpartition("|")
         if not row_before[1]:
-            return False
+            # a label's answer, a time ahead perhaps after it ('Welsh: Roadmap Q3 2027')
+            return trigger.status in ("planned", "hedged") and bool(
+                _CELL_OPENING.search(self.text[: trigger.start])
+                and _TIMED_CELL_END.match(self.text, trigger.end)
+            )
         return bool(_CELL_LABEL.fullmatch(row_before[2])) and bool(
-            _CELL_END.match(self.text, trigger.end)
+            _TIMED_CELL_END.match(self.text, trigger.end)
+            if trigger.status in ("planned", "hedged")
+            else _CELL_END.match(self.text, trigger.end)
         )
 
     def _answer(self, trigger: Trigger) -> bool:
@@ -980,6 +986,8 @@ def _client_pool() -> re.Pattern:
 # a table cell's label before its answer ('| Response: '), and the end of the cell after it
 _CELL_LABEL = re.compile(r"\s*(?:[A-Za-z][\w ]{0,24}:\s*)?")
 _CELL_END = re.compile(r"\s*(?:\(\w{1,3}\)\s*)?[.]?\s*(?:\||$)")
+# a plan's or a doubt's cell may end with its time ('Roadmap H1 2027 |')
+_TIMED_CELL_END = re.compile(rf"(?:\s+{TIME_AHEAD}){{0,2}}\s*(?:\(\w{{1,3}}\)\s*)?[.]?\s*(?:\||$)", re.I)
 # a negation interrupted by a coordination, whose verb comes after the second negation
 _SHARED_NEGATION = re.compile(r"\s*,\s*(?:and|or|nor)\b", re.I)
 # 'that' after a comma points back to what was said; it opens no relative clause ('but not

@@ -213,7 +213,7 @@ _MONTHS = (
 _UNITS_OF_TIME = r"days?|weeks?|months?|quarters?|years?"
 # a time ahead: 'in March', 'by Q3', 'by the end of 2027', 'within six weeks', 'next month',
 # 'some eight weeks later', 'early next year', 'from mid-2027'
-_TIME_AHEAD = (
+TIME_AHEAD = (
     r"(?:(?:in|by|from|within|before|around|about|during|at|on|for|until|towards?)\s+)?"
     r"(?:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+|early\s+|late\s+|mid-?\s*|the\s+)?"
     rf"(?:(?:{_MONTHS})\b|q[1-4]\b|h[12]\b|(?:19|20)\d\d\b|next\s+(?:{_UNITS_OF_TIME})\b|"
@@ -232,7 +232,7 @@ def _expected_arrival() -> re.Pattern:
     )
     return re.compile(
         rf"(?P<predicate>(?:{join(lex.expectation_modals)})\s+(?:\w+ly\s+)?"
-        rf"(?:{join(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{_TIME_AHEAD})",
+        rf"(?:{join(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{TIME_AHEAD})",
         re.I,
     )
 

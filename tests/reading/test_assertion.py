@@ -2260,3 +2260,30 @@ def test_a_mark_answers_its_own_cells_label(text, expected):
 )
 def test_a_bare_not_closing_a_clause_denies_the_mention_before_it(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a response cell that promises compliance to come speaks of its row
+        ("4.2 ISO 22301 | Answer: will be compliant | Note: audit booked", {"ISO 22301": "planned"}),
+        # before its object it is an undertaking
+        ("We will comply with HIPAA throughout the term.", {"HIPAA": "affirmed"}),
+    ],
+)
+def test_a_response_of_compliance_to_come_is_a_plan(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label's answer that is a plan, with its time after it
+        ("Italian: Roadmap Q4 2027", {"Italian": "planned"}),
+        ("Freshdesk connector – in progress, H2 2027", {"Freshdesk": "planned"}),
+        # a plan that goes on to name something else is not the label's
+        ("Italian: roadmap includes Greek next year", {"Italian": "affirmed"}),
+    ],
+)
+def test_a_plan_answering_a_label_with_its_time_speaks_of_the_label(text, expected):
+    _check(text, expected)
