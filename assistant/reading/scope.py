@@ -971,11 +971,14 @@ _SEGMENT_BREAK = re.compile(r"[|;!?]|\.(?=\s)")
 @cache
 def _client_pool() -> re.Pattern:
     """Some of the vendor's clients, after a preposition: 'for our retail clients', 'across
-    existing accounts', 'on a comparable account' (see `client_pools`); a subject ('Our
-    clients see …') at the head of its clause."""
+    existing accounts', 'on a comparable account', "on our current bank's desk" (see
+    `client_pools`); a subject ('Our clients see …') at the head of its clause. A count of
+    clients ('for 30 clients') sizes the vendor's own book."""
     lex = assertion()
-    nouns = [f"{n}s" for n in lex.client_nouns] + list(lex.client_pools)
-    heads = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    plural = [f"{n}s" for n in lex.client_nouns] + list(lex.client_pools)
+    heads = "|".join(re.escape(n) for n in sorted(plural, key=len, reverse=True))
+    owners = "|".join(re.escape(n) for n in sorted(lex.client_nouns, key=len, reverse=True))
+    heads += rf"|(?:{owners})['’]s"
     return re.compile(
         r"\b(?:for|across|on|at|among|in)\s+(?:(?:our|all\s+our|all\s+of\s+our|one\s+of\s+our|"
         r"(?:an?|one)\s+(?:similar|comparable))\s+|(?:existing|current)\s+)(?:[\w-]+\s+){0,3}?"

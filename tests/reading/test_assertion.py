@@ -2287,3 +2287,26 @@ def test_a_response_of_compliance_to_come_is_a_plan(text, expected):
 )
 def test_a_plan_answering_a_label_with_its_time_speaks_of_the_label(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure traced to another client's work
+        (
+            "The 92% CSAT in the deck relates to a travel client in Peru, not to this bid.",
+            {"92%": "other_client", "Peru": "other_client"},
+        ),
+        ("Those Zendesk screens come from a former client of the bidder.", {"Zendesk": "other_client"}),
+        ("Bidder C's references included an airline where AHT fell to 5 minutes.", {"AHT": "other_client"}),
+        # a client's own account of what the vendor did
+        ("A retailer testified that abandonment halved to 4%.", {"4%": "other_client"}),
+        ("One airline told us their NPS rose by 15 points.", {"NPS": "other_client"}),
+        # a result on one client's desk
+        ("On our newest bank's line, FCR is 79%.", {"FCR": "other_client", "79%": "other_client"}),
+        # a count of clients sizes the vendor's own book
+        ("We answer 900,000 calls a year for 25 clients.", {"900,000 calls a year": "affirmed"}),
+    ],
+)
+def test_another_clients_figures(text, expected):
+    _check(text, expected)
