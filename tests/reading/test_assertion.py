@@ -2310,3 +2310,20 @@ def test_a_plan_answering_a_label_with_its_time_speaks_of_the_label(text, expect
 )
 def test_another_clients_figures(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what only seems so, or was not checked, is not firm
+        ("Supplier B appears to operate a PCI DSS compliant payment line.", {"PCI DSS": "hedged"}),
+        ("The vendor's claimed HITRUST status is on file.", {"HITRUST": "hedged"}),
+        ("Their ISO 22301 certificate could not be verified by our auditors.", {"ISO 22301": "hedged"}),
+        ("Slovak and Czech – under evaluation", {"Slovak": "hedged", "Czech": "hedged"}),
+        ("A rate card change we estimate would save 7% a year.", {"7%": "hedged"}),
+        # a bare 'seems' judges the figure; it doubts nothing
+        ("Their churn of 38% seems high for an onshore centre.", {"38%": "affirmed"}),
+    ],
+)
+def test_what_only_seems_so_or_was_not_checked_is_hedged(text, expected):
+    _check(text, expected)
