@@ -64,7 +64,8 @@ _TIME_COMPLEMENT = re.compile(
 )
 _PASSIVE_AGENT = re.compile(
     r"\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:provided|delivered|handled|performed|"
-    r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken)"
+    r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken|operated|met|"
+    r"achieved|fulfilled|sourced)"
     r"\s+(?:by|through|via)\s+"
     r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
@@ -224,6 +225,8 @@ class Scope:
         )
         if not ahead and looks_back and trigger.start >= end and self._inside_proviso(trigger, end):
             return False
+        if not ahead and looks_back and self._past_an_aside(trigger, end):
+            return False  # 'Greek via our partner – my note didn't say so'
         if not ahead and looks_back and trigger.start >= end:
             if self.answered_yes(index):
                 return False  # 'ISO 27001 yes, ISO 22301 in progress': the yes stands apart
@@ -239,6 +242,23 @@ class Scope:
             )
             return reach and listed
         return False
+
+    def _past_an_aside(self, trigger: Trigger, end: int) -> bool:
+        """A spaced dash, then a clause of its own (two words or more) before the trigger: the
+        writer turns to something else ('… from Porto – that wasn't in my last note'); a label's
+        answer after the dash ('Welsh – not offered', 'Welsh – recruiting, live in May') still
+        looks back."""
+        dash = None
+        for dash in _DASH.finditer(self.text, end, trigger.start):
+            pass
+        if dash is None:
+            return False
+        start = max((s for s, e in self.spans if e == end), default=end)
+        left = max([b for b in self.bounds if b < start], default=-1) + 1
+        label = len(re.findall(r"[\w'’]+", self.text[left:start])) <= 3
+        if label and not self.text[end : dash.start()].strip():
+            return False  # 'ISO 9001 — audit booked for May': the dash opens the label's answer
+        return len(re.findall(r"[\w'’]+", self.text[dash.end() : trigger.start])) >= 2
 
     def _own_cell_mark(self, trigger: Trigger, end: int) -> bool:
         """A mark (no word: '✗', '✓') after a cell bar with a label of its own before it

@@ -2327,3 +2327,32 @@ def test_another_clients_figures(text, expected):
 )
 def test_what_only_seems_so_or_was_not_checked_is_hedged(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a spaced dash, a clause of its own no longer speaks of the mention
+        (
+            "Greek would come via our partner in Athens – my first note didn't make that plain.",
+            {"Athens": "third_party"},
+        ),
+        # a label's answer after the dash still does
+        ("Welsh – not offered at present", {"Welsh": "negated"}),
+        ("ISO 9001 — surveillance audit booked, certificate expected in May", {"ISO 9001": "planned"}),
+    ],
+)
+def test_a_clause_after_a_dash_is_an_aside_unless_it_answers_a_label(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a third party as the agent of a passive verb
+        ("Korean will be met by a subcontractor in Busan.", {"Korean": "third_party"}),
+        ("The Genesys tenant is operated by a reseller.", {"Genesys": "third_party"}),
+    ],
+)
+def test_a_passive_with_a_third_party_agent_is_theirs(text, expected):
+    _check(text, expected)
