@@ -38,8 +38,12 @@ class Term:
 
 
 # A word ends a phrase unless a hyphen joins it to a word that says where, how or in which
-# language ('UK-based', 'EU-only', 'French-language', 'Spanish-speaking'): still the name.
-_TAIL = r"(?![\w])(?!-(?!(?:based|only|wide|located|speaking|speakers?|language|bilingual)\b))"
+# language ('UK-based', 'EU-only', 'French-language', 'Spanish-speaking') or that it is met
+# ('SOC 2-aligned', 'PCI-compliant', 'ISO-certified', 'Dutch-fluent'): still the name.
+_TAIL = (
+    r"(?![\w])(?!-(?!(?:based|only|wide|located|speaking|speakers?|language|bilingual|compliant|"
+    r"certified|accredited|aligned|trained|ready|approved|dominant|fluent)\b))"
+)
 
 
 def _phrase_pattern(phrase: str, case_sensitive: bool) -> str:

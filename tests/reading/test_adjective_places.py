@@ -57,3 +57,12 @@ def test_a_famous_city_named_like_a_word_and_a_city_without_its_qualifier_are_pl
     assert {"Chicago", "Boston", "Frankfurt"} <= found
     # a smaller city named like a word is not ('Reading' the verb)
     assert "Reading" not in {m.text for m in read("Reading the brief, we added Welsh.")}
+
+
+def test_a_name_joined_by_a_hyphen_to_a_word_of_compliance_is_still_the_name():
+    from assistant.reading.mentions import read
+
+    found = {(m.kind, m.text) for m in read("Our PCI DSS-compliant IVR and GDPR-aligned retention suit you.")}
+    assert {("framework", "PCI DSS"), ("framework", "GDPR")} <= found
+    # a hyphen to another word makes a new word
+    assert ("framework", "GDPR") not in {(m.kind, m.text) for m in read("A GDPR-style clause.")}
