@@ -58,3 +58,10 @@ def test_a_longer_name_of_one_vendor_wins_over_a_shared_word_of_another():
     assert resolve_vendors("heron lane's notice period", vendors) == ["Heron Lane"]
     assert resolve_vendors("What does Heron charge?", vendors) == ["Heron Bay", "Heron Lane"]
     assert resolve_vendors("Heron Bay or Heron Lane: who is cheaper?", vendors) == ["Heron Bay", "Heron Lane"]
+
+
+def test_languages_written_by_their_own_names_and_more_frameworks_are_known():
+    from assistant.reading.mentions import read
+
+    found = {(m.kind, m.value.get("name")) for m in read("isiZulu and Sepedi agents; an ISAE 3402 report and NCQA accreditation.")}
+    assert {("language", "Zulu"), ("language", "Northern Sotho"), ("framework", "ISAE 3402"), ("framework", "NCQA")} <= found
