@@ -157,6 +157,10 @@ def find_triggers(text: str) -> list[Trigger]:
         t for t in found if not (t.status == "negated" and any(s <= t.start < e for s, e in harms))
     ]
     found = [t for t in found if not _document_speaks(text, t) and not _kin_company(t)]
+    # "we're the leading CX partner in Leeds": the vendor names itself; no third party
+    found = [
+        t for t in found if not (t.status == "third_party" and _SELF_DESCRIBED.search(text, 0, t.start))
+    ]
     found = [t for t in found if not (t.status == "negated" and _measured_change(text, t))]
     # 'no data may leave the UK': after a negative subject 'may' forbids; it doubts nothing
     found = [
@@ -287,6 +291,10 @@ def _harm_patterns() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+# 'we're the leading CX partner in …', 'we are your partner for …': the vendor names itself
+_SELF_DESCRIBED = re.compile(
+    r"\b(?:we['’]re|we\s+are|we\s+have\s+been)\s+(?:the|a|an|your)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
 _FIGURE_AFTER = re.compile(
     r"\s+(?:(?:by|to|from)\s+)?(?:(?:about|around|roughly|nearly|almost|over|some)\s+)?[$€£]?\d"
 )

@@ -66,3 +66,10 @@ def test_a_name_joined_by_a_hyphen_to_a_word_of_compliance_is_still_the_name():
     assert {("framework", "PCI DSS"), ("framework", "GDPR")} <= found
     # a hyphen to another word makes a new word
     assert ("framework", "GDPR") not in {(m.kind, m.text) for m in read("A GDPR-style clause.")}
+
+
+def test_provinces_states_and_island_groups_are_places():
+    from assistant.reading.mentions import read
+
+    found = {(m.text, m.value.get("country")) for m in read("Agents in Queensland, Gauteng and Mindanao.")}
+    assert {("Queensland", "Australia"), ("Gauteng", "South Africa"), ("Mindanao", "Philippines")} <= found

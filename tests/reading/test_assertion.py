@@ -2356,3 +2356,15 @@ def test_a_clause_after_a_dash_is_an_aside_unless_it_answers_a_label(text, expec
 )
 def test_a_passive_with_a_third_party_agent_is_theirs(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the vendor calling itself a partner names no third party
+        ("We're the leading CX partner in Leeds and Bradford.", {"Leeds": "affirmed"}),
+        ("Our partner in Leeds takes the overflow.", {"Leeds": "third_party"}),
+    ],
+)
+def test_the_vendor_calling_itself_a_partner_is_no_third_party(text, expected):
+    _check(text, expected)
