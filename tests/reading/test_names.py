@@ -65,3 +65,12 @@ def test_languages_written_by_their_own_names_and_more_frameworks_are_known():
 
     found = {(m.kind, m.value.get("name")) for m in read("isiZulu and Sepedi agents; an ISAE 3402 report and NCQA accreditation.")}
     assert {("language", "Zulu"), ("language", "Northern Sotho"), ("framework", "ISAE 3402"), ("framework", "NCQA")} <= found
+
+
+def test_a_hybrid_model_in_a_proposal_is_home_and_office_working():
+    from assistant.reading.mentions import read
+
+    found = {(m.kind, m.value.get("name")) for m in read("We run a hybrid model, with half the agents at home.")}
+    assert ("delivery_model", "hybrid") in found and ("pricing_model", "hybrid") not in found
+    priced = {(m.kind, m.value.get("name")) for m in read("We propose hybrid pricing: a base fee plus a per-call rate.")}
+    assert ("pricing_model", "hybrid") in priced
