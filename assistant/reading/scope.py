@@ -163,6 +163,8 @@ class Scope:
             # 'night cover excluded | Yes / No | Note: X …': a denial stays in its row's
             # cells; a reference's row ('References | … | Comment: …') heads what follows
             return False
+        if ahead and "|" in self.text[trigger.end : start] and self._answer_cell(trigger):
+            return False  # 'Video | Answer: in part | Note: …': a cell's answer is its row's
         resume = self._after_interruption(trigger) if ahead else None
         if resume is not None and resume <= start and trigger.direction in ("forward", "both"):
             return self._open(resume, start, trigger.status, forward=True)

@@ -2368,3 +2368,17 @@ def test_a_passive_with_a_third_party_agent_is_theirs(text, expected):
 )
 def test_the_vendor_calling_itself_a_partner_is_no_third_party(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a response cell speaks of its row, not of the comment after it
+        (
+            "7.1 Languages | Answer: partially compliant | Note: Greek is staffed in Athens.",
+            {"Athens": "affirmed"},
+        ),
+    ],
+)
+def test_a_response_cell_does_not_reach_the_comment_after_it(text, expected):
+    _check(text, expected)
