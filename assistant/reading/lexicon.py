@@ -151,6 +151,7 @@ class Assertion(_Strict):
     back_windows: dict[str, int]
     client_nouns: tuple[str, ...]
     client_pools: tuple[str, ...]
+    attainment_verbs: tuple[str, ...]
     result_kinds: tuple[str, ...]
     site_words: tuple[str, ...]
     relativizers: tuple[str, ...]

@@ -959,6 +959,19 @@ class Scope:
             return bool(_corrections("reads").fullmatch(gap) or _corrections("after").search(gap))
         return False
 
+    def to_be_attained(self, index: int) -> bool:
+        """A framework after 'shall', 'will' or 'to' and one of `attainment_verbs`, in its
+        clause ('we will attain HITRUST certification', 'shall gain ISO 9001'): still to come."""
+        if self.kinds[index] != "framework":
+            return False
+        start = self.spans[index][0]
+        left = max([b for b in self.bounds if b < start], default=-1) + 1
+        verbs = word_class("attainment_verbs").pattern
+        return bool(
+            re.search(rf"\b(?:shall|will|to)\s+(?:[\w-]+ly\s+)?(?:{verbs})\s+(?:[\w-]+\s+){{0,2}}$",
+                      self.text[left:start], re.I)
+        )
+
     def pooled_result(self, index: int) -> bool:
         """A result measured over some of the vendor's clients, told in the mention's cell or
         clause ('CSAT for our travel accounts reached 88%', 'our churn across existing

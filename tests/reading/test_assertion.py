@@ -2382,3 +2382,16 @@ def test_the_vendor_calling_itself_a_partner_is_no_third_party(text, expected):
 )
 def test_a_response_cell_does_not_reach_the_comment_after_it(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a certification still to be attained is planned
+        ("The provider will attain HITRUST certification before the second renewal.", {"HITRUST": "planned"}),
+        # a service level after the same verb is a commitment
+        ("The provider shall attain 85% first contact resolution each quarter.", {"85%": "affirmed"}),
+    ],
+)
+def test_a_certification_still_to_be_attained_is_planned(text, expected):
+    _check(text, expected)
