@@ -191,6 +191,8 @@ class Scope:
             return False  # 'Only voice — no email, no SMS': the 'no' is email's, not voice's
         if not ahead and self.text.count("|", end, trigger.start) >= 2:
             return False  # 'GDPR … | Comply / Not comply | Comment: no …': another cell's
+        if not ahead and self.answered_by_mark(index, trigger):
+            return False  # 'Greek ✓ Hebrew – planned': Greek has its answer
         if not ahead and self._own_cell_mark(trigger, end):
             return False  # 'Mon 9–5 | Tue ✗': the mark answers its own cell's label
         if not ahead and self._elliptical_denial(trigger, index):
@@ -959,6 +961,13 @@ class Scope:
             return bool(_corrections("reads").fullmatch(gap) or _corrections("after").search(gap))
         return False
 
+    def answered_by_mark(self, index: int, trigger: Trigger) -> bool:
+        """'Greek ✓ Turkish ✓ Hebrew – planned': a mention with its own mark after it is
+        answered; a later trigger speaks of what follows the mark."""
+        end = self.spans[index][1]
+        mark = _OWN_MARK.match(self.text, end)
+        return bool(mark) and mark.end() <= trigger.start
+
     def to_be_attained(self, index: int) -> bool:
         """A framework after 'shall', 'will' or 'to' and one of `attainment_verbs`, in its
         clause ('we will attain HITRUST certification', 'shall gain ISO 9001'): still to come."""
@@ -1000,6 +1009,7 @@ class Scope:
 
 
 _BY = re.compile(r"\bby\s+$", re.I)
+_OWN_MARK = re.compile(r"\s*[✓✔✗✘☑☒]")
 _SEGMENT_BREAK = re.compile(r"[|;!?]|\.(?=\s)")
 
 

@@ -2395,3 +2395,18 @@ def test_a_response_cell_does_not_reach_the_comment_after_it(text, expected):
 )
 def test_a_certification_still_to_be_attained_is_planned(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mention with its own mark is answered; a later trigger speaks of what follows it
+        (
+            "Languages: Greek ✓ Turkish ✓ Hebrew – coming soon",
+            {"Greek": "affirmed", "Turkish": "affirmed", "Hebrew": "planned"},
+        ),
+        ("Channels: SMS ✓ Fax ✗", {"SMS": "affirmed"}),
+    ],
+)
+def test_a_mention_with_its_own_mark_is_answered(text, expected):
+    _check(text, expected)
