@@ -890,6 +890,16 @@ class Scope:
         if forward and not carries and _DASH.search(self.text[left:right]):
             return False  # 'we don't do offshore — every agent sits in Australia'
         between = bisect_left(self.words, right) - bisect_left(self.words, left)
+        aside = None if forward else _ASIDE_AFTER.match(self.text, left, right)
+        if aside and (
+            any(aside.start(1) <= e and b < aside.end(1) for b, e in self.spans)
+            or not _COPULA_GAP.fullmatch(self.text[aside.end() : right])
+        ):
+            aside = None  # a list's item ('Greek, Thai (TH), Lao — …'), or no predicate next
+        if aside:
+            # 'Night cover, for the reasons given in our letter of May, is not offered': the
+            # words of an aside right after the mention do not count
+            between -= bisect_left(self.words, aside.end(1)) - bisect_left(self.words, aside.start(1))
         limit = window or (self.windows if forward else self.back_windows)[status]
         return between <= limit
 
@@ -1009,6 +1019,7 @@ class Scope:
 
 
 _BY = re.compile(r"\bby\s+$", re.I)
+_ASIDE_AFTER = re.compile(r"\s*,([^,;.!?|]*),")
 _OWN_MARK = re.compile(r"\s*[✓✔✗✘☑☒]")
 _SEGMENT_BREAK = re.compile(r"[|;!?]|\.(?=\s)")
 

@@ -2410,3 +2410,19 @@ def test_a_certification_still_to_be_attained_is_planned(text, expected):
 )
 def test_a_mention_with_its_own_mark_is_answered(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside set off by commas right after the subject does not count toward the reach
+        (
+            "Home working, for the data-security reasons the bank set out in its letter of May, is not permitted.",
+            {"Home working": "negated"},
+        ),
+        # a list's item is no aside
+        ("Italian, Greek (GR), Maltese — Maltese via partner", {"Italian": "affirmed"}),
+    ],
+)
+def test_a_long_aside_after_the_subject_does_not_break_its_denial(text, expected):
+    _check(text, expected)
