@@ -260,7 +260,8 @@ class Scope:
         start = max((s for s, e in self.spans if e == end), default=end)
         left = max([b for b in self.bounds if b < start], default=-1) + 1
         label = len(re.findall(r"[\w'’]+", self.text[left:start])) <= 3
-        if label and not self.text[end : dash.start()].strip():
+        last = max((e for _, e in self.spans if e <= dash.start()), default=end)  # a list's last
+        if label and not self.text[last : dash.start()].strip():
             return False  # 'ISO 9001 — audit booked for May': the dash opens the label's answer
         return len(re.findall(r"[\w'’]+", self.text[dash.end() : trigger.start])) >= 2
 

@@ -2339,6 +2339,8 @@ def test_what_only_seems_so_or_was_not_checked_is_hedged(text, expected):
         ),
         # a label's answer after the dash still does
         ("Welsh – not offered at present", {"Welsh": "negated"}),
+        # a label that is a list: the dash after its last item opens the answer
+        ("Greek and Turkish — our reply: out of scope for this bid", {"Greek": "negated"}),
         ("ISO 9001 — surveillance audit booked, certificate expected in May", {"ISO 9001": "planned"}),
     ],
 )
