@@ -130,6 +130,10 @@ def statuses(
                 found -= {"planned"}
         if kinds and kinds[i] == "location" and {"hedged", "third_party"} <= found:
             found.discard("third_party")  # 'could source it via an agency in Miami': a place hedged
+        if kinds and not found and scope.to_be_attained(i):
+            found = {"planned"}  # 'the Supplier shall attain ISO 9001 within a year'
+        if kinds and scope.pooled_result(i):
+            found.add("other_client")  # 'AHT for our retail accounts fell to 5 minutes'
         if _NON.search(text, 0, spans[i][0]):
             found.add("negated")  # 'non-English calls', 'our non-PCI queues': the prefix denies it
         if not found and (scope.open_question(i) or scope.out_of_reach(i)):

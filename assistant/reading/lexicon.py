@@ -84,6 +84,7 @@ class Vocabulary(_Strict):
     common: tuple[str, ...] = ()  # languages: names matched in lower case too
     eea: tuple[str, ...] = ()  # locations: the countries of the EEA
     city_population: int = 15000  # locations: the smallest city known by name
+    famous_city_population: int = 0  # locations: a city this big is known even if its name is a word
     holding_words: tuple[str, ...] = ()  # frameworks: words that say one is held or signed
     offer_words: tuple[str, ...] = ()  # languages: words that say one is offered
     site_words: tuple[str, ...] = ()  # locations: words that make a place a delivery site
@@ -149,10 +150,15 @@ class Assertion(_Strict):
     windows: dict[str, int]
     back_windows: dict[str, int]
     client_nouns: tuple[str, ...]
+    client_pools: tuple[str, ...]
+    attainment_verbs: tuple[str, ...]
+    result_kinds: tuple[str, ...]
     site_words: tuple[str, ...]
     relativizers: tuple[str, ...]
     orphan_negations: tuple[str, ...]
     reversers: tuple[str, ...]
+    measure_changes: tuple[str, ...]
+    elliptical_adverbs: tuple[str, ...]
     negative_verbs: tuple[str, ...]
     revivals: tuple[str, ...]
     lapses: tuple[str, ...]

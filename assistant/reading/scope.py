@@ -10,7 +10,7 @@ from functools import cache
 
 from assistant.reading.lexicon import assertion
 from assistant.reading.quantities import QUANTITY_KINDS
-from assistant.reading.triggers import Trigger, boundaries, denial_adverbs, word_class
+from assistant.reading.triggers import TIME_AHEAD, Trigger, boundaries, denial_adverbs, word_class
 
 _WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
 _DASH = re.compile(r"\s[—–]\s")
@@ -64,7 +64,8 @@ _TIME_COMPLEMENT = re.compile(
 )
 _PASSIVE_AGENT = re.compile(
     r"\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:provided|delivered|handled|performed|"
-    r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken)"
+    r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken|operated|met|"
+    r"achieved|fulfilled|sourced)"
     r"\s+(?:by|through|via)\s+"
     r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
@@ -158,6 +159,12 @@ class Scope:
             self._passive_agent(trigger, end) or self._possessive_predicate(trigger, end)
         ):
             return True
+        if ahead and trigger.status == "negated" and self.text.count("|", trigger.end, start) >= 2:
+            # 'night cover excluded | Yes / No | Note: X …': a denial stays in its row's
+            # cells; a reference's row ('References | … | Comment: …') heads what follows
+            return False
+        if ahead and "|" in self.text[trigger.end : start] and self._answer_cell(trigger):
+            return False  # 'Video | Answer: in part | Note: …': a cell's answer is its row's
         resume = self._after_interruption(trigger) if ahead else None
         if resume is not None and resume <= start and trigger.direction in ("forward", "both"):
             return self._open(resume, start, trigger.status, forward=True)
@@ -184,6 +191,12 @@ class Scope:
             return False  # 'Only voice — no email, no SMS': the 'no' is email's, not voice's
         if not ahead and self.text.count("|", end, trigger.start) >= 2:
             return False  # 'GDPR … | Comply / Not comply | Comment: no …': another cell's
+        if not ahead and self.answered_by_mark(index, trigger):
+            return False  # 'Greek ✓ Hebrew – planned': Greek has its answer
+        if not ahead and self._own_cell_mark(trigger, end):
+            return False  # 'Mon 9–5 | Tue ✗': the mark answers its own cell's label
+        if not ahead and self._elliptical_denial(trigger, index):
+            return True  # 'Thai and Lao are offered, Khmer however not'
         if not ahead and trigger.status == "negated" and _LABEL_SUBJECT.fullmatch(
             self.text[end : trigger.start]
         ):
@@ -216,6 +229,8 @@ class Scope:
         )
         if not ahead and looks_back and trigger.start >= end and self._inside_proviso(trigger, end):
             return False
+        if not ahead and looks_back and self._past_an_aside(trigger, end):
+            return False  # 'Greek via our partner – my note didn't say so'
         if not ahead and looks_back and trigger.start >= end:
             if self.answered_yes(index):
                 return False  # 'ISO 27001 yes, ISO 22301 in progress': the yes stands apart
@@ -231,6 +246,45 @@ class Scope:
             )
             return reach and listed
         return False
+
+    def _past_an_aside(self, trigger: Trigger, end: int) -> bool:
+        """A spaced dash, then a clause of its own (two words or more) before the trigger: the
+        writer turns to something else ('… from Porto – that wasn't in my last note'); a label's
+        answer after the dash ('Welsh – not offered', 'Welsh – recruiting, live in May') still
+        looks back."""
+        dash = None
+        for dash in _DASH.finditer(self.text, end, trigger.start):
+            pass
+        if dash is None:
+            return False
+        start = max((s for s, e in self.spans if e == end), default=end)
+        left = max([b for b in self.bounds if b < start], default=-1) + 1
+        label = len(re.findall(r"[\w'’]+", self.text[left:start])) <= 3
+        last = max((e for _, e in self.spans if e <= dash.start()), default=end)  # a list's last
+        if label and not self.text[last : dash.start()].strip():
+            return False  # 'ISO 9001 — audit booked for May': the dash opens the label's answer
+        return len(re.findall(r"[\w'’]+", self.text[dash.end() : trigger.start])) >= 2
+
+    def _own_cell_mark(self, trigger: Trigger, end: int) -> bool:
+        """A mark (no word: '✗', '✓') after a cell bar with a label of its own before it
+        ('Sat 10–2 | Sun ✗'): it answers that label, not a mention in an earlier cell."""
+        if re.search(r"\w", trigger.text):
+            return False
+        bar = self.text.rfind("|", end, trigger.start)
+        return bar >= 0 and bool(re.search(r"\w", self.text[bar + 1 : trigger.start]))
+
+    def _elliptical_denial(self, trigger: Trigger, index: int) -> bool:
+        """A bare 'not' closing its clause right after a mention, perhaps after an adverb of
+        contrast or time (`elliptical_adverbs`): 'Khmer however not', 'Lao, sadly, not.'; the
+        verb is left out, and the denial is the mention's."""
+        if trigger.text.lower() != "not" or not _CLAUSE_END.match(self.text, trigger.end):
+            return False
+        before = [i for i, (_, e) in enumerate(self.spans) if e <= trigger.start]
+        if not before or before[-1] != index:
+            return False
+        adverbs = word_class("elliptical_adverbs").pattern
+        gap = self.text[self.spans[index][1] : trigger.start]
+        return bool(re.fullmatch(rf"\s*,?\s*(?:(?:{adverbs})\s*,?\s*)?", gap, re.I))
 
     def _predicate(self, trigger: Trigger) -> int | None:
         """Where the predicate begins, for a negation that denies only it: a partitive subject
@@ -466,9 +520,15 @@ class Scope:
         Response: Roadmap |', 'Video | In progress'): the cell answers for its row."""
         row_before = self.text[: trigger.start].rpartition("|")
         if not row_before[1]:
-            return False
+            # a label's answer, a time ahead perhaps after it ('Welsh: Roadmap Q3 2027')
+            return trigger.status in ("planned", "hedged") and bool(
+                _CELL_OPENING.search(self.text[: trigger.start])
+                and _TIMED_CELL_END.match(self.text, trigger.end)
+            )
         return bool(_CELL_LABEL.fullmatch(row_before[2])) and bool(
-            _CELL_END.match(self.text, trigger.end)
+            _TIMED_CELL_END.match(self.text, trigger.end)
+            if trigger.status in ("planned", "hedged")
+            else _CELL_END.match(self.text, trigger.end)
         )
 
     def _answer(self, trigger: Trigger) -> bool:
@@ -544,7 +604,25 @@ class Scope:
         """'no Services delivered from outside the United Kingdom': the place after 'outside'."""
         start, _ = self.spans[index]
         reverser = word_class("reversers")
-        return any(t.end <= start and reverser.search(self.text[t.end : start]) for t in negations)
+        if any(t.end <= start and reverser.search(self.text[t.end : start]) for t in negations):
+            return True
+        before = [t for t in negations if t.end <= start]
+        return bool(before) and all(
+            reverser.fullmatch(t.text) and self._excepts_a_denial(t) for t in before
+        )
+
+    def _excepts_a_denial(self, exception: Trigger) -> bool:
+        """'we run no night shift, except for a pilot in Lyon': an exception that follows a
+        denial in its sentence excepts from the denial, so what it names is kept; after a whole
+        ('no chat, and all languages except Thai') it excepts from the whole."""
+        reverser = word_class("reversers")
+        return any(
+            t.status == "negated"
+            and t.end <= exception.start
+            and not reverser.fullmatch(t.text)
+            and not re.search(r"[;.!?|]|\b(?:all|every|each)\b", self.text[t.end : exception.start], re.I)
+            for t in self.triggers
+        )
 
     def cancelled(self, negations: list[Trigger], index: int) -> bool:
         """Two negations in one clause cancel: joined by a relative word just before the second
@@ -813,6 +891,16 @@ class Scope:
         if forward and not carries and _DASH.search(self.text[left:right]):
             return False  # 'we don't do offshore — every agent sits in Australia'
         between = bisect_left(self.words, right) - bisect_left(self.words, left)
+        aside = None if forward else _ASIDE_AFTER.match(self.text, left, right)
+        if aside and (
+            any(aside.start(1) <= e and b < aside.end(1) for b, e in self.spans)
+            or not _COPULA_GAP.fullmatch(self.text[aside.end() : right])
+        ):
+            aside = None  # a list's item ('Greek, Thai (TH), Lao — …'), or no predicate next
+        if aside:
+            # 'Night cover, for the reasons given in our letter of May, is not offered': the
+            # words of an aside right after the mention do not count
+            between -= bisect_left(self.words, aside.end(1)) - bisect_left(self.words, aside.start(1))
         limit = window or (self.windows if forward else self.back_windows)[status]
         return between <= limit
 
@@ -884,6 +972,42 @@ class Scope:
             return bool(_corrections("reads").fullmatch(gap) or _corrections("after").search(gap))
         return False
 
+    def answered_by_mark(self, index: int, trigger: Trigger) -> bool:
+        """'Greek ✓ Turkish ✓ Hebrew – planned': a mention with its own mark after it is
+        answered; a later trigger speaks of what follows the mark."""
+        end = self.spans[index][1]
+        mark = _OWN_MARK.match(self.text, end)
+        return bool(mark) and mark.end() <= trigger.start
+
+    def to_be_attained(self, index: int) -> bool:
+        """A framework after 'shall', 'will' or 'to' and one of `attainment_verbs`, in its
+        clause ('we will attain HITRUST certification', 'shall gain ISO 9001'): still to come."""
+        if self.kinds[index] != "framework":
+            return False
+        start = self.spans[index][0]
+        left = max([b for b in self.bounds if b < start], default=-1) + 1
+        verbs = word_class("attainment_verbs").pattern
+        return bool(
+            re.search(rf"\b(?:shall|will|to)\s+(?:[\w-]+ly\s+)?(?:{verbs})\s+(?:[\w-]+\s+){{0,2}}$",
+                      self.text[left:start], re.I)
+        )
+
+    def pooled_result(self, index: int) -> bool:
+        """A result measured over some of the vendor's clients, told in the mention's cell or
+        clause ('CSAT for our travel accounts reached 88%', 'our churn across existing
+        programmes is 4%'); not over all of them ('across all our clients')."""
+        if self.kinds[index] not in assertion().result_kinds:
+            return False
+        start, end = self.spans[index]
+        breaks = [m.end() for m in _SEGMENT_BREAK.finditer(self.text, 0, start)]
+        left = max(breaks, default=0)
+        after = _SEGMENT_BREAK.search(self.text, end)
+        right = after.start() if after else len(self.text)
+        return any(
+            not re.search(r"\b(?:all|every|each)\b", m.group(0), re.I)
+            for m in _client_pool().finditer(self.text, left, right)
+        )
+
     def about_site(self, index: int) -> bool:
         """A place named with words about opening or adding a site ('a new site in …')."""
         sites = word_class("site_words")
@@ -896,9 +1020,34 @@ class Scope:
 
 
 _BY = re.compile(r"\bby\s+$", re.I)
+_ASIDE_AFTER = re.compile(r"\s*,([^,;.!?|]*),")
+_OWN_MARK = re.compile(r"\s*[✓✔✗✘☑☒]")
+_SEGMENT_BREAK = re.compile(r"[|;!?]|\.(?=\s)")
+
+
+@cache
+def _client_pool() -> re.Pattern:
+    """Some of the vendor's clients, after a preposition: 'for our retail clients', 'across
+    existing accounts', 'on a comparable account', "on our current bank's desk" (see
+    `client_pools`); a subject ('Our clients see …') at the head of its clause. A count of
+    clients ('for 30 clients') sizes the vendor's own book."""
+    lex = assertion()
+    plural = [f"{n}s" for n in lex.client_nouns] + list(lex.client_pools)
+    heads = "|".join(re.escape(n) for n in sorted(plural, key=len, reverse=True))
+    owners = "|".join(re.escape(n) for n in sorted(lex.client_nouns, key=len, reverse=True))
+    heads += rf"|(?:{owners})['’]s"
+    return re.compile(
+        r"\b(?:for|across|on|at|among|in)\s+(?:(?:our|all\s+our|all\s+of\s+our|one\s+of\s+our|"
+        r"(?:an?|one)\s+(?:similar|comparable))\s+|(?:existing|current)\s+)(?:[\w-]+\s+){0,3}?"
+        rf"(?:{heads})\b|^\W*our\s+(?:[\w-]+\s+)?(?:clients|customers)\s+(?:see|saw|get|got|"
+        r"report|reported|achieve|achieved|enjoy|enjoyed)\b",
+        re.I,
+    )
 # a table cell's label before its answer ('| Response: '), and the end of the cell after it
 _CELL_LABEL = re.compile(r"\s*(?:[A-Za-z][\w ]{0,24}:\s*)?")
 _CELL_END = re.compile(r"\s*(?:\(\w{1,3}\)\s*)?[.]?\s*(?:\||$)")
+# a plan's or a doubt's cell may end with its time ('Roadmap H1 2027 |')
+_TIMED_CELL_END = re.compile(rf"(?:\s+{TIME_AHEAD}){{0,2}}\s*(?:\(\w{{1,3}}\)\s*)?[.]?\s*(?:\||$)", re.I)
 # a negation interrupted by a coordination, whose verb comes after the second negation
 _SHARED_NEGATION = re.compile(r"\s*,\s*(?:and|or|nor)\b", re.I)
 # 'that' after a comma points back to what was said; it opens no relative clause ('but not

@@ -171,6 +171,11 @@ def find_triggers(text: str) -> list[Trigger]:
         t for t in found if not (t.status == "negated" and any(s <= t.start < e for s, e in harms))
     ]
     found = [t for t in found if not _document_speaks(text, t) and not _kin_company(t)]
+    # "we're the leading CX partner in Leeds": the vendor names itself; no third party
+    found = [
+        t for t in found if not (t.status == "third_party" and _SELF_DESCRIBED.search(text, 0, t.start))
+    ]
+    found = [t for t in found if not (t.status == "negated" and _measured_change(text, t))]
     # 'no data may leave the UK': after a negative subject 'may' forbids; it doubts nothing
     found = [
         t for t in found if not (t.status == "hedged" and _FORBIDDING_MAY.search(text, 0, t.end))
@@ -226,7 +231,7 @@ _MONTHS = (
 _UNITS_OF_TIME = r"days?|weeks?|months?|quarters?|years?"
 # a time ahead: 'in March', 'by Q3', 'by the end of 2027', 'within six weeks', 'next month',
 # 'some eight weeks later', 'early next year', 'from mid-2027'
-_TIME_AHEAD = (
+TIME_AHEAD = (
     r"(?:(?:in|by|from|within|before|around|about|during|at|on|for|until|towards?)\s+)?"
     r"(?:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+|early\s+|late\s+|mid-?\s*|the\s+)?"
     rf"(?:(?:{_MONTHS})\b|q[1-4]\b|h[12]\b|(?:19|20)\d\d\b|next\s+(?:{_UNITS_OF_TIME})\b|"
@@ -242,7 +247,7 @@ def _expected_arrival() -> re.Pattern:
     lex = assertion()
     return re.compile(
         rf"(?P<predicate>(?:{_alternation(lex.expectation_modals)})\s+(?:\w+ly\s+)?"
-        rf"(?:{_alternation(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{_TIME_AHEAD})",
+        rf"(?:{_alternation(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{TIME_AHEAD})",
         re.I,
     )
 
@@ -294,6 +299,23 @@ def _harm_patterns() -> tuple[re.Pattern, re.Pattern]:
     return (
         re.compile(rf"{gap}\s+(?:to\s+)?(?:{harm}|{troubles})", re.I),
         re.compile(rf"(?:\s+{_NOT_A_JOIN}[\w'’/-]+){{0,4}}?\s+(?:{superior})", re.I),
+    )
+
+
+# 'we're the leading CX partner in …', 'we are your partner for …': the vendor names itself
+_SELF_DESCRIBED = re.compile(
+    r"\b(?:we['’]re|we\s+are|we\s+have\s+been)\s+(?:the|a|an|your)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
+_FIGURE_AFTER = re.compile(
+    r"\s+(?:(?:by|to|from)\s+)?(?:(?:about|around|roughly|nearly|almost|over|some)\s+)?[$€£]?\d"
+)
+
+
+def _measured_change(text: str, trigger: Trigger) -> bool:
+    """'churn dropped 4%', 'fell to 9%': a verb of a fall before a figure measures a change in
+    it (see `measure_changes`); it denies nothing."""
+    return bool(word_class("measure_changes").fullmatch(trigger.text)) and bool(
+        _FIGURE_AFTER.match(text, trigger.end)
     )
 
 

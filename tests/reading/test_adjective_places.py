@@ -48,3 +48,28 @@ def test_a_countrys_people_name_the_country():
     assert [t.kind for t in find_terms("The Americans with Disabilities Act applies.")] == ["framework"]
     assert [t.name for t in find_terms("Most of our customers are in the States.")] == ["United States"]
     assert find_terms("the states of Ohio and Iowa")[0].name == "Ohio"
+
+
+def test_a_famous_city_named_like_a_word_and_a_city_without_its_qualifier_are_places():
+    from assistant.reading.mentions import read
+
+    found = {m.text for m in read("Our agents sit in Chicago and Boston; the data stays in Frankfurt.")}
+    assert {"Chicago", "Boston", "Frankfurt"} <= found
+    # a smaller city named like a word is not ('Reading' the verb)
+    assert "Reading" not in {m.text for m in read("Reading the brief, we added Welsh.")}
+
+
+def test_a_name_joined_by_a_hyphen_to_a_word_of_compliance_is_still_the_name():
+    from assistant.reading.mentions import read
+
+    found = {(m.kind, m.text) for m in read("Our PCI DSS-compliant IVR and GDPR-aligned retention suit you.")}
+    assert {("framework", "PCI DSS"), ("framework", "GDPR")} <= found
+    # a hyphen to another word makes a new word
+    assert ("framework", "GDPR") not in {(m.kind, m.text) for m in read("A GDPR-style clause.")}
+
+
+def test_provinces_states_and_island_groups_are_places():
+    from assistant.reading.mentions import read
+
+    found = {(m.text, m.value.get("country")) for m in read("Agents in Queensland, Gauteng and Mindanao.")}
+    assert {("Queensland", "Australia"), ("Gauteng", "South Africa"), ("Mindanao", "Philippines")} <= found

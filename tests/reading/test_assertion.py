@@ -2124,3 +2124,307 @@ def test_a_modal_difficulty_declines(text, expected):
 )
 def test_a_client_story_in_brackets_is_an_aside(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a starting point is no denial
+        (
+            "Hiring takes you from zero to a full Dutch team in five weeks.",
+            {"Dutch": "affirmed", "five weeks": "affirmed"},
+        ),
+        ("Zero Spanish speakers are on the Leeds floor.", {"Spanish": "negated"}),
+    ],
+)
+def test_a_count_from_zero_is_a_starting_point(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of a fall before a figure measures a change
+        ("Abandonment fell to 4% after the new IVR went live.", {"4%": "affirmed"}),
+        ("Repeat contacts dropped by 12% in the first quarter.", {"12%": "affirmed"}),
+        # before a thing it still denies
+        ("We dropped Dutch chat last spring.", {"Dutch": "negated", "chat": "negated"}),
+    ],
+)
+def test_a_fall_before_a_figure_measures_a_change(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an exception to a denial keeps what it names
+        (
+            "We do not run a night shift anywhere, except for a small team in Lyon.",
+            {"Lyon": "affirmed"},
+        ),
+        ("No agent works from home, save for a trial in Porto.", {"Porto": "affirmed"}),
+        # an exception to a whole, or with no denial before it, denies
+        ("We serve every language except for Thai.", {"Thai": "negated"}),
+        ("We don't offer fax, and cover all languages except Thai.", {"Thai": "negated"}),
+    ],
+)
+def test_an_exception_to_a_denial_is_kept(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The revised quote removes the GBP 5,000 onboarding fee.", {"GBP 5,000": "negated"}),
+        ("We have deleted the weekend SMS line from our offer.", {"SMS": "negated"}),
+        ("Following your feedback, Danish was scrapped.", {"Danish": "negated"}),
+    ],
+)
+def test_a_thing_removed_is_denied(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 6-week ramp in my last note should have read 8 weeks.", {"6-week": "negated"}),
+    ],
+)
+def test_a_figure_that_should_have_read_another_is_denied(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a result measured over some of the vendor's clients is theirs
+        (
+            "First contact resolution for our insurance clients reached 81% this year.",
+            {"First contact resolution": "other_client", "81%": "other_client"},
+        ),
+        ("Our average across existing accounts is 4.5% attrition.", {"4.5%": "other_client"}),
+        ("On a comparable account we kept AHT at 300 seconds.", {"300 seconds": "other_client"}),
+        ("Our customers saw a 9% rise in CSAT.", {"9%": "other_client"}),
+        # over all of them, it is the vendor's own; and a term or a name stays the offer
+        ("CSAT across all our clients is 87%.", {"87%": "affirmed"}),
+        ("We offer Hindi to our travel clients.", {"Hindi": "affirmed"}),
+        # in another cell, the pool says nothing of the figure
+        ("CSAT above 85% | Response: met | Note: 90% across our retail clients", {"85%": "affirmed"}),
+    ],
+)
+def test_a_result_over_some_of_our_clients_is_another_clients(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denial stays in its row's cells
+        (
+            "R-7 | Night cover is not in scope | Yes / No | Note: Zendesk seats are ours.",
+            {"Zendesk": "affirmed"},
+        ),
+        ("Channels | Email is not offered | Chat", {"Email": "negated"}),
+    ],
+)
+def test_a_denial_does_not_reach_two_cells_on(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mark answers the label of its own cell
+        ("Opening: Mon–Fri 07:00–19:00 | Sat 10:00–14:00 | Sun ✗", {"Sat 10:00–14:00": "affirmed"}),
+        # with no label of its own, it answers the row
+        ("Video | ✗", {"Video": "negated"}),
+    ],
+)
+def test_a_mark_answers_its_own_cells_label(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare 'not' closing a clause, the verb left out, denies the mention before it
+        (
+            "Hindi and Tamil are staffed in Pune, Bengali however not.",
+            {"Hindi": "affirmed", "Bengali": "negated"},
+        ),
+        ("Italian yes, Greek sadly not.", {"Greek": "negated"}),
+        # a 'not' that goes on to deny something else leaves it
+        ("Greek however not always at weekends.", {"Greek": "affirmed"}),
+    ],
+)
+def test_a_bare_not_closing_a_clause_denies_the_mention_before_it(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a response cell that promises compliance to come speaks of its row
+        ("4.2 ISO 22301 | Answer: will be compliant | Note: audit booked", {"ISO 22301": "planned"}),
+        # before its object it is an undertaking
+        ("We will comply with HIPAA throughout the term.", {"HIPAA": "affirmed"}),
+    ],
+)
+def test_a_response_of_compliance_to_come_is_a_plan(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label's answer that is a plan, with its time after it
+        ("Italian: Roadmap Q4 2027", {"Italian": "planned"}),
+        ("Freshdesk connector – in progress, H2 2027", {"Freshdesk": "planned"}),
+        # a plan that goes on to name something else is not the label's
+        ("Italian: roadmap includes Greek next year", {"Italian": "affirmed"}),
+    ],
+)
+def test_a_plan_answering_a_label_with_its_time_speaks_of_the_label(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure traced to another client's work
+        (
+            "The 92% CSAT in the deck relates to a travel client in Peru, not to this bid.",
+            {"92%": "other_client", "Peru": "other_client"},
+        ),
+        ("Those Zendesk screens come from a former client of the bidder.", {"Zendesk": "other_client"}),
+        ("Bidder C's references included an airline where AHT fell to 5 minutes.", {"AHT": "other_client"}),
+        # a client's own account of what the vendor did
+        ("A retailer testified that abandonment halved to 4%.", {"4%": "other_client"}),
+        ("One airline told us their NPS rose by 15 points.", {"NPS": "other_client"}),
+        # a result on one client's desk
+        ("On our newest bank's line, FCR is 79%.", {"FCR": "other_client", "79%": "other_client"}),
+        # a count of clients sizes the vendor's own book
+        ("We answer 900,000 calls a year for 25 clients.", {"900,000 calls a year": "affirmed"}),
+    ],
+)
+def test_another_clients_figures(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what only seems so, or was not checked, is not firm
+        ("Supplier B appears to operate a PCI DSS compliant payment line.", {"PCI DSS": "hedged"}),
+        ("The vendor's claimed HITRUST status is on file.", {"HITRUST": "hedged"}),
+        ("Their ISO 22301 certificate could not be verified by our auditors.", {"ISO 22301": "hedged"}),
+        ("Slovak and Czech – under evaluation", {"Slovak": "hedged", "Czech": "hedged"}),
+        ("A rate card change we estimate would save 7% a year.", {"7%": "hedged"}),
+        # a bare 'seems' judges the figure; it doubts nothing
+        ("Their churn of 38% seems high for an onshore centre.", {"38%": "affirmed"}),
+    ],
+)
+def test_what_only_seems_so_or_was_not_checked_is_hedged(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a spaced dash, a clause of its own no longer speaks of the mention
+        (
+            "Greek would come via our partner in Athens – my first note didn't make that plain.",
+            {"Athens": "third_party"},
+        ),
+        # a label's answer after the dash still does
+        ("Welsh – not offered at present", {"Welsh": "negated"}),
+        # a label that is a list: the dash after its last item opens the answer
+        ("Greek and Turkish — our reply: out of scope for this bid", {"Greek": "negated"}),
+        ("ISO 9001 — surveillance audit booked, certificate expected in May", {"ISO 9001": "planned"}),
+    ],
+)
+def test_a_clause_after_a_dash_is_an_aside_unless_it_answers_a_label(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a third party as the agent of a passive verb
+        ("Korean will be met by a subcontractor in Busan.", {"Korean": "third_party"}),
+        ("The Genesys tenant is operated by a reseller.", {"Genesys": "third_party"}),
+    ],
+)
+def test_a_passive_with_a_third_party_agent_is_theirs(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the vendor calling itself a partner names no third party
+        ("We're the leading CX partner in Leeds and Bradford.", {"Leeds": "affirmed"}),
+        ("Our partner in Leeds takes the overflow.", {"Leeds": "third_party"}),
+    ],
+)
+def test_the_vendor_calling_itself_a_partner_is_no_third_party(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a response cell speaks of its row, not of the comment after it
+        (
+            "7.1 Languages | Answer: partially compliant | Note: Greek is staffed in Athens.",
+            {"Athens": "affirmed"},
+        ),
+    ],
+)
+def test_a_response_cell_does_not_reach_the_comment_after_it(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a certification still to be attained is planned
+        ("The provider will attain HITRUST certification before the second renewal.", {"HITRUST": "planned"}),
+        # a service level after the same verb is a commitment
+        ("The provider shall attain 85% first contact resolution each quarter.", {"85%": "affirmed"}),
+    ],
+)
+def test_a_certification_still_to_be_attained_is_planned(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mention with its own mark is answered; a later trigger speaks of what follows it
+        (
+            "Languages: Greek ✓ Turkish ✓ Hebrew – coming soon",
+            {"Greek": "affirmed", "Turkish": "affirmed", "Hebrew": "planned"},
+        ),
+        ("Channels: SMS ✓ Fax ✗", {"SMS": "affirmed"}),
+    ],
+)
+def test_a_mention_with_its_own_mark_is_answered(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside set off by commas right after the subject does not count toward the reach
+        (
+            "Home working, for the data-security reasons the bank set out in its letter of May, is not permitted.",
+            {"Home working": "negated"},
+        ),
+        # a list's item is no aside
+        ("Italian, Greek (GR), Maltese — Maltese via partner", {"Italian": "affirmed"}),
+    ],
+)
+def test_a_long_aside_after_the_subject_does_not_break_its_denial(text, expected):
+    _check(text, expected)

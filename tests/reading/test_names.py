@@ -58,3 +58,19 @@ def test_a_longer_name_of_one_vendor_wins_over_a_shared_word_of_another():
     assert resolve_vendors("heron lane's notice period", vendors) == ["Heron Lane"]
     assert resolve_vendors("What does Heron charge?", vendors) == ["Heron Bay", "Heron Lane"]
     assert resolve_vendors("Heron Bay or Heron Lane: who is cheaper?", vendors) == ["Heron Bay", "Heron Lane"]
+
+
+def test_languages_written_by_their_own_names_and_more_frameworks_are_known():
+    from assistant.reading.mentions import read
+
+    found = {(m.kind, m.value.get("name")) for m in read("isiZulu and Sepedi agents; an ISAE 3402 report and NCQA accreditation.")}
+    assert {("language", "Zulu"), ("language", "Northern Sotho"), ("framework", "ISAE 3402"), ("framework", "NCQA")} <= found
+
+
+def test_a_hybrid_model_in_a_proposal_is_home_and_office_working():
+    from assistant.reading.mentions import read
+
+    found = {(m.kind, m.value.get("name")) for m in read("We run a hybrid model, with half the agents at home.")}
+    assert ("delivery_model", "hybrid") in found and ("pricing_model", "hybrid") not in found
+    priced = {(m.kind, m.value.get("name")) for m in read("We propose hybrid pricing: a base fee plus a per-call rate.")}
+    assert ("pricing_model", "hybrid") in priced

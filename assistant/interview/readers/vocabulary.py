@@ -150,6 +150,14 @@ def _mentions(ctx: Context) -> list[Mention]:
             kind = _kind_of(vocabulary)
             for hit in answer_only_terms(text, ctx.plan.terms(vocabulary)):
                 start, end = segment.start + hit.start, segment.start + hit.end
+                if vocabulary in asked:
+                    # the asked question's answer outranks another vocabulary's reading of the
+                    # same words ('A hybrid model - …' to the pricing question is pricing)
+                    mentions = [
+                        m
+                        for m in mentions
+                        if not (m.start < end and start < m.end and _vocabulary_of(ctx, m) not in asked)
+                    ]
                 if not any(m.start < end and start < m.end for m in mentions):
                     status = _status_like(ctx, index, start, end)
                     mentions.append(
