@@ -205,6 +205,8 @@ def data_residency(spec: FieldSpec, s: Statement) -> list[Found]:
         seen.add(m.value["name"])
         kept = _status(s, m) != "negated"
         data = {"region": m.value["name"], "kept": kept, "key": m.value["name"]}
+        if m.value.get("country") and m.value["country"] != m.value["name"]:
+            data["country"] = m.value["country"]  # a city: it lies within its country
         found.append(Found(spec.key, m.value["name"] if kept else f"not {m.value['name']}", data))
     return found
 

@@ -329,7 +329,8 @@ def _residency_summary(values: tuple[TermValue, ...]) -> tuple[str, bool, dict]:
     denied = [tv.normalised["region"] for tv in values if not tv.normalised["kept"]]
     regions = [r for r in dict.fromkeys(tv.normalised["region"] for tv in values) if r not in denied]
     text = ", ".join(regions) + (f" (not {', '.join(denied)})" if denied else "")
-    return text or "none", False, {"regions": regions, "not": denied}
+    countries = {tv.normalised["region"]: tv.normalised["country"] for tv in values if tv.normalised.get("country")}
+    return text or "none", False, {"regions": regions, "not": denied, "countries": countries}
 
 
 def _status_cell(spec: FieldDef, vendor: str, values: tuple[TermValue, ...]) -> Cell:

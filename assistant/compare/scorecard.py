@@ -329,13 +329,15 @@ def _hours_check(matrix: Matrix, vendor: str, channels: tuple[str, ...]) -> Chec
 
 
 def _residency_check(cell: Cell, req: Requirements) -> Check:
-    """Data kept where the buyer requires: the same place, or one inside it (EU in the EEA)."""
+    """Data kept where the buyer requires: the same place, or one inside it (EU in the EEA, a
+    city in its country)."""
     wanted = req.data_residency
     requirement = f"data kept in {' or '.join(wanted)}"
     regions = cell.primary.get("regions", []) if cell.stated else []
     if not regions:
         return _check(cell, requirement, "compliance", "not addressed", "data residency not stated")
-    inside = [r for r in regions if any(_within(r, w) for w in wanted)]
+    country = cell.primary.get("countries", {})
+    inside = [r for r in regions if any(_within(r, w) or _within(country.get(r, r), w) for w in wanted)]
     verdict = "meets" if len(inside) == len(regions) else ("partly" if inside else "does not meet")
     return _check(cell, requirement, "compliance", verdict, f"data kept in {', '.join(regions)}")
 

@@ -271,6 +271,21 @@ def test_eu_data_residency_is_mandatory_and_checked_by_region():
     assert card.ranking[0].vendor == "Eurohost"
 
 
+def test_a_city_where_data_is_kept_lies_within_its_countrys_region():
+    req = requirements_from_profile({"eu_data_residency": True})
+    lyon = {"region": "Lyon", "kept": True, "country": "France"}
+    leeds = {"region": "Leeds", "kept": True, "country": "United Kingdom"}
+    stated = {
+        "Lyonhost": [value("data_residency", "Lyonhost", lyon)],
+        "Leedshost": [value("data_residency", "Leedshost", leeds)],
+    }
+    card = build_scorecard(matrix_from_values(stated), req)
+    verdicts = {
+        v: next(c.verdict for c in cs if c.key == "data_residency") for v, cs in card.checks.items()
+    }
+    assert verdicts == {"Lyonhost": "meets", "Leedshost": "does not meet"}
+
+
 def test_a_framework_is_found_on_its_row_by_the_reading_layers_name_for_it():
     from assistant.compare.requirements import framework_field
 
