@@ -620,7 +620,8 @@ class Scope:
             t.status == "negated"
             and t.end <= exception.start
             and not reverser.fullmatch(t.text)
-            and not re.search(r"[;.!?|]|\b(?:all|every|each)\b", self.text[t.end : exception.start], re.I)
+            and not re.search(r"[;.!?|]", self.text[t.end : exception.start])
+            and not _WHOLE.search(self.text[t.end : exception.start])
             for t in self.triggers
         )
 
@@ -1004,7 +1005,7 @@ class Scope:
         after = _SEGMENT_BREAK.search(self.text, end)
         right = after.start() if after else len(self.text)
         return any(
-            not re.search(r"\b(?:all|every|each)\b", m.group(0), re.I)
+            not _WHOLE.search(m.group(0))
             for m in _client_pool().finditer(self.text, left, right)
         )
 
@@ -1020,6 +1021,8 @@ class Scope:
 
 
 _BY = re.compile(r"\bby\s+$", re.I)
+# a whole, not some of it: 'all languages except Thai', 'across all our clients'
+_WHOLE = re.compile(r"\b(?:all|every|each)\b", re.I)
 _ASIDE_AFTER = re.compile(r"\s*,([^,;.!?|]*),")
 _OWN_MARK = re.compile(r"\s*[✓✔✗✘☑☒]")
 _SEGMENT_BREAK = re.compile(r"[|;!?]|\.(?=\s)")
@@ -1045,9 +1048,10 @@ def _client_pool() -> re.Pattern:
     )
 # a table cell's label before its answer ('| Response: '), and the end of the cell after it
 _CELL_LABEL = re.compile(r"\s*(?:[A-Za-z][\w ]{0,24}:\s*)?")
-_CELL_END = re.compile(r"\s*(?:\(\w{1,3}\)\s*)?[.]?\s*(?:\||$)")
+_CELL_TAIL = r"\s*(?:\(\w{1,3}\)\s*)?[.]?\s*(?:\||$)"
+_CELL_END = re.compile(_CELL_TAIL)
 # a plan's or a doubt's cell may end with its time ('Roadmap H1 2027 |')
-_TIMED_CELL_END = re.compile(rf"(?:\s+{TIME_AHEAD}){{0,2}}\s*(?:\(\w{{1,3}}\)\s*)?[.]?\s*(?:\||$)", re.I)
+_TIMED_CELL_END = re.compile(rf"(?:\s+{TIME_AHEAD}){{0,2}}{_CELL_TAIL}", re.I)
 # a negation interrupted by a coordination, whose verb comes after the second negation
 _SHARED_NEGATION = re.compile(r"\s*,\s*(?:and|or|nor)\b", re.I)
 # 'that' after a comma points back to what was said; it opens no relative clause ('but not
