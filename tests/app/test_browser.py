@@ -146,9 +146,17 @@ def _assert_highlight_over_quote(view, pdf: Path, number: int) -> None:
 
     quote = view.locator(".page-quote").first.inner_text().strip("“” \n")
     # The highlight is placed in shares of the image: measure once the image has loaded and
-    # holds its size (before, the boxes stand over an image of no height yet).
+    # holds its size (before, the boxes stand over an image of no height yet). The boxes are
+    # measured against the image in one layout, so a scroll between two reads moves nothing.
     view.locator(".page-image img").evaluate("img => img.complete ? null : img.decode()")
-    image = view.locator(".page-image img").bounding_box()
+    measured = view.locator(".page-image").first.evaluate(
+        """frame => {
+               const img = frame.querySelector('img').getBoundingClientRect();
+               return {width: img.width, boxes: [...frame.querySelectorAll('.page-highlight')]
+                   .map(h => h.getBoundingClientRect())
+                   .map(b => ({x: b.left - img.left, y: b.top - img.top,
+                               width: b.width, height: b.height}))}; }"""
+    )
     with pdfplumber.open(pdf) as document:
         pdf_page = document.pages[number - 1]
         tokens = [w for w in quote.split() if any(ch.isalnum() for ch in w)]
@@ -157,12 +165,11 @@ def _assert_highlight_over_quote(view, pdf: Path, number: int) -> None:
         # the cell's own text, which ends it.
         hits = pdf_page.search(words, regex=False) or pdf_page.search(tokens[-1], regex=False)
         assert hits, f"{words!r} not on page {number}"
-        scale = image["width"] / float(pdf_page.width)
-    boxes = [view.locator(".page-highlight").nth(i).bounding_box()
-             for i in range(view.locator(".page-highlight").count())]  # fmt: skip
+        scale = measured["width"] / float(pdf_page.width)
+    boxes = measured["boxes"]
     assert boxes, "no highlight on the page"
-    wanted = [(image["x"] + h["x0"] * scale, image["y"] + h["top"] * scale,
-               image["x"] + h["x1"] * scale, image["y"] + h["bottom"] * scale) for h in hits]  # fmt: skip
+    wanted = [(h["x0"] * scale, h["top"] * scale, h["x1"] * scale, h["bottom"] * scale)
+              for h in hits]  # fmt: skip
     assert any(
         b["x"] < x1 and x0 < b["x"] + b["width"] and b["y"] < bottom and top < b["y"] + b["height"]
         for b in boxes for x0, top, x1, bottom in wanted
