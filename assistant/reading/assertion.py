@@ -136,6 +136,11 @@ def statuses(
             found.add("other_client")  # 'AHT for our retail accounts fell to 5 minutes'
         if _NON.search(text, 0, spans[i][0]):
             found.add("negated")  # 'non-English calls', 'our non-PCI queues': the prefix denies it
+        answered = scope.reported_answer(i)
+        if answered == "negated" and "other_client" not in found:
+            found = {"negated"}  # 'she asked whether chat was offered; they said no'
+        elif answered == "affirmed":
+            found -= {"negated", "hedged"}
         if not found and (scope.open_question(i) or scope.out_of_reach(i)):
             found = {"hedged"}  # undecided, or a negation that may reach it: not firm
         elif not found and _marked(text, spans[i]):

@@ -194,6 +194,9 @@ class Assertion(_Strict):
     clause_verbs: tuple[str, ...]
     participles: tuple[str, ...]
     judging_participles: tuple[str, ...]
+    containers: tuple[str, ...] = ()
+    asking_verbs: tuple[str, ...] = ()
+    answer_verbs: tuple[str, ...] = ()
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

@@ -37,7 +37,9 @@ _COPULA_GAP = re.compile(
     re.I,
 )
 _ANSWER_OPENING = re.compile(
-    r"\?\s*(?:a\s*[:.)-]?\s*|answer\s*[:.-]?\s*)?(?:\w+ly,?\s+|\w+,\s+)?"
+    # a row's answer cell after the question's, perhaps labelled ('Offshore? | Response: no')
+    r"\?\s*(?:a\s*[:.)-]?\s*|answer\s*[:.-]?\s*|\|\s*(?:[A-Za-z][\w ]{0,24}?\s*(?::\s*|$))?)?"
+    r"(?:\w+ly,?\s+|\w+,\s+)?"
     r"(?:(?:we|i|they|it|that|this)\s+)?"
     r"(?:(?:do|does|did|are|is|was|were|can|ca|will|wo|have|has|would|could|should)\s*)?$",
     re.I,
@@ -151,6 +153,10 @@ class Scope:
         ahead = trigger.end <= start
         if trigger.direction == "subject":
             return not ahead and self._subject_before(trigger, index)
+        if not ahead and trigger.status == "conditional" and _SET_OFF_AFTER_JOIN.search(
+            self.text, end, trigger.start
+        ):
+            return False  # '… the $30 rate and, if requested, is charged at $45': what follows
         if trigger.status == "conditional" and (
             self._whole_clause(trigger, start, end) or self._conditioned_subject(trigger, end)
         ):
@@ -159,6 +165,8 @@ class Scope:
             self._passive_agent(trigger, end) or self._possessive_predicate(trigger, end)
         ):
             return True
+        if ahead and trigger.status == "negated" and self._in_container(trigger, start):
+            return False  # 'is excluded from the base rate of $30': the rate stands
         if ahead and trigger.status == "negated" and self.text.count("|", trigger.end, start) >= 2:
             # 'night cover excluded | Yes / No | Note: X …': a denial stays in its row's
             # cells; a reference's row ('References | … | Comment: …') heads what follows
@@ -203,7 +211,7 @@ class Scope:
             return True  # 'ISO 27001: our certificate lapsed in June': the label's certificate
         orphan = trigger.status == "negated" and not self._mention_after(trigger)
         fronted = orphan and self._fronted(trigger, index)
-        closed = trigger.status == "negated" and re.match(r"\s*[,.;!]", self.text[trigger.end :])
+        closed = trigger.status == "negated" and re.match(r"\s*[,.;!|]", self.text[trigger.end :])
         if (orphan or closed) and not ahead and self._answers_question(trigger, index):
             return True  # 'Is Tongan required? A: No, and nor … is Fijian': the 'No,' answers
         if (
@@ -245,6 +253,20 @@ class Scope:
                 or fronted
             )
             return reach and listed
+        return False
+
+    def _in_container(self, trigger: Trigger, start: int) -> bool:
+        """Whether a mention lies in the whole a denial of inclusion names ('excluded from the
+        base rate of $30', 'not included in our Lisbon contract'), to the next comma or
+        conjunction: what is left out of it is denied, not the whole."""
+        relative = word_class("relativizers").pattern
+        if re.search(rf"\b(?:{relative})\s+(?:[\w-]+\s+)?$", self.text[: trigger.start], re.I):
+            return False  # 'no site that is not included in our scope': a double negation
+        for m in _containers().finditer(self.text, trigger.start):
+            if m.start() > trigger.end + 20:
+                return False
+            rest = _CONTAINER_END.search(self.text, m.end())
+            return m.end() <= start < (rest.start() if rest else len(self.text))
         return False
 
     def _past_an_aside(self, trigger: Trigger, end: int) -> bool:
@@ -297,7 +319,21 @@ class Scope:
         verb = word_class("auxiliaries").search(self.text, trigger.end)
         if verb:
             return verb.start()
-        return None if cleft else trigger.end
+        return None if cleft else self._group_named(trigger)
+
+    def _group_named(self, trigger: Trigger) -> int:
+        """Where a partitive's predicate begins with no auxiliary to mark it: after the mention
+        its preposition names, a determiner and a word at most between ('Nobody at the Lima site
+        speaks Dutch': Lima is the group, Dutch is denied); else right after the trigger ('No part
+        of the contract covers German')."""
+        if not re.search(r"\b(?:in|at|from|on)$", trigger.text, re.I):
+            return trigger.end
+        for start, end in self.spans:
+            if start >= trigger.end:
+                gap = self.text[trigger.end : start]
+                named = re.fullmatch(r"\s*(?:(?:the|our|their|its|a|an)\s+)?(?:[\w-]+\s+)?", gap, re.I)
+                return end if named else trigger.end
+        return trigger.end
 
     def _label(self, trigger: Trigger) -> bool:
         """A negation heading a list ('Out of scope: chat, social', 'Channels excluded | SMS',
@@ -815,6 +851,20 @@ class Scope:
         clause = self.text[left : right + 1]
         return clause.rstrip().endswith("?") and bool(re.search(r"\bor\b", clause, re.I))
 
+    def reported_answer(self, index: int) -> str | None:
+        """'negated' or 'affirmed' for a mention in a reported question that the next clause
+        answers ('Ana asked whether SMS was offered; they said no'); None for any other."""
+        start, end = self.spans[index]
+        for m in _reported_question().finditer(self.text, 0, start):
+            ends = self.bounds + [b for b, _ in self.joins]
+            close = min([b for b in ends if b >= m.end()], default=len(self.text))
+            if not m.end() <= start or end > close:
+                continue
+            answer = _reported_reply().match(self.text, close)
+            if answer:
+                return "negated" if answer.group("reply").lower() == "no" else "affirmed"
+        return None
+
     def opening(self, covering: list[Trigger]) -> bool:
         """Whether a plan is to open the site itself ('our Durban site is due to open in May'),
         as against a plan for something at it."""
@@ -1101,6 +1151,38 @@ def _corrections(shape: str) -> re.Pattern:
         return re.compile(rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:{reads})\s+(?:an?\s+)?", re.I)
     objects = r"(?:\s+(?:it|this|that|them|these|those))?"
     return re.compile(rf"{request}(?:please\s+|pls\s+)?(?:{verb}){objects}\s+to\s+$", re.I)
+
+
+# a condition set off by commas after a conjunction conditions the predicate that follows it
+_SET_OFF_AFTER_JOIN = re.compile(r"\b(?:and|or|but)\s*,\s*$", re.I)
+_CONTAINER_END = re.compile(r"[,;.:!?|]|\s(?:and|or|but|while|whereas)\b|\s[—–-]\s", re.I)
+
+
+@cache
+def _reported_question() -> re.Pattern:
+    """A verb of asking, perhaps its addressee, then 'whether' or 'if'."""
+    asking = word_class("asking_verbs").pattern
+    return re.compile(rf"\b(?:{asking})\s+(?:[\w'’-]+\s+){{0,2}}?(?:whether|if)\b", re.I)
+
+
+@cache
+def _reported_reply() -> re.Pattern:
+    """The next clause's opening: who answers, a verb of answering, then 'no' or 'yes'."""
+    answer = word_class("answer_verbs").pattern
+    return re.compile(
+        rf"[\s,;.:—–-]*(?:(?:and|but|so)\s+)?(?:[\w'’.-]+\s+){{0,3}}?(?:{answer})\s+(?:that\s+)?"
+        r"(?P<reply>no|yes)\b",
+        re.I,
+    )
+
+
+@cache
+def _containers() -> re.Pattern:
+    """A denial of inclusion's preposition and the determiner of the whole it names."""
+    words = word_class("containers").pattern
+    return re.compile(
+        rf"\b(?:{words})\s+(?:the|our|its|their|this|that|your|any|a|an)\s", re.I
+    )
 
 
 def _asks_of_a_harm(question: str) -> bool:

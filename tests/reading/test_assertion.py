@@ -2428,3 +2428,70 @@ def test_a_mention_with_its_own_mark_is_answered(text, expected):
 )
 def test_a_long_aside_after_the_subject_does_not_break_its_denial(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negative pronoun's group, named by a place, is where it is said; the predicate is denied
+        ("Nobody at our Leeds site speaks Welsh.", {"Leeds": "affirmed", "Welsh": "negated"}),
+        ("No one in the Manila team is PCI DSS certified.", {"Manila": "affirmed", "PCI DSS": "negated"}),
+        ("No part of the contract covers German.", {"German": "negated"}),
+    ],
+)
+def test_a_negative_pronoun_denies_its_predicate_not_its_group(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what something is left out of stands; the thing left out is denied
+        ("Overnight chat is excluded from the day rate of $30 per hour.", {"chat": "negated", "$30 per hour": "affirmed"}),
+        ("Spanish is not included in the Lisbon contract, and SMS is out.", {"Spanish": "negated", "Lisbon": "affirmed"}),
+        # a double negation is still one
+        ("There is no site of ours that is not included in our ISO 27001 scope.", {"ISO 27001": "affirmed"}),
+    ],
+)
+def test_a_denial_of_inclusion_keeps_the_whole(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condition set off by commas after 'and' conditions what follows, not what came before
+        (
+            "Email is answered at $4.10 per contact and, if the client asks, at $5.20 per contact on Sundays.",
+            {"$4.10 per contact": "affirmed", "$5.20 per contact": "conditional"},
+        ),
+    ],
+)
+def test_a_condition_after_a_conjunction_looks_ahead(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a row's answer cell answers the question in the row's first cell
+        ("Welsh-language support available? | Response: No | Note: English only.", {"Welsh": "negated", "English": "affirmed"}),
+        ("Is chat offered? | Yes | Comment: no SMS.", {"chat": "affirmed", "SMS": "negated"}),
+    ],
+)
+def test_an_answer_cell_answers_the_question_of_its_row(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reported question takes the polarity of the answer reported after it
+        ("Priya asked the vendor whether Welsh could be staffed; they said no.", {"Welsh": "negated"}),
+        ("She asked whether chat was offered, and they said no.", {"chat": "negated"}),
+        # 'if' after a verb of asking is no condition
+        ("We asked if SMS was included. The vendor confirmed yes, at no cost.", {"SMS": "affirmed"}),
+    ],
+)
+def test_a_reported_question_takes_its_reported_answer(text, expected):
+    _check(text, expected)
