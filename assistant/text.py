@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before
@@ -15,7 +16,10 @@ STOPWORDS = frozenset(
     under until up very was we were what when where which while who whom why will with would you
     your yours us per vs via also within""".split()
 )
-_TOKEN = re.compile(r"\d+/\d+|\d+(?:\.\d+)+|[a-z0-9]+")
+# A number with a slash or decimals is one token; otherwise letters and digits are separate
+# tokens ('ISO27001' is 'ISO 27001', 'SOC2' is 'SOC 2'), and a one-letter prefix joined by a
+# hyphen is one word with its stem ('e-mail' is 'email').
+_TOKEN = re.compile(r"\d+/\d+|\d+(?:\.\d+)+|\b[a-z]-(?=[a-z]{2})|[a-z]+|\d+")
 _SENTENCE_BREAK = re.compile(r"(?<=[^\s.][.!?])\s+(?=[A-Z0-9(\"'])")
 _NUMBERING = re.compile(r"\s*(?:#+\s*)?(?:\d+\.)+\d*\.?\s*|\s*(?:#+\s*)?[A-Z]\.\s*")
 
@@ -49,7 +53,49 @@ def stem(token: str) -> str:
 def tokens(text: str) -> list[str]:
     """Lower-cased, accent-folded word and number tokens (keeps 24/7, 80/20 and 2.40 whole):
     'Medellín' is 'medellin', 'Ligação' is 'ligacao'."""
-    return _TOKEN.findall(_folded(text).replace(",", ""))
+    found = _TOKEN.findall(_spelt_out(_folded(text).replace(",", "")))
+    return _joined_prefixes([_abbreviations().get(t, t) for t in found])
+
+
+def _joined_prefixes(found: list[str]) -> list[str]:
+    """The tokens with a one-letter prefix ('e-') joined to the word after it."""
+    if not any(t.endswith("-") for t in found):
+        return found
+    joined: list[str] = []
+    for token in found:
+        if joined and joined[-1].endswith("-"):
+            joined[-1] = joined[-1][:-1] + token
+        else:
+            joined.append(token)
+    return [t[:-1] if t.endswith("-") else t for t in joined]
+
+
+def _spelt_out(lowered: str) -> str:
+    """The text with its slash forms written out ('w/' is 'with'), knowledge/lexicon/spellings.yaml."""
+    if "/" not in lowered:
+        return lowered
+    return _slash_pattern().sub(lambda m: " " + _slash_forms()[m.group(0)] + " ", lowered)
+
+
+@cache
+def _slash_forms() -> dict[str, str]:
+    from assistant.reading.lexicon import spellings
+
+    return dict(spellings().slash_forms)
+
+
+@cache
+def _slash_pattern() -> re.Pattern[str]:
+    forms = sorted(_slash_forms(), key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9/])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![a-z0-9/])")
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    """Shortened forms of words and the word itself ('hrly' is 'hourly')."""
+    from assistant.reading.lexicon import spellings
+
+    return dict(spellings().abbreviations)
 
 
 def _folded(text: str) -> str:

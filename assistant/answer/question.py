@@ -188,7 +188,7 @@ def _concepts(query: str, name_words: set[str], vocabulary: frozenset[str]) -> t
     """Synonym families found in the question first (longest phrase wins), then each other
     content word, corrected to the documents' vocabulary when it is not in it."""
     words = [t for t in tokens(query) if t not in STOPWORDS]
-    stems = [stem(t) for t in words]
+    stems = [_lexicon_spelling(stem(t), vocabulary) for t in words]
     used = [False] * len(words)
     concepts: list[Concept] = []
     for family in _families():
@@ -207,7 +207,7 @@ def _concepts(query: str, name_words: set[str], vocabulary: frozenset[str]) -> t
             continue
         if any(c.surface == word for c in concepts):
             continue
-        variants = tuple(frozenset({v}) for v in _spellings(term, vocabulary))
+        variants = tuple(frozenset({v}) for v in _spellings(term, vocabulary)) + _compound_parts(word, vocabulary)
         concepts.append(Concept(word, variants + _country_named(word), i))
     return tuple(sorted(concepts, key=lambda c: c.position))
 
@@ -250,8 +250,45 @@ def _spellings(term: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
         return (term,)
     from rapidfuzz import fuzz, process
 
+    from rapidfuzz.distance import OSA
+
     close = process.extract(term, vocabulary, scorer=fuzz.ratio, score_cutoff=84, limit=3)
-    return (term, *(match for match, _score, _ in close if abs(len(match) - len(term)) <= 2))
+    one_edit = process.extract(term, vocabulary, scorer=OSA.distance, score_cutoff=1, limit=3)
+    found = [match for match, _score, _ in close if abs(len(match) - len(term)) <= 2]
+    return tuple(dict.fromkeys((term, *found, *(match for match, _score, _ in one_edit))))
+
+
+def _compound_parts(word: str, vocabulary: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """Where the documents never use a word, the two words they write it as ('pcidss' as
+    'PCI DSS', 'omnichannel' as 'omni-channel'): each split into two stems they use, the
+    shorter at least three letters long."""
+    if not vocabulary or stem(word) in vocabulary or len(word) < 6 or not word.isalpha():
+        return ()
+    splits = []
+    for at in range(3, len(word) - 2):
+        head, tail = word[:at], word[at:]
+        if stem(head) in vocabulary and stem(tail) in vocabulary and head not in STOPWORDS:
+            splits.append(frozenset({stem(head), stem(tail)}))
+    return tuple(splits[:2])
+
+
+def _lexicon_spelling(term: str, vocabulary: frozenset[str]) -> str:
+    """A question's stem, or where neither the documents nor the lexicon's synonyms use it, the
+    one synonym stem a single edit away ('atrition' is 'attrition'): the synonyms of a
+    misspelt word are still found."""
+    if term in vocabulary or len(term) < 5 or not term.isalpha() or term in _family_stems():
+        return term
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    close = process.extract(term, _family_stems(), scorer=OSA.distance, score_cutoff=1, limit=2)
+    return close[0][0] if len(close) == 1 else term
+
+
+@cache
+def _family_stems() -> frozenset[str]:
+    """Every stem of the synonym families' phrases."""
+    return frozenset(t for family in _families() for phrase in family for t in phrase)
 
 
 @cache

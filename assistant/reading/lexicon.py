@@ -244,6 +244,13 @@ class Questions(_Strict):
         return kinds
 
 
+class Spellings(_Strict):
+    """Shortened written forms of words, read as the full word on both sides of a match."""
+
+    abbreviations: dict[str, str]
+    slash_forms: dict[str, str] = {}
+
+
 def _load(name: str) -> dict:
     path = LEXICON_DIR / f"{name}.yaml"
     return read_yaml(path) or {}
@@ -299,12 +306,19 @@ def questions() -> Questions:
     return Questions(**_load("questions"))
 
 
+@cache
+def spellings() -> Spellings:
+    """knowledge/lexicon/spellings.yaml, validated."""
+    return Spellings(**_load("spellings"))
+
+
 def validate_all() -> list[str]:
     """Load every lexicon file; the names of those loaded (raises on the first invalid one)."""
     loaded = []
     for loader, name in ((organisations, "organisations"), (offer, "offer"), (units, "units"),
                          (currencies, "currencies"), (assertion, "assertion"),
-                         (sections, "sections"), (questions, "questions")):
+                         (sections, "sections"), (questions, "questions"),
+                         (spellings, "spellings")):
         loader()
         loaded.append(name)
     for name in VOCABULARIES:
