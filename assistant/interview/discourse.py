@@ -47,6 +47,7 @@ class Discourse(BaseModel):
     confirm: tuple[str, ...]
     drop: tuple[str, ...]
     switch_from: tuple[str, ...] = ()
+    change_verbs: tuple[str, ...] = ()
     only: tuple[str, ...]
     requirement_words: tuple[str, ...]
     filler_words: tuple[str, ...]

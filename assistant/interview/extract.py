@@ -20,7 +20,12 @@ from assistant.interview import discourse as d
 from assistant.interview.message import Message
 from assistant.interview.plan import Plan, Question
 from assistant.interview.readers import Context, Found
-from assistant.interview.readers.corrections import read_corrections, read_text_corrections, resolve
+from assistant.interview.readers.corrections import (
+    read_corrections,
+    read_replaced_platforms,
+    read_text_corrections,
+    resolve,
+)
 from assistant.interview.readers.cues import ctx_topics
 from assistant.interview.readers.measures import (
     read_by_cue,
@@ -124,6 +129,7 @@ def read_message(
     ):
         found += reader(ctx)
     found += read_short_answers(ctx, found)
+    found += read_replaced_platforms(ctx, found)
     found = _without_denied_details(ctx, found)
     if only is not None:
         found = [f for f in found if f.slot in only]
@@ -169,6 +175,8 @@ def _restated(ctx: Context, found: Found) -> Found:
     ):
         return found
     text = ctx.text[found.span[0] : found.span[1]]
+    if _whole_split_again(slot.type, found, held):
+        return replace(found, corrected=True)
     if re.search(r",\s*not\s+\w+|\brather than\b|\binstead of\b", text, re.I):
         return replace(found, corrected=True)
     index = ctx.message.segment_at(found.span[0])
@@ -182,6 +190,20 @@ def _restated(ctx: Context, found: Found) -> Found:
     ):
         return replace(found, corrected=True)
     return found
+
+
+def _whole_split_again(slot_type: str, found: Found, held: Any) -> bool:
+    """A split given again in full ('voice 60, chat 25, email 15' where 60/30/10 was held):
+    every share held, adding up to 100, is no remark in passing but the buyer's new split."""
+    if slot_type != "channel_mix" or found.partial:
+        return False
+    new, old = found.value, held
+    return (
+        isinstance(new, dict)
+        and isinstance(old, dict)
+        and set(old) <= set(new)
+        and abs(sum(new.values()) - 100) < 0.5
+    )
 
 
 def _named(ctx: Context, text: str) -> set[str]:

@@ -173,7 +173,18 @@ def _past(text: str) -> bool:
     switch = d.pattern(words.switch_from).pattern
     if re.search(rf"(?:{switch})\s+(?:the\s+|our\s+)?[A-Z]", text):
         return False  # 'we moved off Genesys last spring': when a change was made, no story
+    if _changed_until_now(text):
+        return False
     return bool(d.find(words.past, text) or d.find(words.dismissed, text)) or _past_year(text)
+
+
+def _changed_until_now(text: str) -> bool:
+    """'we changed last year, it is Freshdesk now': a change made, then what holds now."""
+    change = d.find(d.words().change_verbs, text)
+    if not change:
+        return False
+    now = d.pattern(d.words().back_to_now)
+    return any(m.start() > change[0].end() for m in now.finditer(text))
 
 
 _SINCE = re.compile(r"\bsince\s+(?:last\s+\w+|(?:19|20)\d\d|\w+\s+(?:\w+\s+)?ago)\b", re.I)

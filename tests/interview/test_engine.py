@@ -375,3 +375,12 @@ def test_a_deferral_time_phrase_names_no_topic(make_engine):
     assert "price-budget" in engine.state.skipped
     assert "org-current" not in engine.state.skipped
     assert "Left for later" in result.reply
+
+
+def test_a_split_given_again_in_full_replaces_the_held_split(make_engine):
+    engine = make_engine()
+    say(engine, "start", "Acme", "retail")
+    say(engine, "Across channels it's phone 50, email 30, chat 20.")
+    assert engine.profile.get("channel_mix") == {"voice": 50, "email": 30, "chat": 20}
+    engine.turn("Thinking again about the split: phone 40, email 30, chat 30.")
+    assert engine.profile.get("channel_mix") == {"voice": 40, "email": 30, "chat": 30}

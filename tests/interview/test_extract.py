@@ -558,3 +558,60 @@ def test_corrected_times_without_days_keep_the_days_they_correct(read):
         ("channel_hours",),
     )
     assert got["channel_hours"] == {"all": "Mon-Sat 07:00-22:00"}
+
+
+# --- corrections of a length of time, a platform, a whole split
+
+
+def test_a_corrected_length_of_time_replaces_the_service_level_it_follows(plan):
+    from assistant.interview.extract import read_message
+
+    reading = read_message(
+        "Calls 85% in 15 seconds, emails answered within 3 days. No, make that 5 days.", plan
+    )
+    kept = {f.slot: f.value for f in reading.found if not f.remove}
+    assert kept["service_level_email"].seconds == 5 * 86400
+    assert [f.value.seconds for f in reading.corrected_away] == [3 * 86400]
+
+
+def test_a_corrected_length_keeps_the_working_days_it_is_said_in(plan):
+    from assistant.interview.extract import read_message
+
+    reading = read_message(
+        "Emails should get a reply in three working days. Sorry, better four working days.",
+        plan,
+    )
+    value = next(f.value for f in reading.found if f.slot == "service_level_email")
+    assert value.seconds == 4 * 86400 and value.business
+
+
+def test_a_length_of_time_without_a_correction_word_is_not_a_correction(plan):
+    from assistant.interview.extract import read_message
+
+    reading = read_message("Emails within 2 days, and we train agents for 3 weeks.", plan)
+    value = next(f.value for f in reading.found if f.slot == "service_level_email")
+    assert value.seconds == 2 * 86400 and not reading.corrected_away
+
+
+def test_a_platform_corrected_by_one_of_the_same_role_is_taken_out(read):
+    got = read("Tickets live in Zendesk - sorry, we moved years back, it's Freshdesk today.")
+    assert "Freshdesk" in got["tech_platforms"] and got["tech_platforms-"] == ["Zendesk"]
+
+
+def test_a_platform_added_after_a_correction_word_stays(read):
+    got = read("We use Zendesk, and actually Freshdesk as well for the B2B queue.")
+    assert "tech_platforms-" not in got
+
+
+def test_a_change_told_with_what_holds_now_is_no_anecdote(plan):
+    from assistant.interview.message import Message
+
+    message = Message("We replaced our old phone system in 2021, it is Genesys now.", plan)
+    assert not message.roles[0].past
+
+
+def test_a_new_clause_with_the_pronoun_one_keeps_its_own_negation(plan):
+    from assistant.interview.message import Message
+
+    message = Message("Better three weeks of training, one is not enough.", plan)
+    assert [m.status for m in message.of_kind("duration")] == ["affirmed"]

@@ -10,7 +10,7 @@ from typing import Any
 from assistant.interview import discourse as d
 from assistant.interview.readers import Context, Found
 from assistant.interview.readers.measures import bare_numbers, clause_span
-from assistant.interview.values import Duration, Money
+from assistant.interview.values import Duration, Money, ServiceLevel
 
 NUMERIC = ("int", "percent", "duration", "money")
 _MAKE_IT = re.compile(
@@ -48,7 +48,60 @@ def read_corrections(ctx: Context, found: list[Found]) -> list[Found]:
         if value is not None and _fits(ctx, target.slot, value):
             ctx.take(n.start, n.end)
             out.append(Found(target.slot, value, clause_span(ctx, n.start), corrected=True))
-    return out + _not_instead(ctx)
+    return out + _not_instead(ctx) + _corrected_durations(ctx, found + out)
+
+
+def _corrected_durations(ctx: Context, found: list[Found]) -> list[Found]:
+    """'emails within a day - make that 12 hours', 'one working day; no, better two working
+    days': a length of time no reader took, right after a correction word, replaces the last
+    length of time said before it (a service level keeps its percent)."""
+    from assistant.reading.quantities import duration_seconds
+
+    out = []
+    for m in ctx.message.of_kind("duration"):
+        if not ctx.usable(m):
+            continue
+        before = ctx.text[max(0, m.start - 20) : m.start]
+        if not (_MAKE_IT.search(before) or _marked_just_before(ctx, m.start)):
+            continue
+        target = _timed_before(ctx, found, m.start)
+        if target is None:
+            continue
+        old = target.value
+        if isinstance(old, ServiceLevel):
+            value = ServiceLevel(
+                percent=old.percent,
+                seconds=duration_seconds(m.value),
+                business=m.value.get("business", False),
+            )
+        else:
+            value = Duration(amount=m.value["amount"], unit=m.value["unit"])
+        if _fits(ctx, target.slot, value) or isinstance(old, ServiceLevel):
+            ctx.take(m.start, m.end)
+            out.append(Found(target.slot, value, clause_span(ctx, m.start), corrected=True))
+    return out
+
+
+def _timed_before(ctx: Context, found: list[Found], pos: int) -> Found | None:
+    """The value a corrected length of time replaces: of the lengths said before it in the
+    message, the one of the channel the clause names (emails, chat), else the last; else that
+    of the slot the buyer last changed."""
+    timed = [
+        f
+        for f in found
+        if isinstance(f.value, Duration | ServiceLevel) and f.span and f.span[0] < pos
+    ]
+    clause = d.clause_of(ctx.text, pos, ctx.message.segments[ctx.message.segment_at(pos)])
+    named = {
+        m.value.get("name")
+        for m in ctx.message.of_kind("channel")
+        if clause[0] <= m.start < clause[1]
+    }
+    of_channel = [f for f in timed if any(f.slot.endswith(f"_{n}") for n in named if n)]
+    if of_channel or timed:
+        return (of_channel or timed)[-1]
+    last = [s for s in ctx.last_slots if isinstance(ctx.filled.get(s), Duration | ServiceLevel)]
+    return Found(last[0], ctx.filled[last[0]]) if last else None
 
 
 _NOT_OLD = re.compile(r"\s*,?\s*(?:not|rather than|instead of)\s+(?P<old>[\w.,]+)", re.I)
@@ -109,7 +162,7 @@ def _value_of(m) -> Any:
 
 _BRIDGE = re.compile(
     r"[\w']+[\s,;:-]*(?:(?:make|it|that|to|is|be|was|say|then|more|like|about|around|roughly|"
-    r"it's|that's|i\s+mean)\s+)*$",
+    r"it's|that's|i\s+mean|better|rather)\s+)*$",
     re.I,
 )
 
@@ -197,6 +250,37 @@ def _like(model: Any, number: float, old: float | None) -> Any:
     if isinstance(model, float):
         return number
     return None
+
+
+_ADDING = re.compile(r"\b(?:also|too|as well|plus|and|add|another)\b", re.I)
+
+
+def read_replaced_platforms(ctx: Context, found: list[Found]) -> list[Found]:
+    """'Zendesk for tickets - no wait, it is Freshdesk now': a platform, a correction word, then
+    another platform of the same role and nothing that adds: the first is taken out."""
+    held = {item for f in found if f.slot == "tech_platforms" and not f.remove for item in f.value}
+    platforms = [p for p in ctx.message.of_kind("platform") if p.value.get("name") in held]
+    marks = sorted(c for r in ctx.message.roles for c in r.corrections)
+    out = []
+    for old, new in zip(platforms, platforms[1:], strict=False):
+        role = old.value.get("role")
+        between = [c for c in marks if old.end <= c < new.start]
+        if (
+            not role
+            or role != new.value.get("role")
+            or not between
+            or _ADDING.search(ctx.text, old.end, _clause_end(ctx, new.end))
+            or old.value["name"] == new.value["name"]
+        ):
+            continue
+        out.append(Found("tech_platforms", [old.value["name"]], (old.start, old.end), remove=True))
+    return out
+
+
+def _clause_end(ctx: Context, pos: int) -> int:
+    """Where the clause that `pos` stands in ends."""
+    segment = ctx.message.segments[ctx.message.segment_at(pos)]
+    return d.clause_of(ctx.text, pos, segment)[1]
 
 
 _KPI_NUMBER = (
