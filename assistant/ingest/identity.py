@@ -119,7 +119,7 @@ def _companies(pages: list[Page], buyers: tuple[str, ...]) -> list[_Company]:
         surface = match.text
         core = without_suffix(surface)
         key = _key(core)
-        if not key:
+        if not key or _is_party_role(core):
             continue
         company = companies.setdefault(key, _Company(key))
         company.surfaces[core] += 1
@@ -139,6 +139,16 @@ def _companies(pages: list[Page], buyers: tuple[str, ...]) -> list[_Company]:
         if company := companies.get(_key(buyer)):
             company.addressee += 100
     return list(companies.values())
+
+
+def _is_party_role(core: str) -> bool:
+    """'the Provider', 'Service Provider', 'Client': a role written as a defined term, not a name."""
+    return fold(core) in _party_roles()
+
+
+@cache
+def _party_roles() -> frozenset[str]:
+    return frozenset(fold(role) for role in organisations().party_roles)
 
 
 # 'Tallgrass Homeshore Solutions, LLC ("THS")', '(hereinafter "BPS")', '(the "Company")' aside.
@@ -224,13 +234,20 @@ def _trim(text: str, match: re.Match[str]) -> _Mention | None:
     words = match.group(0).split()
     while words and (fold(words[0]) in _LEADING or words[0] in _CONNECTORS or not words[0][0].isupper()):
         words = words[1:]
-    while words and (words[-1] in _CONNECTORS or not (words[-1][0].isupper() or legal_suffix(words[-1]))):
+    while words and (words[-1] in _CONNECTORS or not (words[-1][0].isupper() or _ends_in_legal_form(words))):
         words = words[:-1]
     surface = re.sub(r"['’]s$", "", " ".join(words).rstrip(","))
     if len(surface) < 3:
         return None
     begin = text.find(words[0], match.start())
     return _Mention(surface, begin, begin + len(surface))
+
+
+def _ends_in_legal_form(words: list[str]) -> bool:
+    """'… Group plc', '… sp. z o.o.': a legal form in lower case, as the lexicon writes it (a
+    word such as 'as' after a name is not the Norwegian 'AS')."""
+    name = " ".join(words).rstrip(".")
+    return any(name.endswith(f" {form}") for form in organisations().legal_suffixes if not form[0].isupper())
 
 
 def _key(core: str) -> str:

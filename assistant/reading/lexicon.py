@@ -29,6 +29,7 @@ class Organisations(_Strict):
     addressee_hints: tuple[str, ...]
     document_words: tuple[str, ...]
     department_nouns: tuple[str, ...] = ()
+    party_roles: tuple[str, ...] = ()
 
     @field_validator("author_cues", "author_hints", "addressee_cues", "addressee_hints")
     @classmethod

@@ -127,3 +127,26 @@ def test_a_short_name_two_unrelated_companies_begin_with_is_left_alone():
     )
     identity = _identify(text)
     assert identity.legal_name == "Wyvern Lake Contact Ltd"
+
+
+def test_a_party_role_written_as_a_defined_term_is_not_the_vendor():
+    text = (
+        "Submitted by: Ashcombe Voice Partners plc, registered in Scotland.\n"
+        f"The Supplier is pleased to present this response. {OFFER} The Supplier proposes two sites. "
+        "The Supplier will staff the pilot. The Supplier has 2,000 agents. The Client's data stays "
+        "in the UK. The Supplier's team reports monthly. Ashcombe is delighted to take part."
+    )
+    identity = _identify(text)
+    assert identity.vendor == "Ashcombe Voice"
+    assert identity.legal_name == "Ashcombe Voice Partners plc"
+    assert not any("supplier" in alias.lower() or "client" in alias.lower() for alias in identity.aliases)
+
+
+def test_a_lower_case_word_after_a_name_is_a_legal_form_only_as_the_lexicon_writes_it():
+    text = (
+        f"Submitted by: Tolvane Care Group sp. z o.o.\n{OFFER} Tolvane proposes a site in Gdańsk.\n"
+        "We see Tolvane as your partner; Tolvane as the lead provider keeps the account team."
+    )
+    identity = _identify(text)
+    assert identity.legal_name == "Tolvane Care Group sp. z o.o."
+    assert all(not alias.endswith(" as") for alias in identity.aliases)
