@@ -118,8 +118,8 @@ def statuses(
                 found.discard("negated")  # 'no phone ever, english only': 'X only' asserts X
         if kinds and scope.replaced(i):
             found.add("negated")  # 'change the SLA from 85/20 to 80/20': 85/20 no longer stands
-        if kinds and kinds[i] == "location" and scope.former_site(i):
-            found.add("negated")  # 'our former Manila site': gone
+        if kinds and kinds[i] == "location" and (scope.former_site(i) or scope.closed_site(i)):
+            found.add("negated")  # 'our former Manila site', 'the Cebu centre was sold': gone
         elif kinds and kinds[i] == "location":
             if scope.own_site(i):
                 # the vendor's own site is neither denied nor a partner's

@@ -197,6 +197,8 @@ class Assertion(_Strict):
     containers: tuple[str, ...] = ()
     asking_verbs: tuple[str, ...] = ()
     answer_verbs: tuple[str, ...] = ()
+    closure_verbs: tuple[str, ...] = ()
+    closure_nouns: tuple[str, ...] = ()
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

@@ -897,6 +897,15 @@ class Scope:
             and _SITE_AFTER.match(self.text, end)
         )
 
+    def closed_site(self, index: int) -> bool:
+        """'the Montreal business was sold', 'we shut down our Cebu centre': a place whose site
+        or operation was ended (`closure_verbs`, `closure_nouns`) is no longer there."""
+        start, end = self.spans[index]
+        passive, active, site_after = _closure_patterns()
+        return bool(passive.match(self.text, end)) or bool(
+            active.search(self.text, max(0, start - 40), start) and site_after.match(self.text, end)
+        )
+
     def own_site(self, index: int) -> bool:
         """A place named as the vendor's own site ('at our Noida site', '(Manila)', 'the Bogotá
         site', 'not for the Manila entity'): the site exists, whatever is said of it."""
@@ -1205,3 +1214,22 @@ def _bracket_around(text: str, position: int) -> tuple[int, int] | None:
         return None
     closing = text.find(")", position)
     return (opening, closing) if closing >= 0 else None
+
+
+@cache
+def _closure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """After a place: its site or operation, then a passive of closure ('Montreal business was
+    sold', 'Cebu centre has been shut down'; not a pause: 'closed for two days'); before it: a closure verb and a determiner ('we
+    closed our Cebu site'; the site noun is needed after the place)."""
+    lex = assertion()
+    verbs = "|".join(re.escape(v) for v in sorted(lex.closure_verbs, key=len, reverse=True))
+    nouns = "|".join(re.escape(n) for n in sorted(lex.closure_nouns, key=len, reverse=True))
+    passive = re.compile(
+        rf"\s+(?:[\w-]+\s+)?(?:{nouns})\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)"
+        rf"\s+(?:(?:since|recently|later|eventually|finally|subsequently)\s+)?(?:{verbs})\b"
+        r"(?!\s+(?:out|for|during|over|until|till)\b)",  # 'sold out', 'closed for the holiday'
+        re.I,
+    )
+    active = re.compile(rf"\b(?:{verbs})\s+(?:the|our|their|its|his|her)\s+$", re.I)
+    return passive, active, re.compile(rf"\s+(?:{nouns})\b", re.I)
+

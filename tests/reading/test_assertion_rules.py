@@ -27,3 +27,22 @@ def _check(text: str, expected: dict[str, str]) -> None:
 )
 def test_an_idiom_of_staying_put_denies_nothing(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a site or an operation closed, sold or wound down is gone
+        ("We sold our Leeds business to a competitor, but our Cape Town site remains.",
+         {"Leeds": "negated", "Cape Town": "affirmed"}),
+        ("Our Cebu operation was wound down in 2023; Manila now takes all voice.",
+         {"Cebu": "negated", "Manila": "affirmed"}),
+        ("French is no longer needed, as the Quebec office has been closed.", {"Quebec": "negated"}),
+        # a pause or a full house is no closure; a deal closed is no site
+        ("Our Leeds office was closed for two days during the storm.", {"Leeds": "affirmed"}),
+        ("The Durban site has been sold out of seats for weeks.", {"Durban": "affirmed"}),
+        ("We closed a deal in Manila.", {"Manila": "affirmed"}),
+    ],
+)
+def test_a_site_closed_or_sold_is_gone(text, expected):
+    _check(text, expected)
