@@ -17,6 +17,7 @@ lapses, places, open questions).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from assistant.reading.lexicon import assertion
 from assistant.reading.scope import Scope
@@ -118,6 +119,8 @@ def statuses(
                 found.discard("negated")  # 'no phone ever, english only': 'X only' asserts X
         if kinds and scope.replaced(i):
             found.add("negated")  # 'change the SLA from 85/20 to 80/20': 85/20 no longer stands
+        if kinds and kinds[i] == "pricing_model" and _charge_denied(text, spans[i]):
+            found = {"negated"}  # 'without any per-minute surcharge': that charge is denied
         if kinds and kinds[i] == "location" and (scope.former_site(i) or scope.closed_site(i)):
             found.add("negated")  # 'our former Manila site', 'the Cebu centre was sold': gone
         elif kinds and kinds[i] == "location":
@@ -170,3 +173,27 @@ def _excepted(covering: list[Trigger]) -> bool:
     """Whether an exception to a prohibition qualifies the scope: a condition of consent
     ('without the Customer's consent'), 'unless', 'save where'."""
     return any(t.status == "conditional" and _EXCEPTION.match(t.text) for t in covering)
+
+
+_DENIAL_JUST_BEFORE = re.compile(
+    r"(?:\bno|\bnot|n['’]t|\bnever|\bwithout)\s+(?:(?:any|a|an|the|further|extra|separate)\s+)?$",
+    re.I,
+)
+
+
+@cache
+def _charge_after() -> re.Pattern:
+    """A charge noun right after a pricing model, a word at most between ('per-minute
+    telephony surcharge')."""
+    nouns = "|".join(re.escape(n) for n in assertion().charge_nouns)
+    return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{nouns})\b", re.I)
+
+
+def _charge_denied(text: str, span: tuple[int, int]) -> bool:
+    """Whether a pricing model names a charge that a negation just before denies ('no
+    per-minute charges', 'without any per-seat fee')."""
+    start, end = span
+    return bool(_DENIAL_JUST_BEFORE.search(text, max(0, start - 25), start)) and bool(
+        _charge_after().match(text, end)
+    )
+

@@ -198,6 +198,7 @@ class Assertion(_Strict):
     asking_verbs: tuple[str, ...] = ()
     answer_verbs: tuple[str, ...] = ()
     closure_verbs: tuple[str, ...] = ()
+    charge_nouns: tuple[str, ...] = ()
     closure_nouns: tuple[str, ...] = ()
 
     def triggers(self) -> dict[str, Directions]:

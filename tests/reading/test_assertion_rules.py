@@ -46,3 +46,19 @@ def test_an_idiom_of_staying_put_denies_nothing(text, expected):
 )
 def test_a_site_closed_or_sold_is_gone(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pricing model naming a denied charge is denied; a charge denied elsewhere is not it
+        ("There are no per-seat licence fees; you pay per minute.",
+         {"per-seat": "negated", "per minute": "affirmed"}),
+        ("Everything is billed monthly, without any per-minute telephony surcharge.",
+         {"per-minute": "negated"}),
+        ("We offer per-minute pricing with no setup fee.", {"per-minute pricing": "affirmed"}),
+        ("No hidden fees on our per-hour pricing.", {"per-hour": "affirmed"}),
+    ],
+)
+def test_a_pricing_model_under_a_denied_charge_is_denied(text, expected):
+    _check(text, expected)
