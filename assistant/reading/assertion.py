@@ -72,10 +72,13 @@ def statuses(
     scope = Scope(text, triggers, spans, kinds)
     order = assertion().precedence
     result = []
+    answers: dict[int, Trigger] = {}  # mention -> the 'No' answering the question it is in
     for i in range(len(spans)):
         covering = [t for t in triggers if scope.covers(t, i)]
         found = {t.status for t in covering}
         negations = [t for t in covering if t.status == "negated"]
+        if negations and (answer := scope.answered_no(negations, i)):
+            answers[i] = answer
         if scope.cancelled(negations, i) or scope.reversed(negations, i):
             found.discard("negated")  # 'no site that does not hold …' holds it
         elif negations and "negated" in found:
@@ -149,6 +152,33 @@ def statuses(
         elif not found and _marked(text, spans[i]):
             found = {"hedged"}  # 'SMS | x': ticked or crossed
         result.append(min(found, key=order.index) if found else "affirmed")
+    return _reaffirmed_after_answer(text, spans, kinds, result, answers)
+
+
+def _reaffirmed_after_answer(
+    text: str,
+    spans: list[tuple[int, int]],
+    kinds: list[str] | None,
+    result: list[str],
+    answers: dict[int, Trigger],
+) -> list[str]:
+    """'Is there 24/7 email support? A: No; email is handled 8 to 8': a question answered 'No'
+    denies what it asks, but a mention it asks of that the answer states again, affirmed, is
+    not what the 'No' denies (the rest of the question is)."""
+    if not kinds:
+        return result
+    for i, answer in answers.items():
+        if result[i] != "negated":
+            continue
+        said = text[spans[i][0] : spans[i][1]].lower()
+        if any(
+            spans[j][0] >= answer.end
+            and kinds[j] == kinds[i]
+            and text[spans[j][0] : spans[j][1]].lower() == said
+            and result[j] == "affirmed"
+            for j in range(len(spans))
+        ):
+            result[i] = "affirmed"
     return result
 
 

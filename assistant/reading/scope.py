@@ -364,6 +364,13 @@ class Scope:
             _passive_participle(self.text, trigger.end)
         )
 
+    def answered_no(self, negations: list[Trigger], index: int) -> Trigger | None:
+        """The answer after a question that denies the mention asked of ('Is there 24/7 email
+        support? A: No'), when every negation reaching it is such an answer; else None."""
+        end = self.spans[index][1]
+        answers = [t for t in negations if end <= t.start and self._answers_question(t, index)]
+        return answers[0] if answers and len(answers) == len(negations) else None
+
     def _answers_question(self, trigger: Trigger, index: int) -> bool:
         """'german? no', 'Weekend cover? Not needed.', 'Italian? We don't.', 'Q: … Welsh? A: No,
         we cannot.': an answer right after a question (perhaps after an answer label, an

@@ -62,3 +62,18 @@ def test_a_site_closed_or_sold_is_gone(text, expected):
 )
 def test_a_pricing_model_under_a_denied_charge_is_denied(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a question answered 'No' denies what it asks; what the answer states again stands
+        ("Do you offer Spanish chat? No, Spanish is voice only.",
+         {"Spanish": "affirmed", "chat": "negated"}),
+        ("Is Welsh chat offered? No.", {"Welsh": "negated", "chat": "negated"}),
+        ("Is chat offered in Welsh? A: No; chat is not offered at all.",
+         {"chat": "negated", "Welsh": "negated"}),
+    ],
+)
+def test_a_question_answered_no_keeps_what_the_answer_restates(text, expected):
+    _check(text, expected)
