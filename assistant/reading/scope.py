@@ -1226,8 +1226,8 @@ def _bracket_around(text: str, position: int) -> tuple[int, int] | None:
 @cache
 def _closure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """After a place: its site or operation, then a passive of closure ('Montreal business was
-    sold', 'Cebu centre has been shut down'; not a pause: 'closed for two days'); before it: a closure verb and a determiner ('we
-    closed our Cebu site'; the site noun is needed after the place)."""
+    sold', 'Cebu centre has been shut down'; not a pause: 'closed for two days'); before it: a
+    closure verb and a determiner ('we closed our Cebu site'; the site noun is needed after)."""
     lex = assertion()
     verbs = "|".join(re.escape(v) for v in sorted(lex.closure_verbs, key=len, reverse=True))
     nouns = "|".join(re.escape(n) for n in sorted(lex.closure_nouns, key=len, reverse=True))

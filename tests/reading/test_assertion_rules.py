@@ -37,7 +37,8 @@ def test_an_idiom_of_staying_put_denies_nothing(text, expected):
          {"Leeds": "negated", "Cape Town": "affirmed"}),
         ("Our Cebu operation was wound down in 2023; Manila now takes all voice.",
          {"Cebu": "negated", "Manila": "affirmed"}),
-        ("French is no longer needed, as the Quebec office has been closed.", {"Quebec": "negated"}),
+        ("French is no longer needed, as the Quebec office has been closed.",
+         {"Quebec": "negated"}),
         # a pause or a full house is no closure; a deal closed is no site
         ("Our Leeds office was closed for two days during the storm.", {"Leeds": "affirmed"}),
         ("The Durban site has been sold out of seats for weeks.", {"Durban": "affirmed"}),
