@@ -78,3 +78,19 @@ def test_a_pricing_model_under_a_denied_charge_is_denied(text, expected):
 )
 def test_a_question_answered_no_keeps_what_the_answer_restates(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure that 'won't get through' an approval is rejected
+        ("A £40,000 set-up fee won't get past our finance team.", {"£40,000": "negated"}),
+        ("We need it under £10,000 – £12,000 won't get through procurement.",
+         {"£10,000": "affirmed", "£12,000": "negated"}),
+        # getting through work, or calls not routed through a system, deny nothing
+        ("Our Manila agents won't get through the backlog by Friday.", {"Manila": "affirmed"}),
+        ("Calls in Welsh don't go through our IVR.", {"Welsh": "affirmed"}),
+    ],
+)
+def test_a_figure_that_will_not_get_approved_is_rejected(text, expected):
+    _check(text, expected)
