@@ -117,6 +117,10 @@ def statuses(
             found.discard("third_party")  # 'fluent speakers, not an interpreter service'
         if {"negated", "third_party"} <= found and scope.denied_of_self_only(negations, i):
             found.discard("negated")  # "their partner holds PCI, they themselves don't"
+        elif {"negated", "third_party"} <= found and scope.kept_own_after_denied_partner(
+            negations, i
+        ):
+            found -= {"negated", "third_party"}  # 'no partner for chat: it stays in-house'
         if "negated" in found and _ONLY_AFTER.match(text, spans[i][1]):
             if not any(spans[i][0] - t.end <= 2 for t in negations if t.end <= spans[i][0]):
                 found.discard("negated")  # 'no phone ever, english only': 'X only' asserts X

@@ -803,6 +803,26 @@ class Scope:
                 return False
         return bool(negations)
 
+    def kept_own_after_denied_partner(self, negations: list[Trigger], index: int) -> bool:
+        """'Reliance on a partner for social media has not been accepted and that channel shall
+        be delivered in-house': a partner denied, then the work stated as the vendor's own
+        (`own_delivery`) with no further negation and no other thing of the kind between;
+        the work stands, it is the partner that is denied."""
+        if not negations or not self.kinds:
+            return False
+        last = max(t.end for t in negations)
+        own = word_class("own_delivery").search(self.text, last)
+        if own is None:
+            return False
+        if any(last <= t.start < own.start() for t in self.triggers if t.status == "negated"):
+            return False
+        kind, start, end = self.kinds[index], *self.spans[index]
+        said = self.text[start:end].lower()
+        return not any(
+            last <= s < own.start() and self.kinds[j] == kind and self.text[s:e].lower() != said
+            for j, (s, e) in enumerate(self.spans)
+        )
+
     def delayed_in_past(self, negations: list[Trigger]) -> bool:
         """Whether a 'not … until' speaks of the past, so that the thing came in the end ('we
         didn't offer chat until 2024', 'nobody raised GDPR until the audit'); a delay in the

@@ -94,3 +94,22 @@ def test_a_question_answered_no_keeps_what_the_answer_restates(text, expected):
 )
 def test_a_figure_that_will_not_get_approved_is_rejected(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a partner denied, the work then stated as the vendor's own: the work stands
+        ("Using a partner for Welsh was not approved, so Welsh will be staffed in-house.",
+         {"Welsh": "affirmed"}),
+        ("Relying on a third-party agency for chat has not been accepted, and that channel "
+         "stays in-house.", {"chat": "affirmed"}),
+        # own delivery of something else, or denied too, keeps the denial
+        ("Spanish via a partner is not offered; we only do English in-house.",
+         {"Spanish": "negated", "English": "affirmed"}),
+        ("We do not use a partner for German, and we don't offer it in-house either.",
+         {"German": "negated"}),
+    ],
+)
+def test_a_denied_partner_with_own_delivery_keeps_the_work(text, expected):
+    _check(text, expected)
