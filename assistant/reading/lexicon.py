@@ -200,6 +200,8 @@ class Assertion(_Strict):
     closure_verbs: tuple[str, ...] = ()
     charge_nouns: tuple[str, ...] = ()
     closure_nouns: tuple[str, ...] = ()
+    site_nouns: tuple[str, ...] = ()
+    opening_progressives: tuple[str, ...] = ()
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

@@ -1096,11 +1096,11 @@ class Scope:
         )
 
     def about_site(self, index: int) -> bool:
-        """A place named with words about opening or adding a site ('a new site in …')."""
-        sites = word_class("site_words")
+        """A place named with words about opening or adding a site ('a new site in …', 'we're
+        kicking off a second site in …')."""
         start, end = self.spans[index]
         window = self.text[max(0, start - 40) : end + 35]
-        return bool(sites.search(window))
+        return any(word_class(c).search(window) for c in ("site_words", "opening_progressives"))
 
 
 
@@ -1250,7 +1250,9 @@ def _closure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     closure verb and a determiner ('we closed our Cebu site'; the site noun is needed after)."""
     lex = assertion()
     verbs = "|".join(re.escape(v) for v in sorted(lex.closure_verbs, key=len, reverse=True))
-    nouns = "|".join(re.escape(n) for n in sorted(lex.closure_nouns, key=len, reverse=True))
+    nouns = "|".join(
+        re.escape(n) for n in sorted(lex.closure_nouns + lex.site_nouns, key=len, reverse=True)
+    )
     passive = re.compile(
         rf"\s+(?:[\w-]+\s+)?(?:{nouns})\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)"
         rf"\s+(?:(?:since|recently|later|eventually|finally|subsequently)\s+)?(?:{verbs})\b"

@@ -197,6 +197,10 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("planned", "subject", m.start(), m.end("predicate"), m.group("predicate"))
         for m in _expected_arrival().finditer(text)
     ]
+    found += [
+        Trigger("planned", "forward", m.start(), m.end(), m.group(0))
+        for m in _site_opening().finditer(text)
+    ]
     story = _story().search(text)
     if story and (story.group("client") or story.group("own") or story.group("us")):
         found.append(
@@ -248,6 +252,19 @@ def _expected_arrival() -> re.Pattern:
     return re.compile(
         rf"(?P<predicate>(?:{_alternation(lex.expectation_modals)})\s+(?:\w+ly\s+)?"
         rf"(?:{_alternation(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{TIME_AHEAD})",
+        re.I,
+    )
+
+
+@cache
+def _site_opening() -> re.Pattern:
+    """A progressive of starting a site: a form of 'be', one of `opening_progressives`, then a
+    site a few words on ('we are opening a second site', "we'll be setting up a new hub")."""
+    lex = assertion()
+    return re.compile(
+        rf"(?:\b(?:am|is|are|be|been)|['’]re|['’]s)\s+(?:(?:now|currently|also|already)\s+)?"
+        rf"(?:{_alternation(lex.opening_progressives)})\s+(?:[\w-]+\s+){{0,3}}?"
+        rf"(?:{_alternation(lex.site_nouns)})\b(?!-)",
         re.I,
     )
 

@@ -113,3 +113,21 @@ def test_a_figure_that_will_not_get_approved_is_rejected(text, expected):
 )
 def test_a_denied_partner_with_own_delivery_keeps_the_work(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a progressive of starting a site plans the site and what it brings
+        ("We are setting up a delivery centre in Lagos with 80 seats.",
+         {"Lagos": "planned", "80 seats": "planned"}),
+        ("We're kicking off a second site in Townsville next year.", {"Townsville": "planned"}),
+        # a site already opened, or another object of the verb, plans nothing
+        ("We opened a site in Leeds in 2020.", {"Leeds": "affirmed"}),
+        ("Our agents are building rapport on every call from the Leeds office.",
+         {"Leeds": "affirmed"}),
+        ("We are building a site-wide culture of quality in Manila.", {"Manila": "affirmed"}),
+    ],
+)
+def test_a_progressive_of_opening_a_site_is_a_plan(text, expected):
+    _check(text, expected)
