@@ -73,6 +73,7 @@ def statuses(
     order = assertion().precedence
     result = []
     answers: dict[int, Trigger] = {}  # mention -> the 'No' answering the question it is in
+    thresholds = scope.volume_thresholds() if kinds else set()
     for i in range(len(spans)):
         covering = [t for t in triggers if scope.covers(t, i)]
         found = {t.status for t in covering}
@@ -126,6 +127,8 @@ def statuses(
                 found.discard("negated")  # 'no phone ever, english only': 'X only' asserts X
         if kinds and scope.replaced(i):
             found.add("negated")  # 'change the SLA from 85/20 to 80/20': 85/20 no longer stands
+        if i in thresholds:
+            found.add("conditional")  # 'discounts of 3% apply above 500,000 contacts a year'
         if kinds and kinds[i] == "pricing_model" and _charge_denied(text, spans[i]):
             found = {"negated"}  # 'without any per-minute surcharge': that charge is denied
         if kinds and kinds[i] == "location" and (scope.former_site(i) or scope.closed_site(i)):

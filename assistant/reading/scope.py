@@ -803,6 +803,35 @@ class Scope:
                 return False
         return bool(negations)
 
+    def volume_thresholds(self) -> set[int]:
+        """The mentions a volume threshold conditions: a count after a comparative ('above
+        500,000 contacts a year', 'programmes over 50 FTE') in a clause with a rate before it
+        (a charge word, a price or a pricing model: a bare percentage may be a result), and the
+        clause's rates (prices, percentages, pricing models; not the base a discount is taken
+        off: '8% off the hourly rate')."""
+        rates = ("money", "percent", "pricing_model")
+        charge = word_class("charge_nouns")
+        comparative = re.compile(rf"\b(?:{word_class('comparatives').pattern})\s+$", re.I)
+        ends = sorted(self.bounds + [p for p, _ in self.joins])
+        conditioned: set[int] = set()
+        for j, (start, end) in enumerate(self.spans):
+            before = max(0, start - 20)
+            if self.kinds[j] != "count" or not comparative.search(self.text, before, start):
+                continue
+            left = max([b for b in ends if b < start], default=0)
+            right = min([b for b in ends if b >= end], default=len(self.text))
+            in_clause = [k for k, (s, e) in enumerate(self.spans) if left <= s and e <= right]
+            rated = [
+                k
+                for k in in_clause
+                if self.kinds[k] in rates
+                and not _DISCOUNT_BASE.search(self.text, left, self.spans[k][0])
+            ]
+            priced = [k for k in rated if self.kinds[k] != "percent" and self.spans[k][1] <= start]
+            if priced or charge.search(self.text, left, start):
+                conditioned |= {j, *rated}
+        return conditioned
+
     def kept_own_after_denied_partner(self, negations: list[Trigger], index: int) -> bool:
         """'Reliance on a partner for social media has not been accepted and that channel shall
         be delivered in-house': a partner denied, then the work stated as the vendor's own
@@ -1106,6 +1135,7 @@ class Scope:
 
 
 
+_DISCOUNT_BASE = re.compile(r"\b(?:off|on)\s+(?:the\s+|our\s+|your\s+)?(?:[\w-]+\s+)?$", re.I)
 _BY = re.compile(r"\bby\s+$", re.I)
 # a whole, not some of it: 'all languages except Thai', 'across all our clients'
 _WHOLE = re.compile(r"\b(?:all|every|each)\b", re.I)

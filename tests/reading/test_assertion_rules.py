@@ -131,3 +131,23 @@ def test_a_denied_partner_with_own_delivery_keeps_the_work(text, expected):
 )
 def test_a_progressive_of_opening_a_site_is_a_plan(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rate that holds only past a volume threshold: the rate and the threshold are
+        # conditional; the base a discount is taken off is not
+        ("Tiered pricing: 8% off the hourly rate for programmes above 120 FTE.",
+         {"8%": "conditional", "120 FTE": "conditional", "hourly rate": "affirmed"}),
+        ("A rebate of 2% applies below 10,000 calls per month.",
+         {"2%": "conditional", "10,000 calls per month": "conditional"}),
+        # a volume handled, beside a result or a price in another clause, is no threshold
+        ("With a CSAT of 92%, our Leeds team handles over 60,000 contacts per month.",
+         {"92%": "affirmed", "60,000 contacts per month": "affirmed"}),
+        ("Our price is $15 per hour and we handle over 60,000 contacts per month.",
+         {"$15 per hour": "affirmed", "60,000 contacts per month": "affirmed"}),
+    ],
+)
+def test_a_rate_past_a_volume_threshold_is_conditional(text, expected):
+    _check(text, expected)
