@@ -39,10 +39,11 @@ def _phrase_parts(phrase: str, nouns: tuple[str, ...]) -> tuple[str, str, str]:
             words.append(re.escape(word).replace("'", "['’]") + rf"(?:\s+(?:{_adverbs_pattern()}))?")
         elif word == "*":
             words.append(r"[\w'’-]+")
-        elif word in ("CLIENT", "CLIENTS"):
-            forms = nouns if word == "CLIENT" else tuple(f"{n}s" for n in nouns)
+        elif word in ("CLIENT", "CLIENTS", "CLIENT's"):
+            forms = tuple(f"{n}s" for n in nouns) if word == "CLIENTS" else nouns
             words.append(
                 "(?:" + "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True)) + ")"
+                + ("['’]s" if word == "CLIENT's" else "")
             )
         else:
             words.append(re.escape(word).replace(r"\-", r"[\s-]").replace("'", "['’]"))

@@ -151,3 +151,23 @@ def test_a_progressive_of_opening_a_site_is_a_plan(text, expected):
 )
 def test_a_rate_past_a_volume_threshold_is_conditional(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a client pointed back to with a demonstrative is the one the story is about
+        ("Our ISO 27001 certificate extends to your account; the COPC award was specific to "
+         "that retailer's contract.", {"ISO 27001": "affirmed", "COPC": "other_client"}),
+        ("Pricing for that customer moved from per-hour to per-minute in year two.",
+         {"per-hour": "other_client", "per-minute": "other_client"}),
+        # a relative 'that' before a plural client noun is no pointer
+        ("We want a vendor that customers rate highly for Spanish.", {"Spanish": "affirmed"}),
+        # references: clients offered as comparable, and where a screen came from
+        ("Please give CSAT achieved for two comparable clients.", {"CSAT": "other_client"}),
+        ("The Five9 dashboards shown come from a previous client.", {"Five9": "other_client"}),
+    ],
+)
+def test_another_clients_story_pointed_back_to(text, expected):
+    _check(text, expected)
+
