@@ -171,3 +171,17 @@ def test_a_rate_past_a_volume_threshold_is_conditional(text, expected):
 def test_another_clients_story_pointed_back_to(text, expected):
     _check(text, expected)
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that is a quotation attributed after a dash is a testimonial
+        ("'We saw AHT drop by 30 seconds' – Operations Director, UK bank.",
+         {"AHT": "other_client", "30 seconds": "other_client"}),
+        # a quoted word inside a sentence, before a dash, is none
+        ("Our 'premium' – 80/20 in Spanish – costs more.",
+         {"80/20": "affirmed", "Spanish": "affirmed"}),
+    ],
+)
+def test_an_attributed_quotation_is_a_testimonial(text, expected):
+    _check(text, expected)
