@@ -59,6 +59,10 @@ def _phrase_parts(phrase: str, nouns: tuple[str, ...]) -> tuple[str, str, str]:
     )
     if anchored:
         lead = r"^\W*"
+    elif first == "will":
+        # 'will' is also the contracted "'ll" after its subject ("we'll sign", "it'll open")
+        lead, words[0] = "", r"(?:(?<![\w-])will|(?<=\w)['’]ll)"
+        body = r"[\s-]+".join(words)
     tail = r"(?![\w-])(?!['’]\w)" if last[-1:].isalnum() or last == "*" else ""
     return lead, body, tail
 

@@ -185,3 +185,17 @@ def test_another_clients_story_pointed_back_to(text, expected):
 )
 def test_an_attributed_quotation_is_a_testimonial(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "'ll" is 'will' after its subject: a plan as much as the full form
+        ("Once we're awarded, we'll sign the BAA.", {"BAA": "planned"}),
+        ("We'll open a Durban site in May.", {"Durban": "planned"}),
+        # a word that only begins with 'will' is none
+        ("We willingly sign the BAA.", {"BAA": "affirmed"}),
+    ],
+)
+def test_a_contracted_will_plans_as_will_does(text, expected):
+    _check(text, expected)
