@@ -139,8 +139,8 @@ def statuses(
                 found -= {"negated", "hedged", "third_party"} | (
                     set() if scope.opening(covering) else {"planned"}
                 )
-            elif not scope.about_site(i):
-                found -= {"planned"}
+            elif not (scope.about_site(i) or scope.opening(covering)):
+                found -= {"planned"}  # a plan for something at the place; its site opening is one
         if kinds and kinds[i] == "location" and {"hedged", "third_party"} <= found:
             found.discard("third_party")  # 'could source it via an agency in Miami': a place hedged
         if kinds and not found and scope.to_be_attained(i):

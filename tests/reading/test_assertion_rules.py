@@ -199,3 +199,19 @@ def test_an_attributed_quotation_is_a_testimonial(text, expected):
 )
 def test_a_contracted_will_plans_as_will_does(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a site that shall or will be operational at a time ahead is planned, the place too
+        ("A second contact centre in Pune shall be operational from April next year.",
+         {"Pune": "planned"}),
+        ("The hub in Lagos will be live by Q3.", {"Lagos": "planned"}),
+        # without a time ahead, 'shall be operational' is a requirement
+        ("The contact centre in Leeds shall be operational throughout the term.",
+         {"Leeds": "affirmed"}),
+    ],
+)
+def test_a_site_that_shall_open_at_a_time_ahead_is_planned(text, expected):
+    _check(text, expected)
