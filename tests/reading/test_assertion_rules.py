@@ -215,3 +215,17 @@ def test_a_contracted_will_plans_as_will_does(text, expected):
 )
 def test_a_site_that_shall_open_at_a_time_ahead_is_planned(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'providing' after a form of 'be' or a preposition is the verb: no condition
+        ("We're providing Welsh from Cardiff.", {"Welsh": "affirmed", "Cardiff": "affirmed"}),
+        ("Ten years of experience in providing chat for banks.", {"chat": "affirmed"}),
+        # the conjunction still conditions
+        ("We can add Welsh, providing the client funds recruitment.", {"Welsh": "conditional"}),
+    ],
+)
+def test_providing_as_a_verb_is_no_condition(text, expected):
+    _check(text, expected)
