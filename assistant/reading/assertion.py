@@ -159,7 +159,38 @@ def statuses(
         elif not found and _marked(text, spans[i]):
             found = {"hedged"}  # 'SMS | x': ticked or crossed
         result.append(min(found, key=order.index) if found else "affirmed")
+    result = _capacity_of_planned_site(text, spans, kinds, result)
     return _reaffirmed_after_answer(text, spans, kinds, result, answers)
+
+
+_CAPACITY = re.compile(
+    r"\b(?:with|of|and)\s+(?:an?\s+|the\s+)?(?:initial\s+|total\s+|starting\s+)?capacity\s+"
+    r"(?:of|for)\s+$",
+    re.I,
+)
+
+
+def _capacity_of_planned_site(
+    text: str, spans: list[tuple[int, int]], kinds: list[str] | None, result: list[str]
+) -> list[str]:
+    """'We will open a site in Bucharest in March with capacity of 150 seats': the capacity
+    given after a place whose site is planned, in the same clause, is planned with it."""
+    if not kinds:
+        return result
+    for i, (start, _) in enumerate(spans):
+        if kinds[i] != "count" or result[i] != "affirmed":
+            continue
+        if not _CAPACITY.search(text, max(0, start - 45), start):
+            continue
+        if any(
+            kinds[j] == "location"
+            and result[j] == "planned"
+            and spans[j][1] <= start
+            and not re.search(r"[;.!?|]", text[spans[j][1] : start])
+            for j in range(len(spans))
+        ):
+            result[i] = "planned"
+    return result
 
 
 def _reaffirmed_after_answer(

@@ -229,3 +229,20 @@ def test_a_site_that_shall_open_at_a_time_ahead_is_planned(text, expected):
 )
 def test_providing_as_a_verb_is_no_condition(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the capacity given after a planned site is planned with it
+        ("We will open a site in Cebu in May with an initial capacity of 300 seats.",
+         {"Cebu": "planned", "300 seats": "planned"}),
+        # an existing site's capacity, before the plan or in another clause, stands
+        ("Our Manila site has a capacity of 500 seats, and we will open a site in Cebu in May.",
+         {"500 seats": "affirmed", "Cebu": "planned"}),
+        ("We will open a site in Cebu in May; Manila has a capacity of 500 seats.",
+         {"500 seats": "affirmed"}),
+    ],
+)
+def test_the_capacity_of_a_planned_site_is_planned(text, expected):
+    _check(text, expected)
