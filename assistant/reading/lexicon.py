@@ -199,6 +199,8 @@ class Assertion(_Strict):
     answer_verbs: tuple[str, ...] = ()
     closure_verbs: tuple[str, ...] = ()
     charge_nouns: tuple[str, ...] = ()
+    premium_nouns: tuple[str, ...] = ()
+    offer_predicates: tuple[str, ...] = ()
     closure_nouns: tuple[str, ...] = ()
     site_nouns: tuple[str, ...] = ()
     opening_progressives: tuple[str, ...] = ()

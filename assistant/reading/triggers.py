@@ -206,6 +206,10 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("planned", "forward", m.start(), m.end(), m.group(0))
         for m in _site_opening().finditer(text)
     ]
+    found += [
+        Trigger("conditional", "both", m.start(), m.end(), m.group(0))
+        for m in _at_a_premium().finditer(text)
+    ]
     quoted = _ATTRIBUTED_QUOTE.match(text)
     if quoted:
         start, end = quoted.span(1)
@@ -261,6 +265,20 @@ def _expected_arrival() -> re.Pattern:
     return re.compile(
         rf"(?P<predicate>(?:{_alternation(lex.expectation_modals)})\s+(?:\w+ly\s+)?"
         rf"(?:{_alternation(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{TIME_AHEAD})",
+        re.I,
+    )
+
+
+@cache
+def _at_a_premium() -> re.Pattern:
+    """A predicate of offer and 'at' before a price that is extra ('available at a 15%
+    premium', 'possible at an additional fee of $2,000'); the trigger is the predicate and
+    'at', so that the price after it is in its scope."""
+    lex = assertion()
+    price = r"(?:[$£€]\s?[\d.,]+[km]?|[\d.,]+\s?%|[\d.,]+\s?(?:percent|per\s+cent))"
+    return re.compile(
+        rf"\b(?:{_alternation(lex.offer_predicates)})\s+at(?=\s+(?:an?\s+)?(?:{price}\s+)?"
+        rf"(?:{_alternation(lex.premium_nouns)})\b)",
         re.I,
     )
 

@@ -246,3 +246,20 @@ def test_providing_as_a_verb_is_no_condition(text, expected):
 )
 def test_the_capacity_of_a_planned_site_is_planned(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is offered at an extra price is an option, conditional with its price
+        ("Standard hours are weekdays; Sunday cover is available at a 15% premium.",
+         {"15%": "conditional"}),
+        ("Welsh is available at an additional cost.", {"Welsh": "conditional"}),
+        # a plain price, or no premium, is no option
+        ("Chat is available at a rate of $22 per hour.",
+         {"Chat": "affirmed", "$22 per hour": "affirmed"}),
+        ("Spanish is offered at no premium.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_an_offer_at_an_extra_price_is_conditional(text, expected):
+    _check(text, expected)
