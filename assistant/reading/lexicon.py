@@ -200,6 +200,8 @@ class Assertion(_Strict):
     closure_verbs: tuple[str, ...] = ()
     charge_nouns: tuple[str, ...] = ()
     premium_nouns: tuple[str, ...] = ()
+    case_verbs: tuple[str, ...] = ()
+    not_served: tuple[str, ...] = ()
     offer_predicates: tuple[str, ...] = ()
     closure_nouns: tuple[str, ...] = ()
     site_nouns: tuple[str, ...] = ()

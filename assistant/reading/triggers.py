@@ -210,6 +210,9 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("conditional", "both", m.start(), m.end(), m.group(0))
         for m in _at_a_premium().finditer(text)
     ]
+    served = _served_story().match(text)
+    if served:
+        found.append(Trigger("other_client", "sentence", *served.span(), served.group(0)))
     quoted = _ATTRIBUTED_QUOTE.match(text)
     if quoted:
         start, end = quoted.span(1)
@@ -402,6 +405,19 @@ def _story() -> re.Pattern:
         rf"(?:[\w-]+ly\s+)?(?:{verbs})\b|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,4}}?(?:{verbs})\s+"
         rf"(?:[\w-]+\s+){{0,2}}?(?P<own>its|their|to\s+us|with\s+us)\b"
         rf"|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,3}}?(?:{nouns})\s+(?:{verbs})\s+(?P<us>us)\b)",
+        re.I,
+    )
+
+
+@cache
+def _served_story() -> re.Pattern:
+    """'For a regional Blue Cross plan, we reduced average speed of answer …': a sentence that
+    opens with an organisation served and goes on with a result the vendor achieved
+    (`case_verbs`): another client's story."""
+    lex = assertion()
+    return re.compile(
+        rf"^\W*for\s+(?:an?|one)\s+(?!(?:{_alternation(lex.not_served)})\b)"
+        rf"(?:[\w&'’.-]+\s+){{0,6}}?[\w&'’.-]+,\s+we\s+(?:{_alternation(lex.case_verbs)})\b",
         re.I,
     )
 

@@ -263,3 +263,18 @@ def test_the_capacity_of_a_planned_site_is_planned(text, expected):
 )
 def test_an_offer_at_an_extra_price_is_conditional(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that opens with an organisation served, then a result achieved: a story
+        ("For a regional water utility, we lifted CSAT from 70% to 85% in a year.",
+         {"CSAT": "other_client", "85%": "other_client"}),
+        # 'for a start' serves no one; a plan for the buyer is no story
+        ("For a start, we cut our AHT to 5 minutes last year.", {"AHT": "affirmed"}),
+        ("For a smooth transition, we will train agents on Genesys.", {"Genesys": "affirmed"}),
+    ],
+)
+def test_a_result_for_an_organisation_served_is_another_clients(text, expected):
+    _check(text, expected)
