@@ -759,13 +759,13 @@ class Scope:
     def out_of_reach(self, index: int) -> bool:
         """Whether a verb's negation stands earlier in the mention's clause, nothing between
         ending its scope, but past its window ('The Supplier does not, in respect of any of
-        the services described in this Schedule or in any Order, process … under HIPAA'):
-        whether it reaches the mention cannot be told."""
+        the services described in this Schedule or in any Order, process … under HIPAA'), or a
+        doubt so ('it is not clear whether …'): whether it reaches the mention cannot be told."""
         start, _ = self.spans[index]
-        limit = self.windows["negated"]
         for t in self.triggers:
-            if t.status != "negated" or t.end > start or not _verbal(t):
+            if t.status not in ("negated", "hedged") or t.end > start or not _verbal(t):
                 continue
+            limit = self.windows[t.status]
             if t.direction not in ("forward", "both") or _DASH.search(self.text[t.end : start]):
                 continue
             if any(t.end <= b < start for b in self.bounds) or any(

@@ -187,7 +187,7 @@ def find_triggers(text: str) -> list[Trigger]:
     ]
     # an answer option ('Comply / Partially / Not comply', 'Yes / No') states nothing
     found = [t for t in found if not (t.status == "negated" and _option(text, t))]
-    # 'unable to confirm whether …': not known, not denied
+    # 'unable to confirm whether …', 'could not confirm that …': not known, not denied
     found = [
         Trigger("hedged", t.direction, t.start, t.end, t.text)
         if t.status == "negated" and _UNKNOWN.match(text, t.end)
@@ -309,8 +309,10 @@ _FORBIDDING_MAY = re.compile(r"\b(?:no|nothing|none|nobody|no\s+one)\b[^,;.:|]*\
 _OPTION_BEFORE = re.compile(r"(?<![\w/])[A-Za-z][\w-]*\s*/\s*$")  # words, not '24/7' or '80/20'
 _OPTION_AFTER = re.compile(r"\s*(?:[A-Za-z][\w-]*\s*)?/\s*[A-Za-z]")
 _UNKNOWN = re.compile(
-    r"(?:\s+(?:be\s+)?(?:able\s+to|yet)?)?\s*(?:confirm|say|tell|know|verify|determine|clarify|"
-    r"establish)\s+(?:whether|if)\b",
+    r"(?:\s+(?:be\s+)?(?:able\s+to|yet)?)?\s*(?:(?:confirm|say|tell|know|verify|determine|"
+    r"clarify|establish)\s+(?:whether|if)|(?:confirm|verify|establish)\s+that|"
+    # 'it is not clear whether …': not known either way
+    r"(?:clear|certain|known)\s+(?:whether|if))\b",
     re.I,
 )
 

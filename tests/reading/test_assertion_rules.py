@@ -278,3 +278,18 @@ def test_an_offer_at_an_extra_price_is_conditional(text, expected):
 )
 def test_a_result_for_an_organisation_served_is_another_clients(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what could not be confirmed, or is not clear, is unknown, not denied
+        ("We could not confirm that the vendor holds PCI DSS.", {"PCI DSS": "hedged"}),
+        ("It is not clear whether the 80/20 commitment in the draft extends to any weekend "
+         "chat queues staffed out of Nairobi.", {"80/20": "hedged", "Nairobi": "hedged"}),
+        # a denial beside it still denies
+        ("We do not offer Welsh, and cannot confirm that Gaelic is wanted.", {"Welsh": "negated"}),
+    ],
+)
+def test_what_is_not_confirmed_is_unknown(text, expected):
+    _check(text, expected)
