@@ -293,3 +293,18 @@ def test_a_result_for_an_organisation_served_is_another_clients(text, expected):
 )
 def test_what_is_not_confirmed_is_unknown(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker's own saying is no testimonial's attribution
+        ("As I said on the call, Spanish is essential and chat is optional.",
+         {"Spanish": "affirmed"}),
+        ("We should have said earlier: Welsh is needed from day one.", {"Welsh": "affirmed"}),
+        # a third person's saying still is
+        ("Our CSAT is 91%, the bank's COO said.", {"CSAT": "other_client"}),
+    ],
+)
+def test_the_speakers_own_saying_is_no_testimonial(text, expected):
+    _check(text, expected)
