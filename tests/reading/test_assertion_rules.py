@@ -308,3 +308,17 @@ def test_what_is_not_confirmed_is_unknown(text, expected):
 )
 def test_the_speakers_own_saying_is_no_testimonial(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mention said to be wrong is taken back
+        ("Correction: the Avaya reference was wrong; we use Genesys.",
+         {"Avaya": "negated", "Genesys": "affirmed"}),
+        # a client reference is still another client's
+        ("A reference from a bank client praised our Manila team.", {"Manila": "other_client"}),
+    ],
+)
+def test_a_mention_said_to_be_wrong_is_taken_back(text, expected):
+    _check(text, expected)
