@@ -359,7 +359,9 @@ def _harm_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 # 'we're the leading CX partner in …', 'we are your partner for …': the vendor names itself
 _SELF_DESCRIBED = re.compile(
-    r"\b(?:we['’]re|we\s+are|we\s+have\s+been)\s+(?:the|a|an|your)\s+(?:[\w-]+\s+){0,3}$", re.I
+    # the determiner before the trigger or its own first word ('we are a nearshore partner')
+    r"\b(?:we['’]re|we\s+are|we\s+have\s+been)\s+(?:(?:the|a|an|your)\s+(?:[\w-]+\s+){0,3})?$",
+    re.I,
 )
 _FIGURE_AFTER = re.compile(
     r"\s+(?:(?:by|to|from)\s+)?(?:(?:about|around|roughly|nearly|almost|over|some)\s+)?[$€£]?\d"

@@ -322,3 +322,16 @@ def test_the_speakers_own_saying_is_no_testimonial(text, expected):
 )
 def test_a_mention_said_to_be_wrong_is_taken_back(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the vendor naming itself a partner names no third party
+        ("We are a nearshore partner, one hour from Eastern Time.", {"one hour": "affirmed"}),
+        # working with a partner still does
+        ("We are working with a partner in Lima for Quechua.", {"Quechua": "third_party"}),
+    ],
+)
+def test_the_vendor_naming_itself_a_partner(text, expected):
+    _check(text, expected)
