@@ -335,3 +335,17 @@ def test_a_mention_said_to_be_wrong_is_taken_back(text, expected):
 )
 def test_the_vendor_naming_itself_a_partner(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure quoted or taken from another client's work is theirs
+        ("The 92% CSAT is taken from a retail client programme.", {"92%": "other_client"}),
+        # agents moved from another account to the buyer's are the vendor's
+        ("We moved agents from a retail client account to yours in Leeds.",
+         {"Leeds": "affirmed"}),
+    ],
+)
+def test_a_figure_taken_from_another_clients_work(text, expected):
+    _check(text, expected)
