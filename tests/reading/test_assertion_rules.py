@@ -349,3 +349,17 @@ def test_the_vendor_naming_itself_a_partner(text, expected):
 )
 def test_a_figure_taken_from_another_clients_work(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # work done through or via an outside provider is a third party's
+        ("Video relay is supported through a certified relay provider.",
+         {"Video": "third_party"}),
+        # a provider that chose the vendor does none of its work
+        ("We were chosen by a leading provider of energy in Spain.", {"Spain": "affirmed"}),
+    ],
+)
+def test_work_through_an_outside_provider(text, expected):
+    _check(text, expected)
