@@ -210,6 +210,13 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("conditional", "both", m.start(), m.end(), m.group(0))
         for m in _at_a_premium().finditer(text)
     ]
+    # 'we can support Dutch only from Q2': not before a time ahead, so planned (not in a clause
+    # that speaks of the past: 'we have offered chat only from March')
+    found += [
+        Trigger("planned", "both", m.start(), m.end(), m.group(0))
+        for m in _ONLY_FROM_AHEAD.finditer(text)
+        if not _PAST_BEFORE.search(text, 0, m.start())
+    ]
     served = _served_story().match(text)
     if served:
         found.append(Trigger("other_client", "sentence", *served.span(), served.group(0)))
@@ -270,6 +277,16 @@ def _expected_arrival() -> re.Pattern:
         rf"(?:{_alternation(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{TIME_AHEAD})",
         re.I,
     )
+
+
+_ONLY_FROM_AHEAD = re.compile(
+    rf"\bonly\s+(?:from|as\s+of|starting|after)(?=\s+(?:next\s+)?(?:{_MONTHS}|q[1-4]|h[12]|"
+    rf"next\s+(?:month|quarter|year))\b)",
+    re.I,
+)
+_PAST_BEFORE = re.compile(
+    r"\b(?:have|has|had|did|was|were)\b(?![^.;!?]*[.;!?])|['’]ve\b(?![^.;!?]*[.;!?])", re.I
+)
 
 
 @cache

@@ -363,3 +363,18 @@ def test_a_figure_taken_from_another_clients_work(text, expected):
 )
 def test_work_through_an_outside_provider(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'only from' a time ahead: not before then, so planned
+        ("Welsh is available only from January.", {"Welsh": "planned"}),
+        ("We can staff Polish only from Q3, once the Gdańsk hires start.", {"Polish": "planned"}),
+        # of the past, it is a start date
+        ("We have offered chat only from March.", {"chat": "affirmed"}),
+        ("We've run Welsh only from April, and it works.", {"Welsh": "affirmed"}),
+    ],
+)
+def test_only_from_a_time_ahead_is_a_plan(text, expected):
+    _check(text, expected)
