@@ -210,6 +210,12 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("conditional", "both", m.start(), m.end(), m.group(0))
         for m in _at_a_premium().finditer(text)
     ]
+    # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
+    # the row is a plan
+    found += [
+        Trigger("planned", "sentence", m.start(), m.end(), m.group(0))
+        for m in _OPENING_CELL.finditer(text)
+    ]
     # 'we can support Dutch only from Q2': not before a time ahead, so planned (not in a clause
     # that speaks of the past: 'we have offered chat only from March')
     found += [
@@ -282,6 +288,11 @@ def _expected_arrival() -> re.Pattern:
 _ONLY_FROM_AHEAD = re.compile(
     rf"\bonly\s+(?:from|as\s+of|starting|after)(?=\s+(?:next\s+)?(?:{_MONTHS}|q[1-4]|h[12]|"
     rf"next\s+(?:month|quarter|year))\b)",
+    re.I,
+)
+_OPENING_CELL = re.compile(
+    rf"(?<=\|)\s*(?:opening|opens|launching|launches|go-live|going\s+live)"
+    rf"(?=\s+{TIME_AHEAD}(?:\s+(?:19|20)\d\d)?\s*$)",
     re.I,
 )
 _PAST_BEFORE = re.compile(

@@ -378,3 +378,17 @@ def test_work_through_an_outside_provider(text, expected):
 )
 def test_only_from_a_time_ahead_is_a_plan(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a row's last cell that dates an opening plans the row
+        ("Site | Lima | 90 seats | Opening in May", {"Lima": "planned", "90 seats": "planned"}),
+        # opening hours, or a site opened, plan nothing
+        ("Site | Cebu | 200 seats | Opening hours 8-20", {"Cebu": "affirmed"}),
+        ("Site | Lima | 90 seats | Opened 2019", {"Lima": "affirmed", "90 seats": "affirmed"}),
+    ],
+)
+def test_a_row_dated_by_an_opening_is_a_plan(text, expected):
+    _check(text, expected)
