@@ -210,6 +210,16 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("conditional", "both", m.start(), m.end(), m.group(0))
         for m in _at_a_premium().finditer(text)
     ]
+    # 'back-office work may be performed in Kraków': a passive after a modal of possibility
+    # allows or supposes its subject; it states nothing firm
+    found += [
+        Trigger("hedged", "subject", m.start("passive"), m.end(), m.group("passive"))
+        for m in _POSSIBLE_PASSIVE.finditer(text)
+        # not after a negative subject ('no data may be stored …'), nor after an aside that
+        # closes with a comma ('No part of it, including email, may be …')
+        if not _FORBIDDING_MAY.search(text, 0, m.end("modal"))
+        and not text[: m.start("modal")].rstrip().endswith(",")
+    ]
     # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
     # the row is a plan
     found += [
@@ -288,6 +298,12 @@ def _expected_arrival() -> re.Pattern:
 _ONLY_FROM_AHEAD = re.compile(
     rf"\bonly\s+(?:from|as\s+of|starting|after)(?=\s+(?:next\s+)?(?:{_MONTHS}|q[1-4]|h[12]|"
     rf"next\s+(?:month|quarter|year))\b)",
+    re.I,
+)
+_POSSIBLE_PASSIVE = re.compile(
+    # the passive is the trigger, so that the modal's own forward scope stays
+    r"\b(?P<modal>may|might)\s+(?:also\s+)?(?P<passive>be\s+(?:[a-z]+ed|done|run|held|kept|made|"
+    r"built|sent|met|given|taken|seen|put|set))\b",
     re.I,
 )
 _OPENING_CELL = re.compile(

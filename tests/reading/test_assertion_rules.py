@@ -392,3 +392,17 @@ def test_only_from_a_time_ahead_is_a_plan(text, expected):
 )
 def test_a_row_dated_by_an_opening_is_a_plan(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive after 'may' allows or supposes its subject: nothing firm
+        ("Overflow chat from Lisbon may be considered.", {"chat": "hedged", "Lisbon": "hedged"}),
+        ("Calls may be recorded for training.", {"Calls": "hedged"}),
+        # a firm passive states it
+        ("Calls are recorded for training.", {"Calls": "affirmed"}),
+    ],
+)
+def test_a_passive_after_may_is_not_firm(text, expected):
+    _check(text, expected)
