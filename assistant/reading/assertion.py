@@ -17,6 +17,7 @@ lapses, places, open questions).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from assistant.reading.lexicon import assertion
 from assistant.reading.scope import Scope
@@ -71,10 +72,14 @@ def statuses(
     scope = Scope(text, triggers, spans, kinds)
     order = assertion().precedence
     result = []
+    answers: dict[int, Trigger] = {}  # mention -> the 'No' answering the question it is in
+    thresholds = scope.volume_thresholds() if kinds else set()
     for i in range(len(spans)):
         covering = [t for t in triggers if scope.covers(t, i)]
         found = {t.status for t in covering}
         negations = [t for t in covering if t.status == "negated"]
+        if negations and (answer := scope.answered_no(negations, i)):
+            answers[i] = answer
         if scope.cancelled(negations, i) or scope.reversed(negations, i):
             found.discard("negated")  # 'no site that does not hold …' holds it
         elif negations and "negated" in found:
@@ -113,21 +118,29 @@ def statuses(
             found.discard("third_party")  # 'fluent speakers, not an interpreter service'
         if {"negated", "third_party"} <= found and scope.denied_of_self_only(negations, i):
             found.discard("negated")  # "their partner holds PCI, they themselves don't"
+        elif {"negated", "third_party"} <= found and scope.kept_own_after_denied_partner(
+            negations, i
+        ):
+            found -= {"negated", "third_party"}  # 'no partner for chat: it stays in-house'
         if "negated" in found and _ONLY_AFTER.match(text, spans[i][1]):
             if not any(spans[i][0] - t.end <= 2 for t in negations if t.end <= spans[i][0]):
                 found.discard("negated")  # 'no phone ever, english only': 'X only' asserts X
         if kinds and scope.replaced(i):
             found.add("negated")  # 'change the SLA from 85/20 to 80/20': 85/20 no longer stands
-        if kinds and kinds[i] == "location" and scope.former_site(i):
-            found.add("negated")  # 'our former Manila site': gone
+        if i in thresholds:
+            found.add("conditional")  # 'discounts of 3% apply above 500,000 contacts a year'
+        if kinds and kinds[i] == "pricing_model" and _charge_denied(text, spans[i]):
+            found = {"negated"}  # 'without any per-minute surcharge': that charge is denied
+        if kinds and kinds[i] == "location" and (scope.former_site(i) or scope.closed_site(i)):
+            found.add("negated")  # 'our former Manila site', 'the Cebu centre was sold': gone
         elif kinds and kinds[i] == "location":
             if scope.own_site(i):
                 # the vendor's own site is neither denied nor a partner's
                 found -= {"negated", "hedged", "third_party"} | (
                     set() if scope.opening(covering) else {"planned"}
                 )
-            elif not scope.about_site(i):
-                found -= {"planned"}
+            elif not (scope.about_site(i) or scope.opening(covering)):
+                found -= {"planned"}  # a plan for something at the place; its site opening is one
         if kinds and kinds[i] == "location" and {"hedged", "third_party"} <= found:
             found.discard("third_party")  # 'could source it via an agency in Miami': a place hedged
         if kinds and not found and scope.to_be_attained(i):
@@ -146,6 +159,64 @@ def statuses(
         elif not found and _marked(text, spans[i]):
             found = {"hedged"}  # 'SMS | x': ticked or crossed
         result.append(min(found, key=order.index) if found else "affirmed")
+    result = _capacity_of_planned_site(text, spans, kinds, result)
+    return _reaffirmed_after_answer(text, spans, kinds, result, answers)
+
+
+_CAPACITY = re.compile(
+    r"\b(?:with|of|and)\s+(?:an?\s+|the\s+)?(?:initial\s+|total\s+|starting\s+)?capacity\s+"
+    r"(?:of|for)\s+$",
+    re.I,
+)
+
+
+def _capacity_of_planned_site(
+    text: str, spans: list[tuple[int, int]], kinds: list[str] | None, result: list[str]
+) -> list[str]:
+    """'We will open a site in Bucharest in March with capacity of 150 seats': the capacity
+    given after a place whose site is planned, in the same clause, is planned with it."""
+    if not kinds:
+        return result
+    for i, (start, _) in enumerate(spans):
+        if kinds[i] != "count" or result[i] != "affirmed":
+            continue
+        if not _CAPACITY.search(text, max(0, start - 45), start):
+            continue
+        if any(
+            kinds[j] == "location"
+            and result[j] == "planned"
+            and spans[j][1] <= start
+            and not re.search(r"[;.!?|]", text[spans[j][1] : start])
+            for j in range(len(spans))
+        ):
+            result[i] = "planned"
+    return result
+
+
+def _reaffirmed_after_answer(
+    text: str,
+    spans: list[tuple[int, int]],
+    kinds: list[str] | None,
+    result: list[str],
+    answers: dict[int, Trigger],
+) -> list[str]:
+    """'Is there 24/7 email support? A: No; email is handled 8 to 8': a question answered 'No'
+    denies what it asks, but a mention it asks of that the answer states again, affirmed, is
+    not what the 'No' denies (the rest of the question is)."""
+    if not kinds:
+        return result
+    for i, answer in answers.items():
+        if result[i] != "negated":
+            continue
+        said = text[spans[i][0] : spans[i][1]].lower()
+        if any(
+            spans[j][0] >= answer.end
+            and kinds[j] == kinds[i]
+            and text[spans[j][0] : spans[j][1]].lower() == said
+            and result[j] == "affirmed"
+            for j in range(len(spans))
+        ):
+            result[i] = "affirmed"
     return result
 
 
@@ -170,3 +241,27 @@ def _excepted(covering: list[Trigger]) -> bool:
     """Whether an exception to a prohibition qualifies the scope: a condition of consent
     ('without the Customer's consent'), 'unless', 'save where'."""
     return any(t.status == "conditional" and _EXCEPTION.match(t.text) for t in covering)
+
+
+_DENIAL_JUST_BEFORE = re.compile(
+    r"(?:\bno|\bnot|n['’]t|\bnever|\bwithout)\s+(?:(?:any|a|an|the|further|extra|separate)\s+)?$",
+    re.I,
+)
+
+
+@cache
+def _charge_after() -> re.Pattern:
+    """A charge noun right after a pricing model, a word at most between ('per-minute
+    telephony surcharge')."""
+    nouns = "|".join(re.escape(n) for n in assertion().charge_nouns)
+    return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{nouns})\b", re.I)
+
+
+def _charge_denied(text: str, span: tuple[int, int]) -> bool:
+    """Whether a pricing model names a charge that a negation just before denies ('no
+    per-minute charges', 'without any per-seat fee')."""
+    start, end = span
+    return bool(_DENIAL_JUST_BEFORE.search(text, max(0, start - 25), start)) and bool(
+        _charge_after().match(text, end)
+    )
+

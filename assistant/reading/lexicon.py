@@ -198,6 +198,15 @@ class Assertion(_Strict):
     containers: tuple[str, ...] = ()
     asking_verbs: tuple[str, ...] = ()
     answer_verbs: tuple[str, ...] = ()
+    closure_verbs: tuple[str, ...] = ()
+    charge_nouns: tuple[str, ...] = ()
+    premium_nouns: tuple[str, ...] = ()
+    case_verbs: tuple[str, ...] = ()
+    not_served: tuple[str, ...] = ()
+    offer_predicates: tuple[str, ...] = ()
+    closure_nouns: tuple[str, ...] = ()
+    site_nouns: tuple[str, ...] = ()
+    opening_progressives: tuple[str, ...] = ()
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

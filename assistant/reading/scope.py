@@ -364,6 +364,13 @@ class Scope:
             _passive_participle(self.text, trigger.end)
         )
 
+    def answered_no(self, negations: list[Trigger], index: int) -> Trigger | None:
+        """The answer after a question that denies the mention asked of ('Is there 24/7 email
+        support? A: No'), when every negation reaching it is such an answer; else None."""
+        end = self.spans[index][1]
+        answers = [t for t in negations if end <= t.start and self._answers_question(t, index)]
+        return answers[0] if answers and len(answers) == len(negations) else None
+
     def _answers_question(self, trigger: Trigger, index: int) -> bool:
         """'german? no', 'Weekend cover? Not needed.', 'Italian? We don't.', 'Q: … Welsh? A: No,
         we cannot.': an answer right after a question (perhaps after an answer label, an
@@ -752,13 +759,13 @@ class Scope:
     def out_of_reach(self, index: int) -> bool:
         """Whether a verb's negation stands earlier in the mention's clause, nothing between
         ending its scope, but past its window ('The Supplier does not, in respect of any of
-        the services described in this Schedule or in any Order, process … under HIPAA'):
-        whether it reaches the mention cannot be told."""
+        the services described in this Schedule or in any Order, process … under HIPAA'), or a
+        doubt so ('it is not clear whether …'): whether it reaches the mention cannot be told."""
         start, _ = self.spans[index]
-        limit = self.windows["negated"]
         for t in self.triggers:
-            if t.status != "negated" or t.end > start or not _verbal(t):
+            if t.status not in ("negated", "hedged") or t.end > start or not _verbal(t):
                 continue
+            limit = self.windows[t.status]
             if t.direction not in ("forward", "both") or _DASH.search(self.text[t.end : start]):
                 continue
             if any(t.end <= b < start for b in self.bounds) or any(
@@ -795,6 +802,55 @@ class Scope:
             if not own.search(self.text, end + max(breaks), right):
                 return False
         return bool(negations)
+
+    def volume_thresholds(self) -> set[int]:
+        """The mentions a volume threshold conditions: a count after a comparative ('above
+        500,000 contacts a year', 'programmes over 50 FTE') in a clause with a rate before it
+        (a charge word, a price or a pricing model: a bare percentage may be a result), and the
+        clause's rates (prices, percentages, pricing models; not the base a discount is taken
+        off: '8% off the hourly rate')."""
+        rates = ("money", "percent", "pricing_model")
+        charge = word_class("charge_nouns")
+        comparative = re.compile(rf"\b(?:{word_class('comparatives').pattern})\s+$", re.I)
+        ends = sorted(self.bounds + [p for p, _ in self.joins])
+        conditioned: set[int] = set()
+        for j, (start, end) in enumerate(self.spans):
+            before = max(0, start - 20)
+            if self.kinds[j] != "count" or not comparative.search(self.text, before, start):
+                continue
+            left = max([b for b in ends if b < start], default=0)
+            right = min([b for b in ends if b >= end], default=len(self.text))
+            in_clause = [k for k, (s, e) in enumerate(self.spans) if left <= s and e <= right]
+            rated = [
+                k
+                for k in in_clause
+                if self.kinds[k] in rates
+                and not _DISCOUNT_BASE.search(self.text, left, self.spans[k][0])
+            ]
+            priced = [k for k in rated if self.kinds[k] != "percent" and self.spans[k][1] <= start]
+            if priced or charge.search(self.text, left, start):
+                conditioned |= {j, *rated}
+        return conditioned
+
+    def kept_own_after_denied_partner(self, negations: list[Trigger], index: int) -> bool:
+        """'Reliance on a partner for social media has not been accepted and that channel shall
+        be delivered in-house': a partner denied, then the work stated as the vendor's own
+        (`own_delivery`) with no further negation and no other thing of the kind between;
+        the work stands, it is the partner that is denied."""
+        if not negations or not self.kinds:
+            return False
+        last = max(t.end for t in negations)
+        own = word_class("own_delivery").search(self.text, last)
+        if own is None:
+            return False
+        if any(last <= t.start < own.start() for t in self.triggers if t.status == "negated"):
+            return False
+        kind, start, end = self.kinds[index], *self.spans[index]
+        said = self.text[start:end].lower()
+        return not any(
+            last <= s < own.start() and self.kinds[j] == kind and self.text[s:e].lower() != said
+            for j, (s, e) in enumerate(self.spans)
+        )
 
     def delayed_in_past(self, negations: list[Trigger]) -> bool:
         """Whether a 'not … until' speaks of the past, so that the thing came in the end ('we
@@ -895,6 +951,15 @@ class Scope:
                 r"\b(?:former|old|previous|ex)\W*$", self.text[max(0, start - 12) : start], re.I
             )
             and _SITE_AFTER.match(self.text, end)
+        )
+
+    def closed_site(self, index: int) -> bool:
+        """'the Montreal business was sold', 'we shut down our Cebu centre': a place whose site
+        or operation was ended (`closure_verbs`, `closure_nouns`) is no longer there."""
+        start, end = self.spans[index]
+        passive, active, site_after = _closure_patterns()
+        return bool(passive.match(self.text, end)) or bool(
+            active.search(self.text, max(0, start - 40), start) and site_after.match(self.text, end)
         )
 
     def own_site(self, index: int) -> bool:
@@ -1060,16 +1125,17 @@ class Scope:
         )
 
     def about_site(self, index: int) -> bool:
-        """A place named with words about opening or adding a site ('a new site in …')."""
-        sites = word_class("site_words")
+        """A place named with words about opening or adding a site ('a new site in …', 'we're
+        kicking off a second site in …')."""
         start, end = self.spans[index]
         window = self.text[max(0, start - 40) : end + 35]
-        return bool(sites.search(window))
+        return any(word_class(c).search(window) for c in ("site_words", "opening_progressives"))
 
 
 
 
 
+_DISCOUNT_BASE = re.compile(r"\b(?:off|on)\s+(?:the\s+|our\s+|your\s+)?(?:[\w-]+\s+)?$", re.I)
 _BY = re.compile(r"\bby\s+$", re.I)
 # a whole, not some of it: 'all languages except Thai', 'across all our clients'
 _WHOLE = re.compile(r"\b(?:all|every|each)\b", re.I)
@@ -1205,3 +1271,24 @@ def _bracket_around(text: str, position: int) -> tuple[int, int] | None:
         return None
     closing = text.find(")", position)
     return (opening, closing) if closing >= 0 else None
+
+
+@cache
+def _closure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """After a place: its site or operation, then a passive of closure ('Montreal business was
+    sold', 'Cebu centre has been shut down'; not a pause: 'closed for two days'); before it: a
+    closure verb and a determiner ('we closed our Cebu site'; the site noun is needed after)."""
+    lex = assertion()
+    verbs = "|".join(re.escape(v) for v in sorted(lex.closure_verbs, key=len, reverse=True))
+    nouns = "|".join(
+        re.escape(n) for n in sorted(lex.closure_nouns + lex.site_nouns, key=len, reverse=True)
+    )
+    passive = re.compile(
+        rf"\s+(?:[\w-]+\s+)?(?:{nouns})\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)"
+        rf"\s+(?:(?:since|recently|later|eventually|finally|subsequently)\s+)?(?:{verbs})\b"
+        r"(?!\s+(?:out|for|during|over|until|till)\b)",  # 'sold out', 'closed for the holiday'
+        re.I,
+    )
+    active = re.compile(rf"\b(?:{verbs})\s+(?:the|our|their|its|his|her)\s+$", re.I)
+    return passive, active, re.compile(rf"\s+(?:{nouns})\b", re.I)
+

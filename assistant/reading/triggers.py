@@ -39,10 +39,11 @@ def _phrase_parts(phrase: str, nouns: tuple[str, ...]) -> tuple[str, str, str]:
             words.append(re.escape(word).replace("'", "['’]") + rf"(?:\s+(?:{_adverbs_pattern()}))?")
         elif word == "*":
             words.append(r"[\w'’-]+")
-        elif word in ("CLIENT", "CLIENTS"):
-            forms = nouns if word == "CLIENT" else tuple(f"{n}s" for n in nouns)
+        elif word in ("CLIENT", "CLIENTS", "CLIENT's"):
+            forms = tuple(f"{n}s" for n in nouns) if word == "CLIENTS" else nouns
             words.append(
                 "(?:" + "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True)) + ")"
+                + ("['’]s" if word == "CLIENT's" else "")
             )
         else:
             words.append(re.escape(word).replace(r"\-", r"[\s-]").replace("'", "['’]"))
@@ -58,6 +59,10 @@ def _phrase_parts(phrase: str, nouns: tuple[str, ...]) -> tuple[str, str, str]:
     )
     if anchored:
         lead = r"^\W*"
+    elif first == "will":
+        # 'will' is also the contracted "'ll" after its subject ("we'll sign", "it'll open")
+        lead, words[0] = "", r"(?:(?<![\w-])will|(?<=\w)['’]ll)"
+        body = r"[\s-]+".join(words)
     tail = r"(?![\w-])(?!['’]\w)" if last[-1:].isalnum() or last == "*" else ""
     return lead, body, tail
 
@@ -182,7 +187,7 @@ def find_triggers(text: str) -> list[Trigger]:
     ]
     # an answer option ('Comply / Partially / Not comply', 'Yes / No') states nothing
     found = [t for t in found if not (t.status == "negated" and _option(text, t))]
-    # 'unable to confirm whether …': not known, not denied
+    # 'unable to confirm whether …', 'could not confirm that …': not known, not denied
     found = [
         Trigger("hedged", t.direction, t.start, t.end, t.text)
         if t.status == "negated" and _UNKNOWN.match(text, t.end)
@@ -197,6 +202,44 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("planned", "subject", m.start(), m.end("predicate"), m.group("predicate"))
         for m in _expected_arrival().finditer(text)
     ]
+    found += [
+        Trigger("planned", "forward", m.start(), m.end(), m.group(0))
+        for m in _site_opening().finditer(text)
+    ]
+    found += [
+        Trigger("conditional", "both", m.start(), m.end(), m.group(0))
+        for m in _at_a_premium().finditer(text)
+    ]
+    # 'back-office work may be performed in Kraków': a passive after a modal of possibility
+    # allows or supposes its subject; it states nothing firm
+    found += [
+        Trigger("hedged", "subject", m.start("passive"), m.end(), m.group("passive"))
+        for m in _POSSIBLE_PASSIVE.finditer(text)
+        # not after a negative subject ('no data may be stored …'), nor after an aside that
+        # closes with a comma ('No part of it, including email, may be …')
+        if not _FORBIDDING_MAY.search(text, 0, m.end("modal"))
+        and not text[: m.start("modal")].rstrip().endswith(",")
+    ]
+    # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
+    # the row is a plan
+    found += [
+        Trigger("planned", "sentence", m.start(), m.end(), m.group(0))
+        for m in _OPENING_CELL.finditer(text)
+    ]
+    # 'we can support Dutch only from Q2': not before a time ahead, so planned (not in a clause
+    # that speaks of the past: 'we have offered chat only from March')
+    found += [
+        Trigger("planned", "both", m.start(), m.end(), m.group(0))
+        for m in _ONLY_FROM_AHEAD.finditer(text)
+        if not _PAST_BEFORE.search(text, 0, m.start())
+    ]
+    served = _served_story().match(text)
+    if served:
+        found.append(Trigger("other_client", "sentence", *served.span(), served.group(0)))
+    quoted = _ATTRIBUTED_QUOTE.match(text)
+    if quoted:
+        start, end = quoted.span(1)
+        found.append(Trigger("other_client", "sentence", start, end, quoted.group(1)))
     story = _story().search(text)
     if story and (story.group("client") or story.group("own") or story.group("us")):
         found.append(
@@ -252,12 +295,68 @@ def _expected_arrival() -> re.Pattern:
     )
 
 
+_ONLY_FROM_AHEAD = re.compile(
+    rf"\bonly\s+(?:from|as\s+of|starting|after)(?=\s+(?:next\s+)?(?:{_MONTHS}|q[1-4]|h[12]|"
+    rf"next\s+(?:month|quarter|year))\b)",
+    re.I,
+)
+_POSSIBLE_PASSIVE = re.compile(
+    # the passive is the trigger, so that the modal's own forward scope stays
+    r"\b(?P<modal>may|might)\s+(?:also\s+)?(?P<passive>be\s+(?:[a-z]+ed|done|run|held|kept|made|"
+    r"built|sent|met|given|taken|seen|put|set))\b",
+    re.I,
+)
+_OPENING_CELL = re.compile(
+    rf"(?<=\|)\s*(?:opening|opens|launching|launches|go-live|going\s+live)"
+    rf"(?=\s+{TIME_AHEAD}(?:\s+(?:19|20)\d\d)?\s*$)",
+    re.I,
+)
+_PAST_BEFORE = re.compile(
+    r"\b(?:have|has|had|did|was|were)\b(?![^.;!?]*[.;!?])|['’]ve\b(?![^.;!?]*[.;!?])", re.I
+)
+
+
+@cache
+def _at_a_premium() -> re.Pattern:
+    """A predicate of offer and 'at' before a price that is extra ('available at a 15%
+    premium', 'possible at an additional fee of $2,000'); the trigger is the predicate and
+    'at', so that the price after it is in its scope."""
+    lex = assertion()
+    price = r"(?:[$£€]\s?[\d.,]+[km]?|[\d.,]+\s?%|[\d.,]+\s?(?:percent|per\s+cent))"
+    return re.compile(
+        rf"\b(?:{_alternation(lex.offer_predicates)})\s+at(?=\s+(?:an?\s+)?(?:{price}\s+)?"
+        rf"(?:{_alternation(lex.premium_nouns)})\b)",
+        re.I,
+    )
+
+
+# a testimonial: a sentence that is a quotation, closed and then attributed after a dash
+# ("'They cut our AHT by 40 seconds' – Head of CX, UK telco"); a quoted word inside a sentence
+# ("our 'premium' tier – …") is none
+_ATTRIBUTED_QUOTE = re.compile(r"\s*['‘\"“][^'‘’\"“”]{12,}(['’\"”]\s*[—–-]\s*)[A-Z]")
+
+
+@cache
+def _site_opening() -> re.Pattern:
+    """A progressive of starting a site: a form of 'be', one of `opening_progressives`, then a
+    site a few words on ('we are opening a second site', "we'll be setting up a new hub")."""
+    lex = assertion()
+    return re.compile(
+        rf"(?:\b(?:am|is|are|be|been)|['’]re|['’]s)\s+(?:(?:now|currently|also|already)\s+)?"
+        rf"(?:{_alternation(lex.opening_progressives)})\s+(?:[\w-]+\s+){{0,3}}?"
+        rf"(?:{_alternation(lex.site_nouns)})\b(?!-)",
+        re.I,
+    )
+
+
 _FORBIDDING_MAY = re.compile(r"\b(?:no|nothing|none|nobody|no\s+one)\b[^,;.:|]*\bmay$", re.I)
 _OPTION_BEFORE = re.compile(r"(?<![\w/])[A-Za-z][\w-]*\s*/\s*$")  # words, not '24/7' or '80/20'
 _OPTION_AFTER = re.compile(r"\s*(?:[A-Za-z][\w-]*\s*)?/\s*[A-Za-z]")
 _UNKNOWN = re.compile(
-    r"(?:\s+(?:be\s+)?(?:able\s+to|yet)?)?\s*(?:confirm|say|tell|know|verify|determine|clarify|"
-    r"establish)\s+(?:whether|if)\b",
+    r"(?:\s+(?:be\s+)?(?:able\s+to|yet)?)?\s*(?:(?:confirm|say|tell|know|verify|determine|"
+    r"clarify|establish)\s+(?:whether|if)|(?:confirm|verify|establish)\s+that|"
+    # 'it is not clear whether …': not known either way
+    r"(?:clear|certain|known)\s+(?:whether|if))\b",
     re.I,
 )
 
@@ -304,7 +403,9 @@ def _harm_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 # 'we're the leading CX partner in …', 'we are your partner for …': the vendor names itself
 _SELF_DESCRIBED = re.compile(
-    r"\b(?:we['’]re|we\s+are|we\s+have\s+been)\s+(?:the|a|an|your)\s+(?:[\w-]+\s+){0,3}$", re.I
+    # the determiner before the trigger or its own first word ('we are a nearshore partner')
+    r"\b(?:we['’]re|we\s+are|we\s+have\s+been)\s+(?:(?:the|a|an|your)\s+(?:[\w-]+\s+){0,3})?$",
+    re.I,
 )
 _FIGURE_AFTER = re.compile(
     r"\s+(?:(?:by|to|from)\s+)?(?:(?:about|around|roughly|nearly|almost|over|some)\s+)?[$€£]?\d"
@@ -352,6 +453,19 @@ def _story() -> re.Pattern:
         rf"(?:[\w-]+ly\s+)?(?:{verbs})\b|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,4}}?(?:{verbs})\s+"
         rf"(?:[\w-]+\s+){{0,2}}?(?P<own>its|their|to\s+us|with\s+us)\b"
         rf"|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,3}}?(?:{nouns})\s+(?:{verbs})\s+(?P<us>us)\b)",
+        re.I,
+    )
+
+
+@cache
+def _served_story() -> re.Pattern:
+    """'For a regional Blue Cross plan, we reduced average speed of answer …': a sentence that
+    opens with an organisation served and goes on with a result the vendor achieved
+    (`case_verbs`): another client's story."""
+    lex = assertion()
+    return re.compile(
+        rf"^\W*for\s+(?:an?|one)\s+(?!(?:{_alternation(lex.not_served)})\b)"
+        rf"(?:[\w&'’.-]+\s+){{0,6}}?[\w&'’.-]+,\s+we\s+(?:{_alternation(lex.case_verbs)})\b",
         re.I,
     )
 
