@@ -406,3 +406,17 @@ def test_a_row_dated_by_an_opening_is_a_plan(text, expected):
 )
 def test_a_passive_after_may_is_not_firm(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the future with 'going to' between the negation and what it denies
+        ("Spanish is not going to be offered.", {"Spanish": "negated"}),
+        ("ISO 27001 isn't going to be held in year one.", {"ISO 27001": "negated"}),
+        # no complement of offer after it: nothing is denied
+        ("That is not going to stop us opening Cebu.", {"Cebu": "affirmed"}),
+    ],
+)
+def test_a_future_with_going_to_keeps_the_denial(text, expected):
+    _check(text, expected)
