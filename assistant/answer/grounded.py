@@ -29,6 +29,7 @@ from assistant.answer.evidence import (
     Evidence,
     asked_sites,
     cell_amount,
+    charges_for_a_span,
     concept_weights,
     features,
     gives,
@@ -40,6 +41,7 @@ from assistant.answer.evidence import (
     unnamed_case,
     usable,
     whole_company_for_a_site,
+    with_lead,
 )
 from assistant.answer.footnotes import marked_cell, notes_for
 from assistant.answer.neighbours import better_source, qualifying_neighbour, row_cells, status_cues
@@ -152,7 +154,7 @@ class GroundedAnswerer:
             scored.sort(key=lambda e: -e.score)
             scored += self._qualifying(plan, scored, vector, weights, stems)
             scored.sort(key=lambda e: -e.score)
-            ranked[vendor] = [e for e in scored if not e.statement.flagged]
+            ranked[vendor] = with_lead([e for e in scored if not e.statement.flagged])
             best = ranked[vendor][0].score if ranked[vendor] else 0.0
             displaced += [e.statement for e in scored if e.statement.flagged and e.score >= best]
         return ranked, displaced
@@ -411,11 +413,12 @@ def _header_days(evidence: Evidence) -> frozenset[str]:
 
 
 def _gives_a_price(evidence: Evidence) -> bool:
-    """Whether a statement gives an amount, a share or multiple of a price, or a way of charging."""
+    """Whether a statement gives an amount, a share or multiple of a price, a span of charges
+    ('three months of fees'), or a way of charging."""
     statement = evidence.statement
     kinds = {m.kind for m in statement.mentions} | ({"money"} if cell_amount(statement) else set())
     return gives("money", kinds, frozenset(terms(statement.text + " " + statement.heading))) \
-        or "pricing_model" in kinds
+        or "pricing_model" in kinds or charges_for_a_span(statement)
 
 
 def _wants_a_value(plan: QuestionPlan) -> bool:
