@@ -322,6 +322,33 @@ def unnamed_case(asked: tuple[Mention, ...], said: tuple[Mention, ...], mates: t
     return bool(named) and not any(_same(site, m) for site in sites for m in named)
 
 
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|our\s+|your\s+)?([\w-]+)(?:\s+([\w-]+))?", re.I)
+
+
+def counted_things(plan: QuestionPlan) -> list:
+    """The concepts a 'how many ...' question counts: of the two words after 'how many', those
+    that are no qualifier ('how many parking spaces' counts parking spaces; 'how many French
+    agents', agents)."""
+    found = _HOW_MANY.search(plan.query)
+    if not found:
+        return []
+    words = {w.lower() for w in found.groups() if w}
+    qualifiers = {q.text.lower() for q in plan.qualifiers}
+    return [c for c in plan.concepts if c.surface.lower() in words and c.surface.lower() not in qualifiers]
+
+
+def counts_something_else(plan: QuestionPlan, statement: Statement, before: str = "") -> bool:
+    """Whether a statement, with its heading (and the sentence it goes on from), says none of
+    the things a 'how many' question counts: its figure counts something else ('1,150 seats'
+    for 'how many parking spaces')."""
+    counted = counted_things(plan)
+    if not counted:
+        return False
+    stems = frozenset(terms(" ".join((statement.text, statement.heading, before if goes_on(statement.text) else ""))))
+    kinds = frozenset(m.kind for m in statement.mentions)
+    return not any(c.covered_by(stems, kinds) for c in counted)
+
+
 # A figure of answer speed ('three in four calls within 15 seconds') measures the metrics of
 # answer speed.
 _SPEED_METRICS = frozenset({"service level", "ASA"})

@@ -31,6 +31,7 @@ from assistant.answer.evidence import (
     cell_amount,
     charges_for_a_span,
     concept_weights,
+    counts_something_else,
     features,
     gives,
     goes_on,
@@ -225,7 +226,8 @@ class GroundedAnswerer:
             # Another site's or channel's figure does not answer for the one asked, nor does
             # a row naming no site in a column of other sites' figures.
             verified = [e for e in verified if not e.other_case and not self._unnamed_case(plan, e)
-                        and not self._whole_company(plan, e) and not self._misses_metric(plan, e)]
+                        and not self._whole_company(plan, e) and not self._misses_metric(plan, e)
+                        and not self._counts_else(plan, e)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4
@@ -321,6 +323,11 @@ class GroundedAnswerer:
         statement = evidence.statement
         said = self._said(statement)
         return whole_company_for_a_site(plan.qualifiers, said, statement.text, plan.query)
+
+    def _counts_else(self, plan: QuestionPlan, evidence: Evidence) -> bool:
+        """A statement that says none of what a 'how many' question counts."""
+        before = self.index.previous(evidence.statement)
+        return counts_something_else(plan, evidence.statement, before.text if before else "")
 
     def _misses_metric(self, plan: QuestionPlan, evidence: Evidence) -> bool:
         """A statement that never names the metric whose figure the question asks."""

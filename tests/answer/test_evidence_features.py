@@ -86,3 +86,16 @@ def test_the_lead_is_how_far_a_candidate_stands_above_the_best_of_the_others():
     ranked = with_lead([Evidence(s, {"lead": 0.0}, p) for s, p in zip(statements, (0.9, 0.5, 0.2))])
     assert [round(e.features["lead"], 2) for e in ranked] == [0.4, -0.4, -0.7]
     assert with_lead([Evidence(statements[0], {"lead": 0.0}, 0.6)])[0].features["lead"] == 0.6
+
+
+def test_a_count_of_something_else_does_not_answer_how_many():
+    from assistant.answer.evidence import counts_something_else
+
+    plan = plan_question("How many loading docks does Corvid Peak's Leeds warehouse have?", VENDORS)
+    assert counts_something_else(plan, _sentence("Our Leeds centre has 640 seats."))
+    assert not counts_something_else(plan, _sentence("The Leeds warehouse has 4 loading docks."))
+    # a qualifier among the counted words is not what is counted: agents are
+    agents = plan_question("How many Welsh agents will Corvid Peak staff?", VENDORS)
+    assert not counts_something_else(agents, _sentence("We will staff 12 agents for the Welsh line."))
+    assert not counts_something_else(plan_question("What does Corvid Peak charge?", VENDORS),
+                                     _sentence("Our Leeds centre has 640 seats."))
