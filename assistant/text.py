@@ -200,8 +200,18 @@ _BULLETS = ("-", "•", "*", "#", "•")
 
 def _row_of_figures(previous: str, line: str) -> bool:
     """A line ending in a figure followed by a capitalised one: rows of a table read as text
-    (a wrapped sentence does not break after its last number and go on with a capital)."""
-    return bool(re.search(r"\d[\d,.%]*\s*$", previous)) and line[:1].isupper()
+    (a wrapped sentence does not break after its last number and go on with a capital), but
+    for a date wrapped between its day and its month ('open until 28' / 'February 2027')."""
+    return bool(re.search(r"\d[\d,.%]*\s*$", previous)) and line[:1].isupper() \
+        and not (re.search(r"(?<![\d,.])\d{1,2}\s*$", previous) and _month_first().match(line))
+
+
+@cache
+def _month_first() -> re.Pattern[str]:
+    """A line opening with a month's name ('February 2027', 'Sept. 30')."""
+    from assistant.reading.triggers import MONTH_NAMES
+
+    return re.compile(rf"(?:{MONTH_NAMES})\b", re.I)
 
 
 def _ends_sentence(line: str) -> bool:

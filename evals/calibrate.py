@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from assistant.answer.evidence import FEATURES, SCORING_PATH, Evidence, Scoring
+from assistant.answer.evidence import FEATURES, RANKING_FEATURES, SCORING_PATH, Evidence, Scoring, with_lead
 from evals.metrics import QACase, QARun, abstention_accuracy, answer_correctness
 from evals.run import CASES_DIR, load_qa_cases, sample_workspace, unseen_cases, unseen_workspace
 
@@ -51,6 +51,7 @@ SIGNS = {
     "coverage": 1, "context_coverage": 1, "similarity": 1, "kind_present": 1, "kind_missing": -1,
     "qualifier_agrees": 1, "qualifier_conflicts": -1, "qualifier_missing": -1, "rarest_missing": -1,
     "absent_from_vendor": -1, "table_cell": 0, "scrap": -1, "keyword": 1, "pointer": -1,
+    "qualifier_shared": -1, "lead": 1,
 }  # fmt: skip
 
 
@@ -81,7 +82,7 @@ def fit(groups: list[tuple[list[dict[str, float]], list[int]]]) -> tuple[dict[st
     answering candidate above the others of its question and vendor; then Platt scaling of
     that ranking score over every candidate turns it into a probability of answering."""
     def vector(row: dict[str, float]) -> np.ndarray:
-        return np.array([row[name] for name in FEATURES])
+        return np.array([row[name] for name in RANKING_FEATURES])
 
     differences, targets = [], []
     for rows, labels in groups:
@@ -91,12 +92,13 @@ def fit(groups: list[tuple[list[dict[str, float]], list[int]]]) -> tuple[dict[st
             for n in negatives:
                 differences += [p - n, n - p]
                 targets += [1, 0]
-    direction, _ = logistic_fit(np.array(differences), np.array(targets), [SIGNS[f] for f in FEATURES], False)
+    direction, _ = logistic_fit(np.array(differences), np.array(targets), [SIGNS[f] for f in RANKING_FEATURES],
+                                False)
     scores = np.array([[vector(r) @ direction] for rows, _ in groups for r in rows])
     labels = np.array([y for _, ys in groups for y in ys])
     (scale,), bias = logistic_fit(scores, labels, [1], True)
     scale = float(scale)
-    weights = {name: round(float(w) * scale, 3) for name, w in zip(FEATURES, direction, strict=True)}
+    weights = {name: round(float(w) * scale, 3) for name, w in zip(RANKING_FEATURES, direction, strict=True)}
     return weights, round(float(bias), 3)
 
 
@@ -111,7 +113,8 @@ def fit_confidence(tops: list[tuple[dict[str, float], int]]) -> tuple[dict[str, 
 
 def _rescored(ranked: dict[str, list[Evidence]], model: Scoring) -> dict[str, list[Evidence]]:
     return {
-        vendor: sorted((replace(e, score=model.probability(e.features)) for e in found), key=lambda e: -e.score)
+        vendor: with_lead(sorted((replace(e, score=model.probability(e.features)) for e in found),
+                                 key=lambda e: -e.score))
         for vendor, found in ranked.items()
     }
 
@@ -179,9 +182,9 @@ def _tops(cached: dict, by_id: dict[str, QACase], ranking: Scoring) -> list[tupl
     for case_id, (kind, value) in cached.items():
         if kind != "grounded" or len(value[1]) != 1:
             continue
-        found = next(iter(value[1].values()))
+        found = _rescored(value[1], ranking)[next(iter(value[1]))]
         if found:
-            best = max(found, key=lambda e: ranking.probability(e.features))
+            best = found[0]
             tops.append((best.features, int(answers(best, by_id[case_id]))))
     return tops
 

@@ -62,3 +62,12 @@ def test_irregular_past_forms_stem_as_their_verb():
     assert stem("paid") == stem("pays")
     assert stem("met") == stem("meets")
     assert stem("heldout") != stem("hold")
+
+
+def test_a_date_wrapped_between_day_and_month_stays_one_sentence():
+    text = "The quote is valid until 14\nMarch 2028\nSeats per site 120\nOpening hours 8-20"
+    assert [s.text for s in sentence_spans(text)] == [
+        "The quote is valid until 14 March 2028", "Seats per site 120", "Opening hours 8-20"]
+    # a count before a capitalised line that is no month still ends its row
+    assert [s.text for s in sentence_spans("Agents on site 240\nMayfair office opens 2027")] == [
+        "Agents on site 240", "Mayfair office opens 2027"]

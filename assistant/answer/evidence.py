@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from assistant.answer.footnotes import without_marks
@@ -27,7 +27,11 @@ from assistant.text import terms
 SCORING_PATH = knowledge_dir() / "answer" / "scoring.yaml"
 FEATURES = ("coverage", "context_coverage", "similarity", "kind_present", "kind_missing",
             "qualifier_agrees", "qualifier_conflicts", "qualifier_missing", "rarest_missing",
-            "absent_from_vendor", "table_cell", "scrap", "keyword", "pointer")
+            "absent_from_vendor", "table_cell", "scrap", "keyword", "pointer", "qualifier_shared", "lead")
+# Features that describe a candidate among the vendor's others (set by `with_lead` once all are
+# ranked): only the confidence model reads them, the ranking model cannot (they follow from it).
+CONFIDENCE_ONLY = ("lead",)
+RANKING_FEATURES = tuple(f for f in FEATURES if f not in CONFIDENCE_ONLY)
 # Mentions that give a value of an asked kind besides the kind itself: a price may be a share
 # of another ('60% of the FTE rate'), a KPI's name is a topic and its figure the value.
 _VALUE_KINDS = {"money": ("percent", "multiplier"), "kpi": ("percent", "duration", "count", "service_level")}
@@ -147,7 +151,21 @@ def features(plan: QuestionPlan, statement: Statement, similarity: float, weight
         "scrap": float(len(statement.text.split()) < 5 and not statement.mentions),
         "keyword": keyword,
         "pointer": float(points_elsewhere(statement.text)),
+        "qualifier_shared": qualifier_shared(plan.qualifiers, statement.mentions + heading_mentions),
+        "lead": 0.0,
     }
+
+
+def with_lead(ranked: list[Evidence]) -> list[Evidence]:
+    """The candidates of one vendor, best first, each with its `lead`: how far its probability
+    of answering stands above the best of the others' (below it, negative). A right answer
+    tends to stand out; where the proposal is silent, several near misses score alike."""
+    result = []
+    for i, evidence in enumerate(ranked):
+        rivals = [e.score for j, e in enumerate(ranked[:2]) if j != i]
+        lead = evidence.score - (rivals[0] if rivals else 0.0)
+        result.append(replace(evidence, features={**evidence.features, "lead": round(lead, 6)}))
+    return result
 
 
 # Words that open a sentence going on from the one before: its subject is said there.
@@ -193,6 +211,24 @@ def price_stems() -> frozenset[str]:
     from assistant.reading.lexicon import questions
 
     return frozenset(t for cue in questions().answer_kinds["money"] if cue != "how much" for t in terms(cue))
+
+
+# What follows a length of time that makes it a quantity of charges: 'of' and a few words
+# ending on a word of prices ('4 months of minimum monthly billing'), or a possessive
+# ("three months' fees").
+_SPAN_OF = re.compile(r"^(?:\s+of(?:\s+[\w-]+){1,4}|['\u2019]s?(?:\s+[\w-]+){1,3})")
+
+
+def charges_for_a_span(statement: Statement) -> bool:
+    """Whether a statement prices something as a length of time's charges ('an exit fee of
+    three months of service fees', 'six months' billing'); 'after 6 months of operation' is none."""
+    for mention in statement.mentions:
+        if mention.kind != "duration":
+            continue
+        after = _SPAN_OF.match(statement.text[mention.end:])
+        if after and frozenset(terms(after.group())) & price_stems():
+            return True
+    return False
 
 
 _BARE_NUMBER = re.compile(r"^\s*[+]?\d[\d.,]*(?:\s|$)")
@@ -242,6 +278,19 @@ def qualifier_fit(asked: tuple[Mention, ...], said: tuple[Mention, ...]) -> tupl
     return agrees / len(asked), conflicts / len(asked)
 
 
+def qualifier_shared(asked: tuple[Mention, ...], said: tuple[Mention, ...]) -> float:
+    """Share of the question's qualifiers the statement names together with another of the same
+    kind: a row for 'English/Spanish' agents is less about Spanish than a row for Spanish."""
+    if not asked:
+        return 0.0
+    shared = 0
+    for qualifier in asked:
+        same_kind = [m for m in said if m.kind == qualifier.kind]
+        if any(_same(qualifier, m) for m in same_kind) and not all(_same(qualifier, m) for m in same_kind):
+            shared += 1
+    return shared / len(asked)
+
+
 # The kinds of qualifier that make a case of their own: a site, a delivery model, a language, a channel.
 CASE_KINDS = ("location", "delivery_model", "language", "channel")
 
@@ -271,6 +320,33 @@ def unnamed_case(asked: tuple[Mention, ...], said: tuple[Mention, ...], mates: t
         return False
     named = [m for m in mates if m.kind == "location"]
     return bool(named) and not any(_same(site, m) for site in sites for m in named)
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|our\s+|your\s+)?([\w-]+)(?:\s+([\w-]+))?", re.I)
+
+
+def counted_things(plan: QuestionPlan) -> list:
+    """The concepts a 'how many ...' question counts: of the two words after 'how many', those
+    that are no qualifier ('how many parking spaces' counts parking spaces; 'how many French
+    agents', agents)."""
+    found = _HOW_MANY.search(plan.query)
+    if not found:
+        return []
+    words = {w.lower() for w in found.groups() if w}
+    qualifiers = {q.text.lower() for q in plan.qualifiers}
+    return [c for c in plan.concepts if c.surface.lower() in words and c.surface.lower() not in qualifiers]
+
+
+def counts_something_else(plan: QuestionPlan, statement: Statement, before: str = "") -> bool:
+    """Whether a statement, with its heading (and the sentence it goes on from), says none of
+    the things a 'how many' question counts: its figure counts something else ('1,150 seats'
+    for 'how many parking spaces')."""
+    counted = counted_things(plan)
+    if not counted:
+        return False
+    stems = frozenset(terms(" ".join((statement.text, statement.heading, before if goes_on(statement.text) else ""))))
+    kinds = frozenset(m.kind for m in statement.mentions)
+    return not any(c.covered_by(stems, kinds) for c in counted)
 
 
 # A figure of answer speed ('three in four calls within 15 seconds') measures the metrics of

@@ -29,7 +29,9 @@ from assistant.answer.evidence import (
     Evidence,
     asked_sites,
     cell_amount,
+    charges_for_a_span,
     concept_weights,
+    counts_something_else,
     features,
     gives,
     goes_on,
@@ -40,6 +42,7 @@ from assistant.answer.evidence import (
     unnamed_case,
     usable,
     whole_company_for_a_site,
+    with_lead,
 )
 from assistant.answer.footnotes import marked_cell, notes_for
 from assistant.answer.neighbours import better_source, qualifying_neighbour, row_cells, status_cues
@@ -152,7 +155,7 @@ class GroundedAnswerer:
             scored.sort(key=lambda e: -e.score)
             scored += self._qualifying(plan, scored, vector, weights, stems)
             scored.sort(key=lambda e: -e.score)
-            ranked[vendor] = [e for e in scored if not e.statement.flagged]
+            ranked[vendor] = with_lead([e for e in scored if not e.statement.flagged])
             best = ranked[vendor][0].score if ranked[vendor] else 0.0
             displaced += [e.statement for e in scored if e.statement.flagged and e.score >= best]
         return ranked, displaced
@@ -223,7 +226,8 @@ class GroundedAnswerer:
             # Another site's or channel's figure does not answer for the one asked, nor does
             # a row naming no site in a column of other sites' figures.
             verified = [e for e in verified if not e.other_case and not self._unnamed_case(plan, e)
-                        and not self._whole_company(plan, e) and not self._misses_metric(plan, e)]
+                        and not self._whole_company(plan, e) and not self._misses_metric(plan, e)
+                        and not self._counts_else(plan, e)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4
@@ -320,6 +324,11 @@ class GroundedAnswerer:
         said = self._said(statement)
         return whole_company_for_a_site(plan.qualifiers, said, statement.text, plan.query)
 
+    def _counts_else(self, plan: QuestionPlan, evidence: Evidence) -> bool:
+        """A statement that says none of what a 'how many' question counts."""
+        before = self.index.previous(evidence.statement)
+        return counts_something_else(plan, evidence.statement, before.text if before else "")
+
     def _misses_metric(self, plan: QuestionPlan, evidence: Evidence) -> bool:
         """A statement that never names the metric whose figure the question asks."""
         return misses_asked_metric(plan.qualifiers, self._said(evidence.statement))
@@ -411,11 +420,12 @@ def _header_days(evidence: Evidence) -> frozenset[str]:
 
 
 def _gives_a_price(evidence: Evidence) -> bool:
-    """Whether a statement gives an amount, a share or multiple of a price, or a way of charging."""
+    """Whether a statement gives an amount, a share or multiple of a price, a span of charges
+    ('three months of fees'), or a way of charging."""
     statement = evidence.statement
     kinds = {m.kind for m in statement.mentions} | ({"money"} if cell_amount(statement) else set())
     return gives("money", kinds, frozenset(terms(statement.text + " " + statement.heading))) \
-        or "pricing_model" in kinds
+        or "pricing_model" in kinds or charges_for_a_span(statement)
 
 
 def _wants_a_value(plan: QuestionPlan) -> bool:

@@ -146,12 +146,19 @@ def resolve_vendors(question: str, vendors: Iterable[VendorAliases], threshold: 
     tokens = name_tokens(question)
     if not tokens:
         return []
+    vendors = list(vendors)
+    keys = {vendor.name: {k for alias in (vendor.name, *vendor.aliases) for k in alias_keys(alias)} for vendor in vendors}
     windows = _windows(tokens)
     matched: dict[str, set[str]] = {}  # vendor -> the words of its longest alias found
     for vendor in vendors:
+        # Words that are exactly another vendor's name are that vendor's, never a misspelling of
+        # this one's ('Kestrevane contract' is not 'Kestrel Lane Contact' where Kestrevane is a vendor).
+        others = set().union(*(k for name, k in keys.items() if name != vendor.name)) - keys[vendor.name]
+        fuzzy = _windows(tokens, others)
         for alias in (vendor.name, *vendor.aliases):
             words = set(name_tokens(alias))
-            if len(words) > len(matched.get(vendor.name, ())) and _alias_in(alias, question, tokens, windows, threshold):
+            if len(words) > len(matched.get(vendor.name, ())) and _alias_in(alias, question, tokens, windows,
+                                                                           threshold, fuzzy):
                 matched[vendor.name] = words
     # 'Kestrel' of one vendor inside 'Kestrel Bay' of another names only the other
     return [
@@ -160,17 +167,22 @@ def resolve_vendors(question: str, vendors: Iterable[VendorAliases], threshold: 
     ]
 
 
-def _windows(tokens: list[str]) -> dict[int, set[str]]:
-    """Runs of 1-4 question tokens, spaced and unspaced, by length."""
+def _windows(tokens: list[str], blocked: set[str] = frozenset()) -> dict[int, set[str]]:
+    """Runs of 1-4 question tokens, spaced and unspaced, by length; none holding a `blocked`
+    word or spelling a blocked name."""
     result: dict[int, set[str]] = {}
     for size in range(1, 5):
         for i in range(len(tokens) - size + 1):
             run = tokens[i : i + size]
-            result.setdefault(size, set()).update({" ".join(run), "".join(run)})
+            forms = {" ".join(run), "".join(run)}
+            if not blocked or not (set(run) | forms) & blocked:
+                result.setdefault(size, set()).update(forms)
     return result
 
 
-def _alias_in(alias: str, question: str, tokens: list[str], windows: Mapping[int, set[str]], threshold: float) -> bool:
+def _alias_in(alias: str, question: str, tokens: list[str], windows: Mapping[int, set[str]], threshold: float,
+              fuzzy: Mapping[int, set[str]] | None = None) -> bool:
+    """Whether the question names an alias: as written, or (runs of `fuzzy`, default all) misspelt."""
     words = name_tokens(alias)
     if not words or all(w in _company_words() for w in words):
         return False
@@ -181,9 +193,11 @@ def _alias_in(alias: str, question: str, tokens: list[str], windows: Mapping[int
     keys = alias_keys(alias)
     size = len(words)
     candidates = windows.get(size, set()) | windows.get(max(1, size - 1), set()) | windows.get(size + 1, set())
+    fuzzy = windows if fuzzy is None else fuzzy
+    misspelt = fuzzy.get(size, set()) | fuzzy.get(max(1, size - 1), set()) | fuzzy.get(size + 1, set())
     for key in keys:
         if key in candidates:
             return True
-        if len(key) >= 6 and any(fuzz.ratio(key, c) >= threshold for c in candidates if abs(len(c) - len(key)) <= 3):
+        if len(key) >= 6 and any(fuzz.ratio(key, c) >= threshold for c in misspelt if abs(len(c) - len(key)) <= 3):
             return True
     return False

@@ -271,6 +271,7 @@ _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+MONTH_NAMES = _MONTHS  # the months' names and abbreviations, as a regular expression's alternatives
 _UNITS_OF_TIME = r"days?|weeks?|months?|quarters?|years?"
 # a time ahead: 'in March', 'by Q3', 'by the end of 2027', 'within six weeks', 'next month',
 # 'some eight weeks later', 'early next year', 'from mid-2027'

@@ -68,3 +68,34 @@ def test_a_yes_or_no_question_is_answered_without_the_kind_its_topic_names():
     assert asked["kind_missing"] == 0.0
     which = _features("Which telephony platform does Corvid Peak run on?", sentence)
     assert which["kind_missing"] == 1.0
+
+
+def test_a_statement_naming_the_asked_case_among_others_is_less_about_it():
+    question = "What does Corvid Peak charge per hour for Portuguese voice?"
+    mixed = _features(question, _sentence("Portuguese and Italian voice agents are billed at EUR 31 per hour."))
+    alone = _features(question, _sentence("Portuguese voice agents are billed at EUR 29 per hour."))
+    other = _features(question, _sentence("Italian voice agents are billed at EUR 27 per hour."))
+    assert mixed["qualifier_shared"] > 0
+    assert alone["qualifier_shared"] == 0 and other["qualifier_shared"] == 0  # another language only: a conflict
+
+
+def test_the_lead_is_how_far_a_candidate_stands_above_the_best_of_the_others():
+    from assistant.answer.evidence import Evidence, with_lead
+
+    statements = [_sentence(t) for t in ("Notice is 90 days.", "Notice is given in writing.", "Term: 3 years.")]
+    ranked = with_lead([Evidence(s, {"lead": 0.0}, p) for s, p in zip(statements, (0.9, 0.5, 0.2))])
+    assert [round(e.features["lead"], 2) for e in ranked] == [0.4, -0.4, -0.7]
+    assert with_lead([Evidence(statements[0], {"lead": 0.0}, 0.6)])[0].features["lead"] == 0.6
+
+
+def test_a_count_of_something_else_does_not_answer_how_many():
+    from assistant.answer.evidence import counts_something_else
+
+    plan = plan_question("How many loading docks does Corvid Peak's Leeds warehouse have?", VENDORS)
+    assert counts_something_else(plan, _sentence("Our Leeds centre has 640 seats."))
+    assert not counts_something_else(plan, _sentence("The Leeds warehouse has 4 loading docks."))
+    # a qualifier among the counted words is not what is counted: agents are
+    agents = plan_question("How many Welsh agents will Corvid Peak staff?", VENDORS)
+    assert not counts_something_else(agents, _sentence("We will staff 12 agents for the Welsh line."))
+    assert not counts_something_else(plan_question("What does Corvid Peak charge?", VENDORS),
+                                     _sentence("Our Leeds centre has 640 seats."))

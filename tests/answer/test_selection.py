@@ -116,3 +116,10 @@ def test_spans_of_days_cover_every_day_between():
     assert days_covered("Sunday and public holidays") == frozenset({"Sun"})
     assert days_covered("Fri-Mon") == frozenset({"Fri", "Sat", "Sun", "Mon"})
     assert days_covered("We handle chat in English") == frozenset()
+
+
+def test_a_span_of_charges_is_a_price():
+    assert _gives_a_price(_sentence_evidence("Leaving early costs three months of service fees."))
+    assert _gives_a_price(_sentence_evidence("An exit payment equal to six months' charges applies."))
+    assert not _gives_a_price(_sentence_evidence("After 6 months of operation we review staffing."))
+    assert not _gives_a_price(_sentence_evidence("Implementation takes 4 months; invoices follow."))

@@ -74,3 +74,15 @@ def test_a_hybrid_model_in_a_proposal_is_home_and_office_working():
     assert ("delivery_model", "hybrid") in found and ("pricing_model", "hybrid") not in found
     priced = {(m.kind, m.value.get("name")) for m in read("We propose hybrid pricing: a base fee plus a per-call rate.")}
     assert ("pricing_model", "hybrid") in priced
+
+
+def test_one_vendors_exact_name_is_no_misspelling_of_anothers():
+    vendors = [
+        VendorAliases("Marlow Gate", ("Marlow Gate Services Ltd", "marlow gate")),
+        VendorAliases("Marlowgale", ("Marlowgale Contact plc", "marlowgale")),
+    ]
+    assert resolve_vendors("What notice does Marlowgale require?", vendors) == ["Marlowgale"]
+    assert resolve_vendors("What notice does Marlow Gate require?", vendors) == ["Marlow Gate"]
+    assert resolve_vendors("What notice does Marlowgat require?", vendors[:1]) == ["Marlow Gate"]  # a typo still names it
+    vendors.append(VendorAliases("Marlow Gate Contact", ("Marlow Gate Contact Ltd",)))
+    assert resolve_vendors("Can Marlowgale contract out Welsh?", vendors[1:]) == ["Marlowgale"]
