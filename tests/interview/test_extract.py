@@ -615,3 +615,8 @@ def test_a_new_clause_with_the_pronoun_one_keeps_its_own_negation(plan):
 
     message = Message("Better three weeks of training, one is not enough.", plan)
     assert [m.status for m in message.of_kind("duration")] == ["affirmed"]
+
+
+def test_customers_in_provinces_named_like_cities_elsewhere(read):
+    got = read("Nearly all of our subscribers are in Ontario and Quebec.")
+    assert got["customer_regions"] == ["Ontario", "Quebec"]

@@ -73,3 +73,17 @@ def test_provinces_states_and_island_groups_are_places():
 
     found = {(m.text, m.value.get("country")) for m in read("Agents in Queensland, Gauteng and Mindanao.")}
     assert {("Queensland", "Australia"), ("Gauteng", "South Africa"), ("Mindanao", "Philippines")} <= found
+
+
+def test_a_province_or_state_named_like_a_city_elsewhere_is_the_division():
+    places = {t.text: t.value.get("country") for t in find_terms(
+        "Our members live across Ontario and Quebec, and a few in Victoria.") if t.kind == "location"}
+    assert places == {"Ontario": "Canada", "Quebec": "Canada", "Victoria": "Australia"}
+
+
+def test_a_census_region_is_in_the_united_states_only_as_a_name():
+    names = [t.name for t in find_terms("We ship to stores across the Midwest and the Northeast.")
+             if t.kind == "location"]
+    assert names == ["Midwest", "Northeast"]
+    assert [t.name for t in find_terms("Our depot sits to the northeast of the town.")
+            if t.kind == "location"] == []
