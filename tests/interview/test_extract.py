@@ -620,3 +620,19 @@ def test_a_new_clause_with_the_pronoun_one_keeps_its_own_negation(plan):
 def test_customers_in_provinces_named_like_cities_elsewhere(read):
     got = read("Nearly all of our subscribers are in Ontario and Quebec.")
     assert got["customer_regions"] == ["Ontario", "Quebec"]
+
+
+def test_a_language_for_all_the_other_contacts_is_a_service_language(read):
+    assert read("Welsh-speaking staff are required. Everything else in English.")["languages"] == [
+        "Welsh", "English"]
+    assert read("Portuguese for the Lisbon line, English for everyone else.")["languages"] == [
+        "Portuguese", "English"]
+    assert "languages" not in read("We ship everything from our English warehouse.")
+
+
+def test_a_pilots_scope_said_after_its_name_does_not_narrow_the_list(plan):
+    def cleared(text):
+        return combine(extract(text, plan, ()))["languages"].cleared
+
+    assert not cleared("A trial, sure: six weeks, Dutch only.")
+    assert cleared("Dutch only, and a trial of six weeks.")

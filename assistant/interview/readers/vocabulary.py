@@ -488,8 +488,11 @@ def _only(ctx: Context, mentions: list[Mention]) -> bool:
     """'English only', 'just English', 'UK only': the list is these items and no others."""
     words = d.pattern(d.words().only).pattern
     for m in mentions:
-        if _PHASE.search(ctx.message.segment_text(m.segment)):
-            continue  # 'pilot 30 days, email only': the pilot's scope, not the whole list
+        if _PHASE.search(ctx.message.segment_text(m.segment)) or _PHASE.search(
+            ctx.text, ctx.message.sentence_span(m.segment)[0], m.start
+        ):
+            continue  # 'pilot 30 days, email only', 'A pilot, yes: 2 months, German only': the
+            # pilot's scope, not the whole list
         after = ctx.text[m.end : m.end + 12]
         before = ctx.text[max(0, m.start - 10) : m.start]
         if re.match(rf"\s*(?:{words})\b", after, re.I) or re.search(
