@@ -636,3 +636,24 @@ def test_a_pilots_scope_said_after_its_name_does_not_narrow_the_list(plan):
 
     assert not cleared("A trial, sure: six weeks, Dutch only.")
     assert cleared("Dutch only, and a trial of six weeks.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kustomer and Talkdesk, both ours; the outsourcer would just plug into those.",
+        "We run HubSpot and we'd give the vendor access to it.",
+        "Dialpad is ours, the provider's agents log in to our instance.",
+        "Our partner would work in our systems, Freshworks and Aircall.",
+    ],
+)
+def test_the_vendor_working_in_the_buyers_platforms_is_the_buyer_providing_them(read, text):
+    assert read(text)["platform_owner"] == "we provide"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The decision is ours.", "We give our customers access to their statements online."],
+)
+def test_ownership_words_without_platforms_say_nothing_of_provision(read, text):
+    assert "platform_owner" not in read(text)

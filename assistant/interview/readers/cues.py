@@ -170,8 +170,9 @@ def readable(ctx: Context, slot: SlotDef, index: int) -> bool:
     pending = slot.name in ctx.pending or slot.name in ctx.aside
     named = question is not None and question.id in ctx_topics(ctx)[index]
     if not (slot.incidental or pending or named):
-        return bool(slot.read_with) and bool(
-            d.find(slot.read_with, ctx.message.segment_text(index))
+        return bool(slot.read_with) and (
+            bool(d.find(slot.read_with, ctx.message.segment_text(index)))
+            or _beside(ctx, slot, index)
         )
     if slot.context and not pending:
         message = ctx.message
@@ -188,6 +189,16 @@ def readable(ctx: Context, slot: SlotDef, index: int) -> bool:
             or _language_of_the_rest(ctx, slot, index)
         )
     return True
+
+
+def _beside(ctx: Context, slot: SlotDef, index: int) -> bool:
+    """The segment's sentence names a mention of a kind the slot is read beside ('We use
+    Freshdesk and 3CX, both ours, they'd plug into those': the platforms' provision)."""
+    sentence = ctx.message.segments[index].sentence
+    return any(
+        m.kind in slot.read_beside and ctx.message.segments[m.segment].sentence == sentence
+        for m in ctx.message.mentions
+    )
 
 
 _CONTINUES = re.compile(r"\s*(?:plus|also|and also|as well as|and)\b", re.I)

@@ -292,8 +292,10 @@ def _kept(ctx: Context, m: Mention) -> bool:
     """Mentions that speak of the buyer's own needs: usable where they stand, not said of a
     partner or another client, not the label of a sentence ('Languages: …'), not a city, not a
     place where data is kept."""
-    if not ctx.message.usable(m) or m.status in ("third_party", "other_client"):
+    if not ctx.message.usable(m) or m.status == "other_client":
         return False
+    if m.status == "third_party" and m.kind != "term:platform_owners":
+        return False  # 'the partner would work in our systems' says who provides them
     if m.kind.startswith("term:") and m.kind != "term:criteria" and not ctx.free(m.start, m.end):
         return False  # the words are another reader's ('60% quality' is a weight, not a goal)
     if m.kind == "term:services" and _job_title(ctx, m):
