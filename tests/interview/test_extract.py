@@ -657,3 +657,22 @@ def test_the_vendor_working_in_the_buyers_platforms_is_the_buyer_providing_them(
 )
 def test_ownership_words_without_platforms_say_nothing_of_provision(read, text):
     assert "platform_owner" not in read(text)
+
+
+@pytest.mark.parametrize(
+    "text, excluded",
+    [
+        ("Onshore is our first choice; nearshore is out for us too.", "nearshore"),
+        ("Nearshore sites in Lisbon are fine. Offshore, no.", "offshore"),
+        ("Offshore we don't want, the time zones are too far apart.", "offshore"),
+        ("On/nearshore fine. Zero offshore.", "offshore"),
+    ],
+)
+def test_a_shore_model_ruled_out_after_its_name_is_excluded(read, text, excluded):
+    got = read(text)
+    assert got["excluded_shore_models"] == [excluded]
+    assert excluded in got["shore_model-"]
+
+
+def test_a_no_that_answers_about_something_else_excludes_nothing(read):
+    assert "excluded_shore_models" not in read("Offshore, no problem at all.")

@@ -95,14 +95,17 @@ def read_vocabulary(ctx: Context) -> list[Found]:
 
 
 _DENY_BEFORE = re.compile(
-    r"(?:\b(?:not interested in|no interest in|not keen on|not open to|no|not|nothing|none|never|"
+    r"(?:\b(?:not interested in|no interest in|not keen on|not open to|no|zero|not|nothing|none|never|"
     r"without|nor|neither|drop|exclude|excluding|other than|"
     r"rather than|instead of)|n't)\s+(?:[\w'-]+\s+){0,2}$",
     re.I,
 )
 _DENY_AFTER = re.compile(
-    r"^\s*(?:\w+\s+){0,2}(?:is|are|isn't|aren't|was)?\s*(?:not|never|n't)\b|^\s*(?:\w+\s+){0,2}"
-    r"(?:not needed|not required|not in scope|out of scope|isn't needed|not part)",
+    r"^\s*(?:\w+\s+){0,2}(?:is|are|isn't|aren't|was|do|does|did|would|will|can)?\s*(?:not|never|n't)\b"
+    r"|^\s*(?:\w+\s+){0,2}"
+    r"(?:not needed|not required|not in scope|out of scope|isn't needed|not part)"
+    r"|^\s*(?:is|are)\s+(?:also\s+)?out\b(?!\s+of\b)"
+    r"|^\s*[,:-]\s*no\s*(?:[.!;]|$)",  # 'Offshore, no.'
     re.I,
 )
 
