@@ -676,3 +676,19 @@ def test_a_shore_model_ruled_out_after_its_name_is_excluded(read, text, excluded
 
 def test_a_no_that_answers_about_something_else_excludes_nothing(read):
     assert "excluded_shore_models" not in read("Offshore, no problem at all.")
+
+
+@pytest.mark.parametrize(
+    "text, model",
+    [
+        ("Today the whole queue is answered by my own team.", "in-house"),
+        ("We outsource today to a contact centre in Cork.", "outsourced"),
+        ("Our current outsourcer charges us by the hour.", "outsourced"),
+    ],
+)
+def test_how_the_service_runs_today(read, text, model):
+    assert read(text)["current_model"] == model
+
+
+def test_a_wish_to_outsource_is_not_how_it_runs_today(read):
+    assert "current_model" not in read("We want to outsource to a contact centre in Cork.")
