@@ -692,3 +692,18 @@ def test_how_the_service_runs_today(read, text, model):
 
 def test_a_wish_to_outsource_is_not_how_it_runs_today(read):
     assert "current_model" not in read("We want to outsource to a contact centre in Cork.")
+
+
+@pytest.mark.parametrize(
+    "text, goal",
+    [
+        ("We're handing the inbound line over mainly so we can scale at peak.", "scalability"),
+        ("Longer opening hours are the whole reason we're doing this.", "longer hours"),
+    ],
+)
+def test_a_goal_said_as_the_reason_for_outsourcing(read, text, goal):
+    assert read(text)["outsourcing_goals"] == [goal]
+
+
+def test_a_purpose_without_a_goal_word_records_no_goal(read):
+    assert "outsourcing_goals" not in read("We'd send the files over so we can check them.")
