@@ -707,3 +707,7 @@ def test_a_goal_said_as_the_reason_for_outsourcing(read, text, goal):
 
 def test_a_purpose_without_a_goal_word_records_no_goal(read):
     assert "outsourcing_goals" not in read("We'd send the files over so we can check them.")
+
+
+def test_a_split_written_in_lower_case_with_sms(read):
+    assert read("roughly phone 70 sms 30")["channel_mix"] == {"voice": 70, "sms": 30}

@@ -87,3 +87,8 @@ def test_a_census_region_is_in_the_united_states_only_as_a_name():
     assert names == ["Midwest", "Northeast"]
     assert [t.name for t in find_terms("Our depot sits to the northeast of the town.")
             if t.kind == "location"] == []
+
+
+def test_sms_is_a_channel_in_any_case():
+    assert [t.name for t in find_terms("calls 70 sms 30, and SMS reminders") if t.kind == "channel"] == [
+        "voice", "sms", "sms"]
