@@ -711,3 +711,21 @@ def test_a_purpose_without_a_goal_word_records_no_goal(read):
 
 def test_a_split_written_in_lower_case_with_sms(read):
     assert read("roughly phone 70 sms 30")["channel_mix"] == {"voice": 70, "sms": 30}
+
+
+@pytest.mark.parametrize(
+    "text, regions",
+    [
+        ("We're an online bakery in Leeds, shipping across the UK and Ireland.", ["United Kingdom", "Ireland"]),
+        ("We are a regional water utility in Portugal.", ["Portugal"]),
+    ],
+)
+def test_whom_the_buyer_ships_to_or_what_it_is_where(read, text, regions):
+    got = read(text)
+    assert got["customer_regions"] == regions
+    assert "delivery_locations" not in got
+
+
+def test_a_self_description_leaves_the_agents_place_to_delivery(read):
+    got = read("We're a Dublin-based insurer and our agents sit in Manila.")
+    assert "customer_regions" not in got

@@ -92,3 +92,12 @@ def test_a_census_region_is_in_the_united_states_only_as_a_name():
 def test_sms_is_a_channel_in_any_case():
     assert [t.name for t in find_terms("calls 70 sms 30, and SMS reminders") if t.kind == "channel"] == [
         "voice", "sms", "sms"]
+
+
+def test_a_country_said_with_a_possessive_is_the_country():
+    assert [t.name for t in find_terms("South Africa's time zone suits us.") if t.kind == "location"] == [
+        "South Africa"]
+
+
+def test_a_possessive_at_the_end_of_an_organisations_name_is_no_place():
+    assert [t.name for t in find_terms("Ring Gas Networks Ireland's line first.") if t.kind == "location"] == []

@@ -358,15 +358,17 @@ def _state_of_a_named_country(ctx: Context, m: Mention) -> bool:
 
 
 def _destination(ctx: Context, m: Mention) -> bool:
-    """'package holidays to Spain, Portugal and the Canaries': places people travel to."""
+    """'package holidays to Spain, Portugal and the Canaries', 'flying across Europe': places
+    people travel to."""
     clause = clause_span(ctx, m.start)
     segment = ctx.message.segments[m.segment]
     head = ctx.text[segment.start : m.start]
     return (
         bool(
             re.search(
-                r"\b(?:holidays?|flights?|trips?|travel|travelling|fly|flying)\s+to\s+"
-                r"(?:[\w' ]+(?:,|\band\b)\s*)*(?:the\s+)?$",
+                r"\b(?:holidays?|flights?|trips?|travel|travelling|fly|flying)\s+(?:to|across|around)\s+"
+                r"(?:[\w' ]+(?:,|\band\b)\s*)*(?:the\s+)?"
+                r"(?:(?:north|south|east|west|northern|southern|eastern|western|central)\s+)?$",
                 head,
                 re.I,
             )
