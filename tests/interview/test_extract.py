@@ -729,3 +729,16 @@ def test_whom_the_buyer_ships_to_or_what_it_is_where(read, text, regions):
 def test_a_self_description_leaves_the_agents_place_to_delivery(read):
     got = read("We're a Dublin-based insurer and our agents sit in Manila.")
     assert "customer_regions" not in got
+
+
+@pytest.mark.parametrize(
+    "text, industry",
+    [
+        ("We are a car hire firm with desks at six airports.", "travel and hospitality"),
+        ("We manufacture industrial pumps and sell spare parts to plants.", "manufacturing"),
+        ("We're a fiber-to-the-home operator in two provinces.", "telecom"),
+        ("I work for the regional transport authority.", "public sector"),
+    ],
+)
+def test_the_buyers_industry_from_what_it_is(read, text, industry):
+    assert read(text, ("industry",))["industry"] == industry
