@@ -4,6 +4,8 @@ agents and customers are."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.interview.plan import Plan
 from assistant.interview.profile import Profile
 from assistant.interview.update import Change
@@ -38,12 +40,18 @@ def derive(
                     value,
                     message_index,
                     message,
-                    source=held.source if held and name != "shore_model" else "",
+                    source=held.source if held and _keeps_source(name, held) else "",
                     priority=held.priority if held else None,
                     item_priority=held.item_priority if held else None,
                 )
                 changes.append(Change(name, old, value))
     return changes
+
+
+def _keeps_source(name: str, held) -> bool:
+    """A derived value keeps the source of what the buyer said, but for a shore model worked
+    out from places alone."""
+    return name != "shore_model" or bool(held.source)
 
 
 def _open_24_7(profile: Profile, plan: Plan):
@@ -74,19 +82,38 @@ def _kpis_with_targets(profile: Profile, plan: Plan):
 def _shore_models(profile: Profile, plan: Plan, home_countries: list[str]):
     """Onshore where agents are in the buyer's own country (else, where the buyer has not said
     where it is, the customers' country), nearshore on the same continent (or a neighbour),
-    offshore elsewhere; only while the buyer has named no shore model. A tour firm in Ireland
-    serving Americans from Dublin delivers onshore: the shore is the buyer's."""
-    if "shore_model" not in plan.slot_map or (
-        profile.has("shore_model") and profile.slots["shore_model"].source
-    ):
+    offshore elsewhere. A tour firm in Ireland serving Americans from Dublin delivers onshore:
+    the shore is the buyer's. Where the buyer named shore models, a place it allows adds its
+    own ('agents in Spain, or nearshore': onshore and nearshore)."""
+    if "shore_model" not in plan.slot_map:
         return None
-    stated: list[str] = []
+    said = profile.has("shore_model") and bool(profile.slots["shore_model"].source)
+    stated: list[str] = list(profile.get("shore_model") or []) if said else []
     places = profile.get("delivery_locations") or []
     home = countries(home_countries) or countries(profile.get("customer_regions") or [])
     if not places or not home:
         return None
-    models = [shore_model(place, home) for place in countries(places)]
+    source = profile.slots["shore_model"].source if said else ""
+    models = [
+        shore_model(place, home)
+        for place in countries(places)
+        if not _labelled(place, source)
+    ]
     models = [m for m in ("onshore", "nearshore", "offshore") if m in models + stated]
     excluded = profile.get("excluded_shore_models") or []
     models = [m for m in models if m not in excluded or m in stated]
-    return ("shore_model", models) if models and models != stated else None
+    return ("shore_model", models) if models and set(models) != set(stated) else None
+
+
+_SHORE_WORD = r"(?:onshore|on-shore|nearshore|near-shore|offshore|off-shore)"
+
+
+def _labelled(place: str, said: str) -> bool:
+    """The buyer put the place under a shore model itself ('nearshore in Portugal and
+    Morocco', 'or nearshore, Lisbon or Poland'): its own word stands, not the map's."""
+    if not said:
+        return False
+    listed = r"(?:[\w'’-]+(?:\s+[\w'’-]+)?(?:\s*,\s*|\s+(?:and|or)\s+))*"
+    pattern = rf"\b{_SHORE_WORD}\s*(?:[,:(-]\s*|\s(?:in|from|to|at|like|e\.g\.|such as)\s+)" \
+        rf"(?:\w+\s+)?{listed}(?:the\s+)?{re.escape(place)}\b"
+    return re.search(pattern, said, re.I) is not None

@@ -77,7 +77,8 @@ class SlotDef(_Strict):
     `context` are words one of which must stand in the sentence for the slot's vocabulary to be
     read there, unless its question is pending ('German' is a language in 'Languages: German'
     or 'German is required', not in 'a German team'); `read_with` words let a slot that is not
-    incidental be read in a segment that holds one ('CSAT of 88 or above'); `target` marks a
+    incidental be read in a segment that holds one ('CSAT of 88 or above'), and `read_beside`
+    mention kinds in a sentence that names one ('Freshdesk and 3CX, both ours'); `target` marks a
     goal the buyer sets, which a figure about today ('we're at 28%') never fills; `priority` is
     the default must-have / nice-to-have of what the slot records; `negated_of` fills the slot
     with the values another slot's vocabulary names as excluded ('no offshore at all'); `today` marks a slot about how
@@ -99,6 +100,7 @@ class SlotDef(_Strict):
     combined_value: str | None = None
     context: tuple[str, ...] = ()
     read_with: tuple[str, ...] = ()
+    read_beside: tuple[str, ...] = ()
     target: bool = False
     priority: Priority | None = None
     negated_of: str | None = None

@@ -298,9 +298,15 @@ def _gazetteer_terms(text: str, kinds: list[str]) -> list[Term]:
                 piece = text[start:end].rstrip(".,;:'’")
                 piece = re.sub(r"-(?:language|speaking|speakers?|bilingual)$", "", piece)
                 for kind in kinds:
-                    hit = _gazetteer(kind).get(piece)
+                    name = piece
+                    hit = _gazetteer(kind).get(name)
+                    if hit is None and size == len(words) and re.search(r"['’]s$", name):
+                        # a possessive that is the whole name: "South Africa's" (not "St.
+                        # John's", nor the end of an organisation's "Gas Networks Ireland's")
+                        name = name[:-2]
+                        hit = _gazetteer(kind).get(name)
                     if hit and not (kind == "location" and _in_person_name(words, i, size)):
-                        found.append(Term(kind, hit[0], start, start + len(piece), piece, hit[1]))
+                        found.append(Term(kind, hit[0], start, start + len(name), name, hit[1]))
     for kind, names in lowered.items():
         if names:
             for m in names.finditer(text):

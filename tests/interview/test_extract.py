@@ -615,3 +615,130 @@ def test_a_new_clause_with_the_pronoun_one_keeps_its_own_negation(plan):
 
     message = Message("Better three weeks of training, one is not enough.", plan)
     assert [m.status for m in message.of_kind("duration")] == ["affirmed"]
+
+
+def test_customers_in_provinces_named_like_cities_elsewhere(read):
+    got = read("Nearly all of our subscribers are in Ontario and Quebec.")
+    assert got["customer_regions"] == ["Ontario", "Quebec"]
+
+
+def test_a_language_for_all_the_other_contacts_is_a_service_language(read):
+    assert read("Welsh-speaking staff are required. Everything else in English.")["languages"] == [
+        "Welsh", "English"]
+    assert read("Portuguese for the Lisbon line, English for everyone else.")["languages"] == [
+        "Portuguese", "English"]
+    assert "languages" not in read("We ship everything from our English warehouse.")
+
+
+def test_a_pilots_scope_said_after_its_name_does_not_narrow_the_list(plan):
+    def cleared(text):
+        return combine(extract(text, plan, ()))["languages"].cleared
+
+    assert not cleared("A trial, sure: six weeks, Dutch only.")
+    assert cleared("Dutch only, and a trial of six weeks.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kustomer and Talkdesk, both ours; the outsourcer would just plug into those.",
+        "We run HubSpot and we'd give the vendor access to it.",
+        "Dialpad is ours, the provider's agents log in to our instance.",
+        "Our partner would work in our systems, Freshworks and Aircall.",
+    ],
+)
+def test_the_vendor_working_in_the_buyers_platforms_is_the_buyer_providing_them(read, text):
+    assert read(text)["platform_owner"] == "we provide"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The decision is ours.", "We give our customers access to their statements online."],
+)
+def test_ownership_words_without_platforms_say_nothing_of_provision(read, text):
+    assert "platform_owner" not in read(text)
+
+
+@pytest.mark.parametrize(
+    "text, excluded",
+    [
+        ("Onshore is our first choice; nearshore is out for us too.", "nearshore"),
+        ("Nearshore sites in Lisbon are fine. Offshore, no.", "offshore"),
+        ("Offshore we don't want, the time zones are too far apart.", "offshore"),
+        ("On/nearshore fine. Zero offshore.", "offshore"),
+    ],
+)
+def test_a_shore_model_ruled_out_after_its_name_is_excluded(read, text, excluded):
+    got = read(text)
+    assert got["excluded_shore_models"] == [excluded]
+    assert excluded in got["shore_model-"]
+
+
+def test_a_no_that_answers_about_something_else_excludes_nothing(read):
+    assert "excluded_shore_models" not in read("Offshore, no problem at all.")
+
+
+@pytest.mark.parametrize(
+    "text, model",
+    [
+        ("Today the whole queue is answered by my own team.", "in-house"),
+        ("We outsource today to a contact centre in Cork.", "outsourced"),
+        ("Our current outsourcer charges us by the hour.", "outsourced"),
+    ],
+)
+def test_how_the_service_runs_today(read, text, model):
+    assert read(text)["current_model"] == model
+
+
+def test_a_wish_to_outsource_is_not_how_it_runs_today(read):
+    assert "current_model" not in read("We want to outsource to a contact centre in Cork.")
+
+
+@pytest.mark.parametrize(
+    "text, goal",
+    [
+        ("We're handing the inbound line over mainly so we can scale at peak.", "scalability"),
+        ("Longer opening hours are the whole reason we're doing this.", "longer hours"),
+    ],
+)
+def test_a_goal_said_as_the_reason_for_outsourcing(read, text, goal):
+    assert read(text)["outsourcing_goals"] == [goal]
+
+
+def test_a_purpose_without_a_goal_word_records_no_goal(read):
+    assert "outsourcing_goals" not in read("We'd send the files over so we can check them.")
+
+
+def test_a_split_written_in_lower_case_with_sms(read):
+    assert read("roughly phone 70 sms 30")["channel_mix"] == {"voice": 70, "sms": 30}
+
+
+@pytest.mark.parametrize(
+    "text, regions",
+    [
+        ("We're an online bakery in Leeds, shipping across the UK and Ireland.", ["United Kingdom", "Ireland"]),
+        ("We are a regional water utility in Portugal.", ["Portugal"]),
+    ],
+)
+def test_whom_the_buyer_ships_to_or_what_it_is_where(read, text, regions):
+    got = read(text)
+    assert got["customer_regions"] == regions
+    assert "delivery_locations" not in got
+
+
+def test_a_self_description_leaves_the_agents_place_to_delivery(read):
+    got = read("We're a Dublin-based insurer and our agents sit in Manila.")
+    assert "customer_regions" not in got
+
+
+@pytest.mark.parametrize(
+    "text, industry",
+    [
+        ("We are a car hire firm with desks at six airports.", "travel and hospitality"),
+        ("We manufacture industrial pumps and sell spare parts to plants.", "manufacturing"),
+        ("We're a fiber-to-the-home operator in two provinces.", "telecom"),
+        ("I work for the regional transport authority.", "public sector"),
+    ],
+)
+def test_the_buyers_industry_from_what_it_is(read, text, industry):
+    assert read(text, ("industry",))["industry"] == industry

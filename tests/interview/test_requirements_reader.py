@@ -211,6 +211,20 @@ def test_the_shore_is_the_buyers_own_country(tmp_path):
     assert result["profile"].get("shore_model") == ["onshore"]
 
 
+def test_a_home_place_allowed_beside_a_named_shore_model_adds_onshore(tmp_path):
+    chat_turn(tmp_path, "start")
+    chat_turn(tmp_path, "We're Fjordline Ferries, a Norwegian operator; our passengers are in Norway.")
+    result = chat_turn(tmp_path, "Agents can sit in Norway, or nearshore, Poland or Estonia for example.")
+    assert result["profile"].get("shore_model") == ["onshore", "nearshore"]
+
+
+def test_a_place_the_buyer_labels_keeps_its_label(tmp_path):
+    chat_turn(tmp_path, "start")
+    chat_turn(tmp_path, "Our customers are mostly in Spain and Morocco.")
+    result = chat_turn(tmp_path, "A mix: nearshore in Portugal and Morocco, offshore in Egypt.")
+    assert result["profile"].get("shore_model") == ["nearshore", "offshore"]
+
+
 def _requirements(text: str, plan) -> list[str]:
     reading = read_message(text, plan, None, (), {})
     return [v for f in reading.found if f.slot == "other_requirements" for v in f.value]

@@ -73,3 +73,31 @@ def test_provinces_states_and_island_groups_are_places():
 
     found = {(m.text, m.value.get("country")) for m in read("Agents in Queensland, Gauteng and Mindanao.")}
     assert {("Queensland", "Australia"), ("Gauteng", "South Africa"), ("Mindanao", "Philippines")} <= found
+
+
+def test_a_province_or_state_named_like_a_city_elsewhere_is_the_division():
+    places = {t.text: t.value.get("country") for t in find_terms(
+        "Our members live across Ontario and Quebec, and a few in Victoria.") if t.kind == "location"}
+    assert places == {"Ontario": "Canada", "Quebec": "Canada", "Victoria": "Australia"}
+
+
+def test_a_census_region_is_in_the_united_states_only_as_a_name():
+    names = [t.name for t in find_terms("We ship to stores across the Midwest and the Northeast.")
+             if t.kind == "location"]
+    assert names == ["Midwest", "Northeast"]
+    assert [t.name for t in find_terms("Our depot sits to the northeast of the town.")
+            if t.kind == "location"] == []
+
+
+def test_sms_is_a_channel_in_any_case():
+    assert [t.name for t in find_terms("calls 70 sms 30, and SMS reminders") if t.kind == "channel"] == [
+        "voice", "sms", "sms"]
+
+
+def test_a_country_said_with_a_possessive_is_the_country():
+    assert [t.name for t in find_terms("South Africa's time zone suits us.") if t.kind == "location"] == [
+        "South Africa"]
+
+
+def test_a_possessive_at_the_end_of_an_organisations_name_is_no_place():
+    assert [t.name for t in find_terms("Ring Gas Networks Ireland's line first.") if t.kind == "location"] == []

@@ -170,8 +170,9 @@ def readable(ctx: Context, slot: SlotDef, index: int) -> bool:
     pending = slot.name in ctx.pending or slot.name in ctx.aside
     named = question is not None and question.id in ctx_topics(ctx)[index]
     if not (slot.incidental or pending or named):
-        return bool(slot.read_with) and bool(
-            d.find(slot.read_with, ctx.message.segment_text(index))
+        return bool(slot.read_with) and (
+            bool(d.find(slot.read_with, ctx.message.segment_text(index)))
+            or _beside(ctx, slot, index)
         )
     if slot.context and not pending:
         message = ctx.message
@@ -182,11 +183,49 @@ def readable(ctx: Context, slot: SlotDef, index: int) -> bool:
             text += " " + message.text[slice(*message.sentences[sentence - 1])]
         if named and question is not None and question.id in named_topics(ctx, text):
             return True
-        return bool(d.find(slot.context, text)) or _listed(ctx, slot, index)
+        return (
+            bool(d.find(slot.context, text))
+            or _listed(ctx, slot, index)
+            or _language_of_the_rest(ctx, slot, index)
+        )
     return True
 
 
+def _beside(ctx: Context, slot: SlotDef, index: int) -> bool:
+    """The segment's sentence names a mention of a kind the slot is read beside ('We use
+    Freshdesk and 3CX, both ours, they'd plug into those': the platforms' provision)."""
+    sentence = ctx.message.segments[index].sentence
+    return any(
+        m.kind in slot.read_beside and ctx.message.segments[m.segment].sentence == sentence
+        for m in ctx.message.mentions
+    )
+
+
 _CONTINUES = re.compile(r"\s*(?:plus|also|and also|as well as|and)\b", re.I)
+
+
+_THE_REST = r"(?:everything|everyone|everybody|all the rest|the rest)(?:\s+else)?"
+_REST_IN = re.compile(
+    rf"\b{_THE_REST}(?:['’]s|\s+is|\s+are|\s+goes)?\s+(?:in\s+)?(?P<a>\w+)\W*$"
+    rf"|(?P<b>\w+)\s+for\s+{_THE_REST}\b",
+    re.I,
+)
+
+
+def _language_of_the_rest(ctx: Context, slot: SlotDef, index: int) -> bool:
+    """'Everything else in English', 'English for everyone else', 'the rest is English': a
+    language said as the one for all the other contacts is a language of the service."""
+    if slot.vocabulary != "languages":
+        return False
+    text = ctx.message.segment_text(index)
+    names = {
+        m.text.lower() for m in ctx.message.mentions if m.segment == index and m.kind == "language"
+    }
+    for clause in re.split(r"[,;:]", text):
+        hit = _REST_IN.search(clause.strip())
+        if hit and (hit.group("a") or hit.group("b") or "").lower() in names:
+            return True
+    return False
 
 
 def _listed(ctx: Context, slot: SlotDef, index: int) -> bool:

@@ -95,14 +95,17 @@ def read_vocabulary(ctx: Context) -> list[Found]:
 
 
 _DENY_BEFORE = re.compile(
-    r"(?:\b(?:not interested in|no interest in|not keen on|not open to|no|not|nothing|none|never|"
+    r"(?:\b(?:not interested in|no interest in|not keen on|not open to|no|zero|not|nothing|none|never|"
     r"without|nor|neither|drop|exclude|excluding|other than|"
     r"rather than|instead of)|n't)\s+(?:[\w'-]+\s+){0,2}$",
     re.I,
 )
 _DENY_AFTER = re.compile(
-    r"^\s*(?:\w+\s+){0,2}(?:is|are|isn't|aren't|was)?\s*(?:not|never|n't)\b|^\s*(?:\w+\s+){0,2}"
-    r"(?:not needed|not required|not in scope|out of scope|isn't needed|not part)",
+    r"^\s*(?:\w+\s+){0,2}(?:is|are|isn't|aren't|was|do|does|did|would|will|can)?\s*(?:not|never|n't)\b"
+    r"|^\s*(?:\w+\s+){0,2}"
+    r"(?:not needed|not required|not in scope|out of scope|isn't needed|not part)"
+    r"|^\s*(?:is|are)\s+(?:also\s+)?out\b(?!\s+of\b)"
+    r"|^\s*[,:-]\s*no\s*(?:[.!;]|$)",  # 'Offshore, no.'
     re.I,
 )
 
@@ -292,8 +295,10 @@ def _kept(ctx: Context, m: Mention) -> bool:
     """Mentions that speak of the buyer's own needs: usable where they stand, not said of a
     partner or another client, not the label of a sentence ('Languages: …'), not a city, not a
     place where data is kept."""
-    if not ctx.message.usable(m) or m.status in ("third_party", "other_client"):
+    if not ctx.message.usable(m) or m.status == "other_client":
         return False
+    if m.status == "third_party" and m.kind != "term:platform_owners":
+        return False  # 'the partner would work in our systems' says who provides them
     if m.kind.startswith("term:") and m.kind != "term:criteria" and not ctx.free(m.start, m.end):
         return False  # the words are another reader's ('60% quality' is a weight, not a goal)
     if m.kind == "term:services" and _job_title(ctx, m):
@@ -353,15 +358,17 @@ def _state_of_a_named_country(ctx: Context, m: Mention) -> bool:
 
 
 def _destination(ctx: Context, m: Mention) -> bool:
-    """'package holidays to Spain, Portugal and the Canaries': places people travel to."""
+    """'package holidays to Spain, Portugal and the Canaries', 'flying across Europe': places
+    people travel to."""
     clause = clause_span(ctx, m.start)
     segment = ctx.message.segments[m.segment]
     head = ctx.text[segment.start : m.start]
     return (
         bool(
             re.search(
-                r"\b(?:holidays?|flights?|trips?|travel|travelling|fly|flying)\s+to\s+"
-                r"(?:[\w' ]+(?:,|\band\b)\s*)*(?:the\s+)?$",
+                r"\b(?:holidays?|flights?|trips?|travel|travelling|fly|flying)\s+(?:to|across|around)\s+"
+                r"(?:[\w' ]+(?:,|\band\b)\s*)*(?:the\s+)?"
+                r"(?:(?:north|south|east|west|northern|southern|eastern|western|central)\s+)?$",
                 head,
                 re.I,
             )
@@ -488,8 +495,11 @@ def _only(ctx: Context, mentions: list[Mention]) -> bool:
     """'English only', 'just English', 'UK only': the list is these items and no others."""
     words = d.pattern(d.words().only).pattern
     for m in mentions:
-        if _PHASE.search(ctx.message.segment_text(m.segment)):
-            continue  # 'pilot 30 days, email only': the pilot's scope, not the whole list
+        if _PHASE.search(ctx.message.segment_text(m.segment)) or _PHASE.search(
+            ctx.text, ctx.message.sentence_span(m.segment)[0], m.start
+        ):
+            continue  # 'pilot 30 days, email only', 'A pilot, yes: 2 months, German only': the
+            # pilot's scope, not the whole list
         after = ctx.text[m.end : m.end + 12]
         before = ctx.text[max(0, m.start - 10) : m.start]
         if re.match(rf"\s*(?:{words})\b", after, re.I) or re.search(
