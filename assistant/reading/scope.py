@@ -958,6 +958,8 @@ class Scope:
         or operation was ended (`closure_verbs`, `closure_nouns`) is no longer there."""
         start, end = self.spans[index]
         passive, active, site_after = _closure_patterns()
+        if _closed_cell().match(self.text, end):
+            return True  # a table row: 'Cebu site | Closed 2024 | …'
         return bool(passive.match(self.text, end)) or bool(
             active.search(self.text, max(0, start - 40), start) and site_after.match(self.text, end)
         )
@@ -1291,4 +1293,19 @@ def _closure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
     active = re.compile(rf"\b(?:{verbs})\s+(?:the|our|their|its|his|her)\s+$", re.I)
     return passive, active, re.compile(rf"\s+(?:{nouns})\b", re.I)
+
+
+@cache
+def _closed_cell() -> re.Pattern:
+    """After a place: its site noun, then a table cell that is a closure verb dated in a past
+    year or ending the cell ('Cebu site | Closed 2024', '| Decommissioned in 2023 |'); not a
+    schedule ('Store | Closed Sundays', 'Hours | closed on holidays')."""
+    lex = assertion()
+    verbs = "|".join(re.escape(v) for v in sorted(lex.closure_verbs, key=len, reverse=True))
+    sites = "|".join(re.escape(n) for n in sorted(lex.site_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"\s+(?:{sites})\s*\|\s*(?:{verbs})"
+        rf"(?:\s+(?:in\s+)?(?:(?:[A-Z][a-z]+|Q[1-4])\s+)?(?:19|20)\d\d)?\s*(?:\||$)",
+        re.I,
+    )
 

@@ -420,3 +420,19 @@ def test_a_passive_after_may_is_not_firm(text, expected):
 )
 def test_a_future_with_going_to_keeps_the_denial(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table row whose cell after a site is a dated closure: the site is gone
+        ("Cebu centre | Decommissioned in March 2023", {"Cebu": "negated"}),
+        ("Davao site | Closed 2022 | Staff moved to Iloilo",
+         {"Davao": "negated", "Iloilo": "affirmed"}),
+        # a schedule is no closure
+        ("Cebu site | Closed Sundays | Open 7am-9pm", {"Cebu": "affirmed"}),
+        ("Cebu site | closed on holidays", {"Cebu": "affirmed"}),
+    ],
+)
+def test_a_dated_closure_cell_denies_the_site_of_its_row(text, expected):
+    _check(text, expected)
