@@ -220,6 +220,12 @@ def find_triggers(text: str) -> list[Trigger]:
         if not _FORBIDDING_MAY.search(text, 0, m.end("modal"))
         and not text[: m.start("modal")].rstrip().endswith(",")
     ]
+    # 'Spanish is going to be offered from May': a passive future with 'going to' before a time
+    # ahead plans its subject ('is not going to be' denies it, and is no match)
+    found += [
+        Trigger("planned", "subject", m.start(), m.end("passive"), m.group("passive"))
+        for m in _going_to_passive_ahead().finditer(text)
+    ]
     # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
     # the row is a plan
     found += [
@@ -291,6 +297,18 @@ def _expected_arrival() -> re.Pattern:
     return re.compile(
         rf"(?P<predicate>(?:{_alternation(lex.expectation_modals)})\s+(?:\w+ly\s+)?"
         rf"(?:{_alternation(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{TIME_AHEAD})",
+        re.I,
+    )
+
+
+@cache
+def _going_to_passive_ahead() -> re.Pattern:
+    """'is going to be offered from May', "they're going to be added in Q3": a passive with
+    'going to' and then, within two words, a time ahead."""
+    return re.compile(
+        r"\b(?:is|are|(?<=\w)['’]s|(?<=\w)['’]re)\s+going\s+to\s+(?P<passive>be\s+(?:[a-z]+ed|"
+        r"done|run|held|kept|made|built|sent|met|given|taken|seen|put|set|brought|rolled\s+out))"
+        rf"(?=\s+(?:[\w-]+\s+){{0,2}}?{TIME_AHEAD})",
         re.I,
     )
 

@@ -436,3 +436,21 @@ def test_a_future_with_going_to_keeps_the_denial(text, expected):
 )
 def test_a_dated_closure_cell_denies_the_site_of_its_row(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive future with 'going to' and a time ahead plans its subject
+        ("Spanish is going to be offered from May.", {"Spanish": "planned"}),
+        ("French and Dutch are going to be supported next year.",
+         {"French": "planned", "Dutch": "planned"}),
+        ("Chat is going to be added in Q3, and email is offered today.",
+         {"chat": None, "Chat": "planned", "email": "affirmed"}),
+        # denied, or in the past, it plans nothing
+        ("Spanish is not going to be offered from May.", {"Spanish": "negated"}),
+        ("Spanish was going to be offered from May.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_a_going_to_passive_before_a_time_ahead_plans_its_subject(text, expected):
+    _check(text, expected)
