@@ -209,7 +209,9 @@ class Scope:
             self.text[end : trigger.start]
         ):
             return True  # 'ISO 27001: our certificate lapsed in June': the label's certificate
-        orphan = trigger.status == "negated" and not self._mention_after(trigger)
+        orphan = trigger.status == "negated" and (
+            not self._mention_after(trigger) or _denied_passive_with_agent(self.text, trigger.end)
+        )
         fronted = orphan and self._fronted(trigger, index)
         closed = trigger.status == "negated" and re.match(r"\s*[,.;!|]", self.text[trigger.end :])
         if (orphan or closed) and not ahead and self._answers_question(trigger, index):
@@ -1188,6 +1190,14 @@ def _passive_participle(text: str, at: int) -> bool:
     if verb in lex.judging_participles or word_class("harm_verbs").fullmatch(verb):
         return False
     return verb in lex.participles or (verb.endswith("ed") and len(verb) > 4)
+
+
+def _denied_passive_with_agent(text: str, at: int) -> bool:
+    """'ISO 27001 will not be held by the Lisbon site': after the negation a passive participle
+    and its agent; the mention after it is the agent, what is denied stands before."""
+    if not re.compile(rf"{denial_adverbs()}[a-z][a-z-]*\s+by\b", re.I).match(text, at):
+        return False
+    return _passive_participle(text, at) or bool(word_class("denial_complements").match(text, at))
 
 
 def _verbal(trigger: Trigger) -> bool:

@@ -255,6 +255,18 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("other_client", "forward", m.start(), m.end(), m.group(0))
         for m in _apposition().finditer(text)
     ]
+    # 'ISO 27001 will not be held by the Lisbon site': a passive denied by a negation before it
+    # ('will not be', as 'is not held by') names an agent that does not do it; no third party
+    adverbs = re.compile(denial_adverbs() + r"$", re.I)
+    denied_ends = [t.end for t in found if t.status == "negated"]
+    found = [
+        t
+        for t in found
+        if not (
+            t.status == "third_party"
+            and any(e <= t.start and adverbs.match(text, e, t.start) for e in denied_ends)
+        )
+    ]
     order = assertion().precedence
     found.sort(key=lambda t: (-(t.end - t.start), order.index(t.status)))
     kept: list[Trigger] = []

@@ -454,3 +454,18 @@ def test_a_dated_closure_cell_denies_the_site_of_its_row(text, expected):
 )
 def test_a_going_to_passive_before_a_time_ahead_plans_its_subject(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal before a denied passive with an agent denies the subject, as without the modal
+        ("PCI DSS will not be held by our Porto site.", {"PCI DSS": "negated", "Porto": "affirmed"}),
+        ("Chat won't be handled by our Cebu team.", {"Chat": "negated", "Cebu": "affirmed"}),
+        ("PCI DSS is not held by our Porto site.", {"PCI DSS": "negated", "Porto": "affirmed"}),
+        # an affirmed passive with an agent stays affirmed
+        ("PCI DSS will be held by our Porto site.", {"PCI DSS": "affirmed"}),
+    ],
+)
+def test_a_modal_before_a_denied_passive_with_an_agent_denies_its_subject(text, expected):
+    _check(text, expected)
