@@ -21,7 +21,8 @@ from functools import cache
 
 from assistant.reading.lexicon import assertion
 from assistant.reading.scope import Scope
-from assistant.reading.triggers import Trigger, find_triggers
+from assistant.reading.quantities import QUANTITY_KINDS
+from assistant.reading.triggers import Trigger, find_triggers, usual
 
 __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
@@ -75,7 +76,11 @@ def statuses(
     answers: dict[int, Trigger] = {}  # mention -> the 'No' answering the question it is in
     thresholds = scope.volume_thresholds() if kinds else set()
     for i in range(len(spans)):
-        covering = [t for t in triggers if scope.covers(t, i)]
+        covering = [
+            t
+            for t in triggers
+            if scope.covers(t, i) and not (usual(t) and not (kinds and kinds[i] in QUANTITY_KINDS))
+        ]
         found = {t.status for t in covering}
         negations = [t for t in covering if t.status == "negated"]
         if negations and (answer := scope.answered_no(negations, i)):

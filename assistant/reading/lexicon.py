@@ -207,6 +207,7 @@ class Assertion(_Strict):
     closure_nouns: tuple[str, ...] = ()
     site_nouns: tuple[str, ...] = ()
     opening_progressives: tuple[str, ...] = ()
+    usual_adverbs: tuple[str, ...] = ()
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

@@ -135,6 +135,12 @@ def word_class(name: str) -> re.Pattern:
 
 
 @cache
+def usual(trigger: Trigger) -> bool:
+    """Whether a trigger is an adverb of what is usual ('typically'), which hedges figures only."""
+    return trigger.status == "hedged" and bool(word_class("usual_adverbs").fullmatch(trigger.text))
+
+
+@cache
 def denial_adverbs() -> str:
     """A pattern for the words that may stand between a negation and what it denies ('not
     presently supported', 'not yet staffed'), each followed by space; perhaps none."""
@@ -225,6 +231,12 @@ def find_triggers(text: str) -> list[Trigger]:
     found += [
         Trigger("planned", "subject", m.start(), m.end("passive"), m.group("passive"))
         for m in _going_to_passive_ahead().finditer(text)
+    ]
+    # 'onboarding typically takes eight weeks': a norm; the statuses keep it to figures
+    found += [
+        Trigger("hedged", "forward", m.start(), m.end(), m.group(0))
+        for m in word_class("usual_adverbs").finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in masked)  # 'generally available'
     ]
     # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
     # the row is a plan

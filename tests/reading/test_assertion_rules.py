@@ -469,3 +469,19 @@ def test_a_going_to_passive_before_a_time_ahead_plans_its_subject(text, expected
 )
 def test_a_modal_before_a_denied_passive_with_an_agent_denies_its_subject(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure after an adverb of what is usual is a norm: hedged; what it measures is firm
+        ("Chat replies normally go out within 90 seconds.", {"Chat": "affirmed", "90 seconds": "hedged"}),
+        ("Our ramp usually takes six weeks.", {"six weeks": "hedged"}),
+        ("Attrition is generally below 30%, and email is offered.", {"30%": "hedged", "email": "affirmed"}),
+        # without one, or as a release stage, the figure is firm
+        ("Our ramp takes six weeks.", {"six weeks": "affirmed"}),
+        ("Video is generally available from March at $2.10 per minute.", {"$2.10 per minute": "affirmed"}),
+    ],
+)
+def test_an_adverb_of_what_is_usual_hedges_the_figures_after_it(text, expected):
+    _check(text, expected)
