@@ -501,13 +501,15 @@ def _story() -> re.Pattern:
 
 @cache
 def _served_story() -> re.Pattern:
-    """'For a regional Blue Cross plan, we reduced average speed of answer …': a sentence that
-    opens with an organisation served and goes on with a result the vendor achieved
-    (`case_verbs`): another client's story."""
+    """'For a regional Blue Cross plan, we reduced average speed of answer …', 'For a Leeds
+    retailer, our Cebu team of 30 agents handled …': a sentence that opens with an organisation
+    served and goes on with what the vendor or its team did for it (`case_verbs`, past):
+    another client's story."""
     lex = assertion()
     return re.compile(
         rf"^\W*for\s+(?:an?|one)\s+(?!(?:{_alternation(lex.not_served)})\b)"
-        rf"(?:[\w&'’.-]+\s+){{0,6}}?[\w&'’.-]+,\s+we\s+(?:{_alternation(lex.case_verbs)})\b",
+        rf"(?:[\w&'’.-]+\s+){{0,6}}?[\w&'’.-]+,\s+(?:we|our(?:\s+[\w-]+){{1,6}}?)\s+"
+        rf"(?:{_alternation(lex.case_verbs)})\b",
         re.I,
     )
 

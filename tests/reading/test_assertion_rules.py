@@ -485,3 +485,18 @@ def test_a_modal_before_a_denied_passive_with_an_agent_denies_its_subject(text, 
 )
 def test_an_adverb_of_what_is_usual_hedges_the_figures_after_it(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation served, then what the vendor's team did for it: another client's story
+        ("For a Leeds retailer, our Cebu team of 30 agents handled 9,000 chats a month.",
+         {"30 agents": "other_client", "9,000 chats a month": "other_client"}),
+        # 'for a start', 'for a fixed fee' serve no one
+        ("For a start, our Cebu team handles 9,000 chats a month.", {"9,000 chats a month": "affirmed"}),
+        ("For a fixed fee, our Cebu team handled email.", {"email": "affirmed"}),
+    ],
+)
+def test_a_team_serving_an_organisation_named_first_tells_its_story(text, expected):
+    _check(text, expected)
