@@ -238,6 +238,11 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in word_class("usual_adverbs").finditer(text)
         if not any(s < m.end() and m.start() < e for s, e in masked)  # 'generally available'
     ]
+    # 'we anticipate a SOC 2 report by mid-2027': an expectation of one's own with a time ahead
+    found += [
+        Trigger("planned", "forward", m.start("verb"), m.end(), m.group("verb"))
+        for m in _EXPECTED_BY.finditer(text)
+    ]
     # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
     # the row is a plan
     found += [
@@ -337,6 +342,19 @@ def _going_to_passive_ahead() -> re.Pattern:
     )
 
 
+# a numbered period of a programme: 'by month three', 'in week 6', 'from year two'
+_NUMBERED_PERIOD = (
+    r"(?:day|week|month|quarter|year)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve)\b"
+)
+_EXPECTED_BY = re.compile(
+    # the subject perhaps shared with an earlier verb: 'we sample 2% … and expect …'
+    r"\b(?:we|i)\s+(?:(?:(?!(?:who|that|which|they|you|he|she|it)\b)[\w%'’-]+\s+){1,10}?and\s+)?"
+    r"(?:(?:fully|now|currently)\s+)?"
+    r"(?P<verb>expect|anticipate)\b"
+    rf"(?=[^.;:!?]{{0,80}}?\b(?:by|in|from|before|within)\s+(?:{_NUMBERED_PERIOD}|{TIME_AHEAD}))",
+    re.I,
+)
 _ONLY_FROM_AHEAD = re.compile(
     rf"\bonly\s+(?:from|as\s+of|starting|after)(?=\s+(?:next\s+)?(?:{_MONTHS}|q[1-4]|h[12]|"
     rf"next\s+(?:month|quarter|year))\b)",

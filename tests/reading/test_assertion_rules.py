@@ -500,3 +500,20 @@ def test_an_adverb_of_what_is_usual_hedges_the_figures_after_it(text, expected):
 )
 def test_a_team_serving_an_organisation_named_first_tells_its_story(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one's own expectation with a time ahead is a plan
+        ("We anticipate a SOC 2 Type II report by mid-2027.", {"SOC 2 Type II": "planned"}),
+        ("We sample 3% of calls and expect CSAT above 85% by month two.",
+         {"3%": "affirmed", "CSAT": "planned", "85%": "planned"}),
+        # without a time ahead, in the past, or someone else's expectation: no plan
+        ("We expect CSAT above 85%.", {"CSAT": "affirmed"}),
+        ("We expected CSAT of 80% by month three.", {"CSAT": "affirmed"}),
+        ("We serve insurers that expect CSAT above 85% in 2026.", {"CSAT": "affirmed"}),
+    ],
+)
+def test_an_expectation_of_ones_own_with_a_time_ahead_is_a_plan(text, expected):
+    _check(text, expected)
