@@ -208,6 +208,7 @@ class Assertion(_Strict):
     site_nouns: tuple[str, ...] = ()
     opening_progressives: tuple[str, ...] = ()
     usual_adverbs: tuple[str, ...] = ()
+    aim_verbs: tuple[str, ...] = ()
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

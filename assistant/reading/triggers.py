@@ -135,9 +135,21 @@ def word_class(name: str) -> re.Pattern:
 
 
 @cache
-def usual(trigger: Trigger) -> bool:
-    """Whether a trigger is an adverb of what is usual ('typically'), which hedges figures only."""
-    return trigger.status == "hedged" and bool(word_class("usual_adverbs").fullmatch(trigger.text))
+def figures_only(trigger: Trigger) -> str:
+    """'usual' for an adverb of what is usual ('typically'), which hedges figures only; 'aim'
+    for an aim of one's own ('we target'), which hedges figures and the KPIs they measure; ''
+    for any other trigger."""
+    if trigger.status != "hedged":
+        return ""
+    if word_class("usual_adverbs").fullmatch(trigger.text):
+        return "usual"
+    return "aim" if _aim().fullmatch(trigger.text) else ""
+
+
+@cache
+def _aim() -> re.Pattern:
+    """'we target', 'I aim for': an aim of one's own (`aim_verbs`)."""
+    return re.compile(rf"\b(?:we|i)\s+(?:also\s+)?(?:{_alternation(assertion().aim_verbs)})", re.I)
 
 
 @cache
@@ -232,12 +244,14 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("planned", "subject", m.start(), m.end("passive"), m.group("passive"))
         for m in _going_to_passive_ahead().finditer(text)
     ]
-    # 'onboarding typically takes eight weeks': a norm; the statuses keep it to figures
+    # 'onboarding typically takes eight weeks', 'we target 80/20': a norm or an aim; the statuses
+    # keep it to figures
     found += [
         Trigger("hedged", "forward", m.start(), m.end(), m.group(0))
         for m in word_class("usual_adverbs").finditer(text)
         if not any(s < m.end() and m.start() < e for s, e in masked)  # 'generally available'
     ]
+    found += [Trigger("hedged", "forward", m.start(), m.end(), m.group(0)) for m in _aim().finditer(text)]
     # 'we anticipate a SOC 2 report by mid-2027': an expectation of one's own with a time ahead
     found += [
         Trigger("planned", "forward", m.start("verb"), m.end(), m.group("verb"))

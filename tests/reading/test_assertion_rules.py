@@ -517,3 +517,19 @@ def test_a_team_serving_an_organisation_named_first_tells_its_story(text, expect
 )
 def test_an_expectation_of_ones_own_with_a_time_ahead_is_a_plan(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aim of one's own hedges the figures aimed at and the KPI they measure
+        ("We target an 85/20 service level on chat.", {"85/20": "hedged", "chat": "affirmed"}),
+        ("We aim for first contact resolution above 70% on email.",
+         {"first contact resolution": "hedged", "70%": "hedged", "email": "affirmed"}),
+        # no figure aimed at, or a noun 'target': nothing hedged
+        ("We target mid-sized retailers in Leeds.", {"Leeds": "affirmed"}),
+        ("We deliver an 85/20 service level on chat.", {"85/20": "affirmed"}),
+    ],
+)
+def test_an_aim_of_ones_own_hedges_its_figures(text, expected):
+    _check(text, expected)
