@@ -209,6 +209,7 @@ class Assertion(_Strict):
     opening_progressives: tuple[str, ...] = ()
     usual_adverbs: tuple[str, ...] = ()
     aim_verbs: tuple[str, ...] = ()
+    term_nouns: tuple[str, ...] = ()
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

@@ -257,6 +257,12 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("planned", "forward", m.start("verb"), m.end(), m.group("verb"))
         for m in _EXPECTED_BY.finditer(text)
     ]
+    # 'at no additional cost for contracts of 12 months or more': a minimum length conditions
+    # its clause
+    for m in _minimum_term().finditer(text):
+        # the words before the length look back on what is offered, its bound on the length
+        found.append(Trigger("conditional", "backward", m.start(), m.end("head"), m.group("head")))
+        found.append(Trigger("conditional", "backward", *m.span("bound"), m.group("bound")))
     # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
     # the row is a plan
     found += [
@@ -369,6 +375,19 @@ _EXPECTED_BY = re.compile(
     rf"(?=[^.;:!?]{{0,80}}?\b(?:by|in|from|before|within)\s+(?:{_NUMBERED_PERIOD}|{TIME_AHEAD}))",
     re.I,
 )
+@cache
+def _minimum_term() -> re.Pattern:
+    """'for contracts of 12 months or more', 'on a term of 36 months or longer', 'with a
+    commitment of two years or above': a length of contract with a bound at its end (the head
+    before the length, the bound after it)."""
+    return re.compile(
+        rf"(?P<head>\b(?:for|on|with|under)\s+(?:an?\s+|the\s+)?(?:minimum\s+)?"
+        rf"(?:{_alternation(assertion().term_nouns)})\s+of)"
+        rf"\s+[\w.,-]+\s+(?:{_UNITS_OF_TIME})\s+(?P<bound>or\s+(?:more|longer|above|over|greater))\b",
+        re.I,
+    )
+
+
 _ONLY_FROM_AHEAD = re.compile(
     rf"\bonly\s+(?:from|as\s+of|starting|after)(?=\s+(?:next\s+)?(?:{_MONTHS}|q[1-4]|h[12]|"
     rf"next\s+(?:month|quarter|year))\b)",

@@ -533,3 +533,19 @@ def test_an_expectation_of_ones_own_with_a_time_ahead_is_a_plan(text, expected):
 )
 def test_an_aim_of_ones_own_hedges_its_figures(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a minimum contract length conditions what its clause offers and the length itself
+        ("Set-up is at no additional cost for contracts of 24 months or more.",
+         {"at no additional cost": "conditional", "24 months": "conditional"}),
+        ("Chat is included on a term of three years or longer, and email is offered.",
+         {"Chat": "conditional", "three years": "conditional", "email": "affirmed"}),
+        # a length with no bound conditions nothing
+        ("We signed a contract of 24 months with them.", {"24 months": "affirmed"}),
+    ],
+)
+def test_a_minimum_contract_length_conditions_its_clause(text, expected):
+    _check(text, expected)
