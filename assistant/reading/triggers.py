@@ -263,6 +263,10 @@ def find_triggers(text: str) -> list[Trigger]:
         # the words before the length look back on what is offered, its bound on the length
         found.append(Trigger("conditional", "backward", m.start(), m.end("head"), m.group("head")))
         found.append(Trigger("conditional", "backward", *m.span("bound"), m.group("bound")))
+    # 'up to 150 extra seats, given six weeks' notice': an offer that stands on notice given
+    for m in _GIVEN_NOTICE.finditer(text):
+        found.append(Trigger("conditional", "backward", *m.span("given"), m.group("given")))
+        found.append(Trigger("conditional", "backward", *m.span("notice"), m.group("notice")))
     # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
     # the row is a plan
     found += [
@@ -388,6 +392,12 @@ def _minimum_term() -> re.Pattern:
     )
 
 
+_GIVEN_NOTICE = re.compile(
+    r"(?P<given>\b(?:given|with|on\s+receipt\s+of))\s+(?:at\s+least\s+|not\s+less\s+than\s+|sufficient\s+|"
+    r"enough\s+)?(?:[\w()-]+\s+){1,2}"
+    rf"(?:{_UNITS_OF_TIME})['’]?\s+(?:(?:written|advance|prior)\s+)?(?P<notice>notice)\b",
+    re.I,
+)
 _ONLY_FROM_AHEAD = re.compile(
     rf"\bonly\s+(?:from|as\s+of|starting|after)(?=\s+(?:next\s+)?(?:{_MONTHS}|q[1-4]|h[12]|"
     rf"next\s+(?:month|quarter|year))\b)",

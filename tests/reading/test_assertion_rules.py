@@ -549,3 +549,18 @@ def test_an_aim_of_ones_own_hedges_its_figures(text, expected):
 )
 def test_a_minimum_contract_length_conditions_its_clause(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an offer that stands on notice given is conditional, and so is the notice period
+        ("Yes, up to 40 extra agents, given three weeks' notice.",
+         {"40 extra agents": "conditional", "three weeks": "conditional"}),
+        ("Weekend cover is available with two weeks' notice.", {"two weeks": "conditional"}),
+        # no notice named: nothing conditional
+        ("We can add 20 seats within three weeks.", {"20 seats": "affirmed"}),
+    ],
+)
+def test_an_offer_given_notice_is_conditional(text, expected):
+    _check(text, expected)
