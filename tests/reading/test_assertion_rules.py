@@ -564,3 +564,18 @@ def test_a_minimum_contract_length_conditions_its_clause(text, expected):
 )
 def test_an_offer_given_notice_is_conditional(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'only after' a step that must come first: conditional
+        ("Bidder B would commit to 85/20 only after a two-month ramp.",
+         {"85/20": "conditional", "two-month": "conditional"}),
+        ("Chat is offered only after the pilot review.", {"Chat": "conditional"}),
+        # 'only after' a time ahead stays a plan
+        ("We can support Dutch only after Q2.", {"Dutch": "planned"}),
+    ],
+)
+def test_only_after_a_step_is_a_condition(text, expected):
+    _check(text, expected)
