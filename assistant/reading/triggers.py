@@ -267,6 +267,11 @@ def find_triggers(text: str) -> list[Trigger]:
     for m in _GIVEN_NOTICE.finditer(text):
         found.append(Trigger("conditional", "backward", *m.span("given"), m.group("given")))
         found.append(Trigger("conditional", "backward", *m.span("notice"), m.group("notice")))
+    # 'credits of up to 10% where 80/20 is missed': a case of failure is a condition
+    found += [
+        Trigger("conditional", "both", *m.span("case"), m.group("case"))
+        for m in _MISSED_CASE.finditer(text)
+    ]
     # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
     # the row is a plan
     found += [
@@ -396,6 +401,11 @@ _GIVEN_NOTICE = re.compile(
     r"(?P<given>\b(?:given|with|on\s+receipt\s+of))\s+(?:at\s+least\s+|not\s+less\s+than\s+|sufficient\s+|"
     r"enough\s+)?(?:[\w()-]+\s+){1,2}"
     rf"(?:{_UNITS_OF_TIME})['’]?\s+(?:(?:written|advance|prior)\s+)?(?P<notice>notice)\b",
+    re.I,
+)
+_MISSED_CASE = re.compile(
+    r"(?P<case>\b(?:where|when|if|whenever))\s+(?:the\s+|a\s+|an\s+|any\s+)?[^\s,;:.]+(?:\s+[^\s,;:.]+){0,3}?"
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:missed|breached|failed)\b",
     re.I,
 )
 _ONLY_FROM_AHEAD = re.compile(

@@ -579,3 +579,19 @@ def test_an_offer_given_notice_is_conditional(text, expected):
 )
 def test_only_after_a_step_is_a_condition(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a case of failure ('where 85/20 is missed') conditions the clause around it
+        ("Service credits: up to 8% of fees when the AHT target is breached.",
+         {"8%": "conditional", "AHT": "conditional"}),
+        ("Penalty: 5% of the monthly fee where 85/20 is missed.",
+         {"5%": "conditional", "85/20": "conditional"}),
+        # a failure reported, with no 'where'/'when'/'if', is no condition
+        ("Last year 80/20 was missed in March.", {"80/20": "affirmed"}),
+    ],
+)
+def test_a_case_of_failure_is_a_condition(text, expected):
+    _check(text, expected)
