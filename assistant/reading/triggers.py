@@ -272,6 +272,12 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("conditional", "both", *m.span("case"), m.group("case"))
         for m in _MISSED_CASE.finditer(text)
     ]
+    # 'sat 9-1 maybe, later in the yr', 'chat maybe': a doubt closing its clause looks back
+    found += [
+        Trigger("hedged", "backward", *m.span("doubt"), m.group("doubt"))
+        for m in _TRAILING_DOUBT.finditer(text)
+        if not _lists_before(text, m.start("doubt"))  # 'Spanish, and German perhaps': German's
+    ]
     # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
     # the row is a plan
     found += [
@@ -408,6 +414,15 @@ _MISSED_CASE = re.compile(
     r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:missed|breached|failed)\b",
     re.I,
 )
+_TRAILING_DOUBT = re.compile(r"[\w%)]\s+(?P<doubt>maybe|perhaps|possibly)(?=\s*(?:[,;:!?)]|\.|$))", re.I)
+def _lists_before(text: str, at: int) -> bool:
+    """Whether the clause before `at` is a list ('Spanish and German', 'chat, email'), or
+    follows one."""
+    head = text[:at]
+    start = max(head.rfind(c) for c in ";.?!|:")
+    return bool(re.search(r",|/|\+|&|\b(?:and|or|nor)\b", head[start + 1 :], re.I))
+
+
 _ONLY_FROM_AHEAD = re.compile(
     rf"\bonly\s+(?:from|as\s+of|starting|after)(?=\s+(?:next\s+)?(?:{_MONTHS}|q[1-4]|h[12]|"
     rf"next\s+(?:month|quarter|year))\b)",

@@ -595,3 +595,18 @@ def test_only_after_a_step_is_a_condition(text, expected):
 )
 def test_a_case_of_failure_is_a_condition(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a doubt closing its clause right after a mention hedges it
+        ("chat maybe", {"chat": "hedged"}),
+        ("We offer Spanish; Dutch maybe.", {"Spanish": "affirmed", "Dutch": "hedged"}),
+        # not over a list (whose items it may not all doubt), nor a doubt of a whole statement
+        ("Spanish, and German perhaps.", {"Spanish": "affirmed"}),
+        ("Spanish is offered, maybe.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_a_trailing_doubt_hedges_the_mention_before_it(text, expected):
+    _check(text, expected)
