@@ -610,3 +610,17 @@ def test_a_case_of_failure_is_a_condition(text, expected):
 )
 def test_a_trailing_doubt_hedges_the_mention_before_it(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an extension or renewal at a party's option conditions its length; the firm term stays
+        ("An initial term of two years, plus an optional extension of 12 months.",
+         {"two years": "affirmed", "12 months": "conditional"}),
+        ("The term is two years, with a renewal option of one year.",
+         {"two years": "affirmed", "one year": "conditional"}),
+    ],
+)
+def test_an_optional_extension_is_conditional(text, expected):
+    _check(text, expected)
