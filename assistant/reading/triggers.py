@@ -149,7 +149,10 @@ def figures_only(trigger: Trigger) -> str:
 @cache
 def _aim() -> re.Pattern:
     """'we target', 'I aim for': an aim of one's own (`aim_verbs`)."""
-    return re.compile(rf"\b(?:we|i)\s+(?:also\s+)?(?:{_alternation(assertion().aim_verbs)})", re.I)
+    return re.compile(
+        rf"\b(?:we|i)(?:\s+are|\s+am|['’]re|['’]m)?\s+(?:also\s+)?(?:{_alternation(assertion().aim_verbs)})",
+        re.I,
+    )
 
 
 @cache
@@ -251,7 +254,6 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in word_class("usual_adverbs").finditer(text)
         if not any(s < m.end() and m.start() < e for s, e in masked)  # 'generally available'
     ]
-    found += [Trigger("hedged", "forward", m.start(), m.end(), m.group(0)) for m in _aim().finditer(text)]
     # 'we anticipate a SOC 2 report by mid-2027': an expectation of one's own with a time ahead
     found += [
         Trigger("planned", "forward", m.start("verb"), m.end(), m.group("verb"))
@@ -334,6 +336,9 @@ def find_triggers(text: str) -> list[Trigger]:
                 kept[i] = Trigger(
                     k.status, _join(k.direction, trigger.direction), start, end, text[start:end]
                 )
+    # an aim ('we target', "we're targeting") stands beside a plan on the same words ('aim to'):
+    # it hedges the figures, the plan keeps the rest
+    kept += [Trigger("hedged", "forward", m.start(), m.end(), m.group(0)) for m in _aim().finditer(text)]
     return sorted(kept, key=lambda t: t.start)
 
 

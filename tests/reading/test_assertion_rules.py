@@ -624,3 +624,16 @@ def test_a_trailing_doubt_hedges_the_mention_before_it(text, expected):
 )
 def test_an_optional_extension_is_conditional(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a progressive or an infinitive aim hedges its figures; a plan it also states stays
+        ("We're targeting under 20 seconds by Q3.", {"20 seconds": "hedged"}),
+        ("We aim to bring attrition below 25% for your program.", {"25%": "hedged"}),
+        ("We aim to open Cebu in May.", {"Cebu": "planned"}),
+    ],
+)
+def test_an_aim_in_progress_hedges_its_figures_and_keeps_its_plan(text, expected):
+    _check(text, expected)
