@@ -143,7 +143,11 @@ def figures_only(trigger: Trigger) -> str:
         return ""
     if word_class("usual_adverbs").fullmatch(trigger.text):
         return "usual"
-    return "aim" if _aim().fullmatch(trigger.text) else ""
+    return "aim" if _aim().fullmatch(trigger.text) or _AIMED_PASSIVE.fullmatch(trigger.text) else ""
+
+
+# 'a CSAT of at least 90% is targeted': the figure before is aimed at
+_AIMED_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:targeted|aimed\s+for)\b", re.I)
 
 
 @cache
@@ -339,6 +343,10 @@ def find_triggers(text: str) -> list[Trigger]:
     # an aim ('we target', "we're targeting") stands beside a plan on the same words ('aim to'):
     # it hedges the figures, the plan keeps the rest
     kept += [Trigger("hedged", "forward", m.start(), m.end(), m.group(0)) for m in _aim().finditer(text)]
+    kept += [
+        Trigger("hedged", "backward", m.start(), m.end(), m.group(0))
+        for m in _AIMED_PASSIVE.finditer(text)
+    ]
     return sorted(kept, key=lambda t: t.start)
 
 

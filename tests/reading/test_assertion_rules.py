@@ -637,3 +637,16 @@ def test_an_optional_extension_is_conditional(text, expected):
 )
 def test_an_aim_in_progress_hedges_its_figures_and_keeps_its_plan(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure before a passive of aiming is aimed at: hedged; a channel planned for a time stays planned
+        ("A CSAT of at least 85% is targeted from month four.", {"85%": "hedged"}),
+        ("An AHT of 5 minutes is targeted.", {"5 minutes": "hedged"}),
+        ("Chat is targeted for Q3.", {"Chat": "planned"}),
+    ],
+)
+def test_a_figure_before_a_passive_of_aiming_is_hedged(text, expected):
+    _check(text, expected)
