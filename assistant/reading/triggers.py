@@ -284,6 +284,11 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in _TRAILING_DOUBT.finditer(text)
         if not _lists_before(text, m.start("doubt"))  # 'Spanish, and German perhaps': German's
     ]
+    # 'once the Leeds site reaches 150 FTE, …': the figure to be reached is a threshold
+    found += [
+        Trigger("conditional", "short", *m.span("verb"), m.group("verb"))
+        for m in _THRESHOLD_REACHED.finditer(text)
+    ]
     # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
     # the row is a plan
     found += [
@@ -436,6 +441,12 @@ def _lists_before(text: str, at: int) -> bool:
     return bool(re.search(r",|/|\+|&|\b(?:and|or|nor)\b", head[start + 1 :], re.I))
 
 
+_THRESHOLD_REACHED = re.compile(
+    r"\b(?:once|when|whenever|as\s+soon\s+as)\s+(?:[\w'’-]+\s+){1,4}?"
+    r"(?P<verb>reaches|reach|exceeds|exceed|passes|pass|hits|hit|tops|top|surpasses|surpass|"
+    r"goes\s+(?:above|beyond|over)|go\s+(?:above|beyond|over))(?=\s+(?:about\s+|around\s+)?[\d$£€])",
+    re.I,
+)
 _ONLY_FROM_AHEAD = re.compile(
     rf"\bonly\s+(?:from|as\s+of|starting|after)(?=\s+(?:next\s+)?(?:{_MONTHS}|q[1-4]|h[12]|"
     rf"next\s+(?:month|quarter|year))\b)",

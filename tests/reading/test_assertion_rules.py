@@ -650,3 +650,17 @@ def test_an_aim_in_progress_hedges_its_figures_and_keeps_its_plan(text, expected
 )
 def test_a_figure_before_a_passive_of_aiming_is_hedged(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the figure a 'once/when … reaches' clause waits for is a threshold: conditional
+        ("Once the Leeds site reaches 200 FTE, we will apply for COPC there.",
+         {"Leeds": "affirmed", "200 FTE": "conditional"}),
+        # a figure reached in the past is none
+        ("Last year the Leeds site reached 200 FTE.", {"200 FTE": "affirmed"}),
+    ],
+)
+def test_a_figure_to_be_reached_is_a_threshold(text, expected):
+    _check(text, expected)
