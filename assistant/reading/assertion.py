@@ -20,8 +20,8 @@ import re
 from functools import cache
 
 from assistant.reading.lexicon import assertion
-from assistant.reading.scope import Scope
 from assistant.reading.quantities import QUANTITY_KINDS
+from assistant.reading.scope import Scope
 from assistant.reading.triggers import Trigger, figures_only, find_triggers
 
 __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]

@@ -347,7 +347,9 @@ def find_triggers(text: str) -> list[Trigger]:
                 )
     # an aim ('we target', "we're targeting") stands beside a plan on the same words ('aim to'):
     # it hedges the figures, the plan keeps the rest
-    kept += [Trigger("hedged", "forward", m.start(), m.end(), m.group(0)) for m in _aim().finditer(text)]
+    kept += [
+        Trigger("hedged", "forward", m.start(), m.end(), m.group(0)) for m in _aim().finditer(text)
+    ]
     kept += [
         Trigger("hedged", "backward", m.start(), m.end(), m.group(0))
         for m in _AIMED_PASSIVE.finditer(text)
@@ -432,7 +434,9 @@ _MISSED_CASE = re.compile(
     r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:missed|breached|failed)\b",
     re.I,
 )
-_TRAILING_DOUBT = re.compile(r"[\w%)]\s+(?P<doubt>maybe|perhaps|possibly)(?=\s*(?:[,;:!?)]|\.|$))", re.I)
+_TRAILING_DOUBT = re.compile(
+    r"[\w%)]\s+(?P<doubt>maybe|perhaps|possibly)(?=\s*(?:[,;:!?)]|\.|$))", re.I
+)
 def _lists_before(text: str, at: int) -> bool:
     """Whether the clause before `at` is a list ('Spanish and German', 'chat, email'), or
     follows one."""

@@ -460,7 +460,8 @@ def test_a_going_to_passive_before_a_time_ahead_plans_its_subject(text, expected
     ("text", "expected"),
     [
         # a modal before a denied passive with an agent denies the subject, as without the modal
-        ("PCI DSS will not be held by our Porto site.", {"PCI DSS": "negated", "Porto": "affirmed"}),
+        ("PCI DSS will not be held by our Porto site.",
+         {"PCI DSS": "negated", "Porto": "affirmed"}),
         ("Chat won't be handled by our Cebu team.", {"Chat": "negated", "Cebu": "affirmed"}),
         ("PCI DSS is not held by our Porto site.", {"PCI DSS": "negated", "Porto": "affirmed"}),
         # an affirmed passive with an agent stays affirmed
@@ -475,12 +476,15 @@ def test_a_modal_before_a_denied_passive_with_an_agent_denies_its_subject(text, 
     ("text", "expected"),
     [
         # a figure after an adverb of what is usual is a norm: hedged; what it measures is firm
-        ("Chat replies normally go out within 90 seconds.", {"Chat": "affirmed", "90 seconds": "hedged"}),
+        ("Chat replies normally go out within 90 seconds.",
+         {"Chat": "affirmed", "90 seconds": "hedged"}),
         ("Our ramp usually takes six weeks.", {"six weeks": "hedged"}),
-        ("Attrition is generally below 30%, and email is offered.", {"30%": "hedged", "email": "affirmed"}),
+        ("Attrition is generally below 30%, and email is offered.",
+         {"30%": "hedged", "email": "affirmed"}),
         # without one, or as a release stage, the figure is firm
         ("Our ramp takes six weeks.", {"six weeks": "affirmed"}),
-        ("Video is generally available from March at $2.10 per minute.", {"$2.10 per minute": "affirmed"}),
+        ("Video is generally available from March at $2.10 per minute.",
+         {"$2.10 per minute": "affirmed"}),
     ],
 )
 def test_an_adverb_of_what_is_usual_hedges_the_figures_after_it(text, expected):
@@ -494,7 +498,8 @@ def test_an_adverb_of_what_is_usual_hedges_the_figures_after_it(text, expected):
         ("For a Leeds retailer, our Cebu team of 30 agents handled 9,000 chats a month.",
          {"30 agents": "other_client", "9,000 chats a month": "other_client"}),
         # 'for a start', 'for a fixed fee' serve no one
-        ("For a start, our Cebu team handles 9,000 chats a month.", {"9,000 chats a month": "affirmed"}),
+        ("For a start, our Cebu team handles 9,000 chats a month.",
+         {"9,000 chats a month": "affirmed"}),
         ("For a fixed fee, our Cebu team handled email.", {"email": "affirmed"}),
     ],
 )
@@ -642,7 +647,8 @@ def test_an_aim_in_progress_hedges_its_figures_and_keeps_its_plan(text, expected
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a figure before a passive of aiming is aimed at: hedged; a channel planned for a time stays planned
+        # a figure before a passive of aiming is aimed at: hedged; a channel planned for a time
+        # stays planned
         ("A CSAT of at least 85% is targeted from month four.", {"85%": "hedged"}),
         ("An AHT of 5 minutes is targeted.", {"5 minutes": "hedged"}),
         ("Chat is targeted for Q3.", {"Chat": "planned"}),
