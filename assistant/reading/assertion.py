@@ -20,8 +20,9 @@ import re
 from functools import cache
 
 from assistant.reading.lexicon import assertion
+from assistant.reading.quantities import QUANTITY_KINDS
 from assistant.reading.scope import Scope
-from assistant.reading.triggers import Trigger, find_triggers
+from assistant.reading.triggers import Trigger, figures_only, find_triggers
 
 __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
@@ -41,6 +42,9 @@ _DENIED_BEFORE = re.compile(
 _EXCEPTED_FROM_ALL = re.compile(
     r"^\W*(?:apart|aside)\s+from\s+[^,;:]{1,60},\s*(?:all|every|each|everything)\b", re.I
 )
+# what a norm hedges ('typically within a day'): figures; an aim ('we target FCR above 75%'):
+# figures and the KPIs they measure
+_HEDGED_KINDS = {"usual": QUANTITY_KINDS, "aim": (*QUANTITY_KINDS, "kpi")}
 STATUSES = (
     "affirmed",
     "negated",
@@ -50,6 +54,13 @@ STATUSES = (
     "third_party",
     "other_client",
 )
+
+
+def _reaches_kind(trigger: Trigger, kind: str | None) -> bool:
+    """Whether a trigger may give its status to a mention of this kind: a norm or an aim only to
+    figures (`_HEDGED_KINDS`), any other trigger to any mention."""
+    only = figures_only(trigger)
+    return not only or kind in _HEDGED_KINDS[only]
 
 
 def statuses(
@@ -75,7 +86,11 @@ def statuses(
     answers: dict[int, Trigger] = {}  # mention -> the 'No' answering the question it is in
     thresholds = scope.volume_thresholds() if kinds else set()
     for i in range(len(spans)):
-        covering = [t for t in triggers if scope.covers(t, i)]
+        covering = [
+            t
+            for t in triggers
+            if scope.covers(t, i) and _reaches_kind(t, kinds[i] if kinds else None)
+        ]
         found = {t.status for t in covering}
         negations = [t for t in covering if t.status == "negated"]
         if negations and (answer := scope.answered_no(negations, i)):

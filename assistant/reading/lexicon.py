@@ -207,6 +207,9 @@ class Assertion(_Strict):
     closure_nouns: tuple[str, ...] = ()
     site_nouns: tuple[str, ...] = ()
     opening_progressives: tuple[str, ...] = ()
+    usual_adverbs: tuple[str, ...] = ()
+    aim_verbs: tuple[str, ...] = ()
+    term_nouns: tuple[str, ...] = ()
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

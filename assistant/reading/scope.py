@@ -209,7 +209,9 @@ class Scope:
             self.text[end : trigger.start]
         ):
             return True  # 'ISO 27001: our certificate lapsed in June': the label's certificate
-        orphan = trigger.status == "negated" and not self._mention_after(trigger)
+        orphan = trigger.status == "negated" and (
+            not self._mention_after(trigger) or _denied_passive_with_agent(self.text, trigger.end)
+        )
         fronted = orphan and self._fronted(trigger, index)
         closed = trigger.status == "negated" and re.match(r"\s*[,.;!|]", self.text[trigger.end :])
         if (orphan or closed) and not ahead and self._answers_question(trigger, index):
@@ -958,6 +960,8 @@ class Scope:
         or operation was ended (`closure_verbs`, `closure_nouns`) is no longer there."""
         start, end = self.spans[index]
         passive, active, site_after = _closure_patterns()
+        if _closed_cell().match(self.text, end):
+            return True  # a table row: 'Cebu site | Closed 2024 | …'
         return bool(passive.match(self.text, end)) or bool(
             active.search(self.text, max(0, start - 40), start) and site_after.match(self.text, end)
         )
@@ -1188,6 +1192,14 @@ def _passive_participle(text: str, at: int) -> bool:
     return verb in lex.participles or (verb.endswith("ed") and len(verb) > 4)
 
 
+def _denied_passive_with_agent(text: str, at: int) -> bool:
+    """'ISO 27001 will not be held by the Lisbon site': after the negation a passive participle
+    and its agent; the mention after it is the agent, what is denied stands before."""
+    if not re.compile(rf"{denial_adverbs()}[a-z][a-z-]*\s+by\b", re.I).match(text, at):
+        return False
+    return _passive_participle(text, at) or bool(word_class("denial_complements").match(text, at))
+
+
 def _verbal(trigger: Trigger) -> bool:
     """A negation of a verb ('we do not offer'), as against a determiner ('no subcontracting')."""
     text = trigger.text.replace("’", "'")
@@ -1291,4 +1303,19 @@ def _closure_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
     active = re.compile(rf"\b(?:{verbs})\s+(?:the|our|their|its|his|her)\s+$", re.I)
     return passive, active, re.compile(rf"\s+(?:{nouns})\b", re.I)
+
+
+@cache
+def _closed_cell() -> re.Pattern:
+    """After a place: its site noun, then a table cell that is a closure verb dated in a past
+    year or ending the cell ('Cebu site | Closed 2024', '| Decommissioned in 2023 |'); not a
+    schedule ('Store | Closed Sundays', 'Hours | closed on holidays')."""
+    lex = assertion()
+    verbs = "|".join(re.escape(v) for v in sorted(lex.closure_verbs, key=len, reverse=True))
+    sites = "|".join(re.escape(n) for n in sorted(lex.site_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"\s+(?:{sites})\s*\|\s*(?:{verbs})"
+        rf"(?:\s+(?:in\s+)?(?:(?:[A-Z][a-z]+|Q[1-4])\s+)?(?:19|20)\d\d)?\s*(?:\||$)",
+        re.I,
+    )
 

@@ -135,6 +135,31 @@ def word_class(name: str) -> re.Pattern:
 
 
 @cache
+def figures_only(trigger: Trigger) -> str:
+    """'usual' for an adverb of what is usual ('typically'), which hedges figures only; 'aim'
+    for an aim of one's own ('we target'), which hedges figures and the KPIs they measure; ''
+    for any other trigger."""
+    if trigger.status != "hedged":
+        return ""
+    if word_class("usual_adverbs").fullmatch(trigger.text):
+        return "usual"
+    return "aim" if _aim().fullmatch(trigger.text) or _AIMED_PASSIVE.fullmatch(trigger.text) else ""
+
+
+# 'a CSAT of at least 90% is targeted': the figure before is aimed at
+_AIMED_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:targeted|aimed\s+for)\b", re.I)
+
+
+@cache
+def _aim() -> re.Pattern:
+    """'we target', 'I aim for': an aim of one's own (`aim_verbs`)."""
+    return re.compile(
+        rf"\b(?:we|i)(?:\s+are|\s+am|['’]re|['’]m)?\s+(?:also\s+)?(?:{_alternation(assertion().aim_verbs)})",
+        re.I,
+    )
+
+
+@cache
 def denial_adverbs() -> str:
     """A pattern for the words that may stand between a negation and what it denies ('not
     presently supported', 'not yet staffed'), each followed by space; perhaps none."""
@@ -220,6 +245,50 @@ def find_triggers(text: str) -> list[Trigger]:
         if not _FORBIDDING_MAY.search(text, 0, m.end("modal"))
         and not text[: m.start("modal")].rstrip().endswith(",")
     ]
+    # 'Spanish is going to be offered from May': a passive future with 'going to' before a time
+    # ahead plans its subject ('is not going to be' denies it, and is no match)
+    found += [
+        Trigger("planned", "subject", m.start(), m.end("passive"), m.group("passive"))
+        for m in _going_to_passive_ahead().finditer(text)
+    ]
+    # 'onboarding typically takes eight weeks', 'we target 80/20': a norm or an aim; the statuses
+    # keep it to figures
+    found += [
+        Trigger("hedged", "forward", m.start(), m.end(), m.group(0))
+        for m in word_class("usual_adverbs").finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in masked)  # 'generally available'
+    ]
+    # 'we anticipate a SOC 2 report by mid-2027': an expectation of one's own with a time ahead
+    found += [
+        Trigger("planned", "forward", m.start("verb"), m.end(), m.group("verb"))
+        for m in _EXPECTED_BY.finditer(text)
+    ]
+    # 'at no additional cost for contracts of 12 months or more': a minimum length conditions
+    # its clause
+    for m in _minimum_term().finditer(text):
+        # the words before the length look back on what is offered, its bound on the length
+        found.append(Trigger("conditional", "backward", m.start(), m.end("head"), m.group("head")))
+        found.append(Trigger("conditional", "backward", *m.span("bound"), m.group("bound")))
+    # 'up to 150 extra seats, given six weeks' notice': an offer that stands on notice given
+    for m in _GIVEN_NOTICE.finditer(text):
+        found.append(Trigger("conditional", "backward", *m.span("given"), m.group("given")))
+        found.append(Trigger("conditional", "backward", *m.span("notice"), m.group("notice")))
+    # 'credits of up to 10% where 80/20 is missed': a case of failure is a condition
+    found += [
+        Trigger("conditional", "both", *m.span("case"), m.group("case"))
+        for m in _MISSED_CASE.finditer(text)
+    ]
+    # 'sat 9-1 maybe, later in the yr', 'chat maybe': a doubt closing its clause looks back
+    found += [
+        Trigger("hedged", "backward", *m.span("doubt"), m.group("doubt"))
+        for m in _TRAILING_DOUBT.finditer(text)
+        if not _lists_before(text, m.start("doubt"))  # 'Spanish, and German perhaps': German's
+    ]
+    # 'once the Leeds site reaches 150 FTE, …': the figure to be reached is a threshold
+    found += [
+        Trigger("conditional", "short", *m.span("verb"), m.group("verb"))
+        for m in _THRESHOLD_REACHED.finditer(text)
+    ]
     # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
     # the row is a plan
     found += [
@@ -249,6 +318,18 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("other_client", "forward", m.start(), m.end(), m.group(0))
         for m in _apposition().finditer(text)
     ]
+    # 'ISO 27001 will not be held by the Lisbon site': a passive denied by a negation before it
+    # ('will not be', as 'is not held by') names an agent that does not do it; no third party
+    adverbs = re.compile(denial_adverbs() + r"$", re.I)
+    denied_ends = [t.end for t in found if t.status == "negated"]
+    found = [
+        t
+        for t in found
+        if not (
+            t.status == "third_party"
+            and any(e <= t.start and adverbs.match(text, e, t.start) for e in denied_ends)
+        )
+    ]
     order = assertion().precedence
     found.sort(key=lambda t: (-(t.end - t.start), order.index(t.status)))
     kept: list[Trigger] = []
@@ -264,6 +345,15 @@ def find_triggers(text: str) -> list[Trigger]:
                 kept[i] = Trigger(
                     k.status, _join(k.direction, trigger.direction), start, end, text[start:end]
                 )
+    # an aim ('we target', "we're targeting") stands beside a plan on the same words ('aim to'):
+    # it hedges the figures, the plan keeps the rest
+    kept += [
+        Trigger("hedged", "forward", m.start(), m.end(), m.group(0)) for m in _aim().finditer(text)
+    ]
+    kept += [
+        Trigger("hedged", "backward", m.start(), m.end(), m.group(0))
+        for m in _AIMED_PASSIVE.finditer(text)
+    ]
     return sorted(kept, key=lambda t: t.start)
 
 
@@ -296,6 +386,72 @@ def _expected_arrival() -> re.Pattern:
     )
 
 
+@cache
+def _going_to_passive_ahead() -> re.Pattern:
+    """'is going to be offered from May', "they're going to be added in Q3": a passive with
+    'going to' and then, within two words, a time ahead."""
+    return re.compile(
+        r"\b(?:is|are|(?<=\w)['’]s|(?<=\w)['’]re)\s+going\s+to\s+(?P<passive>be\s+(?:[a-z]+ed|"
+        r"done|run|held|kept|made|built|sent|met|given|taken|seen|put|set|brought|rolled\s+out))"
+        rf"(?=\s+(?:[\w-]+\s+){{0,2}}?{TIME_AHEAD})",
+        re.I,
+    )
+
+
+# a numbered period of a programme: 'by month three', 'in week 6', 'from year two'
+_NUMBERED_PERIOD = (
+    r"(?:day|week|month|quarter|year)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve)\b"
+)
+_EXPECTED_BY = re.compile(
+    # the subject perhaps shared with an earlier verb: 'we sample 2% … and expect …'
+    r"\b(?:we|i)\s+(?:(?:(?!(?:who|that|which|they|you|he|she|it)\b)[\w%'’-]+\s+){1,10}?and\s+)?"
+    r"(?:(?:fully|now|currently)\s+)?"
+    r"(?P<verb>expect|anticipate)\b"
+    rf"(?=[^.;:!?]{{0,80}}?\b(?:by|in|from|before|within)\s+(?:{_NUMBERED_PERIOD}|{TIME_AHEAD}))",
+    re.I,
+)
+@cache
+def _minimum_term() -> re.Pattern:
+    """'for contracts of 12 months or more', 'on a term of 36 months or longer', 'with a
+    commitment of two years or above': a length of contract with a bound at its end (the head
+    before the length, the bound after it)."""
+    return re.compile(
+        rf"(?P<head>\b(?:for|on|with|under)\s+(?:an?\s+|the\s+)?(?:minimum\s+)?"
+        rf"(?:{_alternation(assertion().term_nouns)})\s+of)"
+        rf"\s+[\w.,-]+\s+(?:{_UNITS_OF_TIME})\s+(?P<bound>or\s+(?:more|longer|above|over|greater))\b",
+        re.I,
+    )
+
+
+_GIVEN_NOTICE = re.compile(
+    r"(?P<given>\b(?:given|with|on\s+receipt\s+of))\s+(?:at\s+least\s+|not\s+less\s+than\s+|sufficient\s+|"
+    r"enough\s+)?(?:[\w()-]+\s+){1,2}"
+    rf"(?:{_UNITS_OF_TIME})['’]?\s+(?:(?:written|advance|prior)\s+)?(?P<notice>notice)\b",
+    re.I,
+)
+_MISSED_CASE = re.compile(
+    r"(?P<case>\b(?:where|when|if|whenever))\s+(?:the\s+|a\s+|an\s+|any\s+)?[^\s,;:.]+(?:\s+[^\s,;:.]+){0,3}?"
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:missed|breached|failed)\b",
+    re.I,
+)
+_TRAILING_DOUBT = re.compile(
+    r"[\w%)]\s+(?P<doubt>maybe|perhaps|possibly)(?=\s*(?:[,;:!?)]|\.|$))", re.I
+)
+def _lists_before(text: str, at: int) -> bool:
+    """Whether the clause before `at` is a list ('Spanish and German', 'chat, email'), or
+    follows one."""
+    head = text[:at]
+    start = max(head.rfind(c) for c in ";.?!|:")
+    return bool(re.search(r",|/|\+|&|\b(?:and|or|nor)\b", head[start + 1 :], re.I))
+
+
+_THRESHOLD_REACHED = re.compile(
+    r"\b(?:once|when|whenever|as\s+soon\s+as)\s+(?:[\w'’-]+\s+){1,4}?"
+    r"(?P<verb>reaches|reach|exceeds|exceed|passes|pass|hits|hit|tops|top|surpasses|surpass|"
+    r"goes\s+(?:above|beyond|over)|go\s+(?:above|beyond|over))(?=\s+(?:about\s+|around\s+)?[\d$£€])",
+    re.I,
+)
 _ONLY_FROM_AHEAD = re.compile(
     rf"\bonly\s+(?:from|as\s+of|starting|after)(?=\s+(?:next\s+)?(?:{_MONTHS}|q[1-4]|h[12]|"
     rf"next\s+(?:month|quarter|year))\b)",
@@ -460,13 +616,15 @@ def _story() -> re.Pattern:
 
 @cache
 def _served_story() -> re.Pattern:
-    """'For a regional Blue Cross plan, we reduced average speed of answer …': a sentence that
-    opens with an organisation served and goes on with a result the vendor achieved
-    (`case_verbs`): another client's story."""
+    """'For a regional Blue Cross plan, we reduced average speed of answer …', 'For a Leeds
+    retailer, our Cebu team of 30 agents handled …': a sentence that opens with an organisation
+    served and goes on with what the vendor or its team did for it (`case_verbs`, past):
+    another client's story."""
     lex = assertion()
     return re.compile(
         rf"^\W*for\s+(?:an?|one)\s+(?!(?:{_alternation(lex.not_served)})\b)"
-        rf"(?:[\w&'’.-]+\s+){{0,6}}?[\w&'’.-]+,\s+we\s+(?:{_alternation(lex.case_verbs)})\b",
+        rf"(?:[\w&'’.-]+\s+){{0,6}}?[\w&'’.-]+,\s+(?:we|our(?:\s+[\w-]+){{1,6}}?)\s+"
+        rf"(?:{_alternation(lex.case_verbs)})\b",
         re.I,
     )
 

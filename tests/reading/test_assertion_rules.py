@@ -420,3 +420,253 @@ def test_a_passive_after_may_is_not_firm(text, expected):
 )
 def test_a_future_with_going_to_keeps_the_denial(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table row whose cell after a site is a dated closure: the site is gone
+        ("Cebu centre | Decommissioned in March 2023", {"Cebu": "negated"}),
+        ("Davao site | Closed 2022 | Staff moved to Iloilo",
+         {"Davao": "negated", "Iloilo": "affirmed"}),
+        # a schedule is no closure
+        ("Cebu site | Closed Sundays | Open 7am-9pm", {"Cebu": "affirmed"}),
+        ("Cebu site | closed on holidays", {"Cebu": "affirmed"}),
+    ],
+)
+def test_a_dated_closure_cell_denies_the_site_of_its_row(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive future with 'going to' and a time ahead plans its subject
+        ("Spanish is going to be offered from May.", {"Spanish": "planned"}),
+        ("French and Dutch are going to be supported next year.",
+         {"French": "planned", "Dutch": "planned"}),
+        ("Chat is going to be added in Q3, and email is offered today.",
+         {"chat": None, "Chat": "planned", "email": "affirmed"}),
+        # denied, or in the past, it plans nothing
+        ("Spanish is not going to be offered from May.", {"Spanish": "negated"}),
+        ("Spanish was going to be offered from May.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_a_going_to_passive_before_a_time_ahead_plans_its_subject(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal before a denied passive with an agent denies the subject, as without the modal
+        ("PCI DSS will not be held by our Porto site.",
+         {"PCI DSS": "negated", "Porto": "affirmed"}),
+        ("Chat won't be handled by our Cebu team.", {"Chat": "negated", "Cebu": "affirmed"}),
+        ("PCI DSS is not held by our Porto site.", {"PCI DSS": "negated", "Porto": "affirmed"}),
+        # an affirmed passive with an agent stays affirmed
+        ("PCI DSS will be held by our Porto site.", {"PCI DSS": "affirmed"}),
+    ],
+)
+def test_a_modal_before_a_denied_passive_with_an_agent_denies_its_subject(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure after an adverb of what is usual is a norm: hedged; what it measures is firm
+        ("Chat replies normally go out within 90 seconds.",
+         {"Chat": "affirmed", "90 seconds": "hedged"}),
+        ("Our ramp usually takes six weeks.", {"six weeks": "hedged"}),
+        ("Attrition is generally below 30%, and email is offered.",
+         {"30%": "hedged", "email": "affirmed"}),
+        # without one, or as a release stage, the figure is firm
+        ("Our ramp takes six weeks.", {"six weeks": "affirmed"}),
+        ("Video is generally available from March at $2.10 per minute.",
+         {"$2.10 per minute": "affirmed"}),
+    ],
+)
+def test_an_adverb_of_what_is_usual_hedges_the_figures_after_it(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation served, then what the vendor's team did for it: another client's story
+        ("For a Leeds retailer, our Cebu team of 30 agents handled 9,000 chats a month.",
+         {"30 agents": "other_client", "9,000 chats a month": "other_client"}),
+        # 'for a start', 'for a fixed fee' serve no one
+        ("For a start, our Cebu team handles 9,000 chats a month.",
+         {"9,000 chats a month": "affirmed"}),
+        ("For a fixed fee, our Cebu team handled email.", {"email": "affirmed"}),
+    ],
+)
+def test_a_team_serving_an_organisation_named_first_tells_its_story(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one's own expectation with a time ahead is a plan
+        ("We anticipate a SOC 2 Type II report by mid-2027.", {"SOC 2 Type II": "planned"}),
+        ("We sample 3% of calls and expect CSAT above 85% by month two.",
+         {"3%": "affirmed", "CSAT": "planned", "85%": "planned"}),
+        # without a time ahead, in the past, or someone else's expectation: no plan
+        ("We expect CSAT above 85%.", {"CSAT": "affirmed"}),
+        ("We expected CSAT of 80% by month three.", {"CSAT": "affirmed"}),
+        ("We serve insurers that expect CSAT above 85% in 2026.", {"CSAT": "affirmed"}),
+    ],
+)
+def test_an_expectation_of_ones_own_with_a_time_ahead_is_a_plan(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aim of one's own hedges the figures aimed at and the KPI they measure
+        ("We target an 85/20 service level on chat.", {"85/20": "hedged", "chat": "affirmed"}),
+        ("We aim for first contact resolution above 70% on email.",
+         {"first contact resolution": "hedged", "70%": "hedged", "email": "affirmed"}),
+        # no figure aimed at, or a noun 'target': nothing hedged
+        ("We target mid-sized retailers in Leeds.", {"Leeds": "affirmed"}),
+        ("We deliver an 85/20 service level on chat.", {"85/20": "affirmed"}),
+    ],
+)
+def test_an_aim_of_ones_own_hedges_its_figures(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a minimum contract length conditions what its clause offers and the length itself
+        ("Set-up is at no additional cost for contracts of 24 months or more.",
+         {"at no additional cost": "conditional", "24 months": "conditional"}),
+        ("Chat is included on a term of three years or longer, and email is offered.",
+         {"Chat": "conditional", "three years": "conditional", "email": "affirmed"}),
+        # a length with no bound conditions nothing
+        ("We signed a contract of 24 months with them.", {"24 months": "affirmed"}),
+    ],
+)
+def test_a_minimum_contract_length_conditions_its_clause(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an offer that stands on notice given is conditional, and so is the notice period
+        ("Yes, up to 40 extra agents, given three weeks' notice.",
+         {"40 extra agents": "conditional", "three weeks": "conditional"}),
+        ("Weekend cover is available with two weeks' notice.", {"two weeks": "conditional"}),
+        # no notice named: nothing conditional
+        ("We can add 20 seats within three weeks.", {"20 seats": "affirmed"}),
+    ],
+)
+def test_an_offer_given_notice_is_conditional(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'only after' a step that must come first: conditional
+        ("Bidder B would commit to 85/20 only after a two-month ramp.",
+         {"85/20": "conditional", "two-month": "conditional"}),
+        ("Chat is offered only after the pilot review.", {"Chat": "conditional"}),
+        # 'only after' a time ahead stays a plan
+        ("We can support Dutch only after Q2.", {"Dutch": "planned"}),
+    ],
+)
+def test_only_after_a_step_is_a_condition(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a case of failure ('where 85/20 is missed') conditions the clause around it
+        ("Service credits: up to 8% of fees when the AHT target is breached.",
+         {"8%": "conditional", "AHT": "conditional"}),
+        ("Penalty: 5% of the monthly fee where 85/20 is missed.",
+         {"5%": "conditional", "85/20": "conditional"}),
+        # a failure reported, with no 'where'/'when'/'if', is no condition
+        ("Last year 80/20 was missed in March.", {"80/20": "affirmed"}),
+    ],
+)
+def test_a_case_of_failure_is_a_condition(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a doubt closing its clause right after a mention hedges it
+        ("chat maybe", {"chat": "hedged"}),
+        ("We offer Spanish; Dutch maybe.", {"Spanish": "affirmed", "Dutch": "hedged"}),
+        # not over a list (whose items it may not all doubt), nor a doubt of a whole statement
+        ("Spanish, and German perhaps.", {"Spanish": "affirmed"}),
+        ("Spanish is offered, maybe.", {"Spanish": "affirmed"}),
+    ],
+)
+def test_a_trailing_doubt_hedges_the_mention_before_it(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an extension or renewal at a party's option conditions its length; the firm term stays
+        ("An initial term of two years, plus an optional extension of 12 months.",
+         {"two years": "affirmed", "12 months": "conditional"}),
+        ("The term is two years, with a renewal option of one year.",
+         {"two years": "affirmed", "one year": "conditional"}),
+    ],
+)
+def test_an_optional_extension_is_conditional(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a progressive or an infinitive aim hedges its figures; a plan it also states stays
+        ("We're targeting under 20 seconds by Q3.", {"20 seconds": "hedged"}),
+        ("We aim to bring attrition below 25% for your program.", {"25%": "hedged"}),
+        ("We aim to open Cebu in May.", {"Cebu": "planned"}),
+    ],
+)
+def test_an_aim_in_progress_hedges_its_figures_and_keeps_its_plan(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure before a passive of aiming is aimed at: hedged; a channel planned for a time
+        # stays planned
+        ("A CSAT of at least 85% is targeted from month four.", {"85%": "hedged"}),
+        ("An AHT of 5 minutes is targeted.", {"5 minutes": "hedged"}),
+        ("Chat is targeted for Q3.", {"Chat": "planned"}),
+    ],
+)
+def test_a_figure_before_a_passive_of_aiming_is_hedged(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the figure a 'once/when … reaches' clause waits for is a threshold: conditional
+        ("Once the Leeds site reaches 200 FTE, we will apply for COPC there.",
+         {"Leeds": "affirmed", "200 FTE": "conditional"}),
+        # a figure reached in the past is none
+        ("Last year the Leeds site reached 200 FTE.", {"200 FTE": "affirmed"}),
+    ],
+)
+def test_a_figure_to_be_reached_is_a_threshold(text, expected):
+    _check(text, expected)
