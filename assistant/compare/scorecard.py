@@ -388,6 +388,11 @@ def _shore_check(matrix: Matrix, vendor: str, req: Requirements) -> Check:
         )
     ok = [m for m in models if m in allowed]
     reason = f"proposes {', '.join(models)}"
+    outside = [m for m in models if m not in allowed]
+    if ok and outside:
+        # It can deliver from a model the buyer allows; the lead must still see the rest.
+        reason = (f"can deliver {' or '.join(ok)}; also proposes {', '.join(outside)}, which "
+                  "you did not allow: confirm in the contract that none of your work goes there")
     return _check(
         evidence_cell, requirement, "coverage", "meets" if ok else "does not meet", reason
     )

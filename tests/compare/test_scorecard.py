@@ -294,3 +294,20 @@ def test_a_framework_is_found_on_its_row_by_the_reading_layers_name_for_it():
     assert framework_field("hitrust r2") == "cert_hitrust"
     assert framework_field("Cyber Essentials") is None  # basic: the matrix has a row for Plus only
     assert framework_field("ISO 9001") is None
+
+
+def test_a_vendor_proposing_an_excluded_model_too_is_told_so():
+    def site(vendor: str, city: str, country: str, model: str) -> TermValue:
+        data = {"site": city, "key": city, "country": country, "proposed": True, "model": model}
+        return value("locations", vendor, data, city)
+
+    manila = ("Manila", "Philippines", "offshore")
+    alpha = [site(ALPHA, "Lisbon", "Portugal", "nearshore"), site(ALPHA, *manila)]
+    matrix = matrix_from_values({ALPHA: alpha, BETA: [site(BETA, *manila)]})
+    req = Requirements(monthly_contacts=1_000, excluded_models=("offshore",))
+    card = build_scorecard(matrix, req)
+    mixed = next(c for c in card.checks[ALPHA] if c.requirement == "delivery model: not offshore")
+    assert mixed.verdict == "meets"
+    assert "also proposes offshore" in mixed.reason and "confirm" in mixed.reason
+    offshore = next(c for c in card.checks[BETA] if c.requirement == "delivery model: not offshore")
+    assert offshore.verdict == "does not meet" and offshore.reason == "proposes offshore"
