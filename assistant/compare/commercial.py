@@ -9,6 +9,7 @@ from functools import cache
 from assistant.compare.fields import Found, fmt_money
 from assistant.compare.fieldspec import FieldSpec
 from assistant.reading.mentions import Mention
+from assistant.reading.quantities import cell_amount
 from assistant.reading.statements import Statement
 
 # The reading layer's units, as the matrix names them.
@@ -47,7 +48,7 @@ def rates(spec: FieldSpec, s: Statement) -> list[Found]:
     if s.section != "offer" or ESTIMATE.search(s.text) or ESTIMATE.search(s.heading):
         return []
     found = []
-    for money in s.of("money"):
+    for money in s.of("money") or _header_priced(s):
         unit = RATE_UNITS.get(_rate_unit(money.value.get("unit"), s.unit_hint))
         if unit is None or money.status in _SKIP or not money.value.get("amount"):
             continue
@@ -66,6 +67,21 @@ def rates(spec: FieldSpec, s: Statement) -> list[Found]:
         data = {"currency": money.value["currency"], "amount": money.value["amount"], "unit": unit, **context}
         found.append(Found(key, rate_text(data), data))
     return found
+
+
+def _header_priced(s: Statement) -> list[Mention]:
+    """A table cell that is a bare amount ('Voice: 34.80') under headers or a caption naming
+    the currency and the unit ('Price per productive hour (EUR)'): the money it states."""
+    if s.cell is None or not s.currency_hint or s.unit_hint not in RATE_UNITS:
+        return []
+    raw = s.cell.text.strip()
+    amount = cell_amount(raw)
+    if amount is None:
+        return []
+    start = _value_start(s) + s.cell.text.index(raw)
+    status = "other_client" if s.section == "references" else "affirmed"
+    value = {"amount": amount, "currency": s.currency_hint, "unit": s.unit_hint}
+    return [Mention("money", value, start, start + len(raw), raw, status)]
 
 
 _BAND = re.compile(r"\b(?:up to|under|below|less than|over|above|more than|from)\b|\d\s*(?:to|–|-)\s*\d", re.I)

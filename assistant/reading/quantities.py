@@ -171,6 +171,14 @@ def _amount(raw: str, scale: str | None, mark: str) -> float | None:
     return numbers[0].value if numbers and numbers[0].start == 0 else None
 
 
+def cell_amount(text: str) -> float | None:
+    """The amount a table cell holds when it is a bare number ('34.80', '5,150', '4.402,00'),
+    read as money is (a lone separator before three digits groups thousands); else None."""
+    if not re.fullmatch(r"\d[\d.,\u202f ]*\d|\d", text):
+        return None
+    return _amount(text, None, decimal_mark(text))
+
+
 def _unit_following(text: str, end: int) -> tuple[str | None, int]:
     """The unit named right after an amount ('per productive hour', '/hr'), and where it ends."""
     unit, stop, _ = _unit_and_noun(text, end)
@@ -198,6 +206,31 @@ def unit_named(text: str) -> str | None:
             if unit and unit not in ("month", "year", "one_time"):
                 return unit
     return None
+
+
+def currency_named(text: str) -> str | None:
+    """The one currency a heading, caption or table header names for the amounts under it
+    ('Price per productive hour (EUR)', 'All prices are in euros'), or None when it names
+    none or several. Codes count only in capitals and only for currencies the lexicon writes."""
+    table = currencies()
+    known = set(table.symbols.values()) | set(table.names.values())
+    named = {m.group(0) for m in re.finditer(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", text)} & known
+    named |= {table.names[m.group(0).lower()] for m in _currency_names().finditer(text)}
+    named |= {table.symbols[m.group(0)] for m in _currency_symbols().finditer(text)}
+    return named.pop() if len(named) == 1 else None
+
+
+@cache
+def _currency_names() -> re.Pattern[str]:
+    return re.compile(_alternation(currencies().names), re.I)
+
+
+@cache
+def _currency_symbols() -> re.Pattern[str]:
+    # A symbol written as a mark of its own ('(€)', '€ per hour', 'US$'), not inside a word.
+    symbols = sorted(currencies().symbols, key=len, reverse=True)
+    body = "|".join(re.escape(s) for s in symbols)
+    return re.compile(rf"(?<![\w$€£])(?:{body})(?![\w$])")
 
 
 def _unit_preceding(text: str, start: int) -> str | None:

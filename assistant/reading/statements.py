@@ -35,6 +35,7 @@ class Statement:
     cell: TableCell | None = None
     mentions: tuple[Mention, ...] = ()
     unit_hint: str | None = None  # a table's unit, named in its headers or the text above it
+    currency_hint: str | None = None  # a table's currency, named the same way ('Rate (EUR)')
     flagged: bool = False  # text aimed at AI assistants: data, never evidence
     location: str = ""  # on a spreadsheet's sheet: its first cell, 'Rate card!F3'
 
@@ -71,6 +72,7 @@ class Statement:
         return {
             "page": self.page, "start": self.start, "end": self.end, "text": self.text,
             "heading": self.heading, "section": self.section, "unit_hint": self.unit_hint,
+            "currency_hint": self.currency_hint,
             "flagged": self.flagged, "mentions": [[m.kind, m.value, m.start, m.end, m.text, m.status] for m in self.mentions],
         }  # fmt: skip
 
@@ -83,7 +85,8 @@ class Statement:
             document, vendor, data["page"], data["start"], data["end"], data["text"],
             data["heading"], data["section"], cells.get(data["start"]),
             tuple(Mention(*m) for m in data["mentions"]), data.get("unit_hint"),
-            bool(data.get("flagged")), page.location(data["start"], data["end"]) if page else "",
+            data.get("currency_hint"), bool(data.get("flagged")),
+            page.location(data["start"], data["end"]) if page else "",
         )  # fmt: skip
 
 
@@ -161,21 +164,26 @@ def document_statements(pages: dict[int, Page], document: str, vendor: str, buye
 
 
 def _with_unit_hints(statements: list[Statement]) -> list[Statement]:
-    """Give each table cell the unit its headers, its heading or the prose above it name."""
+    """Give each table cell the unit and the currency its headers, its heading or the prose
+    above it name."""
     from dataclasses import replace
 
-    from assistant.reading.quantities import unit_named
+    from assistant.reading.quantities import currency_named, unit_named
 
-    result, prose_unit, heading = [], None, None
+    result, prose_unit, prose_currency, heading = [], None, None, None
     for statement in statements:
         if statement.heading != heading:
-            heading, prose_unit = statement.heading, unit_named(statement.heading)
+            heading = statement.heading
+            prose_unit, prose_currency = unit_named(heading), currency_named(heading)
         if statement.cell is None:
             prose_unit = unit_named(statement.text) or prose_unit
+            prose_currency = currency_named(statement.text) or prose_currency
             result.append(statement)
             continue
-        hint = unit_named(f" {statement.label} {statement.column}") or prose_unit
-        result.append(replace(statement, unit_hint=hint))
+        headers = f" {statement.label} {statement.column}"
+        hint = unit_named(headers) or prose_unit
+        currency = currency_named(headers) or prose_currency
+        result.append(replace(statement, unit_hint=hint, currency_hint=currency))
     return result
 
 

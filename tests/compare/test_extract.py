@@ -162,3 +162,46 @@ def test_text_aimed_at_ai_tools_yields_nothing(text_catalog):
     matrix = build_matrix(text_catalog({"acme.txt": [page]}, {"acme.txt": "Acme"}))
     assert not matrix.cell("cert_iso_27001", "Acme").stated
     assert not matrix.cell("attrition", "Acme").stated
+
+
+def test_bare_amounts_under_a_header_that_names_currency_and_unit(tmp_path):
+    """A rate card whose cells hold bare numbers: the currency and the unit are in the column
+    headers ('Price per productive hour (EUR)'), as office tools' tables often have them."""
+    from docx import Document
+
+    from assistant.index.catalog import Catalog
+    from assistant.ingest import load_document
+    from assistant.settings import Settings
+
+    doc = Document()
+    doc.add_heading("Commercial proposal", level=1)
+    doc.add_paragraph("The rates below exclude VAT and apply to the first contract year.")
+    rows = [
+        ("Site and language", "Price per productive hour (EUR)", "Price per FTE-month (EUR)", "Seats"),
+        ("Porto: Spanish", "21.40", "3,180", "620"),
+        ("Rabat: French", "17.90", "2,650", "410"),
+    ]
+    table = doc.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "harbourline.docx"
+    doc.save(path)
+    catalog = Catalog(tmp_path / "documents")
+    catalog.add(load_document(path, Settings(workspace=tmp_path / "ws"), "Harbourline"))
+    values = build_matrix(catalog).cell("rates", "Harbourline").values
+    rates = {tuple(v.normalised.get(k) for k in ("amount", "unit", "currency", "site")) for v in values}
+    assert rates == {(21.4, "hour", "EUR", "Porto"), (3180.0, "FTE-month", "EUR", "Porto"),
+                     (17.9, "hour", "EUR", "Rabat"), (2650.0, "FTE-month", "EUR", "Rabat")}  # fmt: skip
+
+
+def test_the_currency_a_header_names():
+    """One currency named in a header or caption; none when it names two, or none."""
+    from assistant.reading.quantities import currency_named
+
+    assert currency_named("Price per productive hour (EUR)") == "EUR"
+    assert currency_named("All prices are in euros") == "EUR"
+    assert currency_named("Rate (US$ per hour)") == "USD"
+    assert currency_named("Rates in USD and EUR") is None
+    assert currency_named("Seats per site") is None
+    assert currency_named("Handled per FTE") is None
