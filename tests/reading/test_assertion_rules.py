@@ -670,3 +670,19 @@ def test_a_figure_before_a_passive_of_aiming_is_hedged(text, expected):
 )
 def test_a_figure_to_be_reached_is_a_threshold(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an assessment or audit under way is a plan, of what it assesses
+        ("Our Manila site is currently being assessed for PCI DSS.", {"PCI DSS": "planned"}),
+        ("HITRUST is under assessment; the report is due in the spring.", {"HITRUST": "planned"}),
+        ("SOC 2 Type II is being audited this quarter.", {"SOC 2 Type II": "planned"}),
+        # a finished assessment, or an audit of something else, plans nothing
+        ("We passed our PCI DSS assessment in 2024.", {"PCI DSS": "affirmed"}),
+        ("We hold ISO 27001; calls are kept for audit.", {"ISO 27001": "affirmed"}),
+    ],
+)
+def test_an_assessment_under_way_is_a_plan(text, expected):
+    _check(text, expected)
