@@ -137,6 +137,8 @@ def statuses(
             negations, i
         ):
             found -= {"negated", "third_party"}  # 'no partner for chat: it stays in-house'
+        if "negated" in found and scope.denied_in_house_only(negations, i):
+            found = (found - {"negated"}) | {"third_party"}  # 'not in-house, our partner does'
         if "negated" in found and _ONLY_AFTER.match(text, spans[i][1]):
             if not any(spans[i][0] - t.end <= 2 for t in negations if t.end <= spans[i][0]):
                 found.discard("negated")  # 'no phone ever, english only': 'X only' asserts X

@@ -106,6 +106,13 @@ _LABEL_SUBJECT = re.compile(
     re.I,
 )
 _DENIED_JUST_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\s+(?:[\w-]+\s+){0,2}$")
+_NOT_US = re.compile(r"\s*(?:us|ourselves|we)\b", re.I)  # 'our provider, not us, holds it'
+# a third party as the subject of its clause ('but our partner does') or as an agent
+_PARTNER_AS_AGENT = re.compile(
+    r"(?:^\W*(?:(?:and|but|while|whereas|though|although|so|yet|instead)\b\W*)?"
+    r"|\b(?:by|belongs?\s+to|belonging\s+to)\s+)(?:(?:our|their|its|his|her|the|a|an)\s+)?$",
+    re.I,
+)
 _CONTRAST = re.compile(r"rather\s+than|instead\s+of|as\s+opposed\s+to", re.I)
 _PURPOSE = re.compile(r"\b(?:for|with|on|to|across)\b", re.I)
 # a cell or a label's answer opens: a colon, bar or dash, perhaps an adverb ('Welsh: currently not')
@@ -804,6 +811,44 @@ class Scope:
             if not own.search(self.text, end + max(breaks), right):
                 return False
         return bool(negations)
+
+    def denied_in_house_only(self, negations: list[Trigger], index: int) -> bool:
+        """'We don't do Mandarin in-house, but our partner does', 'our hosting provider, not
+        us, holds ISO 27018': every negation reaching the mention denies only the vendor's own
+        doing (an `own_delivery` word in its clause, or 'not us'), and a third party, not itself
+        denied, does it in another clause that names nothing else of the mention's kind."""
+        if not negations:
+            return False
+        ends = sorted(self.bounds + [b for b, _ in self.joins])
+        own = word_class("own_delivery")
+        for t in negations:
+            left = max([b for b in ends if b < t.start], default=-1) + 1
+            right = min(
+                [b for b in ends if b >= max(t.end, self.spans[index][1])], default=len(self.text)
+            )
+            if not (own.search(self.text, left, right) or _NOT_US.match(self.text, t.end)):
+                return False
+        return any(self._gives_to_partner(p, index, ends) for p in self.triggers)
+
+    def _gives_to_partner(self, partner: Trigger, index: int, ends: list[int]) -> bool:
+        """Whether a third party, not denied, is the one doing it (the subject of its clause or
+        a passive's agent: '… but our partner in Auckland does', 'provided by our sister
+        company'), in a clause with no other mention of the kind of `index`."""
+        if partner.status != "third_party" or _DENIED_JUST_BEFORE.search(
+            self.text, 0, partner.start
+        ):
+            return False
+        left = max([b for b in ends if b < partner.start], default=0)
+        right = min([b for b in ends if b >= partner.end], default=len(self.text))
+        if not _PARTNER_AS_AGENT.search(self.text[left : partner.start]):
+            return False  # 'calls would be routed to our partner': a means, not the one doing it
+        start, end = self.spans[index]
+        said = self.text[start:end].lower()
+        return not any(
+            left <= s and e <= right and self.kinds[j] == self.kinds[index]
+            and self.text[s:e].lower() != said
+            for j, (s, e) in enumerate(self.spans)
+        )
 
     def volume_thresholds(self) -> set[int]:
         """The mentions a volume threshold conditions: a count after a comparative ('above

@@ -1,0 +1,43 @@
+"""Assertion status, this round's scope rules (who does what a denial is restricted from,
+which mention a trigger governs), each checked on sentences made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.mentions import read
+
+
+def _check(text: str, expected: dict[str, str]) -> None:
+    found = {m.text: m.status for m in read(text)}
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # only the vendor's own doing is denied, and a partner, as the subject or the agent of
+        # another clause, does it: the mention is the partner's
+        ("We do not staff Tagalog in-house, but our partner does it for us.",
+         {"Tagalog": "third_party"}),
+        ("Cantonese is not offered in-house; it is provided by our associate company.",
+         {"Cantonese": "third_party"}),
+        ("Our payments partner, not us, holds PCI DSS.", {"PCI DSS": "third_party"}),
+        ("We do not hold PCI DSS ourselves; our payment provider does.",
+         {"PCI DSS": "third_party"}),
+        ("We don't hold ISO 27701 ourselves: the certificate belongs to our parent group.",
+         {"ISO 27701": "third_party"}),
+        # a partner as a means ('routed to', 'through'), not the one doing it: the denial stands
+        ("We do not offer Tagalog in-house; such callers are routed to a language line.",
+         {"Tagalog": "negated"}),
+        ("We do not offer Tagalog ourselves, but can arrange it through a subcontractor.",
+         {"Tagalog": "negated"}),
+        # a denial not restricted to the vendor's own doing, or a partner doing something else
+        ("We do not offer Tagalog, but our partner does.", {"Tagalog": "negated"}),
+        ("We do not offer Tagalog in-house, but our partner handles Cantonese.",
+         {"Tagalog": "negated", "Cantonese": "third_party"}),
+        ("We do not offer Tagalog in-house, and we never use partners.", {"Tagalog": "negated"}),
+    ],
+)
+def test_a_denial_of_ones_own_doing_with_a_partner_doing_it(text, expected):
+    _check(text, expected)
