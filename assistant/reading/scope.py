@@ -153,7 +153,9 @@ class Scope:
         if trigger.status == "third_party" and self._own_agent(trigger):
             return False
         if trigger.start < end and start < trigger.end:
-            return False  # the mention is the trigger's own words
+            # the mention is the trigger's own words; inside a partner's name it tells the
+            # partner's place or model ('our Montréal partner', 'our nearshore partner')
+            return trigger.status == "third_party" and trigger.start < start and end < trigger.end
         verb = self._predicate(trigger)
         if verb is not None:
             return start >= verb and self._open(verb, start, trigger.status, forward=True)
@@ -990,6 +992,14 @@ class Scope:
             )
         )
 
+    def _in_partner_name(self, index: int) -> bool:
+        """Whether the mention stands inside a partner's trigger, before its noun ('our Lima
+        partner', 'our nearshore partner in Cebu')."""
+        start, end = self.spans[index]
+        return any(
+            t.status == "third_party" and t.start < start and end < t.end for t in self.triggers
+        )
+
     def former_site(self, index: int) -> bool:
         """'our former Manila site', 'the old Cebu centre': a site the vendor had once."""
         start, end = self.spans[index]
@@ -1022,6 +1032,8 @@ class Scope:
             return False
         if re.search(r"\b(?:their|its|partner['’]s)\s+(?:[\w-]+\s+)?$", before, re.I):
             return False  # 'our partner's Lima site', 'at their Lima site': someone else's
+        if self._in_partner_name(index):
+            return False  # 'our Lima partner': the partner's place
         if re.search(r"\bour\s+(?:[\w-]+\s+)?$", before, re.I):
             return True
         if before.rstrip().endswith("(") and re.match(

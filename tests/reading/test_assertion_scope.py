@@ -41,3 +41,18 @@ def _check(text: str, expected: dict[str, str]) -> None:
 )
 def test_a_denial_of_ones_own_doing_with_a_partner_doing_it(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place or a delivery model inside a partner's name is the partner's
+        ("Overflow goes to our Nairobi partner.", {"Nairobi": "third_party"}),
+        ("Our offshore partner covers weekends.", {"offshore": "third_party"}),
+        # the vendor's own site, and a place after the partner's name, are not in it
+        ("Our Nairobi site covers weekends.", {"Nairobi": "affirmed"}),
+        ("We run Swahili from our Nairobi centre, not through a partner.", {"Nairobi": "affirmed"}),
+    ],
+)
+def test_a_mention_inside_a_partners_name_is_the_partners(text, expected):
+    _check(text, expected)
