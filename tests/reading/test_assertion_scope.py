@@ -56,3 +56,18 @@ def test_a_denial_of_ones_own_doing_with_a_partner_doing_it(text, expected):
 )
 def test_a_mention_inside_a_partners_name_is_the_partners(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attribute of possibility before a noun hedges what follows
+        ("We are looking at a possible Portuguese line next year.", {"Portuguese": "hedged"}),
+        ("There is a potential WhatsApp pilot with one client.", {"WhatsApp": "hedged"}),
+        # 'as soon as possible', 'the best possible': no doubt of what is named
+        ("We will answer email as soon as possible.", {"email": "affirmed"}),
+        ("Chat gets the best possible staffing.", {"Chat": "affirmed"}),
+    ],
+)
+def test_a_possible_thing_is_hedged(text, expected):
+    _check(text, expected)
