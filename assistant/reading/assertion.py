@@ -32,6 +32,8 @@ _YET = re.compile(
     r"capability|capacity|staff|team|certification|accreditation)\s+)?yet\b",
     re.I,
 )
+_NOT_YET = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+\s+)?yet\b", re.I)
+_YET_AFTER = re.compile(r"\s+yet\b", re.I)
 _EXCEPTION = re.compile(r"(?:without|unless|save\s+where|except\s+where|save\s+as)\b", re.I)
 _NON = re.compile(r"(?<![\w-])non-$", re.I)
 _ONLY_AFTER = re.compile(r"\s+only\b", re.I)
@@ -110,7 +112,10 @@ def statuses(
         if negations and _excepted(covering):
             found.discard("negated")  # 'shall not, without consent, …': allowed with consent
         if "negated" in found and _YET.match(text, spans[i][1]):
-            found = (found - {"negated"}) | {"planned"}  # "we're not ISO 27001 yet": not yet
+            if not scope.goes_on_without_a_plan(spans[i][1], negations):
+                found = (found - {"negated"}) | {"planned"}  # "we're not ISO 27001 yet"
+        elif "negated" in found and _denied_yet_ahead(text, negations, scope):
+            found = (found - {"negated"}) | {"planned"}  # "we don't yet offer video; pilot in June"
         elif negations and "negated" in found and scope.until_after(i, negations):
             # 'not … until': delayed, not denied; planned unless it speaks of the past
             # ("we won't hold it until May", "no chat until launch"; "nobody raised it until …")
@@ -142,6 +147,12 @@ def statuses(
         if "negated" in found and _ONLY_AFTER.match(text, spans[i][1]):
             if not any(spans[i][0] - t.end <= 2 for t in negations if t.end <= spans[i][0]):
                 found.discard("negated")  # 'no phone ever, english only': 'X only' asserts X
+        yet = [t for t in covering if t.status == "planned" and _NOT_YET.search(t.text)]
+        if yet and "negated" not in found and scope.goes_on_without_a_plan(yet[0].end, yet):
+            if all(t in yet for t in covering if t.status == "planned"):
+                # 'not yet HIPAA-ready, so for now …': a denial of the present, with nothing
+                # said of what comes
+                found = (found - {"planned"}) | {"negated"}
         if kinds and scope.replaced(i):
             found.add("negated")  # 'change the SLA from 85/20 to 80/20': 85/20 no longer stands
         if i in thresholds:
@@ -235,6 +246,15 @@ def _reaffirmed_after_answer(
         ):
             result[i] = "affirmed"
     return result
+
+
+def _denied_yet_ahead(text: str, negations: list[Trigger], scope: Scope) -> bool:
+    """Whether every negation reaching the mention is one of 'not yet' ("we don't yet offer
+    video", 'have not yet signed') and the sentence says what is to come after it."""
+    return bool(negations) and all(
+        (m := _YET_AFTER.match(text, t.end)) and scope.looks_ahead(m.end(), negations)
+        for t in negations
+    )
 
 
 def _marked(text: str, span: tuple[int, int]) -> bool:

@@ -113,6 +113,8 @@ _PARTNER_AS_AGENT = re.compile(
     r"|\b(?:by|belongs?\s+to|belonging\s+to)\s+)(?:(?:our|their|its|his|her|the|a|an)\s+)?$",
     re.I,
 )
+_TIME_AHEAD = re.compile(rf"(?<![\w-]){TIME_AHEAD}", re.I)
+_TIME_BEHIND = re.compile(r"\b(?:since|last|past|ago|previous|prior|earlier)\b[^,;.]*$", re.I)
 _CONTRAST = re.compile(r"rather\s+than|instead\s+of|as\s+opposed\s+to", re.I)
 _PURPOSE = re.compile(r"\b(?:for|with|on|to|across)\b", re.I)
 # a cell or a label's answer opens: a colon, bar or dash, perhaps an adverb ('Welsh: currently not')
@@ -813,6 +815,31 @@ class Scope:
             if not own.search(self.text, end + max(breaks), right):
                 return False
         return bool(negations)
+
+    def goes_on_without_a_plan(self, after: int, denials: list[Trigger]) -> bool:
+        """Whether the sentence goes on past a 'not yet' to a clause of its own ('not yet
+        HIPAA-ready, so for now all calls go to Cebu') and says nothing of what is to come: the
+        denial of the present is all it says. A bare 'SOC 2: not yet.' still expects it."""
+        ends = [b for b in [*self.bounds, *(j for j, _ in self.joins)] if b >= after]
+        if not ends or len(re.findall(r"[\w'’]+", self.text[min(ends) :])) < 2:
+            return False
+        return not self.looks_ahead(after, denials)
+
+    def looks_ahead(self, after: int, denials: list[Trigger]) -> bool:
+        """Whether the sentence, after a denial of the present ('not yet'), says what is to
+        come: a time ahead ('the audit is booked for March', 'on the list for next year') or a
+        plan trigger of its own; a time that looks back ('since 2021', 'over the last 12
+        months'), or one after a doubt ('a possible pilot next year'), says nothing firm of what
+        comes."""
+        doubts = [t.start for t in self.triggers if t.status == "hedged" and t.start >= after]
+        until = min(doubts, default=len(self.text))
+        for m in _TIME_AHEAD.finditer(self.text, after, until):
+            if not _TIME_BEHIND.search(self.text, max(0, m.start() - 20), m.start() + 1):
+                return True
+        return any(
+            t.status == "planned" and after <= t.start < until and t not in denials
+            for t in self.triggers
+        )
 
     def denied_in_house_only(self, negations: list[Trigger], index: int) -> bool:
         """'We don't do Mandarin in-house, but our partner does', 'our hosting provider, not

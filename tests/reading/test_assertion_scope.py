@@ -61,6 +61,32 @@ def test_a_mention_inside_a_partners_name_is_the_partners(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 'not yet' with what is to come said after it: a plan
+        ("We are not yet ISO 27701 certified; the audit is booked for May.",
+         {"ISO 27701": "planned"}),
+        ("We don't offer Tagalog yet, but it is on the list for next year.",
+         {"Tagalog": "planned"}),
+        ("We don't yet offer WhatsApp, though the pilot launches in October.",
+         {"WhatsApp": "planned"}),
+        # a bare 'not yet' still expects it
+        ("Cyber Essentials Plus: not yet.", {"Cyber Essentials Plus": "planned"}),
+        # the sentence goes on with nothing said of what comes, a time that looks back, or only
+        # a possibility: denied
+        ("Our Leeds site is not yet PCI DSS compliant, so card calls stay in Cardiff.",
+         {"PCI DSS": "negated"}),
+        ("We don't have ISO 27701 yet, but we have held ISO 27001 since 2019.",
+         {"ISO 27701": "negated", "ISO 27001": "affirmed"}),
+        ("We are not yet offering Tagalog, though a possible pilot next year is being discussed.",
+         {"Tagalog": "negated"}),
+    ],
+)
+def test_not_yet_is_a_plan_only_with_what_is_to_come(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # an attribute of possibility before a noun hedges what follows
         ("We are looking at a possible Portuguese line next year.", {"Portuguese": "hedged"}),
         ("There is a potential WhatsApp pilot with one client.", {"WhatsApp": "hedged"}),
