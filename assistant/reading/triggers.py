@@ -289,6 +289,12 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("conditional", "short", *m.span("verb"), m.group("verb"))
         for m in _THRESHOLD_REACHED.finditer(text)
     ]
+    # 'a second site would be opened should volumes pass 15,000 calls': 'should' before its
+    # subject is 'if'
+    found += [
+        Trigger("conditional", "both", *m.span("should"), m.group("should"))
+        for m in _INVERTED_SHOULD.finditer(text)
+    ]
     # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
     # the row is a plan
     found += [
@@ -450,6 +456,19 @@ _THRESHOLD_REACHED = re.compile(
     r"\b(?:once|when|whenever|as\s+soon\s+as)\s+(?:[\w'’-]+\s+){1,4}?"
     r"(?P<verb>reaches|reach|exceeds|exceed|passes|pass|hits|hit|tops|top|surpasses|surpass|"
     r"goes\s+(?:above|beyond|over)|go\s+(?:above|beyond|over))(?=\s+(?:about\s+|around\s+)?[\d$£€])",
+    re.I,
+)
+# 'should' with its subject after it, then the subject's bare verb: a condition ('should
+# Saturday cover be required', 'should volumes fall below'); not a modal right before its verb
+# or adverb ('the report should be ready', 'calls should then go')
+_INVERTED_SHOULD = re.compile(
+    r"(?P<should>\bshould)\s+"
+    r"(?!(?:be|have|not|also|only|still|always|never|then|now|first|ever|just|really|"
+    r"we|i|you|they|he|she|it|there)\b)(?![\w-]+ly\b)"
+    r"(?:(?:the|a|an|any|your|our|their|its|this|that|these|those|monthly|annual|weekly)\s+)?"
+    r"(?:[\w-]+\s+){1,2}?"
+    r"(?:be|exceed|pass|fall|rise|go|grow|drop|expand|increase|decrease|reach|elect|choose|decide|"
+    r"wish|want|prefer|need|require|request|change)\b",
     re.I,
 )
 _ONLY_FROM_AHEAD = re.compile(

@@ -97,3 +97,21 @@ def test_not_yet_is_a_plan_only_with_what_is_to_come(text, expected):
 )
 def test_a_possible_thing_is_hedged(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'should' before its subject is 'if', wherever the clause stands
+        ("Base price is 28 EUR per hour; should Sunday cover be required, 5 EUR per hour is added.",
+         {"28 EUR per hour": "affirmed", "5 EUR per hour": "conditional"}),
+        ("We would open a Lisbon site should volumes exceed 30,000 calls a month.",
+         {"Lisbon": "conditional"}),
+        # a modal right before its verb or an adverb: no condition
+        ("The SOC 2 report should be ready, and chat should then go live.",
+         {"chat": "affirmed"}),
+        ("Email should receive a reply within 2 days.", {"Email": "affirmed"}),
+    ],
+)
+def test_should_before_its_subject_is_a_condition(text, expected):
+    _check(text, expected)
