@@ -228,12 +228,14 @@ class Scope:
         if (orphan or closed) and not ahead and self._answers_question(trigger, index):
             return True  # 'Is Tongan required? A: No, and nor … is Fijian': the 'No,' answers
         if (
-            trigger.status == "hedged"
+            trigger.status in ("hedged", "planned")
             and not ahead
             and not self._mention_after(trigger)
             and self._answers_question(trigger, index)
         ):
-            return True  # 'whatsapp? tbd', 'Welsh?? not sure yet': a doubt answers the question
+            # 'whatsapp? tbd', 'Welsh?? not sure yet', 'Is X held? A: Not yet': a doubt or a
+            # plan answers the question
+            return True
         if orphan and not ahead and self._elided_subject(trigger, index):
             return True
         if not ahead and self._restricted_clause(trigger, index):

@@ -115,3 +115,19 @@ def test_a_possible_thing_is_hedged(text, expected):
 )
 def test_should_before_its_subject_is_a_condition(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan answering a question speaks of what the question names
+        ("Q: Is Cyber Essentials Plus held? A: Not yet; the assessment is booked for May.",
+         {"Cyber Essentials Plus": "planned"}),
+        ("Is Portuguese offered? In progress.", {"Portuguese": "planned"}),
+        # a plan that names its own object answers nothing of the question's
+        ("Is Portuguese offered? No, but WhatsApp is planned for Q3.",
+         {"Portuguese": "negated"}),
+    ],
+)
+def test_a_plan_answering_a_question(text, expected):
+    _check(text, expected)
