@@ -371,12 +371,18 @@ MONTH_NAMES = _MONTHS  # the months' names and abbreviations, as a regular expre
 _UNITS_OF_TIME = r"days?|weeks?|months?|quarters?|years?"
 # a time ahead: 'in March', 'by Q3', 'by the end of 2027', 'within six weeks', 'next month',
 # 'some eight weeks later', 'early next year', 'from mid-2027'
+# a deadline set by a milestone still to come: 'before go-live', 'prior to launch'
+_BEFORE_MILESTONE = (
+    r"(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?(?:go[\s-]?live|launch|commencement|"
+    r"contract\s+start|service\s+start|cut-?over)\b"
+)
 TIME_AHEAD = (
+    rf"(?:{_BEFORE_MILESTONE}|"
     r"(?:(?:in|by|from|within|before|around|about|during|at|on|for|until|towards?)\s+)?"
     r"(?:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+|early\s+|late\s+|mid-?\s*|the\s+)?"
     rf"(?:(?:{_MONTHS})\b|q[1-4]\b|h[12]\b|(?:19|20)\d\d\b|next\s+(?:{_UNITS_OF_TIME})\b|"
     rf"this\s+(?:{_UNITS_OF_TIME}|spring|summer|autumn|fall|winter)\b|"
-    rf"[\w-]+\s+(?:{_UNITS_OF_TIME})\b|(?:{_UNITS_OF_TIME})\s+later\b|later\s+this\b|soon\b|shortly\b)"
+    rf"[\w-]+\s+(?:{_UNITS_OF_TIME})\b|(?:{_UNITS_OF_TIME})\s+later\b|later\s+this\b|soon\b|shortly\b))"
 )
 
 

@@ -131,3 +131,19 @@ def test_should_before_its_subject_is_a_condition(text, expected):
 )
 def test_a_plan_answering_a_question(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deadline set by a milestone still to come is a time ahead
+        ("The BAA shall be signed prior to launch.", {"BAA": "planned"}),
+        ("The DPA will be signed before go-live, with GDPR training for all agents.",
+         {"DPA": "planned"}),
+        # done before it, or a charge at it: no plan
+        ("The BAA was signed before go-live.", {"BAA": "affirmed"}),
+        ("A set-up fee of EUR 9,000 is invoiced upon go-live.", {"EUR 9,000": "affirmed"}),
+    ],
+)
+def test_before_go_live_is_a_time_ahead(text, expected):
+    _check(text, expected)
