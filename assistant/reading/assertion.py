@@ -187,6 +187,7 @@ def statuses(
         elif not found and _marked(text, spans[i]):
             found = {"hedged"}  # 'SMS | x': ticked or crossed
         result.append(min(found, key=order.index) if found else "affirmed")
+    result = _restated_in_later_cell(text, spans, kinds, result, triggers)
     result = _capacity_of_planned_site(text, spans, kinds, result)
     return _reaffirmed_after_answer(text, spans, kinds, result, answers)
 
@@ -219,6 +220,38 @@ def _capacity_of_planned_site(
         ):
             result[i] = "planned"
     return result
+
+
+def _restated_in_later_cell(
+    text: str,
+    spans: list[tuple[int, int]],
+    kinds: list[str] | None,
+    result: list[str],
+    triggers: list[Trigger],
+) -> list[str]:
+    """'Q3 Polish and Romanian support | Response: Partially compliant | Comment: Polish is
+    delivered in-house; Romanian is not available': a mention that another cell's response
+    hedges (no trigger in its own cell), named again in a later cell, takes what that cell
+    says of it."""
+    if not kinds or "|" not in text:
+        return result
+    restated = list(result)
+    for i, (start, end) in enumerate(spans):
+        left = text.rfind("|", 0, start) + 1
+        right = text.find("|", end) if "|" in text[end:] else len(text)
+        if result[i] != "hedged" or any(left <= t.start < right for t in triggers):
+            continue
+        said = text[start:end].lower()
+        later = [
+            j
+            for j in range(i + 1, len(spans))
+            if kinds[j] == kinds[i]
+            and text[spans[j][0] : spans[j][1]].lower() == said
+            and "|" in text[end : spans[j][0]]
+        ]
+        if later and result[later[-1]] != "hedged":
+            restated[i] = result[later[-1]]
+    return restated
 
 
 def _reaffirmed_after_answer(

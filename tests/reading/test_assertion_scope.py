@@ -147,3 +147,26 @@ def test_a_plan_answering_a_question(text, expected):
 )
 def test_before_go_live_is_a_time_ahead(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a row's partial response hedges its label; a later cell that names a mention again
+        # says what holds of it
+        ("4.1 Greek and Turkish support | Response: Partially compliant | "
+         "Comment: Greek is delivered from Athens; Turkish is not offered.",
+         {"Greek": "affirmed", "Turkish": "negated"}),
+        # a mention hedged in its own cell keeps its hedge; one not named again keeps the row's
+        ("4.2 | Greek may be needed later | Comment: Greek is offered, from Athens.",
+         {"Greek": "hedged"}),
+        ("4.3 Greek and Turkish support | Response: Partially compliant | "
+         "Comment: Greek is delivered from Athens.",
+         {"Turkish": "hedged"}),
+    ],
+)
+def test_a_later_cell_restating_a_mention_says_what_holds(text, expected):
+    first: dict[str, str] = {}
+    for m in read(text):
+        first.setdefault(m.text, m.status)  # the label cell's mention, before its restating
+    assert {k: first.get(k) for k in expected} == expected
