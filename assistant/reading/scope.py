@@ -65,10 +65,10 @@ _TIME_COMPLEMENT = re.compile(
     re.I,
 )
 _PASSIVE_AGENT = re.compile(
-    r"\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:provided|delivered|handled|performed|"
+    r"\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:(?:provided|delivered|handled|performed|"
     r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken|operated|met|"
-    r"achieved|fulfilled|sourced)"
-    r"\s+(?:by|through|via)\s+"
+    r"achieved|fulfilled|sourced)\s+(?:by|through|via)"
+    r"|through|via)\s+"  # the participle left out: 'Spanish would be through our sister company'
     r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )

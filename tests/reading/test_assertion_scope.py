@@ -170,3 +170,17 @@ def test_a_later_cell_restating_a_mention_says_what_holds(text, expected):
     for m in read(text):
         first.setdefault(m.text, m.status)  # the label cell's mention, before its restating
     assert {k: first.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a copula with 'through' or 'via' and a third party, the participle left out
+        ("Tagalog would be through our partner in Cebu.", {"Tagalog": "third_party"}),
+        ("Cantonese is via an agency we use.", {"Cantonese": "third_party"}),
+        # through a channel or a platform of one's own: no third party
+        ("Payment is through our own Genesys platform.", {"Genesys": "affirmed"}),
+    ],
+)
+def test_a_copula_through_a_partner(text, expected):
+    _check(text, expected)
