@@ -1065,6 +1065,12 @@ class Scope:
             return False  # 'our Lima partner': the partner's place
         if re.search(r"\bour\s+(?:[\w-]+\s+)?$", before, re.I):
             return True
+        bracket = self.text.rfind("(", 0, start)
+        if before.rstrip().endswith("(") and any(
+            t.status == "third_party" and not self.text[t.end : bracket].strip()
+            for t in self.triggers
+        ):
+            return False  # 'Portuguese via partner (São Paulo)': the partner's place
         if before.rstrip().endswith("(") and re.match(
             r"\s*(?:site|centre|center|hub|office)?\s*\)", after, re.I
         ):

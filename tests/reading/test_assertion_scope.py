@@ -184,3 +184,16 @@ def test_a_later_cell_restating_a_mention_says_what_holds(text, expected):
 )
 def test_a_copula_through_a_partner(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place in brackets right after a partner is the partner's
+        ("Languages — Greek; Turkish via partner (Izmir)", {"Izmir": "third_party"}),
+        # in brackets after anything else it is the vendor's own site
+        ("Languages — Greek (Athens); Turkish", {"Athens": "affirmed"}),
+    ],
+)
+def test_a_place_in_brackets_after_a_partner(text, expected):
+    _check(text, expected)
