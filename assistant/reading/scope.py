@@ -38,7 +38,7 @@ _COPULA_GAP = re.compile(
 )
 _ANSWER_OPENING = re.compile(
     # a row's answer cell after the question's, perhaps labelled ('Offshore? | Response: no')
-    r"\?\s*(?:a\s*[:.)-]?\s*|answer\s*[:.-]?\s*|\|\s*(?:[A-Za-z][\w ]{0,24}?\s*(?::\s*|$))?)?"
+    r"\?[?!]*\s*(?:a\s*[:.)-]?\s*|answer\s*[:.-]?\s*|\|\s*(?:[A-Za-z][\w ]{0,24}?\s*(?::\s*|$))?)?"
     r"(?:\w+ly,?\s+|\w+,\s+)?"
     r"(?:(?:we|i|they|it|that|this)\s+)?"
     r"(?:(?:do|does|did|are|is|was|were|can|ca|will|wo|have|has|would|could|should)\s*)?$",
@@ -393,7 +393,7 @@ class Scope:
         answer = _ANSWER_OPENING.search(self.text[: trigger.start])
         if answer is None:
             return False
-        question = self.text[: answer.start()].rstrip()
+        question = self.text[: answer.start()].rstrip(" ?!")  # "welsh?? not sure"
         if _asks_of_a_harm(question):
             return False  # 'Is Spanish an extra cost? No.': the cost is denied, not Spanish
         left = max([b for b in self.bounds if b < len(question)], default=-1) + 1

@@ -197,3 +197,16 @@ def test_a_copula_through_a_partner(text, expected):
 )
 def test_a_place_in_brackets_after_a_partner(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an answer after a question closed by several marks speaks of what it asks
+        ("tongan?? not sure, tbc", {"tongan": "hedged"}),
+        ("Tongan?! No.", {"Tongan": "negated"}),
+        ("Tongan? Not sure.", {"Tongan": "hedged"}),
+    ],
+)
+def test_an_answer_after_repeated_question_marks(text, expected):
+    _check(text, expected)
