@@ -718,14 +718,17 @@ def _join(longer: str, shorter: str) -> str:
 
 def boundaries(text: str, triggers: list[Trigger]) -> tuple[list[int], list[tuple[int, bool]]]:
     """Where scopes end: (clause ends and terminator words, commas that join a new clause and
-    whether the clause is a relative one); a terminator inside a trigger is none."""
+    whether the clause is a relative one); a terminator inside a trigger, or one running into
+    it, is none."""
     _, _, terminators, clause_end, joins = _patterns()
     inside = [(t.start, t.end) for t in triggers]
     hard = [m.start() for m in clause_end.finditer(text)]
     hard += [
         m.start()
         for m in terminators.finditer(text)
-        if not any(s <= m.start() < e for s, e in inside) and not _parenthetical(text, m)
+        # a terminator inside a trigger, or running into one ('— only if …'), is none
+        if not any(s < m.end() and m.start() < e for s, e in inside)
+        and not _parenthetical(text, m)
     ]
     soft = [(m.start(), bool(re.match(r",\s*wh", m.group(0), re.I))) for m in joins.finditer(text)]
     soft += [(m.start(), False) for m in _new_subject().finditer(text)]

@@ -210,3 +210,17 @@ def test_a_place_in_brackets_after_a_partner(text, expected):
 )
 def test_an_answer_after_repeated_question_marks(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a terminator running into a trigger ('— only' of '— only if') ends no scope
+        ("Welsh — only if volumes allow", {"Welsh": "conditional"}),
+        ("Saturday cover – only if the client asks", {"Saturday": "conditional"}),
+        # '— only' restricting after denials still starts what is affirmed
+        ("No email, no SMS — only voice.", {"email": "negated", "voice": "affirmed"}),
+    ],
+)
+def test_a_terminator_running_into_a_trigger_ends_nothing(text, expected):
+    _check(text, expected)
