@@ -34,6 +34,11 @@ _YET = re.compile(
 )
 _NOT_YET = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+\s+)?yet\b", re.I)
 _YET_AFTER = re.compile(r"\s+yet\b", re.I)
+_EXCEPTION_AFTER = re.compile(
+    r"\b(?:unless|save\s+where|except\s+where|save\s+as|except\s+as|"
+    r"(?:save|except)\s+to\s+the\s+extent)\b",
+    re.I,
+)
 _EXCEPTION = re.compile(r"(?:without|unless|save\s+where|except\s+where|save\s+as)\b", re.I)
 _NON = re.compile(r"(?<![\w-])non-$", re.I)
 _ONLY_AFTER = re.compile(r"\s+only\b", re.I)
@@ -111,6 +116,10 @@ def statuses(
             found.discard("negated")  # '… didn't offer chat, but now we do'
         if negations and _excepted(covering):
             found.discard("negated")  # 'shall not, without consent, …': allowed with consent
+        elif "negated" in found and _excepted_after(scope, negations, spans[i][1]):
+            # 'shall not use offshore resources save where the Customer consents': allowed in
+            # the case the exception names
+            found = (found - {"negated"}) | {"conditional"}
         if "negated" in found and _YET.match(text, spans[i][1]):
             if not scope.goes_on_without_a_plan(spans[i][1], negations):
                 found = (found - {"negated"}) | {"planned"}  # "we're not ISO 27001 yet"
@@ -305,6 +314,15 @@ def _needed_for_a_denial(negations: list[Trigger], triggers: list[Trigger]) -> b
     denial is without is what it needs."""
     lacking = [t for t in negations if t.text.lower() in ("without", "w/o")]
     return bool(lacking) and any(t.status == "negated" and t not in lacking for t in triggers)
+
+
+def _excepted_after(scope: Scope, negations: list[Trigger], end: int) -> bool:
+    """Whether an exception ('unless', 'save where', 'except as') follows the mention and every
+    negation reaching it, in their clause: the prohibition yields in that case."""
+    last = max([end, *(t.end for t in negations)])
+    exception = _EXCEPTION_AFTER.search(scope.text, last)
+    ends = [*scope.bounds, *(b for b, _ in scope.joins)]
+    return exception is not None and not any(last <= b < exception.start() for b in ends)
 
 
 def _excepted(covering: list[Trigger]) -> bool:

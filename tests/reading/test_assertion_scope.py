@@ -224,3 +224,21 @@ def test_an_answer_after_repeated_question_marks(text, expected):
 )
 def test_a_terminator_running_into_a_trigger_ends_nothing(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prohibition with an exception after it, in its clause: allowed in that case
+        ("The Supplier shall not use home-working agents save where the Buyer agrees in writing.",
+         {"home-working": "conditional"}),
+        ("We do not offer Tagalog unless the client books it a month ahead.",
+         {"Tagalog": "conditional"}),
+        # the exception in another clause leaves the denial; a positive term stays affirmed
+        ("Swahili is not offered, and we will not add it unless volumes grow.",
+         {"Swahili": "negated"}),
+        ("Invoices are payable within 30 days, save where disputed.", {"30 days": "affirmed"}),
+    ],
+)
+def test_a_prohibition_with_an_exception_is_conditional(text, expected):
+    _check(text, expected)
