@@ -242,3 +242,20 @@ def test_a_terminator_running_into_a_trigger_ends_nothing(text, expected):
 )
 def test_a_prohibition_with_an_exception_is_conditional(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # permission restricted by 'only', a concession's 'but only with', a part of a whole
+        ("Home-working is allowed only for team leaders.", {"Home-working": "conditional"}),
+        ("We could do gainshare, but only with a floor on the base rate.",
+         {"gainshare": "conditional"}),
+        ("We sell SMS only as part of a wider package.", {"SMS": "conditional"}),
+        # 'only' restricting what is offered, with no condition: affirmed
+        ("We work only with Genesys.", {"Genesys": "affirmed"}),
+        ("Home-working is allowed for all agents.", {"Home-working": "affirmed"}),
+    ],
+)
+def test_a_permission_or_offer_restricted_by_only_is_conditional(text, expected):
+    _check(text, expected)
