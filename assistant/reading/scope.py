@@ -228,13 +228,13 @@ class Scope:
         if (orphan or closed) and not ahead and self._answers_question(trigger, index):
             return True  # 'Is Tongan required? A: No, and nor … is Fijian': the 'No,' answers
         if (
-            trigger.status in ("hedged", "planned")
+            trigger.status in ("hedged", "planned", "conditional")
             and not ahead
             and not self._mention_after(trigger)
             and self._answers_question(trigger, index)
         ):
-            # 'whatsapp? tbd', 'Welsh?? not sure yet', 'Is X held? A: Not yet': a doubt or a
-            # plan answers the question
+            # 'whatsapp? tbd', 'Welsh?? not sure yet', 'Is X held? A: Not yet', 'Social media?
+            # Only as part of a bundle': a doubt, a plan or a condition answers the question
             return True
         if orphan and not ahead and self._elided_subject(trigger, index):
             return True

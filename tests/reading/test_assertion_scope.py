@@ -259,3 +259,17 @@ def test_a_prohibition_with_an_exception_is_conditional(text, expected):
 )
 def test_a_permission_or_offer_restricted_by_only_is_conditional(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condition answering a question speaks of what the question names
+        ("Q: Do you offer WhatsApp? A: Only as part of a bundle.", {"WhatsApp": "conditional"}),
+        ("Saturday cover? On request.", {"Saturday": "conditional"}),
+        # an answer naming its own object leaves the question's
+        ("Do you offer WhatsApp? Yes, and SMS on request.", {"WhatsApp": "affirmed"}),
+    ],
+)
+def test_a_condition_answering_a_question(text, expected):
+    _check(text, expected)
