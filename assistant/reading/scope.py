@@ -78,7 +78,8 @@ _SITE_AFTER = re.compile(
 _MODAL_PREDICATE = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,5}?(?:can|could|may|might|will|would|shall|is|are)"
     r"(?:\s*,\s*(?:[\w-]+\s*){1,3},)?"  # an aside: 'can, however, be provided'
-    r"(?:\s+(?:also|only|still|be|made|[\w-]+ed|available|offered))+\s+",
+    r"(?:\s+(?:also|only|still|be|made|[\w-]+ed|available|offered|possible|achievable|"
+    r"optional))+\s+",
     re.I,
 )
 _MODAL_SUBJECT = re.compile(

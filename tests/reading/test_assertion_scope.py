@@ -273,3 +273,17 @@ def test_a_permission_or_offer_restricted_by_only_is_conditional(text, expected)
 )
 def test_a_condition_answering_a_question(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condition closing a predicate of possibility conditions its subject
+        ("Gainshare for the retail queues is possible on request.", {"Gainshare": "conditional"}),
+        ("A nearshore team for overflow is optional on request.", {"nearshore": "conditional"}),
+        # possible with no condition: the subject stands
+        ("A nearshore team for overflow is possible.", {"nearshore": "affirmed"}),
+    ],
+)
+def test_a_condition_closing_a_predicate_of_possibility(text, expected):
+    _check(text, expected)
