@@ -236,10 +236,12 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in _at_a_premium().finditer(text)
     ]
     # 'back-office work may be performed in Kraków': a passive after a modal of possibility
-    # allows or supposes its subject; it states nothing firm
+    # allows or supposes its subject, and 'Sunday cover should be doable' only likely judges
+    # it; neither states anything firm
     found += [
         Trigger("hedged", "subject", m.start("passive"), m.end(), m.group("passive"))
-        for m in _POSSIBLE_PASSIVE.finditer(text)
+        for pattern in (_POSSIBLE_PASSIVE, _LIKELY_FEASIBLE)
+        for m in pattern.finditer(text)
         # not after a negative subject ('no data may be stored …'), nor after an aside that
         # closes with a comma ('No part of it, including email, may be …')
         if not _FORBIDDING_MAY.search(text, 0, m.end("modal"))
@@ -486,6 +488,13 @@ _POSSIBLE_PASSIVE = re.compile(
     # the passive is the trigger, so that the modal's own forward scope stays
     r"\b(?P<modal>may|might)\s+(?:also\s+)?(?P<passive>be\s+(?:[a-z]+ed|done|run|held|kept|made|"
     r"built|sent|met|given|taken|seen|put|set))\b",
+    re.I,
+)
+# a judgement of feasibility that is only likely ('Nearshore might be okay', 'Sunday cover
+# should be doable'); 'should be available' expects, it is no doubt
+_LIKELY_FEASIBLE = re.compile(
+    r"\b(?P<modal>may|might|could|should)\s+(?:also\s+)?(?P<passive>be\s+(?:okay|ok|fine|"
+    r"doable|feasible|workable|achievable|manageable))\b",
     re.I,
 )
 _OPENING_CELL = re.compile(

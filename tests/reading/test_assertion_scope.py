@@ -287,3 +287,18 @@ def test_a_condition_answering_a_question(text, expected):
 )
 def test_a_condition_closing_a_predicate_of_possibility(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a feasibility judged only likely hedges its subject
+        ("Offshore might be fine for the overflow queue.", {"Offshore": "hedged"}),
+        ("Saturday cover should be doable from the Leeds team.", {"Saturday": "hedged"}),
+        # an expectation ('should be available in May') or a firm judgement is no hedge
+        ("Offshore is fine for the overflow queue.", {"Offshore": "affirmed"}),
+        ("WhatsApp should be available in May.", {"WhatsApp": "planned"}),
+    ],
+)
+def test_a_feasibility_judged_only_likely_is_hedged(text, expected):
+    _check(text, expected)
