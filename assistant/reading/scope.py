@@ -100,6 +100,14 @@ _MODIFIER_GAP = re.compile(
     r"(?:for|at|in|from|on|of|across)\s+(?:(?:the|our|a|an|its|their)\s+)?",
     re.I,
 )
+# a participle of relation between a subject's head and what qualifies it ('a gainshare tied
+# to CSAT', 'a bonus based on FCR'): the head is the subject
+_RELATION_GAP = re.compile(
+    r"\s+(?:(?!(?:is|are|was|were|be|been|being|not)\b)[\w-]+\s+)?"  # the head: 'fees tied to'
+    r"(?:(?:tied|linked|pegged|indexed|attached|related|geared)\s+to|based\s+on|"
+    r"measured\s+(?:on|against|by))\s+(?:(?:the|our|a|an|its|their)\s+)?",
+    re.I,
+)
 _LABEL_SUBJECT = re.compile(
     r"\s*[:—–-]\s*(?:our|the|its|their)\s+(?:[\w-]+\s+)?(?:certificate|certification|"
     r"accreditation|attestation|report|licence|license|registration)"
@@ -1142,7 +1150,12 @@ class Scope:
             gap = self.text[self.spans[i][1] : self.spans[chain[-1]][0]]
             if any(self.spans[i][1] <= b < self.spans[chain[-1]][0] for b, _ in self.joins):
                 break  # '… in Wellington, and working from home is not permitted': a new clause
-            if _same_phrase(gap) or _BRACKET.fullmatch(gap) or _MODIFIER_GAP.fullmatch(gap):
+            if (
+                _same_phrase(gap)
+                or _BRACKET.fullmatch(gap)
+                or _MODIFIER_GAP.fullmatch(gap)
+                or _RELATION_GAP.fullmatch(gap)
+            ):
                 chain.append(i)  # 'Spanish at our Cebu site is not offered': Spanish is denied
                 continue
             if not _LIST_JOIN.match(gap) or (

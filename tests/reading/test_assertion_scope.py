@@ -302,3 +302,19 @@ def test_a_condition_closing_a_predicate_of_possibility(text, expected):
 )
 def test_a_feasibility_judged_only_likely_is_hedged(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a backward scope reaches a subject's head past a participle of relation
+        ("A gainshare tied to NPS is not offered.", {"gainshare": "negated", "NPS": "negated"}),
+        ("Outcome-based fees linked to FCR could be discussed.",
+         {"Outcome-based": "hedged", "FCR": "hedged"}),
+        # a copula before the participle, or a verb of its own between them: no subject's head
+        ("Gainshare is tied to NPS, which could be discussed.", {"Gainshare": "affirmed"}),
+        ("We offer gainshare, and NPS could be discussed.", {"gainshare": "affirmed"}),
+    ],
+)
+def test_a_scope_reaches_a_head_past_a_participle_of_relation(text, expected):
+    _check(text, expected)
