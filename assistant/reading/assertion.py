@@ -22,7 +22,7 @@ from functools import cache
 from assistant.reading.lexicon import assertion
 from assistant.reading.quantities import QUANTITY_KINDS
 from assistant.reading.scope import Scope
-from assistant.reading.triggers import Trigger, figures_only, find_triggers
+from assistant.reading.triggers import Trigger, figures_only, find_triggers, word_class
 
 __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
@@ -33,6 +33,7 @@ _YET = re.compile(
     re.I,
 )
 _NOT_YET = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+\s+)?yet\b", re.I)
+_FOR_NOW = re.compile(r"\b(?:yet|until|till)\b", re.I)
 _YET_AFTER = re.compile(r"\s+yet\b", re.I)
 _EXCEPTION_AFTER = re.compile(
     r"\b(?:unless|save\s+where|except\s+where|save\s+as|except\s+as|"
@@ -120,7 +121,10 @@ def statuses(
             # 'shall not use offshore resources save where the Customer consents': allowed in
             # the case the exception names
             found = (found - {"negated"}) | {"conditional"}
-        if "negated" in found and _YET.match(text, spans[i][1]):
+        if "negated" in found and _commitment_withheld(scope, negations):
+            # "we can't commit to Sunday opening yet": undecided, not denied
+            found = (found - {"negated"}) | {"hedged"}
+        elif "negated" in found and _YET.match(text, spans[i][1]):
             if not scope.goes_on_without_a_plan(spans[i][1], negations):
                 found = (found - {"negated"}) | {"planned"}  # "we're not ISO 27001 yet"
         elif "negated" in found and _denied_yet_ahead(text, negations, scope):
@@ -297,6 +301,21 @@ def _denied_yet_ahead(text: str, negations: list[Trigger], scope: Scope) -> bool
         (m := _YET_AFTER.match(text, t.end)) and scope.looks_ahead(m.end(), negations)
         for t in negations
     )
+
+
+def _commitment_withheld(scope: Scope, negations: list[Trigger]) -> bool:
+    """Whether every negation reaching the mention withholds a commitment for now: a verb of
+    committing right after it (`commitment_verbs`) and 'yet' or 'until' later in its clause."""
+    verbs = word_class("commitment_verbs").pattern
+    ends = [*scope.bounds, *(b for b, _ in scope.joins)]
+    for t in negations:
+        verb = re.match(rf"\s+(?:[\w-]+\s+)?(?:{verbs})\b", scope.text[t.end :], re.I)
+        if verb is None:
+            return False
+        right = min([b for b in ends if b > t.end + verb.end()], default=len(scope.text))
+        if not _FOR_NOW.search(scope.text, t.end + verb.end(), right):
+            return False
+    return bool(negations)
 
 
 def _marked(text: str, span: tuple[int, int]) -> bool:

@@ -318,3 +318,19 @@ def test_a_feasibility_judged_only_likely_is_hedged(text, expected):
 )
 def test_a_scope_reaches_a_head_past_a_participle_of_relation(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a commitment withheld for now leaves the thing undecided
+        ("We can't commit to Tagalog cover yet.", {"Tagalog": "hedged"}),
+        ("I cannot promise 85/20 until we have seen your forecast.", {"85/20": "hedged"}),
+        ("Finance has not signed off on the Lisbon option yet.", {"Lisbon": "hedged"}),
+        # withheld with no 'for now', or a plain denial with 'yet': denied
+        ("We cannot commit to Tagalog cover.", {"Tagalog": "negated"}),
+        ("We do not offer Tagalog, and cannot say when.", {"Tagalog": "negated"}),
+    ],
+)
+def test_a_commitment_withheld_for_now_is_hedged(text, expected):
+    _check(text, expected)
