@@ -212,20 +212,30 @@ _CAPACITY = re.compile(
 )
 
 
+_WITH_COUNT = re.compile(
+    r",\s*with\s+(?:an?\s+|the\s+)?"
+    r"(?:initial\s+|total\s+|starting\s+|further\s+|additional\s+)?$",
+    re.I,
+)
+
+
 def _capacity_of_planned_site(
     text: str, spans: list[tuple[int, int]], kinds: list[str] | None, result: list[str]
 ) -> list[str]:
     """'We will open a site in Bucharest in March with capacity of 150 seats': the capacity
-    given after a place whose site is planned, in the same clause, is planned with it."""
+    given after a place whose site is planned, in the same clause, is planned with it; so is
+    a count that a planned clause goes on to give with 'with' ('we will add chat from Rabat,
+    with 40 advisers')."""
     if not kinds:
         return result
     for i, (start, _) in enumerate(spans):
         if kinds[i] != "count" or result[i] != "affirmed":
             continue
-        if not _CAPACITY.search(text, max(0, start - 45), start):
+        given_with = bool(_WITH_COUNT.search(text, max(0, start - 30), start))
+        if not (given_with or _CAPACITY.search(text, max(0, start - 45), start)):
             continue
         if any(
-            kinds[j] == "location"
+            (kinds[j] == "location" or given_with)
             and result[j] == "planned"
             and spans[j][1] <= start
             and not re.search(r"[;.!?|]", text[spans[j][1] : start])

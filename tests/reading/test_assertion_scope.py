@@ -334,3 +334,19 @@ def test_a_scope_reaches_a_head_past_a_participle_of_relation(text, expected):
 )
 def test_a_commitment_withheld_for_now_is_hedged(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count a planned clause goes on to give with 'with' is planned with it
+        ("In May we will add WhatsApp from our Leeds site, with 12 agents.",
+         {"12 agents": "planned"}),
+        # with nothing planned before it, or across a semicolon: it stands
+        ("We run chat from Leeds, with 40 advisers.", {"40 advisers": "affirmed"}),
+        ("We will add WhatsApp in May; today, with 40 advisers, we run chat.",
+         {"40 advisers": "affirmed"}),
+    ],
+)
+def test_a_count_given_with_a_planned_clause_is_planned(text, expected):
+    _check(text, expected)
