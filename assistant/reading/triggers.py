@@ -291,6 +291,12 @@ def find_triggers(text: str) -> list[Trigger]:
         Trigger("conditional", "short", *m.span("verb"), m.group("verb"))
         for m in _THRESHOLD_REACHED.finditer(text)
     ]
+    # '30 additional seats available from Q2 2027': offered only from a time ahead, so planned
+    found += [
+        Trigger("planned", "subject", m.start(), m.end(), m.group(0))
+        for m in _AVAILABLE_FROM_AHEAD.finditer(text)
+        if not _PAST_BEFORE.search(text, 0, m.start())
+    ]
     # 'a second site would be opened should volumes pass 15,000 calls': 'should' before its
     # subject is 'if'
     found += [
@@ -464,6 +470,14 @@ _THRESHOLD_REACHED = re.compile(
     r"\b(?:once|when|whenever|as\s+soon\s+as)\s+(?:[\w'’-]+\s+){1,4}?"
     r"(?P<verb>reaches|reach|exceeds|exceed|passes|pass|hits|hit|tops|top|surpasses|surpass|"
     r"goes\s+(?:above|beyond|over)|go\s+(?:above|beyond|over))(?=\s+(?:about\s+|around\s+)?[\d$£€])",
+    re.I,
+)
+# offered only from a quarter, a month or a period ahead; a bare year may be past ('available
+# from 2019')
+_AVAILABLE_FROM_AHEAD = re.compile(
+    rf"\b(?:available|offered|live|ready|operational|in\s+production)\s+"
+    rf"(?:from|as\s+of|starting(?:\s+in)?)\s+(?:(?:{_MONTHS})\b|q[1-4]\b|h[12]\b|"
+    rf"next\s+(?:month|quarter|year)\b|(?:early|mid|late)[\s-]+(?:19|20)\d\d\b)",
     re.I,
 )
 # 'should' with its subject after it, then the subject's bare verb: a condition ('should

@@ -350,3 +350,19 @@ def test_a_commitment_withheld_for_now_is_hedged(text, expected):
 )
 def test_a_count_given_with_a_planned_clause_is_planned(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # offered only from a time ahead: planned
+        ("Capacity: 80 seats in Leeds; 20 extra seats available from Q3 2027.",
+         {"80 seats": "affirmed", "20 extra seats": "planned"}),
+        ("WhatsApp live from next quarter.", {"WhatsApp": "planned"}),
+        # a time told in the past, a weekday or a bare year: no plan
+        ("WhatsApp has been available from March.", {"WhatsApp": "affirmed"}),
+        ("Chat is available from Monday to Friday.", {"Chat": "affirmed"}),
+    ],
+)
+def test_offered_only_from_a_time_ahead_is_planned(text, expected):
+    _check(text, expected)
