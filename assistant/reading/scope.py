@@ -97,7 +97,10 @@ _OWNED_BY = re.compile(
 _MODIFIER_GAP = re.compile(
     r"\s+(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|shall|"
     r"should|must|do|does|did|we|they|it|and|or|but)\b)[\w-]+(?<!ed)\s+){0,2}?"
-    r"(?:for|at|in|from|on|of|across)\s+(?:(?:the|our|a|an|its|their)\s+)?",
+    r"(?:for|at|in|from|on|of|across)\s+(?:(?:the|our|a|an|its|their)\s+)?"
+    # a bound before a figure: 'a CSAT of at least 90%'
+    r"(?:(?:at\s+least|at\s+most|up\s+to|no\s+less\s+than|no\s+more\s+than|over|above|"
+    r"below|under)\s+)?",
     re.I,
 )
 # a participle of relation between a subject's head and what qualifies it ('a gainshare tied

@@ -366,3 +366,15 @@ def test_a_count_given_with_a_planned_clause_is_planned(text, expected):
 )
 def test_offered_only_from_a_time_ahead_is_planned(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a backward scope reaches a subject's head past a bound before its figure
+        ("An NPS of at least 40 is not achievable.", {"NPS": "negated"}),
+        ("An AHT of under 6 minutes cannot be promised.", {"AHT": "negated"}),
+    ],
+)
+def test_a_scope_reaches_a_head_past_a_bound(text, expected):
+    _check(text, expected)
