@@ -269,7 +269,9 @@ class Scope:
         if not ahead and looks_back and trigger.start >= end:
             if self.answered_yes(index):
                 return False  # 'ISO 27001 yes, ISO 22301 in progress': the yes stands apart
-            in_list = trigger.status in ("negated", "conditional", "hedged")
+            # a plan too takes its subject and those listed with it, not any mention in reach
+            # ('we deliver voice …, with SMS expected to go live in Q1': SMS only)
+            in_list = trigger.status in ("negated", "conditional", "hedged", "planned")
             listed = not in_list or self._listed_before(trigger, index)
             # a list is reached where its last item is ('Irish and Scottish Gaelic services
             # shall be provided only if …' reaches Irish too)

@@ -378,3 +378,18 @@ def test_offered_only_from_a_time_ahead_is_planned(text, expected):
 )
 def test_a_scope_reaches_a_head_past_a_bound(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a backward plan takes the nearest mention and those listed with it
+        ("We deliver voice from Leeds today, with WhatsApp expected to go live in May.",
+         {"voice": "affirmed", "WhatsApp": "planned"}),
+        ("Spanish and French will be added in May.", {"Spanish": "planned", "French": "planned"}),
+        ("Spanish support for the Leeds queue is expected to go live in May.",
+         {"Spanish": "planned"}),
+    ],
+)
+def test_a_backward_plan_takes_its_subject_and_its_list(text, expected):
+    _check(text, expected)
