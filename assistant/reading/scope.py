@@ -111,6 +111,8 @@ _RELATION_GAP = re.compile(
     r"measured\s+(?:on|against|by))\s+(?:(?:the|our|a|an|its|their)\s+)?",
     re.I,
 )
+_CONJUNCTION_END = re.compile(r"\b(?:and|but|or)\s*$", re.I)
+_MODAL_HEAD = re.compile(r"(?:will|shall|would|may|might|can|could|should|must)\b", re.I)
 _LABEL_SUBJECT = re.compile(
     r"\s*[:—–-]\s*(?:our|the|its|their)\s+(?:[\w-]+\s+)?(?:certificate|certification|"
     r"accreditation|attestation|report|licence|license|registration)"
@@ -262,6 +264,8 @@ class Scope:
                 and (self._cell(trigger) or self._denied_subject(trigger, verbal=_verbal(trigger)))
             )
         )
+        if not ahead and looks_back and self._new_predicate(trigger, end):
+            return False  # 'we run on Genesys today and will migrate to Five9': Genesys stands
         if not ahead and looks_back and trigger.start >= end and self._inside_proviso(trigger, end):
             return False
         if not ahead and looks_back and self._past_an_aside(trigger, end):
@@ -283,6 +287,15 @@ class Scope:
             )
             return reach and listed
         return False
+
+    def _new_predicate(self, trigger: Trigger, end: int) -> bool:
+        """Whether the trigger opens a predicate coordinated with the one the mention stands in:
+        a conjunction right before it and a modal at its head ('we offer email and will add
+        chat'); the subject is shared, the mention is the first predicate's."""
+        return bool(
+            _CONJUNCTION_END.search(self.text, end, trigger.start)
+            and _MODAL_HEAD.match(trigger.text)
+        )
 
     def _in_container(self, trigger: Trigger, start: int) -> bool:
         """Whether a mention lies in the whole a denial of inclusion names ('excluded from the

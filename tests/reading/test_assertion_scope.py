@@ -393,3 +393,18 @@ def test_a_scope_reaches_a_head_past_a_bound(text, expected):
 )
 def test_a_backward_plan_takes_its_subject_and_its_list(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal after a conjunction opens a second predicate; the first one's mention stands
+        ("We run on Genesys today and will migrate to Five9 by 2027.",
+         {"Genesys": "affirmed", "Five9": "planned"}),
+        ("We staff email and may add chat later.", {"email": "affirmed", "chat": "hedged"}),
+        # a list before the modal is its subject: reached
+        ("Email and chat will be added in May.", {"Email": "planned", "chat": "planned"}),
+    ],
+)
+def test_a_modal_after_a_conjunction_opens_a_new_predicate(text, expected):
+    _check(text, expected)
