@@ -33,6 +33,13 @@ _YET = re.compile(
     re.I,
 )
 _NOT_YET = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+\s+)?yet\b", re.I)
+# a reduced relative of the present state right after a mention ('advisers currently employed
+# by the incumbent', 'seats presently in production')
+_PRESENT_STATE_AFTER = re.compile(
+    r"\s+(?:currently|presently|now|today)\s+(?:[\w-]+(?:ed|ing)|in\s+(?:place|use|production|"
+    r"service))\b",
+    re.I,
+)
 _FOR_NOW = re.compile(r"\b(?:yet|until|till)\b", re.I)
 _YET_AFTER = re.compile(r"\s+yet\b", re.I)
 _EXCEPTION_AFTER = re.compile(
@@ -166,6 +173,8 @@ def statuses(
                 # 'not yet HIPAA-ready, so for now …': a denial of the present, with nothing
                 # said of what comes
                 found = (found - {"planned"}) | {"negated"}
+        if "planned" in found and _PRESENT_STATE_AFTER.match(text, spans[i][1]):
+            found.discard("planned")  # 'the 14 advisers currently employed by …': they are there
         if kinds and scope.replaced(i):
             found.add("negated")  # 'change the SLA from 85/20 to 80/20': 85/20 no longer stands
         if i in thresholds:

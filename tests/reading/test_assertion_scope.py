@@ -408,3 +408,19 @@ def test_a_backward_plan_takes_its_subject_and_its_list(text, expected):
 )
 def test_a_modal_after_a_conjunction_opens_a_new_predicate(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mention stated of the present right after it is there now, whatever the plan
+        ("The transfer is expected to cover the 22 agents currently employed in Leeds.",
+         {"22 agents": "affirmed"}),
+        ("We expect to move the 40 seats presently in production to Cebu by May.",
+         {"40 seats": "affirmed"}),
+        # without it the plan stands
+        ("We expect to add 40 seats in Cebu by May.", {"40 seats": "planned"}),
+    ],
+)
+def test_a_mention_stated_of_the_present_is_not_planned(text, expected):
+    _check(text, expected)
