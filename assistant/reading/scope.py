@@ -1239,7 +1239,8 @@ class Scope:
     def pooled_result(self, index: int) -> bool:
         """A result measured over some of the vendor's clients, told in the mention's cell or
         clause ('CSAT for our travel accounts reached 88%', 'our churn across existing
-        programmes is 4%'); not over all of them ('across all our clients')."""
+        programmes is 4%'); not over all of them ('across all our clients', 'across our
+        portfolio')."""
         if self.kinds[index] not in assertion().result_kinds:
             return False
         start, end = self.spans[index]
@@ -1248,7 +1249,7 @@ class Scope:
         after = _SEGMENT_BREAK.search(self.text, end)
         right = after.start() if after else len(self.text)
         return any(
-            not _WHOLE.search(m.group(0))
+            not _WHOLE.search(m.group(0)) and not _WHOLE_BOOK.search(m.group(0))
             for m in _client_pool().finditer(self.text, left, right)
         )
 
@@ -1267,6 +1268,12 @@ _DISCOUNT_BASE = re.compile(r"\b(?:off|on)\s+(?:the\s+|our\s+|your\s+)?(?:[\w-]+
 _BY = re.compile(r"\bby\s+$", re.I)
 # a whole, not some of it: 'all languages except Thai', 'across all our clients'
 _WHOLE = re.compile(r"\b(?:all|every|each)\b", re.I)
+# the vendor's book with nothing to narrow it ('across our portfolio', 'for our clients'): all of it
+_WHOLE_BOOK = re.compile(
+    r"^\w+\s+our\s+(?:clients|customers|accounts|programmes|programs|portfolio|client\s+base|"
+    r"customer\s+base)$",
+    re.I,
+)
 _ASIDE_AFTER = re.compile(r"\s*,([^,;.!?|]*),")
 _OWN_MARK = re.compile(r"\s*[✓✔✗✘☑☒]")
 _SEGMENT_BREAK = re.compile(r"[|;!?]|\.(?=\s)")

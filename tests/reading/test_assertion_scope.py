@@ -424,3 +424,17 @@ def test_a_modal_after_a_conjunction_opens_a_new_predicate(text, expected):
 )
 def test_a_mention_stated_of_the_present_is_not_planned(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the vendor's whole book, nothing narrowing it, is the vendor's own result
+        ("Across our portfolio, AHT is 5 minutes.", {"AHT": "affirmed", "5 minutes": "affirmed"}),
+        ("CSAT for our clients averages 88%.", {"CSAT": "affirmed"}),
+        # some of it, narrowed by a word, is other clients' result
+        ("CSAT for our retail clients averages 88%.", {"CSAT": "other_client"}),
+    ],
+)
+def test_the_whole_book_is_the_vendors_own_result(text, expected):
+    _check(text, expected)
