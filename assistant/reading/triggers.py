@@ -390,7 +390,8 @@ TIME_AHEAD = (
     r"(?:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+|early\s+|late\s+|mid-?\s*|the\s+)?"
     rf"(?:(?:{_MONTHS})\b|q[1-4]\b|h[12]\b|(?:19|20)\d\d\b|next\s+(?:{_UNITS_OF_TIME})\b|"
     rf"this\s+(?:{_UNITS_OF_TIME}|spring|summer|autumn|fall|winter)\b|"
-    rf"[\w-]+\s+(?:{_UNITS_OF_TIME})\b|(?:{_UNITS_OF_TIME})\s+later\b|later\s+this\b|soon\b|shortly\b))"
+    rf"[\w-]+\s+(?:{_UNITS_OF_TIME})\b|(?:{_UNITS_OF_TIME})\s+later\b|later\s+this\b|soon\b|"
+    r"shortly\b))"
 )
 
 
