@@ -325,6 +325,8 @@ def _denied_yet_ahead(text: str, negations: list[Trigger], scope: Scope) -> bool
 def _commitment_withheld(scope: Scope, negations: list[Trigger]) -> bool:
     """Whether every negation reaching the mention withholds a commitment for now: a verb of
     committing right after it (`commitment_verbs`) and 'yet' or 'until' later in its clause."""
+    if not assertion().commitment_verbs:
+        return False  # an empty list would match any word
     verbs = word_class("commitment_verbs").pattern
     ends = [*scope.bounds, *(b for b, _ in scope.joins)]
     for t in negations:
