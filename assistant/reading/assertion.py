@@ -22,7 +22,7 @@ from functools import cache
 from assistant.reading.lexicon import assertion
 from assistant.reading.quantities import QUANTITY_KINDS
 from assistant.reading.scope import Scope
-from assistant.reading.triggers import Trigger, figures_only, find_triggers
+from assistant.reading.triggers import Trigger, figures_only, find_triggers, word_class
 
 __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 
@@ -30,6 +30,21 @@ __all__ = ["STATUSES", "Trigger", "find_triggers", "statuses"]
 _YET = re.compile(
     r"\s+(?:[\w-]+(?:ed|ant|ent|ble)\s+|live\s+|ready\s+|(?:speakers|support|agents|coverage|cover|"
     r"capability|capacity|staff|team|certification|accreditation)\s+)?yet\b",
+    re.I,
+)
+_NOT_YET = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+\s+)?yet\b", re.I)
+# a reduced relative of the present state right after a mention ('advisers currently employed
+# by the incumbent', 'seats presently in production')
+_PRESENT_STATE_AFTER = re.compile(
+    r"\s+(?:currently|presently|now|today)\s+(?:[\w-]+(?:ed|ing)|in\s+(?:place|use|production|"
+    r"service))\b",
+    re.I,
+)
+_FOR_NOW = re.compile(r"\b(?:yet|until|till)\b", re.I)
+_YET_AFTER = re.compile(r"\s+yet\b", re.I)
+_EXCEPTION_AFTER = re.compile(
+    r"\b(?:unless|save\s+where|except\s+where|save\s+as|except\s+as|"
+    r"(?:save|except)\s+to\s+the\s+extent)\b",
     re.I,
 )
 _EXCEPTION = re.compile(r"(?:without|unless|save\s+where|except\s+where|save\s+as)\b", re.I)
@@ -109,8 +124,18 @@ def statuses(
             found.discard("negated")  # '… didn't offer chat, but now we do'
         if negations and _excepted(covering):
             found.discard("negated")  # 'shall not, without consent, …': allowed with consent
-        if "negated" in found and _YET.match(text, spans[i][1]):
-            found = (found - {"negated"}) | {"planned"}  # "we're not ISO 27001 yet": not yet
+        elif "negated" in found and _excepted_after(scope, negations, spans[i][1]):
+            # 'shall not use offshore resources save where the Customer consents': allowed in
+            # the case the exception names
+            found = (found - {"negated"}) | {"conditional"}
+        if "negated" in found and _commitment_withheld(scope, negations):
+            # "we can't commit to Sunday opening yet": undecided, not denied
+            found = (found - {"negated"}) | {"hedged"}
+        elif "negated" in found and _YET.match(text, spans[i][1]):
+            if not scope.goes_on_without_a_plan(spans[i][1], negations):
+                found = (found - {"negated"}) | {"planned"}  # "we're not ISO 27001 yet"
+        elif "negated" in found and _denied_yet_ahead(text, negations, scope):
+            found = (found - {"negated"}) | {"planned"}  # "we don't yet offer video; pilot in June"
         elif negations and "negated" in found and scope.until_after(i, negations):
             # 'not … until': delayed, not denied; planned unless it speaks of the past
             # ("we won't hold it until May", "no chat until launch"; "nobody raised it until …")
@@ -137,9 +162,19 @@ def statuses(
             negations, i
         ):
             found -= {"negated", "third_party"}  # 'no partner for chat: it stays in-house'
+        if "negated" in found and scope.denied_in_house_only(negations, i):
+            found = (found - {"negated"}) | {"third_party"}  # 'not in-house, our partner does'
         if "negated" in found and _ONLY_AFTER.match(text, spans[i][1]):
             if not any(spans[i][0] - t.end <= 2 for t in negations if t.end <= spans[i][0]):
                 found.discard("negated")  # 'no phone ever, english only': 'X only' asserts X
+        yet = [t for t in covering if t.status == "planned" and _NOT_YET.search(t.text)]
+        if yet and "negated" not in found and scope.goes_on_without_a_plan(yet[0].end, yet):
+            if all(t in yet for t in covering if t.status == "planned"):
+                # 'not yet HIPAA-ready, so for now …': a denial of the present, with nothing
+                # said of what comes
+                found = (found - {"planned"}) | {"negated"}
+        if "planned" in found and _PRESENT_STATE_AFTER.match(text, spans[i][1]):
+            found.discard("planned")  # 'the 14 advisers currently employed by …': they are there
         if kinds and scope.replaced(i):
             found.add("negated")  # 'change the SLA from 85/20 to 80/20': 85/20 no longer stands
         if i in thresholds:
@@ -174,6 +209,7 @@ def statuses(
         elif not found and _marked(text, spans[i]):
             found = {"hedged"}  # 'SMS | x': ticked or crossed
         result.append(min(found, key=order.index) if found else "affirmed")
+    result = _restated_in_later_cell(text, spans, kinds, result, triggers)
     result = _capacity_of_planned_site(text, spans, kinds, result)
     return _reaffirmed_after_answer(text, spans, kinds, result, answers)
 
@@ -185,20 +221,30 @@ _CAPACITY = re.compile(
 )
 
 
+_WITH_COUNT = re.compile(
+    r",\s*with\s+(?:an?\s+|the\s+)?"
+    r"(?:initial\s+|total\s+|starting\s+|further\s+|additional\s+)?$",
+    re.I,
+)
+
+
 def _capacity_of_planned_site(
     text: str, spans: list[tuple[int, int]], kinds: list[str] | None, result: list[str]
 ) -> list[str]:
     """'We will open a site in Bucharest in March with capacity of 150 seats': the capacity
-    given after a place whose site is planned, in the same clause, is planned with it."""
+    given after a place whose site is planned, in the same clause, is planned with it; so is
+    a count that a planned clause goes on to give with 'with' ('we will add chat from Rabat,
+    with 40 advisers')."""
     if not kinds:
         return result
     for i, (start, _) in enumerate(spans):
         if kinds[i] != "count" or result[i] != "affirmed":
             continue
-        if not _CAPACITY.search(text, max(0, start - 45), start):
+        given_with = bool(_WITH_COUNT.search(text, max(0, start - 30), start))
+        if not (given_with or _CAPACITY.search(text, max(0, start - 45), start)):
             continue
         if any(
-            kinds[j] == "location"
+            (kinds[j] == "location" or given_with)
             and result[j] == "planned"
             and spans[j][1] <= start
             and not re.search(r"[;.!?|]", text[spans[j][1] : start])
@@ -206,6 +252,38 @@ def _capacity_of_planned_site(
         ):
             result[i] = "planned"
     return result
+
+
+def _restated_in_later_cell(
+    text: str,
+    spans: list[tuple[int, int]],
+    kinds: list[str] | None,
+    result: list[str],
+    triggers: list[Trigger],
+) -> list[str]:
+    """'Q3 Polish and Romanian support | Response: Partially compliant | Comment: Polish is
+    delivered in-house; Romanian is not available': a mention that another cell's response
+    hedges (no trigger in its own cell), named again in a later cell, takes what that cell
+    says of it."""
+    if not kinds or "|" not in text:
+        return result
+    restated = list(result)
+    for i, (start, end) in enumerate(spans):
+        left = text.rfind("|", 0, start) + 1
+        right = text.find("|", end) if "|" in text[end:] else len(text)
+        if result[i] != "hedged" or any(left <= t.start < right for t in triggers):
+            continue
+        said = text[start:end].lower()
+        later = [
+            j
+            for j in range(i + 1, len(spans))
+            if kinds[j] == kinds[i]
+            and text[spans[j][0] : spans[j][1]].lower() == said
+            and "|" in text[end : spans[j][0]]
+        ]
+        if later and result[later[-1]] != "hedged":
+            restated[i] = result[later[-1]]
+    return restated
 
 
 def _reaffirmed_after_answer(
@@ -235,6 +313,32 @@ def _reaffirmed_after_answer(
     return result
 
 
+def _denied_yet_ahead(text: str, negations: list[Trigger], scope: Scope) -> bool:
+    """Whether every negation reaching the mention is one of 'not yet' ("we don't yet offer
+    video", 'have not yet signed') and the sentence says what is to come after it."""
+    return bool(negations) and all(
+        (m := _YET_AFTER.match(text, t.end)) and scope.looks_ahead(m.end(), negations)
+        for t in negations
+    )
+
+
+def _commitment_withheld(scope: Scope, negations: list[Trigger]) -> bool:
+    """Whether every negation reaching the mention withholds a commitment for now: a verb of
+    committing right after it (`commitment_verbs`) and 'yet' or 'until' later in its clause."""
+    if not assertion().commitment_verbs:
+        return False  # an empty list would match any word
+    verbs = word_class("commitment_verbs").pattern
+    ends = [*scope.bounds, *(b for b, _ in scope.joins)]
+    for t in negations:
+        verb = re.match(rf"\s+(?:[\w-]+\s+)?(?:{verbs})\b", scope.text[t.end :], re.I)
+        if verb is None:
+            return False
+        right = min([b for b in ends if b > t.end + verb.end()], default=len(scope.text))
+        if not _FOR_NOW.search(scope.text, t.end + verb.end(), right):
+            return False
+    return bool(negations)
+
+
 def _marked(text: str, span: tuple[int, int]) -> bool:
     """A row whose answer cell is only a mark that may mean yes or no ('SMS | x', 'Video | -',
     'Fax | ?'): not firm either way."""
@@ -250,6 +354,15 @@ def _needed_for_a_denial(negations: list[Trigger], triggers: list[Trigger]) -> b
     denial is without is what it needs."""
     lacking = [t for t in negations if t.text.lower() in ("without", "w/o")]
     return bool(lacking) and any(t.status == "negated" and t not in lacking for t in triggers)
+
+
+def _excepted_after(scope: Scope, negations: list[Trigger], end: int) -> bool:
+    """Whether an exception ('unless', 'save where', 'except as') follows the mention and every
+    negation reaching it, in their clause: the prohibition yields in that case."""
+    last = max([end, *(t.end for t in negations)])
+    exception = _EXCEPTION_AFTER.search(scope.text, last)
+    ends = [*scope.bounds, *(b for b, _ in scope.joins)]
+    return exception is not None and not any(last <= b < exception.start() for b in ends)
 
 
 def _excepted(covering: list[Trigger]) -> bool:

@@ -210,6 +210,7 @@ class Assertion(_Strict):
     usual_adverbs: tuple[str, ...] = ()
     aim_verbs: tuple[str, ...] = ()
     term_nouns: tuple[str, ...] = ()
+    commitment_verbs: tuple[str, ...] = ()
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

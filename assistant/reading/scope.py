@@ -38,7 +38,7 @@ _COPULA_GAP = re.compile(
 )
 _ANSWER_OPENING = re.compile(
     # a row's answer cell after the question's, perhaps labelled ('Offshore? | Response: no')
-    r"\?\s*(?:a\s*[:.)-]?\s*|answer\s*[:.-]?\s*|\|\s*(?:[A-Za-z][\w ]{0,24}?\s*(?::\s*|$))?)?"
+    r"\?[?!]*\s*(?:a\s*[:.)-]?\s*|answer\s*[:.-]?\s*|\|\s*(?:[A-Za-z][\w ]{0,24}?\s*(?::\s*|$))?)?"
     r"(?:\w+ly,?\s+|\w+,\s+)?"
     r"(?:(?:we|i|they|it|that|this)\s+)?"
     r"(?:(?:do|does|did|are|is|was|were|can|ca|will|wo|have|has|would|could|should)\s*)?$",
@@ -65,10 +65,10 @@ _TIME_COMPLEMENT = re.compile(
     re.I,
 )
 _PASSIVE_AGENT = re.compile(
-    r"\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:provided|delivered|handled|performed|"
+    r"\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:(?:provided|delivered|handled|performed|"
     r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken|operated|met|"
-    r"achieved|fulfilled|sourced)"
-    r"\s+(?:by|through|via)\s+"
+    r"achieved|fulfilled|sourced)\s+(?:by|through|via)"
+    r"|through|via)\s+"  # the participle left out: 'Spanish would be through our sister company'
     r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
@@ -78,7 +78,8 @@ _SITE_AFTER = re.compile(
 _MODAL_PREDICATE = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,5}?(?:can|could|may|might|will|would|shall|is|are)"
     r"(?:\s*,\s*(?:[\w-]+\s*){1,3},)?"  # an aside: 'can, however, be provided'
-    r"(?:\s+(?:also|only|still|be|made|[\w-]+ed|available|offered))+\s+",
+    r"(?:\s+(?:also|only|still|be|made|[\w-]+ed|available|offered|possible|achievable|"
+    r"optional))+\s+",
     re.I,
 )
 _MODAL_SUBJECT = re.compile(
@@ -96,9 +97,22 @@ _OWNED_BY = re.compile(
 _MODIFIER_GAP = re.compile(
     r"\s+(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|shall|"
     r"should|must|do|does|did|we|they|it|and|or|but)\b)[\w-]+(?<!ed)\s+){0,2}?"
-    r"(?:for|at|in|from|on|of|across)\s+(?:(?:the|our|a|an|its|their)\s+)?",
+    r"(?:for|at|in|from|on|of|across)\s+(?:(?:the|our|a|an|its|their)\s+)?"
+    # a bound before a figure: 'a CSAT of at least 90%'
+    r"(?:(?:at\s+least|at\s+most|up\s+to|no\s+less\s+than|no\s+more\s+than|over|above|"
+    r"below|under)\s+)?",
     re.I,
 )
+# a participle of relation between a subject's head and what qualifies it ('a gainshare tied
+# to CSAT', 'a bonus based on FCR'): the head is the subject
+_RELATION_GAP = re.compile(
+    r"\s+(?:(?!(?:is|are|was|were|be|been|being|not)\b)[\w-]+\s+)?"  # the head: 'fees tied to'
+    r"(?:(?:tied|linked|pegged|indexed|attached|related|geared)\s+to|based\s+on|"
+    r"measured\s+(?:on|against|by))\s+(?:(?:the|our|a|an|its|their)\s+)?",
+    re.I,
+)
+_CONJUNCTION_END = re.compile(r"\b(?:and|but|or)\s*$", re.I)
+_MODAL_HEAD = re.compile(r"(?:will|shall|would|may|might|can|could|should|must)\b", re.I)
 _LABEL_SUBJECT = re.compile(
     r"\s*[:—–-]\s*(?:our|the|its|their)\s+(?:[\w-]+\s+)?(?:certificate|certification|"
     r"accreditation|attestation|report|licence|license|registration)"
@@ -106,6 +120,15 @@ _LABEL_SUBJECT = re.compile(
     re.I,
 )
 _DENIED_JUST_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\s+(?:[\w-]+\s+){0,2}$")
+_NOT_US = re.compile(r"\s*(?:us|ourselves|we)\b", re.I)  # 'our provider, not us, holds it'
+# a third party as the subject of its clause ('but our partner does') or as an agent
+_PARTNER_AS_AGENT = re.compile(
+    r"(?:^\W*(?:(?:and|but|while|whereas|though|although|so|yet|instead)\b\W*)?"
+    r"|\b(?:by|belongs?\s+to|belonging\s+to)\s+)(?:(?:our|their|its|his|her|the|a|an)\s+)?$",
+    re.I,
+)
+_TIME_AHEAD = re.compile(rf"(?<![\w-]){TIME_AHEAD}", re.I)
+_TIME_BEHIND = re.compile(r"\b(?:since|last|past|ago|previous|prior|earlier)\b[^,;.]*$", re.I)
 _CONTRAST = re.compile(r"rather\s+than|instead\s+of|as\s+opposed\s+to", re.I)
 _PURPOSE = re.compile(r"\b(?:for|with|on|to|across)\b", re.I)
 # a cell or a label's answer opens: a colon, bar or dash, perhaps an adverb ('Welsh: currently not')
@@ -146,7 +169,9 @@ class Scope:
         if trigger.status == "third_party" and self._own_agent(trigger):
             return False
         if trigger.start < end and start < trigger.end:
-            return False  # the mention is the trigger's own words
+            # the mention is the trigger's own words; inside a partner's name it tells the
+            # partner's place or model ('our Montréal partner', 'our nearshore partner')
+            return trigger.status == "third_party" and trigger.start < start and end < trigger.end
         verb = self._predicate(trigger)
         if verb is not None:
             return start >= verb and self._open(verb, start, trigger.status, forward=True)
@@ -217,12 +242,14 @@ class Scope:
         if (orphan or closed) and not ahead and self._answers_question(trigger, index):
             return True  # 'Is Tongan required? A: No, and nor … is Fijian': the 'No,' answers
         if (
-            trigger.status == "hedged"
+            trigger.status in ("hedged", "planned", "conditional")
             and not ahead
             and not self._mention_after(trigger)
             and self._answers_question(trigger, index)
         ):
-            return True  # 'whatsapp? tbd', 'Welsh?? not sure yet': a doubt answers the question
+            # 'whatsapp? tbd', 'Welsh?? not sure yet', 'Is X held? A: Not yet', 'Social media?
+            # Only as part of a bundle': a doubt, a plan or a condition answers the question
+            return True
         if orphan and not ahead and self._elided_subject(trigger, index):
             return True
         if not ahead and self._restricted_clause(trigger, index):
@@ -237,6 +264,8 @@ class Scope:
                 and (self._cell(trigger) or self._denied_subject(trigger, verbal=_verbal(trigger)))
             )
         )
+        if not ahead and looks_back and self._new_predicate(trigger, end):
+            return False  # 'we run on Genesys today and will migrate to Five9': Genesys stands
         if not ahead and looks_back and trigger.start >= end and self._inside_proviso(trigger, end):
             return False
         if not ahead and looks_back and self._past_an_aside(trigger, end):
@@ -244,7 +273,9 @@ class Scope:
         if not ahead and looks_back and trigger.start >= end:
             if self.answered_yes(index):
                 return False  # 'ISO 27001 yes, ISO 22301 in progress': the yes stands apart
-            in_list = trigger.status in ("negated", "conditional", "hedged")
+            # a plan too takes its subject and those listed with it, not any mention in reach
+            # ('we deliver voice …, with SMS expected to go live in Q1': SMS only)
+            in_list = trigger.status in ("negated", "conditional", "hedged", "planned")
             listed = not in_list or self._listed_before(trigger, index)
             # a list is reached where its last item is ('Irish and Scottish Gaelic services
             # shall be provided only if …' reaches Irish too)
@@ -256,6 +287,15 @@ class Scope:
             )
             return reach and listed
         return False
+
+    def _new_predicate(self, trigger: Trigger, end: int) -> bool:
+        """Whether the trigger opens a predicate coordinated with the one the mention stands in:
+        a conjunction right before it and a modal at its head ('we offer email and will add
+        chat'); the subject is shared, the mention is the first predicate's."""
+        return bool(
+            _CONJUNCTION_END.search(self.text, end, trigger.start)
+            and _MODAL_HEAD.match(trigger.text)
+        )
 
     def _in_container(self, trigger: Trigger, start: int) -> bool:
         """Whether a mention lies in the whole a denial of inclusion names ('excluded from the
@@ -380,7 +420,7 @@ class Scope:
         answer = _ANSWER_OPENING.search(self.text[: trigger.start])
         if answer is None:
             return False
-        question = self.text[: answer.start()].rstrip()
+        question = self.text[: answer.start()].rstrip(" ?!")  # "welsh?? not sure"
         if _asks_of_a_harm(question):
             return False  # 'Is Spanish an extra cost? No.': the cost is denied, not Spanish
         left = max([b for b in self.bounds if b < len(question)], default=-1) + 1
@@ -805,6 +845,69 @@ class Scope:
                 return False
         return bool(negations)
 
+    def goes_on_without_a_plan(self, after: int, denials: list[Trigger]) -> bool:
+        """Whether the sentence goes on past a 'not yet' to a clause of its own ('not yet
+        HIPAA-ready, so for now all calls go to Cebu') and says nothing of what is to come: the
+        denial of the present is all it says. A bare 'SOC 2: not yet.' still expects it."""
+        ends = [b for b in [*self.bounds, *(j for j, _ in self.joins)] if b >= after]
+        if not ends or len(re.findall(r"[\w'’]+", self.text[min(ends) :])) < 2:
+            return False
+        return not self.looks_ahead(after, denials)
+
+    def looks_ahead(self, after: int, denials: list[Trigger]) -> bool:
+        """Whether the sentence, after a denial of the present ('not yet'), says what is to
+        come: a time ahead ('the audit is booked for March', 'on the list for next year') or a
+        plan trigger of its own; a time that looks back ('since 2021', 'over the last 12
+        months'), or one after a doubt ('a possible pilot next year'), says nothing firm of what
+        comes."""
+        doubts = [t.start for t in self.triggers if t.status == "hedged" and t.start >= after]
+        until = min(doubts, default=len(self.text))
+        for m in _TIME_AHEAD.finditer(self.text, after, until):
+            if not _TIME_BEHIND.search(self.text, max(0, m.start() - 20), m.start() + 1):
+                return True
+        return any(
+            t.status == "planned" and after <= t.start < until and t not in denials
+            for t in self.triggers
+        )
+
+    def denied_in_house_only(self, negations: list[Trigger], index: int) -> bool:
+        """'We don't do Mandarin in-house, but our partner does', 'our hosting provider, not
+        us, holds ISO 27018': every negation reaching the mention denies only the vendor's own
+        doing (an `own_delivery` word in its clause, or 'not us'), and a third party, not itself
+        denied, does it in another clause that names nothing else of the mention's kind."""
+        if not negations:
+            return False
+        ends = sorted(self.bounds + [b for b, _ in self.joins])
+        own = word_class("own_delivery")
+        for t in negations:
+            left = max([b for b in ends if b < t.start], default=-1) + 1
+            right = min(
+                [b for b in ends if b >= max(t.end, self.spans[index][1])], default=len(self.text)
+            )
+            if not (own.search(self.text, left, right) or _NOT_US.match(self.text, t.end)):
+                return False
+        return any(self._gives_to_partner(p, index, ends) for p in self.triggers)
+
+    def _gives_to_partner(self, partner: Trigger, index: int, ends: list[int]) -> bool:
+        """Whether a third party, not denied, is the one doing it (the subject of its clause or
+        a passive's agent: '… but our partner in Auckland does', 'provided by our sister
+        company'), in a clause with no other mention of the kind of `index`."""
+        if partner.status != "third_party" or _DENIED_JUST_BEFORE.search(
+            self.text, 0, partner.start
+        ):
+            return False
+        left = max([b for b in ends if b < partner.start], default=0)
+        right = min([b for b in ends if b >= partner.end], default=len(self.text))
+        if not _PARTNER_AS_AGENT.search(self.text[left : partner.start]):
+            return False  # 'calls would be routed to our partner': a means, not the one doing it
+        start, end = self.spans[index]
+        said = self.text[start:end].lower()
+        return not any(
+            left <= s and e <= right and self.kinds[j] == self.kinds[index]
+            and self.text[s:e].lower() != said
+            for j, (s, e) in enumerate(self.spans)
+        )
+
     def volume_thresholds(self) -> set[int]:
         """The mentions a volume threshold conditions: a count after a comparative ('above
         500,000 contacts a year', 'programmes over 50 FTE') in a clause with a rate before it
@@ -945,6 +1048,14 @@ class Scope:
             )
         )
 
+    def _in_partner_name(self, index: int) -> bool:
+        """Whether the mention stands inside a partner's trigger, before its noun ('our Lima
+        partner', 'our nearshore partner in Cebu')."""
+        start, end = self.spans[index]
+        return any(
+            t.status == "third_party" and t.start < start and end < t.end for t in self.triggers
+        )
+
     def former_site(self, index: int) -> bool:
         """'our former Manila site', 'the old Cebu centre': a site the vendor had once."""
         start, end = self.spans[index]
@@ -977,8 +1088,16 @@ class Scope:
             return False
         if re.search(r"\b(?:their|its|partner['’]s)\s+(?:[\w-]+\s+)?$", before, re.I):
             return False  # 'our partner's Lima site', 'at their Lima site': someone else's
+        if self._in_partner_name(index):
+            return False  # 'our Lima partner': the partner's place
         if re.search(r"\bour\s+(?:[\w-]+\s+)?$", before, re.I):
             return True
+        bracket = self.text.rfind("(", 0, start)
+        if before.rstrip().endswith("(") and any(
+            t.status == "third_party" and not self.text[t.end : bracket].strip()
+            for t in self.triggers
+        ):
+            return False  # 'Portuguese via partner (São Paulo)': the partner's place
         if before.rstrip().endswith("(") and re.match(
             r"\s*(?:site|centre|center|hub|office)?\s*\)", after, re.I
         ):
@@ -1049,7 +1168,12 @@ class Scope:
             gap = self.text[self.spans[i][1] : self.spans[chain[-1]][0]]
             if any(self.spans[i][1] <= b < self.spans[chain[-1]][0] for b, _ in self.joins):
                 break  # '… in Wellington, and working from home is not permitted': a new clause
-            if _same_phrase(gap) or _BRACKET.fullmatch(gap) or _MODIFIER_GAP.fullmatch(gap):
+            if (
+                _same_phrase(gap)
+                or _BRACKET.fullmatch(gap)
+                or _MODIFIER_GAP.fullmatch(gap)
+                or _RELATION_GAP.fullmatch(gap)
+            ):
                 chain.append(i)  # 'Spanish at our Cebu site is not offered': Spanish is denied
                 continue
             if not _LIST_JOIN.match(gap) or (
@@ -1115,7 +1239,8 @@ class Scope:
     def pooled_result(self, index: int) -> bool:
         """A result measured over some of the vendor's clients, told in the mention's cell or
         clause ('CSAT for our travel accounts reached 88%', 'our churn across existing
-        programmes is 4%'); not over all of them ('across all our clients')."""
+        programmes is 4%'); not over all of them ('across all our clients', 'across our
+        portfolio')."""
         if self.kinds[index] not in assertion().result_kinds:
             return False
         start, end = self.spans[index]
@@ -1124,7 +1249,7 @@ class Scope:
         after = _SEGMENT_BREAK.search(self.text, end)
         right = after.start() if after else len(self.text)
         return any(
-            not _WHOLE.search(m.group(0))
+            not _WHOLE.search(m.group(0)) and not _WHOLE_BOOK.search(m.group(0))
             for m in _client_pool().finditer(self.text, left, right)
         )
 
@@ -1143,6 +1268,12 @@ _DISCOUNT_BASE = re.compile(r"\b(?:off|on)\s+(?:the\s+|our\s+|your\s+)?(?:[\w-]+
 _BY = re.compile(r"\bby\s+$", re.I)
 # a whole, not some of it: 'all languages except Thai', 'across all our clients'
 _WHOLE = re.compile(r"\b(?:all|every|each)\b", re.I)
+# the vendor's book with nothing to narrow it ('across our portfolio', 'for our clients'): all of it
+_WHOLE_BOOK = re.compile(
+    r"^\w+\s+our\s+(?:clients|customers|accounts|programmes|programs|portfolio|client\s+base|"
+    r"customer\s+base)$",
+    re.I,
+)
 _ASIDE_AFTER = re.compile(r"\s*,([^,;.!?|]*),")
 _OWN_MARK = re.compile(r"\s*[✓✔✗✘☑☒]")
 _SEGMENT_BREAK = re.compile(r"[|;!?]|\.(?=\s)")

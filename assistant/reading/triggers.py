@@ -236,10 +236,12 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in _at_a_premium().finditer(text)
     ]
     # 'back-office work may be performed in Kraków': a passive after a modal of possibility
-    # allows or supposes its subject; it states nothing firm
+    # allows or supposes its subject, and 'Sunday cover should be doable' only likely judges
+    # it; neither states anything firm
     found += [
         Trigger("hedged", "subject", m.start("passive"), m.end(), m.group("passive"))
-        for m in _POSSIBLE_PASSIVE.finditer(text)
+        for pattern in (_POSSIBLE_PASSIVE, _LIKELY_FEASIBLE)
+        for m in pattern.finditer(text)
         # not after a negative subject ('no data may be stored …'), nor after an aside that
         # closes with a comma ('No part of it, including email, may be …')
         if not _FORBIDDING_MAY.search(text, 0, m.end("modal"))
@@ -288,6 +290,18 @@ def find_triggers(text: str) -> list[Trigger]:
     found += [
         Trigger("conditional", "short", *m.span("verb"), m.group("verb"))
         for m in _THRESHOLD_REACHED.finditer(text)
+    ]
+    # '30 additional seats available from Q2 2027': offered only from a time ahead, so planned
+    found += [
+        Trigger("planned", "subject", m.start(), m.end(), m.group(0))
+        for m in _AVAILABLE_FROM_AHEAD.finditer(text)
+        if not _PAST_BEFORE.search(text, 0, m.start())
+    ]
+    # 'a second site would be opened should volumes pass 15,000 calls': 'should' before its
+    # subject is 'if'
+    found += [
+        Trigger("conditional", "both", *m.span("should"), m.group("should"))
+        for m in _INVERTED_SHOULD.finditer(text)
     ]
     # a row's last cell that dates an opening ('Site | Medellín | 180 seats | Opening Q3'):
     # the row is a plan
@@ -365,12 +379,19 @@ MONTH_NAMES = _MONTHS  # the months' names and abbreviations, as a regular expre
 _UNITS_OF_TIME = r"days?|weeks?|months?|quarters?|years?"
 # a time ahead: 'in March', 'by Q3', 'by the end of 2027', 'within six weeks', 'next month',
 # 'some eight weeks later', 'early next year', 'from mid-2027'
+# a deadline set by a milestone still to come: 'before go-live', 'prior to launch'
+_BEFORE_MILESTONE = (
+    r"(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?(?:go[\s-]?live|launch|commencement|"
+    r"contract\s+start|service\s+start|cut-?over)\b"
+)
 TIME_AHEAD = (
+    rf"(?:{_BEFORE_MILESTONE}|"
     r"(?:(?:in|by|from|within|before|around|about|during|at|on|for|until|towards?)\s+)?"
     r"(?:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+|early\s+|late\s+|mid-?\s*|the\s+)?"
     rf"(?:(?:{_MONTHS})\b|q[1-4]\b|h[12]\b|(?:19|20)\d\d\b|next\s+(?:{_UNITS_OF_TIME})\b|"
     rf"this\s+(?:{_UNITS_OF_TIME}|spring|summer|autumn|fall|winter)\b|"
-    rf"[\w-]+\s+(?:{_UNITS_OF_TIME})\b|(?:{_UNITS_OF_TIME})\s+later\b|later\s+this\b|soon\b|shortly\b)"
+    rf"[\w-]+\s+(?:{_UNITS_OF_TIME})\b|(?:{_UNITS_OF_TIME})\s+later\b|later\s+this\b|soon\b|"
+    r"shortly\b))"
 )
 
 
@@ -452,6 +473,27 @@ _THRESHOLD_REACHED = re.compile(
     r"goes\s+(?:above|beyond|over)|go\s+(?:above|beyond|over))(?=\s+(?:about\s+|around\s+)?[\d$£€])",
     re.I,
 )
+# offered only from a quarter, a month or a period ahead; a bare year may be past ('available
+# from 2019')
+_AVAILABLE_FROM_AHEAD = re.compile(
+    rf"\b(?:available|offered|live|ready|operational|in\s+production)\s+"
+    rf"(?:from|as\s+of|starting(?:\s+in)?)\s+(?:(?:{_MONTHS})\b|q[1-4]\b|h[12]\b|"
+    rf"next\s+(?:month|quarter|year)\b|(?:early|mid|late)[\s-]+(?:19|20)\d\d\b)",
+    re.I,
+)
+# 'should' with its subject after it, then the subject's bare verb: a condition ('should
+# Saturday cover be required', 'should volumes fall below'); not a modal right before its verb
+# or adverb ('the report should be ready', 'calls should then go')
+_INVERTED_SHOULD = re.compile(
+    r"(?P<should>\bshould)\s+"
+    r"(?!(?:be|have|not|also|only|still|always|never|then|now|first|ever|just|really|"
+    r"we|i|you|they|he|she|it|there)\b)(?![\w-]+ly\b)"
+    r"(?:(?:the|a|an|any|your|our|their|its|this|that|these|those|monthly|annual|weekly)\s+)?"
+    r"(?:[\w-]+\s+){1,2}?"
+    r"(?:be|exceed|pass|fall|rise|go|grow|drop|expand|increase|decrease|reach|elect|choose|decide|"
+    r"wish|want|prefer|need|require|request|change)\b",
+    re.I,
+)
 _ONLY_FROM_AHEAD = re.compile(
     rf"\bonly\s+(?:from|as\s+of|starting|after)(?=\s+(?:next\s+)?(?:{_MONTHS}|q[1-4]|h[12]|"
     rf"next\s+(?:month|quarter|year))\b)",
@@ -461,6 +503,13 @@ _POSSIBLE_PASSIVE = re.compile(
     # the passive is the trigger, so that the modal's own forward scope stays
     r"\b(?P<modal>may|might)\s+(?:also\s+)?(?P<passive>be\s+(?:[a-z]+ed|done|run|held|kept|made|"
     r"built|sent|met|given|taken|seen|put|set))\b",
+    re.I,
+)
+# a judgement of feasibility that is only likely ('Nearshore might be okay', 'Sunday cover
+# should be doable'); 'should be available' expects, it is no doubt
+_LIKELY_FEASIBLE = re.compile(
+    r"\b(?P<modal>may|might|could|should)\s+(?:also\s+)?(?P<passive>be\s+(?:okay|ok|fine|"
+    r"doable|feasible|workable|achievable|manageable))\b",
     re.I,
 )
 _OPENING_CELL = re.compile(
@@ -693,14 +742,17 @@ def _join(longer: str, shorter: str) -> str:
 
 def boundaries(text: str, triggers: list[Trigger]) -> tuple[list[int], list[tuple[int, bool]]]:
     """Where scopes end: (clause ends and terminator words, commas that join a new clause and
-    whether the clause is a relative one); a terminator inside a trigger is none."""
+    whether the clause is a relative one); a terminator inside a trigger, or one running into
+    it, is none."""
     _, _, terminators, clause_end, joins = _patterns()
     inside = [(t.start, t.end) for t in triggers]
     hard = [m.start() for m in clause_end.finditer(text)]
     hard += [
         m.start()
         for m in terminators.finditer(text)
-        if not any(s <= m.start() < e for s, e in inside) and not _parenthetical(text, m)
+        # a terminator inside a trigger, or running into one ('— only if …'), is none
+        if not any(s < m.end() and m.start() < e for s, e in inside)
+        and not _parenthetical(text, m)
     ]
     soft = [(m.start(), bool(re.match(r",\s*wh", m.group(0), re.I))) for m in joins.finditer(text)]
     soft += [(m.start(), False) for m in _new_subject().finditer(text)]
