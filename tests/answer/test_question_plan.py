@@ -118,3 +118,14 @@ def test_by_how_much_asks_the_size_of_a_change_which_may_be_a_share():
     plan = plan_question("By how much can Corvid Peak lift its hourly prices after year one?", ["Corvid Peak"])
     assert {"money", "percent"} <= plan.answer_kinds
     assert "percent" not in plan_question("How much is Corvid Peak's set-up fee?", ["Corvid Peak"]).answer_kinds
+
+
+def test_until_asks_for_a_point_in_time_not_a_price():
+    from assistant.answer.grounded import _wants_a_value
+
+    for question in ("Meadowlark fees fixed until?", "Until when are Meadowlark's prices held?"):
+        plan = plan_question(question, VENDORS)
+        assert "duration" in plan.answer_kinds
+        assert not _wants_a_value(plan)  # a date answers it: no amount needed
+    priced = plan_question("What hourly fee does Meadowlark charge?", VENDORS)
+    assert "duration" not in priced.answer_kinds and _wants_a_value(priced)
