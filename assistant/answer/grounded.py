@@ -47,6 +47,7 @@ from assistant.answer.evidence import (
 from assistant.answer.footnotes import marked_cell, notes_for
 from assistant.answer.neighbours import better_source, qualifying_neighbour, row_cells, status_cues
 from assistant.answer.question import CURRENCY_WORDS, QuestionPlan, plan_question
+from assistant.answer.undertakings import reported_beside_undertaking
 from assistant.index.statements import StatementIndex
 from assistant.models import Answer, Citation, Page
 from assistant.reading.mentions import Mention, read
@@ -356,6 +357,8 @@ class GroundedAnswerer:
         if _same_table(best, other):
             return _same_row(best, other) and not different_cases(best, other)
         if plan.answer_kinds & RANKABLE.keys():
+            if reported_beside_undertaking(plan.query, best.quote, other.quote):
+                return False  # the figure reached in the past is not a second commitment
             return disagree(plan, [best, other])
         return True
 

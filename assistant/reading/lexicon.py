@@ -245,6 +245,7 @@ class Questions(_Strict):
     yes_no: tuple[str, ...]
     platform_roles: dict[str, tuple[str, ...]]
     pointers: tuple[str, ...]
+    undertakings: tuple[str, ...] = ()
 
     @field_validator("answer_kinds")
     @classmethod
