@@ -368,6 +368,14 @@ def misses_asked_metric(asked: tuple[Mention, ...], said: tuple[Mention, ...]) -
                    or speed and metric.value.get("name") in _SPEED_METRICS for metric in metrics)
 
 
+def names_other_framework(asked: tuple[Mention, ...], said: tuple[Mention, ...]) -> bool:
+    """Whether a statement (with its heading and row) names certifications or standards, but
+    none the question asks about: ISO 27001 held does not say whether ISO 22301 is."""
+    frameworks = [q for q in asked if q.kind == "framework"]
+    named = [m for m in said if m.kind == "framework"]
+    return bool(frameworks and named) and not any(_same(f, m) for f in frameworks for m in named)
+
+
 def whole_company_for_a_site(asked: tuple[Mention, ...], said: tuple[Mention, ...], text: str,
                              question: str) -> bool:
     """Whether a statement gives a figure for the whole vendor ('company-wide', 'across all our

@@ -36,6 +36,7 @@ from assistant.answer.evidence import (
     gives,
     goes_on,
     misses_asked_metric,
+    names_other_framework,
     other_case,
     price_stems,
     scoring,
@@ -228,7 +229,7 @@ class GroundedAnswerer:
             # a row naming no site in a column of other sites' figures.
             verified = [e for e in verified if not e.other_case and not self._unnamed_case(plan, e)
                         and not self._whole_company(plan, e) and not self._misses_metric(plan, e)
-                        and not self._counts_else(plan, e)]
+                        and not self._counts_else(plan, e) and not self._other_framework(plan, e)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4
@@ -329,6 +330,10 @@ class GroundedAnswerer:
         """A statement that says none of what a 'how many' question counts."""
         before = self.index.previous(evidence.statement)
         return counts_something_else(plan, evidence.statement, before.text if before else "")
+
+    def _other_framework(self, plan: QuestionPlan, evidence: Evidence) -> bool:
+        """A statement about other certifications than the one the question names."""
+        return names_other_framework(plan.qualifiers, self._said(evidence.statement))
 
     def _misses_metric(self, plan: QuestionPlan, evidence: Evidence) -> bool:
         """A statement that never names the metric whose figure the question asks."""

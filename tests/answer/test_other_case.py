@@ -108,3 +108,22 @@ def test_any_asked_metric_or_a_figure_of_answer_speed_names_the_metric():
     assert not _misses("What speed of answer does Corvid Peak commit to?", "Voice: 80% of calls answered in 20 seconds")
     assert _misses("What speed of answer does Corvid Peak commit to?", "Voice calls are answered from Kisumu.")
     assert _misses("What CSAT does Corvid Peak commit to?", "Voice: 80% of calls answered in 20 seconds")
+
+
+def _other_framework(question: str, statement: str) -> bool:
+    from assistant.answer.evidence import names_other_framework
+
+    plan = plan_question(question, VENDORS)
+    return names_other_framework(plan.qualifiers, tuple(read(statement)))
+
+
+def test_another_certification_does_not_say_whether_the_asked_one_is_held():
+    question = "Does Corvid Peak hold ISO 22301?"
+    assert _other_framework(question, "ISO/IEC 27001:2022 — Status: Certified (both hubs)")
+    assert _other_framework("Is Corvid Peak PCI DSS compliant?", "We completed our SOC 2 Type II audit in May.")
+    # The asked one named beside others, in another spelling or with its edition, still answers.
+    assert not _other_framework(question, "We hold ISO 27001 and ISO 22301 for all sites.")
+    assert not _other_framework("Is Corvid Peak SOC 2 certified?", "SOC 2 Type II report issued in March.")
+    # A statement naming no standard, or a question naming none, is left to the other checks.
+    assert not _other_framework(question, "Business continuity plans are tested twice a year.")
+    assert not _other_framework("How are Corvid Peak's sites secured?", "ISO 27001 certified since 2019.")
