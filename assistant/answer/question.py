@@ -238,7 +238,8 @@ def _concepts(query: str, name_words: set[str], vocabulary: frozenset[str]) -> t
             continue
         if any(c.surface == word for c in concepts):
             continue
-        variants = tuple(frozenset({v}) for v in _spellings(term, vocabulary)) + _compound_parts(word, vocabulary)
+        spellings = _spellings(term, vocabulary) + _one_edit_words(word, term, vocabulary)
+        variants = tuple(frozenset({v}) for v in dict.fromkeys(spellings)) + _compound_parts(word, vocabulary)
         concepts.append(Concept(word, variants + _country_named(word), i))
     return tuple(sorted(concepts, key=lambda c: c.position))
 
@@ -287,6 +288,25 @@ def _spellings(term: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
     one_edit = process.extract(term, vocabulary, scorer=OSA.distance, score_cutoff=1, limit=3)
     found = [match for match, _score, _ in close if abs(len(match) - len(term)) <= 2]
     return tuple(dict.fromkeys((term, *found, *(match for match, _score, _ in one_edit))))
+
+
+def _one_edit_words(word: str, term: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """Where a word's stem is too short to match by likeness (under five letters) and the
+    documents never use it, the stems of the words one slip from it that they do use: a
+    doubled letter written once or a single one twice ('biling' is 'billing'), two letters
+    swapped ('fee' for 'fe'), in that order of likeness; at most two."""
+    if not vocabulary or term in vocabulary or len(term) >= 5 or len(word) < 5 or not word.isalpha():
+        return ()
+    doubled = [word[:i] + word[i - 1] + word[i:] for i in range(1, len(word) + 1)]
+    undoubled = [word[:i] + word[i + 1:] for i in range(1, len(word)) if word[i] == word[i - 1]]
+    swapped = [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)]
+    found = []
+    for edit in (*doubled, *undoubled, *swapped):
+        term_of = stem(edit)
+        if edit != word and term_of != term and term_of in vocabulary and len(term_of) >= 3 \
+                and term_of not in STOPWORDS and term_of not in found:
+            found.append(term_of)
+    return tuple(found[:2])
 
 
 def _compound_parts(word: str, vocabulary: frozenset[str]) -> tuple[frozenset[str], ...]:
