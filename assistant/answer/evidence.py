@@ -406,8 +406,10 @@ def _whole_company() -> re.Pattern[str]:
     unit = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")"
     every = r"(?:all|every|each)(?:\s+one)?(?:\s+of)?(?:\s+(?:our|its|their|the))?"
     whole = r"(?:our|its|their|the)\s+(?:whole|entire)"
+    across = r"(?:across|throughout)\s+(?:our|its|their|the)"
     return re.compile(
-        rf"\b(?:{unit}[- ]wide|(?:across|in|for|at|over)\s+{every}\s+(?:[\w-]+\s+)?{unit}|{whole}\s+{unit})\b",
+        rf"\b(?:{unit}[- ]wide|(?:across|in|for|at|over)\s+{every}\s+(?:[\w-]+\s+)?{unit}|{whole}\s+{unit}"
+        rf"|{across}\s+(?:[\w-]+\s+)?{unit})\b",
         re.I,
     )
 

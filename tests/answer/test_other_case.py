@@ -81,6 +81,9 @@ def test_scope_words_are_a_construction_not_a_word():
 
     assert says_whole_company("a network-wide quality score of 91%")
     assert says_whole_company("measured over the entire business")
+    assert says_whole_company("Average tenure across the group is 3.1 years.")
+    assert says_whole_company("throughout our delivery network")
+    assert not says_whole_company("across the Leeds team")
     assert not says_whole_company("the wide range of services in our business")
     assert not says_whole_company("all agents complete training")
 
