@@ -20,6 +20,7 @@ from assistant.answer.footnotes import without_marks
 from assistant.answer.question import QuestionPlan
 from assistant.index.keyword import KeywordIndex
 from assistant.reading.mentions import Mention
+from assistant.reading.numbers import find_numbers
 from assistant.reading.statements import Statement
 from assistant.resources import knowledge_dir, read_yaml
 from assistant.text import terms
@@ -347,6 +348,28 @@ def counts_something_else(plan: QuestionPlan, statement: Statement, before: str 
     stems = frozenset(terms(" ".join((statement.text, statement.heading, before if goes_on(statement.text) else ""))))
     kinds = frozenset(m.kind for m in statement.mentions)
     return not any(c.covered_by(stems, kinds) for c in counted)
+
+
+def counts_nothing(plan: QuestionPlan, statement: Statement) -> bool:
+    """Whether a statement gives no number for a 'how many' question: no figure, in digits or
+    words, but of time, money or a share, and for a count of sites or languages no named one
+    either ('an interpreter joins within 60 seconds' for 'how many interpreters'; 'English,
+    Spanish and French' counts languages). A length of time counts the units a question asks
+    for ('15 days' for 'how many days')."""
+    counted = counted_things(plan)
+    if not counted:
+        return False
+    asked = frozenset().union(*(c.stems for c in counted))
+    measures = [m for m in statement.mentions if m.kind in _NOT_COUNTS
+                and not asked & frozenset(terms(str(m.value.get("unit", ""))))]  # 'how many days
+    if any(not any(m.start <= n.start and n.end <= m.end for m in measures) for n in find_numbers(statement.text)):
+        return False
+    kinds = {m.kind for m in statement.mentions}
+    return not any(c.kind in kinds for c in counted if c.kind)
+
+
+# Figures that measure time, money or a share: no count of things ('within 60 seconds').
+_NOT_COUNTS = frozenset({"duration", "money", "percent", "service_level", "hours"})
 
 
 # A figure of answer speed ('three in four calls within 15 seconds') measures the metrics of

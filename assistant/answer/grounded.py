@@ -31,6 +31,7 @@ from assistant.answer.evidence import (
     cell_amount,
     charges_for_a_span,
     concept_weights,
+    counts_nothing,
     counts_something_else,
     features,
     gives,
@@ -327,9 +328,10 @@ class GroundedAnswerer:
         return whole_company_for_a_site(plan.qualifiers, said, statement.text, plan.query)
 
     def _counts_else(self, plan: QuestionPlan, evidence: Evidence) -> bool:
-        """A statement that says none of what a 'how many' question counts."""
+        """A statement that says none of what a 'how many' question counts, or gives no number."""
         before = self.index.previous(evidence.statement)
-        return counts_something_else(plan, evidence.statement, before.text if before else "")
+        return counts_something_else(plan, evidence.statement, before.text if before else "") \
+            or counts_nothing(plan, evidence.statement)
 
     def _other_framework(self, plan: QuestionPlan, evidence: Evidence) -> bool:
         """A statement about other certifications than the one the question names."""
