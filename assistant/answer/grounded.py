@@ -345,7 +345,8 @@ class GroundedAnswerer:
         """Whether a further statement belongs in the answer: it says as much of the question
         as the best; in a table, it is another column of the best's row for the same case (its
         status and its detail, not the next site's price), never another row; where a value is
-        asked, it gives another one for the same case (the vendor contradicts itself); the
+        asked, it gives another one for the same case (the vendor contradicts itself); for a
+        yes-or-no question, it denies what the best does not (a refusal kept beside an offer); the
         sentence after the best that goes on from it ('They are capped at 6%') when it gives
         an asked kind of value."""
         if other.quote in {e.quote for e in chosen}:
@@ -363,6 +364,8 @@ class GroundedAnswerer:
             return False  # about another site, language or channel than asked: no contradiction
         if _same_table(best, other):
             return _same_row(best, other) and not different_cases(best, other)
+        if plan.yes_no and _denies(other) and not _denies(best):
+            return True  # 'We do not have French-Canadian agents' beside 'French agents: +2 days'
         if plan.answer_kinds & RANKABLE.keys():
             if reported_beside_undertaking(plan.query, best.quote, other.quote):
                 return False  # the figure reached in the past is not a second commitment
@@ -469,6 +472,11 @@ def _another_case(plan: QuestionPlan, best: Evidence, other: Evidence) -> bool:
         return False
     return bool(plan.answer_kinds & RANKABLE.keys()) and all(
         any(m.kind in plan.answer_kinds for m in e.statement.mentions) for e in (best, other))
+
+
+def _denies(evidence: Evidence) -> bool:
+    """Whether a statement denies something it names ('We do not offer French')."""
+    return any(m.status == "negated" for m in evidence.statement.mentions)
 
 
 def _same_row(one: Evidence, other: Evidence) -> bool:
