@@ -49,6 +49,7 @@ from assistant.answer.evidence import (
 from assistant.answer.footnotes import marked_cell, notes_for
 from assistant.answer.neighbours import better_source, qualifying_neighbour, row_cells, status_cues
 from assistant.answer.question import CURRENCY_WORDS, QuestionPlan, plan_question
+from assistant.answer.restated import restates_request
 from assistant.answer.undertakings import reported_beside_undertaking
 from assistant.index.statements import StatementIndex
 from assistant.models import Answer, Citation, Page
@@ -227,10 +228,12 @@ class GroundedAnswerer:
             verified = [e for e in verified if _gives_a_price(e)]
         if self.subject == "proposals":
             # Another site's or channel's figure does not answer for the one asked, nor does
-            # a row naming no site in a column of other sites' figures.
+            # a row naming no site in a column of other sites' figures, nor the buyer's request
+            # restated.
             verified = [e for e in verified if not e.other_case and not self._unnamed_case(plan, e)
                         and not self._whole_company(plan, e) and not self._misses_metric(plan, e)
-                        and not self._counts_else(plan, e) and not self._other_framework(plan, e)]
+                        and not self._counts_else(plan, e) and not self._other_framework(plan, e)
+                        and not restates_request(e.quote, self.ignore)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4

@@ -225,6 +225,8 @@ class Sections(_Strict):
     company: tuple[str, ...]
     buyer_voice: tuple[str, ...]
     summary: tuple[str, ...] = ()
+    noting_verbs: tuple[str, ...] = ()
+    request_verbs: tuple[str, ...] = ()
 
 
 class Extremes(_Strict):
