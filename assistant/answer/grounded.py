@@ -47,7 +47,13 @@ from assistant.answer.evidence import (
     with_lead,
 )
 from assistant.answer.footnotes import marked_cell, notes_for
-from assistant.answer.neighbours import better_source, qualifying_neighbour, row_cells, status_cues
+from assistant.answer.neighbours import (
+    better_source,
+    closer_cell,
+    qualifying_neighbour,
+    row_cells,
+    status_cues,
+)
 from assistant.answer.question import CURRENCY_WORDS, QuestionPlan, plan_question
 from assistant.answer.restated import restates_request
 from assistant.answer.undertakings import reported_beside_undertaking
@@ -242,6 +248,8 @@ class GroundedAnswerer:
             # The section about the fact, not a summary (or another table) that repeats it.
             best = better_source(plan, best, verified[1:], self.model.runner_up,
                                  self.index.keyword.idf) or best
+            # The cell whose headers name what was asked, not its neighbour nearer in meaning.
+            best = closer_cell(best, verified, self.model.runner_up) or best
         chosen = [best]
         for other in verified:
             if len(chosen) == limit:
