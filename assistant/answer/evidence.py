@@ -412,6 +412,28 @@ def whole_company_for_a_site(asked: tuple[Mention, ...], said: tuple[Mention, ..
     return not any(_inside(m, site) for site in sites for m in places)
 
 
+def one_site_for_the_whole(asked: tuple[Mention, ...], question: str, said: list[tuple[Mention, str]],
+                           text: str) -> bool:
+    """Whether a statement gives one site's figure ('Porto hub: 19%', 'attrition at our Kraków
+    centre') where the question asks for the whole vendor's ('overall attrition', 'company-wide')
+    and names no place itself ('across all programmes at its Philippine hubs' asks for those):
+    it names a place as a site (`said`: each mention with the text it stands in, the statement's
+    or its heading's) and does not scope itself to the whole."""
+    if any(q.kind == "location" for q in asked) or not asks_for_the_whole(question) \
+            or says_whole_company(text):
+        return False
+    return any(m.kind == "location" and _asked_as_site(m, where) for m, where in said)
+
+
+def asks_for_the_whole(question: str) -> bool:
+    """Whether a question asks for the figure of the vendor's whole operation."""
+    from assistant.reading.lexicon import questions
+
+    lowered = question.lower()
+    words = questions().whole_scope
+    return says_whole_company(question) or any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", lowered) for w in words)
+
+
 def says_whole_company(text: str) -> bool:
     """Whether a text says its figure is for the whole of the vendor's operation
     ('group-wide', 'across all programmes', 'in every one of our centres', 'our entire network')."""

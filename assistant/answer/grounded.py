@@ -38,6 +38,7 @@ from assistant.answer.evidence import (
     goes_on,
     misses_asked_metric,
     names_other_framework,
+    one_site_for_the_whole,
     other_case,
     price_stems,
     scoring,
@@ -239,7 +240,7 @@ class GroundedAnswerer:
             verified = [e for e in verified if not e.other_case and not self._unnamed_case(plan, e)
                         and not self._whole_company(plan, e) and not self._misses_metric(plan, e)
                         and not self._counts_else(plan, e) and not self._other_framework(plan, e)
-                        and not restates_request(e.quote, self.ignore)]
+                        and not restates_request(e.quote, self.ignore) and not self._one_site(plan, e)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4
@@ -343,6 +344,13 @@ class GroundedAnswerer:
         before = self.index.previous(evidence.statement)
         return counts_something_else(plan, evidence.statement, before.text if before else "") \
             or counts_nothing(plan, evidence.statement)
+
+    def _one_site(self, plan: QuestionPlan, evidence: Evidence) -> bool:
+        """One site's figure, where the question asks for the whole vendor's."""
+        statement = evidence.statement
+        said = [(m, statement.text) for m in statement.mentions]
+        said += [(m, statement.heading) for m in self._heading_mentions(statement)]
+        return one_site_for_the_whole(plan.qualifiers, plan.query, said, statement.text)
 
     def _other_framework(self, plan: QuestionPlan, evidence: Evidence) -> bool:
         """A statement about other certifications than the one the question names."""

@@ -248,6 +248,7 @@ class Questions(_Strict):
     platform_roles: dict[str, tuple[str, ...]]
     pointers: tuple[str, ...]
     undertakings: tuple[str, ...] = ()
+    whole_scope: tuple[str, ...] = ()
 
     @field_validator("answer_kinds")
     @classmethod

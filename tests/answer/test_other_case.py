@@ -130,3 +130,25 @@ def test_another_certification_does_not_say_whether_the_asked_one_is_held():
     # A statement naming no standard, or a question naming none, is left to the other checks.
     assert not _other_framework(question, "Business continuity plans are tested twice a year.")
     assert not _other_framework("How are Corvid Peak's sites secured?", "ISO 27001 certified since 2019.")
+
+
+def _one_site(question: str, statement: str, heading: str = "") -> bool:
+    from assistant.answer.evidence import one_site_for_the_whole
+
+    plan = plan_question(question, VENDORS)
+    said = [(m, statement) for m in read(statement)] + [(m, heading) for m in read(heading)]
+    return one_site_for_the_whole(plan.qualifiers, plan.query, said, statement)
+
+
+def test_one_sites_figure_does_not_answer_for_the_whole_vendor():
+    question = "What was Corvid Peak's overall agent attrition last year?"
+    assert _one_site(question, "Agent attrition at our Nairobi centre was 24% last year.")
+    assert _one_site(question, "• Agent attrition 2025: 24 %.", heading="Nairobi hub — Kenya")
+    # The whole's own figure, a figure naming no site, a question that names the site or asks
+    # for no whole: none of them is this case.
+    assert not _one_site(question, "Attrition across all our centres was 27%, and 24% at the Nairobi hub.")
+    assert not _one_site(question, "Agent attrition was 27% last year.")
+    assert not _one_site("What is the overall attrition at Corvid Peak's Nairobi hub?",
+                         "Agent attrition at our Nairobi centre was 24% last year.")
+    assert not _one_site("What was Corvid Peak's agent attrition last year?",
+                         "Agent attrition at our Nairobi centre was 24% last year.")
