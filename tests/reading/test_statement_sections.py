@@ -30,3 +30,12 @@ def test_a_line_restating_the_rfp_requirement_is_the_buyer_s():
                       "B3 — Orrin Basalt position: chat answered in 60 seconds.\n")
     assert found["B3 — RFP requirement: chat answered in 45 seconds."] == "buyer"
     assert found["B3 — Orrin Basalt position: chat answered in 60 seconds."] == "offer"
+
+
+def test_a_subsection_telling_another_clients_results_is_a_reference():
+    found = _sections("## 2. About us\n\nWe employ 900 agents in Recife.\n\n"
+                      "### Success case: a regional bank\n\nFCR reached 81% for this client.\n\n"
+                      "## 6. Our commitments\n\nFCR of at least 74% from month four.\n")
+    assert found["We employ 900 agents in Recife."] == "company"
+    assert found["FCR reached 81% for this client."] == "references"
+    assert found["FCR of at least 74% from month four."] == "offer"
