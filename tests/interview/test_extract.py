@@ -443,6 +443,45 @@ def test_plus_options_after_a_term_are_all_options(read, text, term, options):
     assert got["contract_renewal"].get("amount") == amount
 
 
+@pytest.mark.parametrize(
+    "text, renewal",
+    [
+        ("A three-year deal with the option to extend one more year.", (1, 1, "years")),
+        ("A two-year agreement with the possibility of one more year.", (1, 1, "years")),
+        ("Term of five years, with the option to extend by three further periods of six months.",
+         (3, 6, "months")),
+        ("The agreement rolls over: it renews automatically by one year unless cancelled.",
+         (None, 1, "years")),
+        ("We sign for two years and then renew each year, up to four times.", (4, 1, "years")),
+        ("Three years, with the option of a further two.", (1, 2, "years")),
+        ("Contract 4y w/ 2y option.", (1, 2, "years")),
+        ("Contract 3yr + 2yr.", (1, 2, "years")),
+        ("Contract 4+2: four years base, then two one-year extensions.", (2, 1, "years")),
+    ],
+)
+def test_an_extension_takes_the_length_said_after_its_cue(read, text, renewal):
+    got = read(text, pending=("contract_term",))
+    count, amount, unit = renewal
+    assert got["contract_renewal"] == {"count": count, "amount": amount, "unit": unit}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our contract with them was extended by two hours of cover a day.",  # not a term length
+        "We want a two-year contract and the option to add Spanish later.",  # no length after it
+    ],
+)
+def test_an_extension_cue_without_a_length_of_contract_takes_no_length(read, text):
+    got = read(text, pending=("contract_term",)).get("contract_renewal") or {}
+    assert got.get("amount") is None
+
+
+def test_words_after_a_plus_term_that_do_not_add_up_leave_the_shorthand(read):
+    got = read("Contract 4+2: four years base, then three one-year extensions.")
+    assert got["contract_renewal"] == {"count": 1, "amount": 2, "unit": "years"}
+
+
 def test_a_later_denial_after_a_contrast_takes_the_item_out(read):
     got = read(
         "We need billing and claims. Some retention calls come in too, "

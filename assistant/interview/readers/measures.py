@@ -51,8 +51,12 @@ def _duration(value: dict) -> Duration:
 
 # --------------------------------------------------------------------------- renewals
 
+# 'N+M', each part may carry the year's letter: '2+1', '2y + 1y', '3y+1'
+_YEAR_LETTER = r"(?:\s?(?:y|yrs?|years?)\b)?"
 _PLUS = re.compile(
-    r"(?<![\w/.+-])(\d{1,2})\s*\+\s*(\d{1,2})((?:\s*\+\s*\d{1,2})*)(?![\w%/+-]|\.\d)"
+    rf"(?<![\w/.+-])(?P<base>\d{{1,2}})(?P<own_unit>{_YEAR_LETTER})\s*\+\s*(?P<first>\d{{1,2}})"
+    rf"{_YEAR_LETTER}(?P<more>(?:\s*\+\s*\d{{1,2}}{_YEAR_LETTER})*)(?![\w%/+-]|\.\d)",
+    re.I,
 )
 _COUNTED = re.compile(
     r"\b(?P<n>one|two|three|four|five|an|a|\d)\s+(?:optional\s+)?(?:(?P<len>[\w-]+)\s+)?(?:optional\s+)?"
@@ -135,18 +139,23 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
     for m in _PLUS.finditer(text):
         if not ctx.free(offset + m.start(), offset + m.end()):
             continue
-        extra = [int(x) for x in re.findall(r"\d+", m.group(3))]
-        parts = [int(m.group(2)), *extra]
+        extra = [int(x) for x in re.findall(r"\d+", m.group("more"))]
+        parts = [int(m.group("first")), *extra]
         ctx.take(offset + m.start(), offset + m.end())
-        if _OPTIONS_ONLY_BEFORE.search(text[: m.start()]) or _OPTIONS_ONLY_AFTER.match(text, m.end()):
-            # 'three years plus 2+2', '1+1 renewals': every part is an option
-            options = [int(m.group(1)), *parts]
+        if _OPTIONS_ONLY_BEFORE.search(text[: m.start()]) or (
+            not m.group("own_unit") and _OPTIONS_ONLY_AFTER.match(text, m.end())
+        ):
+            # 'three years plus 2+2', '1+1 renewals': every part is an option ('2y + 1y option'
+            # keeps its base term: the first part is a length of its own)
+            options = [int(m.group("base")), *parts]
             amount = options[0] if len(set(options)) == 1 else None
             renewal = Renewal(count=len(options), amount=amount, unit="years")
             return [Found("contract_renewal", renewal, span),
                     *_base_term(ctx, durations, offset + m.start(), span)]
-        renewal = Renewal(count=len(parts), amount=parts[0], unit="years")
-        term = Duration(amount=int(m.group(1)), unit="years")
+        renewal = _spelt_out(ctx, index, offset + m.end(), sum(parts)) or Renewal(
+            count=len(parts), amount=parts[0], unit="years"
+        )
+        term = Duration(amount=int(m.group("base")), unit="years")
         return [Found("contract_renewal", renewal, span), Found("contract_term", term, span)]
     for m in _COUNTED.finditer(text):
         count = _count(m.group("n"))
@@ -198,9 +207,106 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
             Found("contract_renewal", Renewal(count=1, amount=1, unit=term_unit), span),
             *_base_term(ctx, durations, offset + found.start(), span),
         ]
+    extension = _extension_of_length(ctx, durations, offset, text, term_unit)
+    if extension:
+        return [Found("contract_renewal", extension, span)]
     if _TO_RENEW.search(text):
         return [Found("contract_renewal", Renewal(count=1), span)]
     return []
+
+
+def _spelt_out(ctx: Context, index: int, after: int, years: int) -> Renewal | None:
+    """The options of an 'N+M' said again in words later in its sentence ('3+2: three years
+    base, then two one-year renewals'), where the words add up to the M years."""
+    end = ctx.message.sentence_span(index)[1]
+    durations = ctx.message.of_kind("duration")
+    for m in _COUNTED.finditer(ctx.text, after, end):
+        count = _count(m.group("n"))
+        inside = [q for q in durations if m.start() <= q.start < m.end()]
+        if not (count and inside and inside[0].value["unit"] == "years"):
+            continue
+        if count * inside[0].value["amount"] == years:
+            ctx.take(m.start(), m.end())
+            return Renewal(count=count, amount=inside[0].value["amount"], unit="years")
+    return None
+
+
+# the words that open an extension, before its length: 'the option to extend (by)',
+# 'possibility of', 'extends automatically by', 'renewable for', 'renew each'
+_EXTENSION_CUE = re.compile(
+    r"\b(?:(?:options?|possibility|possibilities|right)(?:\s+(?:to|of)\s+(?:extend|extending|"
+    r"renew|renewing|prolong)(?:\s+(?:it|the\s+contract|the\s+term))?)?|extend(?:s|ed)?|"
+    r"renew(?:s|ed|able)?|extendable|prolong(?:s|ed)?)\b",
+    re.I,
+)
+# between the cue and the length: 'by', 'of a further', 'automatically always by', 'for up to',
+# and a count of periods ('by two further periods of')
+_TO_LENGTH = re.compile(
+    r"(?:\s+(?:by|of|for|with|up\s+to|automatically|always|then|each\s+time|a\s+further|further|"
+    r"another|an\s+additional|additional|one\s+more))*\s+"
+    r"(?:(?P<n>one|two|three|four|five|\d)\s+(?:further\s+|more\s+|additional\s+)?"
+    r"(?:periods?|terms?|times)\s+of\s+)?",
+    re.I,
+)
+# a further length without its unit, the term's unit understood: 'the option of a further two'
+_BARE_FURTHER = re.compile(
+    r"\s+(?:of|for|by)?\s*(?:a\s+further|another|an\s+additional)\s+"
+    r"(?P<n>one|two|three|four|five|\d)\b(?!\s*(?:[-\w]*\s+)?(?:years?|months?|times|options?))",
+    re.I,
+)
+_EACH_PERIOD = re.compile(r"\s+(?:each|every)\s+(?P<unit>year|month)\b", re.I)
+_AT_MOST_TIMES = re.compile(
+    r"\b(?:(?:a\s+)?maximum(?:\s+of)?|max\.?|up\s+to|at\s+most|no\s+more\s+than)\s+"
+    r"(?P<n>once|twice|(?:one|two|three|four|five|\d)\s+times)\b",
+    re.I,
+)
+_SELF_RENEWING = re.compile(r"\bautomatic(?:ally)?\b|\bunless\b|\bif\s+(?:nobody|no\s+one|neither)\b", re.I)
+# a length named the option itself: '2y term w/ 1y option', 'a one-year extension'
+_LENGTH_OPTION = re.compile(r"\s*-?\s*(?:optional\s+)?(?:option|extension|renewal)\b(?!s)", re.I)
+
+
+def _extension_of_length(
+    ctx: Context, durations: list[Mention], offset: int, text: str, term_unit: str
+) -> Renewal | None:
+    """An extension whose length follows its cue ('the option to extend one more year', 'the
+    possibility of one more year', 'to extend by two further periods of twelve months',
+    'extends automatically by one year', 'renew each year, maximum three times', 'the option
+    of a further two') or is named the option ('w/ 1y option'). One option unless a count or
+    'at most N times' says more; none counted where it renews itself until cancelled."""
+    for q in durations:
+        if q.value["unit"] in ("months", "years") and _LENGTH_OPTION.match(text, q.end - offset):
+            return Renewal(count=1, amount=q.value["amount"], unit=q.value["unit"])
+    for cue in _EXTENSION_CUE.finditer(text):
+        length = _length_after(durations, offset, text, cue.end(), term_unit)
+        if length is None:
+            continue
+        n, amount, unit = length
+        times = _AT_MOST_TIMES.search(text, cue.end())
+        if times:
+            word = times.group("n").lower()
+            n = _TIMES.get(word) or _count(word.split()[0])
+        elif not n and _SELF_RENEWING.search(text):
+            return Renewal(count=None, amount=amount, unit=unit)
+        return Renewal(count=n or 1, amount=amount, unit=unit)
+    return None
+
+
+def _length_after(
+    durations: list[Mention], offset: int, text: str, at: int, term_unit: str
+) -> tuple[int, float, str] | None:
+    """(periods counted, amount, unit) of the length just after an extension cue."""
+    for q in durations:
+        joined = q.start - offset > at and _TO_LENGTH.fullmatch(text, at, q.start - offset)
+        if joined and q.value["unit"] in ("months", "years"):
+            n = _count(joined.group("n")) if joined.group("n") else 0
+            return n, q.value["amount"], q.value["unit"]
+    each = _EACH_PERIOD.match(text, at)
+    if each:
+        return 0, 1, f"{each.group('unit').lower()}s"
+    bare = _BARE_FURTHER.match(text, at)
+    if bare and term_unit in ("months", "years"):
+        return 0, _count(bare.group("n")), term_unit
+    return None
 
 
 # --------------------------------------------------------------------------- shares
