@@ -482,6 +482,54 @@ def test_words_after_a_plus_term_that_do_not_add_up_leave_the_shorthand(read):
     assert got["contract_renewal"] == {"count": 1, "amount": 2, "unit": "years"}
 
 
+@pytest.mark.parametrize(
+    "text, volume",
+    [
+        ("Around 90k/mo across everything.", 90000),  # the period written into the count
+        ("A typical month is about 18,000 contacts.", 18000),  # the month as the subject
+        ("Usual weeks bring 2,000 tickets.", 8667),
+        ("Roughly 6,000 contacts a fortnight.", 13000),
+        # a total, then its parts: the parts are not added again
+        ("Some 300,000 contacts a year: 240,000 calls and 60,000 emails.", 25000),
+        ("About 50,000 interactions a month - 30,000 calls, 15,000 chats and 5,000 emails.", 50000),
+        # what a count climbs to is the peak, not the usual volume
+        ("About 12,000 contacts a month; before Christmas it shoots up to 30,000.", 12000),
+    ],
+)
+def test_volume_in_the_forms_buyers_use(read, text, volume):
+    assert read(text, pending=("outsourcing_goals",))["monthly_volume"] == volume
+
+
+def test_channel_counts_that_happen_to_add_up_are_still_added(read):
+    # control: the first count is one channel's, not a total of the others
+    got = read("We get 30,000 calls a month, 20,000 emails and 10,000 chats.")
+    assert got["monthly_volume"] == 60000
+    assert got["channels"] == ["voice", "email", "chat"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We pay 45/mo per seat for the licence.",  # a price per seat, no volume
+        "In busy months we had about 12,000 contacts.",  # a busy month is no usual month
+    ],
+)
+def test_no_volume_from_shorthand_prices_or_busy_months(read, text):
+    assert "monthly_volume" not in read(text, pending=("outsourcing_goals",))
+
+
+def test_a_correction_of_a_volume_keeps_the_period_said_once(read, plan):
+    from assistant.interview.extract import read_message
+
+    reading = read_message(
+        "Actually, more like 8,000 a fortnight than 6,000.",
+        plan,
+        filled={"monthly_volume": 13000},
+        last_slots=("monthly_volume",),
+    )
+    assert [f.value for f in reading.found if f.slot == "monthly_volume"] == [17333]
+
+
 def test_a_later_denial_after_a_contrast_takes_the_item_out(read):
     got = read(
         "We need billing and claims. Some retention calls come in too, "

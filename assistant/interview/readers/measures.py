@@ -24,7 +24,8 @@ from assistant.interview.values import Duration, Money, Renewal, ServiceLevel
 from assistant.reading.quantities import duration_seconds
 from assistant.reading.vocab import find_terms
 
-PER_MONTH = {"month": 1.0, "year": 1 / 12, "quarter": 1 / 3, "week": 52 / 12, "day": 30.0}
+PER_MONTH = {"month": 1.0, "year": 1 / 12, "quarter": 1 / 3, "week": 52 / 12, "fortnight": 26 / 12,
+             "day": 30.0}  # fmt: skip
 KIND_TYPES = {"money": ("money",), "duration": ("duration",), "percent": ("percent",),
               "count": ("int",), "multiplier": ("percent",), "number": ("int", "percent")}  # fmt: skip
 WRITTEN = ("email", "chat", "messaging", "sms", "social")
@@ -126,6 +127,7 @@ def read_renewals(ctx: Context) -> list[Found]:
             rank(ctx, ctx.plan.slot("contract_term"), segment.start, segment.end)
             or rank(ctx, slot, segment.start, segment.end)
             or _TO_RENEW.search(text)
+            or any(m.group("own_unit") for m in _PLUS.finditer(text))  # '3y + 1' says years
         ):
             continue
         found += _renewals_in(ctx, index, segment.start, text)
@@ -978,12 +980,16 @@ def read_volumes(ctx: Context) -> list[Found]:
         if (ctx.usable(m) or _last_period_volume(ctx, m)) and m.stated and _is_volume(ctx, m)
     ]
     counts = sorted(counts + _channel_counts(ctx, counts), key=lambda m: m.start)
+    counts, parts = _without_breakdowns(ctx, counts)
     if not counts:
         return []
     monthly: list[tuple[Mention, float]] = []
     for i, m in enumerate(counts):
         if not m.value["per"] and _OCCASION.search(ctx.text, *clause_span(ctx, m.start)):
             continue  # '3,000 calls in one evening': a peak, no part of a month
+        if _RISES_TO.search(ctx.text, clause_span(ctx, m.start)[0], m.start):
+            ctx.take(m.start, m.end)
+            continue  # 'at month-end it climbs to 70,000 a day': the level of a peak
         per = (
             m.value["per"]
             or _shared_period(ctx, counts[i + 1 :], m, counts[:i])
@@ -1011,7 +1017,11 @@ def read_volumes(ctx: Context) -> list[Found]:
     for m, _ in monthly:
         ctx.take(m.start, m.end)
     channels = list(
-        dict.fromkeys(t.name for m, _ in monthly for t in find_terms(m.text, ("channel",)))
+        dict.fromkeys(
+            t.name
+            for m in [m for m, _ in monthly] + parts
+            for t in find_terms(m.text, ("channel",))
+        )
     )
     total = round(sum(v for _, v in chosen))
     start, end = chosen[0][0].start, chosen[-1][0].end
@@ -1020,6 +1030,49 @@ def read_volumes(ctx: Context) -> list[Found]:
     return found + ([Found("channels", channels, span)] if channels else [])
 
 
+def _without_breakdowns(
+    ctx: Context, counts: list[Mention]
+) -> tuple[list[Mention], list[Mention]]:
+    """A count of no one channel followed in its sentence by two or more counts that add up to
+    it ('480,000 contacts a year: 360,000 calls and 120,000 emails') is their total; the parts
+    are not added to it ('20,000 calls, 10,000 emails and 10,000 chats' are three channels).
+    The counts kept, and the parts."""
+    message = ctx.message
+    kept, parts = list(counts), []
+    i = 0
+    while i < len(kept):
+        whole = kept[i]
+        if find_terms(whole.text, ("channel",)):
+            i += 1
+            continue
+        sentence = message.segments[whole.segment].sentence
+        run, total = [], 0.0
+        later = [m for m in message.of_kind("count") if m.start >= whole.end and m.stated]
+        for part in later:
+            if message.segments[part.segment].sentence != sentence or total >= whole.value["value"]:
+                break
+            run.append(part)
+            total += part.value["value"]
+        whole_value = whole.value["value"]
+        if len(run) >= 2 and abs(total - whole_value) <= REL_BREAKDOWN * whole_value:
+            for part in run:
+                ctx.take(part.start, part.end)
+            kept = [m for m in kept if m not in run]
+            parts += run
+        i += 1
+    return kept, parts
+
+
+REL_BREAKDOWN = 0.015
+# What a count rises to is a peak's level, not the usual volume: 'it climbs to maybe 70,000
+# a day', 'goes up to', 'peaks at', 'can hit'.
+_RISES_TO = re.compile(
+    r"\b(?:(?:climb|rise|jump|grow|spike|surge|shoot|balloon|swell|soar)(?:s|ed|ing)?(?:\s+up)?"
+    r"\s+(?:to|up\s+to)|(?:go|goes|went|going)\s+up\s+to|peak(?:s|ed|ing)?\s+at|"
+    r"(?:can|could|will|may)\s+(?:hit|reach))\s+"
+    r"(?:(?:maybe|perhaps|about|around|roughly|nearly|almost|over|more\s+than|some|~)\s*)*$",
+    re.I,
+)
 # A single short occasion: 'in one evening', 'on a peak day', 'a single appeal night can bring'.
 _OCCASION = re.compile(
     r"\b(?:(?:in|on|during|over|within)\s+(?:a|an|one|the|a\s+single|one\s+single)\s+"
@@ -1059,14 +1112,18 @@ _AFTER_CHANNEL = re.compile(
     r"(?:about|around|roughly|approx\.?|approximately|c\.|~)?\s*$",
     re.I,
 )
+# 'a month', 'the last fiscal year', 'a normal month', 'typical weeks', 'a fortnight', 'yearly'
+_ORDINARY = r"(?:normal|typical|average|usual|regular|standard|ordinary)\s+"
 _PERIOD_AROUND = re.compile(
-    r"\b(?:(?:a|an|per|each|every|one|last|this|the|whole|full|fiscal|financial|calendar|"
-    r"previous|past|next|coming|current)\s+)+"
-    r"(?P<unit>year|month|week|quarter)\b|\b(?P<adjective>annual(?:ly)?|yearly|per annum|p\.a\.|"
-    r"monthly|weekly|quarterly|FY\d*)",
+    r"\b(?:(?:(?:a|an|per|each|every|one|last|this|the|whole|full|fiscal|financial|calendar|"
+    rf"previous|past|next|coming|current)\s+)+(?:{_ORDINARY})?|{_ORDINARY}(?=\w+s\b))"
+    r"(?P<unit>year|month|week|quarter|fortnight)s?\b|\b(?P<adjective>annual(?:ly)?|yearly|"
+    r"per annum|p\.a\.|monthly|weekly|fortnightly|quarterly|FY\d*)",
     re.I,
 )
-_ADJECTIVE_UNIT = {"monthly": "month", "weekly": "week", "quarterly": "quarter"}
+_ADJECTIVE_UNIT = {
+    "monthly": "month", "weekly": "week", "fortnightly": "fortnight", "quarterly": "quarter"
+}
 
 
 _PART = re.compile(
@@ -1209,6 +1266,15 @@ POPULATION = re.compile(
 )
 
 
+# a count written with its period in shorthand ('35k/mo', '400k/yr'), as 'a month' is a cue
+_OWN_PERIOD = re.compile(r"\d\s*[kKmM]?\s*/\s*(?:mo|mth|month|yr|year|wk|week)\b", re.I)
+
+
+def _shorthand_volume(ctx: Context, m: Mention) -> bool:
+    """'~35k/mo': thousands of something a month, its period written into the count."""
+    return bool(_OWN_PERIOD.search(m.text)) and m.value["value"] >= 1000 and _whole_volume(ctx, m)
+
+
 def _is_volume(ctx: Context, m: Mention) -> bool:
     """A count of contacts per period (or one the volume question asks for)."""
     if POPULATION.search(m.text) and not m.value.get("per"):
@@ -1218,6 +1284,7 @@ def _is_volume(ctx: Context, m: Mention) -> bool:
     if m.value.get("per"):
         return (
             m.value.get("what") == "contacts"
+            or _shorthand_volume(ctx, m)
             or rank(ctx, ctx.plan.slot("monthly_volume"), m.start, m.end) is not None
             or bool([c for c in ctx.message.of_kind("channel") if c.segment == m.segment])
             or "monthly_volume" in ctx.pending
