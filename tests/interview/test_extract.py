@@ -530,6 +530,25 @@ def test_a_correction_of_a_volume_keeps_the_period_said_once(read, plan):
     assert [f.value for f in reading.found if f.slot == "monthly_volume"] == [17333]
 
 
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("At the moment we pay €21 an hour to the agency.", "budget"),  # money no cue claimed
+        ("Our abandonment sits at about 12% and it hurts.", "abandonment_target"),
+        ("Attrition runs at 45% across the floor.", "attrition_max"),
+    ],
+)
+def test_a_level_said_of_today_is_no_target(read, text, slot):
+    assert slot not in read(text)
+
+
+def test_a_target_in_its_own_clause_after_todays_level_is_read(read):
+    got = read("Attrition runs at 45% and we want it under 30%.")
+    assert got["attrition_max"] == 30
+    # control: a figure with no word of today is still a target
+    assert read("We want attrition under 30%.")["attrition_max"] == 30
+
+
 def test_a_later_denial_after_a_contrast_takes_the_item_out(read):
     got = read(
         "We need billing and claims. Some retention calls come in too, "

@@ -710,11 +710,32 @@ def _speaks_of_levels(ctx: Context, mention: Mention) -> bool:
 
 
 def _baseline(ctx: Context, mention: Mention) -> bool:
-    """A figure about today: its segment, or the label of its sentence, says so."""
+    """A figure about today: its segment, or the label of its sentence, says so; not a figure
+    in a clause of its own after the baseline ('CSAT is 71% today and I want it at 85')."""
     message = ctx.message
-    return message.roles[mention.segment].baseline or bool(
-        d.find(d.words().baseline, message.label(mention.segment))
-    )
+    if d.find(d.words().baseline, message.label(mention.segment)):
+        return True
+    if not message.roles[mention.segment].baseline:
+        return False
+    segment = message.segments[mention.segment]
+    start, end = _own_clause(ctx, segment.start, segment.end, mention)
+    return bool(d.find(d.words().baseline, ctx.text, start, end))
+
+
+# a new clause with its own subject: '…, and I want it at 85', '… but we'd like 80/20'
+_NEW_CLAUSE = re.compile(
+    r"[,;]\s*(?:and|but)\s+(?=(?:I|we|I'd|we'd|I'm|we're|the\s+goal|the\s+target|our\s+goal)\b)|"
+    r"\b(?:and|but)\s+(?=(?:I|we|I'd|we'd|I'm|we're|the\s+goal|the\s+target|our\s+goal)\b)",
+    re.I,
+)
+
+
+def _own_clause(ctx: Context, start: int, end: int, mention: Mention) -> tuple[int, int]:
+    """The stretch of the segment between the new clauses around the mention."""
+    cuts = [m.start() for m in _NEW_CLAUSE.finditer(ctx.text, start, end)]
+    before = [c for c in cuts if c <= mention.start]
+    after = [c for c in cuts if c >= mention.end]
+    return (before[-1] if before else start, after[0] if after else end)
 
 
 def _channel_for(ctx: Context, mention: Mention, clause_only: bool = False) -> str | None:
@@ -1581,7 +1602,12 @@ def _fallback(ctx: Context, mentions: list[Mention], used: set[str]) -> list[Fou
             (s for s in ctx.slots_of(*KIND_TYPES[m.kind]) if s.fallback and s.name not in used),
             None,
         )
-        if slot is not None and m.kind == "money" and ctx.free(m.start, m.end):
+        if (
+            slot is not None
+            and m.kind == "money"
+            and ctx.free(m.start, m.end)
+            and _may_take(ctx, slot, m)  # what is paid today is no budget
+        ):
             value = _value(ctx, m, slot)
             if value is not None:
                 found.append(_found(ctx, slot.name, value, m))
