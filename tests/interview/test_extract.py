@@ -549,6 +549,22 @@ def test_a_target_in_its_own_clause_after_todays_level_is_read(read):
     assert read("We want attrition under 30%.")["attrition_max"] == 30
 
 
+def test_one_delivery_model_only_rules_out_the_others(read):
+    got = read("Delivery has to be nearshore only.")
+    assert got["shore_model"] == ["nearshore"]
+    assert sorted(got["excluded_shore_models"]) == ["offshore", "onshore"]
+    # control: without 'only' nothing is ruled out
+    assert "excluded_shore_models" not in read("Nearshore would suit us.")
+
+
+def test_a_delivery_model_wanted_later_is_no_longer_ruled_out(make_engine):
+    engine = make_engine()
+    for message in ("start", "Acme Ltd", "Agents onshore only.", "Nearshore is fine as well."):
+        result = engine.turn(message)
+    assert sorted(result.profile.get("shore_model")) == ["nearshore", "onshore"]
+    assert result.profile.get("excluded_shore_models") == ["offshore"]
+
+
 def test_a_later_denial_after_a_contrast_takes_the_item_out(read):
     got = read(
         "We need billing and claims. Some retention calls come in too, "
