@@ -565,6 +565,23 @@ def test_a_delivery_model_wanted_later_is_no_longer_ruled_out(make_engine):
     assert result.profile.get("excluded_shore_models") == ["offshore"]
 
 
+@pytest.mark.parametrize(
+    "text, hours",
+    [
+        ("Lines open 8:00 to 18:00 Lisbon time, Monday to Friday.", "Mon-Fri 08:00-18:00"),
+        ("We run 9am-9pm GMT, Monday to Saturday.", "Mon-Sat 09:00-21:00 GMT"),
+    ],
+)
+def test_times_followed_by_their_days_are_one_set_of_hours(read, text, hours):
+    assert read(text)["channel_hours"] == {"all": hours}
+
+
+def test_times_and_days_of_separate_clauses_are_not_joined(read):
+    # control: the days belong to a sentence of their own
+    got = read("We answer 8am to 8pm. Saturday is quiet for us.")
+    assert got["channel_hours"] == {"all": "08:00-20:00"}
+
+
 def test_a_later_denial_after_a_contrast_takes_the_item_out(read):
     got = read(
         "We need billing and claims. Some retention calls come in too, "

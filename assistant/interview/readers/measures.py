@@ -4,6 +4,7 @@ evaluation weights), service levels, opening hours, monthly volume, and the rest
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from assistant.interview import discourse as d
@@ -783,7 +784,7 @@ def read_hours(ctx: Context) -> list[Found]:
     spans: list[tuple[int, int]] = []
     found: list[Found] = []
     last: tuple[list[str], int] | None = None  # the channels and start of the last hours read
-    for m in ctx.message.of_kind("hours"):
+    for m in _times_with_their_days(ctx, ctx.message.of_kind("hours")):
         if not ctx.usable(m):
             continue
         if m.status == "negated":
@@ -822,6 +823,40 @@ def read_hours(ctx: Context) -> list[Found]:
     value = {channel: _joined(ctx, items) for channel, items in hours.items()}
     span = (min(s for s, _ in spans), max(e for _, e in spans))
     return [*found, Found("channel_hours", value, span)]
+
+
+# between times and the days they are said for: a time zone, a comma ('7:00 to 19:00 Paris
+# time, Monday to Saturday', '08:00-20:00 Irish time Monday to Friday')
+_TIMES_TO_DAYS = re.compile(
+    r"[\s,]*(?:\(?(?:[A-Z][\w]*\s+){0,2}time\)?|\(?[A-Z]{2,5}\)?)?[\s,]*(?:on\s+|from\s+)?", re.I
+)
+
+
+def _times_with_their_days(ctx: Context, hours: list[Mention]) -> list[Mention]:
+    """Times with no days followed (past a time zone or a comma) by days with no times are one
+    set of hours: the days are the times' days."""
+    out: list[Mention] = []
+    skip = None
+    for i, m in enumerate(hours):
+        if m is skip:
+            continue
+        nxt = hours[i + 1] if i + 1 < len(hours) else None
+        if (
+            nxt is not None
+            and m.value.get("start")
+            and not m.value.get("days")
+            and nxt.value.get("days")
+            and not nxt.value.get("start")
+            and not nxt.value.get("always")
+            and m.segment == nxt.segment
+            and _TIMES_TO_DAYS.fullmatch(ctx.text, m.end, nxt.start)
+        ):
+            value = {**m.value, "days": nxt.value["days"]}
+            out.append(replace(m, value=value, end=nxt.end, text=ctx.text[m.start : nxt.end]))
+            skip = nxt
+            continue
+        out.append(m)
+    return out
 
 
 _OF_A_PERIOD = re.compile(
