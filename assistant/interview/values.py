@@ -61,14 +61,17 @@ class ServiceLevel(_Value):
 
 class Renewal(_Value):
     """Options to extend a contract: `count` extensions of `amount` `unit` each ('2+1' is one
-    option of one year); the length may be unstated ('with an option to renew')."""
+    option of one year); the length may be unstated ('with an option to renew'), and the count
+    too where the contract renews itself until cancelled ('extends automatically by a year')."""
 
-    count: int
+    count: int | None
     amount: float | None = None
     unit: DurationUnit | None = None
 
     def __str__(self) -> str:
         each = f" of {Duration(amount=self.amount, unit=self.unit)}" if self.amount and self.unit else ""
+        if self.count is None:
+            return f"automatic renewal{each or ''} until cancelled"
         return f"{self.count} optional extension{'s' if self.count != 1 else ''}{each}"
 
 

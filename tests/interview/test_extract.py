@@ -443,6 +443,145 @@ def test_plus_options_after_a_term_are_all_options(read, text, term, options):
     assert got["contract_renewal"].get("amount") == amount
 
 
+@pytest.mark.parametrize(
+    "text, renewal",
+    [
+        ("A three-year deal with the option to extend one more year.", (1, 1, "years")),
+        ("A two-year agreement with the possibility of one more year.", (1, 1, "years")),
+        ("Term of five years, with the option to extend by three further periods of six months.",
+         (3, 6, "months")),
+        ("The agreement rolls over: it renews automatically by one year unless cancelled.",
+         (None, 1, "years")),
+        ("We sign for two years and then renew each year, up to four times.", (4, 1, "years")),
+        ("Three years, with the option of a further two.", (1, 2, "years")),
+        ("Contract 4y w/ 2y option.", (1, 2, "years")),
+        ("Contract 3yr + 2yr.", (1, 2, "years")),
+        ("Contract 4+2: four years base, then two one-year extensions.", (2, 1, "years")),
+    ],
+)
+def test_an_extension_takes_the_length_said_after_its_cue(read, text, renewal):
+    got = read(text, pending=("contract_term",))
+    count, amount, unit = renewal
+    assert got["contract_renewal"] == {"count": count, "amount": amount, "unit": unit}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our contract with them was extended by two hours of cover a day.",  # not a term length
+        "We want a two-year contract and the option to add Spanish later.",  # no length after it
+    ],
+)
+def test_an_extension_cue_without_a_length_of_contract_takes_no_length(read, text):
+    got = read(text, pending=("contract_term",)).get("contract_renewal") or {}
+    assert got.get("amount") is None
+
+
+def test_words_after_a_plus_term_that_do_not_add_up_leave_the_shorthand(read):
+    got = read("Contract 4+2: four years base, then three one-year extensions.")
+    assert got["contract_renewal"] == {"count": 1, "amount": 2, "unit": "years"}
+
+
+@pytest.mark.parametrize(
+    "text, volume",
+    [
+        ("Around 90k/mo across everything.", 90000),  # the period written into the count
+        ("A typical month is about 18,000 contacts.", 18000),  # the month as the subject
+        ("Usual weeks bring 2,000 tickets.", 8667),
+        ("Roughly 6,000 contacts a fortnight.", 13000),
+        # a total, then its parts: the parts are not added again
+        ("Some 300,000 contacts a year: 240,000 calls and 60,000 emails.", 25000),
+        ("About 50,000 interactions a month - 30,000 calls, 15,000 chats and 5,000 emails.", 50000),
+        # what a count climbs to is the peak, not the usual volume
+        ("About 12,000 contacts a month; before Christmas it shoots up to 30,000.", 12000),
+    ],
+)
+def test_volume_in_the_forms_buyers_use(read, text, volume):
+    assert read(text, pending=("outsourcing_goals",))["monthly_volume"] == volume
+
+
+def test_channel_counts_that_happen_to_add_up_are_still_added(read):
+    # control: the first count is one channel's, not a total of the others
+    got = read("We get 30,000 calls a month, 20,000 emails and 10,000 chats.")
+    assert got["monthly_volume"] == 60000
+    assert got["channels"] == ["voice", "email", "chat"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We pay 45/mo per seat for the licence.",  # a price per seat, no volume
+        "In busy months we had about 12,000 contacts.",  # a busy month is no usual month
+    ],
+)
+def test_no_volume_from_shorthand_prices_or_busy_months(read, text):
+    assert "monthly_volume" not in read(text, pending=("outsourcing_goals",))
+
+
+def test_a_correction_of_a_volume_keeps_the_period_said_once(read, plan):
+    from assistant.interview.extract import read_message
+
+    reading = read_message(
+        "Actually, more like 8,000 a fortnight than 6,000.",
+        plan,
+        filled={"monthly_volume": 13000},
+        last_slots=("monthly_volume",),
+    )
+    assert [f.value for f in reading.found if f.slot == "monthly_volume"] == [17333]
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("At the moment we pay €21 an hour to the agency.", "budget"),  # money no cue claimed
+        ("Our abandonment sits at about 12% and it hurts.", "abandonment_target"),
+        ("Attrition runs at 45% across the floor.", "attrition_max"),
+    ],
+)
+def test_a_level_said_of_today_is_no_target(read, text, slot):
+    assert slot not in read(text)
+
+
+def test_a_target_in_its_own_clause_after_todays_level_is_read(read):
+    got = read("Attrition runs at 45% and we want it under 30%.")
+    assert got["attrition_max"] == 30
+    # control: a figure with no word of today is still a target
+    assert read("We want attrition under 30%.")["attrition_max"] == 30
+
+
+def test_one_delivery_model_only_rules_out_the_others(read):
+    got = read("Delivery has to be nearshore only.")
+    assert got["shore_model"] == ["nearshore"]
+    assert sorted(got["excluded_shore_models"]) == ["offshore", "onshore"]
+    # control: without 'only' nothing is ruled out
+    assert "excluded_shore_models" not in read("Nearshore would suit us.")
+
+
+def test_a_delivery_model_wanted_later_is_no_longer_ruled_out(make_engine):
+    engine = make_engine()
+    for message in ("start", "Acme Ltd", "Agents onshore only.", "Nearshore is fine as well."):
+        result = engine.turn(message)
+    assert sorted(result.profile.get("shore_model")) == ["nearshore", "onshore"]
+    assert result.profile.get("excluded_shore_models") == ["offshore"]
+
+
+@pytest.mark.parametrize(
+    "text, hours",
+    [
+        ("Lines open 8:00 to 18:00 Lisbon time, Monday to Friday.", "Mon-Fri 08:00-18:00"),
+        ("We run 9am-9pm GMT, Monday to Saturday.", "Mon-Sat 09:00-21:00 GMT"),
+    ],
+)
+def test_times_followed_by_their_days_are_one_set_of_hours(read, text, hours):
+    assert read(text)["channel_hours"] == {"all": hours}
+
+
+def test_times_and_days_of_separate_clauses_are_not_joined(read):
+    # control: the days belong to a sentence of their own
+    got = read("We answer 8am to 8pm. Saturday is quiet for us.")
+    assert got["channel_hours"] == {"all": "08:00-20:00"}
+
+
 def test_a_later_denial_after_a_contrast_takes_the_item_out(read):
     got = read(
         "We need billing and claims. Some retention calls come in too, "

@@ -4,6 +4,7 @@ evaluation weights), service levels, opening hours, monthly volume, and the rest
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from assistant.interview import discourse as d
@@ -24,7 +25,8 @@ from assistant.interview.values import Duration, Money, Renewal, ServiceLevel
 from assistant.reading.quantities import duration_seconds
 from assistant.reading.vocab import find_terms
 
-PER_MONTH = {"month": 1.0, "year": 1 / 12, "quarter": 1 / 3, "week": 52 / 12, "day": 30.0}
+PER_MONTH = {"month": 1.0, "year": 1 / 12, "quarter": 1 / 3, "week": 52 / 12, "fortnight": 26 / 12,
+             "day": 30.0}  # fmt: skip
 KIND_TYPES = {"money": ("money",), "duration": ("duration",), "percent": ("percent",),
               "count": ("int",), "multiplier": ("percent",), "number": ("int", "percent")}  # fmt: skip
 WRITTEN = ("email", "chat", "messaging", "sms", "social")
@@ -51,8 +53,12 @@ def _duration(value: dict) -> Duration:
 
 # --------------------------------------------------------------------------- renewals
 
+# 'N+M', each part may carry the year's letter: '2+1', '2y + 1y', '3y+1'
+_YEAR_LETTER = r"(?:\s?(?:y|yrs?|years?)\b)?"
 _PLUS = re.compile(
-    r"(?<![\w/.+-])(\d{1,2})\s*\+\s*(\d{1,2})((?:\s*\+\s*\d{1,2})*)(?![\w%/+-]|\.\d)"
+    rf"(?<![\w/.+-])(?P<base>\d{{1,2}})(?P<own_unit>{_YEAR_LETTER})\s*\+\s*(?P<first>\d{{1,2}})"
+    rf"{_YEAR_LETTER}(?P<more>(?:\s*\+\s*\d{{1,2}}{_YEAR_LETTER})*)(?![\w%/+-]|\.\d)",
+    re.I,
 )
 _COUNTED = re.compile(
     r"\b(?P<n>one|two|three|four|five|an|a|\d)\s+(?:optional\s+)?(?:(?P<len>[\w-]+)\s+)?(?:optional\s+)?"
@@ -122,6 +128,7 @@ def read_renewals(ctx: Context) -> list[Found]:
             rank(ctx, ctx.plan.slot("contract_term"), segment.start, segment.end)
             or rank(ctx, slot, segment.start, segment.end)
             or _TO_RENEW.search(text)
+            or any(m.group("own_unit") for m in _PLUS.finditer(text))  # '3y + 1' says years
         ):
             continue
         found += _renewals_in(ctx, index, segment.start, text)
@@ -135,18 +142,23 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
     for m in _PLUS.finditer(text):
         if not ctx.free(offset + m.start(), offset + m.end()):
             continue
-        extra = [int(x) for x in re.findall(r"\d+", m.group(3))]
-        parts = [int(m.group(2)), *extra]
+        extra = [int(x) for x in re.findall(r"\d+", m.group("more"))]
+        parts = [int(m.group("first")), *extra]
         ctx.take(offset + m.start(), offset + m.end())
-        if _OPTIONS_ONLY_BEFORE.search(text[: m.start()]) or _OPTIONS_ONLY_AFTER.match(text, m.end()):
-            # 'three years plus 2+2', '1+1 renewals': every part is an option
-            options = [int(m.group(1)), *parts]
+        if _OPTIONS_ONLY_BEFORE.search(text[: m.start()]) or (
+            not m.group("own_unit") and _OPTIONS_ONLY_AFTER.match(text, m.end())
+        ):
+            # 'three years plus 2+2', '1+1 renewals': every part is an option ('2y + 1y option'
+            # keeps its base term: the first part is a length of its own)
+            options = [int(m.group("base")), *parts]
             amount = options[0] if len(set(options)) == 1 else None
             renewal = Renewal(count=len(options), amount=amount, unit="years")
             return [Found("contract_renewal", renewal, span),
                     *_base_term(ctx, durations, offset + m.start(), span)]
-        renewal = Renewal(count=len(parts), amount=parts[0], unit="years")
-        term = Duration(amount=int(m.group(1)), unit="years")
+        renewal = _spelt_out(ctx, index, offset + m.end(), sum(parts)) or Renewal(
+            count=len(parts), amount=parts[0], unit="years"
+        )
+        term = Duration(amount=int(m.group("base")), unit="years")
         return [Found("contract_renewal", renewal, span), Found("contract_term", term, span)]
     for m in _COUNTED.finditer(text):
         count = _count(m.group("n"))
@@ -198,9 +210,106 @@ def _renewals_in(ctx: Context, index: int, offset: int, text: str) -> list[Found
             Found("contract_renewal", Renewal(count=1, amount=1, unit=term_unit), span),
             *_base_term(ctx, durations, offset + found.start(), span),
         ]
+    extension = _extension_of_length(ctx, durations, offset, text, term_unit)
+    if extension:
+        return [Found("contract_renewal", extension, span)]
     if _TO_RENEW.search(text):
         return [Found("contract_renewal", Renewal(count=1), span)]
     return []
+
+
+def _spelt_out(ctx: Context, index: int, after: int, years: int) -> Renewal | None:
+    """The options of an 'N+M' said again in words later in its sentence ('3+2: three years
+    base, then two one-year renewals'), where the words add up to the M years."""
+    end = ctx.message.sentence_span(index)[1]
+    durations = ctx.message.of_kind("duration")
+    for m in _COUNTED.finditer(ctx.text, after, end):
+        count = _count(m.group("n"))
+        inside = [q for q in durations if m.start() <= q.start < m.end()]
+        if not (count and inside and inside[0].value["unit"] == "years"):
+            continue
+        if count * inside[0].value["amount"] == years:
+            ctx.take(m.start(), m.end())
+            return Renewal(count=count, amount=inside[0].value["amount"], unit="years")
+    return None
+
+
+# the words that open an extension, before its length: 'the option to extend (by)',
+# 'possibility of', 'extends automatically by', 'renewable for', 'renew each'
+_EXTENSION_CUE = re.compile(
+    r"\b(?:(?:options?|possibility|possibilities|right)(?:\s+(?:to|of)\s+(?:extend|extending|"
+    r"renew|renewing|prolong)(?:\s+(?:it|the\s+contract|the\s+term))?)?|extend(?:s|ed)?|"
+    r"renew(?:s|ed|able)?|extendable|prolong(?:s|ed)?)\b",
+    re.I,
+)
+# between the cue and the length: 'by', 'of a further', 'automatically always by', 'for up to',
+# and a count of periods ('by two further periods of')
+_TO_LENGTH = re.compile(
+    r"(?:\s+(?:by|of|for|with|up\s+to|automatically|always|then|each\s+time|a\s+further|further|"
+    r"another|an\s+additional|additional|one\s+more))*\s+"
+    r"(?:(?P<n>one|two|three|four|five|\d)\s+(?:further\s+|more\s+|additional\s+)?"
+    r"(?:periods?|terms?|times)\s+of\s+)?",
+    re.I,
+)
+# a further length without its unit, the term's unit understood: 'the option of a further two'
+_BARE_FURTHER = re.compile(
+    r"\s+(?:of|for|by)?\s*(?:a\s+further|another|an\s+additional)\s+"
+    r"(?P<n>one|two|three|four|five|\d)\b(?!\s*(?:[-\w]*\s+)?(?:years?|months?|times|options?))",
+    re.I,
+)
+_EACH_PERIOD = re.compile(r"\s+(?:each|every)\s+(?P<unit>year|month)\b", re.I)
+_AT_MOST_TIMES = re.compile(
+    r"\b(?:(?:a\s+)?maximum(?:\s+of)?|max\.?|up\s+to|at\s+most|no\s+more\s+than)\s+"
+    r"(?P<n>once|twice|(?:one|two|three|four|five|\d)\s+times)\b",
+    re.I,
+)
+_SELF_RENEWING = re.compile(r"\bautomatic(?:ally)?\b|\bunless\b|\bif\s+(?:nobody|no\s+one|neither)\b", re.I)
+# a length named the option itself: '2y term w/ 1y option', 'a one-year extension'
+_LENGTH_OPTION = re.compile(r"\s*-?\s*(?:optional\s+)?(?:option|extension|renewal)\b(?!s)", re.I)
+
+
+def _extension_of_length(
+    ctx: Context, durations: list[Mention], offset: int, text: str, term_unit: str
+) -> Renewal | None:
+    """An extension whose length follows its cue ('the option to extend one more year', 'the
+    possibility of one more year', 'to extend by two further periods of twelve months',
+    'extends automatically by one year', 'renew each year, maximum three times', 'the option
+    of a further two') or is named the option ('w/ 1y option'). One option unless a count or
+    'at most N times' says more; none counted where it renews itself until cancelled."""
+    for q in durations:
+        if q.value["unit"] in ("months", "years") and _LENGTH_OPTION.match(text, q.end - offset):
+            return Renewal(count=1, amount=q.value["amount"], unit=q.value["unit"])
+    for cue in _EXTENSION_CUE.finditer(text):
+        length = _length_after(durations, offset, text, cue.end(), term_unit)
+        if length is None:
+            continue
+        n, amount, unit = length
+        times = _AT_MOST_TIMES.search(text, cue.end())
+        if times:
+            word = times.group("n").lower()
+            n = _TIMES.get(word) or _count(word.split()[0])
+        elif not n and _SELF_RENEWING.search(text):
+            return Renewal(count=None, amount=amount, unit=unit)
+        return Renewal(count=n or 1, amount=amount, unit=unit)
+    return None
+
+
+def _length_after(
+    durations: list[Mention], offset: int, text: str, at: int, term_unit: str
+) -> tuple[int, float, str] | None:
+    """(periods counted, amount, unit) of the length just after an extension cue."""
+    for q in durations:
+        joined = q.start - offset > at and _TO_LENGTH.fullmatch(text, at, q.start - offset)
+        if joined and q.value["unit"] in ("months", "years"):
+            n = _count(joined.group("n")) if joined.group("n") else 0
+            return n, q.value["amount"], q.value["unit"]
+    each = _EACH_PERIOD.match(text, at)
+    if each:
+        return 0, 1, f"{each.group('unit').lower()}s"
+    bare = _BARE_FURTHER.match(text, at)
+    if bare and term_unit in ("months", "years"):
+        return 0, _count(bare.group("n")), term_unit
+    return None
 
 
 # --------------------------------------------------------------------------- shares
@@ -602,11 +711,32 @@ def _speaks_of_levels(ctx: Context, mention: Mention) -> bool:
 
 
 def _baseline(ctx: Context, mention: Mention) -> bool:
-    """A figure about today: its segment, or the label of its sentence, says so."""
+    """A figure about today: its segment, or the label of its sentence, says so; not a figure
+    in a clause of its own after the baseline ('CSAT is 71% today and I want it at 85')."""
     message = ctx.message
-    return message.roles[mention.segment].baseline or bool(
-        d.find(d.words().baseline, message.label(mention.segment))
-    )
+    if d.find(d.words().baseline, message.label(mention.segment)):
+        return True
+    if not message.roles[mention.segment].baseline:
+        return False
+    segment = message.segments[mention.segment]
+    start, end = _own_clause(ctx, segment.start, segment.end, mention)
+    return bool(d.find(d.words().baseline, ctx.text, start, end))
+
+
+# a new clause with its own subject: '…, and I want it at 85', '… but we'd like 80/20'
+_NEW_CLAUSE = re.compile(
+    r"[,;]\s*(?:and|but)\s+(?=(?:I|we|I'd|we'd|I'm|we're|the\s+goal|the\s+target|our\s+goal)\b)|"
+    r"\b(?:and|but)\s+(?=(?:I|we|I'd|we'd|I'm|we're|the\s+goal|the\s+target|our\s+goal)\b)",
+    re.I,
+)
+
+
+def _own_clause(ctx: Context, start: int, end: int, mention: Mention) -> tuple[int, int]:
+    """The stretch of the segment between the new clauses around the mention."""
+    cuts = [m.start() for m in _NEW_CLAUSE.finditer(ctx.text, start, end)]
+    before = [c for c in cuts if c <= mention.start]
+    after = [c for c in cuts if c >= mention.end]
+    return (before[-1] if before else start, after[0] if after else end)
 
 
 def _channel_for(ctx: Context, mention: Mention, clause_only: bool = False) -> str | None:
@@ -654,7 +784,7 @@ def read_hours(ctx: Context) -> list[Found]:
     spans: list[tuple[int, int]] = []
     found: list[Found] = []
     last: tuple[list[str], int] | None = None  # the channels and start of the last hours read
-    for m in ctx.message.of_kind("hours"):
+    for m in _times_with_their_days(ctx, ctx.message.of_kind("hours")):
         if not ctx.usable(m):
             continue
         if m.status == "negated":
@@ -693,6 +823,40 @@ def read_hours(ctx: Context) -> list[Found]:
     value = {channel: _joined(ctx, items) for channel, items in hours.items()}
     span = (min(s for s, _ in spans), max(e for _, e in spans))
     return [*found, Found("channel_hours", value, span)]
+
+
+# between times and the days they are said for: a time zone, a comma ('7:00 to 19:00 Paris
+# time, Monday to Saturday', '08:00-20:00 Irish time Monday to Friday')
+_TIMES_TO_DAYS = re.compile(
+    r"[\s,]*(?:\(?(?:[A-Z][\w]*\s+){0,2}time\)?|\(?[A-Z]{2,5}\)?)?[\s,]*(?:on\s+|from\s+)?", re.I
+)
+
+
+def _times_with_their_days(ctx: Context, hours: list[Mention]) -> list[Mention]:
+    """Times with no days followed (past a time zone or a comma) by days with no times are one
+    set of hours: the days are the times' days."""
+    out: list[Mention] = []
+    skip = None
+    for i, m in enumerate(hours):
+        if m is skip:
+            continue
+        nxt = hours[i + 1] if i + 1 < len(hours) else None
+        if (
+            nxt is not None
+            and m.value.get("start")
+            and not m.value.get("days")
+            and nxt.value.get("days")
+            and not nxt.value.get("start")
+            and not nxt.value.get("always")
+            and m.segment == nxt.segment
+            and _TIMES_TO_DAYS.fullmatch(ctx.text, m.end, nxt.start)
+        ):
+            value = {**m.value, "days": nxt.value["days"]}
+            out.append(replace(m, value=value, end=nxt.end, text=ctx.text[m.start : nxt.end]))
+            skip = nxt
+            continue
+        out.append(m)
+    return out
 
 
 _OF_A_PERIOD = re.compile(
@@ -872,12 +1036,16 @@ def read_volumes(ctx: Context) -> list[Found]:
         if (ctx.usable(m) or _last_period_volume(ctx, m)) and m.stated and _is_volume(ctx, m)
     ]
     counts = sorted(counts + _channel_counts(ctx, counts), key=lambda m: m.start)
+    counts, parts = _without_breakdowns(ctx, counts)
     if not counts:
         return []
     monthly: list[tuple[Mention, float]] = []
     for i, m in enumerate(counts):
         if not m.value["per"] and _OCCASION.search(ctx.text, *clause_span(ctx, m.start)):
             continue  # '3,000 calls in one evening': a peak, no part of a month
+        if _RISES_TO.search(ctx.text, clause_span(ctx, m.start)[0], m.start):
+            ctx.take(m.start, m.end)
+            continue  # 'at month-end it climbs to 70,000 a day': the level of a peak
         per = (
             m.value["per"]
             or _shared_period(ctx, counts[i + 1 :], m, counts[:i])
@@ -905,7 +1073,11 @@ def read_volumes(ctx: Context) -> list[Found]:
     for m, _ in monthly:
         ctx.take(m.start, m.end)
     channels = list(
-        dict.fromkeys(t.name for m, _ in monthly for t in find_terms(m.text, ("channel",)))
+        dict.fromkeys(
+            t.name
+            for m in [m for m, _ in monthly] + parts
+            for t in find_terms(m.text, ("channel",))
+        )
     )
     total = round(sum(v for _, v in chosen))
     start, end = chosen[0][0].start, chosen[-1][0].end
@@ -914,6 +1086,49 @@ def read_volumes(ctx: Context) -> list[Found]:
     return found + ([Found("channels", channels, span)] if channels else [])
 
 
+def _without_breakdowns(
+    ctx: Context, counts: list[Mention]
+) -> tuple[list[Mention], list[Mention]]:
+    """A count of no one channel followed in its sentence by two or more counts that add up to
+    it ('480,000 contacts a year: 360,000 calls and 120,000 emails') is their total; the parts
+    are not added to it ('20,000 calls, 10,000 emails and 10,000 chats' are three channels).
+    The counts kept, and the parts."""
+    message = ctx.message
+    kept, parts = list(counts), []
+    i = 0
+    while i < len(kept):
+        whole = kept[i]
+        if find_terms(whole.text, ("channel",)):
+            i += 1
+            continue
+        sentence = message.segments[whole.segment].sentence
+        run, total = [], 0.0
+        later = [m for m in message.of_kind("count") if m.start >= whole.end and m.stated]
+        for part in later:
+            if message.segments[part.segment].sentence != sentence or total >= whole.value["value"]:
+                break
+            run.append(part)
+            total += part.value["value"]
+        whole_value = whole.value["value"]
+        if len(run) >= 2 and abs(total - whole_value) <= REL_BREAKDOWN * whole_value:
+            for part in run:
+                ctx.take(part.start, part.end)
+            kept = [m for m in kept if m not in run]
+            parts += run
+        i += 1
+    return kept, parts
+
+
+REL_BREAKDOWN = 0.015
+# What a count rises to is a peak's level, not the usual volume: 'it climbs to maybe 70,000
+# a day', 'goes up to', 'peaks at', 'can hit'.
+_RISES_TO = re.compile(
+    r"\b(?:(?:climb|rise|jump|grow|spike|surge|shoot|balloon|swell|soar)(?:s|ed|ing)?(?:\s+up)?"
+    r"\s+(?:to|up\s+to)|(?:go|goes|went|going)\s+up\s+to|peak(?:s|ed|ing)?\s+at|"
+    r"(?:can|could|will|may)\s+(?:hit|reach))\s+"
+    r"(?:(?:maybe|perhaps|about|around|roughly|nearly|almost|over|more\s+than|some|~)\s*)*$",
+    re.I,
+)
 # A single short occasion: 'in one evening', 'on a peak day', 'a single appeal night can bring'.
 _OCCASION = re.compile(
     r"\b(?:(?:in|on|during|over|within)\s+(?:a|an|one|the|a\s+single|one\s+single)\s+"
@@ -953,14 +1168,18 @@ _AFTER_CHANNEL = re.compile(
     r"(?:about|around|roughly|approx\.?|approximately|c\.|~)?\s*$",
     re.I,
 )
+# 'a month', 'the last fiscal year', 'a normal month', 'typical weeks', 'a fortnight', 'yearly'
+_ORDINARY = r"(?:normal|typical|average|usual|regular|standard|ordinary)\s+"
 _PERIOD_AROUND = re.compile(
-    r"\b(?:(?:a|an|per|each|every|one|last|this|the|whole|full|fiscal|financial|calendar|"
-    r"previous|past|next|coming|current)\s+)+"
-    r"(?P<unit>year|month|week|quarter)\b|\b(?P<adjective>annual(?:ly)?|yearly|per annum|p\.a\.|"
-    r"monthly|weekly|quarterly|FY\d*)",
+    r"\b(?:(?:(?:a|an|per|each|every|one|last|this|the|whole|full|fiscal|financial|calendar|"
+    rf"previous|past|next|coming|current)\s+)+(?:{_ORDINARY})?|{_ORDINARY}(?=\w+s\b))"
+    r"(?P<unit>year|month|week|quarter|fortnight)s?\b|\b(?P<adjective>annual(?:ly)?|yearly|"
+    r"per annum|p\.a\.|monthly|weekly|fortnightly|quarterly|FY\d*)",
     re.I,
 )
-_ADJECTIVE_UNIT = {"monthly": "month", "weekly": "week", "quarterly": "quarter"}
+_ADJECTIVE_UNIT = {
+    "monthly": "month", "weekly": "week", "fortnightly": "fortnight", "quarterly": "quarter"
+}
 
 
 _PART = re.compile(
@@ -1103,6 +1322,15 @@ POPULATION = re.compile(
 )
 
 
+# a count written with its period in shorthand ('35k/mo', '400k/yr'), as 'a month' is a cue
+_OWN_PERIOD = re.compile(r"\d\s*[kKmM]?\s*/\s*(?:mo|mth|month|yr|year|wk|week)\b", re.I)
+
+
+def _shorthand_volume(ctx: Context, m: Mention) -> bool:
+    """'~35k/mo': thousands of something a month, its period written into the count."""
+    return bool(_OWN_PERIOD.search(m.text)) and m.value["value"] >= 1000 and _whole_volume(ctx, m)
+
+
 def _is_volume(ctx: Context, m: Mention) -> bool:
     """A count of contacts per period (or one the volume question asks for)."""
     if POPULATION.search(m.text) and not m.value.get("per"):
@@ -1112,6 +1340,7 @@ def _is_volume(ctx: Context, m: Mention) -> bool:
     if m.value.get("per"):
         return (
             m.value.get("what") == "contacts"
+            or _shorthand_volume(ctx, m)
             or rank(ctx, ctx.plan.slot("monthly_volume"), m.start, m.end) is not None
             or bool([c for c in ctx.message.of_kind("channel") if c.segment == m.segment])
             or "monthly_volume" in ctx.pending
@@ -1408,7 +1637,12 @@ def _fallback(ctx: Context, mentions: list[Mention], used: set[str]) -> list[Fou
             (s for s in ctx.slots_of(*KIND_TYPES[m.kind]) if s.fallback and s.name not in used),
             None,
         )
-        if slot is not None and m.kind == "money" and ctx.free(m.start, m.end):
+        if (
+            slot is not None
+            and m.kind == "money"
+            and ctx.free(m.start, m.end)
+            and _may_take(ctx, slot, m)  # what is paid today is no budget
+        ):
             value = _value(ctx, m, slot)
             if value is not None:
                 found.append(_found(ctx, slot.name, value, m))

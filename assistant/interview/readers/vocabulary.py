@@ -88,6 +88,9 @@ def read_vocabulary(ctx: Context) -> list[Found]:
         picked.setdefault(slot.name, []).append((m, removed))
         if removed and slot.name in excluded and m.status == "negated":
             picked.setdefault(excluded[slot.name].name, []).append((m, False))
+        elif not removed and slot.name in excluded and not _only(ctx, [m]):
+            # 'nearshore is fine too' after 'onshore only': what is wanted is no longer ruled out
+            picked.setdefault(excluded[slot.name].name, []).append((m, True))
     found: list[Found] = []
     for name, items in picked.items():
         found += _found_for(ctx, ctx.plan.slot(name), items)
@@ -421,8 +424,21 @@ def _found_for(ctx: Context, slot: SlotDef, items: list[tuple[Mention, bool]]) -
         for name, (m, dropped) in last.items()
     ]
     if found and _only(ctx, [m for m, removed in items if not removed]):
-        found = [Found(slot.name, [], None, corrected=True), *found]
+        rest = _the_rest_excluded(ctx, slot, found)
+        found = [Found(slot.name, [], None, corrected=True), *found, *rest]
     return found
+
+
+def _the_rest_excluded(ctx: Context, slot: SlotDef, found: list[Found]) -> list[Found]:
+    """'Onshore only': where the slot has a slot of what is ruled out, the rest of its
+    vocabulary is ruled out (nearshore and offshore)."""
+    excluded = next((s for s in ctx.plan.slots if s.negated_of == slot.name), None)
+    kept = {name for f in found if not f.remove for name in f.value}
+    if excluded is None or not kept or not slot.vocabulary:
+        return []
+    span = next((f.span for f in found if not f.remove), None)
+    rest = [t.name for t in ctx.plan.terms(slot.vocabulary) if t.name not in kept]
+    return [Found(excluded.name, [name], span) for name in rest]
 
 
 _CONTRAST = re.compile(r"\b(?:but|however|though|although|yet)\b", re.I)
