@@ -20,7 +20,6 @@ from assistant.answer.footnotes import without_marks
 from assistant.answer.question import QuestionPlan
 from assistant.index.keyword import KeywordIndex
 from assistant.reading.mentions import Mention
-from assistant.reading.numbers import find_numbers
 from assistant.reading.statements import Statement
 from assistant.resources import knowledge_dir, read_yaml
 from assistant.text import terms
@@ -350,28 +349,6 @@ def counts_something_else(plan: QuestionPlan, statement: Statement, before: str 
     return not any(c.covered_by(stems, kinds) for c in counted)
 
 
-def counts_nothing(plan: QuestionPlan, statement: Statement) -> bool:
-    """Whether a statement gives no number for a 'how many' question: no figure, in digits or
-    words, but of time, money or a share, and for a count of sites or languages no named one
-    either ('an interpreter joins within 60 seconds' for 'how many interpreters'; 'English,
-    Spanish and French' counts languages). A length of time counts the units a question asks
-    for ('15 days' for 'how many days')."""
-    counted = counted_things(plan)
-    if not counted:
-        return False
-    asked = frozenset().union(*(c.stems for c in counted))
-    measures = [m for m in statement.mentions if m.kind in _NOT_COUNTS
-                and not asked & frozenset(terms(str(m.value.get("unit", ""))))]  # 'how many days
-    if any(not any(m.start <= n.start and n.end <= m.end for m in measures) for n in find_numbers(statement.text)):
-        return False
-    kinds = {m.kind for m in statement.mentions}
-    return not any(c.kind in kinds for c in counted if c.kind)
-
-
-# Figures that measure time, money or a share: no count of things ('within 60 seconds').
-_NOT_COUNTS = frozenset({"duration", "money", "percent", "service_level", "hours"})
-
-
 # A figure of answer speed ('three in four calls within 15 seconds') measures the metrics of
 # answer speed.
 _SPEED_METRICS = frozenset({"service level", "ASA"})
@@ -391,14 +368,6 @@ def misses_asked_metric(asked: tuple[Mention, ...], said: tuple[Mention, ...]) -
                    or speed and metric.value.get("name") in _SPEED_METRICS for metric in metrics)
 
 
-def names_other_framework(asked: tuple[Mention, ...], said: tuple[Mention, ...]) -> bool:
-    """Whether a statement (with its heading and row) names certifications or standards, but
-    none the question asks about: ISO 27001 held does not say whether ISO 22301 is."""
-    frameworks = [q for q in asked if q.kind == "framework"]
-    named = [m for m in said if m.kind == "framework"]
-    return bool(frameworks and named) and not any(_same(f, m) for f in frameworks for m in named)
-
-
 def whole_company_for_a_site(asked: tuple[Mention, ...], said: tuple[Mention, ...], text: str,
                              question: str) -> bool:
     """Whether a statement gives a figure for the whole vendor ('company-wide', 'across all our
@@ -410,28 +379,6 @@ def whole_company_for_a_site(asked: tuple[Mention, ...], said: tuple[Mention, ..
         return False
     places = [m for m in said if m.kind == "location"]
     return not any(_inside(m, site) for site in sites for m in places)
-
-
-def one_site_for_the_whole(asked: tuple[Mention, ...], question: str, said: list[tuple[Mention, str]],
-                           text: str) -> bool:
-    """Whether a statement gives one site's figure ('Porto hub: 19%', 'attrition at our Kraków
-    centre') where the question asks for the whole vendor's ('overall attrition', 'company-wide')
-    and names no place itself ('across all programmes at its Philippine hubs' asks for those):
-    it names a place as a site (`said`: each mention with the text it stands in, the statement's
-    or its heading's) and does not scope itself to the whole."""
-    if any(q.kind == "location" for q in asked) or not asks_for_the_whole(question) \
-            or says_whole_company(text):
-        return False
-    return any(m.kind == "location" and _asked_as_site(m, where) for m, where in said)
-
-
-def asks_for_the_whole(question: str) -> bool:
-    """Whether a question asks for the figure of the vendor's whole operation."""
-    from assistant.reading.lexicon import questions
-
-    lowered = question.lower()
-    words = questions().whole_scope
-    return says_whole_company(question) or any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", lowered) for w in words)
 
 
 def says_whole_company(text: str) -> bool:
@@ -451,10 +398,8 @@ def _whole_company() -> re.Pattern[str]:
     unit = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")"
     every = r"(?:all|every|each)(?:\s+one)?(?:\s+of)?(?:\s+(?:our|its|their|the))?"
     whole = r"(?:our|its|their|the)\s+(?:whole|entire)"
-    across = r"(?:across|throughout)\s+(?:our|its|their|the)"
     return re.compile(
-        rf"\b(?:{unit}[- ]wide|(?:across|in|for|at|over)\s+{every}\s+(?:[\w-]+\s+)?{unit}|{whole}\s+{unit}"
-        rf"|{across}\s+(?:[\w-]+\s+)?{unit})\b",
+        rf"\b(?:{unit}[- ]wide|(?:across|in|for|at|over)\s+{every}\s+(?:[\w-]+\s+)?{unit}|{whole}\s+{unit})\b",
         re.I,
     )
 

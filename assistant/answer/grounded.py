@@ -31,14 +31,11 @@ from assistant.answer.evidence import (
     cell_amount,
     charges_for_a_span,
     concept_weights,
-    counts_nothing,
     counts_something_else,
     features,
     gives,
     goes_on,
     misses_asked_metric,
-    names_other_framework,
-    one_site_for_the_whole,
     other_case,
     price_stems,
     scoring,
@@ -48,16 +45,8 @@ from assistant.answer.evidence import (
     with_lead,
 )
 from assistant.answer.footnotes import marked_cell, notes_for
-from assistant.answer.neighbours import (
-    better_source,
-    closer_cell,
-    qualifying_neighbour,
-    row_cells,
-    status_cues,
-)
+from assistant.answer.neighbours import better_source, qualifying_neighbour, row_cells, status_cues
 from assistant.answer.question import CURRENCY_WORDS, QuestionPlan, plan_question
-from assistant.answer.restated import restates_request
-from assistant.answer.undertakings import reported_beside_undertaking
 from assistant.index.statements import StatementIndex
 from assistant.models import Answer, Citation, Page
 from assistant.reading.mentions import Mention, read
@@ -235,12 +224,10 @@ class GroundedAnswerer:
             verified = [e for e in verified if _gives_a_price(e)]
         if self.subject == "proposals":
             # Another site's or channel's figure does not answer for the one asked, nor does
-            # a row naming no site in a column of other sites' figures, nor the buyer's request
-            # restated.
+            # a row naming no site in a column of other sites' figures.
             verified = [e for e in verified if not e.other_case and not self._unnamed_case(plan, e)
                         and not self._whole_company(plan, e) and not self._misses_metric(plan, e)
-                        and not self._counts_else(plan, e) and not self._other_framework(plan, e)
-                        and not restates_request(e.quote, self.ignore) and not self._one_site(plan, e)]
+                        and not self._counts_else(plan, e)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4
@@ -249,8 +236,6 @@ class GroundedAnswerer:
             # The section about the fact, not a summary (or another table) that repeats it.
             best = better_source(plan, best, verified[1:], self.model.runner_up,
                                  self.index.keyword.idf) or best
-            # The cell whose headers name what was asked, not its neighbour nearer in meaning.
-            best = closer_cell(best, verified, self.model.runner_up) or best
         chosen = [best]
         for other in verified:
             if len(chosen) == limit:
@@ -340,21 +325,9 @@ class GroundedAnswerer:
         return whole_company_for_a_site(plan.qualifiers, said, statement.text, plan.query)
 
     def _counts_else(self, plan: QuestionPlan, evidence: Evidence) -> bool:
-        """A statement that says none of what a 'how many' question counts, or gives no number."""
+        """A statement that says none of what a 'how many' question counts."""
         before = self.index.previous(evidence.statement)
-        return counts_something_else(plan, evidence.statement, before.text if before else "") \
-            or counts_nothing(plan, evidence.statement)
-
-    def _one_site(self, plan: QuestionPlan, evidence: Evidence) -> bool:
-        """One site's figure, where the question asks for the whole vendor's."""
-        statement = evidence.statement
-        said = [(m, statement.text) for m in statement.mentions]
-        said += [(m, statement.heading) for m in self._heading_mentions(statement)]
-        return one_site_for_the_whole(plan.qualifiers, plan.query, said, statement.text)
-
-    def _other_framework(self, plan: QuestionPlan, evidence: Evidence) -> bool:
-        """A statement about other certifications than the one the question names."""
-        return names_other_framework(plan.qualifiers, self._said(evidence.statement))
+        return counts_something_else(plan, evidence.statement, before.text if before else "")
 
     def _misses_metric(self, plan: QuestionPlan, evidence: Evidence) -> bool:
         """A statement that never names the metric whose figure the question asks."""
@@ -364,8 +337,7 @@ class GroundedAnswerer:
         """Whether a further statement belongs in the answer: it says as much of the question
         as the best; in a table, it is another column of the best's row for the same case (its
         status and its detail, not the next site's price), never another row; where a value is
-        asked, it gives another one for the same case (the vendor contradicts itself); for a
-        yes-or-no question, it denies what the best does not (a refusal kept beside an offer); the
+        asked, it gives another one for the same case (the vendor contradicts itself); the
         sentence after the best that goes on from it ('They are capped at 6%') when it gives
         an asked kind of value."""
         if other.quote in {e.quote for e in chosen}:
@@ -383,11 +355,7 @@ class GroundedAnswerer:
             return False  # about another site, language or channel than asked: no contradiction
         if _same_table(best, other):
             return _same_row(best, other) and not different_cases(best, other)
-        if plan.yes_no and _denies(other) and not _denies(best):
-            return True  # 'We do not have French-Canadian agents' beside 'French agents: +2 days'
         if plan.answer_kinds & RANKABLE.keys():
-            if reported_beside_undertaking(plan.query, best.quote, other.quote):
-                return False  # the figure reached in the past is not a second commitment
             return disagree(plan, [best, other])
         return True
 
@@ -491,11 +459,6 @@ def _another_case(plan: QuestionPlan, best: Evidence, other: Evidence) -> bool:
         return False
     return bool(plan.answer_kinds & RANKABLE.keys()) and all(
         any(m.kind in plan.answer_kinds for m in e.statement.mentions) for e in (best, other))
-
-
-def _denies(evidence: Evidence) -> bool:
-    """Whether a statement denies something it names ('We do not offer French')."""
-    return any(m.status == "negated" for m in evidence.statement.mentions)
 
 
 def _same_row(one: Evidence, other: Evidence) -> bool:

@@ -131,31 +131,6 @@ def better_source(plan: QuestionPlan, chosen: Evidence, candidates: Sequence[Evi
     return best
 
 
-# How much more of the question a cell's headers must say to stand in for the best cell.
-HEADERS_SAY_MORE = 0.05
-
-
-def closer_cell(chosen: Evidence, candidates: Sequence[Evidence], floor: float) -> Evidence | None:
-    """A cell of the same page's tables whose headers say more of the question than the chosen
-    cell's ('Night shift' for a question about the night shift, where the 'Day shift' cell of
-    its row was nearer in meaning): the one that says most, of those scoring at least `floor`
-    times the chosen's."""
-    if chosen.statement.cell is None:
-        return None
-    said = chosen.features.get("context_coverage", 0.0)
-    best = None
-    for other in candidates:
-        statement = other.statement
-        if statement.cell is None or statement is chosen.statement or other.score < chosen.score * floor:
-            continue
-        if (statement.document, statement.page) != (chosen.document, chosen.page):
-            continue
-        more = other.features.get("context_coverage", 0.0)
-        if more > said + HEADERS_SAY_MORE and (best is None or more > best.features["context_coverage"]):
-            best = other
-    return best
-
-
 ROW_CELLS = 2  # the most further cells of one row an answer about a status quotes
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.reading.lexicon import questions
@@ -34,19 +34,16 @@ class Concept:
     variants: tuple[frozenset[str], ...]
     position: int = 0  # where it stands in the question
     kind: str | None = None  # a word for a kind of named thing ('site'): naming one says it
-    # The other names of the measure the word belongs to ('agent churn' for 'attrition'): they
-    # say it too, but do not make it a commoner word (its weight comes from `variants`).
-    names: tuple[frozenset[str], ...] = ()
 
     def covered_by(self, stems: frozenset[str], kinds: frozenset[str] = frozenset()) -> bool:
         """Whether a statement's stems say this concept in any of its ways, or, for a word of
         a kind of named thing, whether it names one ('our hubs' is said by 'Monterrey')."""
-        return any(variant <= stems for variant in self.variants + self.names) or self.kind in kinds
+        return any(variant <= stems for variant in self.variants) or self.kind in kinds
 
     @property
     def stems(self) -> frozenset[str]:
-        """Every stem of every variant and other name."""
-        return frozenset().union(*self.variants, *self.names)
+        """Every stem of every variant."""
+        return frozenset().union(*self.variants)
 
 
 @dataclass(frozen=True)
@@ -104,16 +101,14 @@ def plan_question(
     name_words |= {t for name in ignore for t in tokens(name)}
     lowered = _without_trade(question.lower())
     lex = questions()
-    qualifiers = _qualifiers(query)
-    concepts = tuple(c for c in _concepts(query, name_words, frozenset(vocabulary))
-                     if c.surface not in measure_ratio_words(lowered, lex.answer_kinds["money"]))
     return QuestionPlan(
         question=question,
         vendors=scope,
         cross_vendor=len(scope) > 1,
-        concepts=_with_measure_names(concepts, qualifiers),
+        concepts=tuple(c for c in _concepts(query, name_words, frozenset(vocabulary))
+                       if c.surface not in measure_ratio_words(lowered, lex.answer_kinds["money"])),
         answer_kinds=_kinds_asked(lowered, lex.answer_kinds),
-        qualifiers=qualifiers,
+        qualifiers=_qualifiers(query),
         extreme=_extreme(lowered),
         asks_about_clients=_any_phrase(lowered, lex.clients),
         yes_no=bool(tokens(question)) and tokens(question)[0] in lex.yes_no,
@@ -121,32 +116,6 @@ def plan_question(
         query=query,
         vendor_terms=frozenset(stem(t) for v in vendors for t in tokens(v)),
     )
-
-
-def _with_measure_names(concepts: tuple[Concept, ...], qualifiers: tuple[Mention, ...]) -> tuple[Concept, ...]:
-    """Each word of a measure the question names (a KPI: 'staff turnover') said also by any other
-    name the vocabulary gives that measure ('agent churn', 'attrition'): one measure, many
-    names (knowledge/lexicon/kpis.yaml)."""
-    measures = [q for q in qualifiers if q.kind == "kpi" and q.value.get("name")]
-    if not measures:
-        return concepts
-    result = []
-    for concept in concepts:
-        for measure in measures:
-            if re.search(rf"(?<![\w]){re.escape(concept.surface)}(?![\w])", measure.text, re.I):
-                names = tuple(v for v in measure_names(measure.value["name"]) if v not in concept.variants)
-                concept = replace(concept, names=concept.names + names)
-        result.append(concept)
-    return tuple(result)
-
-
-@cache
-def measure_names(name: str) -> tuple[frozenset[str], ...]:
-    """The stems of every phrase the KPI vocabulary gives one measure."""
-    from assistant.reading.lexicon import vocabulary
-
-    phrases = [p for term in vocabulary("kpis").terms if term.name == name for p in term.phrases]
-    return tuple(dict.fromkeys(frozenset(terms(p)) for p in phrases if terms(p)))
 
 
 def _without_trade(text: str) -> str:
@@ -238,8 +207,7 @@ def _concepts(query: str, name_words: set[str], vocabulary: frozenset[str]) -> t
             continue
         if any(c.surface == word for c in concepts):
             continue
-        spellings = _spellings(term, vocabulary) + _one_edit_words(word, term, vocabulary)
-        variants = tuple(frozenset({v}) for v in dict.fromkeys(spellings)) + _compound_parts(word, vocabulary)
+        variants = tuple(frozenset({v}) for v in _spellings(term, vocabulary)) + _compound_parts(word, vocabulary)
         concepts.append(Concept(word, variants + _country_named(word), i))
     return tuple(sorted(concepts, key=lambda c: c.position))
 
@@ -288,25 +256,6 @@ def _spellings(term: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
     one_edit = process.extract(term, vocabulary, scorer=OSA.distance, score_cutoff=1, limit=3)
     found = [match for match, _score, _ in close if abs(len(match) - len(term)) <= 2]
     return tuple(dict.fromkeys((term, *found, *(match for match, _score, _ in one_edit))))
-
-
-def _one_edit_words(word: str, term: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
-    """Where a word's stem is too short to match by likeness (under five letters) and the
-    documents never use it, the stems of the words one slip from it that they do use: a
-    doubled letter written once or a single one twice ('biling' is 'billing'), two letters
-    swapped ('fee' for 'fe'), in that order of likeness; at most two."""
-    if not vocabulary or term in vocabulary or len(term) >= 5 or len(word) < 5 or not word.isalpha():
-        return ()
-    doubled = [word[:i] + word[i - 1] + word[i:] for i in range(1, len(word) + 1)]
-    undoubled = [word[:i] + word[i + 1:] for i in range(1, len(word)) if word[i] == word[i - 1]]
-    swapped = [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)]
-    found = []
-    for edit in (*doubled, *undoubled, *swapped):
-        term_of = stem(edit)
-        if edit != word and term_of != term and term_of in vocabulary and len(term_of) >= 3 \
-                and term_of not in STOPWORDS and term_of not in found:
-            found.append(term_of)
-    return tuple(found[:2])
 
 
 def _compound_parts(word: str, vocabulary: frozenset[str]) -> tuple[frozenset[str], ...]:

@@ -226,8 +226,6 @@ class Sections(_Strict):
     company: tuple[str, ...]
     buyer_voice: tuple[str, ...]
     summary: tuple[str, ...] = ()
-    noting_verbs: tuple[str, ...] = ()
-    request_verbs: tuple[str, ...] = ()
 
 
 class Extremes(_Strict):
@@ -248,8 +246,6 @@ class Questions(_Strict):
     yes_no: tuple[str, ...]
     platform_roles: dict[str, tuple[str, ...]]
     pointers: tuple[str, ...]
-    undertakings: tuple[str, ...] = ()
-    whole_scope: tuple[str, ...] = ()
 
     @field_validator("answer_kinds")
     @classmethod

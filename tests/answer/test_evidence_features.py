@@ -99,21 +99,3 @@ def test_a_count_of_something_else_does_not_answer_how_many():
     assert not counts_something_else(agents, _sentence("We will staff 12 agents for the Welsh line."))
     assert not counts_something_else(plan_question("What does Corvid Peak charge?", VENDORS),
                                      _sentence("Our Leeds centre has 640 seats."))
-
-
-def test_a_statement_with_no_number_of_things_does_not_answer_how_many():
-    from assistant.answer.evidence import counts_nothing
-
-    plan = plan_question("How many Welsh interpreters does Corvid Peak provide?", VENDORS)
-    assert counts_nothing(plan, _sentence("A Welsh interpreter joins the call within 45 seconds."))
-    assert counts_nothing(plan, _sentence("Welsh interpreters are billed at £1.20 per minute."))
-    assert not counts_nothing(plan, _sentence("We provide four Welsh interpreters on every shift."))
-    assert not counts_nothing(plan, _sentence("Welsh interpreters on call: 6"))
-    # A count of time units is a length of time; a count of languages may name them.
-    days = plan_question("How many days of classroom training do Corvid Peak's agents get?", VENDORS)
-    assert not counts_nothing(days, _sentence("Agents get 12 days of classroom training."))
-    languages = plan_question("How many languages does Corvid Peak support?", VENDORS)
-    assert not counts_nothing(languages, _sentence("We support English, Welsh and Polish."))
-    # A question that counts nothing asks nothing of this kind.
-    assert not counts_nothing(plan_question("Does Corvid Peak offer Welsh?", VENDORS),
-                              _sentence("Welsh is available on request."))

@@ -117,30 +117,3 @@ def test_a_summary_sentence_of_several_facts_is_restated_by_the_one_asked():
     section = _evidence("Welsh is answered from our Cardiff site only.", "Languages", 0.8, 8)
     assert restated(plan, summary, section) == 1.0
     assert better_source(plan, summary, [section], 0.7) is section
-
-
-def _shift_cell(col: int, shift: str, value: str, context: float, score: float, page: int = 9):
-    from assistant.answer.evidence import Evidence
-    from assistant.models import TableCell
-    from assistant.reading.statements import Statement
-
-    cell = TableCell(1, col, value, ("Voice – Welsh",), ("Cardiff", f"{shift} shift (GBP)"), 0, 10)
-    text = f"Voice – Welsh — Cardiff / {shift} shift (GBP): {value}"
-    statement = Statement("r.pdf", "Corvid Peak", page, col * 100, col * 100 + len(text), text, cell=cell)
-    return Evidence(statement, {"context_coverage": context}, score)
-
-
-def test_the_cell_whose_headers_say_more_of_the_question_stands_in_for_the_best():
-    from assistant.answer.neighbours import closer_cell
-
-    day = _shift_cell(2, "Day", "3,100", 0.80, 0.95)
-    night = _shift_cell(3, "Night", "3,400", 1.00, 0.93)
-    assert closer_cell(day, [day, night], 0.7) is night
-    # Not where it says as much, scores far lower, stands on another page, or the best is prose.
-    assert closer_cell(night, [night, day], 0.7) is None
-    assert closer_cell(day, [_shift_cell(3, "Night", "3,400", 1.00, 0.40)], 0.7) is None
-    assert closer_cell(day, [_shift_cell(3, "Night", "3,400", 1.00, 0.93, page=12)], 0.7) is None
-    from dataclasses import replace
-
-    prose = replace(day, statement=replace(day.statement, cell=None))
-    assert closer_cell(prose, [night], 0.7) is None

@@ -118,31 +118,3 @@ def test_by_how_much_asks_the_size_of_a_change_which_may_be_a_share():
     plan = plan_question("By how much can Corvid Peak lift its hourly prices after year one?", ["Corvid Peak"])
     assert {"money", "percent"} <= plan.answer_kinds
     assert "percent" not in plan_question("How much is Corvid Peak's set-up fee?", ["Corvid Peak"]).answer_kinds
-
-
-def test_until_asks_for_a_point_in_time_not_a_price():
-    from assistant.answer.grounded import _wants_a_value
-
-    for question in ("Meadowlark fees fixed until?", "Until when are Meadowlark's prices held?"):
-        plan = plan_question(question, VENDORS)
-        assert "duration" in plan.answer_kinds
-        assert not _wants_a_value(plan)  # a date answers it: no amount needed
-    priced = plan_question("What hourly fee does Meadowlark charge?", VENDORS)
-    assert "duration" not in priced.answer_kinds and _wants_a_value(priced)
-
-
-def test_a_measure_asked_by_one_name_is_said_by_its_others():
-    from assistant.text import terms
-
-    plan = plan_question("What staff turnover does Meadowlark report?", VENDORS)
-    turnover = _concept(plan, "turnover")
-    for statement in ("Agent churn ran at 31% last year.", "Annual attrition: 27%"):
-        assert turnover.covered_by(frozenset(terms(statement)))
-    # The other names do not make the asked word a commoner one: its own ways stay apart.
-    assert all(v not in turnover.variants for v in turnover.names)
-    # Words outside the measure's name get none of its names.
-    assert not _concept(plan, "report").names
-    # 'turnover' alone is no measure (a company's turnover is its revenue).
-    revenue = plan_question("What is Meadowlark's annual turnover in euros?", VENDORS)
-    assert not _concept(revenue, "turnover").names
-    assert not _concept(revenue, "turnover").covered_by(frozenset(terms("Agent churn ran at 31%.")))

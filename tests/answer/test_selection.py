@@ -123,20 +123,3 @@ def test_a_span_of_charges_is_a_price():
     assert _gives_a_price(_sentence_evidence("An exit payment equal to six months' charges applies."))
     assert not _gives_a_price(_sentence_evidence("After 6 months of operation we review staffing."))
     assert not _gives_a_price(_sentence_evidence("Implementation takes 4 months; invoices follow."))
-
-
-def test_a_denial_is_kept_beside_an_answer_to_a_yes_or_no_question():
-    from assistant.answer.grounded import GroundedAnswerer
-
-    answerer = GroundedAnswerer.__new__(GroundedAnswerer)
-    answerer.subject = "proposals"
-    plan = plan_question("Does Corvid Peak have Welsh-speaking agents for Cardiff customers?", VENDORS)
-    base = {"coverage": 0.6, "qualifier_agrees": 0.5, "qualifier_conflicts": 0.0}
-    best = _prose_evidence("Welsh agents: an extra week of Cardiff product training.", base)
-    denial = _prose_evidence("We do not have Welsh-speaking agents today.", base)
-    assert answerer._adds(plan, [best], denial)
-    # Not where the best already denies, nor for a question that asks for a value.
-    refusal = _prose_evidence("We do not employ Welsh-speaking agents.", base)
-    assert not answerer._adds(plan, [refusal], denial)
-    count = plan_question("How many Welsh-speaking agents does Corvid Peak have?", VENDORS)
-    assert not answerer._adds(count, [_prose_evidence("Welsh agents on the team: 12.", base)], denial)

@@ -30,18 +30,3 @@ def test_a_one_edit_typo_matches_the_documents_word():
 def test_a_closed_compound_matches_its_two_written_words():
     assert frozenset({"web", "portal"}) in _compound_parts("webportal", frozenset({"web", "portal"}))
     assert _compound_parts("webportal", frozenset({"webportal"})) == ()
-
-
-def test_a_short_stem_typo_matches_the_word_one_slip_away():
-    from assistant.answer.question import _one_edit_words
-    from assistant.text import stem
-
-    vocabulary = frozenset(terms("monthly billing, call pooling and the annual fee"))
-    (concept,) = _concepts("biling", set(), vocabulary)
-    assert frozenset(terms("billing")) in concept.variants  # a doubled letter written once
-    assert _one_edit_words("poling", stem("poling"), vocabulary) == (stem("pooling"),)
-    # A word the documents use, or a short one, is left as it is.
-    assert _one_edit_words("pooling", stem("pooling"), vocabulary) == ()
-    assert _one_edit_words("bils", stem("bils"), vocabulary) == ()
-    # No word one slip away in the documents: nothing is made up.
-    assert _one_edit_words("kiosks", stem("kiosks"), vocabulary) == ()
