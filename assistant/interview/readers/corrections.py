@@ -198,7 +198,7 @@ def _marked_just_before(ctx: Context, pos: int) -> bool:
 
 
 def _than_value(ctx: Context, end: int) -> float | None:
-    # 'more like 10,000 than 9,000', '10,000 a fortnight than 9,000' (the period said once)
+    # 'more like 60k than 50k', '3,000 a week than 2,500' (the period said once)
     m = re.match(
         r"(?:\s+(?:a|an|per|each)\s+(?:day|week|fortnight|month|quarter|year))?"
         r"\s+than\s+(?:about\s+|around\s+)?(\d[\d,.]*\s?[km]?)",

@@ -243,7 +243,7 @@ _EXTENSION_CUE = re.compile(
     re.I,
 )
 # between the cue and the length: 'by', 'of a further', 'automatically always by', 'for up to',
-# and a count of periods ('by two further periods of')
+# and a count of periods ('by three further periods of')
 _TO_LENGTH = re.compile(
     r"(?:\s+(?:by|of|for|with|up\s+to|automatically|always|then|each\s+time|a\s+further|further|"
     r"another|an\s+additional|additional|one\s+more))*\s+"
@@ -264,17 +264,17 @@ _AT_MOST_TIMES = re.compile(
     re.I,
 )
 _SELF_RENEWING = re.compile(r"\bautomatic(?:ally)?\b|\bunless\b|\bif\s+(?:nobody|no\s+one|neither)\b", re.I)
-# a length named the option itself: '2y term w/ 1y option', 'a one-year extension'
+# a length named the option itself: 'Contract 4y w/ 2y option', 'an 18-month extension'
 _LENGTH_OPTION = re.compile(r"\s*-?\s*(?:optional\s+)?(?:option|extension|renewal)\b(?!s)", re.I)
 
 
 def _extension_of_length(
     ctx: Context, durations: list[Mention], offset: int, text: str, term_unit: str
 ) -> Renewal | None:
-    """An extension whose length follows its cue ('the option to extend one more year', 'the
-    possibility of one more year', 'to extend by two further periods of twelve months',
-    'extends automatically by one year', 'renew each year, maximum three times', 'the option
-    of a further two') or is named the option ('w/ 1y option'). One option unless a count or
+    """An extension whose length follows its cue ('a three-year deal with the option to
+    extend one more year', 'the possibility of another year', 'to extend by three further periods
+    of six months', 'renews automatically by one year unless cancelled', 'renew each year, up to
+    four times', 'with the option of a further two') or is named the option ('4y w/ 2y option'). One option unless a count or
     'at most N times' says more; none counted where it renews itself until cancelled."""
     for q in durations:
         if q.value["unit"] in ("months", "years") and _LENGTH_OPTION.match(text, q.end - offset):
@@ -712,7 +712,7 @@ def _speaks_of_levels(ctx: Context, mention: Mention) -> bool:
 
 def _baseline(ctx: Context, mention: Mention) -> bool:
     """A figure about today: its segment, or the label of its sentence, says so; not a figure
-    in a clause of its own after the baseline ('CSAT is 71% today and I want it at 85')."""
+    in a clause of its own after the baseline ('FCR is 64% now and we want it at 75')."""
     message = ctx.message
     if d.find(d.words().baseline, message.label(mention.segment)):
         return True
@@ -723,7 +723,7 @@ def _baseline(ctx: Context, mention: Mention) -> bool:
     return bool(d.find(d.words().baseline, ctx.text, start, end))
 
 
-# a new clause with its own subject: '…, and I want it at 85', '… but we'd like 80/20'
+# a new clause with its own subject: '…, and we want it at 75', '… but we'd like 80/20'
 _NEW_CLAUSE = re.compile(
     r"[,;]\s*(?:and|but)\s+(?=(?:I|we|I'd|we'd|I'm|we're|the\s+goal|the\s+target|our\s+goal)\b)|"
     r"\b(?:and|but)\s+(?=(?:I|we|I'd|we'd|I'm|we're|the\s+goal|the\s+target|our\s+goal)\b)",
@@ -826,7 +826,7 @@ def read_hours(ctx: Context) -> list[Found]:
 
 
 # between times and the days they are said for: a time zone, a comma ('7:00 to 19:00 Paris
-# time, Monday to Saturday', '08:00-20:00 Irish time Monday to Friday')
+# time, Monday to Saturday', '09:00-18:00 Lisbon time Monday to Friday')
 _TIMES_TO_DAYS = re.compile(
     r"[\s,]*(?:\(?(?:[A-Z][\w]*\s+){0,2}time\)?|\(?[A-Z]{2,5}\)?)?[\s,]*(?:on\s+|from\s+)?", re.I
 )
