@@ -71,7 +71,8 @@ def rates(spec: FieldSpec, s: Statement) -> list[Found]:
 
 def _header_priced(s: Statement) -> list[Mention]:
     """A table cell that is a bare amount ('Voice: 34.80') under headers or a caption naming
-    the currency and the unit ('Hourly rate (GBP)', 'Rate per agent hour (GBP)'): the money it states."""
+    the currency and the unit ('Hourly rate (GBP)', 'Rate per agent hour (GBP)'): the money it
+    states."""
     if s.cell is None or not s.currency_hint or s.unit_hint not in RATE_UNITS:
         return []
     raw = s.cell.text.strip()

@@ -274,8 +274,9 @@ def _extension_of_length(
     """An extension whose length follows its cue ('a three-year deal with the option to
     extend one more year', 'the possibility of another year', 'to extend by three further periods
     of six months', 'renews automatically by one year unless cancelled', 'renew each year, up to
-    four times', 'with the option of a further two') or is named the option ('4y w/ 2y option'). One option unless a count or
-    'at most N times' says more; none counted where it renews itself until cancelled."""
+    four times', 'with the option of a further two') or is named the option ('4y w/ 2y option').
+    One option unless a count or 'at most N times' says more; none counted where it renews itself
+    until cancelled."""
     for q in durations:
         if q.value["unit"] in ("months", "years") and _LENGTH_OPTION.match(text, q.end - offset):
             return Renewal(count=1, amount=q.value["amount"], unit=q.value["unit"])
