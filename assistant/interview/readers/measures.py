@@ -585,8 +585,9 @@ def _distribution(
     for term, (s, e, _v, _o) in pairs:
         ctx.take(s, e)
         ctx.take(term.start, term.end)
-    start = min(t.start for t in used)
-    end = max(t.end for t in used)
+    # the quote runs over every term and its share: 'phone 70 chat 30' ends at the 30
+    start = min([t.start for t in used] + [n[0] for _, n in pairs])
+    end = max([t.end for t in used] + [n[1] for _, n in pairs])
     ordered = dict(sorted(values.items(), key=lambda kv: -kv[1]))
     result = [Found(slot, ordered, (start, end), partial=not complete)]
     if complete:
