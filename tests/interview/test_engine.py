@@ -74,7 +74,9 @@ def test_why_cites_the_question_guidance(make_engine, guidance):
         "guidance:sel-03-compliance-security-requirements",
     ]
     assert result.citations[0]["title"] == guidance.get("vq-industry-experience").title
-    assert "[guidance:vq-industry-experience]" in result.reply
+    assert "[1]" in result.reply and "[2]" in result.reply and "[guidance:" not in result.reply
+    assert f"Sources:\n[1] {guidance.get('vq-industry-experience').title}\n[2] " in result.reply
+    assert [c["marker"] for c in result.citations] == [1, 2]
     assert result.question_id == "org-industry"  # the question is asked again
     assert result.reply.rstrip().splitlines()[-2].endswith("Which industry are you in?")
 
