@@ -66,7 +66,9 @@ def test_atomic_write_leaves_no_temp_files_and_survives_a_failed_write(workspace
 def test_chat_turn_contract(workspace):
     first = chat_turn(workspace, "")
     assert set(first) == {"reply", "profile", "requirements", "progress", "citations"}
-    assert set(first["progress"]) == {"answered", "required", "required_answered", "total", "skipped", "parked"}
+    assert set(first["progress"]) == {
+        "answered", "required", "required_answered", "total", "added", "added_answered", "skipped", "parked"
+    }
     result = chat_turn(workspace, "We're Acme Health, a healthcare provider")
     assert result["profile"] == {"company_name": "Acme Health", "industry": "healthcare"}
     json.dumps(result)  # JSON-ready
