@@ -881,3 +881,20 @@ def test_a_self_description_leaves_the_agents_place_to_delivery(read):
 )
 def test_the_buyers_industry_from_what_it_is(read, text, industry):
     assert read(text, ("industry",))["industry"] == industry
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("We run thirty gyms across the north of England and the Midlands.", ["North of England", "Midlands"]),
+        ("Corvid Dental: 25 dental practices across the South West and Wales.", ["South West England", "Wales"]),
+        ("Our salons are in Leinster and Munster, mostly Ireland.", ["Ireland"]),
+    ],
+)
+def test_the_buyers_own_venues_say_where_its_customers_are(read, text, regions):
+    assert set(regions) <= set(read(text).get("customer_regions") or [])
+
+
+def test_practices_as_rules_are_no_venues(read):
+    got = read("Agents must follow good laboratory practices in Germany.")
+    assert "Germany" not in (got.get("customer_regions") or [])
