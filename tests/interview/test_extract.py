@@ -898,3 +898,19 @@ def test_the_buyers_own_venues_say_where_its_customers_are(read, text, regions):
 def test_practices_as_rules_are_no_venues(read):
     got = read("Agents must follow good laboratory practices in Germany.")
     assert "Germany" not in (got.get("customer_regions") or [])
+
+
+@pytest.mark.parametrize(
+    ("text", "industry"),
+    [
+        ("Hi, I run player support for Northgale, we make PC and console titles.", "gaming"),
+        ("We build bottling machines for craft breweries.", "manufacturing"),
+        ("Tern Freight, a parcel carrier out of Perth.", "logistics"),
+        ("Maison Ferrand: haute couture and fragrance, thirty boutiques.", "retail"),
+        ("We are a cybersecurity vendor with 900 enterprise customers.", "technology"),
+        ("We send out weekly meal boxes to about 9,000 homes.", "e-commerce"),
+        ("Ready-to-wear and leather goods, and we sell online to 30 countries.", "e-commerce"),
+    ],
+)
+def test_industry_from_the_words_of_its_trade(read, text, industry):
+    assert read(text, pending=("industry",)).get("industry") == industry
