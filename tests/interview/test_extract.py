@@ -914,3 +914,14 @@ def test_practices_as_rules_are_no_venues(read):
 )
 def test_industry_from_the_words_of_its_trade(read, text, industry):
     assert read(text, pending=("industry",)).get("industry") == industry
+
+
+@pytest.mark.parametrize(
+    "text", ["Goals: cost, and being able to flex for the spring rush.", "Mainly we want to be able to flex up in summer."]
+)
+def test_flexing_for_peaks_is_scalability(read, text):
+    assert "scalability" in read(text, pending=("outsourcing_goals",)).get("outsourcing_goals", [])
+
+
+def test_a_flex_desk_is_no_goal(read):
+    assert "outsourcing_goals" not in read("Agents sit at a flex desk in our Leeds office.")
