@@ -925,3 +925,22 @@ def test_flexing_for_peaks_is_scalability(read, text):
 
 def test_a_flex_desk_is_no_goal(read):
     assert "outsourcing_goals" not in read("Agents sit at a flex desk in our Leeds office.")
+
+
+def test_counts_per_channel_are_the_mix_too(read):
+    got = read("Each year we take about 45,000 phone calls and 15,000 emails.")
+    assert got["monthly_volume"] == 5000
+    assert got["channel_mix"] == {"voice": 75.0, "email": 25.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roughly 2,000 calls a week and 500 emails a week; phone 70 email 30 though.",
+        "About 30,000 contacts a month, 24,000 of them calls.",
+        "We get 9,000 calls a month, and 3,000 calls more in January.",
+    ],
+)
+def test_no_mix_is_worked_out_where_shares_are_said_or_counts_overlap(read, text):
+    mix = read(text).get("channel_mix")
+    assert mix is None or mix == {"voice": 70.0, "email": 30.0}

@@ -1085,7 +1085,44 @@ def read_volumes(ctx: Context) -> list[Found]:
     start, end = chosen[0][0].start, chosen[-1][0].end
     span = (clause_span(ctx, start)[0], clause_span(ctx, end - 1)[1])
     found = [Found("monthly_volume", total, span)]
+    found += _mix_from_counts(ctx, chosen, span)
     return found + ([Found("channels", channels, span)] if channels else [])
+
+
+def _mix_from_counts(ctx: Context, chosen: list[tuple[Mention, float]], span) -> list[Found]:
+    """'54,000 calls and 18,000 emails a year': counts of two or more channels that make up
+    the whole volume are the channel mix too (75% voice, 25% email), where no mix is held."""
+    if (
+        "channel_mix" not in ctx.plan.slot_map
+        or "channel_mix" in ctx.filled
+        or len(chosen) < 2
+        or _states_shares(ctx)
+    ):
+        return []
+    by_channel: dict[str, float] = {}
+    for m, value in chosen:
+        names = {t.name for t in find_terms(m.text, ("channel",))}
+        if len(names) != 1 or names & by_channel.keys():
+            return []  # a count of no channel, of several, or of one said twice
+        by_channel[names.pop()] = value
+    whole = sum(by_channel.values())
+    mix = {name: round(100 * value / whole, 1) for name, value in by_channel.items()}
+    return [Found("channel_mix", dict(sorted(mix.items(), key=lambda kv: -kv[1])), span)]
+
+
+# a share right after a channel ('Calls 80 email 20'), not a count ('Calls 1.2m', 'chat 480k')
+_SHARE_AFTER = re.compile(
+    r"\s*:?\s*(?:about\s+|around\s+|roughly\s+)?(\d{1,3})(?![\d,.]\d)(?!\s*(?:k|m)\b)", re.I
+)
+
+
+def _states_shares(ctx: Context) -> bool:
+    """The message gives shares itself ('Calls 80 email 20', 'about 70% phone'): those are the
+    mix, not the counts worked out."""
+    if any(m.stated for m in ctx.message.of_kind("percent")):
+        return True
+    shares = (_SHARE_AFTER.match(ctx.text, c.end) for c in ctx.message.of_kind("channel"))
+    return any(m is not None and int(m.group(1)) <= 100 for m in shares)
 
 
 def _without_breakdowns(
