@@ -944,3 +944,20 @@ def test_counts_per_channel_are_the_mix_too(read):
 def test_no_mix_is_worked_out_where_shares_are_said_or_counts_overlap(read, text):
     mix = read(text).get("channel_mix")
     assert mix is None or mix == {"voice": 70.0, "email": 30.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Right now a small in-house team handles it, plus an overflow vendor in Cork.",
+        "Mostly in-house today, and an external answering service takes the night calls.",
+        "It is split: part in-house, part with a temp agency.",
+    ],
+)
+def test_an_in_house_team_beside_an_outside_provider_is_partly_outsourced(read, text):
+    assert read(text, pending=("current_model",)).get("current_model") == "partly outsourced"
+
+
+def test_not_wanting_another_vendor_leaves_it_in_house(read):
+    got = read("It's all in-house; we don't want another vendor relationship.", pending=("current_model",))
+    assert got.get("current_model") == "in-house"
