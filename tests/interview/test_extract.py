@@ -961,3 +961,17 @@ def test_an_in_house_team_beside_an_outside_provider_is_partly_outsourced(read, 
 def test_not_wanting_another_vendor_leaves_it_in_house(read):
     got = read("It's all in-house; we don't want another vendor relationship.", pending=("current_model",))
     assert got.get("current_model") == "in-house"
+
+
+@pytest.mark.parametrize(
+    ("text", "mix"),
+    [
+        ("Half of it is phone, and the rest is split evenly between email and chat.",
+         {"voice": 50.0, "email": 25.0, "chat": 25.0}),
+        ("70% calls; the remainder divided equally across email, SMS and chat.",
+         {"voice": 70.0, "email": 10.0, "sms": 10.0, "chat": 10.0}),
+        ("Phone 55%, the rest email.", {"voice": 55.0, "email": 45.0}),
+    ],
+)
+def test_the_rest_shared_evenly(read, text, mix):
+    assert read(text, pending=("channels", "channel_mix")).get("channel_mix") == mix

@@ -489,6 +489,29 @@ _REST = re.compile(
 )
 
 
+_EVEN_SPLIT = re.compile(
+    r"\b(?:the rest|the remainder|remainder|remaining|rest)\b(?:\s+(?:is|are|gets?))?\s+"
+    r"(?:split|divided|shared)\s+(?:evenly|equally|fifty-fifty|50/50)\s+(?:between|across|among)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[&/]\s*)(?:the\s+)?", re.I)
+
+
+def _evenly_split(ctx: Context, terms: list[Mention]) -> list[Mention]:
+    """'the rest split evenly between email and chat': the terms that share the remainder."""
+    ordered = sorted(terms, key=lambda t: t.start)
+    for i, term in enumerate(ordered):
+        if _EVEN_SPLIT.search(ctx.text[max(0, term.start - 60) : term.start]):
+            group = [term]
+            for later in ordered[i + 1 :]:
+                if not _LIST_JOIN.fullmatch(ctx.text[group[-1].end : later.start]):
+                    break
+                group.append(later)
+            return group if len(group) >= 2 else []
+    return []
+
+
 def read_distributions(ctx: Context) -> list[Found]:
     """Shares per channel ('Phone 70 chat 30', 'half phone, 30% chat, the rest email') and
     weights per evaluation criterion ('70% quality / 30% price', 'price 30, experience 20')."""
@@ -565,8 +588,11 @@ def _distribution(
     for term in terms:
         if term.name not in shares and _REST.search(ctx.text[max(0, term.start - 24) : term.start]):
             shares[term.name] = None
-    if not shares:
-        return []
+    even = {t.name for t in _evenly_split(ctx, terms) if shares.get(t.name) is None}
+    shares |= dict.fromkeys(even)
+    rest = [name for name, value in shares.items() if value is None]
+    if not shares or (len(rest) > 1 and set(rest) != even):
+        return []  # several channels take 'the rest' and nothing says how it is shared
     known = sum(v for v in shares.values() if v is not None)
     complete = len(shares) >= 2 and (
         95 <= known <= 105 or (None in shares.values() and known < 100)
@@ -580,7 +606,8 @@ def _distribution(
     )
     if not (complete or partial):
         return []
-    values = {k: round(v if v is not None else max(100 - known, 0), 1) for k, v in shares.items()}
+    each = max(100 - known, 0) / len(rest) if rest else 0.0
+    values = {k: round(v if v is not None else each, 1) for k, v in shares.items()}
     used = [t for t, _ in pairs] + [t for t in terms if shares.get(t.name, 0) is None]
     for term, (s, e, _v, _o) in pairs:
         ctx.take(s, e)
