@@ -218,7 +218,7 @@ def message_text(content: Any) -> str:
 
 
 def progress_markdown(progress: Mapping[str, int]) -> str:
-    """The chat's own progress line ('3 of 25 required questions answered (7 of 41 in all)')."""
+    """The chat's own progress line ('3 of 25 required questions answered (7 of 41 in all)'; see flow.progress_text)."""
     from assistant.interview.commands import progress_line
 
     return f"**Progress:** {progress_line(progress)}"

@@ -70,6 +70,7 @@ def test_chat_answers_a_question_back_from_the_workspace_and_asks_again(tmp_path
     capsys.readouterr()
     assert main(["--workspace", workspace, "chat", "What's a typical service level for voice calls?"]) == 0
     reply = capsys.readouterr().out
-    assert "From our guidance" in reply and "Sources: guidance:" in reply  # answered, with its sources
+    assert "From our guidance" in reply and "Sources:\n[1] " in reply  # answered, with its sources
+    assert "[guidance:" not in reply  # numbered markers, never internal ids
     assert "Back to the interview" in reply and reply.count("[Progress:") == 1
 

@@ -116,8 +116,33 @@ def answer_from_guidance(text: str, guidance: GuidanceLike) -> tuple[str, list[d
         f" [{item.citation_id}]"
         for item in items
     ]
-    lines.append("Sources: " + "; ".join(f"{item.citation_id} ({item.title})" for item in items))
     return "\n".join(lines), [citation(item) for item in items]
+
+
+# How a guidance item is cited inside the engine until the reply is shown: '[guidance:<id>]'.
+_GUIDANCE_MARK = re.compile(r"\[(guidance:[\w.-]+)\]")
+_NUMBER_MARK = re.compile(r"\[(\d+)\]")
+
+
+def number_sources(
+    lines: list[str], citations: list[dict[str, Any]]
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The buyer sees numbered markers, never internal ids: each guidance id cited in the lines
+    becomes [1], [2]… (after any numbers already there), and a list of the sources by title
+    ends the lines; each guidance citation gets its `marker`."""
+    titles = {c["id"]: c.get("title", "") for c in citations if "id" in c}
+    start = max((int(n) for line in lines for n in _NUMBER_MARK.findall(line)), default=0)
+    markers: dict[str, int] = {}
+    for line in lines:
+        for cited in _GUIDANCE_MARK.findall(line):
+            markers.setdefault(cited, start + len(markers) + 1)
+    if not markers:
+        return lines, citations
+    numbered = [_GUIDANCE_MARK.sub(lambda m: f"[{markers[m.group(1)]}]", line) for line in lines]
+    sources = "\n".join(f"[{n}] {titles.get(cited) or 'Guidance'}" for cited, n in markers.items())
+    numbered.append(f"Sources:\n{sources}")
+    marked = [{**c, "marker": markers[c["id"]]} if c.get("id") in markers else c for c in citations]
+    return numbered, marked
 
 
 def _asks_figure(text: str) -> bool:

@@ -93,8 +93,9 @@ def run_interactive(
             output_fn(str(exc))
             continue
         output_fn(result.reply)
-        for cite in result.citations:
-            output_fn(f"  [{cite.get('id')}] {cite.get('title', '')}".rstrip())
+        for cite in result.citations:  # guidance sources are listed in the reply itself
+            if "marker" in cite and not str(cite.get("id", "")).startswith("guidance:"):
+                output_fn(f"  [{cite['marker']}] {cite.get('title') or cite.get('document', '')}".rstrip())
 
 
 def restart_interview(workspace_dir: Path, user: str = LOCAL_USER) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.interview import flow
-from assistant.interview.answers import GuidanceLike, answer_buyer, explain
+from assistant.interview.answers import GuidanceLike, answer_buyer, explain, number_sources
 from assistant.interview.derive import derive
 from assistant.interview.extract import Reading, read_message
 from assistant.interview.intents import Edit, EditRequest, Intent, classify, parse_edit
@@ -178,9 +178,10 @@ class InterviewEngine:
         if asked is None:
             return "We have covered every question; ask me anything about outsourcing.", []
         reason, citations = explain(asked, self.guidance)
-        if question is not None:
+        if question is not None:  # a part of a longer reply, numbered with the rest of it
             return reason, citations
-        return f"{reason}\n\n{self._ask(repeat=False)}", citations
+        lines, citations = number_sources([reason], citations)
+        return "\n".join(lines) + f"\n\n{self._ask(repeat=False)}", citations
 
     def _summary(self, _text: str) -> tuple[str, list[dict[str, Any]]]:
         summary = format_profile(self.profile, self.plan)
@@ -368,6 +369,8 @@ class InterviewEngine:
             answer, cites = answer_buyer(asked_text, self.guidance, self.answer_question)
             lines.append(answer)
             citations += cites
+        lines, numbered = number_sources(lines, citations)
+        citations[:] = numbered
         return lines
 
     def _set_aside(self, question_ids: list[str]) -> str:

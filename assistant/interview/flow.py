@@ -64,27 +64,41 @@ def next_question(plan: Plan, profile: Profile, state: InterviewState) -> Questi
 
 
 def progress(plan: Plan, profile: Profile, state: InterviewState) -> dict[str, int]:
-    """One set of numbers for the chat, the panel and the CLI: questions that apply (`total`),
-    answered, required, required answered, skipped and parked."""
+    """The one set of numbers the chat, the panel and the CLI show. `total` and `required`
+    count the questions every buyer is asked, so they never move; questions that earlier
+    answers made apply (ask_if) are counted apart, as `added` (`added_answered` of them done);
+    skipped and parked count both kinds."""
     questions = applicable(plan, profile)
     done = [q for q in questions if is_done(q, profile, state, plan)]
+    base = [q for q in plan.questions if not q.ask_if]
+    added = [q for q in questions if q.ask_if]
     return {
-        "answered": len(done),
-        "total": len(questions),
-        "required": sum(q.required for q in questions),
-        "required_answered": sum(q.required for q in done),
+        "answered": sum(q in done for q in base),
+        "total": len(base),
+        "required": sum(q.required for q in base),
+        "required_answered": sum(q.required and q in done for q in base),
+        "added": len(added),
+        "added_answered": sum(q in done for q in added),
         "skipped": sum(q.id in state.skipped and q not in done for q in questions),
         "parked": sum(q.id in state.parked and q not in done for q in questions),
     }
 
 
 def progress_text(progress: dict[str, int]) -> str:
-    """'5 of 25 required questions answered (12 of 39 in all; 2 left for later)'."""
+    """'5 of 25 required questions answered (12 of 39 in all; 1 of 2 follow-up questions your
+    answers added; 2 left for later)': follow-ups are said, not folded into the totals."""
     later = progress.get("skipped", 0) + progress.get("parked", 0)
+    added = progress.get("added", 0)
+    follow_ups = (
+        f"; {progress.get('added_answered', 0)} of {added} follow-up "
+        f"question{'s' if added != 1 else ''} your answers added"
+        if added
+        else ""
+    )
     tail = f"; {later} left for later" if later else ""
     return (
         f"{progress.get('required_answered', 0)} of {progress.get('required', 0)} required questions "
-        f"answered ({progress.get('answered', 0)} of {progress.get('total', 0)} in all{tail})"
+        f"answered ({progress.get('answered', 0)} of {progress.get('total', 0)} in all{follow_ups}{tail})"
     )
 
 

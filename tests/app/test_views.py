@@ -91,6 +91,11 @@ def test_progress_and_profile_markdown():
     assert views.progress_markdown(progress) == (
         "**Progress:** 3 of 25 required questions answered (7 of 40 in all; 2 left for later)"
     )
+    added = {**progress, "added": 3, "added_answered": 1}
+    assert views.progress_markdown(added) == (
+        "**Progress:** 3 of 25 required questions answered (7 of 40 in all; 1 of 3 follow-up "
+        "questions your answers added; 2 left for later)"
+    )
     text = "Languages\n  languages: English, <Spanish>\n"
     md = views.profile_markdown(text)
     assert "**Languages**" in md and r"- languages: English, \<Spanish\>" in md

@@ -74,7 +74,9 @@ def test_why_cites_the_question_guidance(make_engine, guidance):
         "guidance:sel-03-compliance-security-requirements",
     ]
     assert result.citations[0]["title"] == guidance.get("vq-industry-experience").title
-    assert "[guidance:vq-industry-experience]" in result.reply
+    assert "[1]" in result.reply and "[2]" in result.reply and "[guidance:" not in result.reply
+    assert f"Sources:\n[1] {guidance.get('vq-industry-experience').title}\n[2] " in result.reply
+    assert [c["marker"] for c in result.citations] == [1, 2]
     assert result.question_id == "org-industry"  # the question is asked again
     assert result.reply.rstrip().splitlines()[-2].endswith("Which industry are you in?")
 
@@ -268,12 +270,27 @@ def test_card_payments_and_24_7_bring_their_questions(make_engine):
     assert engine.turn("DTMF masking").profile.get("payment_handling") == "DTMF masking"
 
 
-def test_conditional_questions_change_the_counts(make_engine):
+def test_conditional_questions_are_counted_apart_and_said(make_engine):
     engine = make_engine()
     before = say(engine, "start").progress
-    after = engine.turn("Acme Health, a hospital group with patients in Ireland").progress
-    assert after["total"] == before["total"] + 2  # HIPAA and GDPR now apply
-    assert after["required"] == before["required"] + 2
+    result = engine.turn("Acme Health, a hospital group with patients in Ireland")
+    after = result.progress
+    assert (after["total"], after["required"]) == (before["total"], before["required"])
+    assert after["added"] == before["added"] + 2  # HIPAA and GDPR now apply
+    assert f"of {after['added']} follow-up questions your answers added" in result.reply
+
+
+def test_the_totals_do_not_move_while_answers_fill_slots(make_engine):
+    engine = make_engine()
+    first = say(engine, "start").progress
+    for message in (
+        "Brightwell Foods, a grocery delivery firm",
+        "about 30k contacts a month, telephone 50 email 30 webchat 20, we also take card payments",
+        "open 7am to 11pm every day, Spanish and English",
+    ):
+        progress = engine.turn(message).progress
+        assert (progress["total"], progress["required"]) == (first["total"], first["required"])
+    assert progress["answered"] > first["answered"]
 
 
 def test_progress_counts_answers_and_skips(make_engine):

@@ -881,3 +881,97 @@ def test_a_self_description_leaves_the_agents_place_to_delivery(read):
 )
 def test_the_buyers_industry_from_what_it_is(read, text, industry):
     assert read(text, ("industry",))["industry"] == industry
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("We run thirty gyms across the north of England and the Midlands.", ["North of England", "Midlands"]),
+        ("Corvid Dental: 25 dental practices across the South West and Wales.", ["South West England", "Wales"]),
+        ("Our salons are in Leinster and Munster, mostly Ireland.", ["Ireland"]),
+    ],
+)
+def test_the_buyers_own_venues_say_where_its_customers_are(read, text, regions):
+    assert set(regions) <= set(read(text).get("customer_regions") or [])
+
+
+def test_practices_as_rules_are_no_venues(read):
+    got = read("Agents must follow good laboratory practices in Germany.")
+    assert "Germany" not in (got.get("customer_regions") or [])
+
+
+@pytest.mark.parametrize(
+    ("text", "industry"),
+    [
+        ("Hi, I run player support for Northgale, we make PC and console titles.", "gaming"),
+        ("We build bottling machines for craft breweries.", "manufacturing"),
+        ("Tern Freight, a parcel carrier out of Perth.", "logistics"),
+        ("Maison Ferrand: haute couture and fragrance, thirty boutiques.", "retail"),
+        ("We are a cybersecurity vendor with 900 enterprise customers.", "technology"),
+        ("We send out weekly meal boxes to about 9,000 homes.", "e-commerce"),
+        ("Ready-to-wear and leather goods, and we sell online to 30 countries.", "e-commerce"),
+    ],
+)
+def test_industry_from_the_words_of_its_trade(read, text, industry):
+    assert read(text, pending=("industry",)).get("industry") == industry
+
+
+@pytest.mark.parametrize(
+    "text", ["Goals: cost, and being able to flex for the spring rush.", "Mainly we want to be able to flex up in summer."]
+)
+def test_flexing_for_peaks_is_scalability(read, text):
+    assert "scalability" in read(text, pending=("outsourcing_goals",)).get("outsourcing_goals", [])
+
+
+def test_a_flex_desk_is_no_goal(read):
+    assert "outsourcing_goals" not in read("Agents sit at a flex desk in our Leeds office.")
+
+
+def test_counts_per_channel_are_the_mix_too(read):
+    got = read("Each year we take about 45,000 phone calls and 15,000 emails.")
+    assert got["monthly_volume"] == 5000
+    assert got["channel_mix"] == {"voice": 75.0, "email": 25.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roughly 2,000 calls a week and 500 emails a week; phone 70 email 30 though.",
+        "About 30,000 contacts a month, 24,000 of them calls.",
+        "We get 9,000 calls a month, and 3,000 calls more in January.",
+    ],
+)
+def test_no_mix_is_worked_out_where_shares_are_said_or_counts_overlap(read, text):
+    mix = read(text).get("channel_mix")
+    assert mix is None or mix == {"voice": 70.0, "email": 30.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Right now a small in-house team handles it, plus an overflow vendor in Cork.",
+        "Mostly in-house today, and an external answering service takes the night calls.",
+        "It is split: part in-house, part with a temp agency.",
+    ],
+)
+def test_an_in_house_team_beside_an_outside_provider_is_partly_outsourced(read, text):
+    assert read(text, pending=("current_model",)).get("current_model") == "partly outsourced"
+
+
+def test_not_wanting_another_vendor_leaves_it_in_house(read):
+    got = read("It's all in-house; we don't want another vendor relationship.", pending=("current_model",))
+    assert got.get("current_model") == "in-house"
+
+
+@pytest.mark.parametrize(
+    ("text", "mix"),
+    [
+        ("Half of it is phone, and the rest is split evenly between email and chat.",
+         {"voice": 50.0, "email": 25.0, "chat": 25.0}),
+        ("70% calls; the remainder divided equally across email, SMS and chat.",
+         {"voice": 70.0, "email": 10.0, "sms": 10.0, "chat": 10.0}),
+        ("Phone 55%, the rest email.", {"voice": 55.0, "email": 45.0}),
+    ],
+)
+def test_the_rest_shared_evenly(read, text, mix):
+    assert read(text, pending=("channels", "channel_mix")).get("channel_mix") == mix

@@ -3,7 +3,7 @@ guidance's own figures, or is told the guidance gives none."""
 
 from __future__ import annotations
 
-from assistant.interview.answers import answer_from_guidance
+from assistant.interview.answers import answer_from_guidance, number_sources
 from assistant.knowledge import GuidanceItem
 
 
@@ -46,3 +46,21 @@ def test_a_question_stating_a_service_level_is_about_service_levels():
     ]
     _, cites = answer_from_guidance("Would 85/45 be sensible for our help desk?", guidance)
     assert cites[0]["id"] == "guidance:sl"
+
+
+def test_sources_are_numbered_markers_listed_by_title():
+    lines = ['Vendor answer "within 30 seconds" [1]', "- Hold time: Long holds. [guidance:hold-time]",
+             "- Tone: Keep it. [guidance:tone] and again [guidance:hold-time]"]
+    cites = [{"id": "meridian.pdf#p3", "marker": 1}, {"id": "guidance:hold-time", "title": "Hold time"},
+             {"id": "guidance:tone", "title": "Tone of voice"}]
+    numbered, marked = number_sources(lines, cites)
+    assert numbered[1].endswith("[2]") and numbered[2] == "- Tone: Keep it. [3] and again [2]"
+    assert numbered[-1] == "Sources:\n[2] Hold time\n[3] Tone of voice"
+    assert "guidance:" not in "\n".join(numbered)
+    assert [c.get("marker") for c in marked] == [1, 2, 3]
+
+
+def test_lines_without_guidance_ids_are_left_as_they_are():
+    assert number_sources(["Usually 80/20 [1]."], [{"id": "a.pdf", "marker": 1}]) == (
+        ["Usually 80/20 [1]."], [{"id": "a.pdf", "marker": 1}]
+    )

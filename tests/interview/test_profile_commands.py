@@ -66,7 +66,9 @@ def test_atomic_write_leaves_no_temp_files_and_survives_a_failed_write(workspace
 def test_chat_turn_contract(workspace):
     first = chat_turn(workspace, "")
     assert set(first) == {"reply", "profile", "requirements", "progress", "citations"}
-    assert set(first["progress"]) == {"answered", "required", "required_answered", "total", "skipped", "parked"}
+    assert set(first["progress"]) == {
+        "answered", "required", "required_answered", "total", "added", "added_answered", "skipped", "parked"
+    }
     result = chat_turn(workspace, "We're Acme Health, a healthcare provider")
     assert result["profile"] == {"company_name": "Acme Health", "industry": "healthcare"}
     json.dumps(result)  # JSON-ready
@@ -92,6 +94,20 @@ def test_must_and_nice_are_in_the_profile_json(workspace):
     wanted = {(r["slot"], r["item"]): r["priority"] for r in view["requirements"]}
     assert wanted[("languages", "English")] == "must" and wanted[("languages", "Spanish")] == "nice"
     assert "English (must-have), Spanish (nice-to-have)" in format_profile(view)
+
+
+@pytest.mark.parametrize(
+    "terse",
+    ["telephone 55 webchat 45", "voice 50, email 30, chat 20", "email 35 phone 65"],
+)
+def test_a_terse_channel_split_is_quoted_to_its_last_share(workspace, terse):
+    chat_turn(workspace, "start")
+    chat_turn(workspace, "Acme")
+    chat_turn(workspace, terse)
+    mix = profile_view(workspace)["profile"]["channel_mix"]
+    assert sum(mix["value"].values()) == 100
+    assert mix["source"] == terse  # the panel's 'from your message' keeps every share
+    assert f"from your message: '{terse}'" in format_profile(profile_view(workspace))
 
 
 def test_profile_view_and_format(workspace):
@@ -121,7 +137,8 @@ def test_run_interactive_until_quit_then_resume(workspace):
     run_interactive(workspace, input_fn=lambda _prompt: next(inputs), output_fn=out.append)
     assert "What is the name of your organisation?" in out[0]
     assert any("Noted: organisation Acme." in line for line in out)
-    assert any("[guidance:vq-industry-experience]" in line for line in out)
+    assert any("[1]" in line and "Sources:" in line for line in out)
+    assert not any("[guidance:" in line for line in out)  # the buyer never sees internal ids
     assert out[-1].startswith("Saved")
 
     out.clear()

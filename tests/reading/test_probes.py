@@ -19,6 +19,10 @@ def _status(text: str, kind: str, name: str) -> str:
     ("text", "kind", "name", "status"),
     [
         ("We do not currently support German.", "language", "German", "negated"),
+        ("We offer SMS and that will not change.", "channel", "sms", "affirmed"),
+        ("We do not offer SMS and that won't change.", "channel", "sms", "negated"),
+        ("We need Spanish, and this isn't going to change.", "language", "Spanish", "affirmed"),
+        ("We will not change to Zendesk.", "platform", "Zendesk", "negated"),
         ("ISO 27001 certification is not currently held.", "framework", "ISO 27001", "negated"),
         ("German is not required.", "language", "German", "negated"),
         ("Our telephony subcontractor holds PCI DSS Level 1.", "framework", "PCI DSS", "third_party"),

@@ -489,6 +489,29 @@ _REST = re.compile(
 )
 
 
+_EVEN_SPLIT = re.compile(
+    r"\b(?:the rest|the remainder|remainder|remaining|rest)\b(?:\s+(?:is|are|gets?))?\s+"
+    r"(?:split|divided|shared)\s+(?:evenly|equally|fifty-fifty|50/50)\s+(?:between|across|among)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[&/]\s*)(?:the\s+)?", re.I)
+
+
+def _evenly_split(ctx: Context, terms: list[Mention]) -> list[Mention]:
+    """'the rest split evenly between email and chat': the terms that share the remainder."""
+    ordered = sorted(terms, key=lambda t: t.start)
+    for i, term in enumerate(ordered):
+        if _EVEN_SPLIT.search(ctx.text[max(0, term.start - 60) : term.start]):
+            group = [term]
+            for later in ordered[i + 1 :]:
+                if not _LIST_JOIN.fullmatch(ctx.text[group[-1].end : later.start]):
+                    break
+                group.append(later)
+            return group if len(group) >= 2 else []
+    return []
+
+
 def read_distributions(ctx: Context) -> list[Found]:
     """Shares per channel ('Phone 70 chat 30', 'half phone, 30% chat, the rest email') and
     weights per evaluation criterion ('70% quality / 30% price', 'price 30, experience 20')."""
@@ -565,8 +588,11 @@ def _distribution(
     for term in terms:
         if term.name not in shares and _REST.search(ctx.text[max(0, term.start - 24) : term.start]):
             shares[term.name] = None
-    if not shares:
-        return []
+    even = {t.name for t in _evenly_split(ctx, terms) if shares.get(t.name) is None}
+    shares |= dict.fromkeys(even)
+    rest = [name for name, value in shares.items() if value is None]
+    if not shares or (len(rest) > 1 and set(rest) != even):
+        return []  # several channels take 'the rest' and nothing says how it is shared
     known = sum(v for v in shares.values() if v is not None)
     complete = len(shares) >= 2 and (
         95 <= known <= 105 or (None in shares.values() and known < 100)
@@ -580,13 +606,15 @@ def _distribution(
     )
     if not (complete or partial):
         return []
-    values = {k: round(v if v is not None else max(100 - known, 0), 1) for k, v in shares.items()}
+    each = max(100 - known, 0) / len(rest) if rest else 0.0
+    values = {k: round(v if v is not None else each, 1) for k, v in shares.items()}
     used = [t for t, _ in pairs] + [t for t in terms if shares.get(t.name, 0) is None]
     for term, (s, e, _v, _o) in pairs:
         ctx.take(s, e)
         ctx.take(term.start, term.end)
-    start = min(t.start for t in used)
-    end = max(t.end for t in used)
+    # the quote runs over every term and its share: 'phone 70 chat 30' ends at the 30
+    start = min([t.start for t in used] + [n[0] for _, n in pairs])
+    end = max([t.end for t in used] + [n[1] for _, n in pairs])
     ordered = dict(sorted(values.items(), key=lambda kv: -kv[1]))
     result = [Found(slot, ordered, (start, end), partial=not complete)]
     if complete:
@@ -1084,7 +1112,44 @@ def read_volumes(ctx: Context) -> list[Found]:
     start, end = chosen[0][0].start, chosen[-1][0].end
     span = (clause_span(ctx, start)[0], clause_span(ctx, end - 1)[1])
     found = [Found("monthly_volume", total, span)]
+    found += _mix_from_counts(ctx, chosen, span)
     return found + ([Found("channels", channels, span)] if channels else [])
+
+
+def _mix_from_counts(ctx: Context, chosen: list[tuple[Mention, float]], span) -> list[Found]:
+    """'54,000 calls and 18,000 emails a year': counts of two or more channels that make up
+    the whole volume are the channel mix too (75% voice, 25% email), where no mix is held."""
+    if (
+        "channel_mix" not in ctx.plan.slot_map
+        or "channel_mix" in ctx.filled
+        or len(chosen) < 2
+        or _states_shares(ctx)
+    ):
+        return []
+    by_channel: dict[str, float] = {}
+    for m, value in chosen:
+        names = {t.name for t in find_terms(m.text, ("channel",))}
+        if len(names) != 1 or names & by_channel.keys():
+            return []  # a count of no channel, of several, or of one said twice
+        by_channel[names.pop()] = value
+    whole = sum(by_channel.values())
+    mix = {name: round(100 * value / whole, 1) for name, value in by_channel.items()}
+    return [Found("channel_mix", dict(sorted(mix.items(), key=lambda kv: -kv[1])), span)]
+
+
+# a share right after a channel ('Calls 80 email 20'), not a count ('Calls 1.2m', 'chat 480k')
+_SHARE_AFTER = re.compile(
+    r"\s*:?\s*(?:about\s+|around\s+|roughly\s+)?(\d{1,3})(?![\d,.]\d)(?!\s*(?:k|m)\b)", re.I
+)
+
+
+def _states_shares(ctx: Context) -> bool:
+    """The message gives shares itself ('Calls 80 email 20', 'about 70% phone'): those are the
+    mix, not the counts worked out."""
+    if any(m.stated for m in ctx.message.of_kind("percent")):
+        return True
+    shares = (_SHARE_AFTER.match(ctx.text, c.end) for c in ctx.message.of_kind("channel"))
+    return any(m is not None and int(m.group(1)) <= 100 for m in shares)
 
 
 def _without_breakdowns(
