@@ -39,6 +39,8 @@ def _phrase_parts(phrase: str, nouns: tuple[str, ...]) -> tuple[str, str, str]:
             words.append(re.escape(word).replace("'", "['’]") + rf"(?:\s+(?:{_adverbs_pattern()}))?")
         elif word == "*":
             words.append(r"[\w'’-]+")
+        elif word == "#":
+            words.append(r"\d[\d.,]*")  # a numeral ('No. 1')
         elif word in ("CLIENT", "CLIENTS", "CLIENT's"):
             forms = tuple(f"{n}s" for n in nouns) if word == "CLIENTS" else nouns
             words.append(
