@@ -596,7 +596,11 @@ def find_hours(text: str) -> list[Quantity]:
         days = _days(day_words) if day_words else None
         tz = m.group("tz")
         value = {"days": days, "start": start, "end": end, "tz": _ZONE_CODES.get((tz or "").lower(), tz)}
-        found.append(Quantity("hours", value, m.start(), m.end(), m.group(0).rstrip(" ,")))
+        stop = m.end()
+        if m.group("days") and m.group("days_after"):
+            # 'Mon–Sat 8–22, Sundays not needed': the days after are the next statement's
+            stop = m.start() + len(text[m.start() : m.start("days_after")].rstrip(" ,"))
+        found.append(Quantity("hours", value, m.start(), stop, text[m.start() : stop].rstrip(" ,")))
     found += _days_only(text, found)
     business = list(_BUSINESS.finditer(text))
     # 'within 8 business hours' is a length of time, not the hours open (durations are read

@@ -12,6 +12,7 @@ from assistant.reading.lexicon import assertion
 from assistant.reading.quantities import QUANTITY_KINDS
 from assistant.reading.triggers import TIME_AHEAD, Trigger, boundaries, denial_adverbs, word_class
 
+_PRONOUNS = ("i", "we", "you", "they", "he", "she", "it", "that", "this", "these", "those")
 _WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
 _DASH = re.compile(r"\s[—–]\s")
 _BRACKET = re.compile(r"\s*\(\s*")
@@ -266,6 +267,15 @@ class Scope:
         )
         if not ahead and looks_back and self._new_predicate(trigger, end):
             return False  # 'we run on Genesys today and will migrate to Five9': Genesys stands
+        if (
+            not ahead
+            and looks_back
+            and trigger.status == "negated"
+            and self._subject_after_comma(trigger, end)
+        ):
+            return False  # 'Mon–Fri 9–5, weekends not needed': the weekends are denied
+        if not ahead and looks_back and self._relative_of_another(trigger, end):
+            return False  # 'we use Genesys on every laptop that is not shared': the laptop's
         if not ahead and looks_back and trigger.start >= end and self._inside_proviso(trigger, end):
             return False
         if not ahead and looks_back and self._past_an_aside(trigger, end):
@@ -296,6 +306,30 @@ class Scope:
             _CONJUNCTION_END.search(self.text, end, trigger.start)
             and _MODAL_HEAD.match(trigger.text)
         )
+
+    def _subject_after_comma(self, trigger: Trigger, end: int) -> bool:
+        """Whether a bare noun of its own, one word after a comma, stands between the mention and
+        the trigger ('…, weekends not needed'): it is the trigger's subject, not the mention."""
+        comma = self.text.rfind(",", end, trigger.start)
+        if comma < 0:
+            return False
+        word = re.fullmatch(
+            r"\s*(?:the\s+|our\s+|all\s+)?([A-Za-z][\w-]+)\s*", self.text[comma + 1 : trigger.start]
+        )
+        if word is None:
+            return False
+        said = word.group(1).lower()
+        others = {*assertion().elliptical_adverbs, *assertion().negation_adverbs, *_PRONOUNS}
+        return said not in others and not said.endswith("ly")
+
+    def _relative_of_another(self, trigger: Trigger, end: int) -> bool:
+        """Whether the trigger stands in a relative clause ('that', 'which', 'who' right before
+        it) whose antecedent is a word after the mention: the clause denies that word only."""
+        gap = self.text[end : trigger.start]
+        relative = re.search(
+            rf"(?<![\w-])(?:{word_class('relativizers').pattern})\s+$", gap, re.I
+        )
+        return relative is not None and bool(re.search(r"\w", gap[: relative.start()]))
 
     def _in_container(self, trigger: Trigger, start: int) -> bool:
         """Whether a mention lies in the whole a denial of inclusion names ('excluded from the

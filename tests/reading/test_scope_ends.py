@@ -32,3 +32,53 @@ def _check(text: str, expected: dict[str, str]) -> None:
 )
 def test_number_abbreviation_is_no_answer(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation in a relative clause denies its antecedent, not an earlier mention
+        (
+            "The vendor shall use Genesys and shall not keep recordings on any laptop that is not "
+            "encrypted.",
+            {"Genesys": "affirmed"},
+        ),
+        ("We support PCI DSS on every desk which is not shared.", {"PCI DSS": "affirmed"}),
+        # controls: a denial outside the relative clause still reaches the mention
+        ("Tagalog is not offered at any site that we run.", {"Tagalog": "negated"}),
+        ("Spanish is not offered.", {"Spanish": "negated"}),
+    ],
+)
+def test_relative_clause_denies_its_antecedent(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare noun after a comma is the subject of the denial that follows it
+        (
+            "Cover: Mon–Fri 07:00–19:00 GMT, weekends not required.",
+            {"Mon–Fri 07:00–19:00 GMT": "affirmed"},
+        ),
+        ("We need chat in Dutch, voice not needed.", {"Dutch": "affirmed"}),
+        # controls: an adverb, a pronoun or an aside leaves the mention the subject
+        ("Welsh, sadly not offered.", {"Welsh": "negated"}),
+        ("Welsh, however, not required.", {"Welsh": "negated"}),
+        ("The Greek, we do not offer it.", {"Greek": "negated"}),
+    ],
+)
+def test_subject_after_comma_takes_the_denial(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # days after the times belong to the times only when none lead them
+        ("We open 9am to 5pm, Monday to Friday", {"9am to 5pm, Monday to Friday": "affirmed"}),
+        ("Mon–Fri 08:00–18:00, Saturdays closed.", {"Mon–Fri 08:00–18:00": "affirmed"}),
+    ],
+)
+def test_hours_keep_their_own_days(text, expected):
+    _check(text, expected)
