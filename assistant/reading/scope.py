@@ -73,6 +73,7 @@ _PASSIVE_AGENT = re.compile(
     r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
+_LISTED_PLACE = re.compile(r"\s*(?:,|and|or|nor|&)\s+(?:the\s+)?", re.I)
 _SITE_AFTER = re.compile(
     r"\s+(?:site|centre|center|hub|office|entity|campus|facility|floor)\b", re.I
 )
@@ -1143,7 +1144,17 @@ class Scope:
                 if e <= start and not self.text[e:start].strip(" (")
             ]
             return not (glossed and self.kinds[glossed[-1]] == "delivery_model")
-        return bool(_SITE_AFTER.match(after))
+        return bool(_SITE_AFTER.match(after)) or self._shares_site_noun(index)
+
+    def _shares_site_noun(self, index: int) -> bool:
+        """'the Pune and the Leeds centres', 'neither the Cork nor the Derry site': a place
+        listed before another that a site noun follows shares that noun."""
+        end = self.spans[index][1]
+        joined = _LISTED_PLACE.match(self.text, end)
+        return bool(joined) and any(
+            kind == "location" and start == joined.end() and _SITE_AFTER.match(self.text, stop)
+            for (start, stop), kind in zip(self.spans, self.kinds, strict=True)
+        )
 
     def _open(
         self, left: int, right: int, status: str, forward: bool = False, window: int | None = None

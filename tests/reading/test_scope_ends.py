@@ -75,6 +75,43 @@ def test_subject_after_comma_takes_the_denial(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the vendor's sites listed before one site noun are its own sites
+        (
+            "Neither the Leeds nor the Cardiff centre has had a data incident this year.",
+            {"Leeds": "affirmed", "Cardiff": "affirmed"},
+        ),
+        ("Both the Lima and the Quito sites do not record calls.", {"Lima": "affirmed"}),
+        # controls: a site denied is denied
+        ("We have no Lima or Quito site.", {"Lima": "negated"}),
+    ],
+)
+def test_places_sharing_a_site_noun(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'been subject to' tells what happened, no condition
+        (
+            "Our Manila hub has been subject to three audits in five years.",
+            {"five years": "affirmed"},
+        ),
+        ("The Cebu floor was subject to a PCI DSS review last May.", {"PCI DSS": "affirmed"}),
+        # control: 'subject to' a term still conditions
+        (
+            "Rates are USD 14 per hour, subject to a 12-month term.",
+            {"USD 14 per hour": "conditional"},
+        ),
+    ],
+)
+def test_past_subject_to_is_no_condition(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # days after the times belong to the times only when none lead them
         ("We open 9am to 5pm, Monday to Friday", {"9am to 5pm, Monday to Friday": "affirmed"}),
         ("Mon–Fri 08:00–18:00, Saturdays closed.", {"Mon–Fri 08:00–18:00": "affirmed"}),
