@@ -197,6 +197,8 @@ def statuses(
             found = {"planned"}  # 'the Supplier shall attain ISO 9001 within a year'
         if kinds and scope.pooled_result(i):
             found.add("other_client")  # 'AHT for our retail accounts fell to 5 minutes'
+        if kinds and kinds[i] == "delivery_model" and _denied_beyond_a_place(text, spans[i]):
+            found = {"negated"}  # 'no offshore outside the EU': denied where the place ends
         if _NON.search(text, 0, spans[i][0]):
             found.add("negated")  # 'non-English calls', 'our non-PCI queues': the prefix denies it
         answered = scope.reported_answer(i)
@@ -311,6 +313,19 @@ def _reaffirmed_after_answer(
         ):
             result[i] = "affirmed"
     return result
+
+
+_NO_BEFORE = re.compile(r"\b(?:no|not|never)\s+(?:any\s+)?$", re.I)
+_BEYOND_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:outside|beyond|outwith)\b", re.I)
+
+
+def _denied_beyond_a_place(text: str, span: tuple[int, int]) -> bool:
+    """'No offshore outside the EU', 'not nearshore beyond Iberia': a delivery model that a
+    negation right before denies beyond a place is denied (the place itself is kept)."""
+    start, end = span
+    return bool(_NO_BEFORE.search(text, max(0, start - 12), start)) and bool(
+        _BEYOND_AFTER.match(text, end)
+    )
 
 
 def _denied_yet_ahead(text: str, negations: list[Trigger], scope: Scope) -> bool:

@@ -113,6 +113,8 @@ _RELATION_GAP = re.compile(
     r"measured\s+(?:on|against|by))\s+(?:(?:the|our|a|an|its|their)\s+)?",
     re.I,
 )
+# where a thing goes ('offshore to Asia', 'transfers to the UK'); from a figure 'to' is a range
+_DIRECTION_GAP = re.compile(r"\s+to\s+(?:(?:the|our|a|an)\s+)?", re.I)
 _CONJUNCTION_END = re.compile(r"\b(?:and|but|or)\s*$", re.I)
 _MODAL_HEAD = re.compile(r"(?:will|shall|would|may|might|can|could|should|must)\b", re.I)
 _LABEL_SUBJECT = re.compile(
@@ -1218,6 +1220,7 @@ class Scope:
                 or _BRACKET.fullmatch(gap)
                 or _MODIFIER_GAP.fullmatch(gap)
                 or _RELATION_GAP.fullmatch(gap)
+                or (self.kinds[i] not in QUANTITY_KINDS and _DIRECTION_GAP.fullmatch(gap))
             ):
                 chain.append(i)  # 'Spanish at our Cebu site is not offered': Spanish is denied
                 continue

@@ -1,0 +1,51 @@
+"""Statements limited to a state, a place or some sites: a framework under assessment, a
+partial answer limited by 'only', a delivery model denied beyond a place, and counts written
+with a European thousands separator (made-up sentences; the corpus itself is scored by the
+`reading` eval suite)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.mentions import read
+
+
+def _check(text: str, expected: dict[str, str]) -> None:
+    found = {m.text: m.status for m in read(text)}
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a delivery model denied beyond a place, or to a place, is denied; the place it keeps
+        # is kept
+        ("No nearshore outside Portugal.", {"nearshore": "negated", "Portugal": "affirmed"}),
+        ("We use no offshore delivery beyond Europe.", {"offshore": "negated"}),
+        ("Offshore to India, no.", {"Offshore": "negated"}),
+        # controls: no denial, or a figure's range
+        ("Our offshore teams work outside the UK.", {"offshore": "affirmed"}),
+        (
+            "Rates fall from USD 20 to USD 18 if a two-year term is signed.",
+            {"USD 20": "affirmed"},
+        ),
+    ],
+)
+def test_delivery_model_denied_beyond_a_place(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We forecast 18.000 contacts a month.", 18000),
+        ("A floor of 2.750 agents.", 2750),
+        ("About 1.500 emails weekly.", 1500),
+        # decimals stay decimals
+        ("Some 3.5 million calls a year.", 3_500_000),
+        ("We need 2.5 FTE on chat.", 2.5),
+    ],
+)
+def test_counts_with_a_thousands_point(text, value):
+    counts = [m for m in read(text) if m.kind == "count"]
+    assert counts and counts[0].value["value"] == pytest.approx(value)
