@@ -197,6 +197,8 @@ def statuses(
             found = {"planned"}  # 'the Supplier shall attain ISO 9001 within a year'
         if kinds and scope.pooled_result(i):
             found.add("other_client")  # 'AHT for our retail accounts fell to 5 minutes'
+        if kinds and kinds[i] == "framework" and not found and _under_assessment(text, spans[i]):
+            found = {"planned"}  # 'we are in PCI DSS assessment': being assessed, not held
         if kinds and kinds[i] == "delivery_model" and _denied_beyond_a_place(text, spans[i]):
             found = {"negated"}  # 'no offshore outside the EU': denied where the place ends
         if _NON.search(text, 0, spans[i][0]):
@@ -313,6 +315,32 @@ def _reaffirmed_after_answer(
         ):
             result[i] = "affirmed"
     return result
+
+
+_STATE_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|under|undergoing)\s+(?:(?:currently|now|presently)\s+)?$", re.I
+)
+# what may follow the assessment's noun: its end, or a word that starts no noun of its own
+_PROCESS_END = (
+    r"(?=\s*(?:[,.;:|)—–-]|$)|\s+(?:at|for|with|since|until|till|by|and|now|currently|today)\b)"
+)
+
+
+@cache
+def _process_after() -> re.Pattern:
+    """One of `process_nouns` right after a mention, and nothing that makes it a noun's
+    modifier after it."""
+    nouns = "|".join(re.escape(n) for n in sorted(assertion().process_nouns, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{nouns}){_PROCESS_END}", re.I)
+
+
+def _under_assessment(text: str, span: tuple[int, int]) -> bool:
+    """'We are in PCI DSS assessment', 'currently under ISO 27001 audit': a framework named bare
+    between 'in'/'under' and an assessment's noun is being assessed."""
+    start, end = span
+    return bool(assertion().process_nouns) and bool(
+        _STATE_BEFORE.search(text, max(0, start - 25), start) and _process_after().match(text, end)
+    )
 
 
 _NO_BEFORE = re.compile(r"\b(?:no|not|never)\s+(?:any\s+)?$", re.I)

@@ -18,6 +18,26 @@ def _check(text: str, expected: dict[str, str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a framework named bare between 'in'/'under' and an assessment's noun is being assessed
+        (
+            "Our Porto site is in SOC 2 audit until March.",
+            {"SOC 2": "planned", "Porto": "affirmed"},
+        ),
+        ("We are presently under ISO 22301 assessment.", {"ISO 22301": "planned"}),
+        # controls: a finished or named event, a noun after, a denial
+        ("No findings were raised in the SOC 2 audit.", {"SOC 2": "affirmed"}),
+        ("See the controls listed in our ISO 27001 audit report.", {"ISO 27001": "affirmed"}),
+        ("Those queues are in PCI DSS audit scope.", {"PCI DSS": "affirmed"}),
+        ("We are not in ISO 27001 audit.", {"ISO 27001": "negated"}),
+    ],
+)
+def test_framework_under_assessment_is_planned(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a delivery model denied beyond a place, or to a place, is denied; the place it keeps
         # is kept
         ("No nearshore outside Portugal.", {"nearshore": "negated", "Portugal": "affirmed"}),
