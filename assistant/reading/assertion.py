@@ -215,7 +215,40 @@ def statuses(
         result.append(min(found, key=order.index) if found else "affirmed")
     result = _restated_in_later_cell(text, spans, kinds, result, triggers)
     result = _capacity_of_planned_site(text, spans, kinds, result)
+    result = _limited_by_partial_answer(text, spans, result)
     return _reaffirmed_after_answer(text, spans, kinds, result, answers)
+
+
+@cache
+def _partial_answer() -> re.Pattern:
+    """A bare partial answer after a label, a question or a cell ('…: Partially –', '| Partly,',
+    '? A: In part;') and the words it goes on with, up to the end of its cell or sentence."""
+    answers = sorted(assertion().partial_answers, key=len, reverse=True)
+    words = "|".join(re.escape(w) for w in answers)
+    return re.compile(
+        rf"(?:^|[:|?]|\b(?:answer|response|reply))\s*(?:(?:answer|response|reply|a)\s*:\s*)?"
+        rf"(?:{words})\s*[-–—:,;]\s*(?P<rest>[^|.;]*)",
+        re.I,
+    )
+
+
+def _limited_by_partial_answer(
+    text: str, spans: list[tuple[int, int]], result: list[str]
+) -> list[str]:
+    """'ISO 27001 | Partially – attested for Leeds and York only': what a partial answer
+    limited by 'only' answers, the mentions before it, holds only where it says (conditional)."""
+    if not assertion().partial_answers:
+        return result
+    limited = [
+        m for m in _partial_answer().finditer(text) if re.search(r"\bonly\b", m.group("rest"), re.I)
+    ]
+    if not limited:
+        return result
+    answer = limited[0].start()
+    return [
+        "conditional" if status == "affirmed" and end <= answer else status
+        for (_, end), status in zip(spans, result, strict=True)
+    ]
 
 
 _CAPACITY = re.compile(

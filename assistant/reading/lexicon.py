@@ -212,6 +212,7 @@ class Assertion(_Strict):
     term_nouns: tuple[str, ...] = ()
     commitment_verbs: tuple[str, ...] = ()
     process_nouns: tuple[str, ...] = ()
+    partial_answers: tuple[str, ...] = ()
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

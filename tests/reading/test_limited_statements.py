@@ -38,6 +38,27 @@ def test_framework_under_assessment_is_planned(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a partial answer limited by 'only' makes what it answers conditional
+        (
+            "Q7 Do you hold ISO 27001? Partially – certified for Sofia and Varna only.",
+            {"ISO 27001": "conditional", "Sofia": "affirmed"},
+        ),
+        ("Weekend email | Partly, only on the retail queue", {"email": "conditional"}),
+        # controls: a partial answer that says which site holds it, an 'only' elsewhere
+        (
+            "HITRUST: Partially — the Tampa centre is certified, the Reno one is not.",
+            {"HITRUST": "affirmed"},
+        ),
+        ("We hold PCI DSS for card payments only.", {"PCI DSS": "affirmed"}),
+    ],
+)
+def test_partial_answer_limited_to_some_is_conditional(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a delivery model denied beyond a place, or to a place, is denied; the place it keeps
         # is kept
         ("No nearshore outside Portugal.", {"nearshore": "negated", "Portugal": "affirmed"}),
