@@ -65,11 +65,15 @@ _TIME_COMPLEMENT = re.compile(
     r"\s*(?:(?:be|been|being|yet|really|currently)\s+)?(?:at|in|for|this|now|today|day|rn|atm)\b",
     re.I,
 )
+_AGENT_PARTICIPLES = (
+    r"(?:provided|delivered|handled|performed|run|covered|supplied|staffed|managed|hosted|done|"
+    r"serviced|answered|taken|operated|met|achieved|fulfilled|sourced|held|attested)"
+)
 _PASSIVE_AGENT = re.compile(
-    r"\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:(?:provided|delivered|handled|performed|"
-    r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken|operated|met|"
-    r"achieved|fulfilled|sourced)\s+(?:by|through|via)"
-    r"|through|via)\s+"  # the participle left out: 'Spanish would be through our sister company'
+    rf"(?:\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:{_AGENT_PARTICIPLES}\s+(?:by|through|via)"
+    r"|through|via)"  # the participle left out: 'Spanish would be through our sister company'
+    # the copula left out after a label: 'PCI DSS — covered by our provider's AOC'
+    rf"|(?:^|[—–:|]|\s-)\s*{_AGENT_PARTICIPLES}\s+(?:by|through|via))\s+"
     r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
@@ -514,6 +518,10 @@ class Scope:
         clause says, however long."""
         if end > trigger.start:
             return False
+        if self.text.rfind("(", 0, end) > self.text.rfind(")", 0, end) and ")" in self.text[
+            end : trigger.start
+        ]:
+            return False  # 'PCI DSS (Leeds queue) — covered by …': a gloss in brackets
         head = self.text[max(0, trigger.start - 40) : trigger.start]
         first = re.match(r"(by|through|via)\s", trigger.text, re.I)
         if first:

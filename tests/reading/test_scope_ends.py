@@ -119,3 +119,25 @@ def test_past_subject_to_is_no_condition(text, expected):
 )
 def test_hours_keep_their_own_days(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label whose copula is left out ('X — covered by …') is the passive's subject
+        (
+            "Cyber Essentials — covered by our hosting provider's certificate",
+            {"Cyber Essentials": "third_party"},
+        ),
+        ("HIPAA: handled by our partner's compliance team", {"HIPAA": "third_party"}),
+        # a place glossed in brackets is no subject of it
+        (
+            "PCI DSS (Cebu card queue) — covered by our payment provider's AOC",
+            {"PCI DSS": "third_party", "Cebu": "affirmed"},
+        ),
+        # control: the vendor's own, no agent
+        ("PCI DSS — covered by our own annual ROC", {"PCI DSS": "affirmed"}),
+    ],
+)
+def test_label_with_elided_passive(text, expected):
+    _check(text, expected)
