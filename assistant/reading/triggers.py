@@ -658,7 +658,7 @@ def _story() -> re.Pattern:
     verbs = word_class("story_verbs").pattern
     return re.compile(
         rf"^\W*{_WHEN}(?:when\s+|after\s+|once\s+)?(?:(?:the|that|this)\s+(?P<client>{nouns})s?\s+"
-        rf"(?:[\w-]+ly\s+)?(?:{verbs})\b|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,4}}?(?:{verbs})\s+"
+        rf"(?:(?:[\w-]+ly|also|then|later|soon)\s+)?(?:{verbs})\b|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,4}}?(?:{verbs})\s+"
         rf"(?:[\w-]+\s+){{0,2}}?(?P<own>its|their|to\s+us|with\s+us)\b"
         rf"|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,3}}?(?:{nouns})\s+(?:{verbs})\s+(?P<us>us)\b)",
         re.I,
@@ -682,7 +682,8 @@ def _served_story() -> re.Pattern:
 
 # a time that may open a story ('Last year a telecom brand asked us …')
 _WHEN = (
-    r"(?:(?:read|see|learn|find\s+out)\s+how\s+)?"  # 'Read how a global airline cut its …'
+    # 'Read how a global airline cut its …', or a case study's title: 'How a bank cut its …'
+    r"(?:(?:(?:read|see|learn|find\s+out)\s+)?how\s+)?"
     r"(?:(?:last|this|earlier\s+this|in)\s+"
     r"(?:year|month|quarter|spring|summer|autumn|fall|winter|\d{4}),?\s+)?"
 )

@@ -1,0 +1,35 @@
+"""Whose statement it is: the subject of the clause decides between the vendor, a partner
+and another client (made-up sentences; the corpus itself is scored by the `reading` eval
+suite)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.mentions import read
+
+
+def _check(text: str, expected: dict[str, str]) -> None:
+    found = {m.text: m.status for m in read(text)}
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a case study's title: 'How a <client> <verb> its …'
+        ("How a Dutch retailer cut its AHT to 4 minutes in a year.", {"AHT": "other_client"}),
+        # a client as subject, an adverb before its verb of a story
+        (
+            "The building society also passed its PCI DSS audit first time.",
+            {"PCI DSS": "other_client"},
+        ),
+        ("The credit union then moved its chat to Cebu.", {"chat": "other_client"}),
+        ("The insurer retained us for Spanish after the pilot.", {"Spanish": "other_client"}),
+        # controls: the vendor's own, and a question of how
+        ("How we cut AHT to 4 minutes: better routing.", {"AHT": "affirmed"}),
+        ("We also passed our PCI DSS audit in May.", {"PCI DSS": "affirmed"}),
+    ],
+)
+def test_client_as_subject_of_a_story(text, expected):
+    _check(text, expected)
