@@ -82,12 +82,19 @@ _SITE_AFTER = re.compile(
     r"\s+(?:site|centre|center|hub|office|entity|campus|facility|floor)\b", re.I
 )
 _MODAL_PREDICATE = re.compile(
-    r"\s*(?:[\w'’-]+\s+){0,5}?(?:can|could|may|might|will|would|shall|is|are)"
+    # the subject's last words, a place's country after a comma among them ('Monterrey, Mexico')
+    r"\s*(?:(?!(?:and|or|but|while|whereas)\b)"
+    r"(?:[\w'’-]+\s+|(?-i:[A-Z])[\w'’-]*,\s+(?=(?-i:[A-Z]))))"
+    r"{0,6}?(?:can|could|may|might|will|would|shall|is|are)"
     r"(?:\s*,\s*(?:[\w-]+\s*){1,3},)?"  # an aside: 'can, however, be provided'
+    # the predicate, unless the condition starts it ('is available on request')
     r"(?:\s+(?:also|only|still|be|made|[\w-]+ed|available|offered|possible|achievable|"
-    r"optional))+\s+",
+    r"optional))*\s+",
     re.I,
 )
+# what or whom an option is for, closing its clause ('on request for Spanish queues.')
+_FOR_WHOM_END = re.compile(r"\s+for\s+[^,;:.!?|—–]{1,40}(?:$|[,.;:!?)—–]|-\s)")
+_OFFERED_HEAD = re.compile(r"^(?:available|possible|offered|provided|optional)\s+", re.I)
 _MODAL_SUBJECT = re.compile(
     r"\s*(?:(?!(?:and|or|but|we|i|they|you)\b)[\w'’-]+\s+){0,3}?"  # the subject's last words
     r"(?:can|could|may|might|would|will|shall)\b(?:(?!\b(?:and|or|but)\b)[^,;:—–|])*",
@@ -494,9 +501,12 @@ class Scope:
             # 'Dutch could be offered from our Lisbon site if volumes grow': a modal right after
             # the subject, no conjunction starting another predicate on the way
             return bool(_MODAL_SUBJECT.fullmatch(gap))
-        if not word_class("predicate_conditions").fullmatch(trigger.text):
+        # the condition, perhaps with the predicate it closes ('available on request')
+        condition = _OFFERED_HEAD.sub("", trigger.text)
+        if not word_class("predicate_conditions").fullmatch(condition):
             return False
-        return self._closes_clause(trigger) and bool(_MODAL_PREDICATE.fullmatch(gap))
+        closes = self._closes_clause(trigger) or bool(_FOR_WHOM_END.match(self.text, trigger.end))
+        return closes and bool(_MODAL_PREDICATE.fullmatch(gap))
 
     def _possessive_predicate(self, trigger: Trigger, end: int) -> bool:
         """'The PCI DSS certificate is our payment partner's', 'that SOC 2 report was really

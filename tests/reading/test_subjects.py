@@ -33,3 +33,34 @@ def _check(text: str, expected: dict[str, str]) -> None:
 )
 def test_client_as_subject_of_a_story(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an option closing its clause conditions the clause's subject, however long
+        (
+            "Speech analytics through our Verint integration is available on request.",
+            {"Verint": "conditional"},
+        ),
+        (
+            "Outbound calling from our Durban hub is available on request for retail queues.",
+            {"Durban": "conditional"},
+        ),
+        # controls: another clause's subject, and an option that does not close its clause
+        (
+            "We answer email within a day, and SMS is available on request.",
+            {"email": "affirmed", "SMS": "conditional"},
+        ),
+        (
+            "We answer email within a day, SMS is available on request.",
+            {"email": "affirmed", "SMS": "conditional"},
+        ),
+        (
+            "Spanish from our Lima site is live; Portuguese is available on request.",
+            {"Spanish": "affirmed"},
+        ),
+    ],
+)
+def test_option_conditions_its_subject(text, expected):
+    _check(text, expected)
