@@ -236,6 +236,15 @@ def find_triggers(text: str) -> list[Trigger]:
     found += [
         Trigger("conditional", "both", m.start(), m.end(), m.group(0))
         for m in _at_a_premium().finditer(text)
+        if not m.group("where")
+    ]
+    found += [
+        # 'available from Cebu at extra cost': the predicate and 'at', the place between them
+        # in the reach of 'at'
+        Trigger("conditional", "both", start, end, text[start:end])
+        for m in _at_a_premium().finditer(text)
+        if m.group("where")
+        for start, end in ((m.start(), m.start("where")), (m.start("at"), m.end()))
     ]
     # 'back-office work may be performed in Kraków': a passive after a modal of possibility
     # allows or supposes its subject, and 'Sunday cover should be doable' only likely judges
@@ -527,12 +536,16 @@ _PAST_BEFORE = re.compile(
 @cache
 def _at_a_premium() -> re.Pattern:
     """A predicate of offer and 'at' before a price that is extra ('available at a 15%
-    premium', 'possible at an additional fee of $2,000'); the trigger is the predicate and
-    'at', so that the price after it is in its scope."""
+    premium', 'possible at an additional fee of $2,000', 'available from Cebu at extra cost');
+    the trigger is the predicate and 'at', so that the price after it is in its scope."""
     lex = assertion()
     price = r"(?:[$£€]\s?[\d.,]+[km]?|[\d.,]+\s?%|[\d.,]+\s?(?:percent|per\s+cent))"
     return re.compile(
-        rf"\b(?:{_alternation(lex.offer_predicates)})\s+at(?=\s+(?:an?\s+)?(?:{price}\s+)?"
+        rf"\b(?:{_alternation(lex.offer_predicates)})"
+        # where from ('available from Cebu at additional cost')
+        r"(?P<where>\s+(?:from|in|at\s+our|for)\s+"
+        r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)?"
+        rf"\s+(?P<at>at)(?=\s+(?:an?\s+)?(?:{price}\s+)?"
         rf"(?:{_alternation(lex.premium_nouns)})\b)",
         re.I,
     )

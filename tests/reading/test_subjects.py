@@ -64,3 +64,21 @@ def test_client_as_subject_of_a_story(text, expected):
 )
 def test_option_conditions_its_subject(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an offer at an extra price, from a place named between
+        (
+            "Cantonese is available from Kuala Lumpur at additional cost.",
+            {"Cantonese": "conditional", "Kuala Lumpur": "conditional"},
+        ),
+        ("Video is possible from Lisbon at an extra charge.", {"Video": "conditional"}),
+        # controls: no extra price, or no offer
+        ("Cantonese is available from Kuala Lumpur at all times.", {"Cantonese": "affirmed"}),
+        ("Our agents in Lisbon work at additional sites.", {"Lisbon": "affirmed"}),
+    ],
+)
+def test_offer_from_a_place_at_a_premium(text, expected):
+    _check(text, expected)
