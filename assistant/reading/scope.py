@@ -126,6 +126,7 @@ _RELATION_GAP = re.compile(
 )
 # where a thing goes ('offshore to Asia', 'transfers to the UK'); from a figure 'to' is a range
 _DIRECTION_GAP = re.compile(r"\s+to\s+(?:(?:the|our|a|an)\s+)?", re.I)
+_ALTERNATIVE = re.compile(r",\s*(?:or|alternatively|otherwise)\b", re.I)
 _CONJUNCTION_END = re.compile(r"\b(?:and|but|or)\s*$", re.I)
 _MODAL_HEAD = re.compile(r"(?:will|shall|would|may|might|can|could|should|must)\b", re.I)
 _LABEL_SUBJECT = re.compile(
@@ -288,6 +289,12 @@ class Scope:
             and self._subject_after_comma(trigger, end)
         ):
             return False  # 'Mon–Fri 9–5, weekends not needed': the weekends are denied
+        if (
+            not ahead
+            and trigger.status == "conditional"
+            and self._alternative_between(end, trigger)
+        ):
+            return False  # '£24 an hour, or £3,900 a month if you prefer': the alternative's
         if not ahead and looks_back and self._relative_of_another(trigger, end):
             return False  # 'we use Genesys on every laptop that is not shared': the laptop's
         if not ahead and looks_back and trigger.start >= end and self._inside_proviso(trigger, end):
@@ -335,6 +342,14 @@ class Scope:
         said = word.group(1).lower()
         others = {*assertion().elliptical_adverbs, *assertion().negation_adverbs, *_PRONOUNS}
         return said not in others and not said.endswith("ly")
+
+    def _alternative_between(self, end: int, trigger: Trigger) -> bool:
+        """Whether ', or' and another mention (an alternative) stand between the mention and a
+        condition after it: the condition is the alternative's."""
+        alternative = _ALTERNATIVE.search(self.text, end, trigger.start)
+        return alternative is not None and any(
+            alternative.end() <= start < trigger.start for start, _ in self.spans
+        )
 
     def _relative_of_another(self, trigger: Trigger, end: int) -> bool:
         """Whether the trigger stands in a relative clause ('that', 'which', 'who' right before

@@ -141,3 +141,20 @@ def test_hours_keep_their_own_days(text, expected):
 )
 def test_label_with_elided_passive(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condition after an alternative is the alternative's
+        (
+            "Pricing is EUR 21 per hour, or EUR 3,400 per FTE per month if you prefer FTE billing.",
+            {"EUR 21 per hour": "affirmed", "EUR 3,400 per FTE per month": "conditional"},
+        ),
+        ("We staff from Leeds, or from Derby if volumes grow.", {"Leeds": "affirmed"}),
+        # control: one offer, its condition
+        ("Derby can be added if volumes grow.", {"Derby": "conditional"}),
+    ],
+)
+def test_condition_of_an_alternative(text, expected):
+    _check(text, expected)
