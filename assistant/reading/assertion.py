@@ -258,6 +258,8 @@ _CAPACITY = re.compile(
 )
 
 
+# a size given right after a planned site ('our new Leeds floor opens in May with 90 seats')
+_WITH_SIZE = re.compile(r"\swith\s+(?:an?\s+|the\s+)?(?:initial\s+|total\s+)?$", re.I)
 _WITH_COUNT = re.compile(
     r",\s*with\s+(?:an?\s+|the\s+)?"
     r"(?:initial\s+|total\s+|starting\s+|further\s+|additional\s+)?$",
@@ -268,8 +270,9 @@ _WITH_COUNT = re.compile(
 def _capacity_of_planned_site(
     text: str, spans: list[tuple[int, int]], kinds: list[str] | None, result: list[str]
 ) -> list[str]:
-    """'We will open a site in Bucharest in March with capacity of 150 seats': the capacity
-    given after a place whose site is planned, in the same clause, is planned with it; so is
+    """'We will open a site in Bucharest in March with capacity of 150 seats', 'our new Leeds
+    floor opens in May with 90 seats': the capacity or size given after a place whose site is
+    planned, in the same clause, is planned with it; so is
     a count that a planned clause goes on to give with 'with' ('we will add chat from Rabat,
     with 40 advisers')."""
     if not kinds:
@@ -278,7 +281,10 @@ def _capacity_of_planned_site(
         if kinds[i] != "count" or result[i] != "affirmed":
             continue
         given_with = bool(_WITH_COUNT.search(text, max(0, start - 30), start))
-        if not (given_with or _CAPACITY.search(text, max(0, start - 45), start)):
+        sized = _CAPACITY.search(text, max(0, start - 45), start) or _WITH_SIZE.search(
+            text, max(0, start - 30), start
+        )
+        if not (given_with or sized):
             continue
         if any(
             (kinds[j] == "location" or given_with)

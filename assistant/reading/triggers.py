@@ -230,6 +230,10 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in _expected_arrival().finditer(text)
     ]
     found += [
+        Trigger("planned", "subject", m.start(), m.end(), m.group(0))
+        for m in _scheduled_opening().finditer(text)
+    ]
+    found += [
         Trigger("planned", "forward", m.start(), m.end(), m.group(0))
         for m in _site_opening().finditer(text)
     ]
@@ -415,6 +419,22 @@ def _expected_arrival() -> re.Pattern:
         rf"(?P<predicate>(?:{_alternation(lex.expectation_modals)})\s+(?:\w+ly\s+)?"
         rf"(?:{_alternation(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{TIME_AHEAD})",
         re.I,
+    )
+
+
+# the present of a site's or a service's start, or its participle ('opens', 'launching')
+_OPENING_PRESENT = (
+    r"(?:opens|launches|goes\s+live|starts|opening|launching|going\s+live|starting|coming\s+online)"
+)
+
+
+@cache
+def _scheduled_opening() -> re.Pattern:
+    """A start told in the present with a time ahead right after it ('our new Leeds floor opens
+    in March', 'pods across the Visayas, launching from Q2'): scheduled, so its subject is
+    planned."""
+    return re.compile(
+        rf"(?<![\w-]){_OPENING_PRESENT}(?=\s+(?:in|from|on|by|during)\s+{TIME_AHEAD})", re.I
     )
 
 

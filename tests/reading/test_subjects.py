@@ -82,3 +82,23 @@ def test_option_conditions_its_subject(text, expected):
 )
 def test_offer_from_a_place_at_a_premium(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a start told in the present with a time ahead is scheduled: its subject is planned
+        (
+            "Our new Tallinn floor opens in June with 80 seats.",
+            {"Tallinn": "planned", "80 seats": "planned"},
+        ),
+        ("Weekend chat goes live from Q3 2027.", {"chat": "planned"}),
+        ("Hybrid pods across Mindanao, launching from Q1 2027.", {"Mindanao": "planned"}),
+        # controls: a past opening, an opening hour, a size of a site that stands
+        ("Our Tallinn floor opened in 2021.", {"Tallinn": "affirmed"}),
+        ("The Tallinn line opens at 8am.", {"Tallinn": "affirmed"}),
+        ("Our Tallinn site runs chat with 80 seats.", {"80 seats": "affirmed"}),
+    ],
+)
+def test_scheduled_start_is_planned(text, expected):
+    _check(text, expected)
