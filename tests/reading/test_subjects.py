@@ -102,3 +102,17 @@ def test_offer_from_a_place_at_a_premium(text, expected):
 )
 def test_scheduled_start_is_planned(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trial before general release is no offer yet
+        ("Our WhatsApp channel is still in pilot.", {"WhatsApp": "planned"}),
+        ("Video support is being piloted with two accounts.", {"Video": "planned"}),
+        # control: a pilot that ran
+        ("We ran a pilot in Gdańsk last year.", {"Gdańsk": "affirmed"}),
+    ],
+)
+def test_trial_is_planned(text, expected):
+    _check(text, expected)
