@@ -12,6 +12,10 @@ from assistant.reading.lexicon import assertion
 from assistant.reading.quantities import QUANTITY_KINDS
 from assistant.reading.triggers import TIME_AHEAD, Trigger, boundaries, denial_adverbs, word_class
 
+# a trigger that is a predicate, headed by a modal or a negation ('can wait', 'not needed')
+_PREDICATE_HEAD = re.compile(
+    r"(?:not|never|can|could|may|might|will|would|shall|should|must|is|are)\b", re.I
+)
 _PRONOUNS = ("i", "we", "you", "they", "he", "she", "it", "that", "this", "these", "those")
 _WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
 _DASH = re.compile(r"\s[—–]\s")
@@ -285,7 +289,7 @@ class Scope:
         if (
             not ahead
             and looks_back
-            and trigger.status == "negated"
+            and (trigger.status == "negated" or _PREDICATE_HEAD.match(trigger.text))
             and self._subject_after_comma(trigger, end)
         ):
             return False  # 'Mon–Fri 9–5, weekends not needed': the weekends are denied

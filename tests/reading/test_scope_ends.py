@@ -62,6 +62,10 @@ def test_relative_clause_denies_its_antecedent(text, expected):
             {"Mon–Fri 07:00–19:00 GMT": "affirmed"},
         ),
         ("We need chat in Dutch, voice not needed.", {"Dutch": "affirmed"}),
+        # a predicate headed by a modal too
+        ("Email and chat from June, PT can wait until autumn.", {"Email": "affirmed"}),
+        # control: a noun of the trigger's own ('certification audit scheduled')
+        ("ISO 9001 — review done, certification audit scheduled Q2 2027", {"ISO 9001": "planned"}),
         # controls: an adverb, a pronoun or an aside leaves the mention the subject
         ("Welsh, sadly not offered.", {"Welsh": "negated"}),
         ("Welsh, however, not required.", {"Welsh": "negated"}),
