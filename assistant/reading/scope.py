@@ -299,6 +299,8 @@ class Scope:
             and self._alternative_between(end, trigger)
         ):
             return False  # '£24 an hour, or £3,900 a month if you prefer': the alternative's
+        if not ahead and looks_back and self._own_cell_subject(trigger, end):
+            return False  # 'Voice, email | WhatsApp via a partner': the partner is WhatsApp's
         if not ahead and looks_back and self._relative_of_another(trigger, end):
             return False  # 'we use Genesys on every laptop that is not shared': the laptop's
         if not ahead and looks_back and trigger.start >= end and self._inside_proviso(trigger, end):
@@ -346,6 +348,14 @@ class Scope:
         said = word.group(1).lower()
         others = {*assertion().elliptical_adverbs, *assertion().negation_adverbs, *_PRONOUNS}
         return said not in others and not said.endswith("ly")
+
+    def _own_cell_subject(self, trigger: Trigger, end: int) -> bool:
+        """Whether a table cell ('|') closes between the mention and the trigger and another
+        mention stands in the trigger's own cell before it: that one is its subject."""
+        cell = self.text.rfind("|", end, trigger.start)
+        return cell >= 0 and any(
+            cell < start and stop <= trigger.start for start, stop in self.spans
+        )
 
     def _alternative_between(self, end: int, trigger: Trigger) -> bool:
         """Whether ', or' and another mention (an alternative) stand between the mention and a

@@ -162,3 +162,20 @@ def test_label_with_elided_passive(text, expected):
 )
 def test_condition_of_an_alternative(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trigger in a later cell governs the mention of its own cell
+        (
+            "Languages | English, Afrikaans | Zulu via a partner agency",
+            {"English": "affirmed", "Afrikaans": "affirmed", "Zulu": "third_party"},
+        ),
+        ("Platforms | Five9 | Genesys not supported", {"Five9": "affirmed", "Genesys": "negated"}),
+        # control: a trigger alone in its cell answers the row
+        ("Zulu | via a partner agency", {"Zulu": "third_party"}),
+    ],
+)
+def test_trigger_governs_its_own_cell(text, expected):
+    _check(text, expected)
