@@ -130,6 +130,12 @@ _RELATION_GAP = re.compile(
 )
 # where a thing goes ('offshore to Asia', 'transfers to the UK'); from a figure 'to' is a range
 _DIRECTION_GAP = re.compile(r"\s+to\s+(?:(?:the|our|a|an)\s+)?", re.I)
+# 'with' and a subject of its own with a passive after it: an absolute clause
+_ABSOLUTE_PASSIVE = re.compile(
+    r",\s*with\s+(?:[\w-]+\s+){1,3}?(?:[\w-]+ed|run|done|taken)"
+    r"(?:\s+(?:by|through|via)(?:\s+[\w'’-]+){0,3})?\s*$",
+    re.I,
+)
 _ALTERNATIVE = re.compile(r",\s*(?:or|alternatively|otherwise)\b", re.I)
 _CONJUNCTION_END = re.compile(r"\b(?:and|but|or)\s*$", re.I)
 _MODAL_HEAD = re.compile(r"(?:will|shall|would|may|might|can|could|should|must)\b", re.I)
@@ -299,6 +305,8 @@ class Scope:
             and self._alternative_between(end, trigger)
         ):
             return False  # '£24 an hour, or £3,900 a month if you prefer': the alternative's
+        if not ahead and _ABSOLUTE_PASSIVE.search(self.text, end, trigger.start):
+            return False  # '…, with overflow handled by our partner': the overflow's
         if not ahead and looks_back and self._own_cell_subject(trigger, end):
             return False  # 'Voice, email | WhatsApp via a partner': the partner is WhatsApp's
         if not ahead and looks_back and self._relative_of_another(trigger, end):

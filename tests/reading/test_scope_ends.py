@@ -179,3 +179,20 @@ def test_condition_of_an_alternative(text, expected):
 )
 def test_trigger_governs_its_own_cell(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'with' and a subject of its own, then a passive: the partner does the overflow only
+        (
+            "We serve you from our Derry and Sligo sites, with night calls handled by our partner "
+            "in Accra.",
+            {"Derry": "affirmed", "Sligo": "affirmed", "Accra": "third_party"},
+        ),
+        # control: no absolute clause
+        ("Night calls are handled by our partner in Accra.", {"Accra": "third_party"}),
+    ],
+)
+def test_absolute_passive_keeps_its_agent(text, expected):
+    _check(text, expected)
