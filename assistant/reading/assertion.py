@@ -162,6 +162,8 @@ def statuses(
             negations, i
         ):
             found -= {"negated", "third_party"}  # 'no partner for chat: it stays in-house'
+        if {"negated", "third_party"} <= found and _mark_then_partner(text, negations, covering):
+            found.discard("negated")  # 'Italian ✗ – partner-delivered': not in-house, a partner's
         if "negated" in found and scope.denied_in_house_only(negations, i):
             found = (found - {"negated"}) | {"third_party"}  # 'not in-house, our partner does'
         if "negated" in found and _ONLY_AFTER.match(text, spans[i][1]):
@@ -392,6 +394,21 @@ def _denied_beyond_a_place(text: str, span: tuple[int, int]) -> bool:
     start, end = span
     return bool(_NO_BEFORE.search(text, max(0, start - 12), start)) and bool(
         _BEYOND_AFTER.match(text, end)
+    )
+
+
+_BARE_ANSWER = re.compile(r"\W*(?:no|n|✗|✘|❌|✖|×)\W*", re.I)
+
+
+def _mark_then_partner(text: str, negations: list[Trigger], covering: list[Trigger]) -> bool:
+    """Whether every negation is a bare 'No' or cross that a third party's note follows after
+    a dash or a comma ('Italian ✗ – partner-delivered', 'Greek: No – via our partner'): what is
+    denied is doing it in-house."""
+    partners = [t for t in covering if t.status == "third_party"]
+    return bool(negations) and all(
+        _BARE_ANSWER.fullmatch(t.text)
+        and any(re.fullmatch(r"\s*[—–,-]\s*", text[t.end : p.start]) for p in partners)
+        for t in negations
     )
 
 

@@ -1324,6 +1324,10 @@ class Scope:
         answered; a later trigger speaks of what follows the mark."""
         end = self.spans[index][1]
         mark = _OWN_MARK.match(self.text, end)
+        if mark and trigger.status == "third_party" and re.fullmatch(
+            r"\s*[—–,-]\s*", self.text[mark.end() : trigger.start]
+        ):
+            return False  # 'Italian ✗ – partner-delivered': the note goes on with the same item
         return bool(mark) and mark.end() <= trigger.start
 
     def to_be_attained(self, index: int) -> bool:

@@ -116,3 +116,19 @@ def test_scheduled_start_is_planned(text, expected):
 )
 def test_trial_is_planned(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare 'No' or cross, then a partner's note: not in-house, a partner's
+        ("Romanian ✗ – partner-run from Iași", {"Romanian": "third_party"}),
+        ("Thai: No – via our partner in Bangkok", {"Thai": "third_party"}),
+        # controls: a cross alone, a partner that also declines, another item's note
+        ("Romanian ✗", {"Romanian": "negated"}),
+        ("Thai: No, and our partner does not offer it either", {"Thai": "negated"}),
+        ("Dutch ✓ Thai – via partner", {"Dutch": "affirmed", "Thai": "third_party"}),
+    ],
+)
+def test_cross_then_partner_note(text, expected):
+    _check(text, expected)
