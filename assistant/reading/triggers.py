@@ -218,6 +218,8 @@ def find_triggers(text: str) -> list[Trigger]:
     found = [
         Trigger("hedged", t.direction, t.start, t.end, t.text)
         if t.status == "negated" and _UNKNOWN.match(text, t.end)
+        else Trigger("hedged", "both", t.start, t.end, t.text)
+        if t.status == "negated" and _UNPROMISED.match(text, t.end)
         else t
         for t in found
     ]
@@ -598,6 +600,12 @@ _UNKNOWN = re.compile(
     r"clarify|establish)\s+(?:whether|if)|(?:confirm|verify|establish)\s+that|"
     # 'it is not clear whether …': not known either way
     r"(?:clear|certain|known)\s+(?:whether|if))\b",
+    re.I,
+)
+# 'volumes are not guaranteed', 'cannot guarantee a move', 'not contractually committed': a
+# figure or a plan without a promise, not denied; it speaks of what comes before or after
+_UNPROMISED = re.compile(
+    r"\s*(?:contractually\s+)?(?:guaranteed|guarantee|committed|binding)\b(?!\s+(?:to|that)\b)",
     re.I,
 )
 

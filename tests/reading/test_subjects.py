@@ -132,3 +132,22 @@ def test_trial_is_planned(text, expected):
 )
 def test_cross_then_partner_note(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a promise withheld leaves a figure or a plan uncertain, not denied
+        (
+            "Forecast volumes of 48,000 calls a year are not guaranteed.",
+            {"48,000 calls a year": "hedged"},
+        ),
+        ("We expect, but cannot guarantee, a move to Genesys in 2027.", {"Genesys": "hedged"}),
+        ("Quality | Target 92% by Q4, not contractually committed", {"92%": "hedged"}),
+        # controls: a denial of a commitment to something, a plain denial
+        ("Chat is not committed to in this contract.", {"Chat": "negated"}),
+        ("We do not offer Genesys.", {"Genesys": "negated"}),
+    ],
+)
+def test_promise_withheld_is_hedged(text, expected):
+    _check(text, expected)
