@@ -151,3 +151,22 @@ def test_cross_then_partner_note(text, expected):
 )
 def test_promise_withheld_is_hedged(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a case the option depends on: agreement, the buyer's demand, a period
+        ("Up to 40% home-working by agreement", {"40%": "conditional"}),
+        (
+            "Email is answered Monday to Friday, with Saturday cover where the Customer so requires.",
+            {"Saturday": "conditional", "Email": "affirmed"},
+        ),
+        ("We open on Sundays only during the January sale.", {"Sundays": "conditional"}),
+        # controls: an agreement that exists, a period that does not limit
+        ("Our agreement covers chat and email.", {"chat": "affirmed"}),
+        ("We open on Sundays during the whole year.", {"Sundays": "affirmed"}),
+    ],
+)
+def test_case_an_option_depends_on(text, expected):
+    _check(text, expected)
