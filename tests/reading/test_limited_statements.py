@@ -90,3 +90,19 @@ def test_delivery_model_denied_beyond_a_place(text, expected):
 def test_counts_with_a_thousands_point(text, value):
     counts = [m for m in read(text) if m.kind == "count"]
     assert counts and counts[0].value["value"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # a clause's number heading its line, a level's number: no count
+        ("4.2 Agent attrition shall stay below 30%.", []),
+        ("Escalations go to Tier 2 specialists within a day.", []),
+        ("7.1 Languages offered: Polish and Czech.", []),
+        # controls: counts at the head of a line, and after other words
+        ("4.5 FTE are needed on chat.", ["4.5 FTE"]),
+        ("We need 12 agents in Tier 2.", ["12 agents"]),
+    ],
+)
+def test_numbers_that_name_are_no_counts(text, counted):
+    assert [m.text for m in read(text) if m.kind == "count"] == counted
