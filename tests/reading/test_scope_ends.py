@@ -196,3 +196,16 @@ def test_trigger_governs_its_own_cell(text, expected):
 )
 def test_absolute_passive_keeps_its_agent(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'planned at' a figure is a level designed for, no plan ahead
+        ("Occupancy is planned at 82% across the year.", {"82%": "affirmed"}),
+        # control: a plan for a time ahead
+        ("Chat is planned for Q3 2027.", {"Chat": "planned"}),
+    ],
+)
+def test_planned_at_a_figure(text, expected):
+    _check(text, expected)
