@@ -213,6 +213,7 @@ class Assertion(_Strict):
     commitment_verbs: tuple[str, ...] = ()
     process_nouns: tuple[str, ...] = ()
     partial_answers: tuple[str, ...] = ()
+    client_compounds: tuple[str, ...] = ()
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

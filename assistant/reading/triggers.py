@@ -202,7 +202,11 @@ def find_triggers(text: str) -> list[Trigger]:
     found = [
         t for t in found if not (t.status == "negated" and any(s <= t.start < e for s, e in harms))
     ]
-    found = [t for t in found if not _document_speaks(text, t) and not _kin_company(t)]
+    found = [
+        t
+        for t in found
+        if not _document_speaks(text, t) and not _kin_company(t) and not _client_compound(text, t)
+    ]
     # "we're the leading CX partner in Leeds": the vendor names itself; no third party
     found = [
         t for t in found if not (t.status == "third_party" and _SELF_DESCRIBED.search(text, 0, t.start))
@@ -341,7 +345,7 @@ def find_triggers(text: str) -> list[Trigger]:
         start, end = quoted.span(1)
         found.append(Trigger("other_client", "sentence", start, end, quoted.group(1)))
     story = _story().search(text)
-    if story and (story.group("client") or story.group("own") or story.group("us")):
+    if story and any(story.group(g) for g in ("client", "own", "us", "head")):
         found.append(
             Trigger("other_client", "sentence", story.start(), story.end(), story.group(0))
         )
@@ -671,6 +675,18 @@ def _measured_change(text: str, trigger: Trigger) -> bool:
     )
 
 
+def _client_compound(text: str, trigger: Trigger) -> bool:
+    """'A dedicated client manager …': a client noun closing the trigger that modifies the noun
+    after it (`client_compounds`) names a role or a service, no other client."""
+    lex = assertion()
+    if trigger.status != "other_client" or not lex.client_compounds:
+        return False
+    last = trigger.text.split()[-1].lower() if trigger.text.split() else ""
+    return last in lex.client_nouns and bool(
+        re.match(rf"\s+(?:{_alternation(lex.client_compounds)})", text[trigger.end :], re.I)
+    )
+
+
 def _kin_company(trigger: Trigger) -> bool:
     """'our sister company in Guatemala City': a company of the vendor's own group is no client."""
     return trigger.status == "other_client" and bool(_KIN.search(trigger.text))
@@ -700,10 +716,13 @@ def _story() -> re.Pattern:
     nouns = "|".join(re.escape(n) for n in sorted(lex.client_nouns, key=len, reverse=True))
     verbs = word_class("story_verbs").pattern
     return re.compile(
-        rf"^\W*{_WHEN}(?:when\s+|after\s+|once\s+)?(?:(?:the|that|this)\s+(?P<client>{nouns})s?\s+"
+        rf"^\W*{_LABEL}{_WHEN}(?:when\s+|after\s+|once\s+)?(?:(?:the|that|this)\s+(?P<client>{nouns})s?\s+"
         rf"(?:(?:[\w-]+ly|also|then|later|soon)\s+)?(?:{verbs})\b|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,4}}?(?:{verbs})\s+"
-        rf"(?:[\w-]+\s+){{0,2}}?(?P<own>its|their|to\s+us|with\s+us)\b"
-        rf"|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,3}}?(?:{nouns})\s+(?:{verbs})\s+(?P<us>us)\b)",
+        rf"(?:[\w-]+\s+){{0,3}}?(?P<own>its|their|to\s+us|with\s+us)\b"
+        rf"|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,3}}?(?:{nouns})\s+(?:{verbs})\s+(?P<us>us)\b"
+        # a client heading the sentence with a verb of its story ('one of Spain's largest
+        # insurers saw NPS climb …', 'a national carrier moved its …')
+        rf"|(?:an?|one\s+of)\s+(?:[\w&'’.-]+\s+){{0,3}}?(?P<head>{nouns})s?\s+(?:{verbs})\b)",
         re.I,
     )
 
@@ -723,6 +742,9 @@ def _served_story() -> re.Pattern:
     )
 
 
+# a short label before the story's sentence ('Reference: a health insurer …', 'Our clients
+# love us: one retailer …')
+_LABEL = r"(?:[\w'’ ]{1,30}:\s+)?"
 # a time that may open a story ('Last year a telecom brand asked us …')
 _WHEN = (
     # 'Read how a global airline cut its …', or a case study's title: 'How a bank cut its …'

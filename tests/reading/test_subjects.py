@@ -175,3 +175,38 @@ def test_promise_withheld_is_hedged(text, expected):
 )
 def test_case_an_option_depends_on(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a client heading its sentence, perhaps after a short label, with a verb of its story
+        (
+            "Proof: one of Poland's largest insurers saw CSAT rise after moving to our Łódź team.",
+            {"CSAT": "other_client"},
+        ),
+        (
+            "Reference: a regional utility has run 120 Welsh-speaking advisers with us since 2020.",
+            {"Welsh": "other_client"},
+        ),
+        # controls: the vendor's own people, a label with no client after it
+        ("One of our team leads saw the backlog fall.", {}),
+        ("Languages: we offer Welsh and English.", {"Welsh": "affirmed"}),
+    ],
+)
+def test_client_heading_a_story(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a client noun modifying another noun names a role or a service
+        ("A dedicated client manager will support Spanish.", {"Spanish": "affirmed"}),
+        ("A 24/7 customer service line covers Welsh.", {"Welsh": "affirmed"}),
+        # control: a client named for its story
+        ("A regional bank moved its Spanish line to us.", {"Spanish": "other_client"}),
+    ],
+)
+def test_client_noun_as_modifier(text, expected):
+    _check(text, expected)
