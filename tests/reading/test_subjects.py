@@ -210,3 +210,18 @@ def test_client_heading_a_story(text, expected):
 )
 def test_client_noun_as_modifier(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a case study's parts as labels
+        ("The challenge: 25k emails a month in Danish and Swedish.", {"Danish": "other_client"}),
+        ("The results: AHT fell by 12% in six months.", {"AHT": "other_client"}),
+        # controls: the same words inside a sentence, another label
+        ("We see the result in CSAT above 85%.", {"CSAT": "affirmed"}),
+        ("The solution: Danish and Swedish from our Malmö hub.", {"Danish": "affirmed"}),
+    ],
+)
+def test_case_study_labels(text, expected):
+    _check(text, expected)
