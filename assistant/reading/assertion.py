@@ -218,7 +218,36 @@ def statuses(
     result = _restated_in_later_cell(text, spans, kinds, result, triggers)
     result = _capacity_of_planned_site(text, spans, kinds, result)
     result = _limited_by_partial_answer(text, spans, result)
+    result = _done_by_the_partner_named(text, spans, result, triggers)
     return _reaffirmed_after_answer(text, spans, kinds, result, answers)
+
+
+_THEY_CLAUSE = re.compile(
+    r"[,;—–]\s*(?:and\s+|so\s+)?they\s+(?!are\s+not\b|don['’]t\b|do\s+not\b)", re.I
+)
+_OWN_WORDS = re.compile(r"\b(?:we|our|us|I)\b")
+
+
+def _done_by_the_partner_named(
+    text: str, spans: list[tuple[int, int]], result: list[str], triggers: list[Trigger]
+) -> list[str]:
+    """'We work with a partner agency in Budapest, they translate the e-mails in 24 hours': a
+    clause whose subject is 'they' right after one that names a partner tells what the
+    partner does."""
+    partners = [t for t in triggers if t.status == "third_party"]
+    if not partners:
+        return result
+    done = list(result)
+    for clause in _THEY_CLAUSE.finditer(text):
+        named = [t for t in partners if t.end <= clause.start()]
+        if not named or _OWN_WORDS.search(text, named[-1].end, clause.start()):
+            continue
+        stop = re.search(r"[;.!?|]|,\s*(?:but|while|whereas)\b", text[clause.end() :])
+        right = clause.end() + stop.start() if stop else len(text)
+        for i, (start, end) in enumerate(spans):
+            if clause.end() <= start and end <= right and result[i] == "affirmed":
+                done[i] = "third_party"
+    return done
 
 
 @cache

@@ -225,3 +225,24 @@ def test_client_noun_as_modifier(text, expected):
 )
 def test_case_study_labels(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'they' right after a clause naming a partner is the partner
+        (
+            "For Estonian we work with a partner agency in Tartu, they answer chats within 2 hours.",
+            {"2 hours": "third_party"},
+        ),
+        (
+            "Our partner in Quito runs Spanish; they also cover Portuguese.",
+            {"Portuguese": "third_party"},
+        ),
+        # controls: the vendor speaks again before 'they', no partner named
+        ("We use a partner for Thai, and we handle Lao; they are both busy.", {"Lao": "affirmed"}),
+        ("Our clients love email, they send 5,000 a week.", {"email": "affirmed"}),
+    ],
+)
+def test_they_after_a_partner(text, expected):
+    _check(text, expected)
