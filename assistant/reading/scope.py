@@ -136,6 +136,9 @@ _ABSOLUTE_PASSIVE = re.compile(
     r"(?:\s+(?:by|through|via)(?:\s+[\w'’-]+){0,3})?\s*$",
     re.I,
 )
+# the rest of a label after a mention ('… integration: '), and the end of a bare answer
+_LABEL_BEFORE = re.compile(r"(?:\s+[\w-]+){0,2}\s*:\s*")
+_ANSWER_END = re.compile(r"\s*(?:$|[;|.]|\(|[—–]\s)")
 _ALTERNATIVE = re.compile(r",\s*(?:or|alternatively|otherwise)\b", re.I)
 _CONJUNCTION_END = re.compile(r"\b(?:and|but|or)\s*$", re.I)
 _MODAL_HEAD = re.compile(r"(?:will|shall|would|may|might|can|could|should|must)\b", re.I)
@@ -276,6 +279,12 @@ class Scope:
             # 'whatsapp? tbd', 'Welsh?? not sure yet', 'Is X held? A: Not yet', 'Social media?
             # Only as part of a bundle': a doubt, a plan or a condition answers the question
             return True
+        if (
+            not ahead
+            and trigger.status in ("hedged", "planned", "conditional")
+            and self._answers_label(trigger, end)
+        ):
+            return True  # 'Salesforce integration: Roadmap': the label's answer
         if orphan and not ahead and self._elided_subject(trigger, index):
             return True
         if not ahead and self._restricted_clause(trigger, index):
@@ -356,6 +365,14 @@ class Scope:
         said = word.group(1).lower()
         others = {*assertion().elliptical_adverbs, *assertion().negation_adverbs, *_PRONOUNS}
         return said not in others and not said.endswith("ly")
+
+    def _answers_label(self, trigger: Trigger, end: int) -> bool:
+        """Whether the trigger is the whole answer to a label that the mention ends ('Salesforce
+        integration: Roadmap', 'Welsh: TBC;'): the label's words, a colon, the trigger, and
+        the end of its clause or cell."""
+        return bool(_LABEL_BEFORE.fullmatch(self.text, end, trigger.start)) and bool(
+            _ANSWER_END.match(self.text, trigger.end)
+        )
 
     def _own_cell_subject(self, trigger: Trigger, end: int) -> bool:
         """Whether a table cell ('|') closes between the mention and the trigger and another

@@ -209,3 +209,20 @@ def test_absolute_passive_keeps_its_agent(text, expected):
 )
 def test_planned_at_a_figure(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare answer after a label's colon answers the label
+        (
+            "CRM | Own: Freshdesk; HubSpot integration: Roadmap | —",
+            {"Freshdesk": "affirmed", "HubSpot": "planned"},
+        ),
+        ("Languages | Latvian: roadmap", {"Latvian": "planned"}),
+        # control: a label answered firmly, a trigger with more after it
+        ("CRM | Own: Freshdesk; HubSpot integration: live", {"HubSpot": "affirmed"}),
+    ],
+)
+def test_bare_answer_to_a_label(text, expected):
+    _check(text, expected)
