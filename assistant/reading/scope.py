@@ -139,6 +139,8 @@ _ABSOLUTE_PASSIVE = re.compile(
 # the rest of a label after a mention ('… integration: '), and the end of a bare answer
 _LABEL_BEFORE = re.compile(r"(?:\s+[\w-]+){0,2}\s*:\s*")
 _ANSWER_END = re.compile(r"\s*(?:$|[;|.]|\(|[—–]\s)")
+# a relative clause set off by commas (', which handles our German lines,')
+_SET_OFF_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;:.!?|]{1,80},", re.I)
 _ALTERNATIVE = re.compile(r",\s*(?:or|alternatively|otherwise)\b", re.I)
 _CONJUNCTION_END = re.compile(r"\b(?:and|but|or)\s*$", re.I)
 _MODAL_HEAD = re.compile(r"(?:will|shall|would|may|might|can|could|should|must)\b", re.I)
@@ -1259,6 +1261,13 @@ class Scope:
             # 'Night cover, for the reasons given in our letter of May, is not offered': the
             # words of an aside right after the mention do not count
             between -= bisect_left(self.words, aside.end(1)) - bisect_left(self.words, aside.start(1))
+        if forward and status == "third_party":
+            # 'our sister company, which runs our Polish line, holds ISO 9001': a relative
+            # clause set off by commas does not count either
+            for relative in _SET_OFF_RELATIVE.finditer(self.text, left, right):
+                between -= bisect_left(self.words, relative.end()) - bisect_left(
+                    self.words, relative.start()
+                )
         limit = window or (self.windows if forward else self.back_windows)[status]
         return between <= limit
 

@@ -677,14 +677,25 @@ def _measured_change(text: str, trigger: Trigger) -> bool:
 
 def _client_compound(text: str, trigger: Trigger) -> bool:
     """'A dedicated client manager …': a client noun closing the trigger that modifies the noun
-    after it (`client_compounds`) names a role or a service, no other client."""
+    after it (`client_compounds`) names a role or a service, no other client; after a
+    provider's word ('our partner agency') it names a provider."""
     lex = assertion()
     if trigger.status != "other_client" or not lex.client_compounds:
         return False
+    if _PROVIDER_NOUN.search(trigger.text):
+        return True  # 'our partner agency in Porto': a provider, no client
     last = trigger.text.split()[-1].lower() if trigger.text.split() else ""
     return last in lex.client_nouns and bool(
         re.match(rf"\s+(?:{_alternation(lex.client_compounds)})", text[trigger.end :], re.I)
     )
+
+
+# a client noun that a provider's word makes a provider ('partner agency', 'staffing firm')
+_PROVIDER_NOUN = re.compile(
+    r"\b(?:partner|staffing|recruitment|translation|interpreting|outsourcing|sister|parent)\s+"
+    r"(?:agency|company|firm|operator|brand)\b",
+    re.I,
+)
 
 
 def _kin_company(trigger: Trigger) -> bool:

@@ -246,3 +246,36 @@ def test_case_study_labels(text, expected):
 )
 def test_they_after_a_partner(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a partner subject reaches its verb's object past a relative clause set off by commas
+        (
+            "Our partner agency in Porto, which runs our Spanish and Galician lines, holds ISO "
+            "9001 in its own right.",
+            {"ISO 9001": "third_party"},
+        ),
+        # control: the vendor's own subject after the partner's clause
+        (
+            "Our partner agency in Porto runs Galician; we hold ISO 9001 ourselves.",
+            {"ISO 9001": "affirmed"},
+        ),
+    ],
+)
+def test_partner_subject_past_a_relative_clause(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a provider's word before a client noun makes it a provider
+        ("Our partner agency in Porto runs Galician.", {"Galician": "third_party"}),
+        # control: a client named for its story
+        ("Our biggest agency client moved its chat to us.", {"chat": "other_client"}),
+    ],
+)
+def test_partner_agency_is_no_client(text, expected):
+    _check(text, expected)
