@@ -226,3 +226,21 @@ def test_planned_at_a_figure(text, expected):
 )
 def test_bare_answer_to_a_label(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison with what was expected plans nothing
+        (
+            "The trial cost EUR 980 for 30 agent hours, less than we expected.",
+            {"EUR 980": "affirmed"},
+        ),
+        ("Go-live took 6 weeks, as planned and as expected.", {"6 weeks": "affirmed"}),
+        # the speaker's expected ability hedges; a supplier's is a requirement
+        ("With this team we should be able to reach 88% FCR.", {"88%": "hedged"}),
+        ("The Supplier should be able to reach 88% FCR.", {"88%": "affirmed"}),
+    ],
+)
+def test_expected_in_comparisons_and_abilities(text, expected):
+    _check(text, expected)
