@@ -620,7 +620,8 @@ def find_hours(text: str) -> list[Quantity]:
         stop = m.end()
         if m.group("days") and m.group("days_after"):
             # 'Mon–Sat 8–22, Sundays not needed': the days after are the next statement's
-            stop = m.start() + len(text[m.start() : m.start("days_after")].rstrip(" ,"))
+            kept = re.sub(r"[\s,]*(?:\bon\s*)?$", "", text[m.start() : m.start("days_after")])
+            stop = m.start() + len(kept)
         found.append(Quantity("hours", value, m.start(), stop, text[m.start() : stop].rstrip(" ,")))
     found += _days_only(text, found)
     business = list(_BUSINESS.finditer(text))

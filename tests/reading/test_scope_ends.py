@@ -119,6 +119,10 @@ def test_past_subject_to_is_no_condition(text, expected):
         # days after the times belong to the times only when none lead them
         ("We open 9am to 5pm, Monday to Friday", {"9am to 5pm, Monday to Friday": "affirmed"}),
         ("Mon–Fri 08:00–18:00, Saturdays closed.", {"Mon–Fri 08:00–18:00": "affirmed"}),
+        (
+            "Hours are Mon–Fri 08:00–18:00, on Sunday we are closed",
+            {"Mon–Fri 08:00–18:00": "affirmed"},
+        ),
     ],
 )
 def test_hours_keep_their_own_days(text, expected):
