@@ -571,7 +571,7 @@ def _at_a_premium() -> re.Pattern:
         # where from ('available from Cebu at additional cost')
         r"(?P<where>\s+(?:from|in|at\s+our|for)\s+"
         r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)?"
-        rf"\s+(?P<at>at)(?=\s+(?:an?\s+)?(?:(?:{price}\s+)?"
+        rf"\s+(?P<at>at|for|on)(?=\s+(?:an?\s+)?(?:(?:{price}\s+)?"
         rf"(?:{_alternation(lex.premium_nouns)})\b"
         # an extra price itself: 'at an additional USD 95 per agent'
         rf"|(?:additional|extra)\s+(?:{price}|(?-i:[A-Z]{{3}})\s?\d)))",

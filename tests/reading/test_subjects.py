@@ -75,6 +75,8 @@ def test_option_conditions_its_subject(text, expected):
             {"Cantonese": "conditional", "Kuala Lumpur": "conditional"},
         ),
         ("Video is possible from Lisbon at an extra charge.", {"Video": "conditional"}),
+        ("Spanish is available for an additional fee.", {"Spanish": "conditional"}),
+        ("On Sunday it is possible on extra cost.", {"Sunday": "conditional"}),
         (
             "A Genesys tenant can be provided at an additional EUR 40 per seat.",
             {"Genesys": "conditional", "EUR 40 per seat": "conditional"},
@@ -83,6 +85,7 @@ def test_option_conditions_its_subject(text, expected):
         ("Cantonese is available from Kuala Lumpur at all times.", {"Cantonese": "affirmed"}),
         ("Our agents in Lisbon work at additional sites.", {"Lisbon": "affirmed"}),
         ("Chat is offered at a rate of EUR 20.", {"Chat": "affirmed"}),
+        ("Spanish is available for additional sites.", {"Spanish": "affirmed"}),
     ],
 )
 def test_offer_from_a_place_at_a_premium(text, expected):
