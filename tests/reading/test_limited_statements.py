@@ -93,6 +93,21 @@ def test_counts_with_a_thousands_point(text, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a lone point before exactly three digits groups thousands, unless the sentence
+        # writes decimal points elsewhere
+        ("Onboarding training totals 3.200 hours a year.", 3200),
+        ("We need 2.5 FTE and 1.500 hours of training.", 1.5),
+        ("Calls last 4.25 minutes on average.", 4.25),
+    ],
+)
+def test_durations_with_a_thousands_point(text, amount):
+    durations = [m for m in read(text) if m.kind == "duration"]
+    assert durations and durations[-1].value["amount"] == pytest.approx(amount)
+
+
+@pytest.mark.parametrize(
     ("text", "counted"),
     [
         # a clause's number heading its line, a level's number: no count
