@@ -216,6 +216,11 @@ def find_triggers(text: str) -> list[Trigger]:
     found = [
         t for t in found if not (t.status == "hedged" and _FORBIDDING_MAY.search(text, 0, t.end))
     ]
+    # 'Bidders may propose Cardiff or Swansea': 'may' after the parties an invitation addresses
+    # permits; it doubts nothing ('the Supplier may, at its discretion, …' stays a doubt)
+    found = [
+        t for t in found if not (t.status == "hedged" and _PERMITTING_MAY.search(text, 0, t.end))
+    ]
     # an answer option ('Comply / Partially / Not comply', 'Yes / No') states nothing
     found = [t for t in found if not (t.status == "negated" and _option(text, t))]
     # 'unable to confirm whether …', 'could not confirm that …': not known, not denied
@@ -599,6 +604,11 @@ def _site_opening() -> re.Pattern:
 
 
 _FORBIDDING_MAY = re.compile(r"\b(?:no|nothing|none|nobody|no\s+one)\b[^,;.:|]*\bmay$", re.I)
+_PERMITTING_MAY = re.compile(
+    r"\b(?:bidders|suppliers|vendors|tenderers|respondents|offerors|"
+    r"providers)\s+(?:also\s+)?may$",
+    re.I,
+)
 _OPTION_BEFORE = re.compile(r"(?<![\w/])[A-Za-z][\w-]*\s*/\s*$")  # words, not '24/7' or '80/20'
 _OPTION_AFTER = re.compile(r"\s*(?:[A-Za-z][\w-]*\s*)?/\s*[A-Za-z]")
 _UNKNOWN = re.compile(

@@ -282,3 +282,18 @@ def test_partner_subject_past_a_relative_clause(text, expected):
 )
 def test_partner_agency_is_no_client(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'may' after the parties an invitation addresses permits
+        ("Bidders may propose Leeds or York as the delivery site.", {"Leeds": "affirmed"}),
+        ("Suppliers may also offer WhatsApp.", {"WhatsApp": "affirmed"}),
+        # controls: one party's discretion, a doubt
+        ("The Supplier may, at its discretion, provide Sunday cover.", {"Sunday": "hedged"}),
+        ("We may add WhatsApp next year.", {"WhatsApp": "hedged"}),
+    ],
+)
+def test_permission_to_bidders(text, expected):
+    _check(text, expected)
