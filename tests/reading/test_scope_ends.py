@@ -248,3 +248,19 @@ def test_bare_answer_to_a_label(text, expected):
 )
 def test_expected_in_comparisons_and_abilities(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what sets off a consequence is its condition
+        (
+            "CSAT under 80% in two consecutive months will trigger a service review.",
+            {"80%": "conditional"},
+        ),
+        # control: a figure that is not what triggers
+        ("We hold 80/20 daily.", {"80/20": "affirmed"}),
+    ],
+)
+def test_trigger_of_a_consequence(text, expected):
+    _check(text, expected)
