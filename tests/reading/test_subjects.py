@@ -167,7 +167,8 @@ def test_promise_withheld_is_hedged(text, expected):
         # a case the option depends on: agreement, the buyer's demand, a period
         ("Up to 40% home-working by agreement", {"40%": "conditional"}),
         (
-            "Email is answered Monday to Friday, with Saturday cover where the Customer so requires.",
+            "Email is answered Monday to Friday, with Saturday cover where the Customer so "
+            "requires.",
             {"Saturday": "conditional", "Email": "affirmed"},
         ),
         ("We open on Sundays only during the January sale.", {"Sundays": "conditional"}),
@@ -235,7 +236,8 @@ def test_case_study_labels(text, expected):
     [
         # 'they' right after a clause naming a partner is the partner
         (
-            "For Estonian we work with a partner agency in Tartu, they answer chats within 2 hours.",
+            "For Estonian we work with a partner agency in Tartu, they answer chats within 2 "
+            "hours.",
             {"2 hours": "third_party"},
         ),
         (
