@@ -948,7 +948,7 @@ class Scope:
         end = self.spans[index][1]
         own = word_class("own_delivery")
         for t in negations:
-            breaks = [m.end() for m in re.finditer(r"[,;:—–]", self.text[end : t.start])]
+            breaks = [m.end() for m in re.finditer(r"[,;:—–|]", self.text[end : t.start])]
             if not breaks:
                 return False
             right = min([b for b in self.bounds if b >= t.end], default=len(self.text))

@@ -299,3 +299,19 @@ def test_partner_agency_is_no_client(text, expected):
 )
 def test_permission_to_bidders(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a later cell that denies only the vendor's own keeps what the partner's cell gave
+        (
+            "Cyber Essentials | Via hosting partner | n/a for our own sites",
+            {"Cyber Essentials": "third_party"},
+        ),
+        # control: a later cell that denies it outright
+        ("Cyber Essentials | n/a", {"Cyber Essentials": "negated"}),
+    ],
+)
+def test_later_cell_denying_only_the_vendors_own(text, expected):
+    _check(text, expected)
