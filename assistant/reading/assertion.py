@@ -162,6 +162,8 @@ def statuses(
             negations, i
         ):
             found -= {"negated", "third_party"}  # 'no partner for chat: it stays in-house'
+        if {"negated", "third_party"} <= found and _mark_then_partner(text, negations, covering):
+            found.discard("negated")  # 'Italian ✗ – partner-delivered': not in-house, a partner's
         if "negated" in found and scope.denied_in_house_only(negations, i):
             found = (found - {"negated"}) | {"third_party"}  # 'not in-house, our partner does'
         if "negated" in found and _ONLY_AFTER.match(text, spans[i][1]):
@@ -197,6 +199,10 @@ def statuses(
             found = {"planned"}  # 'the Supplier shall attain ISO 9001 within a year'
         if kinds and scope.pooled_result(i):
             found.add("other_client")  # 'AHT for our retail accounts fell to 5 minutes'
+        if kinds and kinds[i] == "framework" and not found and _under_assessment(text, spans[i]):
+            found = {"planned"}  # 'we are in PCI DSS assessment': being assessed, not held
+        if kinds and kinds[i] == "delivery_model" and _denied_beyond_a_place(text, spans[i]):
+            found = {"negated"}  # 'no offshore outside the EU': denied where the place ends
         if _NON.search(text, 0, spans[i][0]):
             found.add("negated")  # 'non-English calls', 'our non-PCI queues': the prefix denies it
         answered = scope.reported_answer(i)
@@ -211,7 +217,69 @@ def statuses(
         result.append(min(found, key=order.index) if found else "affirmed")
     result = _restated_in_later_cell(text, spans, kinds, result, triggers)
     result = _capacity_of_planned_site(text, spans, kinds, result)
+    result = _limited_by_partial_answer(text, spans, result)
+    result = _done_by_the_partner_named(text, spans, result, triggers)
     return _reaffirmed_after_answer(text, spans, kinds, result, answers)
+
+
+_THEY_CLAUSE = re.compile(
+    r"[,;—–]\s*(?:and\s+|so\s+)?they\s+(?!are\s+not\b|don['’]t\b|do\s+not\b)", re.I
+)
+_OWN_WORDS = re.compile(r"\b(?:we|our|us|I)\b")
+
+
+def _done_by_the_partner_named(
+    text: str, spans: list[tuple[int, int]], result: list[str], triggers: list[Trigger]
+) -> list[str]:
+    """'We work with a partner agency in Budapest, they translate the e-mails in 24 hours': a
+    clause whose subject is 'they' right after one that names a partner tells what the
+    partner does."""
+    partners = [t for t in triggers if t.status == "third_party"]
+    if not partners:
+        return result
+    done = list(result)
+    for clause in _THEY_CLAUSE.finditer(text):
+        named = [t for t in partners if t.end <= clause.start()]
+        if not named or _OWN_WORDS.search(text, named[-1].end, clause.start()):
+            continue
+        stop = re.search(r"[;.!?|]|,\s*(?:but|while|whereas)\b", text[clause.end() :])
+        right = clause.end() + stop.start() if stop else len(text)
+        for i, (start, end) in enumerate(spans):
+            if clause.end() <= start and end <= right and result[i] == "affirmed":
+                done[i] = "third_party"
+    return done
+
+
+@cache
+def _partial_answer() -> re.Pattern:
+    """A bare partial answer after a label, a question or a cell ('…: Partially –', '| Partly,',
+    '? A: In part;') and the words it goes on with, up to the end of its cell or sentence."""
+    answers = sorted(assertion().partial_answers, key=len, reverse=True)
+    words = "|".join(re.escape(w) for w in answers)
+    return re.compile(
+        rf"(?:^|[:|?]|\b(?:answer|response|reply))\s*(?:(?:answer|response|reply|a)\s*:\s*)?"
+        rf"(?:{words})\s*[-–—:,;]\s*(?P<rest>[^|.;]*)",
+        re.I,
+    )
+
+
+def _limited_by_partial_answer(
+    text: str, spans: list[tuple[int, int]], result: list[str]
+) -> list[str]:
+    """'ISO 27001 | Partially – attested for Leeds and York only': what a partial answer
+    limited by 'only' answers, the mentions before it, holds only where it says (conditional)."""
+    if not assertion().partial_answers:
+        return result
+    limited = [
+        m for m in _partial_answer().finditer(text) if re.search(r"\bonly\b", m.group("rest"), re.I)
+    ]
+    if not limited:
+        return result
+    answer = limited[0].start()
+    return [
+        "conditional" if status == "affirmed" and end <= answer else status
+        for (_, end), status in zip(spans, result, strict=True)
+    ]
 
 
 _CAPACITY = re.compile(
@@ -221,6 +289,8 @@ _CAPACITY = re.compile(
 )
 
 
+# a size given right after a planned site ('our new Leeds floor opens in May with 90 seats')
+_WITH_SIZE = re.compile(r"\swith\s+(?:an?\s+|the\s+)?(?:initial\s+|total\s+)?$", re.I)
 _WITH_COUNT = re.compile(
     r",\s*with\s+(?:an?\s+|the\s+)?"
     r"(?:initial\s+|total\s+|starting\s+|further\s+|additional\s+)?$",
@@ -231,8 +301,9 @@ _WITH_COUNT = re.compile(
 def _capacity_of_planned_site(
     text: str, spans: list[tuple[int, int]], kinds: list[str] | None, result: list[str]
 ) -> list[str]:
-    """'We will open a site in Bucharest in March with capacity of 150 seats': the capacity
-    given after a place whose site is planned, in the same clause, is planned with it; so is
+    """'We will open a site in Bucharest in March with capacity of 150 seats', 'our new Leeds
+    floor opens in May with 90 seats': the capacity or size given after a place whose site is
+    planned, in the same clause, is planned with it; so is
     a count that a planned clause goes on to give with 'with' ('we will add chat from Rabat,
     with 40 advisers')."""
     if not kinds:
@@ -241,7 +312,10 @@ def _capacity_of_planned_site(
         if kinds[i] != "count" or result[i] != "affirmed":
             continue
         given_with = bool(_WITH_COUNT.search(text, max(0, start - 30), start))
-        if not (given_with or _CAPACITY.search(text, max(0, start - 45), start)):
+        sized = _CAPACITY.search(text, max(0, start - 45), start) or _WITH_SIZE.search(
+            text, max(0, start - 30), start
+        )
+        if not (given_with or sized):
             continue
         if any(
             (kinds[j] == "location" or given_with)
@@ -311,6 +385,60 @@ def _reaffirmed_after_answer(
         ):
             result[i] = "affirmed"
     return result
+
+
+_STATE_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|under|undergoing)\s+(?:(?:currently|now|presently)\s+)?$", re.I
+)
+# what may follow the assessment's noun: its end, or a word that starts no noun of its own
+_PROCESS_END = (
+    r"(?=\s*(?:[,.;:|)—–-]|$)|\s+(?:at|for|with|since|until|till|by|and|now|currently|today)\b)"
+)
+
+
+@cache
+def _process_after() -> re.Pattern:
+    """One of `process_nouns` right after a mention, and nothing that makes it a noun's
+    modifier after it."""
+    nouns = "|".join(re.escape(n) for n in sorted(assertion().process_nouns, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{nouns}){_PROCESS_END}", re.I)
+
+
+def _under_assessment(text: str, span: tuple[int, int]) -> bool:
+    """'We are in PCI DSS assessment', 'currently under ISO 27001 audit': a framework named bare
+    between 'in'/'under' and an assessment's noun is being assessed."""
+    start, end = span
+    return bool(assertion().process_nouns) and bool(
+        _STATE_BEFORE.search(text, max(0, start - 25), start) and _process_after().match(text, end)
+    )
+
+
+_NO_BEFORE = re.compile(r"\b(?:no|not|never)\s+(?:any\s+)?$", re.I)
+_BEYOND_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:outside|beyond|outwith)\b", re.I)
+
+
+def _denied_beyond_a_place(text: str, span: tuple[int, int]) -> bool:
+    """'No offshore outside the EU', 'not nearshore beyond Iberia': a delivery model that a
+    negation right before denies beyond a place is denied (the place itself is kept)."""
+    start, end = span
+    return bool(_NO_BEFORE.search(text, max(0, start - 12), start)) and bool(
+        _BEYOND_AFTER.match(text, end)
+    )
+
+
+_BARE_ANSWER = re.compile(r"\W*(?:no|n|✗|✘|❌|✖|×)\W*", re.I)
+
+
+def _mark_then_partner(text: str, negations: list[Trigger], covering: list[Trigger]) -> bool:
+    """Whether every negation is a bare 'No' or cross that a third party's note follows after
+    a dash or a comma ('Italian ✗ – partner-delivered', 'Greek: No – via our partner'): what is
+    denied is doing it in-house."""
+    partners = [t for t in covering if t.status == "third_party"]
+    return bool(negations) and all(
+        _BARE_ANSWER.fullmatch(t.text)
+        and any(re.fullmatch(r"\s*[—–,-]\s*", text[t.end : p.start]) for p in partners)
+        for t in negations
+    )
 
 
 def _denied_yet_ahead(text: str, negations: list[Trigger], scope: Scope) -> bool:

@@ -211,6 +211,9 @@ class Assertion(_Strict):
     aim_verbs: tuple[str, ...] = ()
     term_nouns: tuple[str, ...] = ()
     commitment_verbs: tuple[str, ...] = ()
+    process_nouns: tuple[str, ...] = ()
+    partial_answers: tuple[str, ...] = ()
+    client_compounds: tuple[str, ...] = ()
 
     def triggers(self) -> dict[str, Directions]:
         """Status -> its triggers, in precedence order."""

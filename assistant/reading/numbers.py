@@ -34,6 +34,10 @@ _WORD_NUMBER = re.compile(
 _DECIMAL_COMMA = re.compile(r"(?<![\d,])\d{1,3},\d{1,2}(?![\d,])|\d{1,3}(?:\.\d{3})+,\d|\d,\d+\s?(?:%|€|EUR|\$)")
 
 
+# a point before other than three digits, or a comma grouping thousands: English numbers
+_DECIMAL_POINT = re.compile(r"(?<![\d.])\d+\.(?:\d{1,2}|\d{4,})(?![\d.])|\d,\d{3}(?![\d])")
+
+
 @dataclass(frozen=True)
 class Number:
     """A number in a text: its value and where it stands."""
@@ -46,8 +50,12 @@ class Number:
 
 
 def decimal_mark(text: str) -> str:
-    """',' when the text writes decimal commas ('28,50 €', '1.234,50'), else '.'."""
-    return "," if _DECIMAL_COMMA.search(text) else "."
+    """',' when the text writes decimal commas ('28,50 €', '1.234,50'), '.' when it writes a
+    decimal point or groups thousands with commas ('2.5 million', '1,250 agents'), else '' (not
+    known: a lone point before exactly three digits then groups thousands, '22.000 contacts')."""
+    if _DECIMAL_COMMA.search(text):
+        return ","
+    return "." if _DECIMAL_POINT.search(text) else ""
 
 
 def parse_digits(raw: str, mark: str = ".") -> float | None:

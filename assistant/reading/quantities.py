@@ -376,6 +376,8 @@ def find_counts(text: str, mark: str | None = None) -> list[Quantity]:
     for n in find_numbers(text, mark):
         if _CLOCK_AFTER.match(text, n.end):
             continue  # '8pm' is a time, not eight a month
+        if _numbering(text, n):
+            continue  # '6.3 Agent occupancy …', 'Tier 1 enquiries': a number that names
         end, what, per = n.end, None, None
         m = noun_re.match(text, end)
         if m and _only_adjectives(text[end : m.start("noun")]):
@@ -392,6 +394,25 @@ def find_counts(text: str, mark: str | None = None) -> list[Quantity]:
         value = {"value": _whole(n), "per": per, "what": what}
         found.append(Quantity("count", value, n.start, end, text[n.start : end]))
     return found
+
+
+# a clause's number heading its line ('6.3 Agent occupancy shall …'), and the nouns a number
+# after which names a level or a part rather than counts ('Tier 1 enquiries', 'Lot 2 calls')
+_CLAUSE_NUMBER = re.compile(r"\W*\d{1,2}(?:\.\d{1,2})+\s+(?-i:[A-Z][a-z])")
+_NAMING_BEFORE = re.compile(
+    r"\b(?:tier|level|phase|stage|step|wave|lot|type|schedule|annex|appendix|section|clause|"
+    r"table|part|version|release)\s+$",
+    re.I,
+)
+
+
+def _numbering(text: str, n: Number) -> bool:
+    """Whether a number names a clause or a level instead of counting: it heads the line with
+    dotted parts and a word after, or follows a noun of levels and parts."""
+    heading = _CLAUSE_NUMBER.match(text)
+    if heading and n.start == len(text) - len(text.lstrip(" \t([")) and n.end <= heading.end():
+        return True
+    return bool(_NAMING_BEFORE.search(text, max(0, n.start - 12), n.start))
 
 
 _CLOCK_AFTER = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![\w])", re.I)
@@ -596,7 +617,12 @@ def find_hours(text: str) -> list[Quantity]:
         days = _days(day_words) if day_words else None
         tz = m.group("tz")
         value = {"days": days, "start": start, "end": end, "tz": _ZONE_CODES.get((tz or "").lower(), tz)}
-        found.append(Quantity("hours", value, m.start(), m.end(), m.group(0).rstrip(" ,")))
+        stop = m.end()
+        if m.group("days") and m.group("days_after"):
+            # 'Mon–Sat 8–22, Sundays not needed': the days after are the next statement's
+            kept = re.sub(r"[\s,]*(?:\bon\s*)?$", "", text[m.start() : m.start("days_after")])
+            stop = m.start() + len(kept)
+        found.append(Quantity("hours", value, m.start(), stop, text[m.start() : stop].rstrip(" ,")))
     found += _days_only(text, found)
     business = list(_BUSINESS.finditer(text))
     # 'within 8 business hours' is a length of time, not the hours open (durations are read

@@ -12,6 +12,11 @@ from assistant.reading.lexicon import assertion
 from assistant.reading.quantities import QUANTITY_KINDS
 from assistant.reading.triggers import TIME_AHEAD, Trigger, boundaries, denial_adverbs, word_class
 
+# a trigger that is a predicate, headed by a modal or a negation ('can wait', 'not needed')
+_PREDICATE_HEAD = re.compile(
+    r"(?:not|never|can|could|may|might|will|would|shall|should|must|is|are)\b", re.I
+)
+_PRONOUNS = ("i", "we", "you", "they", "he", "she", "it", "that", "this", "these", "those")
 _WORD = re.compile(r"[\w'’/&+-]+|[^\w\s]")
 _DASH = re.compile(r"\s[—–]\s")
 _BRACKET = re.compile(r"\s*\(\s*")
@@ -64,24 +69,36 @@ _TIME_COMPLEMENT = re.compile(
     r"\s*(?:(?:be|been|being|yet|really|currently)\s+)?(?:at|in|for|this|now|today|day|rn|atm)\b",
     re.I,
 )
+_AGENT_PARTICIPLES = (
+    r"(?:provided|delivered|handled|performed|run|covered|supplied|staffed|managed|hosted|done|"
+    r"serviced|answered|taken|operated|met|achieved|fulfilled|sourced|held|attested)"
+)
 _PASSIVE_AGENT = re.compile(
-    r"\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:(?:provided|delivered|handled|performed|"
-    r"run|covered|supplied|staffed|managed|hosted|done|serviced|answered|taken|operated|met|"
-    r"achieved|fulfilled|sourced)\s+(?:by|through|via)"
-    r"|through|via)\s+"  # the participle left out: 'Spanish would be through our sister company'
+    rf"(?:\b(?:be|been|is|are|was|were)\s+(?:[\w-]+ly\s+)?(?:{_AGENT_PARTICIPLES}\s+(?:by|through|via)"
+    r"|through|via)"  # the participle left out: 'Spanish would be through our sister company'
+    # the copula left out after a label: 'PCI DSS — covered by our provider's AOC'
+    rf"|(?:^|[—–:|]|\s-)\s*{_AGENT_PARTICIPLES}\s+(?:by|through|via))\s+"
     r"(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
+_LISTED_PLACE = re.compile(r"\s*(?:,|and|or|nor|&)\s+(?:the\s+)?", re.I)
 _SITE_AFTER = re.compile(
     r"\s+(?:site|centre|center|hub|office|entity|campus|facility|floor)\b", re.I
 )
 _MODAL_PREDICATE = re.compile(
-    r"\s*(?:[\w'’-]+\s+){0,5}?(?:can|could|may|might|will|would|shall|is|are)"
+    # the subject's last words, a place's country after a comma among them ('Monterrey, Mexico')
+    r"\s*(?:(?!(?:and|or|but|while|whereas)\b)"
+    r"(?:[\w'’-]+\s+|(?-i:[A-Z])[\w'’-]*,\s+(?=(?-i:[A-Z]))))"
+    r"{0,6}?(?:can|could|may|might|will|would|shall|is|are)"
     r"(?:\s*,\s*(?:[\w-]+\s*){1,3},)?"  # an aside: 'can, however, be provided'
+    # the predicate, unless the condition starts it ('is available on request')
     r"(?:\s+(?:also|only|still|be|made|[\w-]+ed|available|offered|possible|achievable|"
-    r"optional))+\s+",
+    r"optional))*\s+",
     re.I,
 )
+# what or whom an option is for, closing its clause ('on request for Spanish queues.')
+_FOR_WHOM_END = re.compile(r"\s+for\s+[^,;:.!?|—–]{1,40}(?:$|[,.;:!?)—–]|-\s)")
+_OFFERED_HEAD = re.compile(r"^(?:available|possible|offered|provided|optional)\s+", re.I)
 _MODAL_SUBJECT = re.compile(
     r"\s*(?:(?!(?:and|or|but|we|i|they|you)\b)[\w'’-]+\s+){0,3}?"  # the subject's last words
     r"(?:can|could|may|might|would|will|shall)\b(?:(?!\b(?:and|or|but)\b)[^,;:—–|])*",
@@ -111,6 +128,20 @@ _RELATION_GAP = re.compile(
     r"measured\s+(?:on|against|by))\s+(?:(?:the|our|a|an|its|their)\s+)?",
     re.I,
 )
+# where a thing goes ('offshore to Asia', 'transfers to the UK'); from a figure 'to' is a range
+_DIRECTION_GAP = re.compile(r"\s+to\s+(?:(?:the|our|a|an)\s+)?", re.I)
+# 'with' and a subject of its own with a passive after it: an absolute clause
+_ABSOLUTE_PASSIVE = re.compile(
+    r",\s*with\s+(?:[\w-]+\s+){1,3}?(?:[\w-]+ed|run|done|taken)"
+    r"(?:\s+(?:by|through|via)(?:\s+[\w'’-]+){0,3})?\s*$",
+    re.I,
+)
+# the rest of a label after a mention ('… integration: '), and the end of a bare answer
+_LABEL_BEFORE = re.compile(r"(?:\s+[\w-]+){0,2}\s*:\s*")
+_ANSWER_END = re.compile(r"\s*(?:$|[;|.]|\(|[—–]\s)")
+# a relative clause set off by commas (', which handles our German lines,')
+_SET_OFF_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;:.!?|]{1,80},", re.I)
+_ALTERNATIVE = re.compile(r",\s*(?:or|alternatively|otherwise)\b", re.I)
 _CONJUNCTION_END = re.compile(r"\b(?:and|but|or)\s*$", re.I)
 _MODAL_HEAD = re.compile(r"(?:will|shall|would|may|might|can|could|should|must)\b", re.I)
 _LABEL_SUBJECT = re.compile(
@@ -250,6 +281,12 @@ class Scope:
             # 'whatsapp? tbd', 'Welsh?? not sure yet', 'Is X held? A: Not yet', 'Social media?
             # Only as part of a bundle': a doubt, a plan or a condition answers the question
             return True
+        if (
+            not ahead
+            and trigger.status in ("hedged", "planned", "conditional")
+            and self._answers_label(trigger, end)
+        ):
+            return True  # 'Salesforce integration: Roadmap': the label's answer
         if orphan and not ahead and self._elided_subject(trigger, index):
             return True
         if not ahead and self._restricted_clause(trigger, index):
@@ -266,6 +303,25 @@ class Scope:
         )
         if not ahead and looks_back and self._new_predicate(trigger, end):
             return False  # 'we run on Genesys today and will migrate to Five9': Genesys stands
+        if (
+            not ahead
+            and looks_back
+            and (trigger.status == "negated" or _PREDICATE_HEAD.match(trigger.text))
+            and self._subject_after_comma(trigger, end)
+        ):
+            return False  # 'Mon–Fri 9–5, weekends not needed': the weekends are denied
+        if (
+            not ahead
+            and trigger.status == "conditional"
+            and self._alternative_between(end, trigger)
+        ):
+            return False  # '£24 an hour, or £3,900 a month if you prefer': the alternative's
+        if not ahead and _ABSOLUTE_PASSIVE.search(self.text, end, trigger.start):
+            return False  # '…, with overflow handled by our partner': the overflow's
+        if not ahead and looks_back and self._own_cell_subject(trigger, end):
+            return False  # 'Voice, email | WhatsApp via a partner': the partner is WhatsApp's
+        if not ahead and looks_back and self._relative_of_another(trigger, end):
+            return False  # 'we use Genesys on every laptop that is not shared': the laptop's
         if not ahead and looks_back and trigger.start >= end and self._inside_proviso(trigger, end):
             return False
         if not ahead and looks_back and self._past_an_aside(trigger, end):
@@ -296,6 +352,54 @@ class Scope:
             _CONJUNCTION_END.search(self.text, end, trigger.start)
             and _MODAL_HEAD.match(trigger.text)
         )
+
+    def _subject_after_comma(self, trigger: Trigger, end: int) -> bool:
+        """Whether a bare noun of its own, one word after a comma, stands between the mention and
+        the trigger ('…, weekends not needed'): it is the trigger's subject, not the mention."""
+        comma = self.text.rfind(",", end, trigger.start)
+        if comma < 0:
+            return False
+        word = re.fullmatch(
+            r"\s*(?:the\s+|our\s+|all\s+)?([A-Za-z][\w-]+)\s*", self.text[comma + 1 : trigger.start]
+        )
+        if word is None:
+            return False
+        said = word.group(1).lower()
+        others = {*assertion().elliptical_adverbs, *assertion().negation_adverbs, *_PRONOUNS}
+        return said not in others and not said.endswith("ly")
+
+    def _answers_label(self, trigger: Trigger, end: int) -> bool:
+        """Whether the trigger is the whole answer to a label that the mention ends ('Salesforce
+        integration: Roadmap', 'Welsh: TBC;'): the label's words, a colon, the trigger, and
+        the end of its clause or cell."""
+        return bool(_LABEL_BEFORE.fullmatch(self.text, end, trigger.start)) and bool(
+            _ANSWER_END.match(self.text, trigger.end)
+        )
+
+    def _own_cell_subject(self, trigger: Trigger, end: int) -> bool:
+        """Whether a table cell ('|') closes between the mention and the trigger and another
+        mention stands in the trigger's own cell before it: that one is its subject."""
+        cell = self.text.rfind("|", end, trigger.start)
+        return cell >= 0 and any(
+            cell < start and stop <= trigger.start for start, stop in self.spans
+        )
+
+    def _alternative_between(self, end: int, trigger: Trigger) -> bool:
+        """Whether ', or' and another mention (an alternative) stand between the mention and a
+        condition after it: the condition is the alternative's."""
+        alternative = _ALTERNATIVE.search(self.text, end, trigger.start)
+        return alternative is not None and any(
+            alternative.end() <= start < trigger.start for start, _ in self.spans
+        )
+
+    def _relative_of_another(self, trigger: Trigger, end: int) -> bool:
+        """Whether the trigger stands in a relative clause ('that', 'which', 'who' right before
+        it) whose antecedent is a word after the mention: the clause denies that word only."""
+        gap = self.text[end : trigger.start]
+        relative = re.search(
+            rf"(?<![\w-])(?:{word_class('relativizers').pattern})\s+$", gap, re.I
+        )
+        return relative is not None and bool(re.search(r"\w", gap[: relative.start()]))
 
     def _in_container(self, trigger: Trigger, start: int) -> bool:
         """Whether a mention lies in the whole a denial of inclusion names ('excluded from the
@@ -453,9 +557,12 @@ class Scope:
             # 'Dutch could be offered from our Lisbon site if volumes grow': a modal right after
             # the subject, no conjunction starting another predicate on the way
             return bool(_MODAL_SUBJECT.fullmatch(gap))
-        if not word_class("predicate_conditions").fullmatch(trigger.text):
+        # the condition, perhaps with the predicate it closes ('available on request')
+        condition = _OFFERED_HEAD.sub("", trigger.text)
+        if not word_class("predicate_conditions").fullmatch(condition):
             return False
-        return self._closes_clause(trigger) and bool(_MODAL_PREDICATE.fullmatch(gap))
+        closes = self._closes_clause(trigger) or bool(_FOR_WHOM_END.match(self.text, trigger.end))
+        return closes and bool(_MODAL_PREDICATE.fullmatch(gap))
 
     def _possessive_predicate(self, trigger: Trigger, end: int) -> bool:
         """'The PCI DSS certificate is our payment partner's', 'that SOC 2 report was really
@@ -477,6 +584,10 @@ class Scope:
         clause says, however long."""
         if end > trigger.start:
             return False
+        if self.text.rfind("(", 0, end) > self.text.rfind(")", 0, end) and ")" in self.text[
+            end : trigger.start
+        ]:
+            return False  # 'PCI DSS (Leeds queue) — covered by …': a gloss in brackets
         head = self.text[max(0, trigger.start - 40) : trigger.start]
         first = re.match(r"(by|through|via)\s", trigger.text, re.I)
         if first:
@@ -837,7 +948,7 @@ class Scope:
         end = self.spans[index][1]
         own = word_class("own_delivery")
         for t in negations:
-            breaks = [m.end() for m in re.finditer(r"[,;:—–]", self.text[end : t.start])]
+            breaks = [m.end() for m in re.finditer(r"[,;:—–|]", self.text[end : t.start])]
             if not breaks:
                 return False
             right = min([b for b in self.bounds if b >= t.end], default=len(self.text))
@@ -1109,7 +1220,17 @@ class Scope:
                 if e <= start and not self.text[e:start].strip(" (")
             ]
             return not (glossed and self.kinds[glossed[-1]] == "delivery_model")
-        return bool(_SITE_AFTER.match(after))
+        return bool(_SITE_AFTER.match(after)) or self._shares_site_noun(index)
+
+    def _shares_site_noun(self, index: int) -> bool:
+        """'the Pune and the Leeds centres', 'neither the Cork nor the Derry site': a place
+        listed before another that a site noun follows shares that noun."""
+        end = self.spans[index][1]
+        joined = _LISTED_PLACE.match(self.text, end)
+        return bool(joined) and any(
+            kind == "location" and start == joined.end() and _SITE_AFTER.match(self.text, stop)
+            for (start, stop), kind in zip(self.spans, self.kinds, strict=True)
+        )
 
     def _open(
         self, left: int, right: int, status: str, forward: bool = False, window: int | None = None
@@ -1140,6 +1261,13 @@ class Scope:
             # 'Night cover, for the reasons given in our letter of May, is not offered': the
             # words of an aside right after the mention do not count
             between -= bisect_left(self.words, aside.end(1)) - bisect_left(self.words, aside.start(1))
+        if forward and status == "third_party":
+            # 'our sister company, which runs our Polish line, holds ISO 9001': a relative
+            # clause set off by commas does not count either
+            for relative in _SET_OFF_RELATIVE.finditer(self.text, left, right):
+                between -= bisect_left(self.words, relative.end()) - bisect_left(
+                    self.words, relative.start()
+                )
         limit = window or (self.windows if forward else self.back_windows)[status]
         return between <= limit
 
@@ -1173,6 +1301,7 @@ class Scope:
                 or _BRACKET.fullmatch(gap)
                 or _MODIFIER_GAP.fullmatch(gap)
                 or _RELATION_GAP.fullmatch(gap)
+                or (self.kinds[i] not in QUANTITY_KINDS and _DIRECTION_GAP.fullmatch(gap))
             ):
                 chain.append(i)  # 'Spanish at our Cebu site is not offered': Spanish is denied
                 continue
@@ -1221,6 +1350,10 @@ class Scope:
         answered; a later trigger speaks of what follows the mark."""
         end = self.spans[index][1]
         mark = _OWN_MARK.match(self.text, end)
+        if mark and trigger.status == "third_party" and re.fullmatch(
+            r"\s*[—–,-]\s*", self.text[mark.end() : trigger.start]
+        ):
+            return False  # 'Italian ✗ – partner-delivered': the note goes on with the same item
         return bool(mark) and mark.end() <= trigger.start
 
     def to_be_attained(self, index: int) -> bool:

@@ -39,6 +39,8 @@ def _phrase_parts(phrase: str, nouns: tuple[str, ...]) -> tuple[str, str, str]:
             words.append(re.escape(word).replace("'", "['’]") + rf"(?:\s+(?:{_adverbs_pattern()}))?")
         elif word == "*":
             words.append(r"[\w'’-]+")
+        elif word == "#":
+            words.append(r"\d[\d.,]*")  # a numeral ('No. 1')
         elif word in ("CLIENT", "CLIENTS", "CLIENT's"):
             forms = tuple(f"{n}s" for n in nouns) if word == "CLIENTS" else nouns
             words.append(
@@ -200,7 +202,11 @@ def find_triggers(text: str) -> list[Trigger]:
     found = [
         t for t in found if not (t.status == "negated" and any(s <= t.start < e for s, e in harms))
     ]
-    found = [t for t in found if not _document_speaks(text, t) and not _kin_company(t)]
+    found = [
+        t
+        for t in found
+        if not _document_speaks(text, t) and not _kin_company(t) and not _client_compound(text, t)
+    ]
     # "we're the leading CX partner in Leeds": the vendor names itself; no third party
     found = [
         t for t in found if not (t.status == "third_party" and _SELF_DESCRIBED.search(text, 0, t.start))
@@ -210,12 +216,19 @@ def find_triggers(text: str) -> list[Trigger]:
     found = [
         t for t in found if not (t.status == "hedged" and _FORBIDDING_MAY.search(text, 0, t.end))
     ]
+    # 'Bidders may propose Cardiff or Swansea': 'may' after the parties an invitation addresses
+    # permits; it doubts nothing ('the Supplier may, at its discretion, …' stays a doubt)
+    found = [
+        t for t in found if not (t.status == "hedged" and _PERMITTING_MAY.search(text, 0, t.end))
+    ]
     # an answer option ('Comply / Partially / Not comply', 'Yes / No') states nothing
     found = [t for t in found if not (t.status == "negated" and _option(text, t))]
     # 'unable to confirm whether …', 'could not confirm that …': not known, not denied
     found = [
         Trigger("hedged", t.direction, t.start, t.end, t.text)
         if t.status == "negated" and _UNKNOWN.match(text, t.end)
+        else Trigger("hedged", "both", t.start, t.end, t.text)
+        if t.status == "negated" and _UNPROMISED.match(text, t.end)
         else t
         for t in found
     ]
@@ -228,12 +241,25 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in _expected_arrival().finditer(text)
     ]
     found += [
+        Trigger("planned", "subject", m.start(), m.end(), m.group(0))
+        for m in _scheduled_opening().finditer(text)
+    ]
+    found += [
         Trigger("planned", "forward", m.start(), m.end(), m.group(0))
         for m in _site_opening().finditer(text)
     ]
     found += [
         Trigger("conditional", "both", m.start(), m.end(), m.group(0))
         for m in _at_a_premium().finditer(text)
+        if not m.group("where")
+    ]
+    found += [
+        # 'available from Cebu at extra cost': the predicate and 'at', the place between them
+        # in the reach of 'at'
+        Trigger("conditional", "both", start, end, text[start:end])
+        for m in _at_a_premium().finditer(text)
+        if m.group("where")
+        for start, end in ((m.start(), m.start("where")), (m.start("at"), m.end()))
     ]
     # 'back-office work may be performed in Kraków': a passive after a modal of possibility
     # allows or supposes its subject, and 'Sunday cover should be doable' only likely judges
@@ -324,7 +350,7 @@ def find_triggers(text: str) -> list[Trigger]:
         start, end = quoted.span(1)
         found.append(Trigger("other_client", "sentence", start, end, quoted.group(1)))
     story = _story().search(text)
-    if story and (story.group("client") or story.group("own") or story.group("us")):
+    if story and any(story.group(g) for g in ("client", "own", "us", "head")):
         found.append(
             Trigger("other_client", "sentence", story.start(), story.end(), story.group(0))
         )
@@ -404,6 +430,22 @@ def _expected_arrival() -> re.Pattern:
         rf"(?P<predicate>(?:{_alternation(lex.expectation_modals)})\s+(?:\w+ly\s+)?"
         rf"(?:{_alternation(lex.arrival_predicates)}))(?=\s+(?:[\w-]+\s+){{0,2}}?{TIME_AHEAD})",
         re.I,
+    )
+
+
+# the present of a site's or a service's start, or its participle ('opens', 'launching')
+_OPENING_PRESENT = (
+    r"(?:opens|launches|goes\s+live|starts|opening|launching|going\s+live|starting|coming\s+online)"
+)
+
+
+@cache
+def _scheduled_opening() -> re.Pattern:
+    """A start told in the present with a time ahead right after it ('our new Leeds floor opens
+    in March', 'pods across the Visayas, launching from Q2'): scheduled, so its subject is
+    planned."""
+    return re.compile(
+        rf"(?<![\w-]){_OPENING_PRESENT}(?=\s+(?:in|from|on|by|during)\s+{TIME_AHEAD})", re.I
     )
 
 
@@ -525,13 +567,19 @@ _PAST_BEFORE = re.compile(
 @cache
 def _at_a_premium() -> re.Pattern:
     """A predicate of offer and 'at' before a price that is extra ('available at a 15%
-    premium', 'possible at an additional fee of $2,000'); the trigger is the predicate and
-    'at', so that the price after it is in its scope."""
+    premium', 'possible at an additional fee of $2,000', 'available from Cebu at extra cost');
+    the trigger is the predicate and 'at', so that the price after it is in its scope."""
     lex = assertion()
     price = r"(?:[$£€]\s?[\d.,]+[km]?|[\d.,]+\s?%|[\d.,]+\s?(?:percent|per\s+cent))"
     return re.compile(
-        rf"\b(?:{_alternation(lex.offer_predicates)})\s+at(?=\s+(?:an?\s+)?(?:{price}\s+)?"
-        rf"(?:{_alternation(lex.premium_nouns)})\b)",
+        rf"\b(?:{_alternation(lex.offer_predicates)})"
+        # where from ('available from Cebu at additional cost')
+        r"(?P<where>\s+(?:from|in|at\s+our|for)\s+"
+        r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)?"
+        rf"\s+(?P<at>at|for|on)(?=\s+(?:an?\s+)?(?:(?:{price}\s+)?"
+        rf"(?:{_alternation(lex.premium_nouns)})\b"
+        # an extra price itself: 'at an additional USD 95 per agent'
+        rf"|(?:additional|extra)\s+(?:{price}|(?-i:[A-Z]{{3}})\s?\d)))",
         re.I,
     )
 
@@ -556,6 +604,11 @@ def _site_opening() -> re.Pattern:
 
 
 _FORBIDDING_MAY = re.compile(r"\b(?:no|nothing|none|nobody|no\s+one)\b[^,;.:|]*\bmay$", re.I)
+_PERMITTING_MAY = re.compile(
+    r"\b(?:bidders|suppliers|vendors|tenderers|respondents|offerors|"
+    r"providers)\s+(?:also\s+)?may$",
+    re.I,
+)
 _OPTION_BEFORE = re.compile(r"(?<![\w/])[A-Za-z][\w-]*\s*/\s*$")  # words, not '24/7' or '80/20'
 _OPTION_AFTER = re.compile(r"\s*(?:[A-Za-z][\w-]*\s*)?/\s*[A-Za-z]")
 _UNKNOWN = re.compile(
@@ -563,6 +616,12 @@ _UNKNOWN = re.compile(
     r"clarify|establish)\s+(?:whether|if)|(?:confirm|verify|establish)\s+that|"
     # 'it is not clear whether …': not known either way
     r"(?:clear|certain|known)\s+(?:whether|if))\b",
+    re.I,
+)
+# 'volumes are not guaranteed', 'cannot guarantee a move', 'not contractually committed': a
+# figure or a plan without a promise, not denied; it speaks of what comes before or after
+_UNPROMISED = re.compile(
+    r"\s*(?:contractually\s+)?(?:guaranteed|guarantee|committed|binding)\b(?!\s+(?:to|that)\b)",
     re.I,
 )
 
@@ -626,6 +685,29 @@ def _measured_change(text: str, trigger: Trigger) -> bool:
     )
 
 
+def _client_compound(text: str, trigger: Trigger) -> bool:
+    """'A dedicated client manager …': a client noun closing the trigger that modifies the noun
+    after it (`client_compounds`) names a role or a service, no other client; after a
+    provider's word ('our partner agency') it names a provider."""
+    lex = assertion()
+    if trigger.status != "other_client" or not lex.client_compounds:
+        return False
+    if _PROVIDER_NOUN.search(trigger.text):
+        return True  # 'our partner agency in Porto': a provider, no client
+    last = trigger.text.split()[-1].lower() if trigger.text.split() else ""
+    return last in lex.client_nouns and bool(
+        re.match(rf"\s+(?:{_alternation(lex.client_compounds)})", text[trigger.end :], re.I)
+    )
+
+
+# a client noun that a provider's word makes a provider ('partner agency', 'staffing firm')
+_PROVIDER_NOUN = re.compile(
+    r"\b(?:partner|staffing|recruitment|translation|interpreting|outsourcing|sister|parent)\s+"
+    r"(?:agency|company|firm|operator|brand)\b",
+    re.I,
+)
+
+
 def _kin_company(trigger: Trigger) -> bool:
     """'our sister company in Guatemala City': a company of the vendor's own group is no client."""
     return trigger.status == "other_client" and bool(_KIN.search(trigger.text))
@@ -655,10 +737,13 @@ def _story() -> re.Pattern:
     nouns = "|".join(re.escape(n) for n in sorted(lex.client_nouns, key=len, reverse=True))
     verbs = word_class("story_verbs").pattern
     return re.compile(
-        rf"^\W*{_WHEN}(?:when\s+|after\s+|once\s+)?(?:(?:the|that|this)\s+(?P<client>{nouns})s?\s+"
-        rf"(?:[\w-]+ly\s+)?(?:{verbs})\b|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,4}}?(?:{verbs})\s+"
-        rf"(?:[\w-]+\s+){{0,2}}?(?P<own>its|their|to\s+us|with\s+us)\b"
-        rf"|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,3}}?(?:{nouns})\s+(?:{verbs})\s+(?P<us>us)\b)",
+        rf"^\W*{_LABEL}{_WHEN}(?:when\s+|after\s+|once\s+)?(?:(?:the|that|this)\s+(?P<client>{nouns})s?\s+"
+        rf"(?:(?:[\w-]+ly|also|then|later|soon)\s+)?(?:{verbs})\b|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,4}}?(?:{verbs})\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?(?P<own>its|their|to\s+us|with\s+us)\b"
+        rf"|(?:an?|one)\s+(?:[\w&'’.-]+\s+){{0,3}}?(?:{nouns})\s+(?:{verbs})\s+(?P<us>us)\b"
+        # a client heading the sentence with a verb of its story ('one of Spain's largest
+        # insurers saw NPS climb …', 'a national carrier moved its …')
+        rf"|(?:an?|one\s+of)\s+(?:[\w&'’.-]+\s+){{0,3}}?(?P<head>{nouns})s?\s+(?:{verbs})\b)",
         re.I,
     )
 
@@ -678,9 +763,13 @@ def _served_story() -> re.Pattern:
     )
 
 
+# a short label before the story's sentence ('Reference: a health insurer …', 'Our clients
+# love us: one retailer …')
+_LABEL = r"(?:[\w'’ ]{1,30}:\s+)?"
 # a time that may open a story ('Last year a telecom brand asked us …')
 _WHEN = (
-    r"(?:(?:read|see|learn|find\s+out)\s+how\s+)?"  # 'Read how a global airline cut its …'
+    # 'Read how a global airline cut its …', or a case study's title: 'How a bank cut its …'
+    r"(?:(?:(?:read|see|learn|find\s+out)\s+)?how\s+)?"
     r"(?:(?:last|this|earlier\s+this|in)\s+"
     r"(?:year|month|quarter|spring|summer|autumn|fall|winter|\d{4}),?\s+)?"
 )
