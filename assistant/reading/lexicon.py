@@ -247,6 +247,8 @@ class Questions(_Strict):
     yes_no: tuple[str, ...]
     platform_roles: dict[str, tuple[str, ...]]
     pointers: tuple[str, ...]
+    cap_words: tuple[str, ...] = ()
+    cap_measures: tuple[str, ...] = ()
 
     @field_validator("answer_kinds")
     @classmethod
