@@ -75,3 +75,8 @@ def test_a_heading_naming_the_asked_thing_lets_its_sentence_answer():
 def test_words_saying_how_much_name_nothing_capped():
     assert not _caps_else("Is there a cap on service credits?", "Overall cap: credits never exceed 9% of a month's invoice.")
     assert not _caps_else("Is there a cap on price increases?", "The total is capped at 4% a year.")
+
+
+def test_a_maximum_of_one_thing_is_no_cap_on_another():
+    assert _caps_else("What is the cap on the supplier's liability?", "The maximum of service credits is 5% of the invoice.")
+    assert not _caps_else("Is there a cap on service credits?", "Service credits: maximum 6% per month.")
