@@ -190,7 +190,7 @@ def _concepts(query: str, name_words: set[str], vocabulary: frozenset[str]) -> t
     """Synonym families found in the question first (longest phrase wins), then each other
     content word, corrected to the documents' vocabulary when it is not in it."""
     words = [t for t in tokens(query) if t not in STOPWORDS]
-    stems = [_lexicon_spelling(stem(t), vocabulary) for t in words]
+    stems = [_lexicon_spelling(_doubling_fixed(t, vocabulary), vocabulary) for t in words]
     used = [False] * len(words)
     concepts: list[Concept] = []
     for family in _families():
@@ -312,6 +312,19 @@ def _compound_parts(word: str, vocabulary: frozenset[str]) -> tuple[frozenset[st
         if stem(head) in vocabulary and stem(tail) in vocabulary and head not in STOPWORDS:
             splits.append(frozenset({stem(head), stem(tail)}))
     return tuple(splits[:2])
+
+
+def _doubling_fixed(word: str, vocabulary: frozenset[str]) -> str:
+    """A word's stem; where the documents never use it, the stem of the one spelling with a
+    letter doubled or undoubled that they do ('biling' is 'billing', 'commited' 'committed'):
+    a slip that changes a short stem beyond what an edit distance on stems can tell."""
+    term = stem(word)
+    if not vocabulary or term in vocabulary or len(word) < 5 or not word.isalpha():
+        return term
+    doubled = {word[: i + 1] + word[i:] for i in range(len(word))}
+    undoubled = {word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1]}
+    found = {stem(w) for w in doubled | undoubled} & vocabulary
+    return found.pop() if len(found) == 1 else term
 
 
 def _lexicon_spelling(term: str, vocabulary: frozenset[str]) -> str:
