@@ -127,6 +127,8 @@ def page_statements(page: Page, document: str, vendor: str, buyer: str = "", hea
                                                     and len(line) < 90 and not line.endswith(".")):
             outline.enter(line, buyer)
             continue
+        if cell is None and _opens_references(line, buyer):
+            outline.section, outline.level = "references", BANNER_LEVEL
         section = outline.section if outline.section != "offer" else _voice(line, buyer)
         if section == "buyer" and _vendor_speaks(line, cell, vendor):
             section = "offer"  # a response column, or the vendor's own answer to the need
@@ -237,6 +239,21 @@ def catalog_statements(catalog) -> dict[str, list[Statement]]:
         if record.is_proposal:
             result.setdefault(record.vendor, []).extend(catalog.statements(name))
     return result
+
+
+# A case-study label in running text ('CASE STUDY · A regional bank') holds until the next
+# heading of any level.
+BANNER_LEVEL = 7
+_LABEL_END = re.compile(r"\s*[·:|—–-]\s")
+
+
+def _opens_references(line: str, buyer: str) -> bool:
+    """A line that begins with a label of case studies or references followed by a separator
+    ('CASE STUDY · A regional bank ...', 'Success story: ...'): what follows it, up to the next
+    heading, tells of another client even where no heading says so."""
+    pattern = _cues("references", buyer)
+    found = pattern.match(line.lstrip("*_• ")) if pattern else None
+    return bool(found) and bool(_LABEL_END.match(line.lstrip("*_• "), found.end()))
 
 
 @cache
