@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant.answer.caps import caps_something_else
 from assistant.answer.clauses import focused
 from assistant.answer.compose import (
     CASE_KINDS,
@@ -224,10 +225,11 @@ class GroundedAnswerer:
             verified = [e for e in verified if _gives_a_price(e)]
         if self.subject == "proposals":
             # Another site's or channel's figure does not answer for the one asked, nor does
-            # a row naming no site in a column of other sites' figures.
+            # a row naming no site in a column of other sites' figures, nor a cap of another thing.
             verified = [e for e in verified if not e.other_case and not self._unnamed_case(plan, e)
                         and not self._whole_company(plan, e) and not self._misses_metric(plan, e)
-                        and not self._counts_else(plan, e)]
+                        and not self._counts_else(plan, e)
+                        and not caps_something_else(plan, e.quote, e.statement.heading)]
         if not verified or self.model.confident(verified[0].features) < self.model.threshold:
             return []
         limit = 2 if self.subject == "proposals" else 4

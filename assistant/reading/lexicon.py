@@ -88,6 +88,7 @@ class Vocabulary(_Strict):
     famous_city_population: int = 0  # locations: a city this big is known even if its name is a word
     holding_words: tuple[str, ...] = ()  # frameworks: words that say one is held or signed
     offer_words: tuple[str, ...] = ()  # languages: words that say one is offered
+    header_words: tuple[str, ...] = ()  # languages: a table header's words that say its cells are ones
     site_words: tuple[str, ...] = ()  # locations: words that make a place a delivery site
     company_units: tuple[str, ...] = ()  # locations: nouns for the whole of a vendor's operation
     members: dict[str, tuple[str, ...]] = {}  # locations: the countries a region is made of
@@ -249,6 +250,8 @@ class Questions(_Strict):
     yes_no: tuple[str, ...]
     platform_roles: dict[str, tuple[str, ...]]
     pointers: tuple[str, ...]
+    cap_words: tuple[str, ...] = ()
+    cap_measures: tuple[str, ...] = ()
 
     @field_validator("answer_kinds")
     @classmethod

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.ingest.safety import is_suspicious
-from assistant.models import Page, TableCell
+from assistant.models import Page, Table, TableCell
 from assistant.reading.lexicon import sections
 from assistant.reading.mentions import Mention, read, read_after_pointer
+from assistant.reading.vocab import coded_languages, says_language
 from assistant.text import heading_level, heading_text, sentence_spans
 
 
@@ -117,6 +118,7 @@ def page_statements(page: Page, document: str, vendor: str, buyer: str = "", hea
     headings from the pages before."""
     outline = outline or Outline(heading)
     cells = {cell.start: cell for table in page.tables for cell in table.cells}
+    tables = {cell.start: table for table in page.tables for cell in table.cells}
     result = []
     for span in sentence_spans(page.text, atomic=page.atomic_spans):
         line = span.text
@@ -125,15 +127,57 @@ def page_statements(page: Page, document: str, vendor: str, buyer: str = "", hea
                                                     and len(line) < 90 and not line.endswith(".")):
             outline.enter(line, buyer)
             continue
+        if cell is None and _opens_references(line, buyer):
+            outline.section, outline.level = "references", BANNER_LEVEL
         section = outline.section if outline.section != "offer" else _voice(line, buyer)
         if section == "buyer" and _vendor_speaks(line, cell, vendor):
             section = "offer"  # a response column, or the vendor's own answer to the need
         context = "other_client" if section == "references" else None
         mentions = tuple(read(line, context))
+        if cell is not None:
+            mentions = _with_coded_languages(mentions, line, cell, tables[span.start])
         result.append(Statement(document, vendor, page.number, span.start, span.end, line,
                                 outline.heading, section, cell, mentions, flagged=is_suspicious(line),
                                 location=page.location(span.start, span.end)))
     return _pointers_followed(result)
+
+
+def _with_coded_languages(mentions: tuple[Mention, ...], line: str, cell: TableCell,
+                          table: Table) -> tuple[Mention, ...]:
+    """A cell's mentions and the languages its table gives as ISO 639-1 codes under a header
+    that says language: the cell's own value ('Language: DE'), a row label under a label
+    column headed so ('Language' above 'FR' then 'Rate: 31.00'), or a header under one
+    ('Languages / IT')."""
+    found = list(mentions)
+    for part in _language_headed_parts(cell, table):
+        at = _whole_word(line, part)
+        if at < 0:
+            continue
+        for term in coded_languages(part):
+            start, end = at + term.start, at + term.end
+            if not any(m.start < end and start < m.end for m in found):
+                found.append(Mention("language", term.value, start, end, term.text))
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+def _language_headed_parts(cell: TableCell, table: Table) -> list[str]:
+    """The texts of a cell's line that stand under a header saying language."""
+    parts = []
+    if any(says_language(h) for h in (*cell.row_header, *cell.col_header)):
+        parts.append(cell.text)
+    label_headers = [" ".join(row[col] for row in table.rows[: table.header_rows] if col < len(row))
+                     for col in range(table.label_cols)]
+    labels = table.rows[cell.row][: table.label_cols] if cell.row < len(table.rows) else ()
+    parts += [label for label, header in zip(labels, label_headers, strict=False) if says_language(header)]
+    for headers in (cell.row_header, cell.col_header):
+        parts += [h for i, h in enumerate(headers) if any(says_language(above) for above in headers[:i])]
+    return parts
+
+
+def _whole_word(line: str, part: str) -> int:
+    """Where `part` stands in `line` as whole words (-1 if nowhere)."""
+    found = re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", line) if part else None
+    return found.start() if found else -1
 
 
 def _pointers_followed(statements: list[Statement]) -> list[Statement]:
@@ -195,6 +239,21 @@ def catalog_statements(catalog) -> dict[str, list[Statement]]:
         if record.is_proposal:
             result.setdefault(record.vendor, []).extend(catalog.statements(name))
     return result
+
+
+# A case-study label in running text ('CASE STUDY · A regional bank') holds until the next
+# heading of any level.
+BANNER_LEVEL = 7
+_LABEL_END = re.compile(r"\s*[·:|—–-]\s")
+
+
+def _opens_references(line: str, buyer: str) -> bool:
+    """A line that begins with a label of case studies or references followed by a separator
+    ('CASE STUDY · A regional bank ...', 'Success story: ...'): what follows it, up to the next
+    heading, tells of another client even where no heading says so."""
+    pattern = _cues("references", buyer)
+    found = pattern.match(line.lstrip("*_• ")) if pattern else None
+    return bool(found) and bool(_LABEL_END.match(line.lstrip("*_• "), found.end()))
 
 
 @cache

@@ -281,6 +281,34 @@ def _language_codes(text: str) -> list[Term]:
     return found
 
 
+# A table cell (or header) that holds nothing but codes: 'DE', 'EN/FR', 'PT-BR, ES'.
+_CODES_ONLY = re.compile(rf"{_CODE}(?:\s*[/,&+]\s*{_CODE})*")
+
+
+def says_language(header: str) -> bool:
+    """Whether a table header says its cells are languages ('Language', 'Lang.')."""
+    words = set(re.findall(r"[a-z]+", header.lower()))
+    return bool(words & set(vocabulary("languages").header_words))
+
+
+def coded_languages(text: str) -> list[Term]:
+    """The common languages a text made only of two-letter ISO 639-1 codes gives ('DE',
+    'EN/FR'); none when any code is no common language's. For a table cell under a header
+    that says language only (`says_language`): in running text 'IT' and 'EN 301 549' are none."""
+    import langcodes
+
+    if not _CODES_ONLY.fullmatch(text.strip()):
+        return []
+    common = set(vocabulary("languages").common)
+    offset = len(text) - len(text.lstrip())
+    codes = list(re.finditer(r"([A-Z]{2})(?:-[A-Z]{2})?", text.strip()))
+    names = [langcodes.Language.get(c.group(1).lower()).display_name("en") for c in codes]
+    if not all(name in common for name in names):
+        return []
+    return [Term("language", name, offset + c.start(), offset + c.end(), c.group(0))
+            for c, name in zip(codes, names, strict=True)]
+
+
 # One code after a word that adds or drops a language from a list.
 _LONE_CODE = re.compile(r"(?i:\b(?:drop|add|remove))\s+([A-Z]{2})(?![\w/-])")
 

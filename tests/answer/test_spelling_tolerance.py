@@ -30,3 +30,20 @@ def test_a_one_edit_typo_matches_the_documents_word():
 def test_a_closed_compound_matches_its_two_written_words():
     assert frozenset({"web", "portal"}) in _compound_parts("webportal", frozenset({"web", "portal"}))
     assert _compound_parts("webportal", frozenset({"webportal"})) == ()
+
+
+def test_a_letter_doubled_or_undoubled_by_mistake_is_still_the_word():
+    from assistant.answer.question import plan_question
+
+    vocabulary = terms("Monthly minimum billing; the address of our office")
+    plan = plan_question("Corvid Peak minimum monthly biling?", ["Corvid Peak"], vocabulary=vocabulary)
+    assert any(frozenset(terms("billing")) in c.variants for c in plan.concepts)
+    plan = plan_question("What is the adress of the office?", ["Corvid Peak"], vocabulary=vocabulary)
+    assert any(frozenset(terms("address")) in c.variants for c in plan.concepts)
+
+
+def test_a_word_the_documents_use_is_left_as_it_is():
+    from assistant.answer.question import plan_question
+
+    plan = plan_question("Is the pilot billed?", ["Corvid Peak"], vocabulary=terms("pilot billed pill"))
+    assert any(c.surface == "pilot" and frozenset({"pilot"}) in c.variants for c in plan.concepts)

@@ -39,3 +39,20 @@ def test_a_subsection_telling_another_clients_results_is_a_reference():
     assert found["We employ 900 agents in Recife."] == "company"
     assert found["FCR reached 81% for this client."] == "references"
     assert found["FCR of at least 74% from month four."] == "offer"
+
+
+def test_a_case_study_label_in_running_text_opens_another_client_s_story():
+    found = _sections("## 5. Service quality\n\nWe target 90% quality on a joint scorecard.\n\n"
+                      "SUCCESS STORY · A regional water utility Since 2021 we answer its calls.\n\n"
+                      "Results last year: CSAT 94% and FCR 80%.\n\n"
+                      "## 6. Pricing\n\nAll rates are in GBP.\n")
+    assert found["We target 90% quality on a joint scorecard."] == "offer"
+    assert found["Results last year: CSAT 94% and FCR 80%."] == "references"
+    assert found["All rates are in GBP."] == "offer"
+
+
+def test_a_case_study_named_without_a_label_opens_nothing():
+    found = _sections("## 5. Service quality\n\nOur case study approach to quality is set out below.\n\n"
+                      "Results we commit to: CSAT 88%.\n\nSee the case study in section 9: CSAT 94%.\n")
+    assert found["Results we commit to: CSAT 88%."] == "offer"
+    assert found["Our case study approach to quality is set out below."] == "offer"
