@@ -128,7 +128,7 @@ _RELATION_GAP = re.compile(
     r"measured\s+(?:on|against|by))\s+(?:(?:the|our|a|an|its|their)\s+)?",
     re.I,
 )
-# where a thing goes ('offshore to Asia', 'transfers to the UK'); from a figure 'to' is a range
+# where a delivery model sends work ('offshore to Asia', 'nearshore to the Caribbean')
 _DIRECTION_GAP = re.compile(r"\s+to\s+(?:(?:the|our|a|an)\s+)?", re.I)
 # 'with' and a subject of its own with a passive after it: an absolute clause
 _ABSOLUTE_PASSIVE = re.compile(
@@ -1282,6 +1282,10 @@ class Scope:
         aside set off by commas and closed before its trigger."""
         return not forward and "," in self.text[join + 1 : right]
 
+    def _sent_to_a_place(self, head: int, place: int) -> bool:
+        """'offshore to Asia': a delivery model and the place it sends work to."""
+        return self.kinds[head] == "delivery_model" and self.kinds[place] == "location"
+
     def _listed_before(self, trigger: Trigger, index: int) -> bool:
         """A backward scope: the nearest mention before the trigger, and those listed with it."""
         before = [i for i, (_, e) in enumerate(self.spans) if e <= trigger.start]
@@ -1301,7 +1305,7 @@ class Scope:
                 or _BRACKET.fullmatch(gap)
                 or _MODIFIER_GAP.fullmatch(gap)
                 or _RELATION_GAP.fullmatch(gap)
-                or (self.kinds[i] not in QUANTITY_KINDS and _DIRECTION_GAP.fullmatch(gap))
+                or (self._sent_to_a_place(i, chain[-1]) and _DIRECTION_GAP.fullmatch(gap))
             ):
                 chain.append(i)  # 'Spanish at our Cebu site is not offered': Spanish is denied
                 continue
