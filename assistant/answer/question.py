@@ -101,16 +101,14 @@ def plan_question(
     name_words |= {t for name in ignore for t in tokens(name)}
     lowered = _without_trade(question.lower())
     lex = questions()
-    qualifiers = _qualifiers(query)
-    concepts = tuple(c for c in _concepts(query, name_words, frozenset(vocabulary))
-                     if c.surface not in measure_ratio_words(lowered, lex.answer_kinds["money"]))
     return QuestionPlan(
         question=question,
         vendors=scope,
         cross_vendor=len(scope) > 1,
-        concepts=with_term_variants(concepts, qualifiers),
+        concepts=tuple(c for c in _concepts(query, name_words, frozenset(vocabulary))
+                       if c.surface not in measure_ratio_words(lowered, lex.answer_kinds["money"])),
         answer_kinds=_kinds_asked(lowered, lex.answer_kinds),
-        qualifiers=qualifiers,
+        qualifiers=_qualifiers(query),
         extreme=_extreme(lowered),
         asks_about_clients=_any_phrase(lowered, lex.clients),
         yes_no=bool(tokens(question)) and tokens(question)[0] in lex.yes_no,
@@ -212,46 +210,6 @@ def _concepts(query: str, name_words: set[str], vocabulary: frozenset[str]) -> t
         variants = tuple(frozenset({v}) for v in _spellings(term, vocabulary)) + _compound_parts(word, vocabulary)
         concepts.append(Concept(word, variants + _country_named(word), i))
     return tuple(sorted(concepts, key=lambda c: c.position))
-
-
-# Kinds of vocabulary term that any of its ways of being written says ('staff turnover' and
-# 'agent attrition' are one KPI); places and languages are said by naming one (NAMED_KINDS),
-# and a way of charging ('hourly rate') leaves its price words their own synonyms.
-TERM_KINDS = ("kpi", "channel", "framework", "platform", "delivery_model")
-
-
-def with_term_variants(concepts: tuple[Concept, ...],
-                       qualifiers: tuple[Mention, ...]) -> tuple[Concept, ...]:
-    """The concepts, those that spell out a term of the lexicon ('staff turnover', 'ISO 22301')
-    made one concept that every way the lexicon writes the term says ('attrition', 'agent
-    churn'): one of its words alone ('ISO') does not say it."""
-    result = list(concepts)
-    for mention in qualifiers:
-        ways = term_ways(mention)
-        span = frozenset(terms(mention.text))
-        inside = [c for c in result if terms(c.surface) and frozenset(terms(c.surface)) <= span]
-        if not ways or not inside:
-            continue
-        joined = frozenset().union(*(frozenset(terms(c.surface)) for c in inside))
-        own = (joined,) if len(inside) > 1 else inside[0].variants
-        merged = Concept(mention.text, tuple(dict.fromkeys((*own, *ways))), inside[0].position,
-                         inside[0].kind)
-        result = [c for c in result if c not in inside] + [merged]
-    return tuple(sorted(result, key=lambda c: c.position))
-
-
-def term_ways(mention: Mention) -> tuple[frozenset[str], ...]:
-    """The stems of every way the lexicon writes a mention's term (() for other kinds)."""
-    from assistant.reading.lexicon import vocabulary
-    from assistant.reading.vocab import KINDS
-
-    if mention.kind not in TERM_KINDS or "name" not in mention.value:
-        return ()
-    term = vocabulary(KINDS[mention.kind]).term(mention.value["name"])
-    if term is None:
-        return ()
-    ways = (term.name, *term.phrases, *term.exact)
-    return tuple(dict.fromkeys(frozenset(terms(w)) for w in ways if terms(w)))
 
 
 def _country_named(word: str) -> tuple[frozenset[str], ...]:
