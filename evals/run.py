@@ -59,7 +59,7 @@ def unseen_cases(split: str) -> list[QACase]:
 
 
 def unseen_workspace(directory: Path, split: str):
-    """A workspace holding the unseen split's proposals (PDF and DOCX, as their authors made them)."""
+    """A workspace holding the unseen split's proposals (PDF, DOCX and XLSX, as their authors made them)."""
     from assistant.settings import Settings
     from assistant.workspace import Workspace
 
